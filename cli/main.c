@@ -1,0 +1,657 @@
+/* csm — the command-line program: arguments, files, calls into libcsm.
+ * Every rule lives in the library; this file only moves bytes. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csm.h"
+
+#define EXIT_USAGE 1
+#define EXIT_INPUT 2
+#define EXIT_FAIL 3
+
+#ifndef CSM_INSTALL_DATADIR
+#define CSM_INSTALL_DATADIR "/usr/local/share/csm"
+#endif
+#ifndef CSM_SOURCE_DATADIR
+#define CSM_SOURCE_DATADIR "."
+#endif
+
+/* ---- options ----------------------------------------------------------- */
+
+typedef struct opts {
+	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
+	const char *name, *source, *date, *grade_a, *grade_b;
+	int json, allow_partial;
+	const char **files;
+	int nfiles;
+	csm_lang lang;
+	char data_buf[PATH_MAX];
+} opts;
+
+static const char *prog = "csm";
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s help' for usage.\n", prog);
+	return EXIT_USAGE;
+}
+
+/* Exit code for a library error code. */
+static int exit_code(int rc)
+{
+	return rc == CSM_EINVALID || rc == CSM_ENOTFOUND ? EXIT_INPUT : EXIT_FAIL;
+}
+
+/* Exit code for a library error, with its message on stderr. */
+static int lib_error(int rc)
+{
+	fprintf(stderr, "%s\n", csm_error_last());
+	return exit_code(rc);
+}
+
+/* Options each command accepts, as "--name" for flags and "--name=" for values. */
+static int parse_args(opts *o, int argc, char **argv, const char *const *allowed)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} values[] = {
+	    {"--data-dir", offsetof(opts, data_dir)},       {"--benchmark", offsetof(opts, benchmark)},
+	    {"--questionnaire", offsetof(opts, questionnaire)}, {"--industry", offsetof(opts, industry)},
+	    {"--org", offsetof(opts, org)},                 {"-o", offsetof(opts, output)},
+	    {"--output", offsetof(opts, output)},           {"--format", offsetof(opts, format)},
+	    {"--lang", offsetof(opts, lang_name)},          {"--name", offsetof(opts, name)},
+	    {"--source", offsetof(opts, source)},           {"--date", offsetof(opts, date)},
+	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
+	};
+	int i, k, only_files = 0;
+
+	o->files = calloc((size_t)argc + 1, sizeof *o->files);
+	if (!o->files)
+		return EXIT_FAIL;
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i], *eq, *val = NULL;
+		size_t len;
+		int known = 0;
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			o->files[o->nfiles++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_files = 1;
+			continue;
+		}
+		eq = strchr(a, '=');
+		len = eq ? (size_t)(eq - a) : strlen(a);
+		for (k = 0; allowed[k]; k++)
+			if (strlen(allowed[k]) == len && strncmp(allowed[k], a, len) == 0)
+				known = 1;
+		if (!known)
+			return usage_error("unknown option '%.*s'", (int)len, a);
+		if (len == 6 && strncmp(a, "--json", 6) == 0 && !eq) {
+			o->json = 1;
+			continue;
+		}
+		if (len == 15 && strncmp(a, "--allow-partial", 15) == 0 && !eq) {
+			o->allow_partial = 1;
+			continue;
+		}
+		for (k = 0; k < (int)(sizeof values / sizeof values[0]); k++) {
+			if (strlen(values[k].name) != len || strncmp(values[k].name, a, len) != 0)
+				continue;
+			if (eq)
+				val = eq + 1;
+			else if (i + 1 < argc)
+				val = argv[++i];
+			else
+				return usage_error("option '%s' needs a value", a);
+			*(const char **)((char *)o + values[k].off) = val;
+			break;
+		}
+		if (!val)
+			return usage_error("option '%.*s' takes no value", (int)len, a);
+	}
+	if (o->lang_name && csm_lang_parse(&o->lang, o->lang_name) != 0)
+		return usage_error("--lang: '%s' is not a language (use ja or en)", o->lang_name);
+	return 0;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data directory: --data-dir, $CSM_DATA_DIR, next to the program
+ * (../share/csm), the install prefix, or the source tree it was built from. */
+static int find_data_dir(opts *o)
+{
+	char exe[PATH_MAX], probe[PATH_MAX + 32];
+	const char *env = getenv("CSM_DATA_DIR");
+	const char *candidates[3] = {NULL, CSM_INSTALL_DATADIR, CSM_SOURCE_DATADIR};
+	ssize_t n;
+	int i;
+
+	if (o->data_dir || (env && env[0])) {
+		const char *d = o->data_dir ? o->data_dir : env;
+		snprintf(probe, sizeof probe, "%s/questions", d);
+		if (!is_dir(probe)) {
+			fprintf(stderr, "%s: data directory has no questions/ folder\n", d);
+			return EXIT_INPUT;
+		}
+		o->data_dir = d;
+		return 0;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(o->data_buf, sizeof o->data_buf, "%s/../share/csm", dirname(exe));
+		candidates[0] = o->data_buf;
+	}
+	for (i = 0; i < 3; i++) {
+		if (!candidates[i])
+			continue;
+		snprintf(probe, sizeof probe, "%s/questions", candidates[i]);
+		if (is_dir(probe)) {
+			o->data_dir = candidates[i];
+			return 0;
+		}
+	}
+	fprintf(stderr, "%s: cannot find the data directory (questions/, tips/, benchmarks/); "
+	                "use --data-dir or set CSM_DATA_DIR\n", prog);
+	return EXIT_INPUT;
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+/* Write `len` bytes to `path` atomically (temporary file in the same
+ * directory, fsync, rename), or to stdout when `path` is NULL or "-". */
+static int write_output(const char *path, const char *data, size_t len)
+{
+	char tmp[PATH_MAX];
+	size_t off = 0;
+	int fd;
+
+	if (!path || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "%s: writing to standard output failed: %s\n", prog, strerror(errno));
+			return EXIT_FAIL;
+		}
+		return 0;
+	}
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
+		fprintf(stderr, "%s: output path is too long\n", path);
+		return EXIT_FAIL;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		return EXIT_FAIL;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	return EXIT_FAIL;
+}
+
+/* write_output() for text, ending it with a newline if it has none. */
+static int write_text(const char *path, const char *text)
+{
+	size_t n = strlen(text);
+	char *t;
+	int status;
+	if (n == 0 || text[n - 1] == '\n')
+		return write_output(path, text, n);
+	if (!(t = malloc(n + 2))) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_FAIL;
+	}
+	memcpy(t, text, n);
+	t[n] = '\n';
+	t[n + 1] = '\0';
+	status = write_output(path, t, n + 1);
+	free(t);
+	return status;
+}
+
+/* Accumulated output, written once at the end (nothing is written on failure). */
+typedef struct outbuf {
+	char *s;
+	size_t len, cap;
+} outbuf;
+
+static int out_add(outbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 65536;
+		char *t;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (!(t = realloc(b->s, cap)))
+			return -1;
+		b->s = t;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+/* ---- shared loading ---------------------------------------------------- */
+
+/* Questionnaires loaded so far, by id: each is read once per run. */
+typedef struct qcache {
+	csm_questionnaire *q[8];
+	int n;
+} qcache;
+
+static int get_questionnaire(csm_questionnaire **out, qcache *c, const char *data_dir, const char *id)
+{
+	int i, rc;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(csm_questionnaire_id(c->q[i]), id) == 0) {
+			*out = c->q[i];
+			return 0;
+		}
+	if ((rc = csm_questionnaire_open(out, data_dir, id)))
+		return rc;
+	if (c->n < 8)
+		c->q[c->n++] = *out;
+	return 0;
+}
+
+static void qcache_free(qcache *c)
+{
+	int i;
+	for (i = 0; i < c->n; i++)
+		csm_questionnaire_free(c->q[i]);
+}
+
+static int load_benchmark(csm_benchmark **out, const opts *o)
+{
+	char path[PATH_MAX];
+	int rc;
+	if (o->benchmark)
+		rc = csm_benchmark_load(out, o->benchmark);
+	else {
+		snprintf(path, sizeof path, "%s/benchmarks/beta-2020.json", o->data_dir);
+		rc = csm_benchmark_load(out, path);
+	}
+	return rc ? lib_error(rc) : 0;
+}
+
+/* Load answers file `path`, apply command-line fields, find its questionnaire.
+ * On failure the message is printed and the exit code returned. */
+static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, const opts *o, const char *path)
+{
+	const char *qid;
+	int rc;
+	*out = NULL;
+	if ((rc = csm_answers_load(out, path)))
+		return lib_error(rc);
+	if ((o->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, o->questionnaire))) ||
+	    (o->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, o->industry))) ||
+	    (o->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, o->org)))) {
+		rc = lib_error(rc);
+		goto fail;
+	}
+	qid = csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE);
+	if ((rc = get_questionnaire(q, c, o->data_dir, qid ? qid : "csmg-v2"))) {
+		/* The message names the questionnaire; say which file asked for it. */
+		fprintf(stderr, "%s: questionnaire: %s\n", path, csm_error_last());
+		rc = exit_code(rc);
+		goto fail;
+	}
+	return 0;
+fail:
+	csm_answers_free(*out);
+	*out = NULL;
+	return rc;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static int cmd_score(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	qcache cache = {0};
+	outbuf out = {0};
+	int i, rc, status = 0, failed = 0;
+
+	if (o->nfiles < 1)
+		return usage_error("score: give at least one answers file");
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if (!o->json && (rc = csm_tips_open(&tips, o->data_dir))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	for (i = 0; i < o->nfiles; i++) {
+		csm_answers *a = NULL;
+		csm_questionnaire *q = NULL;
+		csm_score *s = NULL;
+		csm_analysis *an = NULL;
+		char *text = NULL;
+		int st = load_answers(&a, &q, &cache, o, o->files[i]);
+		rc = 0;
+		if (!st)
+			rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
+		if (!st && !rc)
+			rc = csm_analyze(&an, q, a, s, b);
+		if (!st && !rc)
+			rc = o->json ? csm_render_json(&text, an, o->files[i]) : csm_render_text(&text, an, tips, o->lang);
+		if (rc)
+			st = lib_error(rc);
+		if (st) {
+			if (st > status)
+				status = st;
+			failed++;
+		} else if (!failed) {
+			if ((!o->json && i > 0 && out_add(&out, "\n", 1)) || out_add(&out, text, strlen(text)) ||
+			    (o->json && out_add(&out, "\n", 1))) {
+				fprintf(stderr, "%s: out of memory\n", prog);
+				status = EXIT_FAIL;
+				failed++;
+			}
+		}
+		csm_free(text);
+		csm_analysis_free(an);
+		csm_score_free(s);
+		csm_answers_free(a);
+	}
+	if (failed && o->nfiles > 1)
+		fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
+	if (!failed)
+		status = write_output(o->output, out.s ? out.s : "", out.len);
+cleanup:
+	free(out.s);
+	qcache_free(&cache);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
+static int cmd_validate(opts *o)
+{
+	qcache cache = {0};
+	int i, rc, status = 0, bad = 0;
+
+	if (o->nfiles < 1)
+		return usage_error("validate: give at least one answers file");
+	if ((status = find_data_dir(o)))
+		return status;
+	for (i = 0; i < o->nfiles; i++) {
+		csm_answers *a = NULL;
+		csm_questionnaire *q = NULL;
+		int st = load_answers(&a, &q, &cache, o, o->files[i]);
+		if (!st && (rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0)))
+			st = lib_error(rc);
+		if (st) {
+			if (st > status)
+				status = st;
+			bad++;
+		} else {
+			printf("%s: ok (%s, %zu items)\n", o->files[i], csm_questionnaire_id(q),
+			       csm_questionnaire_item_count(q));
+		}
+		csm_answers_free(a);
+	}
+	if (o->nfiles > 1)
+		printf("%d of %d files valid\n", o->nfiles - bad, o->nfiles);
+	qcache_free(&cache);
+	return status;
+}
+
+static int cmd_template(opts *o)
+{
+	csm_questionnaire *q = NULL;
+	char *text = NULL;
+	int rc, status;
+
+	if (o->nfiles)
+		return usage_error("template: unexpected argument '%s'", o->files[0]);
+	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "csv") != 0)
+		return usage_error("template: --format must be json or csv");
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")))
+		return lib_error(rc);
+	rc = o->format && strcmp(o->format, "csv") == 0 ? csm_template_csv(&text, q, o->lang)
+	                                                 : csm_template_json(&text, q);
+	status = rc ? lib_error(rc) : write_text(o->output, text);
+	csm_free(text);
+	csm_questionnaire_free(q);
+	return status;
+}
+
+static int cmd_questions(opts *o)
+{
+	csm_questionnaire *q = NULL;
+	char *text = NULL;
+	int rc, status;
+	if (o->nfiles)
+		return usage_error("questions: unexpected argument '%s'", o->files[0]);
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")))
+		return lib_error(rc);
+	rc = csm_render_questions(&text, q, o->lang);
+	status = rc ? lib_error(rc) : write_text(o->output, text);
+	csm_free(text);
+	csm_questionnaire_free(q);
+	return status;
+}
+
+static int parse_threshold(double *out, const char *s, const char *what)
+{
+	char *end;
+	errno = 0;
+	*out = s ? strtod(s, &end) : 0;
+	if (!s || end == s || *end || errno)
+		return usage_error("bench build-from-tsv: %s needs a number", what);
+	return 0;
+}
+
+static int cmd_bench(opts *o)
+{
+	csm_benchmark_meta meta;
+	char *tsv = NULL, *json = NULL;
+	size_t len = 0, cap = 0;
+	FILE *f;
+	int rc, status = 0;
+
+	if (o->nfiles != 2 || strcmp(o->files[0], "build-from-tsv") != 0)
+		return usage_error("bench: use 'csm bench build-from-tsv FILE.tsv --name NAME -o OUT.json ...'");
+	if (!o->name)
+		return usage_error("bench build-from-tsv: --name is required");
+	memset(&meta, 0, sizeof meta);
+	meta.name = o->name;
+	meta.source = o->source;
+	meta.date = o->date;
+	meta.questionnaire = o->questionnaire ? o->questionnaire : "csmg-v2";
+	if ((status = parse_threshold(&meta.grading.a, o->grade_a ? o->grade_a : "3.75", "--grade-a")) ||
+	    (status = parse_threshold(&meta.grading.b, o->grade_b ? o->grade_b : "2.67", "--grade-b")))
+		return status;
+	if (!(f = fopen(o->files[1], "rb"))) {
+		fprintf(stderr, "%s: cannot open: %s\n", o->files[1], strerror(errno));
+		return EXIT_INPUT;
+	}
+	for (;;) {
+		size_t r;
+		if (len + 4096 > cap) {
+			char *t;
+			cap = cap ? cap * 2 : 65536;
+			if (cap > CSM_MAX_FILE_BYTES * 2u || !(t = realloc(tsv, cap))) {
+				fprintf(stderr, "%s: file is too large\n", o->files[1]);
+				status = EXIT_INPUT;
+				goto cleanup;
+			}
+			tsv = t;
+		}
+		r = fread(tsv + len, 1, cap - len, f);
+		len += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", o->files[1], strerror(errno));
+		status = EXIT_INPUT;
+		goto cleanup;
+	}
+	if ((rc = csm_benchmark_from_tsv(&json, tsv ? tsv : "", len, o->files[1], &meta))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	status = write_text(o->output, json);
+cleanup:
+	fclose(f);
+	free(tsv);
+	csm_free(json);
+	return status;
+}
+
+/* ---- help -------------------------------------------------------------- */
+
+static const struct {
+	const char *name, *summary, *usage;
+} commands[] = {
+    {"score", "score answers files: grade, comparison, hints, plan",
+     "csm score FILE... [--json] [--lang ja|en] [--benchmark B.json] [--allow-partial]\n"
+     "          [--questionnaire ID] [--industry ID] [--org NAME] [-o OUT] [--data-dir DIR]\n\n"
+     "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
+     "grades it with the benchmark's thresholds and compares it with the benchmark\n"
+     "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
+     "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"
+     "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
+     "and nothing is written (exit 2)."},
+    {"validate", "check answers files without scoring",
+     "csm validate FILE... [--allow-partial] [--questionnaire ID] [--data-dir DIR]\n\n"
+     "Checks each file against its questionnaire and reports every problem as\n"
+     "'file: where: what'. Exit 0 if all are valid, 2 otherwise."},
+    {"template", "write a blank answers file to fill in",
+     "csm template [--questionnaire ID] [--format json|csv] [--lang ja|en] [-o FILE]\n\n"
+     "Every item of the questionnaire is present with an empty level. The CSV form\n"
+     "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs."},
+    {"questions", "print the questionnaire",
+     "csm questions [--questionnaire ID] [--lang ja|en] [-o FILE]"},
+    {"bench", "build a benchmark file from a table of directive scores",
+     "csm bench build-from-tsv FILE.tsv --name NAME [--source TEXT] [--date YYYY-MM-DD]\n"
+     "          [--questionnaire ID] [--grade-a 3.75] [--grade-b 2.67] [-o OUT.json]\n\n"
+     "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
+     "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
+     "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
+    {"help", "show help for a command", "csm help [COMMAND]"},
+};
+
+static void print_help(FILE *f)
+{
+	size_t i;
+	fprintf(f, "csm %s - Cyber Security Management Guidelines maturity engine\n\n"
+	           "usage: csm <command> [options]\n\ncommands:\n", csm_version());
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n'csm help <command>' shows a command's options. 'csm --version' prints the version.\n"
+	           "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 I/O or internal failure.\n");
+}
+
+static int cmd_help(const opts *o)
+{
+	size_t i;
+	if (o->nfiles == 0) {
+		print_help(stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, o->files[0]) == 0) {
+			printf("%s\n", commands[i].usage);
+			return 0;
+		}
+	return usage_error("help: no command '%s'", o->files[0]);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const score_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial",
+	                                         "--questionnaire", "--industry", "--org", "-o", "--output",
+	                                         "--data-dir", NULL};
+	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
+	                                            "--data-dir", NULL};
+	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
+	                                            "--data-dir", NULL};
+	static const char *const questions_opts[] = {"--questionnaire", "--lang", "-o", "--output", "--data-dir", NULL};
+	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
+	                                         "--grade-b", "-o", "--output", NULL};
+	static const char *const no_opts[] = {NULL};
+	const char *cmd;
+	opts o;
+	int status;
+
+	memset(&o, 0, sizeof o);
+	o.lang = CSM_LANG_JA;
+	if (argc < 2) {
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("csm %s\n", csm_version());
+		return 0;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		print_help(stdout);
+		return 0;
+	}
+#define RUN(name, allowed, fn)                                                                                  \
+	if (strcmp(cmd, name) == 0) {                                                                           \
+		status = parse_args(&o, argc - 2, argv + 2, allowed);                                           \
+		if (!status)                                                                                    \
+			status = fn(&o);                                                                        \
+		free(o.files);                                                                                  \
+		return status;                                                                                  \
+	}
+	RUN("score", score_opts, cmd_score)
+	RUN("validate", validate_opts, cmd_validate)
+	RUN("template", template_opts, cmd_template)
+	RUN("questions", questions_opts, cmd_questions)
+	RUN("bench", bench_opts, cmd_bench)
+	RUN("help", no_opts, cmd_help)
+#undef RUN
+	return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,527 @@
+/*
+ * csm — Cyber Security Management Guidelines maturity engine.
+ *
+ * This is the whole public API of libcsm. Every name is prefixed `csm_`.
+ *
+ * Conventions (as in libgit2):
+ *  - Functions that can fail return `int`: 0 (CSM_OK) on success, a negative
+ *    `csm_error` code on failure. The detailed message is kept per thread and
+ *    read with csm_error_last(); for input errors it has the form
+ *    `file: where: what`, one line per problem.
+ *  - Out-parameters come first and are named `out`. What comes back through
+ *    `**out` is owned by the caller and must be released with the free
+ *    function named in the doc comment. On failure `*out` is set to NULL.
+ *  - Handles are opaque. Strings and arrays returned by accessors are owned
+ *    by the handle they came from and stay valid until it is freed.
+ *  - Languages are CSM_LANG_JA (the default of the Guidelines) and CSM_LANG_EN.
+ */
+#ifndef CSM_H
+#define CSM_H
+
+#include <stddef.h>
+
+#include "csm_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CSM_BUILDING_LIBRARY) && defined(__GNUC__)
+#define CSM_EXTERN __attribute__((visibility("default")))
+#else
+#define CSM_EXTERN
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Errors, version, limits                                                  */
+/* ------------------------------------------------------------------------ */
+
+/** Error codes. Every failing function returns one of these (negative). */
+typedef enum csm_error {
+	CSM_OK = 0,
+	CSM_EINVALID = -1, /**< invalid input data (file, field, value); CLI exit 2 */
+	CSM_EIO = -2,      /**< reading or writing failed; CLI exit 3 */
+	CSM_ENOMEM = -3,   /**< out of memory; CLI exit 3 */
+	CSM_ENOTFOUND = -4 /**< a named thing (questionnaire, group, tip) does not exist */
+} csm_error;
+
+/**
+ * The message of the last error on this thread, or "" if none. The string
+ * belongs to the library and is overwritten by the next failing call on the
+ * same thread. Input errors read `file: where: what`, one problem per line.
+ */
+CSM_EXTERN const char *csm_error_last(void);
+
+/** Clear this thread's last error message. */
+CSM_EXTERN void csm_error_clear(void);
+
+/** The library version, e.g. "0.1.0" (the same as CSM_VERSION_STRING). */
+CSM_EXTERN const char *csm_version(void);
+
+/** Caps applied to untrusted input; larger input is refused with CSM_EINVALID. */
+#define CSM_MAX_FILE_BYTES (16u * 1024u * 1024u) /**< any one input file */
+#define CSM_MAX_TEXT_BYTES 8192u   /**< one evidence, note or other free text */
+#define CSM_MAX_NAME_BYTES 512u    /**< a name, id, role, industry, date */
+#define CSM_MAX_ITEMS 400u         /**< items in a questionnaire or answers file */
+#define CSM_MAX_ASSESSORS 64u      /**< assessors in one answers file */
+#define CSM_MAX_GROUPS 1000u       /**< groups in a benchmark file */
+#define CSM_MAX_PROBLEMS 50u       /**< problems listed in one error message */
+
+/** The number of directives of the Guidelines; directives are numbered 1..10. */
+#define CSM_DIRECTIVES 10
+
+/** Output and content languages. */
+typedef enum csm_lang { CSM_LANG_JA = 0, CSM_LANG_EN = 1 } csm_lang;
+
+/** Parse "ja" or "en" into `*out`. Returns CSM_EINVALID for anything else. */
+CSM_EXTERN int csm_lang_parse(csm_lang *out, const char *name);
+
+/**
+ * Round for display: one decimal, half away from zero (3.25 -> 3.3,
+ * -0.25 -> -0.3), as the 2020 trial's tables do. Values are computed
+ * exactly and rounded only when shown; this is the one rounding rule.
+ */
+CSM_EXTERN double csm_round1(double value);
+
+/**
+ * Write `value` rounded by csm_round1() with one decimal into `buf`
+ * (at least 8 bytes), never as "-0.0". Returns `buf`.
+ */
+CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
+
+/* ------------------------------------------------------------------------ */
+/* Questionnaires (questions/<id>.json, format csm-questionnaire/1)         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_questionnaire csm_questionnaire;
+
+/**
+ * Parse a questionnaire from `len` bytes of JSON. `name` is used in error
+ * messages (usually the file path). On success `*out` is the caller's to
+ * free with csm_questionnaire_free().
+ */
+CSM_EXTERN int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t len,
+                                       const char *name);
+
+/** Read and parse the questionnaire file at `path`. Free with csm_questionnaire_free(). */
+CSM_EXTERN int csm_questionnaire_load(csm_questionnaire **out, const char *path);
+
+/**
+ * Load questionnaire `id` (e.g. "csmg-v2") from `<data_dir>/questions/<id>.json`.
+ * Returns CSM_ENOTFOUND when no such questionnaire exists (the message lists
+ * what does exist). Free with csm_questionnaire_free().
+ */
+CSM_EXTERN int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const char *id);
+
+/** Free a questionnaire. NULL is allowed. */
+CSM_EXTERN void csm_questionnaire_free(csm_questionnaire *q);
+
+/** The questionnaire id, e.g. "csmg-v2". */
+CSM_EXTERN const char *csm_questionnaire_id(const csm_questionnaire *q);
+
+/** The questionnaire title in `lang`. */
+CSM_EXTERN const char *csm_questionnaire_title(const csm_questionnaire *q, csm_lang lang);
+
+/** The generic meaning of maturity level 1..5 in `lang`, or NULL. */
+CSM_EXTERN const char *csm_questionnaire_level(const csm_questionnaire *q, int level, csm_lang lang);
+
+/** Full title of directive `d` (1..10) in `lang`. */
+CSM_EXTERN const char *csm_directive_title(const csm_questionnaire *q, int d, csm_lang lang);
+
+/** Short label of directive `d` (1..10) in `lang`, for tables and chart axes. */
+CSM_EXTERN const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang);
+
+/** The weight of directive `d` in the overall score (default 1). */
+CSM_EXTERN double csm_directive_weight(const csm_questionnaire *q, int d);
+
+/** The number of items. */
+CSM_EXTERN size_t csm_questionnaire_item_count(const csm_questionnaire *q);
+
+/** The index of the item with id `item_id`, or -1. */
+CSM_EXTERN int csm_questionnaire_item_find(const csm_questionnaire *q, const char *item_id);
+
+/** Texts an item carries in each language. */
+typedef enum csm_item_field {
+	CSM_ITEM_QUESTION = 0, /**< the question (always present) */
+	CSM_ITEM_INTENT = 1,   /**< what the question is really asking (optional) */
+	CSM_ITEM_HINT = 2      /**< how to find the answer (optional) */
+} csm_item_field;
+
+/** Id of item `i` (0-based index), e.g. "9-1". */
+CSM_EXTERN const char *csm_item_id(const csm_questionnaire *q, size_t i);
+
+/** Directive (1..10) of item `i`. */
+CSM_EXTERN int csm_item_directive(const csm_questionnaire *q, size_t i);
+
+/** Text `field` of item `i` in `lang`, or NULL where the data has none. */
+CSM_EXTERN const char *csm_item_text(const csm_questionnaire *q, size_t i, csm_item_field field,
+                                     csm_lang lang);
+
+/** What level 1..5 looks like for item `i` in `lang`, or NULL where the data has none. */
+CSM_EXTERN const char *csm_item_level(const csm_questionnaire *q, size_t i, int level, csm_lang lang);
+
+/** Number of tip ids linked to item `i`. */
+CSM_EXTERN size_t csm_item_tip_count(const csm_questionnaire *q, size_t i);
+
+/** Tip id `k` (0-based) of item `i`. */
+CSM_EXTERN const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k);
+
+/* ------------------------------------------------------------------------ */
+/* Tips (tips/NAME.json, format csm-tips/1)                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_tips csm_tips;
+
+/** Parse a tips file. Free with csm_tips_free(). */
+CSM_EXTERN int csm_tips_parse(csm_tips **out, const char *data, size_t len, const char *name);
+
+/**
+ * Load every `.json` file of `<data_dir>/tips/` into one collection; a tip id
+ * defined twice is an error. Free with csm_tips_free().
+ */
+CSM_EXTERN int csm_tips_open(csm_tips **out, const char *data_dir);
+
+/** Free a tips collection. NULL is allowed. */
+CSM_EXTERN void csm_tips_free(csm_tips *t);
+
+/** Number of tips. */
+CSM_EXTERN size_t csm_tips_count(const csm_tips *t);
+
+/** Id of tip `i` (0-based). */
+CSM_EXTERN const char *csm_tip_id(const csm_tips *t, size_t i);
+
+/** Title of tip `id` in `lang`, or NULL if there is no such tip. */
+CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang lang);
+
+/** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
+CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
+
+/* ------------------------------------------------------------------------ */
+/* Answers (csm-answers/1 JSON, or CSV item,level[,evidence,note])          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_answers csm_answers;
+
+/** What an answers file says of one item. */
+typedef enum csm_answer_kind {
+	CSM_ANSWER_MISSING = 0, /**< the item is not in the file */
+	CSM_ANSWER_NULL = 1,    /**< present with level null: not answered yet */
+	CSM_ANSWER_NA = 2,      /**< "n/a": not applicable, excluded from the mean */
+	CSM_ANSWER_LEVEL = 3    /**< a level 1..5 */
+} csm_answer_kind;
+
+/** Organization and assessment fields of an answers file. */
+typedef enum csm_answers_field {
+	CSM_FIELD_ORG_NAME = 0,
+	CSM_FIELD_ORG_INDUSTRY = 1,
+	CSM_FIELD_ORG_SCOPE = 2, /**< "entity" or "group" */
+	CSM_FIELD_ASSESSED_ON = 3, /**< YYYY-MM-DD */
+	CSM_FIELD_QUESTIONNAIRE = 4
+} csm_answers_field;
+
+/**
+ * Parse an answers file: `csm-answers/1` JSON if the content (after an
+ * optional UTF-8 BOM and white space) starts with '{' or '[', otherwise CSV with a
+ * header row `item,level[,evidence,note]`. Checks the form of the file (format
+ * version, types, ranges, duplicate keys, lengths) and reports every problem
+ * found; checks against a questionnaire are csm_answers_check()'s job.
+ * `name` is used in messages. Free with csm_answers_free().
+ */
+CSM_EXTERN int csm_answers_parse(csm_answers **out, const char *data, size_t len, const char *name);
+
+/** Read and parse the answers file at `path`. Free with csm_answers_free(). */
+CSM_EXTERN int csm_answers_load(csm_answers **out, const char *path);
+
+/** Free an answers set. NULL is allowed. */
+CSM_EXTERN void csm_answers_free(csm_answers *a);
+
+/** The name used in messages (the file path given when loading). */
+CSM_EXTERN const char *csm_answers_name(const csm_answers *a);
+
+/** A field of the file, or NULL where the file does not give it (CSV gives none). */
+CSM_EXTERN const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f);
+
+/**
+ * Set a field the file does not carry (e.g. the questionnaire or industry of a
+ * CSV file, from the command line). Fails with CSM_EINVALID if the file gives
+ * a different value. The string is copied.
+ */
+CSM_EXTERN int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value);
+
+/** Number of assessors. */
+CSM_EXTERN size_t csm_answers_assessor_count(const csm_answers *a);
+
+/** Name and role (either may be NULL) of assessor `i`. */
+CSM_EXTERN const char *csm_answers_assessor_name(const csm_answers *a, size_t i);
+CSM_EXTERN const char *csm_answers_assessor_role(const csm_answers *a, size_t i);
+
+/** The answer to item `item_id`; for CSM_ANSWER_LEVEL `*level` (if not NULL) gets 1..5. */
+CSM_EXTERN csm_answer_kind csm_answers_get(const csm_answers *a, const char *item_id, int *level);
+
+/** Evidence text of item `item_id`, or NULL. */
+CSM_EXTERN const char *csm_answers_evidence(const csm_answers *a, const char *item_id);
+
+/** Note text of item `item_id`, or NULL. */
+CSM_EXTERN const char *csm_answers_note(const csm_answers *a, const char *item_id);
+
+/** Flags for csm_answers_check() and csm_score_compute(). */
+#define CSM_ALLOW_PARTIAL 1u /**< unanswered (null or missing) items are allowed */
+
+/**
+ * Check `a` against questionnaire `q`: the file names `q` (or none), every
+ * item id exists, every item of `q` is present and answered (unless
+ * CSM_ALLOW_PARTIAL). Reports every problem as `file: item X: what`.
+ */
+CSM_EXTERN int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags);
+
+/**
+ * A blank answers file for `q`: every item present with level null (JSON,
+ * `csm-answers/1`), or every item with an empty level (CSV, with a UTF-8 BOM
+ * so spreadsheet programs read it as UTF-8, and CRLF line ends). `*out` is NUL-terminated and the
+ * caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_template_json(char **out, const csm_questionnaire *q);
+
+/** As csm_template_json(), as CSV; a question column in `lang` helps whoever fills it in. */
+CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang);
+
+/** Free memory the library returned through a `char **out`. NULL is allowed. */
+CSM_EXTERN void csm_free(void *p);
+
+/* ------------------------------------------------------------------------ */
+/* Scoring and grading                                                      */
+/* ------------------------------------------------------------------------ */
+
+/** Maturity grades, in order. */
+typedef enum csm_grade { CSM_GRADE_NONE = 0, CSM_GRADE_C = 1, CSM_GRADE_B = 2, CSM_GRADE_A = 3 } csm_grade;
+
+/** "A", "B", "C", or "-" for CSM_GRADE_NONE. */
+CSM_EXTERN const char *csm_grade_name(csm_grade g);
+
+/** Grade thresholds on the overall score (they come from the benchmark file). */
+typedef struct csm_grading {
+	double a; /**< overall >= a: grade A (the trial: 3.75) */
+	double b; /**< overall >= b: grade B, else C (the trial: 2.67) */
+} csm_grading;
+
+/**
+ * The grade of `overall` under `g`. Differences below 1e-9 count as equal, so
+ * an overall exactly at a threshold gets the higher grade whatever rounding
+ * the floating-point sum took.
+ */
+CSM_EXTERN csm_grade csm_grade_for(double overall, const csm_grading *g);
+
+typedef struct csm_score csm_score;
+
+/** One directive's result. */
+typedef struct csm_directive_score {
+	int id;              /**< 1..10 */
+	int has_score;       /**< 0 when no item is applicable and answered */
+	double score;        /**< mean of the applicable answered levels (exact) */
+	unsigned items;      /**< items of the directive in the questionnaire */
+	unsigned answered;   /**< items with a level 1..5 */
+	unsigned na;         /**< items answered "n/a" */
+	unsigned unanswered; /**< items null or missing (only with CSM_ALLOW_PARTIAL) */
+} csm_directive_score;
+
+/**
+ * Score `a` (already checked with csm_answers_check()) on questionnaire `q`:
+ * directive score = mean of applicable levels, overall = weighted mean of the
+ * directive scores that exist (weights from the questionnaire, default
+ * equal), grade from `grading`. `flags` as for csm_answers_check(), which this
+ * calls. Free with csm_score_free().
+ */
+CSM_EXTERN int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                                 const csm_grading *grading, unsigned flags);
+
+/** Free a score. NULL is allowed. */
+CSM_EXTERN void csm_score_free(csm_score *s);
+
+/** Directive `d` (1..10) of `s`. */
+CSM_EXTERN const csm_directive_score *csm_score_directive(const csm_score *s, int d);
+
+/** 1 if the overall exists (at least one directive has a score), else 0. */
+CSM_EXTERN int csm_score_has_overall(const csm_score *s);
+
+/** The overall score (exact), 0 if none. */
+CSM_EXTERN double csm_score_overall(const csm_score *s);
+
+/** The grade, CSM_GRADE_NONE if there is no overall. */
+CSM_EXTERN csm_grade csm_score_grade(const csm_score *s);
+
+/** 1 if any item was left unanswered (CSM_ALLOW_PARTIAL), else 0. */
+CSM_EXTERN int csm_score_partial(const csm_score *s);
+
+/** 1 if the questionnaire's directive weights are not all equal, else 0. */
+CSM_EXTERN int csm_score_weighted(const csm_score *s);
+
+/* ------------------------------------------------------------------------ */
+/* Benchmarks (csm-benchmark/1)                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_benchmark csm_benchmark;
+
+/** Parse a `csm-benchmark/1` file. Free with csm_benchmark_free(). */
+CSM_EXTERN int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name);
+
+/** Read and parse the benchmark file at `path`. Free with csm_benchmark_free(). */
+CSM_EXTERN int csm_benchmark_load(csm_benchmark **out, const char *path);
+
+/** Free a benchmark. NULL is allowed. */
+CSM_EXTERN void csm_benchmark_free(csm_benchmark *b);
+
+/** Benchmark name, source, questionnaire id and date ("" where absent). */
+CSM_EXTERN const char *csm_benchmark_name(const csm_benchmark *b);
+CSM_EXTERN const char *csm_benchmark_source(const csm_benchmark *b);
+CSM_EXTERN const char *csm_benchmark_questionnaire(const csm_benchmark *b);
+CSM_EXTERN const char *csm_benchmark_date(const csm_benchmark *b);
+
+/** The grading thresholds of the benchmark. */
+CSM_EXTERN const csm_grading *csm_benchmark_grading(const csm_benchmark *b);
+
+/** Number of groups. */
+CSM_EXTERN size_t csm_benchmark_group_count(const csm_benchmark *b);
+
+/** Index of the group with key `key` ("all", "grade:A", "industry:finance"), or -1. */
+CSM_EXTERN int csm_benchmark_group_find(const csm_benchmark *b, const char *key);
+
+/** Key of group `i`. */
+CSM_EXTERN const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i);
+
+/** Number of organizations in group `i`. */
+CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
+
+/** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none. */
+CSM_EXTERN int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out);
+
+/** Metadata for csm_benchmark_from_tsv(). */
+typedef struct csm_benchmark_meta {
+	const char *name;          /**< required */
+	const char *source;        /**< where the rows come from; may be NULL */
+	const char *questionnaire; /**< questionnaire id, e.g. "csmg-v2"; required */
+	const char *date;          /**< YYYY-MM-DD; may be NULL */
+	csm_grading grading;       /**< thresholds written into the file */
+} csm_benchmark_meta;
+
+/**
+ * Build a `csm-benchmark/1` JSON document from a TSV of per-organization
+ * directive scores: header `company industry d1 .. d10 [grade]`, one row per
+ * organization. The industry column holds an industry id. Rows without a grade
+ * column are graded with `meta->grading`; rows with one keep it, and a grade
+ * that disagrees with the grading is an error. Groups: all, grade:A/B/C,
+ * industry:<id>, each with n, mean, sd, min and max per directive; no row
+ * itself is written. `*out` is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
+                                      const csm_benchmark_meta *meta);
+
+/* ------------------------------------------------------------------------ */
+/* Analysis: comparison with the benchmark, hints, improvement plan          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_analysis csm_analysis;
+
+/** Directive lists of the comparison. */
+typedef enum csm_list {
+	CSM_LIST_BEHIND_2 = 0, /**< grade B/C: gap >= 2 */
+	CSM_LIST_BEHIND_1 = 1, /**< grade B/C: 1 <= gap < 2 */
+	CSM_LIST_LEVEL5 = 2,   /**< grade A: directives at 5.0 */
+	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest score (below 5) */
+} csm_list;
+
+/** One hint: a directive to work on, the items behind it and the tips that help. */
+typedef struct csm_hint {
+	int rank;                 /**< 1 = hint 1 ("urgent"), 2 = hint 2 */
+	int directive;            /**< 1..10 */
+	double gap;               /**< target mean - company score */
+	int level;                /**< level of the lowest-answered items */
+	size_t item_count;
+	const char *const *items; /**< ids of the directive's lowest-answered items */
+	size_t tip_count;
+	const char *const *tips;  /**< tip ids of those items, in item order, no repeats */
+} csm_hint;
+
+/** One step of the improvement plan: raise an item to the target's level. */
+typedef struct csm_plan_step {
+	int directive;            /**< 1..10 */
+	const char *item;         /**< item id */
+	int level;                /**< current level */
+	int target_level;         /**< the level to reach: the target mean rounded up */
+	double directive_gap;     /**< gap of the directive to its target */
+	double overall_gain;      /**< rise of the overall if this item alone reaches target_level */
+	size_t tip_count;
+	const char *const *tips;
+	size_t index;             /**< the item's index in the questionnaire */
+} csm_plan_step;
+
+/**
+ * Compare score `s` of answers `a` with benchmark `b` (SPEC §5): the target
+ * group is the next grade's average (C -> B, B -> A; A -> A), gaps per
+ * directive, the >=2 / >=1 lists (grades B, C) or the level-5 / lowest lists
+ * (grade A), hint 1 and hint 2, and the full ranked plan. `q`, `a`, `s` and
+ * `b` are borrowed and must outlive the analysis. Free with csm_analysis_free().
+ * Fails with CSM_ENOTFOUND if `b` lacks the target group, and with
+ * CSM_EINVALID if `s` has no overall.
+ */
+CSM_EXTERN int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a,
+                           const csm_score *s, const csm_benchmark *b);
+
+/** Free an analysis. NULL is allowed. */
+CSM_EXTERN void csm_analysis_free(csm_analysis *an);
+
+/** Key of the target group, e.g. "grade:B". */
+CSM_EXTERN const char *csm_analysis_target(const csm_analysis *an);
+
+/** Gap of directive `d` (1..10) into `*out`; returns 1, or 0 where company or target has no value. */
+CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
+
+/** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
+CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
+
+/** Number of hints. */
+CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
+
+/** Hint `i` (0-based), ordered: hint 1 first, then hint 2 entries by gap. */
+CSM_EXTERN const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i);
+
+/** Number of plan steps. */
+CSM_EXTERN size_t csm_analysis_plan_count(const csm_analysis *an);
+
+/**
+ * Plan step `i` (0-based). Steps are ranked by directive gap (largest
+ * first), then directive number, then item level (lowest first), then
+ * questionnaire order.
+ */
+CSM_EXTERN const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The `csm-score/1` JSON document of an analysis (SPEC §3), on one line,
+ * NUL-terminated, without a trailing newline. `file` (may be NULL) is recorded
+ * as "file". Numbers are exact. Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_json(char **out, const csm_analysis *an, const char *file);
+
+/**
+ * A readable report for a terminal in `lang`: header, the directive table
+ * (score, group averages, gap, marks for behind >= 1 / >= 2), grade, hints
+ * with tip titles and actions from `tips` (may be NULL), and the plan.
+ * Columns are aligned by display width (CJK counts 2). Caller frees `*out`
+ * with csm_free().
+ */
+CSM_EXTERN int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, csm_lang lang);
+
+/**
+ * The questionnaire as readable text in `lang` (directives, items, questions,
+ * generic level meanings). Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CSM_H */

@@ -1,0 +1,311 @@
+/* Comparison with the benchmark, hints and the improvement plan (SPEC §5).
+ * Every rule of the karte's logic lives here. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct csm_analysis {
+	const csm_questionnaire *q;
+	const csm_answers *a;
+	const csm_score *s;
+	const csm_benchmark *b;
+	char target[16];
+	int target_index;
+	double gap[CSM_DIRECTIVES];
+	unsigned char has_gap[CSM_DIRECTIVES];
+	int list[4][CSM_DIRECTIVES];
+	size_t list_n[4];
+	csm_hint *hints;
+	size_t hint_count;
+	csm_plan_step *plan;
+	size_t plan_count;
+};
+
+static void free_hint_arrays(const char *const *items, const char *const *tips)
+{
+	free((void *)items);
+	free((void *)tips);
+}
+
+void csm_analysis_free(csm_analysis *an)
+{
+	size_t i;
+	if (!an)
+		return;
+	for (i = 0; i < an->hint_count; i++)
+		free_hint_arrays(an->hints[i].items, an->hints[i].tips);
+	for (i = 0; i < an->plan_count; i++)
+		free((void *)an->plan[i].tips);
+	free(an->hints);
+	free(an->plan);
+	free(an);
+}
+
+/* Tip ids of the items `idx[0..n)`, in item order, each once. */
+static int collect_tips(const char *const **out, size_t *count, const csm_questionnaire *q, const size_t *idx,
+                        size_t n)
+{
+	size_t total = 0, i, k, j;
+	const char **tips;
+	*out = NULL;
+	*count = 0;
+	for (i = 0; i < n; i++)
+		total += q->items[idx[i]].tip_count;
+	if (!total)
+		return 0;
+	if (!(tips = malloc(total * sizeof *tips)))
+		return csm__nomem();
+	for (i = 0; i < n; i++) {
+		const csm__item *it = &q->items[idx[i]];
+		for (k = 0; k < it->tip_count; k++) {
+			for (j = 0; j < *count && strcmp(tips[j], it->tips[k]) != 0; j++)
+				;
+			if (j == *count)
+				tips[(*count)++] = it->tips[k];
+		}
+	}
+	*out = tips;
+	return 0;
+}
+
+/* Fill hint `h` for directive `d` (1-based): its lowest-answered items and their tips. */
+static int make_hint(csm_analysis *an, csm_hint *h, int rank, int d)
+{
+	const csm_questionnaire *q = an->q;
+	size_t idx[CSM_MAX_ITEMS], n = 0, i;
+	const char **items;
+	int min = 6, level;
+
+	memset(h, 0, sizeof *h);
+	h->rank = rank;
+	h->directive = d;
+	h->gap = an->gap[d - 1];
+	for (i = 0; i < q->item_count; i++)
+		if (q->items[i].directive == d && csm_answers_get(an->a, q->items[i].id, &level) == CSM_ANSWER_LEVEL &&
+		    level < min)
+			min = level;
+	for (i = 0; i < q->item_count; i++)
+		if (q->items[i].directive == d && csm_answers_get(an->a, q->items[i].id, &level) == CSM_ANSWER_LEVEL &&
+		    level == min)
+			idx[n++] = i;
+	h->level = min;
+	if (!(items = malloc((n ? n : 1) * sizeof *items)))
+		return csm__nomem();
+	for (i = 0; i < n; i++)
+		items[i] = q->items[idx[i]].id;
+	h->items = items;
+	h->item_count = n;
+	return collect_tips(&h->tips, &h->tip_count, q, idx, n);
+}
+
+/* Directives ordered by gap, largest first; ties by directive number. */
+static void sort_by_gap(int *dirs, size_t n, const double *gap)
+{
+	size_t i, j;
+	for (i = 1; i < n; i++) {
+		int d = dirs[i];
+		for (j = i; j > 0; j--) {
+			double g0 = gap[dirs[j - 1] - 1], g1 = gap[d - 1];
+			if (!(g1 > g0 + 1e-9))
+				break;
+			dirs[j] = dirs[j - 1];
+		}
+		dirs[j] = d;
+	}
+}
+
+static int band(double gap)
+{
+	return csm__ge(gap, 2) ? 2 : csm__ge(gap, 1) ? 1 : 0;
+}
+
+static int add_hints(csm_analysis *an, const int *dirs, size_t n)
+{
+	size_t i;
+	int rc;
+	if (!n)
+		return 0;
+	if (!(an->hints = calloc(n, sizeof *an->hints)))
+		return csm__nomem();
+	for (i = 0; i < n; i++) {
+		if ((rc = make_hint(an, &an->hints[i], i == 0 ? 1 : 2, dirs[i])))
+			return rc;
+		an->hint_count++;
+	}
+	return 0;
+}
+
+/* Plan order: directive gap (largest first), directive, item level (lowest
+ * first), then questionnaire order (kept in `index`). */
+static int cmp_step(const void *x, const void *y)
+{
+	const csm_plan_step *a = x, *b = y;
+	if (fabs(a->directive_gap - b->directive_gap) > 1e-9)
+		return a->directive_gap > b->directive_gap ? -1 : 1;
+	if (a->directive != b->directive)
+		return a->directive - b->directive;
+	if (a->level != b->level)
+		return a->level - b->level;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+static int plan(csm_analysis *an)
+{
+	const csm_questionnaire *q = an->q;
+	const csm_score *s = an->s;
+	double wsum = 0, target;
+	size_t i, cap = q->item_count, n = 0;
+	int d, level, rc;
+
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (s->dir[d].has_score)
+			wsum += q->weight[d];
+	if (!cap || !(an->plan = calloc(cap, sizeof *an->plan)))
+		return cap ? csm__nomem() : 0;
+	for (i = 0; i < q->item_count; i++) {
+		csm_plan_step *st;
+		int tl;
+		d = q->items[i].directive;
+		if (!an->has_gap[d - 1] || !(an->gap[d - 1] > 1e-9) ||
+		    csm_answers_get(an->a, q->items[i].id, &level) != CSM_ANSWER_LEVEL)
+			continue;
+		csm_benchmark_group_mean(an->b, (size_t)an->target_index, d, &target);
+		tl = (int)ceil(target - 1e-9);
+		tl = tl < 1 ? 1 : tl > 5 ? 5 : tl;
+		if (level >= tl)
+			continue;
+		st = &an->plan[n++];
+		st->directive = d;
+		st->item = q->items[i].id;
+		st->index = i;
+		st->level = level;
+		st->target_level = tl;
+		st->directive_gap = an->gap[d - 1];
+		st->overall_gain = q->weight[d - 1] / wsum * (tl - level) / s->dir[d - 1].answered;
+		an->plan_count = n;
+		if ((rc = collect_tips(&st->tips, &st->tip_count, q, &i, 1)))
+			return rc;
+	}
+	qsort(an->plan, n, sizeof *an->plan, cmp_step);
+	return 0;
+}
+
+int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a, const csm_score *s,
+                const csm_benchmark *b)
+{
+	csm_analysis *an;
+	int d, rc = 0, cand[CSM_DIRECTIVES];
+	size_t n = 0, i;
+
+	*out = NULL;
+	if (!s->has_overall)
+		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
+	if (!(an = calloc(1, sizeof *an)))
+		return csm__nomem();
+	an->q = q;
+	an->a = a;
+	an->s = s;
+	an->b = b;
+	snprintf(an->target, sizeof an->target, "grade:%s",
+	         csm_grade_name(s->grade == CSM_GRADE_C ? CSM_GRADE_B : CSM_GRADE_A));
+	an->target_index = csm_benchmark_group_find(b, an->target);
+	if (an->target_index < 0) {
+		rc = csm__err(CSM_ENOTFOUND, "%s: the benchmark has no group %s to compare with",
+		              csm_benchmark_name(b), an->target);
+		goto cleanup;
+	}
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		double target;
+		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(b, (size_t)an->target_index, d, &target)) {
+			an->gap[d - 1] = target - s->dir[d - 1].score;
+			an->has_gap[d - 1] = 1;
+		}
+	}
+
+	if (s->grade == CSM_GRADE_A) {
+		double min = 6;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!s->dir[d - 1].has_score)
+				continue;
+			if (csm__ge(s->dir[d - 1].score, 5))
+				an->list[CSM_LIST_LEVEL5][an->list_n[CSM_LIST_LEVEL5]++] = d;
+			if (s->dir[d - 1].score < min)
+				min = s->dir[d - 1].score;
+		}
+		for (d = 1; d <= CSM_DIRECTIVES && !csm__ge(min, 5); d++)
+			if (s->dir[d - 1].has_score && fabs(s->dir[d - 1].score - min) <= 1e-9)
+				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
+		/* Hints go to the lowest directives, by gap to A's average. */
+		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
+			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1])
+				cand[n++] = an->list[CSM_LIST_LOWEST][i];
+		sort_by_gap(cand, n, an->gap);
+		rc = add_hints(an, cand, n);
+	} else {
+		int b1, picked[CSM_DIRECTIVES];
+		size_t m = 0;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!an->has_gap[d - 1])
+				continue;
+			if (band(an->gap[d - 1]) == 2)
+				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
+			else if (band(an->gap[d - 1]) == 1)
+				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
+			if (an->gap[d - 1] > 1e-9)
+				cand[n++] = d;
+		}
+		sort_by_gap(cand, n, an->gap);
+		if (n) {
+			/* Hint 1: the largest gap. Hint 2: the rest of its band, else the next band. */
+			b1 = band(an->gap[cand[0] - 1]);
+			picked[m++] = cand[0];
+			for (i = 1; i < n; i++)
+				if (band(an->gap[cand[i] - 1]) == b1)
+					picked[m++] = cand[i];
+			if (m == 1)
+				for (i = 1; i < n; i++)
+					if (b1 > 0 && band(an->gap[cand[i] - 1]) == b1 - 1)
+						picked[m++] = cand[i];
+		}
+		rc = add_hints(an, picked, m);
+	}
+	if (!rc)
+		rc = plan(an);
+cleanup:
+	if (rc) {
+		csm_analysis_free(an);
+		return rc;
+	}
+	*out = an;
+	return 0;
+}
+
+const char *csm_analysis_target(const csm_analysis *an) { return an->target; }
+
+int csm_analysis_gap(const csm_analysis *an, int d, double *out)
+{
+	if (d < 1 || d > CSM_DIRECTIVES || !an->has_gap[d - 1])
+		return 0;
+	*out = an->gap[d - 1];
+	return 1;
+}
+
+size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out)
+{
+	*out = an->list[which];
+	return an->list_n[which];
+}
+
+size_t csm_analysis_hint_count(const csm_analysis *an) { return an->hint_count; }
+const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i) { return &an->hints[i]; }
+size_t csm_analysis_plan_count(const csm_analysis *an) { return an->plan_count; }
+const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i) { return &an->plan[i]; }
+
+/* For render.c. */
+const csm_questionnaire *csm__analysis_q(const csm_analysis *an) { return an->q; }
+const csm_answers *csm__analysis_a(const csm_analysis *an) { return an->a; }
+const csm_score *csm__analysis_s(const csm_analysis *an) { return an->s; }
+const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }

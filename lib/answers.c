@@ -1,0 +1,633 @@
+/* Answers files: csm-answers/1 JSON and CSV, their form checked here, their
+ * fit to a questionnaire in csm_answers_check(). */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "internal.h"
+
+void csm_answers_free(csm_answers *a)
+{
+	size_t i;
+	if (!a)
+		return;
+	for (i = 0; i < a->count; i++) {
+		free(a->items[i].id);
+		free(a->items[i].evidence);
+		free(a->items[i].note);
+	}
+	for (i = 0; i < a->assessor_count; i++) {
+		free(a->assessor_name[i]);
+		free(a->assessor_role[i]);
+	}
+	for (i = 0; i < 5; i++)
+		free(a->field[i]);
+	free(a->assessor_name);
+	free(a->assessor_role);
+	free(a->items);
+	free(a->name);
+	cJSON_Delete(a->organization);
+	free(a);
+}
+
+const csm__answer *csm__answers_find(const csm_answers *a, const char *id)
+{
+	size_t i;
+	for (i = 0; i < a->count; i++)
+		if (strcmp(a->items[i].id, id) == 0)
+			return &a->items[i];
+	return NULL;
+}
+
+static csm__answer *add_item(csm_answers *a, size_t cap_hint)
+{
+	if (!a->items) {
+		a->items = calloc(cap_hint ? cap_hint : 1, sizeof *a->items);
+		if (!a->items)
+			return NULL;
+	}
+	return &a->items[a->count++];
+}
+
+/* Free-text field of an answer or the organization, length-capped. */
+static int take_text(char **dst, const cJSON *obj, const char *key, size_t max, csm__problems *p,
+                     const char *name, const char *where)
+{
+	char sub[128];
+	const char *s;
+	snprintf(sub, sizeof sub, "%s: %s", where, key);
+	s = csm__json_string(obj, key, max, p, name, sub);
+	if (s && !(*dst = csm__strdup(s)))
+		return csm__nomem();
+	return 0;
+}
+
+/* A level value: integer 1..5, "n/a", or null. Returns 0 if it is none of those. */
+static int level_value(const cJSON *v, csm__answer *ans, csm__problems *p, const char *name, const char *id)
+{
+	if (cJSON_IsNull(v)) {
+		ans->kind = CSM_ANSWER_NULL;
+		return 1;
+	}
+	if (cJSON_IsString(v)) {
+		if (strcmp(v->valuestring, "n/a") == 0) {
+			ans->kind = CSM_ANSWER_NA;
+			return 1;
+		}
+		csm__problem(p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, \"n/a\" or null)", name,
+		             id, v->valuestring);
+		return 0;
+	}
+	if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+		if (!isfinite(d) || d != floor(d)) {
+			csm__problem(p, "%s: item %s: level %g is not a whole number (expected 1..5)", name, id, d);
+			return 0;
+		}
+		if (d < 1 || d > 5) {
+			csm__problem(p, "%s: item %s: level %.0f is out of range (expected 1..5)", name, id, d);
+			return 0;
+		}
+		ans->kind = CSM_ANSWER_LEVEL;
+		ans->level = (int)d;
+		return 1;
+	}
+	csm__problem(p, "%s: item %s: expected a level 1..5, \"n/a\", null, or an object with \"level\"", name, id);
+	return 0;
+}
+
+static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *org = cJSON_GetObjectItemCaseSensitive(root, "organization");
+	const char *s;
+	if (!cJSON_IsObject(org)) {
+		csm__problem(p, "%s: organization: %s", name,
+		             org ? "expected an object with name, industry and scope" : "missing");
+		return 0;
+	}
+	if (!(a->organization = cJSON_Duplicate(org, 1)))
+		return csm__nomem();
+	s = csm__json_string(org, "name", CSM_MAX_NAME_BYTES, p, name, "organization.name");
+	if (!s || !s[0]) {
+		if (!cJSON_GetObjectItemCaseSensitive(org, "name") || (s && !s[0]))
+			csm__problem(p, "%s: organization.name: missing or empty", name);
+	} else if (!(a->field[CSM_FIELD_ORG_NAME] = csm__strdup(s))) {
+		return csm__nomem();
+	}
+	s = csm__json_string(org, "industry", CSM_MAX_NAME_BYTES, p, name, "organization.industry");
+	if (s && !s[0])
+		s = NULL; /* left blank, as in a template */
+	if (s && !csm__valid_id(s))
+		csm__problem(p, "%s: organization.industry: \"%.60s\" is not an industry id (e.g. \"finance\")", name, s);
+	else if (s && !(a->field[CSM_FIELD_ORG_INDUSTRY] = csm__strdup(s)))
+		return csm__nomem();
+	s = csm__json_string(org, "scope", CSM_MAX_NAME_BYTES, p, name, "organization.scope");
+	if (s && strcmp(s, "entity") != 0 && strcmp(s, "group") != 0)
+		csm__problem(p, "%s: organization.scope: \"%.60s\" is not a scope (expected \"entity\" or \"group\")",
+		             name, s);
+	else if (s && !(a->field[CSM_FIELD_ORG_SCOPE] = csm__strdup(s)))
+		return csm__nomem();
+	return 0;
+}
+
+static int parse_assessors(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "assessors"), *e;
+	int n, i = 0, rc;
+	if (!arr || cJSON_IsNull(arr))
+		return 0;
+	n = cJSON_GetArraySize(arr);
+	if (!cJSON_IsArray(arr) || (size_t)n > CSM_MAX_ASSESSORS) {
+		csm__problem(p, "%s: assessors: expected an array of at most %u assessors", name, CSM_MAX_ASSESSORS);
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	a->assessor_name = calloc((size_t)n, sizeof *a->assessor_name);
+	a->assessor_role = calloc((size_t)n, sizeof *a->assessor_role);
+	if (!a->assessor_name || !a->assessor_role)
+		return csm__nomem();
+	cJSON_ArrayForEach(e, arr) {
+		char where[64];
+		snprintf(where, sizeof where, "assessors[%d]", i++);
+		if (!cJSON_IsObject(e)) {
+			csm__problem(p, "%s: %s: expected an object with name and role", name, where);
+			continue;
+		}
+		if ((rc = take_text(&a->assessor_name[a->assessor_count], e, "name", CSM_MAX_NAME_BYTES, p, name,
+		                    where)) ||
+		    (rc = take_text(&a->assessor_role[a->assessor_count], e, "role", CSM_MAX_NAME_BYTES, p, name,
+		                    where)))
+			return rc;
+		a->assessor_count++;
+	}
+	return 0;
+}
+
+static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p)
+{
+	const char *name = a->name;
+	cJSON *root = NULL;
+	const cJSON *answers, *v;
+	const char *s;
+	int rc;
+
+	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)))
+		goto cleanup;
+	s = csm__json_string(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
+	if (!s) {
+		if (!cJSON_GetObjectItemCaseSensitive(root, "questionnaire"))
+			csm__problem(p, "%s: questionnaire: missing (e.g. \"csmg-v2\")", name);
+	} else if (!csm__valid_id(s)) {
+		csm__problem(p, "%s: questionnaire: \"%.60s\" is not a questionnaire id", name, s);
+	} else if (!(a->field[CSM_FIELD_QUESTIONNAIRE] = csm__strdup(s))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)))
+		goto cleanup;
+	s = csm__json_string(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
+	if (s && !csm__valid_date(s))
+		csm__problem(p, "%s: assessed_on: \"%.40s\" is not a date YYYY-MM-DD", name, s);
+	else if (s && !(a->field[CSM_FIELD_ASSESSED_ON] = csm__strdup(s))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+
+	answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
+	if (!cJSON_IsObject(answers)) {
+		csm__problem(p, "%s: answers: %s", name, answers ? "expected an object of item ids" : "missing");
+		goto done;
+	}
+	if ((size_t)cJSON_GetArraySize(answers) > CSM_MAX_ITEMS) {
+		csm__problem(p, "%s: answers: more than %u items", name, CSM_MAX_ITEMS);
+		goto done;
+	}
+	cJSON_ArrayForEach(v, answers) {
+		const char *id = v->string;
+		csm__answer *ans;
+		if (!csm__valid_id(id)) {
+			csm__problem(p, "%s: answers: \"%.40s\" is not an item id", name, id);
+			continue;
+		}
+		if (!(ans = add_item(a, (size_t)cJSON_GetArraySize(answers))) || !(ans->id = csm__strdup(id))) {
+			rc = csm__nomem();
+			goto cleanup;
+		}
+		if (cJSON_IsObject(v)) {
+			const cJSON *lv = cJSON_GetObjectItemCaseSensitive(v, "level");
+			char where[96];
+			snprintf(where, sizeof where, "item %s", id);
+			if (!lv)
+				csm__problem(p, "%s: item %s: level: missing", name, id);
+			else
+				level_value(lv, ans, p, name, id);
+			if ((rc = take_text(&ans->evidence, v, "evidence", CSM_MAX_TEXT_BYTES, p, name, where)) ||
+			    (rc = take_text(&ans->note, v, "note", CSM_MAX_TEXT_BYTES, p, name, where)))
+				goto cleanup;
+		} else {
+			level_value(v, ans, p, name, id);
+		}
+	}
+done:
+	rc = 0;
+cleanup:
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+enum { COL_ITEM, COL_LEVEL, COL_EVIDENCE, COL_NOTE, COL_IGNORED, COL_UNKNOWN };
+
+typedef struct csv_state {
+	csm_answers *a;
+	csm__problems *p;
+	int col_of[16]; /* column index -> COL_* */
+	int ncols;
+	int have[4];
+	char *cell[4];  /* the current row's known cells */
+	int field;      /* field index within the current row */
+	unsigned row;   /* 1-based row number */
+	int rc;
+} csv_state;
+
+static char *trim(char *s)
+{
+	char *e;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+static void csv_field(void *data, size_t len, void *ctx)
+{
+	csv_state *st = ctx;
+	int f = st->field++;
+	if (st->rc)
+		return;
+	if (st->row == 1) {
+		char h[32];
+		size_t i;
+		int col;
+		if (f >= 16) {
+			csm__problem(st->p, "%s: row 1: too many columns", st->a->name);
+			return;
+		}
+		snprintf(h, sizeof h, "%.*s", (int)(len < 31 ? len : 31), (const char *)data);
+		for (i = 0; h[i]; i++)
+			h[i] = (char)tolower((unsigned char)h[i]);
+		{
+			char *t = trim(h);
+			col = strcmp(t, "item") == 0       ? COL_ITEM
+			      : strcmp(t, "level") == 0    ? COL_LEVEL
+			      : strcmp(t, "evidence") == 0 ? COL_EVIDENCE
+			      : strcmp(t, "note") == 0     ? COL_NOTE
+			      : (strcmp(t, "question") == 0 || strcmp(t, "directive") == 0 || strcmp(t, "topic") == 0)
+			          ? COL_IGNORED
+			          : COL_UNKNOWN;
+			if (col == COL_UNKNOWN)
+				csm__problem(st->p,
+				             "%s: row 1: unknown column \"%.30s\" (expected item, level, evidence, note)",
+				             st->a->name, t);
+			else if (col < COL_IGNORED && st->have[col]++)
+				csm__problem(st->p, "%s: row 1: column \"%s\" appears twice", st->a->name, t);
+		}
+		st->col_of[f] = col;
+		st->ncols = f + 1;
+		return;
+	}
+	if (f >= st->ncols) {
+		if (len && data)
+			csm__problem(st->p, "%s: row %u: more cells than the header has columns", st->a->name, st->row);
+		return;
+	}
+	if (st->col_of[f] < COL_IGNORED) {
+		size_t max = st->col_of[f] >= COL_EVIDENCE ? CSM_MAX_TEXT_BYTES : CSM_MAX_NAME_BYTES;
+		if (len > max) {
+			csm__problem(st->p, "%s: row %u: cell is too long (%zu bytes; the limit is %zu)", st->a->name,
+			             st->row, len, max);
+			return;
+		}
+		if (!(st->cell[st->col_of[f]] = csm__strndup(data ? data : "", data ? len : 0)))
+			st->rc = csm__nomem();
+	}
+}
+
+static void csv_row(int term, void *ctx)
+{
+	csv_state *st = ctx;
+	const char *name = st->a->name;
+	csm__answer *ans;
+	char *id, *lv;
+	int i;
+	(void)term;
+
+	if (st->rc)
+		goto next;
+	if (st->row == 1) {
+		if (!st->have[COL_ITEM] || !st->have[COL_LEVEL])
+			csm__problem(st->p, "%s: row 1: the header must name the columns item and level", name);
+		goto next;
+	}
+	if (!st->have[COL_ITEM] || !st->have[COL_LEVEL])
+		goto next;
+	id = trim(st->cell[COL_ITEM] ? st->cell[COL_ITEM] : "");
+	lv = trim(st->cell[COL_LEVEL] ? st->cell[COL_LEVEL] : "");
+	if (!id[0]) {
+		if (lv[0] || (st->cell[COL_EVIDENCE] && st->cell[COL_EVIDENCE][0]))
+			csm__problem(st->p, "%s: row %u: item id is empty", name, st->row);
+		goto next; /* a blank line */
+	}
+	if (!csm__valid_id(id)) {
+		csm__problem(st->p, "%s: row %u: \"%.40s\" is not an item id", name, st->row, id);
+		goto next;
+	}
+	if (csm__answers_find(st->a, id)) {
+		csm__problem(st->p, "%s: item %s: appears twice (row %u)", name, id, st->row);
+		goto next;
+	}
+	if (st->a->count >= CSM_MAX_ITEMS) {
+		csm__problem(st->p, "%s: row %u: more than %u items", name, st->row, CSM_MAX_ITEMS);
+		goto next;
+	}
+	if (!(ans = add_item(st->a, CSM_MAX_ITEMS)) || !(ans->id = csm__strdup(id))) {
+		st->rc = csm__nomem();
+		goto next;
+	}
+	if (!lv[0]) {
+		ans->kind = CSM_ANSWER_NULL;
+	} else if (strcmp(lv, "n/a") == 0 || strcmp(lv, "N/A") == 0) {
+		ans->kind = CSM_ANSWER_NA;
+	} else if (lv[1] == '\0' && lv[0] >= '1' && lv[0] <= '5') {
+		ans->kind = CSM_ANSWER_LEVEL;
+		ans->level = lv[0] - '0';
+	} else {
+		csm__problem(st->p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, n/a, or empty)",
+		             name, id, lv);
+	}
+	if (st->cell[COL_EVIDENCE] && st->cell[COL_EVIDENCE][0]) {
+		ans->evidence = st->cell[COL_EVIDENCE];
+		st->cell[COL_EVIDENCE] = NULL;
+	}
+	if (st->cell[COL_NOTE] && st->cell[COL_NOTE][0]) {
+		ans->note = st->cell[COL_NOTE];
+		st->cell[COL_NOTE] = NULL;
+	}
+next:
+	for (i = 0; i < 4; i++) {
+		free(st->cell[i]);
+		st->cell[i] = NULL;
+	}
+	st->field = 0;
+	st->row++;
+}
+
+static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems *p)
+{
+	struct csv_parser parser;
+	csv_state st;
+	size_t bad, off = 0;
+	unsigned line, col;
+	int i;
+
+	memset(&st, 0, sizeof st);
+	st.a = a;
+	st.p = p;
+	st.row = 1;
+	if (memchr(data, '\0', len))
+		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", a->name);
+	bad = csm__utf8_check(data, len);
+	if (bad < len) {
+		csm__line_col(data, bad, &line, &col);
+		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", a->name, line, col);
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return csm__nomem();
+	if (csv_parse(&parser, data + off, len - off, csv_field, csv_row, &st) != len - off ||
+	    csv_fini(&parser, csv_field, csv_row, &st) != 0) {
+		int err = csv_error(&parser);
+		csv_free(&parser);
+		for (i = 0; i < 4; i++)
+			free(st.cell[i]);
+		if (st.rc)
+			return st.rc;
+		if (err == CSV_ENOMEM)
+			return csm__nomem();
+		csm__problem(p, "%s: row %u: malformed CSV (%s)", a->name, st.row,
+		             err == CSV_EPARSE ? "a quote is not closed or stray characters follow one"
+		                               : csv_strerror(err));
+		return 0;
+	}
+	csv_free(&parser);
+	for (i = 0; i < 4; i++)
+		free(st.cell[i]);
+	if (st.rc)
+		return st.rc;
+	if (st.row == 1)
+		csm__problem(p, "%s: empty file (expected a header row item,level,evidence,note)", a->name);
+	return 0;
+}
+
+int csm_answers_parse(csm_answers **out, const char *data, size_t len, const char *name)
+{
+	csm__problems p = {0};
+	csm_answers *a;
+	size_t i = 0;
+	int rc;
+
+	*out = NULL;
+	if (!(a = calloc(1, sizeof *a)) || !(a->name = csm__strdup(name ? name : "(input)"))) {
+		free(a);
+		return csm__nomem();
+	}
+	if (len > CSM_MAX_FILE_BYTES) {
+		rc = csm__err(CSM_EINVALID, "%s: file is too large (the limit is %u bytes)", a->name,
+		              CSM_MAX_FILE_BYTES);
+		goto cleanup;
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (i == len) {
+		rc = csm__err(CSM_EINVALID, "%s: empty file (expected csm-answers/1 JSON or CSV)", a->name);
+		goto cleanup;
+	}
+	rc = data[i] == '{' || data[i] == '[' ? parse_json(a, data, len, &p) : parse_csv(a, data, len, &p);
+	if (!rc)
+		rc = csm__problems_finish(&p);
+cleanup:
+	csm__problems_finish(&p);
+	if (rc) {
+		csm_answers_free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+int csm_answers_load(csm_answers **out, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_answers_parse(out, data, len, path);
+	free(data);
+	return rc;
+}
+
+const char *csm_answers_name(const csm_answers *a) { return a->name; }
+
+const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f) { return a->field[f]; }
+
+int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value)
+{
+	static const char *const names[5] = {"organization.name", "organization.industry", "organization.scope",
+	                                     "assessed_on", "questionnaire"};
+	char *copy;
+	int ok = value && strlen(value) <= CSM_MAX_NAME_BYTES && value[0];
+	if (ok && (f == CSM_FIELD_ORG_INDUSTRY || f == CSM_FIELD_QUESTIONNAIRE))
+		ok = csm__valid_id(value);
+	else if (ok && f == CSM_FIELD_ASSESSED_ON)
+		ok = csm__valid_date(value);
+	else if (ok && f == CSM_FIELD_ORG_SCOPE)
+		ok = strcmp(value, "entity") == 0 || strcmp(value, "group") == 0;
+	if (!ok)
+		return csm__err(CSM_EINVALID, "%s: \"%.60s\" is not a valid value", names[f], value ? value : "");
+	if (a->field[f]) {
+		if (strcmp(a->field[f], value) == 0)
+			return 0;
+		return csm__err(CSM_EINVALID, "%s: %s: the file says \"%s\", not \"%.60s\"", a->name, names[f],
+		                a->field[f], value);
+	}
+	if (!(copy = csm__strdup(value)))
+		return csm__nomem();
+	a->field[f] = copy;
+	return 0;
+}
+
+size_t csm_answers_assessor_count(const csm_answers *a) { return a->assessor_count; }
+const char *csm_answers_assessor_name(const csm_answers *a, size_t i) { return a->assessor_name[i]; }
+const char *csm_answers_assessor_role(const csm_answers *a, size_t i) { return a->assessor_role[i]; }
+
+csm_answer_kind csm_answers_get(const csm_answers *a, const char *item_id, int *level)
+{
+	const csm__answer *ans = csm__answers_find(a, item_id);
+	if (!ans)
+		return CSM_ANSWER_MISSING;
+	if (level && ans->kind == CSM_ANSWER_LEVEL)
+		*level = ans->level;
+	return ans->kind;
+}
+
+const char *csm_answers_evidence(const csm_answers *a, const char *item_id)
+{
+	const csm__answer *ans = csm__answers_find(a, item_id);
+	return ans ? ans->evidence : NULL;
+}
+
+const char *csm_answers_note(const csm_answers *a, const char *item_id)
+{
+	const csm__answer *ans = csm__answers_find(a, item_id);
+	return ans ? ans->note : NULL;
+}
+
+int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags)
+{
+	csm__problems p = {0};
+	const char *qid = a->field[CSM_FIELD_QUESTIONNAIRE];
+	size_t i;
+
+	if (qid && strcmp(qid, q->id) != 0)
+		return csm__err(CSM_EINVALID, "%s: questionnaire: the file answers \"%s\", not \"%s\"", a->name, qid,
+		                q->id);
+	for (i = 0; i < a->count; i++)
+		if (csm_questionnaire_item_find(q, a->items[i].id) < 0)
+			csm__problem(&p, "%s: item %s: no such item in questionnaire %s", a->name, a->items[i].id, q->id);
+	if (!(flags & CSM_ALLOW_PARTIAL)) {
+		for (i = 0; i < q->item_count; i++) {
+			const csm__answer *ans = csm__answers_find(a, q->items[i].id);
+			if (!ans)
+				csm__problem(&p, "%s: item %s: missing (give a level 1..5 or \"n/a\")", a->name,
+				             q->items[i].id);
+			else if (ans->kind == CSM_ANSWER_NULL)
+				csm__problem(&p, "%s: item %s: not answered yet (level is empty; --allow-partial scores anyway)",
+				             a->name, q->items[i].id);
+		}
+	}
+	return csm__problems_finish(&p);
+}
+
+int csm_template_json(char **out, const csm_questionnaire *q)
+{
+	cJSON *root = cJSON_CreateObject(), *org, *ans, *assessors, *who;
+	char *s = NULL;
+	size_t i;
+	int ok = root != NULL;
+
+	*out = NULL;
+	ok = ok && cJSON_AddStringToObject(root, "format", "csm-answers/1");
+	ok = ok && cJSON_AddStringToObject(root, "questionnaire", q->id);
+	ok = ok && (org = cJSON_AddObjectToObject(root, "organization"));
+	ok = ok && cJSON_AddStringToObject(org, "name", "");
+	ok = ok && cJSON_AddStringToObject(org, "industry", "");
+	ok = ok && cJSON_AddStringToObject(org, "scope", "entity");
+	ok = ok && cJSON_AddNullToObject(root, "assessed_on");
+	ok = ok && (assessors = cJSON_AddArrayToObject(root, "assessors"));
+	ok = ok && (who = cJSON_CreateObject()) && cJSON_AddItemToArray(assessors, who);
+	ok = ok && cJSON_AddStringToObject(who, "name", "");
+	ok = ok && cJSON_AddStringToObject(who, "role", "");
+	ok = ok && (ans = cJSON_AddObjectToObject(root, "answers"));
+	for (i = 0; ok && i < q->item_count; i++)
+		ok = cJSON_AddNullToObject(ans, q->items[i].id) != NULL;
+	ok = ok && (s = cJSON_Print(root));
+	cJSON_Delete(root);
+	if (!ok) {
+		free(s);
+		return csm__nomem();
+	}
+	*out = s;
+	return 0;
+}
+
+/* One CSV cell, quoted when it needs to be (RFC 4180). */
+static void csv_cell(csm__buf *b, const char *s)
+{
+	const char *c;
+	if (!strpbrk(s, ",\"\r\n")) {
+		csm__buf_puts(b, s);
+		return;
+	}
+	csm__buf_puts(b, "\"");
+	for (c = s; *c; c++)
+		csm__buf_add(b, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
+	csm__buf_puts(b, "\"");
+}
+
+int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
+{
+	csm__buf b = {0};
+	size_t i;
+	/* The BOM tells spreadsheet programs the file is UTF-8; CRLF as they write it.
+	 * The question columns are for the person filling it in; csm ignores them. */
+	csm__buf_puts(&b, "\xEF\xBB\xBFitem,level,evidence,note,directive,question\r\n");
+	for (i = 0; i < q->item_count; i++) {
+		csm__buf_printf(&b, "%s,,,,%d,", q->items[i].id, q->items[i].directive);
+		csv_cell(&b, q->items[i].text[CSM_ITEM_QUESTION][lang]);
+		csm__buf_puts(&b, "\r\n");
+	}
+	return csm__buf_finish(&b, out);
+}

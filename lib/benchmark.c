@@ -1,0 +1,489 @@
+/* Benchmarks: group averages to compare with (csm-benchmark/1), and building
+ * one from a table of per-organization directive scores. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "internal.h"
+
+typedef struct csm__group {
+	char *key;
+	unsigned n;
+	double mean[CSM_DIRECTIVES];
+	unsigned char has[CSM_DIRECTIVES];
+} csm__group;
+
+struct csm_benchmark {
+	char *name, *source, *questionnaire, *date;
+	csm_grading grading;
+	csm__group *groups;
+	size_t count;
+};
+
+void csm_benchmark_free(csm_benchmark *b)
+{
+	size_t i;
+	if (!b)
+		return;
+	for (i = 0; i < b->count; i++)
+		free(b->groups[i].key);
+	free(b->groups);
+	free(b->name);
+	free(b->source);
+	free(b->questionnaire);
+	free(b->date);
+	free(b);
+}
+
+static int check_grading(const csm_grading *g)
+{
+	return g->b > 0 && g->a > g->b && g->a <= 5;
+}
+
+static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems *p, const char *name)
+{
+	const cJSON *key = cJSON_GetObjectItemCaseSensitive(e, "key");
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(e, "n");
+	const cJSON *mean = cJSON_GetObjectItemCaseSensitive(e, "mean"), *m;
+	int d = 0;
+
+	if (!cJSON_IsString(key) || !csm__valid_id(key->valuestring)) {
+		csm__problem(p, "%s: groups[%d].key: expected a group key such as \"all\" or \"grade:A\"", name, index);
+		return;
+	}
+	if (!(g->key = csm__strdup(key->valuestring))) {
+		p->nomem = 1;
+		return;
+	}
+	if (!cJSON_IsNumber(n) || n->valuedouble < 0 || n->valuedouble > 1e9 ||
+	    n->valuedouble != floor(n->valuedouble))
+		csm__problem(p, "%s: group %s: n: expected a whole number of organizations", name, g->key);
+	else
+		g->n = (unsigned)n->valuedouble;
+	if (!cJSON_IsArray(mean) || cJSON_GetArraySize(mean) != CSM_DIRECTIVES) {
+		csm__problem(p, "%s: group %s: mean: expected an array of %d numbers (directives 1..%d)", name, g->key,
+		             CSM_DIRECTIVES, CSM_DIRECTIVES);
+		return;
+	}
+	cJSON_ArrayForEach(m, mean) {
+		if (cJSON_IsNull(m)) {
+			d++;
+			continue;
+		}
+		if (!cJSON_IsNumber(m) || !(m->valuedouble >= 0 && m->valuedouble <= 5))
+			csm__problem(p, "%s: group %s: mean[%d]: expected a number 0..5 or null", name, g->key, d);
+		else {
+			g->mean[d] = m->valuedouble;
+			g->has[d] = 1;
+		}
+		d++;
+	}
+}
+
+int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name)
+{
+	csm__problems p = {0};
+	cJSON *root = NULL;
+	csm_benchmark *b = NULL;
+	const cJSON *grading, *groups, *e, *ga, *gb;
+	const char *s;
+	size_t i, j;
+	int rc, n, index = 0;
+
+	*out = NULL;
+	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-benchmark", name)))
+		goto cleanup;
+	if (!(b = calloc(1, sizeof *b))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	s = csm__json_string(root, "name", CSM_MAX_NAME_BYTES, &p, name, "name");
+	b->name = csm__strdup(s ? s : "");
+	if (!s || !s[0])
+		csm__problem(&p, "%s: name: missing or empty", name);
+	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, &p, name, "source");
+	b->source = csm__strdup(s ? s : "");
+	s = csm__json_string(root, "questionnaire", CSM_MAX_NAME_BYTES, &p, name, "questionnaire");
+	b->questionnaire = csm__strdup(s ? s : "");
+	if (!s || !csm__valid_id(s))
+		csm__problem(&p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
+	s = csm__json_string(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
+	if (s && !csm__valid_date(s))
+		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD", name, s);
+	b->date = csm__strdup(s ? s : "");
+	if (!b->name || !b->source || !b->questionnaire || !b->date) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+
+	grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
+	ga = cJSON_GetObjectItemCaseSensitive(grading, "A");
+	gb = cJSON_GetObjectItemCaseSensitive(grading, "B");
+	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
+		csm__problem(&p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
+	} else {
+		b->grading.a = ga->valuedouble;
+		b->grading.b = gb->valuedouble;
+		if (!check_grading(&b->grading))
+			csm__problem(&p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
+	}
+
+	groups = cJSON_GetObjectItemCaseSensitive(root, "groups");
+	n = cJSON_GetArraySize(groups);
+	if (!cJSON_IsArray(groups) || n < 1 || (size_t)n > CSM_MAX_GROUPS) {
+		csm__problem(&p, "%s: groups: expected an array of 1..%u groups", name, CSM_MAX_GROUPS);
+		goto done;
+	}
+	if (!(b->groups = calloc((size_t)n, sizeof *b->groups))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	cJSON_ArrayForEach(e, groups) {
+		csm__group *g = &b->groups[b->count];
+		if (!cJSON_IsObject(e)) {
+			csm__problem(&p, "%s: groups[%d]: expected an object", name, index++);
+			continue;
+		}
+		parse_group(g, e, index++, &p, name);
+		if (g->key)
+			b->count++;
+	}
+	for (i = 0; i < b->count; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(b->groups[i].key, b->groups[j].key) == 0)
+				csm__problem(&p, "%s: group %s: appears twice", name, b->groups[i].key);
+done:
+	rc = csm__problems_finish(&p);
+cleanup:
+	csm__problems_finish(&p);
+	cJSON_Delete(root);
+	if (rc) {
+		csm_benchmark_free(b);
+		return rc;
+	}
+	*out = b;
+	return 0;
+}
+
+int csm_benchmark_load(csm_benchmark **out, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_benchmark_parse(out, data, len, path);
+	free(data);
+	return rc;
+}
+
+const char *csm_benchmark_name(const csm_benchmark *b) { return b->name; }
+const char *csm_benchmark_source(const csm_benchmark *b) { return b->source; }
+const char *csm_benchmark_questionnaire(const csm_benchmark *b) { return b->questionnaire; }
+const char *csm_benchmark_date(const csm_benchmark *b) { return b->date; }
+const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return &b->grading; }
+size_t csm_benchmark_group_count(const csm_benchmark *b) { return b->count; }
+const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i) { return b->groups[i].key; }
+unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i) { return b->groups[i].n; }
+
+int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
+{
+	size_t i;
+	for (i = 0; i < b->count; i++)
+		if (strcmp(b->groups[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out)
+{
+	if (i >= b->count || d < 1 || d > CSM_DIRECTIVES || !b->groups[i].has[d - 1])
+		return 0;
+	*out = b->groups[i].mean[d - 1];
+	return 1;
+}
+
+/* ---- building from a TSV of per-organization scores -------------------- */
+
+#define TSV_MAX_ROWS 100000
+
+typedef struct tsv_row {
+	char industry[72];
+	double v[CSM_DIRECTIVES];
+	csm_grade grade;
+} tsv_row;
+
+typedef struct tsv_state {
+	const char *name;
+	const csm_grading *grading;
+	csm__problems *p;
+	tsv_row *rows;
+	size_t count, cap;
+	int ncols, grade_col;
+	int field;
+	unsigned line;
+	char cells[13][72];
+	int rc;
+} tsv_state;
+
+static void tsv_field(void *data, size_t len, void *ctx)
+{
+	tsv_state *st = ctx;
+	if (st->field < 13)
+		snprintf(st->cells[st->field], sizeof st->cells[0], "%.*s", (int)(len < 71 ? len : 71),
+		         data ? (const char *)data : "");
+	st->field++;
+}
+
+static void tsv_row_end(int term, void *ctx)
+{
+	static const char *const dnames[CSM_DIRECTIVES] = {"d1", "d2", "d3", "d4", "d5",
+	                                                   "d6", "d7", "d8", "d9", "d10"};
+	tsv_state *st = ctx;
+	tsv_row *r;
+	double sum = 0;
+	int d;
+	csm_grade g;
+	(void)term;
+
+	if (st->rc)
+		goto next;
+	if (st->line == 1) {
+		if (st->field < 12 || st->field > 13)
+			csm__problem(st->p, "%s: line 1: expected the columns company, industry, d1..d10[, grade]", st->name);
+		for (d = 0; d < CSM_DIRECTIVES && d + 2 < st->field; d++)
+			if (strcmp(st->cells[d + 2], dnames[d]) != 0)
+				csm__problem(st->p, "%s: line 1: column %d must be %s", st->name, d + 3, dnames[d]);
+		st->ncols = st->field;
+		st->grade_col = st->field == 13;
+		goto next;
+	}
+	if (st->field == 1 && !st->cells[0][0])
+		goto next; /* blank line */
+	if (st->field != st->ncols) {
+		csm__problem(st->p, "%s: line %u: %d columns, the header has %d", st->name, st->line, st->field,
+		             st->ncols);
+		goto next;
+	}
+	if (st->count >= TSV_MAX_ROWS) {
+		csm__problem(st->p, "%s: line %u: more than %d rows", st->name, st->line, TSV_MAX_ROWS);
+		goto next;
+	}
+	if (st->count == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 64;
+		tsv_row *n = realloc(st->rows, cap * sizeof *n);
+		if (!n) {
+			st->rc = csm__nomem();
+			goto next;
+		}
+		st->rows = n;
+		st->cap = cap;
+	}
+	r = &st->rows[st->count];
+	memset(r, 0, sizeof *r);
+	if (!csm__valid_id(st->cells[1])) {
+		csm__problem(st->p, "%s: line %u: industry \"%s\" is not an industry id", st->name, st->line,
+		             st->cells[1]);
+		goto next;
+	}
+	memcpy(r->industry, st->cells[1], sizeof r->industry);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		char *end;
+		double v = strtod(st->cells[d + 2], &end);
+		if (end == st->cells[d + 2] || *end || !(v >= 1 && v <= 5)) {
+			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a score 1..5", st->name, st->line, dnames[d],
+			             st->cells[d + 2]);
+			goto next;
+		}
+		r->v[d] = v;
+		sum += v;
+	}
+	g = csm_grade_for(sum / CSM_DIRECTIVES, st->grading);
+	r->grade = g;
+	if (st->grade_col) {
+		const char *gs = st->cells[12];
+		csm_grade given = strcmp(gs, "A") == 0 ? CSM_GRADE_A
+		                  : strcmp(gs, "B") == 0 ? CSM_GRADE_B
+		                  : strcmp(gs, "C") == 0 ? CSM_GRADE_C
+		                                         : CSM_GRADE_NONE;
+		if (given == CSM_GRADE_NONE) {
+			csm__problem(st->p, "%s: line %u: grade \"%s\" is not A, B or C", st->name, st->line, gs);
+			goto next;
+		}
+		if (given != g) {
+			char buf[16];
+			csm__problem(st->p, "%s: line %u: grade %s is given, but the overall %s gives %s under A >= %g, B >= %g",
+			             st->name, st->line, gs, csm_format1(buf, sizeof buf, sum / CSM_DIRECTIVES),
+			             csm_grade_name(g), st->grading->a, st->grading->b);
+			goto next;
+		}
+	}
+	st->count++;
+next:
+	st->field = 0;
+	st->line++;
+	memset(st->cells, 0, sizeof st->cells);
+}
+
+/* Add one group's statistics to `groups`. `pick` selects rows. */
+static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t count,
+                     int (*pick)(const tsv_row *, const void *), const void *arg)
+{
+	double sum[CSM_DIRECTIVES] = {0}, sq[CSM_DIRECTIVES] = {0};
+	double mn[CSM_DIRECTIVES], mx[CSM_DIRECTIVES];
+	double mean[CSM_DIRECTIVES], sd[CSM_DIRECTIVES];
+	unsigned n = 0;
+	size_t i;
+	int d;
+	cJSON *g;
+
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		mn[d] = 5;
+		mx[d] = 0;
+	}
+	for (i = 0; i < count; i++) {
+		if (!pick(&rows[i], arg))
+			continue;
+		n++;
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			sum[d] += rows[i].v[d];
+			if (rows[i].v[d] < mn[d])
+				mn[d] = rows[i].v[d];
+			if (rows[i].v[d] > mx[d])
+				mx[d] = rows[i].v[d];
+		}
+	}
+	if (n == 0)
+		return 0;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		mean[d] = sum[d] / n;
+	/* Two passes for the sample standard deviation: no cancellation. */
+	for (i = 0; i < count; i++)
+		if (pick(&rows[i], arg))
+			for (d = 0; d < CSM_DIRECTIVES; d++)
+				sq[d] += (rows[i].v[d] - mean[d]) * (rows[i].v[d] - mean[d]);
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		sd[d] = n > 1 ? sqrt(sq[d] / (n - 1)) : 0;
+	if (!(g = cJSON_CreateObject()) || !cJSON_AddItemToArray(groups, g) || !cJSON_AddStringToObject(g, "key", key) ||
+	    !cJSON_AddNumberToObject(g, "n", n) ||
+	    !cJSON_AddItemToObject(g, "mean", cJSON_CreateDoubleArray(mean, CSM_DIRECTIVES)) ||
+	    !cJSON_AddItemToObject(g, "sd", cJSON_CreateDoubleArray(sd, CSM_DIRECTIVES)) ||
+	    !cJSON_AddItemToObject(g, "min", cJSON_CreateDoubleArray(mn, CSM_DIRECTIVES)) ||
+	    !cJSON_AddItemToObject(g, "max", cJSON_CreateDoubleArray(mx, CSM_DIRECTIVES)))
+		return csm__nomem();
+	return 0;
+}
+
+static int pick_all(const tsv_row *r, const void *arg)
+{
+	(void)r;
+	(void)arg;
+	return 1;
+}
+static int pick_grade(const tsv_row *r, const void *arg) { return r->grade == *(const csm_grade *)arg; }
+static int pick_industry(const tsv_row *r, const void *arg) { return strcmp(r->industry, arg) == 0; }
+
+static int cmp_industry(const void *a, const void *b)
+{
+	return strcmp(((const tsv_row *)a)->industry, ((const tsv_row *)b)->industry);
+}
+
+int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
+                           const csm_benchmark_meta *meta)
+{
+	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
+	csm__problems p = {0};
+	struct csv_parser parser;
+	tsv_state st;
+	cJSON *root = NULL, *groups, *grading;
+	tsv_row *sorted = NULL;
+	size_t i, bad;
+	int rc = 0, parser_ok = 0;
+	unsigned line, col;
+
+	*out = NULL;
+	memset(&st, 0, sizeof st);
+	st.name = name;
+	st.grading = &meta->grading;
+	st.p = &p;
+	st.line = 1;
+	if (!meta->name || !meta->name[0] || !meta->questionnaire || !csm__valid_id(meta->questionnaire))
+		return csm__err(CSM_EINVALID, "benchmark: a name and a questionnaire id are required");
+	if (!check_grading(&meta->grading))
+		return csm__err(CSM_EINVALID, "benchmark: grading thresholds must satisfy 0 < B < A <= 5");
+	if (meta->date && !csm__valid_date(meta->date))
+		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD", meta->date);
+	bad = csm__utf8_check(tsv, len);
+	if (bad < len || memchr(tsv, '\0', len)) {
+		csm__line_col(tsv, bad, &line, &col);
+		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
+	}
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return csm__nomem();
+	parser_ok = 1;
+	csv_set_delim(&parser, '\t');
+	if (csv_parse(&parser, tsv, len, tsv_field, tsv_row_end, &st) != len ||
+	    csv_fini(&parser, tsv_field, tsv_row_end, &st) != 0) {
+		if (!st.rc)
+			csm__problem(&p, "%s: line %u: malformed TSV (%s)", name, st.line, csv_strerror(csv_error(&parser)));
+	}
+	if (st.rc) {
+		rc = st.rc;
+		goto cleanup;
+	}
+	if (!st.count && !p.count)
+		csm__problem(&p, "%s: no rows", name);
+	if ((rc = csm__problems_finish(&p)))
+		goto cleanup;
+
+	root = cJSON_CreateObject();
+	if (!root || !cJSON_AddStringToObject(root, "format", "csm-benchmark/1") ||
+	    !cJSON_AddStringToObject(root, "name", meta->name) ||
+	    (meta->source && !cJSON_AddStringToObject(root, "source", meta->source)) ||
+	    !cJSON_AddStringToObject(root, "questionnaire", meta->questionnaire) ||
+	    (meta->date && !cJSON_AddStringToObject(root, "date", meta->date)) ||
+	    !(grading = cJSON_AddObjectToObject(root, "grading")) ||
+	    !cJSON_AddNumberToObject(grading, "A", meta->grading.a) ||
+	    !cJSON_AddNumberToObject(grading, "B", meta->grading.b) ||
+	    !(groups = cJSON_AddArrayToObject(root, "groups"))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	if ((rc = add_group(groups, "all", st.rows, st.count, pick_all, NULL)))
+		goto cleanup;
+	for (i = 0; i < 3; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
+		if ((rc = add_group(groups, key, st.rows, st.count, pick_grade, &grades[i])))
+			goto cleanup;
+	}
+	/* Industries in name order, each once. */
+	if (!(sorted = malloc(st.count * sizeof *sorted))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	memcpy(sorted, st.rows, st.count * sizeof *sorted);
+	qsort(sorted, st.count, sizeof *sorted, cmp_industry);
+	for (i = 0; i < st.count; i++) {
+		char key[96];
+		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
+			continue;
+		snprintf(key, sizeof key, "industry:%s", sorted[i].industry);
+		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry)))
+			goto cleanup;
+	}
+	if (!(*out = cJSON_Print(root)))
+		rc = csm__nomem();
+cleanup:
+	csm__problems_finish(&p);
+	if (parser_ok)
+		csv_free(&parser);
+	cJSON_Delete(root);
+	free(st.rows);
+	free(sorted);
+	return rc;
+}

@@ -1,0 +1,161 @@
+/* Internal declarations shared by the modules of libcsm; not installed. */
+#ifndef CSM_INTERNAL_H
+#define CSM_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "csm.h"
+
+/* ---- error.c: the per-thread message ---------------------------------- */
+
+#if defined(__GNUC__)
+#define CSM_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CSM_PRINTF(f, a)
+/* Accessors for the renderers (analysis.c). */
+const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
+const csm_answers *csm__analysis_a(const csm_analysis *an);
+const csm_score *csm__analysis_s(const csm_analysis *an);
+const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+
+#endif
+
+/* Set the thread's message and return `code` (for `return csm__err(...)`). */
+int csm__err(int code, const char *fmt, ...) CSM_PRINTF(2, 3);
+/* The out-of-memory error. */
+int csm__nomem(void);
+
+/* Collects every problem of one input before failing with all of them. */
+typedef struct csm__problems {
+	char *text;     /* "\n"-separated lines; NULL while empty */
+	size_t len, cap;
+	unsigned count; /* problems seen, including those beyond CSM_MAX_PROBLEMS */
+	int nomem;
+} csm__problems;
+
+void csm__problem(csm__problems *p, const char *fmt, ...) CSM_PRINTF(2, 3);
+/* 0 if no problem was recorded, else set the message and return CSM_EINVALID
+ * (CSM_ENOMEM if memory ran out). Frees the collected text either way. */
+int csm__problems_finish(csm__problems *p);
+
+/* ---- util.c ------------------------------------------------------------ */
+
+char *csm__strdup(const char *s);
+char *csm__strndup(const char *s, size_t n);
+
+/* Growable NUL-terminated string. */
+typedef struct csm__buf {
+	char *s;
+	size_t len, cap;
+	int nomem;
+} csm__buf;
+
+void csm__buf_add(csm__buf *b, const char *s, size_t n);
+void csm__buf_puts(csm__buf *b, const char *s);
+void csm__buf_printf(csm__buf *b, const char *fmt, ...) CSM_PRINTF(2, 3);
+/* Pad with spaces to `width` display columns after `s` took `used`. */
+void csm__buf_pad(csm__buf *b, size_t used, size_t width);
+/* Hand the string to *out (caller frees) or fail with CSM_ENOMEM. */
+int csm__buf_finish(csm__buf *b, char **out);
+void csm__buf_free(csm__buf *b);
+
+/* Read a whole regular file of at most `max` bytes; *out is NUL-terminated. */
+int csm__read_file(char **out, size_t *len, const char *path, size_t max);
+
+/* Offset of the first invalid UTF-8 byte, or `len` if all is valid. */
+size_t csm__utf8_check(const char *s, size_t len);
+/* Number of code points in valid UTF-8 `s`. */
+size_t csm__utf8_length(const char *s);
+/* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
+size_t csm__display_width(const char *s);
+/* 1-based line and column (in code points) of byte offset `off`. */
+void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col);
+
+/* True if `s` is a plausible id: 1..64 of [A-Za-z0-9._:-], starting alnum. */
+int csm__valid_id(const char *s);
+/* True if `s` is a valid calendar date YYYY-MM-DD. */
+int csm__valid_date(const char *s);
+
+/* Epsilon comparison used for every rule on scores: a >= b. */
+int csm__ge(double a, double b);
+
+/* ---- json.c ------------------------------------------------------------ */
+
+/* Parse JSON with UTF-8 validation, an optional BOM, duplicate-key and
+ * depth checks; errors name `name` and the line/column or key path. */
+int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name);
+/* Check `"format": "<family>/<major>"`: family must match, major must be 1. */
+int csm__json_format(const cJSON *root, const char *family, const char *name);
+/* A string member with length cap, or NULL (recording a problem if it has the
+ * wrong type or is too long). `where` names the member in messages. */
+const char *csm__json_string(const cJSON *obj, const char *key, size_t max,
+                             csm__problems *p, const char *name, const char *where);
+/* A {"ja": ..., "en": ...} member: both strings copied into out[2]. */
+int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int required,
+                        csm__problems *p, const char *name, const char *where);
+
+/* ---- shared structures ------------------------------------------------- */
+
+typedef struct csm__item {
+	char *id;
+	int directive;
+	char *text[3][2];   /* csm_item_text x csm_lang */
+	char *level[5][2];  /* level 1..5 x csm_lang */
+	char **tips;
+	size_t tip_count;
+} csm__item;
+
+struct csm_questionnaire {
+	char *id;
+	char *title[2];
+	char *level[5][2];
+	char *dir_title[CSM_DIRECTIVES][2];
+	char *dir_short[CSM_DIRECTIVES][2];
+	double weight[CSM_DIRECTIVES];
+	csm__item *items;
+	size_t item_count;
+	unsigned dir_items[CSM_DIRECTIVES];
+};
+
+typedef struct csm__answer {
+	char *id;
+	csm_answer_kind kind;
+	int level;
+	char *evidence;
+	char *note;
+} csm__answer;
+
+struct csm_answers {
+	char *name;
+	char *field[5];             /* csm_answers_field */
+	char **assessor_name, **assessor_role;
+	size_t assessor_count;
+	csm__answer *items;
+	size_t count;
+	cJSON *organization;        /* the organization object as given, or NULL */
+};
+
+/* Answer `id` of `a`, or NULL. */
+const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
+
+struct csm_score {
+	const csm_questionnaire *q;
+	csm_directive_score dir[CSM_DIRECTIVES];
+	double overall;
+	int has_overall;
+	csm_grade grade;
+	csm_grading grading;
+	int partial;
+	int weighted;
+};
+
+/* Accessors for the renderers (analysis.c). */
+const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
+const csm_answers *csm__analysis_a(const csm_analysis *an);
+const csm_score *csm__analysis_s(const csm_analysis *an);
+const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+
+#endif

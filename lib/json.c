@@ -1,0 +1,217 @@
+/* JSON input through cJSON, with the checks cJSON leaves to its caller:
+ * UTF-8 validity, trailing content, duplicate keys, nesting depth. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define CSM_JSON_MAX_DEPTH 32
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Append ".key" or "[i]" to a key path kept for messages. */
+static void path_join(char *dst, size_t size, const char *base, const cJSON *child, int index)
+{
+	if (child->string)
+		snprintf(dst, size, "%s%s%s", base, base[0] ? "." : "", child->string);
+	else
+		snprintf(dst, size, "%s[%d]", base, index);
+}
+
+static int check_tree(const cJSON *node, const char *path, int depth, const char *name)
+{
+	const cJSON *c;
+	size_t n = 0, i;
+	const char **keys;
+	int rc = 0, index = 0;
+
+	if (depth > CSM_JSON_MAX_DEPTH)
+		return csm__err(CSM_EINVALID, "%s: %s: nesting is deeper than %d levels", name,
+		                path[0] ? path : "(top)", CSM_JSON_MAX_DEPTH);
+	if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
+		return 0;
+	for (c = node->child; c; c = c->next)
+		n++;
+	if (cJSON_IsObject(node) && n > 1) {
+		keys = malloc(n * sizeof *keys);
+		if (!keys)
+			return csm__nomem();
+		for (i = 0, c = node->child; c; c = c->next)
+			keys[i++] = c->string;
+		qsort(keys, n, sizeof *keys, cmp_str);
+		for (i = 1; i < n; i++) {
+			if (strcmp(keys[i - 1], keys[i]) == 0) {
+				rc = csm__err(CSM_EINVALID, "%s: %s%s%s: duplicate key", name, path,
+				              path[0] ? "." : "", keys[i]);
+				break;
+			}
+		}
+		free(keys);
+		if (rc)
+			return rc;
+	}
+	for (c = node->child; c; c = c->next, index++) {
+		char sub[256];
+		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
+			continue;
+		path_join(sub, sizeof sub, path, c, index);
+		rc = check_tree(c, sub, depth + 1, name);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* True if the text ends inside a string or with brackets still open: the
+ * document was cut short (cJSON reports such errors at the last byte). */
+static int truncated(const char *s, size_t len)
+{
+	size_t i;
+	long depth = 0;
+	int in_string = 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return in_string || depth > 0;
+}
+
+int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name)
+{
+	const char *end = NULL;
+	size_t bad, off = 0;
+	cJSON *root;
+	unsigned line, col;
+	int rc;
+
+	*out = NULL;
+	if (len > CSM_MAX_FILE_BYTES)
+		return csm__err(CSM_EINVALID, "%s: file is too large (the limit is %u bytes)", name,
+		                CSM_MAX_FILE_BYTES);
+	if (memchr(data, '\0', len))
+		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", name);
+	bad = csm__utf8_check(data, len);
+	if (bad < len) {
+		csm__line_col(data, bad, &line, &col);
+		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	root = cJSON_ParseWithLengthOpts(data + off, len - off, &end, 0);
+	if (!root) {
+		size_t at = end ? (size_t)(end - data) : len;
+		if (at > len)
+			at = len;
+		csm__line_col(data, at, &line, &col);
+		if (at >= len || truncated(data, len))
+			return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid JSON (unexpected end of file)",
+			                name, line, col);
+		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid JSON", name, line, col);
+	}
+	if (end) {
+		size_t at = (size_t)(end - data);
+		while (at < len && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' || data[at] == '\r'))
+			at++;
+		if (at < len) {
+			csm__line_col(data, at, &line, &col);
+			cJSON_Delete(root);
+			return csm__err(CSM_EINVALID, "%s: line %u, column %u: unexpected content after the JSON value",
+			                name, line, col);
+		}
+	}
+	rc = check_tree(root, "", 1, name);
+	if (rc) {
+		cJSON_Delete(root);
+		return rc;
+	}
+	*out = root;
+	return 0;
+}
+
+int csm__json_format(const cJSON *root, const char *family, const char *name)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+	size_t n = strlen(family);
+	const char *v;
+
+	if (!cJSON_IsObject(root))
+		return csm__err(CSM_EINVALID, "%s: (top): expected a JSON object", name);
+	if (!f)
+		return csm__err(CSM_EINVALID, "%s: format: missing (expected \"%s/1\")", name, family);
+	if (!cJSON_IsString(f))
+		return csm__err(CSM_EINVALID, "%s: format: expected a string like \"%s/1\"", name, family);
+	v = f->valuestring;
+	if (strncmp(v, family, n) != 0 || v[n] != '/')
+		return csm__err(CSM_EINVALID, "%s: format: \"%.100s\" is not a %s file", name, v, family);
+	if (strcmp(v + n + 1, "1") != 0 && strncmp(v + n + 1, "1.", 2) != 0)
+		return csm__err(CSM_EINVALID,
+		                "%s: format: version \"%.20s\" is not supported (this csm reads %s/1)", name,
+		                v + n + 1, family);
+	return 0;
+}
+
+const char *csm__json_string(const cJSON *obj, const char *key, size_t max, csm__problems *p,
+                             const char *name, const char *where)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	if (!v || cJSON_IsNull(v))
+		return NULL;
+	if (!cJSON_IsString(v)) {
+		csm__problem(p, "%s: %s: expected a string", name, where);
+		return NULL;
+	}
+	if (strlen(v->valuestring) > max) {
+		csm__problem(p, "%s: %s: text is too long (%zu bytes; the limit is %zu)", name, where,
+		             strlen(v->valuestring), max);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int required,
+                        csm__problems *p, const char *name, const char *where)
+{
+	static const char *const langs[2] = {"ja", "en"};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	int i;
+
+	if (!v) {
+		if (required)
+			csm__problem(p, "%s: %s: missing (expected {\"ja\": ..., \"en\": ...})", name, where);
+		return 0;
+	}
+	if (!cJSON_IsObject(v)) {
+		csm__problem(p, "%s: %s: expected an object {\"ja\": ..., \"en\": ...}", name, where);
+		return 0;
+	}
+	for (i = 0; i < 2; i++) {
+		char sub[256];
+		const char *s;
+		snprintf(sub, sizeof sub, "%s.%s", where, langs[i]);
+		s = csm__json_string(v, langs[i], CSM_MAX_TEXT_BYTES, p, name, sub);
+		if (!s || !s[0]) {
+			if (!cJSON_GetObjectItemCaseSensitive(v, langs[i]) || (s && !s[0]))
+				csm__problem(p, "%s: %s: missing or empty", name, sub);
+			continue;
+		}
+		out[i] = csm__strdup(s);
+		if (!out[i])
+			return csm__nomem();
+	}
+	return 0;
+}

@@ -1,0 +1,361 @@
+/* Questionnaires: the items, their directives and texts, as data. */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+static void free_pairs(char *p[][2], size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(p[i][0]);
+		free(p[i][1]);
+	}
+}
+
+void csm_questionnaire_free(csm_questionnaire *q)
+{
+	size_t i, k;
+	if (!q)
+		return;
+	for (i = 0; i < q->item_count; i++) {
+		csm__item *it = &q->items[i];
+		free(it->id);
+		free_pairs(it->text, 3);
+		free_pairs(it->level, 5);
+		for (k = 0; k < it->tip_count; k++)
+			free(it->tips[k]);
+		free(it->tips);
+	}
+	free(q->items);
+	free(q->id);
+	free(q->title[0]);
+	free(q->title[1]);
+	free_pairs(q->level, 5);
+	free_pairs(q->dir_title, CSM_DIRECTIVES);
+	free_pairs(q->dir_short, CSM_DIRECTIVES);
+	free(q);
+}
+
+/* "levels": {"ja": [5 strings], "en": [5 strings]} */
+static int parse_levels(char *out[5][2], const cJSON *obj, int required, csm__problems *p,
+                        const char *name, const char *where)
+{
+	static const char *const langs[2] = {"ja", "en"};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "levels");
+	int l, i;
+
+	if (!v) {
+		if (required)
+			csm__problem(p, "%s: %s: missing", name, where);
+		return 0;
+	}
+	if (!cJSON_IsObject(v)) {
+		csm__problem(p, "%s: %s: expected {\"ja\": [5 texts], \"en\": [5 texts]}", name, where);
+		return 0;
+	}
+	for (l = 0; l < 2; l++) {
+		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(v, langs[l]);
+		const cJSON *s;
+		if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 5) {
+			csm__problem(p, "%s: %s.%s: expected an array of 5 texts (levels 1..5)", name, where,
+			             langs[l]);
+			continue;
+		}
+		i = 0;
+		cJSON_ArrayForEach(s, arr) {
+			if (!cJSON_IsString(s) || !s->valuestring[0] ||
+			    strlen(s->valuestring) > CSM_MAX_TEXT_BYTES) {
+				csm__problem(p, "%s: %s.%s[%d]: expected a non-empty text", name, where, langs[l], i);
+			} else if (!(out[i][l] = csm__strdup(s->valuestring))) {
+				return csm__nomem();
+			}
+			i++;
+		}
+	}
+	return 0;
+}
+
+static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *dirs = cJSON_GetObjectItemCaseSensitive(root, "directives");
+	const cJSON *d;
+	int seen[CSM_DIRECTIVES] = {0}, i, rc;
+
+	for (i = 0; i < CSM_DIRECTIVES; i++)
+		q->weight[i] = 1.0;
+	if (!cJSON_IsArray(dirs) || cJSON_GetArraySize(dirs) != CSM_DIRECTIVES) {
+		csm__problem(p, "%s: directives: expected an array of %d directives", name, CSM_DIRECTIVES);
+		return 0;
+	}
+	i = 0;
+	cJSON_ArrayForEach(d, dirs) {
+		char where[64];
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(d, "id");
+		const cJSON *w = cJSON_GetObjectItemCaseSensitive(d, "weight");
+		int n;
+		snprintf(where, sizeof where, "directives[%d]", i++);
+		if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > CSM_DIRECTIVES ||
+		    id->valuedouble != floor(id->valuedouble)) {
+			csm__problem(p, "%s: %s.id: expected a directive number 1..%d", name, where, CSM_DIRECTIVES);
+			continue;
+		}
+		n = (int)id->valuedouble;
+		if (seen[n - 1]++) {
+			csm__problem(p, "%s: %s.id: directive %d is defined twice", name, where, n);
+			continue;
+		}
+		snprintf(where, sizeof where, "directive %d: title", n);
+		if ((rc = csm__json_lang_pair(q->dir_title[n - 1], d, "title", 1, p, name, where)))
+			return rc;
+		snprintf(where, sizeof where, "directive %d: short", n);
+		if ((rc = csm__json_lang_pair(q->dir_short[n - 1], d, "short", 1, p, name, where)))
+			return rc;
+		if (w) {
+			if (!cJSON_IsNumber(w) || !(w->valuedouble > 0) || w->valuedouble > 100)
+				csm__problem(p, "%s: directive %d: weight: expected a number > 0 and <= 100", name, n);
+			else
+				q->weight[n - 1] = w->valuedouble;
+		}
+	}
+	return 0;
+}
+
+static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int index,
+                      csm__problems *p, const char *name)
+{
+	static const char *const text_keys[3] = {"question", "intent", "hint"};
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	const cJSON *dir = cJSON_GetObjectItemCaseSensitive(obj, "directive");
+	const cJSON *tips = cJSON_GetObjectItemCaseSensitive(obj, "tips");
+	char where[128];
+	int k, rc;
+
+	if (!cJSON_IsObject(obj)) {
+		csm__problem(p, "%s: items[%d]: expected an object", name, index);
+		return 0;
+	}
+	if (!cJSON_IsString(id) || !csm__valid_id(id->valuestring)) {
+		csm__problem(p, "%s: items[%d].id: expected an item id such as \"1-1\"", name, index);
+		return 0;
+	}
+	if (!(it->id = csm__strdup(id->valuestring)))
+		return csm__nomem();
+	if (!cJSON_IsNumber(dir) || dir->valuedouble < 1 || dir->valuedouble > CSM_DIRECTIVES ||
+	    dir->valuedouble != floor(dir->valuedouble)) {
+		csm__problem(p, "%s: item %s: directive: expected a directive number 1..%d", name, it->id,
+		             CSM_DIRECTIVES);
+	} else {
+		it->directive = (int)dir->valuedouble;
+		q->dir_items[it->directive - 1]++;
+	}
+	for (k = 0; k < 3; k++) {
+		snprintf(where, sizeof where, "item %s: %s", it->id, text_keys[k]);
+		if ((rc = csm__json_lang_pair(it->text[k], obj, text_keys[k], k == 0, p, name, where)))
+			return rc;
+	}
+	snprintf(where, sizeof where, "item %s: levels", it->id);
+	if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
+		return rc;
+	if (tips) {
+		const cJSON *t;
+		int n = cJSON_GetArraySize(tips);
+		if (!cJSON_IsArray(tips) || n > 32) {
+			csm__problem(p, "%s: item %s: tips: expected an array of at most 32 tip ids", name, it->id);
+			return 0;
+		}
+		if (n > 0 && !(it->tips = calloc((size_t)n, sizeof *it->tips)))
+			return csm__nomem();
+		cJSON_ArrayForEach(t, tips) {
+			if (!cJSON_IsString(t) || !csm__valid_id(t->valuestring)) {
+				csm__problem(p, "%s: item %s: tips: expected tip ids", name, it->id);
+				continue;
+			}
+			if (!(it->tips[it->tip_count++] = csm__strdup(t->valuestring)))
+				return csm__nomem();
+		}
+	}
+	return 0;
+}
+
+int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t len, const char *name)
+{
+	csm__problems p = {0};
+	cJSON *root = NULL;
+	csm_questionnaire *q = NULL;
+	const cJSON *items, *it;
+	const char *s;
+	int rc, i, n;
+	size_t a, b;
+
+	*out = NULL;
+	if ((rc = csm__json_parse(&root, data, len, name)))
+		goto cleanup;
+	if ((rc = csm__json_format(root, "csm-questionnaire", name)))
+		goto cleanup;
+	if (!(q = calloc(1, sizeof *q))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	s = csm__json_string(root, "id", CSM_MAX_NAME_BYTES, &p, name, "id");
+	if (!s || !csm__valid_id(s))
+		csm__problem(&p, "%s: id: expected a questionnaire id such as \"csmg-v2\"", name);
+	else if (!(q->id = csm__strdup(s))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	if ((rc = csm__json_lang_pair(q->title, root, "title", 1, &p, name, "title")) ||
+	    (rc = parse_levels(q->level, root, 1, &p, name, "levels")) ||
+	    (rc = parse_directives(q, root, &p, name)))
+		goto cleanup;
+
+	items = cJSON_GetObjectItemCaseSensitive(root, "items");
+	n = cJSON_GetArraySize(items);
+	if (!cJSON_IsArray(items) || n < 1 || (size_t)n > CSM_MAX_ITEMS) {
+		csm__problem(&p, "%s: items: expected an array of 1..%u items", name, CSM_MAX_ITEMS);
+	} else {
+		if (!(q->items = calloc((size_t)n, sizeof *q->items))) {
+			rc = csm__nomem();
+			goto cleanup;
+		}
+		i = 0;
+		cJSON_ArrayForEach(it, items) {
+			if ((rc = parse_item(q, &q->items[q->item_count++], it, i++, &p, name)))
+				goto cleanup;
+		}
+		for (a = 0; a < q->item_count; a++)
+			for (b = 0; b < a; b++)
+				if (q->items[a].id && q->items[b].id && strcmp(q->items[a].id, q->items[b].id) == 0)
+					csm__problem(&p, "%s: item %s: defined twice", name, q->items[a].id);
+		for (i = 0; i < CSM_DIRECTIVES; i++)
+			if (q->dir_items[i] == 0)
+				csm__problem(&p, "%s: directive %d: has no items", name, i + 1);
+	}
+	rc = csm__problems_finish(&p);
+cleanup:
+	csm__problems_finish(&p);
+	cJSON_Delete(root);
+	if (rc) {
+		csm_questionnaire_free(q);
+		return rc;
+	}
+	*out = q;
+	return 0;
+}
+
+int csm_questionnaire_load(csm_questionnaire **out, const char *path)
+{
+	char *data;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_questionnaire_parse(out, data, len, path);
+	free(data);
+	return rc;
+}
+
+/* "a, b, c" of the questionnaire ids present in dir, for messages. */
+static void list_ids(char *dst, size_t size, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t used = 0;
+	dst[0] = '\0';
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 && used + n < size) {
+			used += (size_t)snprintf(dst + used, size - used, "%s%.*s", used ? ", " : "",
+			                         (int)(n - 5), e->d_name);
+		}
+	}
+	closedir(d);
+}
+
+int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const char *id)
+{
+	char path[4096], dir[4096], avail[512];
+	struct stat st;
+	int rc;
+
+	*out = NULL;
+	if (!csm__valid_id(id))
+		return csm__err(CSM_EINVALID, "questionnaire: \"%.80s\" is not a valid questionnaire id", id);
+	snprintf(dir, sizeof dir, "%s/questions", data_dir);
+	if ((size_t)snprintf(path, sizeof path, "%s/%s.json", dir, id) >= sizeof path)
+		return csm__err(CSM_EINVALID, "%s: data directory path is too long", data_dir);
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		list_ids(avail, sizeof avail, dir);
+		return csm__err(CSM_ENOTFOUND, "questionnaire \"%s\" does not exist (available: %s)", id,
+		                avail[0] ? avail : "none; is the data directory right?");
+	}
+	if ((rc = csm_questionnaire_load(out, path)))
+		return rc;
+	if (strcmp((*out)->id, id) != 0) {
+		rc = csm__err(CSM_EINVALID, "%s: id: \"%s\" does not match the file name", path, (*out)->id);
+		csm_questionnaire_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+const char *csm_questionnaire_id(const csm_questionnaire *q) { return q->id; }
+
+const char *csm_questionnaire_title(const csm_questionnaire *q, csm_lang lang) { return q->title[lang]; }
+
+const char *csm_questionnaire_level(const csm_questionnaire *q, int level, csm_lang lang)
+{
+	return level >= 1 && level <= 5 ? q->level[level - 1][lang] : NULL;
+}
+
+const char *csm_directive_title(const csm_questionnaire *q, int d, csm_lang lang)
+{
+	return d >= 1 && d <= CSM_DIRECTIVES ? q->dir_title[d - 1][lang] : NULL;
+}
+
+const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang)
+{
+	return d >= 1 && d <= CSM_DIRECTIVES ? q->dir_short[d - 1][lang] : NULL;
+}
+
+double csm_directive_weight(const csm_questionnaire *q, int d)
+{
+	return d >= 1 && d <= CSM_DIRECTIVES ? q->weight[d - 1] : 0.0;
+}
+
+size_t csm_questionnaire_item_count(const csm_questionnaire *q) { return q->item_count; }
+
+int csm_questionnaire_item_find(const csm_questionnaire *q, const char *item_id)
+{
+	size_t i;
+	for (i = 0; i < q->item_count; i++)
+		if (strcmp(q->items[i].id, item_id) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *csm_item_id(const csm_questionnaire *q, size_t i) { return q->items[i].id; }
+
+int csm_item_directive(const csm_questionnaire *q, size_t i) { return q->items[i].directive; }
+
+const char *csm_item_text(const csm_questionnaire *q, size_t i, csm_item_field field, csm_lang lang)
+{
+	return q->items[i].text[field][lang];
+}
+
+const char *csm_item_level(const csm_questionnaire *q, size_t i, int level, csm_lang lang)
+{
+	return level >= 1 && level <= 5 ? q->items[i].level[level - 1][lang] : NULL;
+}
+
+size_t csm_item_tip_count(const csm_questionnaire *q, size_t i) { return q->items[i].tip_count; }
+
+const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].tips[k]; }

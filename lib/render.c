@@ -1,0 +1,498 @@
+/* Output: the csm-score/1 JSON document, the terminal report, the
+ * questionnaire as text. Formatting only; the rules are in analysis.c. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static cJSON *int_array(const int *v, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+	for (i = 0; arr && i < n; i++)
+		if (!cJSON_AddItemToArray(arr, cJSON_CreateNumber(v[i]))) {
+			cJSON_Delete(arr);
+			return NULL;
+		}
+	return arr;
+}
+
+static cJSON *string_array(const char *const *v, size_t n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i;
+	for (i = 0; arr && i < n; i++)
+		if (!cJSON_AddItemToArray(arr, cJSON_CreateString(v[i]))) {
+			cJSON_Delete(arr);
+			return NULL;
+		}
+	return arr;
+}
+
+/* The group means as an array over directives 1..10, null where absent. */
+static cJSON *mean_array(const csm_benchmark *b, size_t g)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int d;
+	for (d = 1; arr && d <= CSM_DIRECTIVES; d++) {
+		double m;
+		cJSON *v = csm_benchmark_group_mean(b, g, d, &m) ? cJSON_CreateNumber(m) : cJSON_CreateNull();
+		if (!cJSON_AddItemToArray(arr, v)) {
+			cJSON_Delete(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+/* The comparison groups: all, the grades, the organization's industry. */
+static size_t comparison_groups(const csm_analysis *an, int idx[5], const char *keys[5], char *industry_key,
+                                size_t size)
+{
+	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
+	const csm_benchmark *b = csm__analysis_b(an);
+	const char *ind = csm_answers_field_get(csm__analysis_a(an), CSM_FIELD_ORG_INDUSTRY);
+	size_t n = 0, i;
+	for (i = 0; i < 4; i++) {
+		int g = csm_benchmark_group_find(b, fixed[i]);
+		keys[i] = fixed[i];
+		idx[i] = g;
+	}
+	n = 4;
+	keys[4] = NULL;
+	idx[4] = -1;
+	if (ind) {
+		snprintf(industry_key, size, "industry:%s", ind);
+		keys[4] = industry_key;
+		idx[4] = csm_benchmark_group_find(b, industry_key);
+		n = 5;
+	}
+	return n;
+}
+
+int csm_render_json(char **out, const csm_analysis *an, const char *file)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	cJSON *root = cJSON_CreateObject(), *dirs, *cmp, *means, *ns, *gap, *hints, *plan, *org;
+	const char *keys[5], *assessed;
+	char ikey[96];
+	int idx[5], d, ok = root != NULL;
+	size_t i, ng;
+	static const csm_list lists[4] = {CSM_LIST_BEHIND_2, CSM_LIST_BEHIND_1, CSM_LIST_LEVEL5, CSM_LIST_LOWEST};
+	static const char *const list_names[4] = {"behind_2", "behind_1", "level5", "lowest"};
+
+	*out = NULL;
+	ok = ok && cJSON_AddStringToObject(root, "format", "csm-score/1");
+	if (ok && file)
+		ok = cJSON_AddStringToObject(root, "file", file) != NULL;
+	ok = ok && cJSON_AddStringToObject(root, "questionnaire", q->id);
+	if (ok) {
+		org = a->organization ? cJSON_Duplicate(a->organization, 1) : cJSON_CreateObject();
+		ok = org && cJSON_AddItemToObject(root, "organization", org);
+		if (ok && !a->organization && a->field[CSM_FIELD_ORG_NAME])
+			ok = cJSON_AddStringToObject(org, "name", a->field[CSM_FIELD_ORG_NAME]) != NULL;
+		if (ok && !a->organization && a->field[CSM_FIELD_ORG_INDUSTRY])
+			ok = cJSON_AddStringToObject(org, "industry", a->field[CSM_FIELD_ORG_INDUSTRY]) != NULL;
+	}
+	assessed = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON);
+	if (ok && assessed)
+		ok = cJSON_AddStringToObject(root, "assessed_on", assessed) != NULL;
+	ok = ok && (dirs = cJSON_AddArrayToObject(root, "directives"));
+	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
+		const csm_directive_score *ds = csm_score_directive(s, d);
+		cJSON *o = cJSON_CreateObject();
+		ok = o && cJSON_AddItemToArray(dirs, o) && cJSON_AddNumberToObject(o, "id", d);
+		ok = ok && (ds->has_score ? cJSON_AddNumberToObject(o, "score", ds->score)
+		                          : cJSON_AddNullToObject(o, "score"));
+		ok = ok && cJSON_AddNumberToObject(o, "items", ds->items);
+		ok = ok && cJSON_AddNumberToObject(o, "answered", ds->answered);
+		ok = ok && cJSON_AddNumberToObject(o, "na", ds->na);
+		ok = ok && cJSON_AddNumberToObject(o, "unanswered", ds->unanswered);
+		if (ok && !ds->has_score)
+			ok = cJSON_AddStringToObject(o, "excluded", ds->na == ds->items ? "all items n/a"
+			                                                                 : "no item answered") != NULL;
+	}
+	ok = ok && cJSON_AddNumberToObject(root, "overall", s->overall);
+	ok = ok && cJSON_AddStringToObject(root, "grade", csm_grade_name(s->grade));
+	ok = ok && cJSON_AddBoolToObject(root, "partial", s->partial);
+	ok = ok && cJSON_AddBoolToObject(root, "weighted", s->weighted);
+
+	ok = ok && (cmp = cJSON_AddObjectToObject(root, "comparison"));
+	ok = ok && cJSON_AddStringToObject(cmp, "benchmark", csm_benchmark_name(b));
+	ok = ok && cJSON_AddStringToObject(cmp, "target", an ? csm_analysis_target(an) : "");
+	ok = ok && (means = cJSON_AddObjectToObject(cmp, "means"));
+	ok = ok && (ns = cJSON_AddObjectToObject(cmp, "n"));
+	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
+	for (i = 0; ok && i < ng; i++) {
+		if (idx[i] < 0)
+			continue;
+		ok = cJSON_AddItemToObject(means, keys[i], mean_array(b, (size_t)idx[i])) &&
+		     cJSON_AddNumberToObject(ns, keys[i], csm_benchmark_group_n(b, (size_t)idx[i]));
+	}
+	ok = ok && (gap = cJSON_AddArrayToObject(cmp, "gap"));
+	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
+		double g;
+		ok = cJSON_AddItemToArray(gap, csm_analysis_gap(an, d, &g) ? cJSON_CreateNumber(g) : cJSON_CreateNull());
+	}
+	for (i = 0; ok && i < 4; i++) {
+		const int *v;
+		size_t n = csm_analysis_list(an, lists[i], &v);
+		ok = cJSON_AddItemToObject(cmp, list_names[i], int_array(v, n));
+	}
+	ok = ok && (hints = cJSON_AddArrayToObject(cmp, "hints"));
+	for (i = 0; ok && i < csm_analysis_hint_count(an); i++) {
+		const csm_hint *h = csm_analysis_hint(an, i);
+		cJSON *o = cJSON_CreateObject();
+		ok = o && cJSON_AddItemToArray(hints, o) && cJSON_AddNumberToObject(o, "rank", h->rank) &&
+		     cJSON_AddNumberToObject(o, "directive", h->directive) && cJSON_AddNumberToObject(o, "gap", h->gap) &&
+		     cJSON_AddNumberToObject(o, "level", h->level) &&
+		     cJSON_AddItemToObject(o, "items", string_array(h->items, h->item_count)) &&
+		     cJSON_AddItemToObject(o, "tips", string_array(h->tips, h->tip_count));
+	}
+	ok = ok && (plan = cJSON_AddArrayToObject(cmp, "plan"));
+	for (i = 0; ok && i < csm_analysis_plan_count(an); i++) {
+		const csm_plan_step *st = csm_analysis_plan_step(an, i);
+		cJSON *o = cJSON_CreateObject();
+		ok = o && cJSON_AddItemToArray(plan, o) && cJSON_AddStringToObject(o, "item", st->item) &&
+		     cJSON_AddNumberToObject(o, "directive", st->directive) &&
+		     cJSON_AddNumberToObject(o, "level", st->level) &&
+		     cJSON_AddNumberToObject(o, "target_level", st->target_level) &&
+		     cJSON_AddNumberToObject(o, "overall_gain", st->overall_gain) &&
+		     cJSON_AddItemToObject(o, "tips", string_array(st->tips, st->tip_count));
+	}
+	if (ok)
+		*out = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	return *out ? 0 : csm__nomem();
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+enum {
+	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
+	T_DIRECTIVE, T_SCORE, T_ALL, T_IND, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
+	T_LOWEST, T_HINTS, T_HINT1, T_HINT2, T_LOWEST_ITEMS, T_LEVEL, T_TIP, T_PLAN, T_ITEM, T_TARGET_LEVEL,
+	T_GAIN, T_LEVEL_H, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_COUNT
+};
+
+static const char *const T[T_COUNT][2] = {
+	[T_ASSESSED] = {"評価日", "assessed"},
+	[T_QUESTIONNAIRE] = {"設問", "Questionnaire"},
+	[T_ASSESSORS] = {"評価者", "Assessors"},
+	[T_OVERALL] = {"総合スコア", "Overall"},
+	[T_GRADE] = {"成熟度", "Grade"},
+	[T_BENCHMARK] = {"比較データ", "Benchmark"},
+	[T_GRADING] = {"判定基準", "grading"},
+	[T_TARGET] = {"目標", "target"},
+	[T_DIRECTIVE] = {"指示", "Directive"},
+	[T_SCORE] = {"自社", "Score"},
+	[T_ALL] = {"全体", "All"},
+	[T_IND] = {"業種", "Ind"},
+	[T_GAP] = {"差", "Gap"},
+	[T_MARKS] = {"** 目標との差 2 以上、* 差 1 以上 2 未満", "** gap >= 2, * 1 <= gap < 2 (gap = target average - score)"},
+	[T_NA] = {"対象外", "n/a"},
+	[T_NONE] = {"なし", "none"},
+	[T_BEHIND2] = {"目標から 2 以上遅れている指示", "Directives 2 or more behind the target"},
+	[T_BEHIND1] = {"目標から 1 以上遅れている指示", "Directives 1 to 2 behind the target"},
+	[T_LEVEL5] = {"レベル 5 の指示", "Directives at level 5"},
+	[T_LOWEST] = {"最も低い指示(改善の余地)", "Lowest directives (room to improve)"},
+	[T_HINTS] = {"ヒント", "Hints"},
+	[T_HINT1] = {"最優先", "urgent"},
+	[T_HINT2] = {"次に", "next"},
+	[T_LOWEST_ITEMS] = {"最も低い項目", "lowest items"},
+	[T_LEVEL] = {"レベル", "level"},
+	[T_TIP] = {"ティップス", "Tip"},
+	[T_PLAN] = {"改善計画(目標平均に届かない項目)", "Improvement plan (items below the target's average)"},
+	[T_ITEM] = {"項目", "Item"},
+	[T_TARGET_LEVEL] = {"目標", "Target"},
+	[T_GAIN] = {"総合+", "Overall+"},
+	[T_LEVEL_H] = {"レベル", "Level"},
+	[T_PARTIAL] = {"注意: 未回答の項目があります。結果は暫定です。", "Note: some items are unanswered; the result is provisional."},
+	[T_WEIGHTED] = {"注意: 指示ごとの重み付けを使用しています。", "Note: directive weights are in use."},
+	[T_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
+	[T_IND_NOTE] = {"業種", "Ind"},
+	[T_NO_IND] = {"比較データにこの業種はありません", "the benchmark has no group for this industry"},
+	[T_GAP_TO] = {"目標平均との差", "gap to the target average"},
+};
+
+#define TX(id) T[id][lang]
+
+/* Append `s` padded (or right-aligned) to `width` display columns. */
+static void cell(csm__buf *b, const char *s, size_t width, int right)
+{
+	size_t w = csm__display_width(s);
+	if (right)
+		csm__buf_pad(b, w, width);
+	csm__buf_puts(b, s);
+	if (!right)
+		csm__buf_pad(b, w, width);
+}
+
+/* Append `s` wrapped to `width` columns, each line after the first indented
+ * by `indent`. Breaks at spaces, or between wide (CJK) characters. */
+static void wrap(csm__buf *b, const char *s, size_t indent, size_t width)
+{
+	size_t col = indent;
+	int space = 0; /* a space is owed before the next word on this line */
+	while (*s) {
+		const char *e = s;
+		size_t w;
+		char word[512];
+		if (*s == ' ') {
+			space = col > indent;
+			s++;
+			continue;
+		}
+		/* The next word: a run of narrow characters, or one wide character. */
+		if ((unsigned char)*e >= 0xE0)
+			e += ((unsigned char)*e >= 0xF0) ? 4 : 3;
+		else
+			while (*e && *e != ' ' && (unsigned char)*e < 0xE0)
+				e++;
+		snprintf(word, sizeof word, "%.*s", (int)(e - s), s);
+		w = csm__display_width(word);
+		if (col + (size_t)space + w > width && col > indent) {
+			csm__buf_puts(b, "\n");
+			csm__buf_pad(b, 0, indent);
+			col = indent;
+			space = 0;
+		}
+		if (space)
+			csm__buf_puts(b, " ");
+		csm__buf_puts(b, word);
+		col += w + (size_t)space;
+		space = 0;
+		s = e;
+	}
+}
+
+static void num(char *buf, size_t size, int has, double v)
+{
+	if (has)
+		csm_format1(buf, size, v);
+	else
+		snprintf(buf, size, "-");
+}
+
+int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	const csm_grading *g = csm_benchmark_grading(b);
+	static const char *const heads[5][2] = {{"全体", "All"}, {"C", "C"}, {"B", "B"}, {"A", "A"}, {"業種", "Ind"}};
+	const char *keys[5], *f;
+	char ikey[96], buf[32], buf2[32];
+	int idx[5], d;
+	size_t i, k, ng, name_w = 0;
+	csm__buf o = {0};
+	const int *list;
+	size_t ln;
+
+	*out = NULL;
+	/* Header. */
+	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	csm__buf_puts(&o, f ? f : a->name);
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)))
+		csm__buf_printf(&o, " | %s", f);
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
+		csm__buf_printf(&o, " | %s", f);
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
+		csm__buf_printf(&o, " | %s %s", TX(T_ASSESSED), f);
+	csm__buf_printf(&o, "\n%s: %s (%s)\n", TX(T_QUESTIONNAIRE), q->id, q->title[lang]);
+	if (a->assessor_count) {
+		csm__buf_printf(&o, "%s: ", TX(T_ASSESSORS));
+		for (i = 0; i < a->assessor_count; i++) {
+			const char *nm = a->assessor_name[i], *role = a->assessor_role[i];
+			csm__buf_printf(&o, "%s%s", i ? ", " : "", nm && nm[0] ? nm : "?");
+			if (role && role[0])
+				csm__buf_printf(&o, " (%s)", role);
+		}
+		csm__buf_puts(&o, "\n");
+	}
+	csm__buf_printf(&o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format1(buf, sizeof buf, s->overall), TX(T_GRADE),
+	                csm_grade_name(s->grade));
+	csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
+	                TX(T_GRADING), g->a, g->b, TX(T_TARGET), csm_analysis_target(an));
+	if (s->partial)
+		csm__buf_printf(&o, "%s\n", TX(T_PARTIAL));
+	if (s->weighted)
+		csm__buf_printf(&o, "%s\n", TX(T_WEIGHTED));
+
+	/* The table. */
+	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		size_t w = csm__display_width(q->dir_short[d - 1][lang]);
+		if (w > name_w)
+			name_w = w;
+	}
+	csm__buf_puts(&o, "\n");
+	cell(&o, "#", 3, 1);
+	csm__buf_puts(&o, "  ");
+	cell(&o, TX(T_DIRECTIVE), name_w, 0);
+	cell(&o, TX(T_SCORE), 7, 1);
+	for (k = 0; k < ng; k++)
+		if (idx[k] >= 0)
+			cell(&o, heads[k][lang], 6, 1);
+	cell(&o, TX(T_GAP), 7, 1);
+	csm__buf_puts(&o, "\n");
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		const csm_directive_score *ds = &s->dir[d - 1];
+		double gap = 0;
+		int has_gap = csm_analysis_gap(an, d, &gap);
+		const char *mark = "";
+		snprintf(buf, sizeof buf, "%d", d);
+		cell(&o, buf, 3, 1);
+		csm__buf_puts(&o, "  ");
+		cell(&o, q->dir_short[d - 1][lang], name_w, 0);
+		if (ds->has_score)
+			csm_format1(buf, sizeof buf, ds->score);
+		else
+			snprintf(buf, sizeof buf, "%s", TX(T_NA));
+		cell(&o, buf, 7, 1);
+		for (k = 0; k < ng; k++) {
+			double m = 0;
+			int has;
+			if (idx[k] < 0)
+				continue;
+			has = csm_benchmark_group_mean(b, (size_t)idx[k], d, &m);
+			num(buf, sizeof buf, has, m);
+			cell(&o, buf, 6, 1);
+		}
+		num(buf, sizeof buf, has_gap, gap);
+		cell(&o, buf, 7, 1);
+		if (has_gap && s->grade != CSM_GRADE_A)
+			mark = csm__ge(gap, 2) ? " **" : csm__ge(gap, 1) ? " *" : "";
+		csm__buf_printf(&o, "%s%s\n", mark, ds->unanswered ? " (partial)" : "");
+	}
+	csm__buf_pad(&o, 0, 5 + name_w);
+	cell(&o, "n", 7, 1);
+	for (k = 0; k < ng; k++) {
+		if (idx[k] < 0)
+			continue;
+		snprintf(buf, sizeof buf, "%u", csm_benchmark_group_n(b, (size_t)idx[k]));
+		cell(&o, buf, 6, 1);
+	}
+	csm__buf_puts(&o, "\n");
+	if (keys[4])
+		csm__buf_printf(&o, "%s = %s%s\n", TX(T_IND_NOTE), keys[4], idx[4] < 0 ? "" : "");
+	if (keys[4] && idx[4] < 0)
+		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
+	if (s->grade != CSM_GRADE_A)
+		csm__buf_printf(&o, "%s\n", TX(T_MARKS));
+
+	/* Lists. */
+	csm__buf_puts(&o, "\n");
+	for (k = 0; k < 2; k++) {
+		csm_list which = s->grade == CSM_GRADE_A ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5)
+		                                         : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
+		int label = which == CSM_LIST_BEHIND_2 ? T_BEHIND2
+		            : which == CSM_LIST_BEHIND_1 ? T_BEHIND1
+		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
+		                                         : T_LOWEST;
+		ln = csm_analysis_list(an, which, &list);
+		csm__buf_printf(&o, "%s: ", TX(label));
+		if (!ln)
+			csm__buf_puts(&o, TX(T_NONE));
+		for (i = 0; i < ln; i++)
+			csm__buf_printf(&o, "%s%d %s", i ? ", " : "", list[i], q->dir_short[list[i] - 1][lang]);
+		csm__buf_puts(&o, "\n");
+	}
+
+	/* Hints. */
+	csm__buf_printf(&o, "\n%s\n", TX(T_HINTS));
+	if (!csm_analysis_hint_count(an))
+		csm__buf_printf(&o, "  %s\n", TX(T_NO_HINTS));
+	for (i = 0; i < csm_analysis_hint_count(an); i++) {
+		const csm_hint *h = csm_analysis_hint(an, i);
+		csm__buf_printf(&o, "  [%d %s] %s %d: %s (%s %s)\n", h->rank, h->rank == 1 ? TX(T_HINT1) : TX(T_HINT2),
+		                TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang], TX(T_GAP_TO),
+		                csm_format1(buf, sizeof buf, h->gap));
+		csm__buf_printf(&o, "      %s (%s %d): ", TX(T_LOWEST_ITEMS), TX(T_LEVEL), h->level);
+		for (k = 0; k < h->item_count; k++)
+			csm__buf_printf(&o, "%s%s", k ? ", " : "", h->items[k]);
+		csm__buf_puts(&o, "\n");
+		for (k = 0; k < h->tip_count; k++) {
+			const char *title = csm_tip_title(tips, h->tips[k], lang);
+			const char *action = csm_tip_action(tips, h->tips[k], lang);
+			csm__buf_printf(&o, "      %s %s", TX(T_TIP), h->tips[k]);
+			if (title)
+				csm__buf_printf(&o, ": %s", title);
+			csm__buf_puts(&o, "\n");
+			if (action) {
+				csm__buf_puts(&o, "        ");
+				wrap(&o, action, 8, 78);
+				csm__buf_puts(&o, "\n");
+			}
+		}
+	}
+
+	/* Plan. */
+	if (csm_analysis_plan_count(an)) {
+		csm__buf_printf(&o, "\n%s\n", TX(T_PLAN));
+		cell(&o, "#", 5, 1);
+		csm__buf_puts(&o, "  ");
+		cell(&o, TX(T_ITEM), 6, 0);
+		cell(&o, TX(T_DIRECTIVE), name_w + 2, 0);
+		cell(&o, TX(T_LEVEL_H), 7, 1);
+		cell(&o, TX(T_TARGET_LEVEL), 7, 1);
+		cell(&o, TX(T_GAIN), 10, 1);
+		csm__buf_printf(&o, "  %s\n", TX(T_TIP));
+		for (i = 0; i < csm_analysis_plan_count(an); i++) {
+			const csm_plan_step *st = csm_analysis_plan_step(an, i);
+			snprintf(buf, sizeof buf, "%zu", i + 1);
+			cell(&o, buf, 5, 1);
+			csm__buf_puts(&o, "  ");
+			cell(&o, st->item, 6, 0);
+			cell(&o, q->dir_short[st->directive - 1][lang], name_w + 2, 0);
+			snprintf(buf, sizeof buf, "%d", st->level);
+			cell(&o, buf, 7, 1);
+			snprintf(buf, sizeof buf, "%d", st->target_level);
+			cell(&o, buf, 7, 1);
+			/* Gains are small: two decimals say more than one here. */
+			snprintf(buf2, sizeof buf2, "+%.2f", st->overall_gain);
+			cell(&o, buf2, 10, 1);
+			csm__buf_puts(&o, " ");
+			for (k = 0; k < st->tip_count; k++)
+				csm__buf_printf(&o, " %s", st->tips[k]);
+			csm__buf_puts(&o, "\n");
+		}
+	}
+	return csm__buf_finish(&o, out);
+}
+
+int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
+{
+	csm__buf o = {0};
+	size_t i;
+	int d, l;
+
+	csm__buf_printf(&o, "%s (%s)\n\n", q->title[lang], q->id);
+	for (l = 1; l <= 5; l++)
+		csm__buf_printf(&o, "  %d: %s\n", l, q->level[l - 1][lang]);
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		csm__buf_printf(&o, "\n%s %d: %s\n", lang == CSM_LANG_JA ? "指示" : "Directive", d, q->dir_title[d - 1][lang]);
+		for (i = 0; i < q->item_count; i++) {
+			const char *t;
+			if (q->items[i].directive != d)
+				continue;
+			csm__buf_printf(&o, "  %-6s ", q->items[i].id);
+			wrap(&o, q->items[i].text[CSM_ITEM_QUESTION][lang], 9, 78);
+			csm__buf_puts(&o, "\n");
+			if ((t = q->items[i].text[CSM_ITEM_INTENT][lang])) {
+				csm__buf_pad(&o, 0, 9);
+				wrap(&o, t, 9, 78);
+				csm__buf_puts(&o, "\n");
+			}
+		}
+	}
+	return csm__buf_finish(&o, out);
+}

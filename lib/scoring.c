@@ -1,0 +1,93 @@
+/* Scoring: directive means, the overall, the grade (SPEC §4). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *csm_grade_name(csm_grade g)
+{
+	switch (g) {
+	case CSM_GRADE_A:
+		return "A";
+	case CSM_GRADE_B:
+		return "B";
+	case CSM_GRADE_C:
+		return "C";
+	default:
+		return "-";
+	}
+}
+
+csm_grade csm_grade_for(double overall, const csm_grading *g)
+{
+	if (csm__ge(overall, g->a))
+		return CSM_GRADE_A;
+	if (csm__ge(overall, g->b))
+		return CSM_GRADE_B;
+	return CSM_GRADE_C;
+}
+
+int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                      const csm_grading *grading, unsigned flags)
+{
+	unsigned sum[CSM_DIRECTIVES] = {0};
+	double wsum = 0, total = 0;
+	csm_score *s;
+	size_t i;
+	int d, rc;
+
+	*out = NULL;
+	if ((rc = csm_answers_check(a, q, flags)))
+		return rc;
+	if (!(s = calloc(1, sizeof *s)))
+		return csm__nomem();
+	s->q = q;
+	s->grading = *grading;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		s->dir[d].id = d + 1;
+	for (i = 0; i < q->item_count; i++) {
+		const csm__answer *ans = csm__answers_find(a, q->items[i].id);
+		csm_directive_score *ds = &s->dir[q->items[i].directive - 1];
+		ds->items++;
+		if (!ans || ans->kind == CSM_ANSWER_NULL || ans->kind == CSM_ANSWER_MISSING) {
+			ds->unanswered++;
+			s->partial = 1;
+		} else if (ans->kind == CSM_ANSWER_NA) {
+			ds->na++;
+		} else {
+			ds->answered++;
+			sum[q->items[i].directive - 1] += (unsigned)ans->level;
+		}
+	}
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		csm_directive_score *ds = &s->dir[d];
+		if (q->weight[d] != q->weight[0])
+			s->weighted = 1;
+		if (!ds->answered)
+			continue;
+		ds->has_score = 1;
+		ds->score = (double)sum[d] / ds->answered;
+		total += q->weight[d] * ds->score;
+		wsum += q->weight[d];
+	}
+	if (wsum > 0) {
+		s->has_overall = 1;
+		s->overall = total / wsum;
+		s->grade = csm_grade_for(s->overall, grading);
+	}
+	*out = s;
+	return 0;
+}
+
+void csm_score_free(csm_score *s) { free(s); }
+
+const csm_directive_score *csm_score_directive(const csm_score *s, int d)
+{
+	return d >= 1 && d <= CSM_DIRECTIVES ? &s->dir[d - 1] : NULL;
+}
+
+int csm_score_has_overall(const csm_score *s) { return s->has_overall; }
+double csm_score_overall(const csm_score *s) { return s->overall; }
+csm_grade csm_score_grade(const csm_score *s) { return s->grade; }
+int csm_score_partial(const csm_score *s) { return s->partial; }
+int csm_score_weighted(const csm_score *s) { return s->weighted; }

@@ -1,0 +1,191 @@
+/* Tips: what to do about a weak item, as data. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct csm__tip {
+	char *id;
+	char *title[2];
+	char *action[2];
+} csm__tip;
+
+struct csm_tips {
+	csm__tip *tips;
+	size_t count, cap;
+};
+
+void csm_tips_free(csm_tips *t)
+{
+	size_t i;
+	if (!t)
+		return;
+	for (i = 0; i < t->count; i++) {
+		free(t->tips[i].id);
+		free(t->tips[i].title[0]);
+		free(t->tips[i].title[1]);
+		free(t->tips[i].action[0]);
+		free(t->tips[i].action[1]);
+	}
+	free(t->tips);
+	free(t);
+}
+
+static const csm__tip *find(const csm_tips *t, const char *id)
+{
+	size_t i;
+	if (!t || !id)
+		return NULL;
+	for (i = 0; i < t->count; i++)
+		if (strcmp(t->tips[i].id, id) == 0)
+			return &t->tips[i];
+	return NULL;
+}
+
+/* Add the tips of one file to `t`. */
+static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
+{
+	csm__problems p = {0};
+	cJSON *root = NULL;
+	const cJSON *arr, *e;
+	int rc, i = 0;
+
+	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-tips", name)))
+		goto cleanup;
+	arr = cJSON_GetObjectItemCaseSensitive(root, "tips");
+	if (!cJSON_IsArray(arr) || (size_t)cJSON_GetArraySize(arr) > 10 * CSM_MAX_ITEMS) {
+		csm__problem(&p, "%s: tips: expected an array of tips", name);
+		goto done;
+	}
+	cJSON_ArrayForEach(e, arr) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		char where[128];
+		csm__tip *tip;
+		if (!cJSON_IsString(id) || !csm__valid_id(id->valuestring)) {
+			csm__problem(&p, "%s: tips[%d].id: expected a tip id", name, i++);
+			continue;
+		}
+		i++;
+		if (find(t, id->valuestring)) {
+			csm__problem(&p, "%s: tip %s: defined twice", name, id->valuestring);
+			continue;
+		}
+		if (t->count == t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 64;
+			csm__tip *n = realloc(t->tips, cap * sizeof *n);
+			if (!n) {
+				rc = csm__nomem();
+				goto cleanup;
+			}
+			t->tips = n;
+			t->cap = cap;
+		}
+		tip = &t->tips[t->count++];
+		memset(tip, 0, sizeof *tip);
+		if (!(tip->id = csm__strdup(id->valuestring))) {
+			rc = csm__nomem();
+			goto cleanup;
+		}
+		snprintf(where, sizeof where, "tip %s: title", tip->id);
+		if ((rc = csm__json_lang_pair(tip->title, e, "title", 1, &p, name, where)))
+			goto cleanup;
+		snprintf(where, sizeof where, "tip %s: action", tip->id);
+		if ((rc = csm__json_lang_pair(tip->action, e, "action", 1, &p, name, where)))
+			goto cleanup;
+	}
+done:
+	rc = csm__problems_finish(&p);
+cleanup:
+	csm__problems_finish(&p);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int csm_tips_parse(csm_tips **out, const char *data, size_t len, const char *name)
+{
+	csm_tips *t = calloc(1, sizeof *t);
+	int rc;
+	*out = NULL;
+	if (!t)
+		return csm__nomem();
+	if ((rc = add_file(t, data, len, name))) {
+		csm_tips_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int csm_tips_open(csm_tips **out, const char *data_dir)
+{
+	char dir[4096], path[4352];
+	char *names[256];
+	size_t n = 0, i;
+	csm_tips *t = NULL;
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
+
+	*out = NULL;
+	snprintf(dir, sizeof dir, "%s/tips", data_dir);
+	if (!(d = opendir(dir)))
+		return csm__err(CSM_ENOTFOUND, "%s: no tips directory; is the data directory right?", dir);
+	while ((e = readdir(d)) && n < sizeof names / sizeof names[0]) {
+		size_t l = strlen(e->d_name);
+		if (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0 && !(names[n++] = csm__strdup(e->d_name))) {
+			n--;
+			rc = csm__nomem();
+			break;
+		}
+	}
+	closedir(d);
+	if (rc)
+		goto cleanup;
+	/* Sorted, so that the order of tips does not depend on the file system. */
+	qsort(names, n, sizeof names[0], cmp_name);
+	if (!(t = calloc(1, sizeof *t))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++) {
+		char *data;
+		size_t len;
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+			goto cleanup;
+		rc = add_file(t, data, len, path);
+		free(data);
+		if (rc)
+			goto cleanup;
+	}
+	*out = t;
+	t = NULL;
+cleanup:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	csm_tips_free(t);
+	return rc;
+}
+
+size_t csm_tips_count(const csm_tips *t) { return t->count; }
+
+const char *csm_tip_id(const csm_tips *t, size_t i) { return t->tips[i].id; }
+
+const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang lang)
+{
+	const csm__tip *tip = find(t, id);
+	return tip ? tip->title[lang] : NULL;
+}
+
+const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang)
+{
+	const csm__tip *tip = find(t, id);
+	return tip ? tip->action[lang] : NULL;
+}

@@ -1,0 +1,7 @@
+#include <stdlib.h>
+
+#include "internal.h"
+
+const char *csm_version(void) { return CSM_VERSION_STRING; }
+
+void csm_free(void *p) { free(p); }

@@ -1,0 +1,65 @@
+/* Helpers shared by the unit tests. */
+#ifndef CSM_TEST_COMMON_H
+#define CSM_TEST_COMMON_H
+
+#include "csm.h"
+#include "harness.h"
+
+#define SRC(p) CSM_TEST_SRC "/" p
+
+#define LV_NA 0     /* "n/a" */
+#define LV_NULL (-1) /* null: not answered */
+#define LV_OMIT (-2) /* item left out of the file */
+
+static inline csm_questionnaire *load_v2(void)
+{
+	csm_questionnaire *q = NULL;
+	if (csm_questionnaire_open(&q, CSM_TEST_SRC, "csmg-v2") != 0)
+		fprintf(stderr, "cannot load csmg-v2: %s\n", csm_error_last());
+	return q;
+}
+
+static inline csm_benchmark *load_beta(void)
+{
+	csm_benchmark *b = NULL;
+	if (csm_benchmark_load(&b, SRC("benchmarks/beta-2020.json")) != 0)
+		fprintf(stderr, "cannot load beta-2020.json: %s\n", csm_error_last());
+	return b;
+}
+
+/* An answers JSON text with one level per questionnaire item (see LV_*). */
+static inline char *answers_text(const csm_questionnaire *q, const int *levels, const char *industry)
+{
+	size_t n = csm_questionnaire_item_count(q), i, cap = 256 + n * 48, len;
+	char *s = malloc(cap);
+	len = (size_t)snprintf(s, cap,
+	                       "{\"format\": \"csm-answers/1\", \"questionnaire\": \"%s\", "
+	                       "\"organization\": {\"name\": \"Test Co.\", \"industry\": \"%s\", \"scope\": \"entity\"}, "
+	                       "\"assessed_on\": \"2026-11-01\", \"answers\": {",
+	                       csm_questionnaire_id(q), industry ? industry : "finance");
+	for (i = 0; i < n; i++) {
+		const char *sep = len && s[len - 1] == '{' ? "" : ", ";
+		if (levels[i] == LV_OMIT)
+			continue;
+		if (levels[i] == LV_NA)
+			len += (size_t)snprintf(s + len, cap - len, "%s\"%s\": \"n/a\"", sep, csm_item_id(q, i));
+		else if (levels[i] == LV_NULL)
+			len += (size_t)snprintf(s + len, cap - len, "%s\"%s\": null", sep, csm_item_id(q, i));
+		else
+			len += (size_t)snprintf(s + len, cap - len, "%s\"%s\": %d", sep, csm_item_id(q, i), levels[i]);
+	}
+	snprintf(s + len, cap - len, "}}");
+	return s;
+}
+
+static inline csm_answers *answers_from(const csm_questionnaire *q, const int *levels, const char *industry)
+{
+	char *text = answers_text(q, levels, industry);
+	csm_answers *a = NULL;
+	if (csm_answers_parse(&a, text, strlen(text), "test.json") != 0)
+		fprintf(stderr, "answers_from: %s\n", csm_error_last());
+	free(text);
+	return a;
+}
+
+#endif

@@ -1,0 +1,215 @@
+/* Comparison, hints and plan (SPEC §5) on a benchmark with round averages,
+ * so every expected gap can be worked out by hand. */
+#include "common.h"
+
+/* all 3.0, C 2.0, B 3.5, A 4.5 on every directive; grading 3.75 / 2.67. */
+static const char bench_json[] =
+    "{\"format\":\"csm-benchmark/1\",\"name\":\"round\",\"questionnaire\":\"csmg-v2\","
+    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":["
+    "{\"key\":\"all\",\"n\":30,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+    "{\"key\":\"grade:C\",\"n\":10,\"mean\":[2,2,2,2,2,2,2,2,2,2]},"
+    "{\"key\":\"grade:B\",\"n\":10,\"mean\":[3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5]},"
+    "{\"key\":\"grade:A\",\"n\":10,\"mean\":[4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5]},"
+    "{\"key\":\"industry:finance\",\"n\":5,\"mean\":[4,4,4,4,4,4,4,4,4,null]}]}";
+
+typedef struct fixture {
+	csm_questionnaire *q;
+	csm_benchmark *b;
+	csm_answers *a;
+	csm_score *s;
+	csm_analysis *an;
+} fixture;
+
+static int setup(fixture *f, const int per[CSM_DIRECTIVES][10], const char *bench)
+{
+	int levels[64], pos[CSM_DIRECTIVES] = {0};
+	size_t i;
+	memset(f, 0, sizeof *f);
+	f->q = load_v2();
+	if (!f->q || csm_benchmark_parse(&f->b, bench, strlen(bench), "round.json") != 0)
+		return -1;
+	for (i = 0; i < csm_questionnaire_item_count(f->q); i++) {
+		int d = csm_item_directive(f->q, i) - 1;
+		levels[i] = per[d][pos[d]++];
+	}
+	f->a = answers_from(f->q, levels, "finance");
+	if (!f->a || csm_score_compute(&f->s, f->q, f->a, csm_benchmark_grading(f->b), 0) != 0)
+		return -1;
+	return csm_analyze(&f->an, f->q, f->a, f->s, f->b);
+}
+
+static void teardown(fixture *f)
+{
+	csm_analysis_free(f->an);
+	csm_score_free(f->s);
+	csm_answers_free(f->a);
+	csm_benchmark_free(f->b);
+	csm_questionnaire_free(f->q);
+}
+
+static int list_is(const csm_analysis *an, csm_list which, const int *want, size_t n)
+{
+	const int *v;
+	size_t got = csm_analysis_list(an, which, &v), i;
+	if (got != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (v[i] != want[i])
+			return 0;
+	return 1;
+}
+
+/* Grade C, target B (3.5): gaps 2.5, 1.83, 1.5, .5, .5, 1.5, 1.5, 2.0, .5, -.5 */
+static const int company_c[10][10] = {{1, 1, 1}, {1, 2, 2}, {2, 2, 2, 2}, {3, 3, 3}, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3},
+                                      {2, 2, 2, 2}, {2, 2, 2, 2, 2}, {1, 2}, {3, 3, 3}, {4, 4}};
+
+static void test_grade_c(void)
+{
+	static const int b2[] = {1, 8}, b1[] = {2, 3, 6, 7};
+	fixture f;
+	const csm_hint *h;
+	const csm_plan_step *st;
+	double gap;
+	CHECK_INT(setup(&f, company_c, bench_json), 0);
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_score_grade(f.s), CSM_GRADE_C);
+	CHECK_STR(csm_analysis_target(f.an), "grade:B");
+	CHECK_INT(csm_analysis_gap(f.an, 1, &gap), 1);
+	CHECK_NEAR(gap, 2.5, 1e-12);
+	CHECK_INT(csm_analysis_gap(f.an, 8, &gap), 1);
+	CHECK_NEAR(gap, 2.0, 1e-12); /* exactly at the band boundary: counts as >= 2 */
+	CHECK_INT(csm_analysis_gap(f.an, 10, &gap), 1);
+	CHECK_NEAR(gap, -0.5, 1e-12);
+	CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 2));
+	CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 4));
+	CHECK(list_is(f.an, CSM_LIST_LEVEL5, NULL, 0));
+	CHECK(list_is(f.an, CSM_LIST_LOWEST, NULL, 0));
+	/* Hint 1: the largest gap; hint 2: the rest of its band. */
+	CHECK_INT(csm_analysis_hint_count(f.an), 2);
+	h = csm_analysis_hint(f.an, 0);
+	CHECK_INT(h->rank, 1);
+	CHECK_INT(h->directive, 1);
+	CHECK_INT(h->level, 1);
+	CHECK_INT(h->item_count, 3);
+	CHECK_INT(h->tip_count, 3);
+	CHECK_STR(h->tips[0], "1-1");
+	h = csm_analysis_hint(f.an, 1);
+	CHECK_INT(h->rank, 2);
+	CHECK_INT(h->directive, 8);
+	CHECK_INT(h->item_count, 1); /* only 8-1 is at the directive's lowest level */
+	CHECK_STR(h->items[0], "8-1");
+	CHECK_STR(h->tips[0], "8-1");
+	/* The plan: every item below 4 (= ceil 3.5) in directives behind the target,
+	 * by directive gap, then level. Directive 10 is ahead, so it is not in it. */
+	CHECK_INT(csm_analysis_plan_count(f.an), 3 + 2 + 3 + 4 + 4 + 5 + 3 + 10 + 3);
+	st = csm_analysis_plan_step(f.an, 0);
+	CHECK_STR(st->item, "1-1");
+	CHECK_INT(st->level, 1);
+	CHECK_INT(st->target_level, 4);
+	CHECK_NEAR(st->overall_gain, 3.0 / 3 / 10, 1e-12);
+	CHECK_STR(csm_analysis_plan_step(f.an, 3)->item, "8-1");
+	CHECK_STR(csm_analysis_plan_step(f.an, 4)->item, "8-2");
+	CHECK_STR(csm_analysis_plan_step(f.an, 5)->item, "2-1"); /* level 1 before the 2s */
+	CHECK_INT(csm_analysis_plan_step(f.an, 8)->directive, 3); /* gap ties: 3, 6, 7 */
+	CHECK_INT(csm_analysis_plan_step(f.an, 12)->directive, 6);
+	CHECK_INT(csm_analysis_plan_step(f.an, 16)->directive, 7);
+	CHECK_INT(csm_analysis_plan_step(f.an, 36)->directive, 9);
+done:
+	teardown(&f);
+}
+
+/* Grade B (target A, 4.5): one directive 2+ behind, so hint 2 is the next band. */
+static const int company_b[10][10] = {{4, 4, 4}, {2, 3, 3}, {3, 3, 3, 3}, {4, 4, 4}, {4, 4, 4, 4, 4, 4, 4, 4, 4, 4},
+                                      {4, 4, 4, 4}, {3, 3, 3, 3, 3}, {2, 2}, {3, 3, 3}, {4, 4}};
+
+static void test_grade_b_next_band(void)
+{
+	static const int b2[] = {8}, b1[] = {2, 3, 7, 9};
+	fixture f;
+	size_t i;
+	CHECK_INT(setup(&f, company_b, bench_json), 0);
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_score_grade(f.s), CSM_GRADE_B);
+	CHECK_STR(csm_analysis_target(f.an), "grade:A");
+	CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 1));
+	CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 4));
+	CHECK_INT(csm_analysis_hint_count(f.an), 5);
+	CHECK_INT(csm_analysis_hint(f.an, 0)->directive, 8);
+	CHECK_INT(csm_analysis_hint(f.an, 0)->item_count, 2); /* 8-1 and 8-2, both level 2 */
+	/* Hint 2: gaps 2 -> 1.83, then 3, 7, 9 tied at 1.5 in directive order. */
+	CHECK_INT(csm_analysis_hint(f.an, 1)->directive, 2);
+	CHECK_INT(csm_analysis_hint(f.an, 2)->directive, 3);
+	CHECK_INT(csm_analysis_hint(f.an, 3)->directive, 7);
+	CHECK_INT(csm_analysis_hint(f.an, 4)->directive, 9);
+	for (i = 1; i < 5; i++)
+		CHECK_INT(csm_analysis_hint(f.an, i)->rank, 2);
+	CHECK_INT(csm_analysis_hint(f.an, 1)->item_count, 1); /* 2-1 at level 2 */
+done:
+	teardown(&f);
+}
+
+/* Grade A: level-5 and lowest lists; hints to the lowest, ordered by gap. */
+static const int company_a[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {4, 4, 4}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+                                      {5, 5, 5, 5}, {5, 5, 5, 5, 5}, {5, 5}, {4, 4, 4}, {5, 5}};
+
+static void test_grade_a(void)
+{
+	static const int l5[] = {1, 2, 3, 5, 6, 7, 8, 10}, low[] = {4, 9};
+	fixture f;
+	CHECK_INT(setup(&f, company_a, bench_json), 0);
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_score_grade(f.s), CSM_GRADE_A);
+	CHECK_STR(csm_analysis_target(f.an), "grade:A");
+	CHECK(list_is(f.an, CSM_LIST_LEVEL5, l5, 8));
+	CHECK(list_is(f.an, CSM_LIST_LOWEST, low, 2));
+	CHECK(list_is(f.an, CSM_LIST_BEHIND_2, NULL, 0));
+	CHECK_INT(csm_analysis_hint_count(f.an), 2);
+	CHECK_INT(csm_analysis_hint(f.an, 0)->directive, 4); /* tie at gap 0.5: directive order */
+	CHECK_INT(csm_analysis_hint(f.an, 0)->rank, 1);
+	CHECK_INT(csm_analysis_hint(f.an, 1)->directive, 9);
+	CHECK_INT(csm_analysis_plan_count(f.an), 6);
+	CHECK_INT(csm_analysis_plan_step(f.an, 0)->target_level, 5);
+done:
+	teardown(&f);
+}
+
+static void test_all_five(void)
+{
+	static const int five[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+	                                 {5, 5, 5, 5}, {5, 5, 5, 5, 5}, {5, 5}, {5, 5, 5}, {5, 5}};
+	fixture f;
+	CHECK_INT(setup(&f, five, bench_json), 0);
+	if (f.an) {
+		const int *v;
+		CHECK_INT(csm_analysis_list(f.an, CSM_LIST_LEVEL5, &v), 10);
+		CHECK_INT(csm_analysis_list(f.an, CSM_LIST_LOWEST, &v), 0);
+		CHECK_INT(csm_analysis_hint_count(f.an), 0);
+		CHECK_INT(csm_analysis_plan_count(f.an), 0);
+	}
+	teardown(&f);
+}
+
+static void test_missing_target_group(void)
+{
+	static const char no_b[] = "{\"format\":\"csm-benchmark/1\",\"name\":\"noB\",\"questionnaire\":\"csmg-v2\","
+	                           "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":["
+	                           "{\"key\":\"all\",\"n\":30,\"mean\":[3,3,3,3,3,3,3,3,3,3]}]}";
+	fixture f;
+	CHECK_INT(setup(&f, company_c, no_b), CSM_ENOTFOUND);
+	CHECK(f.an == NULL);
+	CHECK_HAS(csm_error_last(), "noB: the benchmark has no group grade:B");
+	teardown(&f);
+}
+
+int main(void)
+{
+	RUN_TEST(test_grade_c);
+	RUN_TEST(test_grade_b_next_band);
+	RUN_TEST(test_grade_a);
+	RUN_TEST(test_all_five);
+	RUN_TEST(test_missing_target_group);
+	return test_finish();
+}

@@ -1,0 +1,251 @@
+/* Answers files: JSON and CSV forms, every kind of value, every refusal. */
+#include "common.h"
+
+static csm_answers *parse(const char *text)
+{
+	csm_answers *a = NULL;
+	if (csm_answers_parse(&a, text, strlen(text), "in.json") != 0)
+		return NULL;
+	return a;
+}
+
+static void expect_error(const char *text, const char *message)
+{
+	csm_answers *a = NULL;
+	int rc = csm_answers_parse(&a, text, strlen(text), "in.json");
+	CHECK_INT(rc, CSM_EINVALID);
+	CHECK(a == NULL);
+	CHECK_HAS(csm_error_last(), message);
+	CHECK_HAS(csm_error_last(), "in.json: ");
+	csm_answers_free(a);
+}
+
+#define HEAD "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"X\"},"
+
+static void test_json_values(void)
+{
+	int level = 0;
+	csm_answers *a = parse(HEAD "\"assessed_on\":\"2026-11-01\",\"assessors\":[{\"name\":\"Sato\",\"role\":\"CISO\"}],"
+	                            "\"answers\":{\"1-1\":4,\"1-2\":{\"level\":3,\"evidence\":\"policy v2\",\"note\":\"n\"},"
+	                            "\"1-3\":\"n/a\",\"2-1\":null,\"2-2\":{\"level\":\"n/a\"},\"2-3\":5.0}}");
+	CHECK(a != NULL);
+	if (!a)
+		return;
+	CHECK_INT(csm_answers_get(a, "1-1", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 4);
+	CHECK_INT(csm_answers_get(a, "1-2", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 3);
+	CHECK_STR(csm_answers_evidence(a, "1-2"), "policy v2");
+	CHECK_STR(csm_answers_note(a, "1-2"), "n");
+	CHECK_INT(csm_answers_get(a, "1-3", NULL), CSM_ANSWER_NA);
+	CHECK_INT(csm_answers_get(a, "2-1", NULL), CSM_ANSWER_NULL);
+	CHECK_INT(csm_answers_get(a, "2-2", NULL), CSM_ANSWER_NA);
+	CHECK_INT(csm_answers_get(a, "2-3", &level), CSM_ANSWER_LEVEL); /* 5.0 is the number 5 in JSON */
+	CHECK_INT(level, 5);
+	CHECK_INT(csm_answers_get(a, "3-1", NULL), CSM_ANSWER_MISSING);
+	CHECK_STR(csm_answers_field_get(a, CSM_FIELD_ORG_NAME), "X");
+	CHECK_STR(csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON), "2026-11-01");
+	CHECK_STR(csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE), "csmg-v2");
+	CHECK(csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY) == NULL);
+	CHECK_INT(csm_answers_assessor_count(a), 1);
+	CHECK_STR(csm_answers_assessor_role(a, 0), "CISO");
+	/* fields the file lacks can be set; ones it has cannot be contradicted */
+	CHECK_INT(csm_answers_field_set(a, CSM_FIELD_ORG_INDUSTRY, "finance"), 0);
+	CHECK_STR(csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY), "finance");
+	CHECK_INT(csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, "csmg-v3"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "questionnaire: the file says \"csmg-v2\"");
+	CHECK_INT(csm_answers_field_set(a, CSM_FIELD_ORG_INDUSTRY, "no/slash"), CSM_EINVALID);
+	csm_answers_free(a);
+}
+
+static void test_json_refusals(void)
+{
+	expect_error(HEAD "\"answers\":{\"1-1\":7}}", "item 1-1: level 7 is out of range");
+	expect_error(HEAD "\"answers\":{\"1-1\":0}}", "item 1-1: level 0 is out of range");
+	expect_error(HEAD "\"answers\":{\"1-1\":-2}}", "item 1-1: level -2 is out of range");
+	expect_error(HEAD "\"answers\":{\"1-1\":3.5}}", "item 1-1: level 3.5 is not a whole number");
+	expect_error(HEAD "\"answers\":{\"1-1\":1e400}}", "item 1-1: level inf is not a whole number");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"3\"}}", "item 1-1: level \"3\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"N/A\"}}", "item 1-1: level \"N/A\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":true}}", "item 1-1: expected a level 1..5");
+	expect_error(HEAD "\"answers\":{\"1-1\":{\"evidence\":\"e\"}}}", "item 1-1: level: missing");
+	expect_error(HEAD "\"answers\":{\"1-1\":{\"level\":2,\"evidence\":7}}}", "item 1-1: evidence: expected a string");
+	expect_error(HEAD "\"answers\":{\"1-1\":1,\"1-1\":2}}", "answers.1-1: duplicate key");
+	expect_error(HEAD "\"answers\":[]}", "answers: expected an object");
+	expect_error(HEAD "\"answers\":{\"1 1\":2}}", "\"1 1\" is not an item id");
+	expect_error("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"answers\":{}}", "organization: missing");
+	expect_error("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"\"},\"answers\":{}}",
+	             "organization.name: missing or empty");
+	expect_error(HEAD "\"assessed_on\":\"2026-02-30\",\"answers\":{}}", "assessed_on: \"2026-02-30\" is not a date");
+	expect_error("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"X\",\"scope\":\"division\"},\"answers\":{}}",
+	             "organization.scope: \"division\" is not a scope");
+	expect_error("{\"format\":\"csm-answers/1\",\"organization\":{\"name\":\"X\"},\"answers\":{}}", "questionnaire: missing");
+	expect_error("{\"format\":\"csm-answers/2\"}", "format: version \"2\" is not supported");
+	expect_error("{\"questionnaire\":\"csmg-v2\"}", "format: missing");
+	expect_error("[1, 2]", "(top): expected a JSON object");
+	expect_error(HEAD "\"answers\":{}", "invalid JSON (unexpected end of file)");
+	expect_error(HEAD "\"answers\":{}} x", "unexpected content after the JSON value");
+	expect_error(HEAD "\"answers\":{\"1-1\":NaN}}", "invalid JSON");
+	expect_error("{\"format\":\"csm-answers/1\",\n \"x\": \"\xC3\x28\"}", "line 2, column 8: invalid UTF-8");
+	expect_error("", "empty file");
+	expect_error("  \r\n ", "empty file");
+	/* every problem is reported, not just the first */
+	expect_error(HEAD "\"answers\":{\"1-1\":7,\"1-2\":0}}", "item 1-1: level 7");
+	CHECK_HAS(csm_error_last(), "\nin.json: item 1-2: level 0");
+}
+
+static void test_json_limits(void)
+{
+	size_t n = CSM_MAX_TEXT_BYTES + 10, i;
+	char *big = malloc(n + 256), *deep = malloc(4096);
+	int len = snprintf(big, 256, HEAD "\"answers\":{\"1-1\":{\"level\":2,\"evidence\":\"");
+	for (i = 0; i < n; i++)
+		big[(size_t)len + i] = 'x';
+	strcpy(big + (size_t)len + n, "\"}}}");
+	expect_error(big, "item 1-1: evidence: text is too long");
+	len = snprintf(deep, 4096, HEAD "\"answers\":{},\"x\":");
+	for (i = 0; i < 100; i++)
+		deep[len++] = '[';
+	for (i = 0; i < 100; i++)
+		deep[len++] = ']';
+	strcpy(deep + len, "}");
+	expect_error(deep, "nesting is deeper than");
+	free(big);
+	free(deep);
+}
+
+static void test_bom_and_nul(void)
+{
+	csm_answers *a = NULL;
+	const char text[] = "\xEF\xBB\xBF" HEAD "\"answers\":{\"1-1\":2}}";
+	CHECK_INT(csm_answers_parse(&a, text, strlen(text), "bom.json"), 0);
+	csm_answers_free(a);
+	CHECK_INT(csm_answers_parse(&a, "{\"a\":1}\0x", 9, "nul.json"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "NUL byte");
+}
+
+static void test_csv(void)
+{
+	int level = 0;
+	csm_answers *a = NULL;
+	const char text[] = "\xEF\xBB\xBFItem,Level,Evidence,Note,question\r\n"
+	                    "1-1,4,\"policy, v2\",,What?\r\n"
+	                    "1-2,n/a,,\"line one\nline \"\"two\"\"\",\r\n"
+	                    "1-3,,,,\r\n"
+	                    ",,,,\r\n"
+	                    "2-1, 5 ,,,\r\n";
+	CHECK_INT(csm_answers_parse(&a, text, strlen(text), "in.csv"), 0);
+	if (!a) {
+		fprintf(stderr, "%s\n", csm_error_last());
+		return;
+	}
+	CHECK_INT(csm_answers_get(a, "1-1", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 4);
+	CHECK_STR(csm_answers_evidence(a, "1-1"), "policy, v2");
+	CHECK_INT(csm_answers_get(a, "1-2", NULL), CSM_ANSWER_NA);
+	CHECK_STR(csm_answers_note(a, "1-2"), "line one\nline \"two\"");
+	CHECK_INT(csm_answers_get(a, "1-3", NULL), CSM_ANSWER_NULL);
+	CHECK_INT(csm_answers_get(a, "2-1", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 5);
+	CHECK(csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE) == NULL);
+	csm_answers_free(a);
+}
+
+static void expect_csv_error(const char *text, const char *message)
+{
+	csm_answers *a = NULL;
+	CHECK_INT(csm_answers_parse(&a, text, strlen(text), "in.csv"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), message);
+	CHECK_HAS(csm_error_last(), "in.csv: ");
+	csm_answers_free(a);
+}
+
+static void test_csv_refusals(void)
+{
+	expect_csv_error("item,level\n1-1,6\n", "item 1-1: level \"6\" is not a level");
+	expect_csv_error("item,level\n1-1,3.0\n", "item 1-1: level \"3.0\" is not a level");
+	expect_csv_error("item,level\n1-1,3\n1-1,4\n", "item 1-1: appears twice");
+	expect_csv_error("1-1,3\n1-2,4\n", "unknown column \"1-1\"");
+	expect_csv_error("item,evidence\n1-1,x\n", "the header must name the columns item and level");
+	expect_csv_error("item,level,level\n1-1,3,3\n", "column \"level\" appears twice");
+	expect_csv_error("item,level\n1-1,\"3\n", "malformed CSV");
+	expect_csv_error("item,level\n1-1,3,extra\n", "row 2: more cells than the header has columns");
+	expect_csv_error("item,level\n,3\n", "row 2: item id is empty");
+	expect_csv_error("item,level\n1-1,\xFF\n", "invalid UTF-8");
+}
+
+static void test_check_against_questionnaire(void)
+{
+	csm_questionnaire *q = load_v2();
+	int levels[64];
+	csm_answers *a;
+	size_t i, n = q ? csm_questionnaire_item_count(q) : 0;
+	if (!q)
+		return;
+	for (i = 0; i < n; i++)
+		levels[i] = 3;
+	a = answers_from(q, levels, NULL);
+	CHECK_INT(csm_answers_check(a, q, 0), 0);
+	csm_answers_free(a);
+
+	levels[5] = LV_NULL;
+	levels[7] = LV_OMIT;
+	a = answers_from(q, levels, NULL);
+	CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "test.json: item 2-3: not answered yet");
+	CHECK_HAS(csm_error_last(), "test.json: item 3-2: missing");
+	CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), 0);
+	csm_answers_free(a);
+
+	a = parse(HEAD "\"answers\":{\"11-1\":3}}");
+	CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "in.json: item 11-1: no such item in questionnaire csmg-v2");
+	csm_answers_free(a);
+
+	a = parse("{\"format\":\"csm-answers/1\",\"questionnaire\":\"other\",\"organization\":{\"name\":\"X\"},\"answers\":{}}");
+	CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "questionnaire: the file answers \"other\", not \"csmg-v2\"");
+	csm_answers_free(a);
+	csm_questionnaire_free(q);
+}
+
+static void test_templates_round_trip(void)
+{
+	csm_questionnaire *q = load_v2();
+	char *json = NULL, *csv = NULL;
+	csm_answers *a = NULL;
+	size_t i;
+	if (!q)
+		return;
+	CHECK_INT(csm_template_json(&json, q), 0);
+	CHECK_INT(csm_template_csv(&csv, q, CSM_LANG_JA), 0);
+	/* A blank JSON template names its questionnaire and every item, unanswered;
+	 * the blank organization name is the one thing to fill in before parsing. */
+	CHECK_INT(csm_answers_parse(&a, json, strlen(json), "t.json"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "organization.name: missing or empty");
+	CHECK_INT(csm_answers_parse(&a, csv, strlen(csv), "t.csv"), 0);
+	CHECK(strncmp(csv, "\xEF\xBB\xBF", 3) == 0);
+	if (a) {
+		for (i = 0; i < csm_questionnaire_item_count(q); i++)
+			CHECK_INT(csm_answers_get(a, csm_item_id(q, i), NULL), CSM_ANSWER_NULL);
+		CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+		CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), 0);
+	}
+	csm_answers_free(a);
+	csm_free(json);
+	csm_free(csv);
+	csm_questionnaire_free(q);
+}
+
+int main(void)
+{
+	RUN_TEST(test_json_values);
+	RUN_TEST(test_json_refusals);
+	RUN_TEST(test_json_limits);
+	RUN_TEST(test_bom_and_nul);
+	RUN_TEST(test_csv);
+	RUN_TEST(test_csv_refusals);
+	RUN_TEST(test_check_against_questionnaire);
+	RUN_TEST(test_templates_round_trip);
+	return test_finish();
+}

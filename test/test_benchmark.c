@@ -1,0 +1,168 @@
+/* Benchmarks: the shipped file is computed from the trial's table, agrees
+ * with the trial's published group averages, and bad files are refused. */
+#include "common.h"
+
+static void test_shipped_is_computed_from_tsv(void)
+{
+	size_t tsv_len = 0, json_len = 0;
+	char *tsv = test_read(SRC("benchmarks/beta-2020.tsv"), &tsv_len);
+	char *shipped = test_read(SRC("benchmarks/beta-2020.json"), &json_len);
+	csm_benchmark *b = NULL;
+	csm_benchmark_meta meta;
+	char *built = NULL;
+
+	CHECK(tsv && shipped);
+	if (!tsv || !shipped)
+		goto done;
+	CHECK_INT(csm_benchmark_parse(&b, shipped, json_len, "beta-2020.json"), 0);
+	if (!b)
+		goto done;
+	memset(&meta, 0, sizeof meta);
+	meta.name = csm_benchmark_name(b);
+	meta.source = csm_benchmark_source(b);
+	meta.questionnaire = csm_benchmark_questionnaire(b);
+	meta.grading = *csm_benchmark_grading(b);
+	CHECK_INT(csm_benchmark_from_tsv(&built, tsv, tsv_len, "beta-2020.tsv", &meta), 0);
+	/* Byte for byte (the shipped file ends with a newline). */
+	CHECK(built && json_len == strlen(built) + 1 && memcmp(built, shipped, json_len - 1) == 0);
+	CHECK_NEAR(csm_benchmark_grading(b)->a, 3.75, 0);
+	CHECK_NEAR(csm_benchmark_grading(b)->b, 2.67, 0);
+done:
+	csm_free(built);
+	csm_benchmark_free(b);
+	free(tsv);
+	free(shipped);
+}
+
+static void test_groups_match_published(void)
+{
+	csm_benchmark *b = load_beta();
+	char *tsv = test_read(SRC("test/data/beta-trial-2020-groups.tsv"), NULL), *line, *save = NULL;
+	int first = 1, rows = 0;
+	CHECK(b && tsv);
+	if (!b || !tsv)
+		goto done;
+	for (line = strtok_r(tsv, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char key[32];
+		unsigned n;
+		double v[CSM_DIRECTIVES];
+		int g, d;
+		if (first) {
+			first = 0;
+			continue;
+		}
+		CHECK_INT(sscanf(line, "%31s %u %lf %lf %lf %lf %lf %lf %lf %lf %lf %lf", key, &n, &v[0], &v[1], &v[2], &v[3],
+		                 &v[4], &v[5], &v[6], &v[7], &v[8], &v[9]),
+		          12);
+		g = csm_benchmark_group_find(b, key);
+		CHECK(g >= 0);
+		if (g < 0)
+			continue;
+		CHECK_INT(csm_benchmark_group_n(b, (size_t)g), n);
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			double m = -1;
+			CHECK_INT(csm_benchmark_group_mean(b, (size_t)g, d, &m), 1);
+			/* published with one decimal, from rows that were rounded too */
+			CHECK_NEAR(m, v[d - 1], 0.1 + 1e-9);
+		}
+		rows++;
+	}
+	CHECK_INT(rows, 4);
+	CHECK(csm_benchmark_group_find(b, "industry:machinery") >= 0);
+	CHECK_INT(csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, "industry:machinery")), 11);
+	CHECK_INT(csm_benchmark_group_find(b, "industry:retail"), -1);
+done:
+	free(tsv);
+	csm_benchmark_free(b);
+}
+
+static void expect_tsv_error(const char *tsv, const char *message)
+{
+	csm_benchmark_meta meta = {"t", NULL, "csmg-v2", NULL, {3.75, 2.67}};
+	char *out = NULL;
+	CHECK_INT(csm_benchmark_from_tsv(&out, tsv, strlen(tsv), "t.tsv", &meta), CSM_EINVALID);
+	CHECK(out == NULL);
+	CHECK_HAS(csm_error_last(), message);
+}
+
+#define TSV_HEAD "company\tindustry\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\tgrade\n"
+
+static void test_tsv_refusals(void)
+{
+	csm_benchmark_meta meta = {"t", NULL, "csmg-v2", NULL, {3.75, 2.67}};
+	char *out = NULL;
+	csm_benchmark *b = NULL;
+	const char *ok = TSV_HEAD "X\tfinance\t4\t4\t4\t4\t4\t4\t4\t4\t4\t4\tA\n"
+	                          "Y\tfinance\t2\t2\t2\t2\t2\t2\t2\t2\t2\t2\tC\n";
+	double m = 0;
+
+	CHECK_INT(csm_benchmark_from_tsv(&out, ok, strlen(ok), "t.tsv", &meta), 0);
+	CHECK_INT(csm_benchmark_parse(&b, out, strlen(out), "out.json"), 0);
+	if (b) {
+		int all = csm_benchmark_group_find(b, "all");
+		CHECK(all >= 0);
+		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 3, &m), 1);
+		CHECK_NEAR(m, 3.0, 1e-12);
+		CHECK_INT(csm_benchmark_group_find(b, "grade:B"), -1); /* no B rows: no group */
+		CHECK(csm_benchmark_group_find(b, "industry:finance") >= 0);
+		CHECK(!strstr(out, "\"X\"") && !strstr(out, "\"Y\"")); /* no row is published */
+	}
+	csm_benchmark_free(b);
+	csm_free(out);
+	expect_tsv_error(TSV_HEAD "X\tfinance\t4\t4\t4\t4\t4\t4\t4\t4\t4\t4\tB\n",
+	                 "t.tsv: line 2: grade B is given, but the overall 4.0 gives A");
+	expect_tsv_error(TSV_HEAD "X\tfinance\t4\t4\t4\t4\t4\t4\t4\t4\t4\t6\tA\n", "line 2: d10: \"6\" is not a score");
+	expect_tsv_error(TSV_HEAD "X\tfinance\t4\t4\t4\n", "line 2: 5 columns, the header has 13");
+	expect_tsv_error("company\tindustry\td1\td2\td3\td4\td5\td6\td7\td9\td8\td10\n", "line 1: column 10 must be d8");
+	expect_tsv_error(TSV_HEAD "X\t金融\t4\t4\t4\t4\t4\t4\t4\t4\t4\t4\tA\n", "is not an industry id");
+	expect_tsv_error(TSV_HEAD, "no rows");
+}
+
+static void expect_parse_error(const char *json, const char *message)
+{
+	csm_benchmark *b = NULL;
+	CHECK_INT(csm_benchmark_parse(&b, json, strlen(json), "b.json"), CSM_EINVALID);
+	CHECK(b == NULL);
+	CHECK_HAS(csm_error_last(), message);
+}
+
+#define BHEAD "{\"format\":\"csm-benchmark/1\",\"name\":\"t\",\"questionnaire\":\"csmg-v2\","
+#define MEAN10 "[1,2,3,4,5,1,2,3,4,5]"
+
+static void test_parse_refusals(void)
+{
+	csm_benchmark *b = NULL;
+	const char *ok = BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":[1,2,3,4,5,null,2,3,4,5]}]}";
+	double m;
+	CHECK_INT(csm_benchmark_parse(&b, ok, strlen(ok), "b.json"), 0);
+	if (b) {
+		CHECK_INT(csm_benchmark_group_mean(b, 0, 6, &m), 0); /* null: no value */
+		CHECK_INT(csm_benchmark_group_mean(b, 0, 5, &m), 1);
+		CHECK_NEAR(m, 5, 0);
+		CHECK_INT(csm_benchmark_group_mean(b, 0, 11, &m), 0);
+	}
+	csm_benchmark_free(b);
+	expect_parse_error(BHEAD "\"grading\":{\"A\":2,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10 "}]}",
+	                   "grading: thresholds must satisfy 0 < B < A <= 5");
+	expect_parse_error(BHEAD "\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10 "}]}", "grading: expected");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[]}", "groups: expected an array of 1..");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":[1,2]}]}",
+	                   "group all: mean: expected an array of 10 numbers");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":[7,2,3,4,5,1,2,3,4,5]}]}",
+	                   "group all: mean[0]: expected a number 0..5");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":1.5,\"mean\":" MEAN10 "}]}",
+	                   "group all: n: expected a whole number");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":1,\"mean\":" MEAN10
+	                         "},{\"key\":\"all\",\"n\":1,\"mean\":" MEAN10 "}]}",
+	                   "group all: appears twice");
+	expect_parse_error("{\"format\":\"csm-benchmark/9\"}", "format: version \"9\" is not supported");
+}
+
+int main(void)
+{
+	RUN_TEST(test_shipped_is_computed_from_tsv);
+	RUN_TEST(test_groups_match_published);
+	RUN_TEST(test_tsv_refusals);
+	RUN_TEST(test_parse_refusals);
+	return test_finish();
+}

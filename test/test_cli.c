@@ -1,0 +1,304 @@
+/* The csm program end to end: run the built binary on the shipped examples
+ * and on every case of test/bad/, and check exit codes, output and files. */
+#define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "common.h"
+
+static const char *csm_bin;
+static char tmpdir[256];
+
+typedef struct run_result {
+	int status;
+	char *out, *err;
+} run_result;
+
+/* Run `csm ARGS` from the source directory; stdout and stderr captured. */
+static run_result run(const char *args)
+{
+	char cmd[8192], out_path[300], err_path[300];
+	run_result r;
+	int st;
+	snprintf(out_path, sizeof out_path, "%s/out", tmpdir);
+	snprintf(err_path, sizeof err_path, "%s/err", tmpdir);
+	snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s >'%s' 2>'%s' </dev/null", CSM_TEST_SRC, csm_bin, args, out_path,
+	         err_path);
+	st = system(cmd);
+	r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	r.out = test_read(out_path, NULL);
+	r.err = test_read(err_path, NULL);
+	return r;
+}
+
+static void done(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static void test_version_and_help(void)
+{
+	run_result r = run("--version");
+	char want[64];
+	snprintf(want, sizeof want, "csm %s\n", csm_version());
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, want);
+	done(&r);
+	r = run("help score");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "--allow-partial");
+	done(&r);
+	r = run("frobnicate");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "unknown command 'frobnicate'");
+	done(&r);
+	r = run("score --bogus examples/aozora-bank.json");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "unknown option '--bogus'");
+	done(&r);
+	r = run("score");
+	CHECK_INT(r.status, 1);
+	done(&r);
+	r = run("score --lang fr examples/aozora-bank.json");
+	CHECK_INT(r.status, 1);
+	done(&r);
+}
+
+static void test_score_examples_json(void)
+{
+	static const struct {
+		const char *file, *grade, *industry;
+	} ex[] = {{"examples/aozora-bank.json", "A", "finance"},
+	          {"examples/kitamachi-machinery.json", "B", "machinery"},
+	          {"examples/minato-services.json", "C", "services"}};
+	run_result r = run("score --json examples/aozora-bank.json examples/kitamachi-machinery.json "
+	                   "examples/minato-services.json");
+	char *line, *save = NULL;
+	int n = 0;
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.err, "");
+	for (line = r.out ? strtok_r(r.out, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save), n++) {
+		cJSON *doc = cJSON_Parse(line), *cmp;
+		CHECK(doc != NULL && n < 3);
+		if (!doc || n >= 3) {
+			cJSON_Delete(doc);
+			continue;
+		}
+		CHECK_STR(cJSON_GetObjectItem(doc, "file")->valuestring, ex[n].file);
+		CHECK_STR(cJSON_GetObjectItem(doc, "grade")->valuestring, ex[n].grade);
+		CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "organization"), "industry")->valuestring,
+		          ex[n].industry);
+		cmp = cJSON_GetObjectItem(doc, "comparison");
+		CHECK_STR(cJSON_GetObjectItem(cmp, "target")->valuestring, n == 2 ? "grade:B" : "grade:A");
+		CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(cmp, "hints")) >= 1);
+		if (n == 1) { /* Kitamachi: supply chain is 2+ behind grade A */
+			cJSON *b2 = cJSON_GetObjectItem(cmp, "behind_2");
+			CHECK_INT(cJSON_GetArraySize(b2), 1);
+			CHECK_INT(cJSON_GetArrayItem(b2, 0)->valueint, 9);
+			CHECK_INT(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(cmp, "hints"), 0), "directive")->valueint, 9);
+		}
+		if (n == 0) { /* Aozora: directives at 5.0 listed */
+			CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(cmp, "level5")) >= 1);
+			CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(cmp, "lowest")) >= 1);
+		}
+		cJSON_Delete(doc);
+	}
+	CHECK_INT(n, 3);
+	done(&r);
+}
+
+static void test_csv_equals_json(void)
+{
+	run_result a = run("score --json examples/minato-services.json");
+	run_result b = run("score --json --industry services --org 'Minato Facility Services Ltd.' "
+	                   "examples/minato-services.csv");
+	cJSON *ja = a.out ? cJSON_Parse(a.out) : NULL, *jb = b.out ? cJSON_Parse(b.out) : NULL;
+	CHECK_INT(a.status, 0);
+	CHECK_INT(b.status, 0);
+	CHECK(ja && jb);
+	if (ja && jb) {
+		CHECK_NEAR(cJSON_GetObjectItem(ja, "overall")->valuedouble, cJSON_GetObjectItem(jb, "overall")->valuedouble, 0);
+		CHECK(cJSON_Compare(cJSON_GetObjectItem(ja, "directives"), cJSON_GetObjectItem(jb, "directives"), 1));
+		CHECK(cJSON_Compare(cJSON_GetObjectItem(ja, "comparison"), cJSON_GetObjectItem(jb, "comparison"), 1));
+	}
+	cJSON_Delete(ja);
+	cJSON_Delete(jb);
+	done(&a);
+	done(&b);
+}
+
+static void test_text_and_languages(void)
+{
+	run_result r = run("score --lang en examples/kitamachi-machinery.json");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Grade B");
+	CHECK_HAS(r.out, "Directives 2 or more behind the target: 9 Supply chain");
+	CHECK_HAS(r.out, "Improvement plan");
+	done(&r);
+	r = run("score examples/kitamachi-machinery.json");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "成熟度 B");
+	done(&r);
+}
+
+static void test_validate_template_questions(void)
+{
+	char args[600], path[400];
+	run_result r = run("validate examples/aozora-bank.json examples/minato-services.csv");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "2 of 2 files valid");
+	done(&r);
+	snprintf(path, sizeof path, "%s/blank.json", tmpdir);
+	snprintf(args, sizeof args, "template -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "validate --allow-partial '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 2); /* the organization name is still blank */
+	CHECK_HAS(r.err, "organization.name: missing or empty");
+	done(&r);
+	r = run("template --format csv --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK(r.out && strncmp(r.out, "\xEF\xBB\xBFitem,level,evidence,note", 27) == 0);
+	CHECK_HAS(r.out, "\r\n10-2,,,,10,");
+	done(&r);
+	r = run("template --questionnaire nope");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "questionnaire \"nope\" does not exist");
+	done(&r);
+	r = run("questions --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Directive 9:");
+	done(&r);
+}
+
+static void test_outputs_are_atomic(void)
+{
+	char args[800], path[400], *content;
+	FILE *f;
+	run_result r;
+	snprintf(path, sizeof path, "%s/keep.json", tmpdir);
+	f = fopen(path, "w");
+	fputs("previous result\n", f);
+	fclose(f);
+	/* A failing run leaves the old output as it was. */
+	snprintf(args, sizeof args, "score --json examples/aozora-bank.json test/bad/level-zero.json -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "1 of 2 files failed; nothing was written");
+	CHECK_STR(r.out, "");
+	content = test_read(path, NULL);
+	CHECK_STR(content, "previous result\n");
+	free(content);
+	done(&r);
+	/* A good run replaces it. */
+	snprintf(args, sizeof args, "score --json examples/aozora-bank.json -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	content = test_read(path, NULL);
+	CHECK_HAS(content, "\"format\":\"csm-score/1\"");
+	free(content);
+	done(&r);
+	/* An output directory that does not exist: I/O failure, exit 3, nothing left. */
+	snprintf(args, sizeof args, "score --json examples/aozora-bank.json -o '%s/no/such/dir/out.json'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 3);
+	CHECK_HAS(r.err, "cannot write");
+	done(&r);
+	/* No temporary file is left behind in the output directory. */
+	snprintf(args, sizeof args, "ls -a '%s' | grep -c tmp > '%s/count'", tmpdir, tmpdir);
+	CHECK_INT(system(args) >= 0, 1);
+	snprintf(path, sizeof path, "%s/count", tmpdir);
+	content = test_read(path, NULL);
+	CHECK_STR(content, "0\n");
+	free(content);
+}
+
+static void test_input_files(void)
+{
+	run_result r = run("score test/no-such-file.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "test/no-such-file.json: cannot open: No such file or directory");
+	done(&r);
+	r = run("score test/bad");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "test/bad: is a directory");
+	done(&r);
+	r = run("score --benchmark test/bad/level-zero.json examples/aozora-bank.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "test/bad/level-zero.json: format: \"csm-answers/1\" is not a csm-benchmark file");
+	done(&r);
+	r = run("score --data-dir /nonexistent examples/aozora-bank.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "/nonexistent: data directory has no questions/ folder");
+	done(&r);
+	r = run("score --allow-partial test/bad/null-level.json --json");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"partial\":true");
+	done(&r);
+}
+
+/* Every case of test/bad/cases.tsv: the exit code and a message naming the file and problem. */
+static void test_bad_inputs(void)
+{
+	char *table = test_read(SRC("test/bad/cases.tsv"), NULL), *line, *save = NULL;
+	int first = 1, cases = 0;
+	CHECK(table != NULL);
+	for (line = table ? strtok_r(table, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
+		char file[128], message[512], args[300], prefix[160];
+		int code;
+		run_result r;
+		if (first) {
+			first = 0;
+			continue;
+		}
+		if (sscanf(line, "%127[^\t]\t%d\t%511[^\n]", file, &code, message) != 3) {
+			CHECK(!"malformed line in cases.tsv");
+			continue;
+		}
+		snprintf(args, sizeof args, "score test/bad/%s", file);
+		r = run(args);
+		if (r.status != code || !r.err || !strstr(r.err, message))
+			fprintf(stderr, "case %s: exit %d, stderr: %s\n", file, r.status, r.err ? r.err : "");
+		CHECK_INT(r.status, code);
+		CHECK_HAS(r.err, message);
+		snprintf(prefix, sizeof prefix, "test/bad/%s", file);
+		CHECK_HAS(r.err, prefix);
+		CHECK_STR(r.out, "");
+		done(&r);
+		cases++;
+	}
+	CHECK(cases >= 25);
+	printf("%d bad-input cases\n", cases);
+	free(table);
+}
+
+int main(int argc, char **argv)
+{
+	char cmd[300];
+	int rc;
+	if (argc < 2) {
+		fprintf(stderr, "usage: test_cli PATH_TO_CSM\n");
+		return 2;
+	}
+	csm_bin = argv[1];
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/csm-test-cli.XXXXXX");
+	if (!mkdtemp(tmpdir))
+		return 2;
+	RUN_TEST(test_version_and_help);
+	RUN_TEST(test_score_examples_json);
+	RUN_TEST(test_csv_equals_json);
+	RUN_TEST(test_text_and_languages);
+	RUN_TEST(test_validate_template_questions);
+	RUN_TEST(test_outputs_are_atomic);
+	RUN_TEST(test_input_files);
+	RUN_TEST(test_bad_inputs);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	rc = system(cmd);
+	(void)rc;
+	return test_finish();
+}

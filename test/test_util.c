@@ -1,0 +1,73 @@
+/* Rounding, UTF-8, display width, dates, ids: the small rules everything uses. */
+#include "../lib/internal.h"
+#include "common.h"
+
+static void test_round1(void)
+{
+	char buf[16];
+	CHECK_NEAR(csm_round1(3.25), 3.3, 1e-12);   /* half away from zero */
+	CHECK_NEAR(csm_round1(3.35), 3.4, 1e-12);   /* 3.35 is 3.34999.. in binary */
+	CHECK_NEAR(csm_round1(2.45), 2.5, 1e-12);
+	CHECK_NEAR(csm_round1(0.15), 0.2, 1e-12);
+	CHECK_NEAR(csm_round1(-0.25), -0.3, 1e-12);
+	CHECK_NEAR(csm_round1(4.0 / 3.0), 1.3, 1e-12);
+	CHECK_NEAR(csm_round1(7.0 / 3.0), 2.3, 1e-12);
+	CHECK_NEAR(csm_round1(19.0 / 4.0), 4.8, 1e-12); /* 4.75 */
+	CHECK_NEAR(csm_round1(2.44999), 2.4, 1e-12);
+	CHECK_STR(csm_format1(buf, sizeof buf, -0.04), "0.0"); /* never -0.0 */
+	CHECK_STR(csm_format1(buf, sizeof buf, -0.05), "-0.1");
+	CHECK_STR(csm_format1(buf, sizeof buf, 5.0), "5.0");
+	CHECK_STR(csm_format1(buf, sizeof buf, 13.0 / 4.0), "3.3");
+}
+
+static void test_utf8(void)
+{
+	const char ok[] = "abc \xE3\x81\x82 \xF0\x9F\x98\x80";
+	CHECK_INT(csm__utf8_check(ok, strlen(ok)), strlen(ok));
+	CHECK_INT(csm__utf8_check("a\xC3", 2), 1);           /* truncated sequence */
+	CHECK_INT(csm__utf8_check("a\xC0\xAF", 3), 1);       /* overlong */
+	CHECK_INT(csm__utf8_check("\xED\xA0\x80", 3), 0);    /* surrogate */
+	CHECK_INT(csm__utf8_check("\xF4\x90\x80\x80", 4), 0); /* > U+10FFFF */
+	CHECK_INT(csm__utf8_check("\xFF", 1), 0);
+	CHECK_INT(csm__display_width("abc"), 3);
+	CHECK_INT(csm__display_width("管理体制"), 8);
+	CHECK_INT(csm__display_width("PDCAの実施"), 10);
+}
+
+static void test_validators(void)
+{
+	CHECK(csm__valid_date("2026-11-01"));
+	CHECK(csm__valid_date("2024-02-29"));
+	CHECK(!csm__valid_date("2023-02-29"));
+	CHECK(!csm__valid_date("2026-13-01"));
+	CHECK(!csm__valid_date("2026-1-01"));
+	CHECK(!csm__valid_date("2026-11-01x"));
+	CHECK(csm__valid_id("csmg-v2"));
+	CHECK(csm__valid_id("industry:finance"));
+	CHECK(!csm__valid_id("../etc"));
+	CHECK(!csm__valid_id("a/b"));
+	CHECK(!csm__valid_id(""));
+	CHECK(csm__ge(3.7499999999999996, 3.75));
+	CHECK(!csm__ge(3.7499, 3.75));
+}
+
+static void test_lang_version(void)
+{
+	csm_lang l = CSM_LANG_JA;
+	CHECK_INT(csm_lang_parse(&l, "en"), 0);
+	CHECK_INT(l, CSM_LANG_EN);
+	CHECK_INT(csm_lang_parse(&l, "fr"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "fr");
+	CHECK_STR(csm_version(), CSM_VERSION_STRING);
+	csm_error_clear();
+	CHECK_STR(csm_error_last(), "");
+}
+
+int main(void)
+{
+	RUN_TEST(test_round1);
+	RUN_TEST(test_utf8);
+	RUN_TEST(test_validators);
+	RUN_TEST(test_lang_version);
+	return test_finish();
+}
