@@ -77,19 +77,18 @@ static int make_hint(csm_analysis *an, csm_hint *h, int rank, int d)
 	const csm_questionnaire *q = an->q;
 	size_t idx[CSM_MAX_ITEMS], n = 0, i;
 	const char **items;
-	int min = 6, level;
+	const signed char *lv = an->s->level;
+	int min = 6;
 
 	memset(h, 0, sizeof *h);
 	h->rank = rank;
 	h->directive = d;
 	h->gap = an->gap[d - 1];
 	for (i = 0; i < q->item_count; i++)
-		if (q->items[i].directive == d && csm_answers_get(an->a, q->items[i].id, &level) == CSM_ANSWER_LEVEL &&
-		    level < min)
-			min = level;
+		if (q->items[i].directive == d && lv[i] > 0 && lv[i] < min)
+			min = lv[i];
 	for (i = 0; i < q->item_count; i++)
-		if (q->items[i].directive == d && csm_answers_get(an->a, q->items[i].id, &level) == CSM_ANSWER_LEVEL &&
-		    level == min)
+		if (q->items[i].directive == d && lv[i] == min)
 			idx[n++] = i;
 	h->level = min;
 	if (!(items = malloc((n ? n : 1) * sizeof *items)))
@@ -169,8 +168,8 @@ static int plan(csm_analysis *an)
 		csm_plan_step *st;
 		int tl;
 		d = q->items[i].directive;
-		if (!an->has_gap[d - 1] || !(an->gap[d - 1] > 1e-9) ||
-		    csm_answers_get(an->a, q->items[i].id, &level) != CSM_ANSWER_LEVEL)
+		level = s->level[i];
+		if (!an->has_gap[d - 1] || !(an->gap[d - 1] > 1e-9) || level < 1)
 			continue;
 		csm_benchmark_group_mean(an->b, (size_t)an->target_index, d, &target);
 		tl = (int)ceil(target - 1e-9);

@@ -316,6 +316,7 @@ static void csv_field(void *data, size_t len, void *ctx)
 			             st->row, len, max);
 			return;
 		}
+		free(st->cell[st->col_of[f]]); /* a column named twice: already reported */
 		if (!(st->cell[st->col_of[f]] = csm__strndup(data ? data : "", data ? len : 0)))
 			st->rc = csm__nomem();
 	}

@@ -14,6 +14,7 @@ typedef struct csm__group {
 	unsigned n;
 	double mean[CSM_DIRECTIVES];
 	unsigned char has[CSM_DIRECTIVES];
+	char *mean_json; /* the means as JSON text, for output */
 } csm__group;
 
 struct csm_benchmark {
@@ -28,8 +29,10 @@ void csm_benchmark_free(csm_benchmark *b)
 	size_t i;
 	if (!b)
 		return;
-	for (i = 0; i < b->count; i++)
+	for (i = 0; i < b->count; i++) {
 		free(b->groups[i].key);
+		free(b->groups[i].mean_json);
+	}
 	free(b->groups);
 	free(b->name);
 	free(b->source);
@@ -151,10 +154,28 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 		if (g->key)
 			b->count++;
 	}
-	for (i = 0; i < b->count; i++)
+	for (i = 0; i < b->count; i++) {
+		csm__group *g = &b->groups[i];
+		char text[CSM_DIRECTIVES * 33 + 2];
+		size_t tl = 0;
+		int d;
 		for (j = 0; j < i; j++)
-			if (strcmp(b->groups[i].key, b->groups[j].key) == 0)
-				csm__problem(&p, "%s: group %s: appears twice", name, b->groups[i].key);
+			if (strcmp(g->key, b->groups[j].key) == 0)
+				csm__problem(&p, "%s: group %s: appears twice", name, g->key);
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			text[tl++] = d ? ',' : '[';
+			if (g->has[d])
+				tl += csm__format_number(text + tl, g->mean[d]);
+			else
+				tl += (size_t)snprintf(text + tl, sizeof text - tl, "null");
+		}
+		text[tl++] = ']';
+		text[tl] = '\0';
+		if (!(g->mean_json = csm__strdup(text))) {
+			rc = csm__nomem();
+			goto cleanup;
+		}
+	}
 done:
 	rc = csm__problems_finish(&p);
 cleanup:
@@ -487,3 +508,5 @@ cleanup:
 	free(sorted);
 	return rc;
 }
+
+const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i) { return b->groups[i].mean_json; }

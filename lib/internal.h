@@ -82,6 +82,14 @@ int csm__valid_date(const char *s);
 /* Epsilon comparison used for every rule on scores: a >= b. */
 int csm__ge(double a, double b);
 
+/* A JSON number for output: the shortest of %.15g and %.17g that reads back
+ * exactly (cJSON's own rule), as a raw cJSON item. NULL when out of memory. */
+cJSON *csm__json_number(double v);
+/* The same text into buf (at least 32 bytes); returns its length. */
+size_t csm__format_number(char *buf, double v);
+/* Group i's means as JSON text "[..10 numbers or null..]", made once at load. */
+const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
+
 /* ---- json.c ------------------------------------------------------------ */
 
 /* Parse JSON with UTF-8 validation, an optional BOM, duplicate-key and
@@ -143,6 +151,7 @@ const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
 
 struct csm_score {
 	const csm_questionnaire *q;
+	signed char *level; /* per questionnaire item: 1..5, 0 unanswered, -1 n/a */
 	csm_directive_score dir[CSM_DIRECTIVES];
 	double overall;
 	int has_overall;

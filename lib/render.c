@@ -14,7 +14,7 @@ static cJSON *int_array(const int *v, size_t n)
 	cJSON *arr = cJSON_CreateArray();
 	size_t i;
 	for (i = 0; arr && i < n; i++)
-		if (!cJSON_AddItemToArray(arr, cJSON_CreateNumber(v[i]))) {
+		if (!cJSON_AddItemToArray(arr, csm__json_number(v[i]))) {
 			cJSON_Delete(arr);
 			return NULL;
 		}
@@ -33,20 +33,11 @@ static cJSON *string_array(const char *const *v, size_t n)
 	return arr;
 }
 
-/* The group means as an array over directives 1..10, null where absent. */
-static cJSON *mean_array(const csm_benchmark *b, size_t g)
+/* Add a number member formatted by csm__json_number(). */
+static int add_number(cJSON *obj, const char *key, double v)
 {
-	cJSON *arr = cJSON_CreateArray();
-	int d;
-	for (d = 1; arr && d <= CSM_DIRECTIVES; d++) {
-		double m;
-		cJSON *v = csm_benchmark_group_mean(b, g, d, &m) ? cJSON_CreateNumber(m) : cJSON_CreateNull();
-		if (!cJSON_AddItemToArray(arr, v)) {
-			cJSON_Delete(arr);
-			return NULL;
-		}
-	}
-	return arr;
+	cJSON *n = csm__json_number(v);
+	return n && cJSON_AddItemToObject(obj, key, n);
 }
 
 /* The comparison groups: all, the grades, the organization's industry. */
@@ -108,18 +99,17 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
 		const csm_directive_score *ds = csm_score_directive(s, d);
 		cJSON *o = cJSON_CreateObject();
-		ok = o && cJSON_AddItemToArray(dirs, o) && cJSON_AddNumberToObject(o, "id", d);
-		ok = ok && (ds->has_score ? cJSON_AddNumberToObject(o, "score", ds->score)
-		                          : cJSON_AddNullToObject(o, "score"));
-		ok = ok && cJSON_AddNumberToObject(o, "items", ds->items);
-		ok = ok && cJSON_AddNumberToObject(o, "answered", ds->answered);
-		ok = ok && cJSON_AddNumberToObject(o, "na", ds->na);
-		ok = ok && cJSON_AddNumberToObject(o, "unanswered", ds->unanswered);
+		ok = o && cJSON_AddItemToArray(dirs, o) && add_number(o, "id", d);
+		ok = ok && (ds->has_score ? add_number(o, "score", ds->score) : cJSON_AddNullToObject(o, "score") != NULL);
+		ok = ok && add_number(o, "items", ds->items);
+		ok = ok && add_number(o, "answered", ds->answered);
+		ok = ok && add_number(o, "na", ds->na);
+		ok = ok && add_number(o, "unanswered", ds->unanswered);
 		if (ok && !ds->has_score)
 			ok = cJSON_AddStringToObject(o, "excluded", ds->na == ds->items ? "all items n/a"
 			                                                                 : "no item answered") != NULL;
 	}
-	ok = ok && cJSON_AddNumberToObject(root, "overall", s->overall);
+	ok = ok && add_number(root, "overall", s->overall);
 	ok = ok && cJSON_AddStringToObject(root, "grade", csm_grade_name(s->grade));
 	ok = ok && cJSON_AddBoolToObject(root, "partial", s->partial);
 	ok = ok && cJSON_AddBoolToObject(root, "weighted", s->weighted);
@@ -133,13 +123,13 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	for (i = 0; ok && i < ng; i++) {
 		if (idx[i] < 0)
 			continue;
-		ok = cJSON_AddItemToObject(means, keys[i], mean_array(b, (size_t)idx[i])) &&
-		     cJSON_AddNumberToObject(ns, keys[i], csm_benchmark_group_n(b, (size_t)idx[i]));
+		ok = cJSON_AddItemToObject(means, keys[i], cJSON_CreateRaw(csm__benchmark_mean_json(b, (size_t)idx[i]))) &&
+		     cJSON_AddItemToObject(ns, keys[i], csm__json_number(csm_benchmark_group_n(b, (size_t)idx[i])));
 	}
 	ok = ok && (gap = cJSON_AddArrayToObject(cmp, "gap"));
 	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
 		double g;
-		ok = cJSON_AddItemToArray(gap, csm_analysis_gap(an, d, &g) ? cJSON_CreateNumber(g) : cJSON_CreateNull());
+		ok = cJSON_AddItemToArray(gap, csm_analysis_gap(an, d, &g) ? csm__json_number(g) : cJSON_CreateNull());
 	}
 	for (i = 0; ok && i < 4; i++) {
 		const int *v;
@@ -150,9 +140,9 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	for (i = 0; ok && i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
 		cJSON *o = cJSON_CreateObject();
-		ok = o && cJSON_AddItemToArray(hints, o) && cJSON_AddNumberToObject(o, "rank", h->rank) &&
-		     cJSON_AddNumberToObject(o, "directive", h->directive) && cJSON_AddNumberToObject(o, "gap", h->gap) &&
-		     cJSON_AddNumberToObject(o, "level", h->level) &&
+		ok = o && cJSON_AddItemToArray(hints, o) && add_number(o, "rank", h->rank) &&
+		     add_number(o, "directive", h->directive) && add_number(o, "gap", h->gap) &&
+		     add_number(o, "level", h->level) &&
 		     cJSON_AddItemToObject(o, "items", string_array(h->items, h->item_count)) &&
 		     cJSON_AddItemToObject(o, "tips", string_array(h->tips, h->tip_count));
 	}
@@ -161,10 +151,10 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 		const csm_plan_step *st = csm_analysis_plan_step(an, i);
 		cJSON *o = cJSON_CreateObject();
 		ok = o && cJSON_AddItemToArray(plan, o) && cJSON_AddStringToObject(o, "item", st->item) &&
-		     cJSON_AddNumberToObject(o, "directive", st->directive) &&
-		     cJSON_AddNumberToObject(o, "level", st->level) &&
-		     cJSON_AddNumberToObject(o, "target_level", st->target_level) &&
-		     cJSON_AddNumberToObject(o, "overall_gain", st->overall_gain) &&
+		     add_number(o, "directive", st->directive) &&
+		     add_number(o, "level", st->level) &&
+		     add_number(o, "target_level", st->target_level) &&
+		     add_number(o, "overall_gain", st->overall_gain) &&
 		     cJSON_AddItemToObject(o, "tips", string_array(st->tips, st->tip_count));
 	}
 	if (ok)

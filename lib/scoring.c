@@ -43,6 +43,10 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 		return csm__nomem();
 	s->q = q;
 	s->grading = *grading;
+	if (q->item_count && !(s->level = calloc(q->item_count, sizeof *s->level))) {
+		free(s);
+		return csm__nomem();
+	}
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		s->dir[d].id = d + 1;
 	for (i = 0; i < q->item_count; i++) {
@@ -54,8 +58,10 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 			s->partial = 1;
 		} else if (ans->kind == CSM_ANSWER_NA) {
 			ds->na++;
+			s->level[i] = -1;
 		} else {
 			ds->answered++;
+			s->level[i] = (signed char)ans->level;
 			sum[q->items[i].directive - 1] += (unsigned)ans->level;
 		}
 	}
@@ -79,7 +85,12 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	return 0;
 }
 
-void csm_score_free(csm_score *s) { free(s); }
+void csm_score_free(csm_score *s)
+{
+	if (s)
+		free(s->level);
+	free(s);
+}
 
 const csm_directive_score *csm_score_directive(const csm_score *s, int d)
 {
