@@ -36,7 +36,15 @@ void csm_answers_free(csm_answers *a)
 
 const csm__answer *csm__answers_find(const csm_answers *a, const char *id)
 {
+	return csm__answers_find_near(a, id, 0);
+}
+
+const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint)
+{
 	size_t i;
+	/* Files list items in questionnaire order as a rule: try there first. */
+	if (hint < a->count && strcmp(a->items[hint].id, id) == 0)
+		return &a->items[hint];
 	for (i = 0; i < a->count; i++)
 		if (strcmp(a->items[i].id, id) == 0)
 			return &a->items[i];
@@ -53,7 +61,7 @@ static csm__answer *add_item(csm_answers *a, size_t cap_hint)
 	return &a->items[a->count++];
 }
 
-/* Free-text field of an answer or the organization, length-capped. */
+/* Free-text field of an assessor, length-capped. */
 static int take_text(char **dst, const cJSON *obj, const char *key, size_t max, csm__problems *p,
                      const char *name, const char *where)
 {
@@ -62,6 +70,30 @@ static int take_text(char **dst, const cJSON *obj, const char *key, size_t max, 
 	snprintf(sub, sizeof sub, "%s: %s", where, key);
 	s = csm__json_string(obj, key, max, p, name, sub);
 	if (s && !(*dst = csm__strdup(s)))
+		return csm__nomem();
+	return 0;
+}
+
+/* Evidence or note of item `id`: no message is formatted unless needed, as
+ * this runs for every item of every file. */
+static int take_item_text(char **dst, const cJSON *obj, const char *key, csm__problems *p, const char *name,
+                          const char *id)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	size_t n;
+	if (!v || cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsString(v)) {
+		csm__problem(p, "%s: item %s: %s: expected a string", name, id, key);
+		return 0;
+	}
+	n = strlen(v->valuestring);
+	if (n > CSM_MAX_TEXT_BYTES) {
+		csm__problem(p, "%s: item %s: %s: text is too long (%zu bytes; the limit is %u)", name, id, key, n,
+		             CSM_MAX_TEXT_BYTES);
+		return 0;
+	}
+	if (!(*dst = csm__strndup(v->valuestring, n)))
 		return csm__nomem();
 	return 0;
 }
@@ -220,14 +252,12 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 		}
 		if (cJSON_IsObject(v)) {
 			const cJSON *lv = cJSON_GetObjectItemCaseSensitive(v, "level");
-			char where[96];
-			snprintf(where, sizeof where, "item %s", id);
 			if (!lv)
 				csm__problem(p, "%s: item %s: level: missing", name, id);
 			else
 				level_value(lv, ans, p, name, id);
-			if ((rc = take_text(&ans->evidence, v, "evidence", CSM_MAX_TEXT_BYTES, p, name, where)) ||
-			    (rc = take_text(&ans->note, v, "note", CSM_MAX_TEXT_BYTES, p, name, where)))
+			if ((rc = take_item_text(&ans->evidence, v, "evidence", p, name, id)) ||
+			    (rc = take_item_text(&ans->note, v, "note", p, name, id)))
 				goto cleanup;
 		} else {
 			level_value(v, ans, p, name, id);
@@ -556,11 +586,12 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 		return csm__err(CSM_EINVALID, "%s: questionnaire: the file answers \"%s\", not \"%s\"", a->name, qid,
 		                q->id);
 	for (i = 0; i < a->count; i++)
-		if (csm_questionnaire_item_find(q, a->items[i].id) < 0)
+		if (!(i < q->item_count && strcmp(q->items[i].id, a->items[i].id) == 0) &&
+		    csm_questionnaire_item_find(q, a->items[i].id) < 0)
 			csm__problem(&p, "%s: item %s: no such item in questionnaire %s", a->name, a->items[i].id, q->id);
 	if (!(flags & CSM_ALLOW_PARTIAL)) {
 		for (i = 0; i < q->item_count; i++) {
-			const csm__answer *ans = csm__answers_find(a, q->items[i].id);
+			const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);
 			if (!ans)
 				csm__problem(&p, "%s: item %s: missing (give a level 1..5 or \"n/a\")", a->name,
 				             q->items[i].id);

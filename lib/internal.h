@@ -82,10 +82,9 @@ int csm__valid_date(const char *s);
 /* Epsilon comparison used for every rule on scores: a >= b. */
 int csm__ge(double a, double b);
 
-/* A JSON number for output: the shortest of %.15g and %.17g that reads back
- * exactly (cJSON's own rule), as a raw cJSON item. NULL when out of memory. */
-cJSON *csm__json_number(double v);
-/* The same text into buf (at least 32 bytes); returns its length. */
+/* A JSON number for output into buf (at least 32 bytes): whole numbers as
+ * integers, others the shortest of %.15g and %.17g that reads back exactly
+ * (cJSON's own rule). Returns the length. */
 size_t csm__format_number(char *buf, double v);
 /* Group i's means as JSON text "[..10 numbers or null..]", made once at load. */
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
@@ -148,6 +147,8 @@ struct csm_answers {
 
 /* Answer `id` of `a`, or NULL. */
 const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
+/* The same, trying index `hint` first (the item's questionnaire index). */
+const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint);
 
 struct csm_score {
 	const csm_questionnaire *q;

@@ -38,12 +38,27 @@ static int check_tree(const cJSON *node, const char *path, int depth, const char
 	for (c = node->child; c; c = c->next)
 		n++;
 	if (cJSON_IsObject(node) && n > 1) {
-		keys = malloc(n * sizeof *keys);
+		/* Sort the keys to find repeats: insertion sort in place for the small
+		 * objects of real files, qsort on the heap for large ones. */
+		const char *small[64];
+		keys = n <= 64 ? small : malloc(n * sizeof *keys);
 		if (!keys)
 			return csm__nomem();
 		for (i = 0, c = node->child; c; c = c->next)
 			keys[i++] = c->string;
-		qsort(keys, n, sizeof *keys, cmp_str);
+		if (n <= 64) {
+			for (i = 1; i < n; i++) {
+				const char *k = keys[i];
+				size_t j = i;
+				while (j > 0 && strcmp(keys[j - 1], k) > 0) {
+					keys[j] = keys[j - 1];
+					j--;
+				}
+				keys[j] = k;
+			}
+		} else {
+			qsort(keys, n, sizeof *keys, cmp_str);
+		}
 		for (i = 1; i < n; i++) {
 			if (strcmp(keys[i - 1], keys[i]) == 0) {
 				rc = csm__err(CSM_EINVALID, "%s: %s%s%s: duplicate key", name, path,
@@ -51,7 +66,8 @@ static int check_tree(const cJSON *node, const char *path, int depth, const char
 				break;
 			}
 		}
-		free(keys);
+		if (keys != small)
+			free(keys);
 		if (rc)
 			return rc;
 	}
@@ -217,6 +233,41 @@ int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int req
 	return 0;
 }
 
+/* Formatting a double costs a printf and a strtod; the same few values (k/n
+ * scores, benchmark means, their differences) recur in every document, so a
+ * small per-thread memo keyed by the bits of the value answers most calls. */
+#define NUMBER_MEMO 1024
+static _Thread_local struct number_memo {
+	unsigned long long bits;
+	unsigned char len, used;
+	char text[26];
+} number_memo[NUMBER_MEMO];
+
+static size_t format_double(char *buf, double v)
+{
+	unsigned long long bits;
+	struct number_memo *m;
+	size_t len;
+	memcpy(&bits, &v, sizeof bits);
+	m = &number_memo[(bits ^ (bits >> 29) ^ (bits >> 47)) % NUMBER_MEMO];
+	if (m->used && m->bits == bits) {
+		memcpy(buf, m->text, (size_t)m->len + 1);
+		return m->len;
+	}
+	/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
+	snprintf(buf, 32, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, 32, "%.17g", v);
+	len = strlen(buf);
+	if (len < sizeof m->text) {
+		m->bits = bits;
+		m->len = (unsigned char)len;
+		m->used = 1;
+		memcpy(m->text, buf, len + 1);
+	}
+	return len;
+}
+
 size_t csm__format_number(char *buf, double v)
 {
 	/* Whole numbers (ids, counts, levels) without printf: most numbers are. */
@@ -239,16 +290,5 @@ size_t csm__format_number(char *buf, double v)
 		memcpy(buf, "null", 5);
 		return 4;
 	}
-	/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
-	snprintf(buf, 32, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, 32, "%.17g", v);
-	return strlen(buf);
-}
-
-cJSON *csm__json_number(double v)
-{
-	char buf[32];
-	csm__format_number(buf, v);
-	return cJSON_CreateRaw(buf);
+	return format_double(buf, v);
 }

@@ -9,35 +9,73 @@
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static cJSON *int_array(const int *v, size_t n)
+/* The document is written straight into a buffer: building a cJSON tree for
+ * each of thousands of documents cost more than scoring them. Free text
+ * (names, paths) is still escaped by cJSON; ids are checked to contain no
+ * character that needs escaping when they are loaded (csm__valid_id). */
+
+static void j_num(csm__buf *b, double v)
 {
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-	for (i = 0; arr && i < n; i++)
-		if (!cJSON_AddItemToArray(arr, csm__json_number(v[i]))) {
-			cJSON_Delete(arr);
-			return NULL;
-		}
-	return arr;
+	char t[32];
+	size_t n = csm__format_number(t, v);
+	csm__buf_add(b, t, n);
 }
 
-static cJSON *string_array(const char *const *v, size_t n)
+static void j_id(csm__buf *b, const char *id)
 {
-	cJSON *arr = cJSON_CreateArray();
-	size_t i;
-	for (i = 0; arr && i < n; i++)
-		if (!cJSON_AddItemToArray(arr, cJSON_CreateString(v[i]))) {
-			cJSON_Delete(arr);
-			return NULL;
-		}
-	return arr;
+	csm__buf_puts(b, "\"");
+	csm__buf_puts(b, id);
+	csm__buf_puts(b, "\"");
 }
 
-/* Add a number member formatted by csm__json_number(). */
-static int add_number(cJSON *obj, const char *key, double v)
+/* Any cJSON value, printed by cJSON. */
+static void j_json(csm__buf *b, const cJSON *v)
 {
-	cJSON *n = csm__json_number(v);
-	return n && cJSON_AddItemToObject(obj, key, n);
+	char *t = v ? cJSON_PrintUnformatted(v) : NULL;
+	if (!t) {
+		b->nomem = 1;
+		return;
+	}
+	csm__buf_puts(b, t);
+	cJSON_free(t);
+}
+
+static void j_str(csm__buf *b, const char *s)
+{
+	cJSON *item = cJSON_CreateString(s);
+	j_json(b, item);
+	cJSON_Delete(item);
+}
+
+static void j_key(csm__buf *b, int first, const char *key)
+{
+	csm__buf_puts(b, first ? "\"" : ",\"");
+	csm__buf_puts(b, key);
+	csm__buf_puts(b, "\":");
+}
+
+static void j_ints(csm__buf *b, const int *v, size_t n)
+{
+	size_t i;
+	csm__buf_puts(b, "[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			csm__buf_puts(b, ",");
+		j_num(b, v[i]);
+	}
+	csm__buf_puts(b, "]");
+}
+
+static void j_ids(csm__buf *b, const char *const *v, size_t n)
+{
+	size_t i;
+	csm__buf_puts(b, "[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			csm__buf_puts(b, ",");
+		j_id(b, v[i]);
+	}
+	csm__buf_puts(b, "]");
 }
 
 /* The comparison groups: all, the grades, the organization's industry. */
@@ -47,120 +85,175 @@ static size_t comparison_groups(const csm_analysis *an, int idx[5], const char *
 	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
 	const csm_benchmark *b = csm__analysis_b(an);
 	const char *ind = csm_answers_field_get(csm__analysis_a(an), CSM_FIELD_ORG_INDUSTRY);
-	size_t n = 0, i;
+	size_t i;
 	for (i = 0; i < 4; i++) {
-		int g = csm_benchmark_group_find(b, fixed[i]);
 		keys[i] = fixed[i];
-		idx[i] = g;
+		idx[i] = csm_benchmark_group_find(b, fixed[i]);
 	}
-	n = 4;
 	keys[4] = NULL;
 	idx[4] = -1;
-	if (ind) {
-		snprintf(industry_key, size, "industry:%s", ind);
-		keys[4] = industry_key;
-		idx[4] = csm_benchmark_group_find(b, industry_key);
-		n = 5;
-	}
-	return n;
+	if (!ind)
+		return 4;
+	snprintf(industry_key, size, "industry:%s", ind);
+	keys[4] = industry_key;
+	idx[4] = csm_benchmark_group_find(b, industry_key);
+	return 5;
 }
 
 int csm_render_json(char **out, const csm_analysis *an, const char *file)
 {
+	static const csm_list lists[4] = {CSM_LIST_BEHIND_2, CSM_LIST_BEHIND_1, CSM_LIST_LEVEL5, CSM_LIST_LOWEST};
+	static const char *const list_names[4] = {"behind_2", "behind_1", "level5", "lowest"};
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);
 	const csm_benchmark *b = csm__analysis_b(an);
-	cJSON *root = cJSON_CreateObject(), *dirs, *cmp, *means, *ns, *gap, *hints, *plan, *org;
 	const char *keys[5], *assessed;
 	char ikey[96];
-	int idx[5], d, ok = root != NULL;
+	int idx[5], d, first;
 	size_t i, ng;
-	static const csm_list lists[4] = {CSM_LIST_BEHIND_2, CSM_LIST_BEHIND_1, CSM_LIST_LEVEL5, CSM_LIST_LOWEST};
-	static const char *const list_names[4] = {"behind_2", "behind_1", "level5", "lowest"};
+	csm__buf o = {0};
 
 	*out = NULL;
-	ok = ok && cJSON_AddStringToObject(root, "format", "csm-score/1");
-	if (ok && file)
-		ok = cJSON_AddStringToObject(root, "file", file) != NULL;
-	ok = ok && cJSON_AddStringToObject(root, "questionnaire", q->id);
-	if (ok) {
-		org = a->organization ? cJSON_Duplicate(a->organization, 1) : cJSON_CreateObject();
-		ok = org && cJSON_AddItemToObject(root, "organization", org);
-		if (ok && !a->organization && a->field[CSM_FIELD_ORG_NAME])
-			ok = cJSON_AddStringToObject(org, "name", a->field[CSM_FIELD_ORG_NAME]) != NULL;
-		if (ok && !a->organization && a->field[CSM_FIELD_ORG_INDUSTRY])
-			ok = cJSON_AddStringToObject(org, "industry", a->field[CSM_FIELD_ORG_INDUSTRY]) != NULL;
+	csm__buf_puts(&o, "{\"format\":\"csm-score/1\"");
+	if (file) {
+		j_key(&o, 0, "file");
+		j_str(&o, file);
 	}
-	assessed = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON);
-	if (ok && assessed)
-		ok = cJSON_AddStringToObject(root, "assessed_on", assessed) != NULL;
-	ok = ok && (dirs = cJSON_AddArrayToObject(root, "directives"));
-	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
-		const csm_directive_score *ds = csm_score_directive(s, d);
-		cJSON *o = cJSON_CreateObject();
-		ok = o && cJSON_AddItemToArray(dirs, o) && add_number(o, "id", d);
-		ok = ok && (ds->has_score ? add_number(o, "score", ds->score) : cJSON_AddNullToObject(o, "score") != NULL);
-		ok = ok && add_number(o, "items", ds->items);
-		ok = ok && add_number(o, "answered", ds->answered);
-		ok = ok && add_number(o, "na", ds->na);
-		ok = ok && add_number(o, "unanswered", ds->unanswered);
-		if (ok && !ds->has_score)
-			ok = cJSON_AddStringToObject(o, "excluded", ds->na == ds->items ? "all items n/a"
-			                                                                 : "no item answered") != NULL;
+	j_key(&o, 0, "questionnaire");
+	j_id(&o, q->id);
+	j_key(&o, 0, "organization");
+	if (a->organization) {
+		j_json(&o, a->organization);
+	} else { /* CSV: what the command line said */
+		csm__buf_puts(&o, "{");
+		first = 1;
+		if (a->field[CSM_FIELD_ORG_NAME]) {
+			j_key(&o, first, "name");
+			j_str(&o, a->field[CSM_FIELD_ORG_NAME]);
+			first = 0;
+		}
+		if (a->field[CSM_FIELD_ORG_INDUSTRY]) {
+			j_key(&o, first, "industry");
+			j_id(&o, a->field[CSM_FIELD_ORG_INDUSTRY]);
+		}
+		csm__buf_puts(&o, "}");
 	}
-	ok = ok && add_number(root, "overall", s->overall);
-	ok = ok && cJSON_AddStringToObject(root, "grade", csm_grade_name(s->grade));
-	ok = ok && cJSON_AddBoolToObject(root, "partial", s->partial);
-	ok = ok && cJSON_AddBoolToObject(root, "weighted", s->weighted);
+	if ((assessed = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON))) {
+		j_key(&o, 0, "assessed_on");
+		j_id(&o, assessed);
+	}
+	j_key(&o, 0, "directives");
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		const csm_directive_score *ds = &s->dir[d - 1];
+		csm__buf_puts(&o, d == 1 ? "[{\"id\":" : ",{\"id\":");
+		j_num(&o, d);
+		j_key(&o, 0, "score");
+		if (ds->has_score)
+			j_num(&o, ds->score);
+		else
+			csm__buf_puts(&o, "null");
+		j_key(&o, 0, "items");
+		j_num(&o, ds->items);
+		j_key(&o, 0, "answered");
+		j_num(&o, ds->answered);
+		j_key(&o, 0, "na");
+		j_num(&o, ds->na);
+		j_key(&o, 0, "unanswered");
+		j_num(&o, ds->unanswered);
+		if (!ds->has_score)
+			csm__buf_puts(&o, ds->na == ds->items ? ",\"excluded\":\"all items n/a\""
+			                                      : ",\"excluded\":\"no item answered\"");
+		csm__buf_puts(&o, "}");
+	}
+	csm__buf_puts(&o, "]");
+	j_key(&o, 0, "overall");
+	j_num(&o, s->overall);
+	csm__buf_printf(&o, ",\"grade\":\"%s\",\"partial\":%s,\"weighted\":%s", csm_grade_name(s->grade),
+	                s->partial ? "true" : "false", s->weighted ? "true" : "false");
 
-	ok = ok && (cmp = cJSON_AddObjectToObject(root, "comparison"));
-	ok = ok && cJSON_AddStringToObject(cmp, "benchmark", csm_benchmark_name(b));
-	ok = ok && cJSON_AddStringToObject(cmp, "target", an ? csm_analysis_target(an) : "");
-	ok = ok && (means = cJSON_AddObjectToObject(cmp, "means"));
-	ok = ok && (ns = cJSON_AddObjectToObject(cmp, "n"));
+	j_key(&o, 0, "comparison");
+	csm__buf_puts(&o, "{");
+	j_key(&o, 1, "benchmark");
+	j_str(&o, csm_benchmark_name(b));
+	j_key(&o, 0, "target");
+	j_id(&o, csm_analysis_target(an));
 	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
-	for (i = 0; ok && i < ng; i++) {
+	j_key(&o, 0, "means");
+	csm__buf_puts(&o, "{");
+	for (i = 0, first = 1; i < ng; i++) {
 		if (idx[i] < 0)
 			continue;
-		ok = cJSON_AddItemToObject(means, keys[i], cJSON_CreateRaw(csm__benchmark_mean_json(b, (size_t)idx[i]))) &&
-		     cJSON_AddItemToObject(ns, keys[i], csm__json_number(csm_benchmark_group_n(b, (size_t)idx[i])));
+		j_key(&o, first, keys[i]);
+		csm__buf_puts(&o, csm__benchmark_mean_json(b, (size_t)idx[i]));
+		first = 0;
 	}
-	ok = ok && (gap = cJSON_AddArrayToObject(cmp, "gap"));
-	for (d = 1; ok && d <= CSM_DIRECTIVES; d++) {
+	csm__buf_puts(&o, "}");
+	j_key(&o, 0, "n");
+	csm__buf_puts(&o, "{");
+	for (i = 0, first = 1; i < ng; i++) {
+		if (idx[i] < 0)
+			continue;
+		j_key(&o, first, keys[i]);
+		j_num(&o, csm_benchmark_group_n(b, (size_t)idx[i]));
+		first = 0;
+	}
+	csm__buf_puts(&o, "}");
+	j_key(&o, 0, "gap");
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double g;
-		ok = cJSON_AddItemToArray(gap, csm_analysis_gap(an, d, &g) ? csm__json_number(g) : cJSON_CreateNull());
+		csm__buf_puts(&o, d == 1 ? "[" : ",");
+		if (csm_analysis_gap(an, d, &g))
+			j_num(&o, g);
+		else
+			csm__buf_puts(&o, "null");
 	}
-	for (i = 0; ok && i < 4; i++) {
+	csm__buf_puts(&o, "]");
+	for (i = 0; i < 4; i++) {
 		const int *v;
 		size_t n = csm_analysis_list(an, lists[i], &v);
-		ok = cJSON_AddItemToObject(cmp, list_names[i], int_array(v, n));
+		j_key(&o, 0, list_names[i]);
+		j_ints(&o, v, n);
 	}
-	ok = ok && (hints = cJSON_AddArrayToObject(cmp, "hints"));
-	for (i = 0; ok && i < csm_analysis_hint_count(an); i++) {
+	j_key(&o, 0, "hints");
+	csm__buf_puts(&o, "[");
+	for (i = 0; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
-		cJSON *o = cJSON_CreateObject();
-		ok = o && cJSON_AddItemToArray(hints, o) && add_number(o, "rank", h->rank) &&
-		     add_number(o, "directive", h->directive) && add_number(o, "gap", h->gap) &&
-		     add_number(o, "level", h->level) &&
-		     cJSON_AddItemToObject(o, "items", string_array(h->items, h->item_count)) &&
-		     cJSON_AddItemToObject(o, "tips", string_array(h->tips, h->tip_count));
+		csm__buf_puts(&o, i ? ",{\"rank\":" : "{\"rank\":");
+		j_num(&o, h->rank);
+		j_key(&o, 0, "directive");
+		j_num(&o, h->directive);
+		j_key(&o, 0, "gap");
+		j_num(&o, h->gap);
+		j_key(&o, 0, "level");
+		j_num(&o, h->level);
+		j_key(&o, 0, "items");
+		j_ids(&o, h->items, h->item_count);
+		j_key(&o, 0, "tips");
+		j_ids(&o, h->tips, h->tip_count);
+		csm__buf_puts(&o, "}");
 	}
-	ok = ok && (plan = cJSON_AddArrayToObject(cmp, "plan"));
-	for (i = 0; ok && i < csm_analysis_plan_count(an); i++) {
+	csm__buf_puts(&o, "]");
+	j_key(&o, 0, "plan");
+	csm__buf_puts(&o, "[");
+	for (i = 0; i < csm_analysis_plan_count(an); i++) {
 		const csm_plan_step *st = csm_analysis_plan_step(an, i);
-		cJSON *o = cJSON_CreateObject();
-		ok = o && cJSON_AddItemToArray(plan, o) && cJSON_AddStringToObject(o, "item", st->item) &&
-		     add_number(o, "directive", st->directive) &&
-		     add_number(o, "level", st->level) &&
-		     add_number(o, "target_level", st->target_level) &&
-		     add_number(o, "overall_gain", st->overall_gain) &&
-		     cJSON_AddItemToObject(o, "tips", string_array(st->tips, st->tip_count));
+		csm__buf_puts(&o, i ? ",{\"item\":" : "{\"item\":");
+		j_id(&o, st->item);
+		j_key(&o, 0, "directive");
+		j_num(&o, st->directive);
+		j_key(&o, 0, "level");
+		j_num(&o, st->level);
+		j_key(&o, 0, "target_level");
+		j_num(&o, st->target_level);
+		j_key(&o, 0, "overall_gain");
+		j_num(&o, st->overall_gain);
+		j_key(&o, 0, "tips");
+		j_ids(&o, st->tips, st->tip_count);
+		csm__buf_puts(&o, "}");
 	}
-	if (ok)
-		*out = cJSON_PrintUnformatted(root);
-	cJSON_Delete(root);
-	return *out ? 0 : csm__nomem();
+	csm__buf_puts(&o, "]}}");
+	return csm__buf_finish(&o, out);
 }
 
 /* ---- text -------------------------------------------------------------- */
