@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,7 +32,7 @@
 
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
-	const char *name, *source, *date, *grade_a, *grade_b;
+	const char *name, *source, *date, *grade_a, *grade_b, *jobs;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -78,6 +80,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--lang", offsetof(opts, lang_name)},          {"--name", offsetof(opts, name)},
 	    {"--source", offsetof(opts, source)},           {"--date", offsetof(opts, date)},
 	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
+	    {"--jobs", offsetof(opts, jobs)},
 	};
 	int i, k, only_files = 0;
 
@@ -179,54 +182,59 @@ static int find_data_dir(opts *o)
 
 /* ---- output ------------------------------------------------------------ */
 
-/* Write `len` bytes to `path` atomically (temporary file in the same
- * directory, fsync, rename), or to stdout when `path` is NULL or "-". */
-static int write_output(const char *path, const char *data, size_t len)
+/* Write the `n` texts, each followed by `sep` (may be NULL), to `path`
+ * atomically (temporary file in the same directory, fsync, rename), or to
+ * stdout when `path` is NULL or "-". */
+static int write_texts(const char *path, char *const *texts, int n, const char *between, const char *after)
 {
 	char tmp[PATH_MAX];
-	size_t off = 0;
-	int fd;
+	FILE *f = stdout;
+	int fd = -1, i, ok = 1;
+	const char *what = "standard output";
 
-	if (!path || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "%s: writing to standard output failed: %s\n", prog, strerror(errno));
+	if (path && strcmp(path, "-") != 0) {
+		what = path;
+		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
+			fprintf(stderr, "%s: output path is too long\n", path);
+			return EXIT_FAIL;
+		}
+		if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 || !(f = fdopen(fd, "w"))) {
+			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			return EXIT_FAIL;
+		}
+	}
+	for (i = 0; ok && i < n; i++) {
+		size_t len = strlen(texts[i]);
+		ok = (i == 0 || !between || fputs(between, f) >= 0) && fwrite(texts[i], 1, len, f) == len &&
+		     (!after || fputs(after, f) >= 0);
+	}
+	ok = ok && fflush(f) == 0;
+	if (f == stdout) {
+		if (!ok) {
+			fprintf(stderr, "%s: writing to %s failed: %s\n", prog, what, strerror(errno));
 			return EXIT_FAIL;
 		}
 		return 0;
 	}
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
-		fprintf(stderr, "%s: output path is too long\n", path);
-		return EXIT_FAIL;
-	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-		return EXIT_FAIL;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	return 0;
-fail:
+	ok = ok && fsync(fd) == 0;
+	ok = fclose(f) == 0 && ok;
+	if (ok && rename(tmp, path) == 0)
+		return 0;
 	fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
 	unlink(tmp);
 	return EXIT_FAIL;
+}
+
+/* write_texts() for one text. */
+static int write_output(const char *path, const char *data, size_t len)
+{
+	char *t = (char *)data;
+	(void)len;
+	return write_texts(path, &t, 1, NULL, NULL);
 }
 
 /* write_output() for text, ending it with a newline if it has none. */
@@ -247,30 +255,6 @@ static int write_text(const char *path, const char *text)
 	status = write_output(path, t, n + 1);
 	free(t);
 	return status;
-}
-
-/* Accumulated output, written once at the end (nothing is written on failure). */
-typedef struct outbuf {
-	char *s;
-	size_t len, cap;
-} outbuf;
-
-static int out_add(outbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 65536;
-		char *t;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if (!(t = realloc(b->s, cap)))
-			return -1;
-		b->s = t;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
 }
 
 /* ---- shared loading ---------------------------------------------------- */
@@ -316,30 +300,45 @@ static int load_benchmark(csm_benchmark **out, const opts *o)
 	return rc ? lib_error(rc) : 0;
 }
 
+/* A copy of the library's message (with `prefix` before it, if given), for
+ * printing later in input order. */
+static char *take_message(const char *prefix)
+{
+	const char *m = csm_error_last();
+	size_t n = (prefix ? strlen(prefix) : 0) + strlen(m) + 1;
+	char *t = malloc(n);
+	if (t)
+		snprintf(t, n, "%s%s", prefix ? prefix : "", m);
+	return t;
+}
+
 /* Load answers file `path`, apply command-line fields, find its questionnaire.
- * On failure the message is printed and the exit code returned. */
-static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, const opts *o, const char *path)
+ * Returns 0, or the library error code with the message in *err. */
+static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, const opts *o, const char *path,
+                        char **err)
 {
 	const char *qid;
 	int rc;
 	*out = NULL;
 	if ((rc = csm_answers_load(out, path)))
-		return lib_error(rc);
+		goto fail;
 	if ((o->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, o->questionnaire))) ||
 	    (o->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, o->industry))) ||
-	    (o->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, o->org)))) {
-		rc = lib_error(rc);
+	    (o->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, o->org))))
 		goto fail;
-	}
 	qid = csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE);
 	if ((rc = get_questionnaire(q, c, o->data_dir, qid ? qid : "csmg-v2"))) {
 		/* The message names the questionnaire; say which file asked for it. */
-		fprintf(stderr, "%s: questionnaire: %s\n", path, csm_error_last());
-		rc = exit_code(rc);
-		goto fail;
+		char prefix[PATH_MAX + 32];
+		snprintf(prefix, sizeof prefix, "%s: questionnaire: ", path);
+		*err = take_message(prefix);
+		csm_answers_free(*out);
+		*out = NULL;
+		return rc;
 	}
 	return 0;
 fail:
+	*err = take_message(NULL);
 	csm_answers_free(*out);
 	*out = NULL;
 	return rc;
@@ -347,14 +346,136 @@ fail:
 
 /* ---- commands ---------------------------------------------------------- */
 
+/* Scoring many files: worker threads take files in turn; the main thread
+ * writes each result, in input order, as soon as it is ready, and frees it.
+ * Results go to a temporary file that becomes the output (or is copied to
+ * stdout) only if every file succeeded: nothing is written on failure. */
+typedef struct score_job {
+	const opts *o;
+	const csm_benchmark *b;
+	const csm_tips *tips;
+	char **text, **err;
+	int *rc;
+	unsigned char *done;
+	atomic_int next;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} score_job;
+
+static void score_one(score_job *j, qcache *cache, int i)
+{
+	const opts *o = j->o;
+	csm_answers *a = NULL;
+	csm_questionnaire *q = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	int rc = load_answers(&a, &q, cache, o, o->files[i], &j->err[i]);
+	if (!rc)
+		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
+	if (!rc)
+		rc = csm_analyze(&an, q, a, s, j->b);
+	if (!rc)
+		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
+		             : csm_render_text(&j->text[i], an, j->tips, o->lang);
+	if (rc && !j->err[i])
+		j->err[i] = take_message(NULL);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	pthread_mutex_lock(&j->mu);
+	j->rc[i] = rc;
+	j->done[i] = 1;
+	pthread_cond_broadcast(&j->cv);
+	pthread_mutex_unlock(&j->mu);
+}
+
+static void *score_worker(void *arg)
+{
+	score_job *j = arg;
+	qcache cache = {0};
+	int i;
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->o->nfiles)
+		score_one(j, &cache, i);
+	qcache_free(&cache);
+	return NULL;
+}
+
+/* Worker threads: one per core (or --jobs), none idle on small batches. */
+static int worker_count(int nfiles, const char *jobs)
+{
+	long n = jobs ? strtol(jobs, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > nfiles / 8 + 1)
+		n = nfiles / 8 + 1;
+	return n > 16 ? 16 : (int)n;
+}
+
+/* The temporary file results go to: next to `path`, or anonymous for stdout. */
+static FILE *open_sink(const char *path, char *tmp, size_t size)
+{
+	FILE *f;
+	int fd;
+	tmp[0] = '\0';
+	if (!path || strcmp(path, "-") == 0) {
+		if (!(f = tmpfile()))
+			fprintf(stderr, "%s: cannot create a temporary file: %s (use -o FILE)\n", prog, strerror(errno));
+		return f;
+	}
+	if ((size_t)snprintf(tmp, size, "%s.tmp.XXXXXX", path) >= size) {
+		fprintf(stderr, "%s: output path is too long\n", path);
+		return NULL;
+	}
+	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 || !(f = fdopen(fd, "w+"))) {
+		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		tmp[0] = '\0';
+		return NULL;
+	}
+	return f;
+}
+
+/* Make the sink the output: rename it into place, or copy it to stdout. */
+static int commit_sink(FILE *f, const char *path, const char *tmp)
+{
+	char buf[65536];
+	size_t n;
+	int ok = fflush(f) == 0;
+	if (tmp[0]) {
+		ok = ok && fsync(fileno(f)) == 0;
+		ok = fclose(f) == 0 && ok;
+		if (ok && rename(tmp, path) == 0)
+			return 0;
+		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		unlink(tmp);
+		return EXIT_FAIL;
+	}
+	rewind(f);
+	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	ok = ok && !ferror(f) && fflush(stdout) == 0;
+	fclose(f);
+	if (!ok) {
+		fprintf(stderr, "%s: writing to standard output failed: %s\n", prog, strerror(errno));
+		return EXIT_FAIL;
+	}
+	return 0;
+}
+
 static int cmd_score(opts *o)
 {
 	csm_benchmark *b = NULL;
 	csm_tips *tips = NULL;
-	qcache cache = {0};
-	outbuf out = {0};
-	int i, rc, status = 0, failed = 0;
+	score_job job;
+	pthread_t threads[16];
+	char tmp[PATH_MAX];
+	FILE *sink = NULL;
+	int i, rc, status = 0, failed = 0, nthreads, started = 0, write_ok = 1;
 
+	memset(&job, 0, sizeof job);
 	if (o->nfiles < 1)
 		return usage_error("score: give at least one answers file");
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
@@ -363,46 +484,78 @@ static int cmd_score(opts *o)
 		status = lib_error(rc);
 		goto cleanup;
 	}
+	if (!(sink = open_sink(o->output, tmp, sizeof tmp))) {
+		status = EXIT_FAIL;
+		goto cleanup;
+	}
+	job.o = o;
+	job.b = b;
+	job.tips = tips;
+	job.text = calloc((size_t)o->nfiles, sizeof *job.text);
+	job.err = calloc((size_t)o->nfiles, sizeof *job.err);
+	job.rc = calloc((size_t)o->nfiles, sizeof *job.rc);
+	job.done = calloc((size_t)o->nfiles, 1);
+	if (!job.text || !job.err || !job.rc || !job.done) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		status = EXIT_FAIL;
+		goto cleanup;
+	}
+	atomic_init(&job.next, 0);
+	pthread_mutex_init(&job.mu, NULL);
+	pthread_cond_init(&job.cv, NULL);
+	nthreads = worker_count(o->nfiles, o->jobs);
+	for (i = 0; i < nthreads; i++)
+		if (pthread_create(&threads[started], NULL, score_worker, &job) == 0)
+			started++;
+	if (!started) /* no thread could be made: do the work here */
+		score_worker(&job);
+
 	for (i = 0; i < o->nfiles; i++) {
-		csm_answers *a = NULL;
-		csm_questionnaire *q = NULL;
-		csm_score *s = NULL;
-		csm_analysis *an = NULL;
-		char *text = NULL;
-		int st = load_answers(&a, &q, &cache, o, o->files[i]);
-		rc = 0;
-		if (!st)
-			rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
-		if (!st && !rc)
-			rc = csm_analyze(&an, q, a, s, b);
-		if (!st && !rc)
-			rc = o->json ? csm_render_json(&text, an, o->files[i]) : csm_render_text(&text, an, tips, o->lang);
-		if (rc)
-			st = lib_error(rc);
-		if (st) {
+		pthread_mutex_lock(&job.mu);
+		while (!job.done[i])
+			pthread_cond_wait(&job.cv, &job.mu);
+		pthread_mutex_unlock(&job.mu);
+		if (job.rc[i]) {
+			int st = exit_code(job.rc[i]);
+			fprintf(stderr, "%s\n", job.err[i] ? job.err[i] : "out of memory");
 			if (st > status)
 				status = st;
 			failed++;
-		} else if (!failed) {
-			if ((!o->json && i > 0 && out_add(&out, "\n", 1)) || out_add(&out, text, strlen(text)) ||
-			    (o->json && out_add(&out, "\n", 1))) {
-				fprintf(stderr, "%s: out of memory\n", prog);
-				status = EXIT_FAIL;
-				failed++;
-			}
+		} else if (!failed && write_ok) {
+			const char *t = job.text[i];
+			size_t len = strlen(t);
+			write_ok = (o->json || i == 0 || fputc('\n', sink) != EOF) && fwrite(t, 1, len, sink) == len &&
+			           (!o->json || fputc('\n', sink) != EOF);
 		}
-		csm_free(text);
-		csm_analysis_free(an);
-		csm_score_free(s);
-		csm_answers_free(a);
+		csm_free(job.text[i]);
+		free(job.err[i]);
+		job.text[i] = job.err[i] = NULL;
 	}
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_cond_destroy(&job.cv);
+	pthread_mutex_destroy(&job.mu);
+
 	if (failed && o->nfiles > 1)
 		fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
-	if (!failed)
-		status = write_output(o->output, out.s ? out.s : "", out.len);
+	if (!failed && !write_ok) {
+		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? o->output : "temporary file", strerror(errno));
+		status = EXIT_FAIL;
+	}
+	if (!failed && write_ok) {
+		status = commit_sink(sink, o->output, tmp);
+		sink = NULL;
+	}
 cleanup:
-	free(out.s);
-	qcache_free(&cache);
+	if (sink) {
+		fclose(sink);
+		if (tmp[0])
+			unlink(tmp);
+	}
+	free(job.text);
+	free(job.err);
+	free(job.rc);
+	free(job.done);
 	csm_tips_free(tips);
 	csm_benchmark_free(b);
 	return status;
@@ -420,9 +573,15 @@ static int cmd_validate(opts *o)
 	for (i = 0; i < o->nfiles; i++) {
 		csm_answers *a = NULL;
 		csm_questionnaire *q = NULL;
-		int st = load_answers(&a, &q, &cache, o, o->files[i]);
-		if (!st && (rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0)))
+		char *err = NULL;
+		int st = 0;
+		if ((rc = load_answers(&a, &q, &cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			st = exit_code(rc);
+		} else if ((rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
 			st = lib_error(rc);
+		}
+		free(err);
 		if (st) {
 			if (st > status)
 				status = st;
@@ -610,7 +769,7 @@ int main(int argc, char **argv)
 {
 	static const char *const score_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial",
 	                                         "--questionnaire", "--industry", "--org", "-o", "--output",
-	                                         "--data-dir", NULL};
+	                                         "--data-dir", "--jobs", NULL};
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",

@@ -110,6 +110,38 @@ static void test_score_examples_json(void)
 	done(&r);
 }
 
+/* Many files on several threads: output in input order, a bad file in the
+ * middle fails the whole run and nothing is written. */
+static void test_many_files_in_order(void)
+{
+	static const char *const names[3] = {"examples/aozora-bank.json", "examples/kitamachi-machinery.json",
+	                                     "examples/minato-services.json"};
+	char args[8192], *line, *save = NULL;
+	size_t len = 0;
+	int i, n = 0;
+	run_result r;
+	len += (size_t)snprintf(args + len, sizeof args - len, "score --json --jobs 2");
+	for (i = 0; i < 60; i++)
+		len += (size_t)snprintf(args + len, sizeof args - len, " %s", names[(i * 7) % 3]);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	for (line = r.out ? strtok_r(r.out, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save), n++) {
+		cJSON *doc = cJSON_Parse(line);
+		const cJSON *file = cJSON_GetObjectItem(doc, "file");
+		CHECK(n < 60 && cJSON_IsString(file) && strcmp(file->valuestring, names[(n * 7) % 3]) == 0);
+		cJSON_Delete(doc);
+	}
+	CHECK_INT(n, 60);
+	done(&r);
+	snprintf(args + len, sizeof args - len, " test/bad/level-zero.json examples/aozora-bank.json");
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.out, "");
+	CHECK_HAS(r.err, "test/bad/level-zero.json: item 2-3: level 0 is out of range");
+	CHECK_HAS(r.err, "1 of 62 files failed; nothing was written");
+	done(&r);
+}
+
 static void test_csv_equals_json(void)
 {
 	run_result a = run("score --json examples/minato-services.json");
@@ -291,6 +323,7 @@ int main(int argc, char **argv)
 		return 2;
 	RUN_TEST(test_version_and_help);
 	RUN_TEST(test_score_examples_json);
+	RUN_TEST(test_many_files_in_order);
 	RUN_TEST(test_csv_equals_json);
 	RUN_TEST(test_text_and_languages);
 	RUN_TEST(test_validate_template_questions);

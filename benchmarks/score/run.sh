@@ -87,11 +87,17 @@ t_csm=$(time_best "$work/csm.out" \
 t_ref=$(time_best "$work/ref.out" \
     python3 "$here/reference.py" --benchmark "$bench" "${files[@]}") || exit 3
 
+# The floor: only opening and reading the same files (cat), which neither
+# side can go below; it bounds the ratio any implementation can reach here.
+t_io=$(time_best "$work/io.out" cat "${files[@]}") || exit 3
+
 echo "files: $n"
-awk -v c="$t_csm" -v r="$t_ref" -v g="$goal" 'BEGIN {
+awk -v c="$t_csm" -v r="$t_ref" -v g="$goal" -v io="$t_io" 'BEGIN {
     s = (c > 0) ? r / c : 0
     printf "csm score: %.3f s   reference (python): %.2f s   speedup: %.1fx (goal >= %dx)%s\n",
         c, r, s, g, (s >= g) ? "" : "   goal missed"
+    printf "reading the files alone (cat): %.3f s, so no program can be more than %.1fx faster than the reference here\n",
+        io, (io > 0) ? r / io : 0
 }'
 
 python3 "$here/compare.py" "$work/csm.out" "$work/ref.out" || exit 1
