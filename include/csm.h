@@ -166,6 +166,12 @@ CSM_EXTERN size_t csm_item_tip_count(const csm_questionnaire *q, size_t i);
 /** Tip id `k` (0-based) of item `i`. */
 CSM_EXTERN const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k);
 
+/** Number of NIST CSF subcategory ids item `i` maps to (0 where the data has none). */
+CSM_EXTERN size_t csm_item_csf_count(const csm_questionnaire *q, size_t i);
+
+/** CSF subcategory id `k` (0-based) of item `i`, e.g. "ID.GV-1" (CSF 1.1) or "GV.OC-01" (CSF 2.0). */
+CSM_EXTERN const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k);
+
 /* ------------------------------------------------------------------------ */
 /* Tips (tips/NAME.json, format csm-tips/1)                                  */
 /* ------------------------------------------------------------------------ */

@@ -113,6 +113,8 @@ typedef struct csm__item {
 	char *level[5][2];  /* level 1..5 x csm_lang */
 	char **tips;
 	size_t tip_count;
+	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
+	size_t csf_count;
 } csm__item;
 
 struct csm_questionnaire {

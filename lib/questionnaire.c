@@ -31,6 +31,9 @@ void csm_questionnaire_free(csm_questionnaire *q)
 		for (k = 0; k < it->tip_count; k++)
 			free(it->tips[k]);
 		free(it->tips);
+		for (k = 0; k < it->csf_count; k++)
+			free(it->csf[k]);
+		free(it->csf);
 	}
 	free(q->items);
 	free(q->id);
@@ -126,6 +129,50 @@ static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__proble
 	return 0;
 }
 
+/* A NIST CSF subcategory id: function (2 letters) "." category (2 letters)
+ * "-" number, as in "ID.GV-1" (CSF 1.1) or "GV.OC-01" (CSF 2.0). */
+static int valid_csf(const char *s)
+{
+	static const char *const functions[] = {"GV", "ID", "PR", "DE", "RS", "RC"};
+	size_t i, n = strlen(s);
+	int ok = 0;
+	if (n < 7 || n > 9 || s[2] != '.' || s[5] != '-')
+		return 0;
+	for (i = 0; i < sizeof functions / sizeof functions[0]; i++)
+		ok |= strncmp(s, functions[i], 2) == 0;
+	if (!ok || s[3] < 'A' || s[3] > 'Z' || s[4] < 'A' || s[4] > 'Z')
+		return 0;
+	for (i = 6; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* "csf": ["ID.GV-1", ...] */
+static int parse_csf(csm__item *it, const cJSON *obj, csm__problems *p, const char *name)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, "csf"), *t;
+	int n = cJSON_GetArraySize(arr);
+	if (!arr)
+		return 0;
+	if (!cJSON_IsArray(arr) || n > 32) {
+		csm__problem(p, "%s: item %s: csf: expected an array of at most 32 CSF subcategory ids", name, it->id);
+		return 0;
+	}
+	if (n > 0 && !(it->csf = calloc((size_t)n, sizeof *it->csf)))
+		return csm__nomem();
+	cJSON_ArrayForEach(t, arr) {
+		if (!cJSON_IsString(t) || !valid_csf(t->valuestring)) {
+			csm__problem(p, "%s: item %s: csf: \"%.20s\" is not a CSF subcategory id such as \"ID.GV-1\"",
+			             name, it->id, cJSON_IsString(t) ? t->valuestring : "");
+			continue;
+		}
+		if (!(it->csf[it->csf_count++] = csm__strdup(t->valuestring)))
+			return csm__nomem();
+	}
+	return 0;
+}
+
 static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int index,
                       csm__problems *p, const char *name)
 {
@@ -161,6 +208,8 @@ static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int
 	}
 	snprintf(where, sizeof where, "item %s: levels", it->id);
 	if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
+		return rc;
+	if ((rc = parse_csf(it, obj, p, name)))
 		return rc;
 	if (tips) {
 		const cJSON *t;
@@ -359,3 +408,7 @@ const char *csm_item_level(const csm_questionnaire *q, size_t i, int level, csm_
 size_t csm_item_tip_count(const csm_questionnaire *q, size_t i) { return q->items[i].tip_count; }
 
 const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].tips[k]; }
+
+size_t csm_item_csf_count(const csm_questionnaire *q, size_t i) { return q->items[i].csf_count; }
+
+const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].csf[k]; }

@@ -143,6 +143,22 @@ static void test_loader_refuses_broken(void)
 	expect_bad(good, ",\"weight\":-1", "directive 3: weight");
 	expect_bad("{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},\"levels\":{\"ja\":[\"a\"],\"en\":[]}}",
 	           NULL, "item 1-1: levels.ja: expected an array of 5 texts");
+	{
+		const char *with_csf = "{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},"
+		                       "\"csf\":[\"ID.GV-1\",\"GV.OC-01\"]}";
+		mini(buf, sizeof buf, with_csf, NULL);
+		CHECK_INT(csm_questionnaire_parse(&q, buf, strlen(buf), "mini.json"), 0);
+		if (q) {
+			CHECK_INT(csm_item_csf_count(q, 0), 2);
+			CHECK_STR(csm_item_csf(q, 0, 1), "GV.OC-01");
+			CHECK_INT(csm_item_csf_count(q, 1), 0);
+			csm_questionnaire_free(q);
+		}
+	}
+	expect_bad("{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},\"csf\":[\"XX.GV-1\"]}", NULL,
+	           "item 1-1: csf: \"XX.GV-1\" is not a CSF subcategory id");
+	expect_bad("{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},\"csf\":[\"ID.GV1\"]}", NULL,
+	           "is not a CSF subcategory id");
 	/* several problems are all reported */
 	expect_bad("{\"id\":\"1-1\",\"directive\":0,\"question\":{\"ja\":\"q\"}}", NULL, "directive: expected");
 	CHECK_HAS(csm_error_last(), "question.en");
