@@ -478,6 +478,12 @@ static int cmd_score(opts *o)
 	memset(&job, 0, sizeof job);
 	if (o->nfiles < 1)
 		return usage_error("score: give at least one answers file");
+	if (o->jobs) {
+		char *end;
+		long n = strtol(o->jobs, &end, 10);
+		if (end == o->jobs || *end || n < 1 || n > 16)
+			return usage_error("score: --jobs takes a number of threads from 1 to 16");
+	}
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
 		goto cleanup;
 	if (!o->json && (rc = csm_tips_open(&tips, o->data_dir))) {
@@ -598,20 +604,30 @@ static int cmd_validate(opts *o)
 	return status;
 }
 
+/* The questionnaire named by --questionnaire (default csmg-v2), for commands
+ * that take no files. Returns an exit status. */
+static int open_questionnaire(csm_questionnaire **q, opts *o, const char *command)
+{
+	int rc, status;
+	if (o->nfiles)
+		return usage_error("%s: unexpected argument '%s'", command, o->files[0]);
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = csm_questionnaire_open(q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")))
+		return lib_error(rc);
+	return 0;
+}
+
 static int cmd_template(opts *o)
 {
 	csm_questionnaire *q = NULL;
 	char *text = NULL;
 	int rc, status;
 
-	if (o->nfiles)
-		return usage_error("template: unexpected argument '%s'", o->files[0]);
 	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "csv") != 0)
 		return usage_error("template: --format must be json or csv");
-	if ((status = find_data_dir(o)))
+	if ((status = open_questionnaire(&q, o, "template")))
 		return status;
-	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")))
-		return lib_error(rc);
 	rc = o->format && strcmp(o->format, "csv") == 0 ? csm_template_csv(&text, q, o->lang)
 	                                                 : csm_template_json(&text, q);
 	status = rc ? lib_error(rc) : write_text(o->output, text);
@@ -625,12 +641,8 @@ static int cmd_questions(opts *o)
 	csm_questionnaire *q = NULL;
 	char *text = NULL;
 	int rc, status;
-	if (o->nfiles)
-		return usage_error("questions: unexpected argument '%s'", o->files[0]);
-	if ((status = find_data_dir(o)))
+	if ((status = open_questionnaire(&q, o, "questions")))
 		return status;
-	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")))
-		return lib_error(rc);
 	rc = csm_render_questions(&text, q, o->lang);
 	status = rc ? lib_error(rc) : write_text(o->output, text);
 	csm_free(text);
@@ -713,13 +725,15 @@ static const struct {
 } commands[] = {
     {"score", "score answers files: grade, comparison, hints, plan",
      "csm score FILE... [--json] [--lang ja|en] [--benchmark B.json] [--allow-partial]\n"
-     "          [--questionnaire ID] [--industry ID] [--org NAME] [-o OUT] [--data-dir DIR]\n\n"
+     "          [--questionnaire ID] [--industry ID] [--org NAME] [-o OUT] [--jobs N]\n"
+     "          [--data-dir DIR]\n\n"
      "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
      "grades it with the benchmark's thresholds and compares it with the benchmark\n"
      "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
      "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"
      "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
-     "and nothing is written (exit 2)."},
+     "and nothing is written (exit 2). Files are scored on one thread per core\n"
+     "(--jobs N to choose); the output keeps the order of the files."},
     {"validate", "check answers files without scoring",
      "csm validate FILE... [--allow-partial] [--questionnaire ID] [--data-dir DIR]\n\n"
      "Checks each file against its questionnaire and reports every problem as\n"

@@ -14,13 +14,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Append ".key" or "[i]" to a key path kept for messages. */
+/* Append ".key" or "[i]" to a key path kept for messages; a path too long
+ * for the buffer is cut, which only shortens a message. */
 static void path_join(char *dst, size_t size, const char *base, const cJSON *child, int index)
 {
-	if (child->string)
-		snprintf(dst, size, "%s%s%s", base, base[0] ? "." : "", child->string);
-	else
-		snprintf(dst, size, "%s[%d]", base, index);
+	int n = child->string ? snprintf(dst, size, "%s%s%s", base, base[0] ? "." : "", child->string)
+	                      : snprintf(dst, size, "%s[%d]", base, index);
+	if (n < 0)
+		dst[0] = '\0';
 }
 
 static int check_tree(const cJSON *node, const char *path, int depth, const char *name)

@@ -65,6 +65,10 @@ static void test_version_and_help(void)
 	r = run("score --lang fr examples/aozora-bank.json");
 	CHECK_INT(r.status, 1);
 	done(&r);
+	r = run("score --jobs many examples/aozora-bank.json");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "--jobs takes a number");
+	done(&r);
 }
 
 static void test_score_examples_json(void)
