@@ -260,7 +260,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 
 enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
-	T_DIRECTIVE, T_SCORE, T_ALL, T_IND, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
+	T_DIRECTIVE, T_SCORE, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
 	T_LOWEST, T_HINTS, T_HINT1, T_HINT2, T_LOWEST_ITEMS, T_LEVEL, T_TIP, T_PLAN, T_ITEM, T_TARGET_LEVEL,
 	T_GAIN, T_LEVEL_H, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_COUNT
 };
@@ -276,8 +276,6 @@ static const char *const T[T_COUNT][2] = {
 	[T_TARGET] = {"目標", "target"},
 	[T_DIRECTIVE] = {"指示", "Directive"},
 	[T_SCORE] = {"自社", "Score"},
-	[T_ALL] = {"全体", "All"},
-	[T_IND] = {"業種", "Ind"},
 	[T_GAP] = {"差", "Gap"},
 	[T_MARKS] = {"** 目標との差 2 以上、* 差 1 以上 2 未満", "** gap >= 2, * 1 <= gap < 2 (gap = target average - score)"},
 	[T_NA] = {"対象外", "n/a"},
@@ -465,9 +463,9 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		cell(&o, buf, 6, 1);
 	}
 	csm__buf_puts(&o, "\n");
-	if (keys[4])
-		csm__buf_printf(&o, "%s = %s%s\n", TX(T_IND_NOTE), keys[4], idx[4] < 0 ? "" : "");
-	if (keys[4] && idx[4] < 0)
+	if (keys[4] && idx[4] >= 0)
+		csm__buf_printf(&o, "%s = %s\n", TX(T_IND_NOTE), keys[4]);
+	else if (keys[4])
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
 	if (s->grade != CSM_GRADE_A)
 		csm__buf_printf(&o, "%s\n", TX(T_MARKS));
