@@ -32,7 +32,7 @@
 
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
-	const char *name, *source, *date, *grade_a, *grade_b, *jobs;
+	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -80,7 +80,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--lang", offsetof(opts, lang_name)},          {"--name", offsetof(opts, name)},
 	    {"--source", offsetof(opts, source)},           {"--date", offsetof(opts, date)},
 	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
-	    {"--jobs", offsetof(opts, jobs)},
+	    {"--jobs", offsetof(opts, jobs)},                {"--size", offsetof(opts, size)},
 	};
 	int i, k, only_files = 0;
 
@@ -182,80 +182,6 @@ static int find_data_dir(opts *o)
 
 /* ---- output ------------------------------------------------------------ */
 
-/* Write the `n` texts, each followed by `sep` (may be NULL), to `path`
- * atomically (temporary file in the same directory, fsync, rename), or to
- * stdout when `path` is NULL or "-". */
-static int write_texts(const char *path, char *const *texts, int n, const char *between, const char *after)
-{
-	char tmp[PATH_MAX];
-	FILE *f = stdout;
-	int fd = -1, i, ok = 1;
-	const char *what = "standard output";
-
-	if (path && strcmp(path, "-") != 0) {
-		what = path;
-		if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
-			fprintf(stderr, "%s: output path is too long\n", path);
-			return EXIT_FAIL;
-		}
-		if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 || !(f = fdopen(fd, "w"))) {
-			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			return EXIT_FAIL;
-		}
-	}
-	for (i = 0; ok && i < n; i++) {
-		size_t len = strlen(texts[i]);
-		ok = (i == 0 || !between || fputs(between, f) >= 0) && fwrite(texts[i], 1, len, f) == len &&
-		     (!after || fputs(after, f) >= 0);
-	}
-	ok = ok && fflush(f) == 0;
-	if (f == stdout) {
-		if (!ok) {
-			fprintf(stderr, "%s: writing to %s failed: %s\n", prog, what, strerror(errno));
-			return EXIT_FAIL;
-		}
-		return 0;
-	}
-	ok = ok && fsync(fd) == 0;
-	ok = fclose(f) == 0 && ok;
-	if (ok && rename(tmp, path) == 0)
-		return 0;
-	fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-	unlink(tmp);
-	return EXIT_FAIL;
-}
-
-/* write_texts() for one text. */
-static int write_output(const char *path, const char *data, size_t len)
-{
-	char *t = (char *)data;
-	(void)len;
-	return write_texts(path, &t, 1, NULL, NULL);
-}
-
-/* write_output() for text, ending it with a newline if it has none. */
-static int write_text(const char *path, const char *text)
-{
-	size_t n = strlen(text);
-	char *t;
-	int status;
-	if (n == 0 || text[n - 1] == '\n')
-		return write_output(path, text, n);
-	if (!(t = malloc(n + 2))) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		return EXIT_FAIL;
-	}
-	memcpy(t, text, n);
-	t[n] = '\n';
-	t[n + 1] = '\0';
-	status = write_output(path, t, n + 1);
-	free(t);
-	return status;
-}
 
 /* ---- shared loading ---------------------------------------------------- */
 
@@ -465,6 +391,43 @@ static int commit_sink(FILE *f, const char *path, const char *tmp)
 	return 0;
 }
 
+/* Write `len` bytes to `path` (or stdout) through a sink: atomically. */
+static int write_bytes(const char *path, const void *data, size_t len)
+{
+	char tmp[PATH_MAX];
+	FILE *f = open_sink(path, tmp, sizeof tmp);
+	if (!f)
+		return EXIT_FAIL;
+	if (fwrite(data, 1, len, f) != len) {
+		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? path : "temporary file", strerror(errno));
+		fclose(f);
+		if (tmp[0])
+			unlink(tmp);
+		return EXIT_FAIL;
+	}
+	return commit_sink(f, path, tmp);
+}
+
+/* write_bytes() for text, ending it with a newline if it has none. */
+static int write_text(const char *path, const char *text)
+{
+	size_t n = strlen(text);
+	char tmp[PATH_MAX];
+	FILE *f;
+	if (n == 0 || text[n - 1] == '\n')
+		return write_bytes(path, text, n);
+	if (!(f = open_sink(path, tmp, sizeof tmp)))
+		return EXIT_FAIL;
+	if (fwrite(text, 1, n, f) != n || fputc('\n', f) == EOF) {
+		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? path : "temporary file", strerror(errno));
+		fclose(f);
+		if (tmp[0])
+			unlink(tmp);
+		return EXIT_FAIL;
+	}
+	return commit_sink(f, path, tmp);
+}
+
 static int cmd_score(opts *o)
 {
 	csm_benchmark *b = NULL;
@@ -563,6 +526,67 @@ cleanup:
 	free(job.rc);
 	free(job.done);
 	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
+/* The image format of an output path, by its extension. */
+static int image_format(csm_image_format *fmt, const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (dot && strcmp(dot, ".png") == 0)
+		*fmt = CSM_IMAGE_PNG;
+	else if (dot && strcmp(dot, ".svg") == 0)
+		*fmt = CSM_IMAGE_SVG;
+	else if (dot && strcmp(dot, ".pdf") == 0)
+		*fmt = CSM_IMAGE_PDF;
+	else
+		return -1;
+	return 0;
+}
+
+static int cmd_radar(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_answers *a = NULL;
+	csm_questionnaire *q = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	qcache cache = {0};
+	csm_image_format fmt;
+	csm_radar radar;
+	char *img = NULL, *err = NULL, *end = NULL;
+	size_t len = 0;
+	double size = o->size ? strtod(o->size, &end) : 360;
+	int rc, status;
+
+	if (o->nfiles != 1)
+		return usage_error("radar: give one answers file");
+	if (!o->output || image_format(&fmt, o->output) != 0)
+		return usage_error("radar: -o OUT.png, OUT.svg or OUT.pdf is required");
+	if (o->size && (end == o->size || *end || !(size >= 72 && size <= 2000)))
+		return usage_error("radar: --size takes points from 72 to 2000");
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		status = exit_code(rc);
+		goto cleanup;
+	}
+	if ((rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+	    (rc = csm_analyze(&an, q, a, s, b)) || (rc = csm_radar_from_analysis(&radar, an, o->lang)) ||
+	    (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	status = write_bytes(o->output, img, len);
+cleanup:
+	free(err);
+	csm_free(img);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	qcache_free(&cache);
 	csm_benchmark_free(b);
 	return status;
 }
@@ -734,6 +758,12 @@ static const struct {
      "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
      "and nothing is written (exit 2). Files are scored on one thread per core\n"
      "(--jobs N to choose); the output keeps the order of the files."},
+    {"radar", "draw the radar chart of an answers file (PNG, SVG or PDF)",
+     "csm radar FILE -o OUT.png|OUT.svg|OUT.pdf [--lang ja|en] [--benchmark B.json] [--size PT]\n"
+     "          [--allow-partial] [--questionnaire ID] [--industry ID] [--data-dir DIR]\n\n"
+     "Ten axes (directives), scale 0..5: the organization (solid), its industry's\n"
+     "average where the benchmark has it (dashed) and the target grade's average\n"
+     "(dotted). --size is the side in points (default 360); PNG is 300 dpi."},
     {"validate", "check answers files without scoring",
      "csm validate FILE... [--allow-partial] [--questionnaire ID] [--data-dir DIR]\n\n"
      "Checks each file against its questionnaire and reports every problem as\n"
@@ -784,6 +814,8 @@ int main(int argc, char **argv)
 	static const char *const score_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial",
 	                                         "--questionnaire", "--industry", "--org", "-o", "--output",
 	                                         "--data-dir", "--jobs", NULL};
+	static const char *const radar_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
+	                                         "--industry", "--org", "-o", "--output", "--size", "--data-dir", NULL};
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
@@ -820,6 +852,7 @@ int main(int argc, char **argv)
 		return status;                                                                                  \
 	}
 	RUN("score", score_opts, cmd_score)
+	RUN("radar", radar_opts, cmd_radar)
 	RUN("validate", validate_opts, cmd_validate)
 	RUN("template", template_opts, cmd_template)
 	RUN("questions", questions_opts, cmd_questions)

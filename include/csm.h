@@ -501,6 +501,47 @@ CSM_EXTERN size_t csm_analysis_plan_count(const csm_analysis *an);
 CSM_EXTERN const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i);
 
 /* ------------------------------------------------------------------------ */
+/* Radar chart (cairo)                                                      */
+/* ------------------------------------------------------------------------ */
+
+/** Image formats of csm_radar_image(). */
+typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_PDF = 2 } csm_image_format;
+
+#define CSM_RADAR_MAX_SERIES 4
+
+/** One polygon of a radar chart. */
+typedef struct csm_radar_series {
+	char label[128];              /**< legend text, UTF-8 */
+	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
+} csm_radar_series;
+
+/**
+ * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
+ * to four series. Series 0 is drawn solid and on top (the company); the others
+ * dashed, dotted, dash-dotted, so the chart reads in grayscale too.
+ */
+typedef struct csm_radar {
+	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */
+	csm_radar_series series[CSM_RADAR_MAX_SERIES];
+	size_t count;                   /**< series in use */
+	char font_family[64];           /**< for image text, e.g. "IPAexGothic" (fontconfig name) */
+} csm_radar;
+
+/**
+ * Fill `out` from an analysis: the company's scores, the average of its
+ * industry (where the benchmark has that group) and the target grade's
+ * average, labelled in `lang`.
+ */
+CSM_EXTERN int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang);
+
+/**
+ * Draw `r` as an image `size_pt` points square (PNG at 300 dpi on an opaque
+ * white background; SVG and PDF as vectors). `*out` (length `*len`) is the
+ * caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt);
+
+/* ------------------------------------------------------------------------ */
 /* Output                                                                   */
 /* ------------------------------------------------------------------------ */
 

@@ -254,6 +254,33 @@ static void test_outputs_are_atomic(void)
 	free(content);
 }
 
+static void test_radar(void)
+{
+	char args[600], path[400], *img;
+	size_t len = 0;
+	run_result r;
+	snprintf(path, sizeof path, "%s/radar.png", tmpdir);
+	snprintf(args, sizeof args, "radar examples/aozora-bank.json --lang en -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	img = test_read(path, &len);
+	CHECK(img && len > 1000 && memcmp(img, "\x89PNG", 4) == 0);
+	free(img);
+	done(&r);
+	r = run("radar examples/aozora-bank.json -o out.gif");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "OUT.png, OUT.svg or OUT.pdf");
+	done(&r);
+	snprintf(args, sizeof args, "radar examples/aozora-bank.json -o '%s/missing/radar.svg'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 3);
+	done(&r);
+	r = run("radar test/bad/level-zero.json -o /tmp/never-written.png");
+	CHECK_INT(r.status, 2);
+	CHECK(access("/tmp/never-written.png", F_OK) != 0);
+	done(&r);
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -332,6 +359,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_text_and_languages);
 	RUN_TEST(test_validate_template_questions);
 	RUN_TEST(test_outputs_are_atomic);
+	RUN_TEST(test_radar);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);

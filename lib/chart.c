@@ -1,0 +1,333 @@
+/* Radar chart: ten axes, rings 1..5, one polygon per series. The drawing is
+ * written once against csm__canvas, so images (cairo) and the karte (libharu)
+ * draw exactly the same chart. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+
+#include "canvas.h"
+#include "internal.h"
+
+#define CSM_PI 3.14159265358979323846
+
+/* Line styles by series: solid, dashed, dotted, dash-dot; dark to light. */
+static const double dash_industry[] = {5.0, 2.5};
+static const double dash_target[] = {1.2, 2.0};
+static const double dash_other[] = {6.0, 2.0, 1.2, 2.0};
+
+static csm__style series_style(size_t k, double scale)
+{
+	csm__style st;
+	memset(&st, 0, sizeof st);
+	switch (k) {
+	case 0: /* the company: strong blue, solid, thick, lightly filled */
+		st.r = 0.09, st.g = 0.27, st.b = 0.58, st.width = 2.2, st.alpha = 0.14;
+		break;
+	case 1:
+		st.r = 0.35, st.g = 0.35, st.b = 0.35, st.width = 1.3, st.dash = dash_industry, st.ndash = 2;
+		break;
+	case 2:
+		st.r = 0.70, st.g = 0.20, st.b = 0.10, st.width = 1.6, st.dash = dash_target, st.ndash = 2;
+		break;
+	default:
+		st.r = 0.20, st.g = 0.50, st.b = 0.25, st.width = 1.3, st.dash = dash_other, st.ndash = 4;
+		break;
+	}
+	st.width *= scale;
+	return st;
+}
+
+static void point(double cx, double cy, double radius, int axis, double v, double *x, double *y)
+{
+	double a = -CSM_PI / 2 + 2 * CSM_PI * axis / CSM_DIRECTIVES;
+	*x = cx + cos(a) * radius * v / 5.0;
+	*y = cy + sin(a) * radius * v / 5.0;
+}
+
+void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, double width, double height)
+{
+	double size = width < height ? width : height;
+	static const csm__style grid = {0.72, 0.72, 0.72, 0.5, NULL, 0, 0};
+	static const csm__style axis_line = {0.55, 0.55, 0.55, 0.6, NULL, 0, 0};
+	double scale = size / 260.0, fs = 7.5 * (scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
+	double legend_h = fs * 1.9 * (double)(r->count ? r->count : 1) + fs * 2;
+	double wmax = 0, radius, cx, cy;
+	cairo_t *cr = c->cr;
+	size_t k;
+	int i, ring;
+
+	/* The circle takes what the labels at its sides and top/bottom leave. */
+	for (i = 0; i < CSM_DIRECTIVES; i++) {
+		double w = c->text_width(c, r->axis[i], fs);
+		if (w > wmax)
+			wmax = w;
+	}
+	radius = width / 2 - wmax * 0.95 - 8;
+	if (radius > (height - legend_h) / 2 - fs * 2.4)
+		radius = (height - legend_h) / 2 - fs * 2.4;
+	if (radius < 10)
+		radius = 10;
+	/* Centre the block (labels, circle, legend) in the box. */
+	cx = x + width / 2;
+	cy = y + (height - (fs * 4.4 + 2 * radius + legend_h)) / 2 + fs * 2.2 + radius;
+	/* Rings 1..5 and the axes. */
+	for (ring = 1; ring <= 5; ring++) {
+		for (i = 0; i <= CSM_DIRECTIVES; i++) {
+			double px, py;
+			point(cx, cy, radius, i % CSM_DIRECTIVES, ring, &px, &py);
+			if (i == 0)
+				cairo_move_to(cr, px, py);
+			else
+				cairo_line_to(cr, px, py);
+		}
+		cairo_close_path(cr);
+		c->stroke(c, &grid);
+	}
+	for (i = 0; i < CSM_DIRECTIVES; i++) {
+		double px, py;
+		point(cx, cy, radius, i, 5, &px, &py);
+		cairo_move_to(cr, cx, cy);
+		cairo_line_to(cr, px, py);
+	}
+	c->stroke(c, &axis_line);
+	/* Ring numbers between the first two axes, clear of the lines. */
+	for (ring = 1; ring <= 5; ring++) {
+		char num[4];
+		double a = -CSM_PI / 2 + CSM_PI / CSM_DIRECTIVES, rr = radius * ring / 5.0 * 0.93;
+		snprintf(num, sizeof num, "%d", ring);
+		c->text(c, cx + cos(a) * rr, cy + sin(a) * rr + fs * 0.3, num, fs * 0.8, CSM_ALIGN_CENTER, 0.5);
+	}
+	/* Axis labels, outside the circle, aligned away from it. */
+	for (i = 0; i < CSM_DIRECTIVES; i++) {
+		double a = -CSM_PI / 2 + 2 * CSM_PI * i / CSM_DIRECTIVES, px, py, ca = cos(a), sa = sin(a);
+		int align = fabs(ca) < 0.2 ? CSM_ALIGN_CENTER : ca > 0 ? CSM_ALIGN_LEFT : CSM_ALIGN_RIGHT;
+		px = cx + ca * (radius + 6);
+		py = cy + sa * (radius + 6) + fs * 0.35;
+		if (sa < -0.9)
+			py -= fs * 0.5;
+		else if (sa > 0.9)
+			py += fs * 0.7;
+		c->text(c, px, py, r->axis[i], fs, align, 0.1);
+	}
+	/* Series, the first (the company) last so it lies on top. */
+	for (k = r->count; k-- > 0;) {
+		const csm_radar_series *s = &r->series[k];
+		csm__style st = series_style(k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
+		int started = 0, complete = 1;
+		for (i = 0; i < CSM_DIRECTIVES; i++)
+			if (s->value[i] < 0)
+				complete = 0;
+		for (i = 0; i < CSM_DIRECTIVES; i++) {
+			double px, py;
+			if (s->value[i] < 0) { /* a gap: break the polygon */
+				started = 0;
+				continue;
+			}
+			point(cx, cy, radius, i, s->value[i], &px, &py);
+			if (!started)
+				cairo_move_to(cr, px, py);
+			else
+				cairo_line_to(cr, px, py);
+			started = 1;
+		}
+		if (complete) {
+			cairo_close_path(cr);
+			if (st.alpha > 0) {
+				cairo_path_t *path = cairo_copy_path(cr);
+				c->fill(c, &st);
+				cairo_append_path(cr, path);
+				cairo_path_destroy(path);
+			}
+		} else if (started && s->value[0] >= 0) {
+			double px, py;
+			point(cx, cy, radius, 0, s->value[0], &px, &py);
+			cairo_line_to(cr, px, py);
+		}
+		c->stroke(c, &st);
+		if (k == 0) { /* markers on the company's points */
+			for (i = 0; i < CSM_DIRECTIVES; i++) {
+				double px, py, m = 1.6 * (st.width / 2.2);
+				if (s->value[i] < 0)
+					continue;
+				point(cx, cy, radius, i, s->value[i], &px, &py);
+				cairo_rectangle(cr, px - m, py - m, 2 * m, 2 * m);
+			}
+			st.alpha = 1;
+			c->fill(c, &st);
+		}
+	}
+	/* Legend, under the chart: a line sample and the label per series. */
+	for (k = 0; k < r->count; k++) {
+		csm__style st = series_style(k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
+		double ly = cy + radius + fs * 2.2 + fs * 2.2 + fs * 1.9 * (double)k;
+		double lx = cx - size * 0.34;
+		cairo_move_to(cr, lx, ly - fs * 0.35);
+		cairo_line_to(cr, lx + fs * 3.5, ly - fs * 0.35);
+		c->stroke(c, &st);
+		c->text(c, lx + fs * 4.3, ly, r->series[k].label, fs, CSM_ALIGN_LEFT, 0.1);
+	}
+}
+
+/* ---- the cairo backend -------------------------------------------------- */
+
+static void cairo_set_style(cairo_t *cr, const csm__style *st, double alpha)
+{
+	cairo_set_source_rgba(cr, st->r, st->g, st->b, alpha);
+	cairo_set_line_width(cr, st->width);
+	cairo_set_dash(cr, st->dash, st->ndash, 0);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+}
+
+static void cairo_stroke_cb(csm__canvas *c, const csm__style *st)
+{
+	cairo_set_style(c->cr, st, 1.0);
+	cairo_stroke(c->cr);
+}
+
+static void cairo_fill_cb(csm__canvas *c, const csm__style *st)
+{
+	cairo_set_style(c->cr, st, st->alpha);
+	cairo_fill(c->cr);
+}
+
+static double cairo_width_cb(csm__canvas *c, const char *s, double size)
+{
+	cairo_text_extents_t e;
+	cairo_set_font_size(c->cr, size);
+	cairo_text_extents(c->cr, s, &e);
+	return e.x_advance;
+}
+
+static void cairo_text_cb(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
+{
+	double w = align == CSM_ALIGN_LEFT ? 0 : cairo_width_cb(c, s, size);
+	cairo_set_font_size(c->cr, size);
+	cairo_set_source_rgb(c->cr, gray, gray, gray);
+	cairo_move_to(c->cr, align == CSM_ALIGN_LEFT ? x : align == CSM_ALIGN_CENTER ? x - w / 2 : x - w, y);
+	cairo_show_text(c->cr, s);
+	cairo_new_path(c->cr);
+}
+
+typedef struct membuf {
+	unsigned char *data;
+	size_t len, cap;
+	int nomem;
+} membuf;
+
+static cairo_status_t write_mem(void *closure, const unsigned char *data, unsigned int length)
+{
+	membuf *m = closure;
+	if (m->len + length > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 65536;
+		unsigned char *t;
+		while (cap < m->len + length)
+			cap *= 2;
+		if (!(t = realloc(m->data, cap))) {
+			m->nomem = 1;
+			return CAIRO_STATUS_NO_MEMORY;
+		}
+		m->data = t;
+		m->cap = cap;
+	}
+	memcpy(m->data + m->len, data, length);
+	m->len += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt)
+{
+	membuf m = {0};
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	csm__canvas c;
+	cairo_status_t status;
+	double px_per_pt = fmt == CSM_IMAGE_PNG ? 300.0 / 72.0 : 1.0;
+
+	*out = NULL;
+	*len = 0;
+	if (!(size_pt >= 72 && size_pt <= 2000))
+		return csm__err(CSM_EINVALID, "radar: size %g pt is out of range (72..2000)", size_pt);
+	if (fmt == CSM_IMAGE_PNG)
+		/* Opaque RGB: no alpha channel to store, the chart sits on white. */
+		surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(size_pt * px_per_pt),
+		                                     (int)ceil(size_pt * px_per_pt));
+	else if (fmt == CSM_IMAGE_SVG)
+		surface = cairo_svg_surface_create_for_stream(write_mem, &m, size_pt, size_pt);
+	else
+		surface = cairo_pdf_surface_create_for_stream(write_mem, &m, size_pt, size_pt);
+	cr = cairo_create(surface);
+	cairo_scale(cr, px_per_pt, px_per_pt);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_select_font_face(cr, r->font_family[0] ? r->font_family : "IPAexGothic", CAIRO_FONT_SLANT_NORMAL,
+	                       CAIRO_FONT_WEIGHT_NORMAL);
+	memset(&c, 0, sizeof c);
+	c.cr = cr;
+	c.stroke = cairo_stroke_cb;
+	c.fill = cairo_fill_cb;
+	c.text = cairo_text_cb;
+	c.text_width = cairo_width_cb;
+	csm__radar_draw(&c, r, 0, 0, size_pt, size_pt);
+	status = cairo_status(cr);
+	cairo_destroy(cr);
+	if (fmt == CSM_IMAGE_PNG && status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_write_to_png_stream(surface, write_mem, &m);
+	cairo_surface_finish(surface);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (m.nomem || status != CAIRO_STATUS_SUCCESS) {
+		free(m.data);
+		return m.nomem ? csm__nomem() : csm__err(CSM_EIO, "radar: drawing failed: %s", cairo_status_to_string(status));
+	}
+	*out = (char *)m.data;
+	*len = m.len;
+	return 0;
+}
+
+int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	const char *industry = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
+	const char *target = csm_analysis_target(an);
+	int d, g;
+
+	memset(out, 0, sizeof *out);
+	snprintf(out->font_family, sizeof out->font_family, "IPAexGothic");
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		snprintf(out->axis[d - 1], sizeof out->axis[0], "%d %s", d, q->dir_short[d - 1][lang]);
+	snprintf(out->series[0].label, sizeof out->series[0].label, "%s",
+	         lang == CSM_LANG_JA ? "自社" : "This organization");
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		out->series[0].value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
+	out->count = 1;
+	if (industry) {
+		char key[96];
+		snprintf(key, sizeof key, "industry:%s", industry);
+		if ((g = csm_benchmark_group_find(b, key)) >= 0) {
+			csm_radar_series *se = &out->series[out->count++];
+			snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
+			         industry, csm_benchmark_group_n(b, (size_t)g));
+			for (d = 1; d <= CSM_DIRECTIVES; d++)
+				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
+					se->value[d - 1] = -1;
+		}
+	}
+	if ((g = csm_benchmark_group_find(b, target)) >= 0) {
+		csm_radar_series *se = &out->series[out->count++];
+		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "目標: 成熟度 %s の平均 (n=%u)" : "Target: grade %s average (n=%u)",
+		         target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
+				se->value[d - 1] = -1;
+	}
+	return 0;
+}
