@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "csm.h"
@@ -32,7 +33,7 @@
 
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
-	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size;
+	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -81,6 +82,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--source", offsetof(opts, source)},           {"--date", offsetof(opts, date)},
 	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
 	    {"--jobs", offsetof(opts, jobs)},                {"--size", offsetof(opts, size)},
+	    {"--font", offsetof(opts, font)},                {"--outdir", offsetof(opts, outdir)},
 	};
 	int i, k, only_files = 0;
 
@@ -591,6 +593,105 @@ cleanup:
 	return status;
 }
 
+/* `dir/stem.pdf` for answers file `path`. */
+static void pdf_name(char *dst, size_t size, const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t stem;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	snprintf(dst, size, "%s/%.*s.pdf", dir, (int)stem, base);
+}
+
+static int cmd_karte(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	csm_karte_maker *km = NULL;
+	qcache cache = {0};
+	csm_answers **a = NULL;
+	csm_score **s = NULL;
+	csm_analysis **an = NULL;
+	char *font = NULL, *pdf = NULL, *err = NULL, out[PATH_MAX];
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long long created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	size_t len;
+	int i, rc, status = 0, failed = 0;
+
+	if (o->nfiles < 1)
+		return usage_error("karte: give at least one answers file");
+	if (o->nfiles > 1 && o->output)
+		return usage_error("karte: -o names one PDF; for several files use --outdir DIR");
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = csm_tips_open(&tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&font, "IPAexGothic"))) ||
+	    (rc = csm_karte_maker_new(&km, o->font ? o->font : font))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	a = calloc((size_t)o->nfiles, sizeof *a);
+	s = calloc((size_t)o->nfiles, sizeof *s);
+	an = calloc((size_t)o->nfiles, sizeof *an);
+	if (!a || !s || !an) {
+		status = EXIT_FAIL;
+		goto cleanup;
+	}
+	/* Every file is checked before any PDF is written. */
+	for (i = 0; i < o->nfiles; i++) {
+		csm_questionnaire *q = NULL;
+		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			free(err);
+			err = NULL;
+		} else if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b),
+		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+		           (rc = csm_analyze(&an[i], q, a[i], s[i], b))) {
+			lib_error(rc);
+		}
+		if (rc) {
+			if (exit_code(rc) > status)
+				status = exit_code(rc);
+			failed++;
+		}
+	}
+	if (failed) {
+		if (o->nfiles > 1)
+			fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
+		goto cleanup;
+	}
+	for (i = 0; i < o->nfiles && !status; i++) {
+		if (o->output)
+			snprintf(out, sizeof out, "%s", o->output);
+		else
+			pdf_name(out, sizeof out, o->outdir ? o->outdir : ".", o->files[i]);
+		if ((rc = csm_karte_render(&pdf, &len, km, an[i], tips, o->lang, created)))
+			status = lib_error(rc);
+		else
+			status = write_bytes(out, pdf, len);
+		csm_free(pdf);
+		pdf = NULL;
+	}
+cleanup:
+	for (i = 0; i < o->nfiles; i++) {
+		if (an)
+			csm_analysis_free(an[i]);
+		if (s)
+			csm_score_free(s[i]);
+		if (a)
+			csm_answers_free(a[i]);
+	}
+	free(an);
+	free(s);
+	free(a);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	qcache_free(&cache);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
 static int cmd_validate(opts *o)
 {
 	qcache cache = {0};
@@ -758,6 +859,17 @@ static const struct {
      "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
      "and nothing is written (exit 2). Files are scored on one thread per core\n"
      "(--jobs N to choose); the output keeps the order of the files."},
+    {"karte", "write the karte (PDF report) of answers files",
+     "csm karte FILE... [-o OUT.pdf | --outdir DIR] [--lang ja|en] [--benchmark B.json]\n"
+     "          [--font FILE.ttf] [--allow-partial] [--questionnaire ID] [--industry ID]\n"
+     "          [--org NAME] [--data-dir DIR]\n\n"
+     "One A4 PDF per answers file: header and grade, radar chart, the table of\n"
+     "directive scores against the benchmark groups with the gap to the target,\n"
+     "the lists of directives behind, hints with tips, and the benchmark in the\n"
+     "footer. One file: -o OUT.pdf (default: its name with .pdf, here). Several:\n"
+     "each as NAME.pdf in --outdir (default: here). The font is IPAexGothic\n"
+     "(fonts-ipaexfont), found with fontconfig, or --font. If any file is\n"
+     "invalid, no PDF is written. SOURCE_DATE_EPOCH sets the creation date."},
     {"radar", "draw the radar chart of an answers file (PNG, SVG or PDF)",
      "csm radar FILE -o OUT.png|OUT.svg|OUT.pdf [--lang ja|en] [--benchmark B.json] [--size PT]\n"
      "          [--allow-partial] [--questionnaire ID] [--industry ID] [--data-dir DIR]\n\n"
@@ -816,6 +928,9 @@ int main(int argc, char **argv)
 	                                         "--data-dir", "--jobs", NULL};
 	static const char *const radar_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "--industry", "--org", "-o", "--output", "--size", "--data-dir", NULL};
+	static const char *const karte_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
+	                                         "--industry", "--org", "-o", "--output", "--outdir", "--font",
+	                                         "--data-dir", NULL};
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
@@ -852,6 +967,7 @@ int main(int argc, char **argv)
 		return status;                                                                                  \
 	}
 	RUN("score", score_opts, cmd_score)
+	RUN("karte", karte_opts, cmd_karte)
 	RUN("radar", radar_opts, cmd_radar)
 	RUN("validate", validate_opts, cmd_validate)
 	RUN("template", template_opts, cmd_template)

@@ -542,6 +542,45 @@ CSM_EXTERN int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, c
 CSM_EXTERN int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt);
 
 /* ------------------------------------------------------------------------ */
+/* The karte: the PDF report (libharu)                                      */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The path of the TrueType font file of fontconfig family `family` (e.g.
+ * "IPAexGothic"), into `*out` (the caller's to free with csm_free()).
+ * CSM_ENOTFOUND when fontconfig has no such family; the message says which
+ * package provides it.
+ */
+CSM_EXTERN int csm_font_find(char **out, const char *family);
+
+typedef struct csm_karte_maker csm_karte_maker;
+
+/**
+ * A karte maker for TrueType font `font_path` (IPAexGothic or another font
+ * with Japanese and Latin glyphs; CFF-based fonts cannot be embedded). The
+ * font is read once and reused for every karte made. Free with
+ * csm_karte_maker_free().
+ */
+CSM_EXTERN int csm_karte_maker_new(csm_karte_maker **out, const char *font_path);
+
+/** Free a karte maker. NULL is allowed. */
+CSM_EXTERN void csm_karte_maker_free(csm_karte_maker *km);
+
+/**
+ * The karte of an analysis as a PDF (A4 portrait, 1-2 pages) in `lang`:
+ * header with the organization, assessment and grade; radar chart; the table
+ * of directive scores against the benchmark groups with the gap row; the
+ * >= 2 / >= 1 lists (or level-5 / lowest for grade A); hints with tip titles
+ * and actions from `tips` (may be NULL); a footer naming the benchmark.
+ * Text is extractable; the font is embedded as a subset of the glyphs used.
+ * `created` is the creation date recorded in the document info (seconds since
+ * the epoch, UTC). `*out` (length `*len`) is the caller's to free with
+ * csm_free().
+ */
+CSM_EXTERN int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an,
+                                const csm_tips *tips, csm_lang lang, long long created);
+
+/* ------------------------------------------------------------------------ */
 /* Output                                                                   */
 /* ------------------------------------------------------------------------ */
 

@@ -281,6 +281,52 @@ static void test_radar(void)
 	done(&r);
 }
 
+static void test_karte_cli(void)
+{
+	char args[900], path[400], *pdf;
+	size_t len = 0;
+	run_result r;
+	/* Several files: one PDF each in --outdir. */
+	snprintf(args, sizeof args, "karte examples/aozora-bank.json examples/minato-services.json --lang en --outdir '%s'",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(path, sizeof path, "%s/aozora-bank.pdf", tmpdir);
+	pdf = test_read(path, &len);
+	CHECK(pdf && len > 1000 && memcmp(pdf, "%PDF-", 5) == 0);
+	free(pdf);
+	snprintf(path, sizeof path, "%s/minato-services.pdf", tmpdir);
+	pdf = test_read(path, &len);
+	CHECK(pdf && memcmp(pdf, "%PDF-", 5) == 0);
+	free(pdf);
+	/* A missing font: a clear error, exit 2, no file. */
+	snprintf(path, sizeof path, "%s/nofont.pdf", tmpdir);
+	snprintf(args, sizeof args, "karte examples/aozora-bank.json --font /nonexistent/x.ttf -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "/nonexistent/x.ttf: cannot open font");
+	CHECK(access(path, F_OK) != 0);
+	done(&r);
+	/* An output directory that does not exist: exit 3, nothing written. */
+	snprintf(args, sizeof args, "karte examples/aozora-bank.json -o '%s/no/dir/k.pdf'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 3);
+	CHECK_HAS(r.err, "cannot write");
+	done(&r);
+	/* One bad file among several: no PDF at all. */
+	snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json test/bad/level-zero.json --outdir '%s'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "1 of 2 files failed; nothing was written");
+	snprintf(path, sizeof path, "%s/kitamachi-machinery.pdf", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+	done(&r);
+	r = run("karte examples/aozora-bank.json examples/minato-services.json -o x.pdf");
+	CHECK_INT(r.status, 1);
+	done(&r);
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -360,6 +406,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_validate_template_questions);
 	RUN_TEST(test_outputs_are_atomic);
 	RUN_TEST(test_radar);
+	RUN_TEST(test_karte_cli);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);

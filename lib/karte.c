@@ -1,0 +1,965 @@
+/* The karte: a one- or two-page A4 PDF report made with libharu.
+ *
+ * The layout runs twice through the canvas interface: first with a
+ * collector that only records which characters are used and how many pages
+ * there are, then for real. Between the two the font is cut down with
+ * HarfBuzz's subsetter to the glyphs used, so libharu embeds (and scans) a
+ * small font instead of all of IPAexGothic. Widths come from HarfBuzz in both
+ * passes, so the two layouts are the same. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf.h>
+
+#include "canvas.h"
+#include "internal.h"
+
+#define PAGE_W 595.276
+#define PAGE_H 841.89
+#define MARGIN 36.0
+#define FOOTER_Y (PAGE_H - 22.0)
+#define BODY_BOTTOM (PAGE_H - 44.0)
+
+static const double ACCENT[3] = {0.09, 0.27, 0.58};
+
+/* ---- fonts --------------------------------------------------------------- */
+
+int csm_font_find(char **out, const char *family)
+{
+	FcPattern *pat = NULL, *match = NULL;
+	FcChar8 *file = NULL, *found = NULL;
+	FcResult res;
+	int rc = 0;
+
+	*out = NULL;
+	if (!FcInit())
+		return csm__err(CSM_EIO, "fontconfig could not be initialized");
+	if (!(pat = FcNameParse((const FcChar8 *)family)))
+		return csm__nomem();
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	/* fontconfig always offers something: insist on the family asked for. */
+	if (!match || FcPatternGetString(match, FC_FAMILY, 0, &found) != FcResultMatch ||
+	    FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch || strcmp((const char *)found, family) != 0) {
+		rc = csm__err(CSM_ENOTFOUND, "font %s is not installed (Debian: apt-get install fonts-ipaexfont), or give --font FILE.ttf",
+		              family);
+	} else if (!(*out = csm__strdup((const char *)file))) {
+		rc = csm__nomem();
+	}
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return rc;
+}
+
+struct csm_karte_maker {
+	char *font_path;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	double upem;
+};
+
+void csm_karte_maker_free(csm_karte_maker *km)
+{
+	if (!km)
+		return;
+	hb_font_destroy(km->font);
+	hb_face_destroy(km->face);
+	hb_blob_destroy(km->blob);
+	free(km->font_path);
+	free(km);
+}
+
+int csm_karte_maker_new(csm_karte_maker **out, const char *font_path)
+{
+	csm_karte_maker *km;
+	FILE *f;
+	char magic[4] = {0};
+
+	*out = NULL;
+	if (!(f = fopen(font_path, "rb")))
+		return csm__err(CSM_EINVALID, "%s: cannot open font: %s", font_path, strerror(errno));
+	if (fread(magic, 1, 4, f) != 4)
+		magic[0] = 0;
+	fclose(f);
+	if (memcmp(magic, "\0\1\0\0", 4) != 0 && memcmp(magic, "true", 4) != 0)
+		return csm__err(CSM_EINVALID,
+		                "%s: not a TrueType font (CFF/OpenType-CFF fonts such as Noto CJK cannot be embedded; "
+		                "use IPAexGothic from fonts-ipaexfont)",
+		                font_path);
+	if (!(km = calloc(1, sizeof *km)) || !(km->font_path = csm__strdup(font_path))) {
+		free(km);
+		return csm__nomem();
+	}
+	km->blob = hb_blob_create_from_file(font_path);
+	km->face = hb_face_create(km->blob, 0);
+	km->font = hb_font_create(km->face);
+	km->upem = hb_face_get_upem(km->face);
+	if (hb_blob_get_length(km->blob) == 0 || hb_face_get_glyph_count(km->face) == 0 || km->upem <= 0) {
+		csm_karte_maker_free(km);
+		return csm__err(CSM_EINVALID, "%s: the font could not be read", font_path);
+	}
+	*out = km;
+	return 0;
+}
+
+/* Width of UTF-8 `s` at `size` pt, from the font's advance widths. */
+static double text_width(const csm_karte_maker *km, const char *s, double size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	double units = 0;
+	while (*p) {
+		unsigned cp;
+		hb_codepoint_t g;
+		if (*p < 0x80)
+			cp = *p++;
+		else if ((*p & 0xE0) == 0xC0)
+			cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu), p += 2;
+		else if ((*p & 0xF0) == 0xE0)
+			cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), p += 3;
+		else
+			cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), p += 4;
+		if (!hb_font_get_nominal_glyph(km->font, cp, &g))
+			g = 0;
+		units += hb_font_get_glyph_h_advance(km->font, g);
+	}
+	return units / km->upem * size;
+}
+
+/* ---- the two backends ---------------------------------------------------- */
+
+typedef struct karte {
+	csm_karte_maker *km;
+	csm__canvas c;
+	int collect;          /* 1: first pass */
+	hb_set_t *unicodes;   /* pass 1: characters used */
+	int pages;            /* pages started */
+	int total_pages;      /* from pass 1, for the footer */
+	HPDF_Doc pdf;
+	HPDF_Page page;
+	HPDF_Font font;
+	HPDF_ExtGState translucent;
+	HPDF_STATUS error;
+} karte;
+
+static void collect_text(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
+{
+	karte *k = c->ctx;
+	const unsigned char *p = (const unsigned char *)s;
+	(void)x, (void)y, (void)size, (void)align, (void)gray;
+	while (*p) {
+		unsigned cp;
+		if (*p < 0x80)
+			cp = *p++;
+		else if ((*p & 0xE0) == 0xC0)
+			cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu), p += 2;
+		else if ((*p & 0xF0) == 0xE0)
+			cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), p += 3;
+		else
+			cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), p += 4;
+		hb_set_add(k->unicodes, cp);
+	}
+}
+
+static void collect_path(csm__canvas *c, const csm__style *st)
+{
+	(void)st;
+	cairo_new_path(c->cr);
+}
+
+static double width_cb(csm__canvas *c, const char *s, double size)
+{
+	return text_width(((karte *)c->ctx)->km, s, size);
+}
+
+/* Replay cairo's current path (flattened: lines only) on the page, turning
+ * y-down canvas coordinates into PDF's y-up ones. */
+static void replay_path(karte *k)
+{
+	cairo_path_t *path = cairo_copy_path_flat(k->c.cr);
+	int i;
+	for (i = 0; i < path->num_data; i += path->data[i].header.length) {
+		cairo_path_data_t *d = &path->data[i];
+		switch (d->header.type) {
+		case CAIRO_PATH_MOVE_TO:
+			HPDF_Page_MoveTo(k->page, (HPDF_REAL)d[1].point.x, (HPDF_REAL)(PAGE_H - d[1].point.y));
+			break;
+		case CAIRO_PATH_LINE_TO:
+			HPDF_Page_LineTo(k->page, (HPDF_REAL)d[1].point.x, (HPDF_REAL)(PAGE_H - d[1].point.y));
+			break;
+		case CAIRO_PATH_CLOSE_PATH:
+			HPDF_Page_ClosePath(k->page);
+			break;
+		default: /* no curves in a flattened path */
+			break;
+		}
+	}
+	cairo_path_destroy(path);
+	cairo_new_path(k->c.cr);
+}
+
+static void haru_stroke(csm__canvas *c, const csm__style *st)
+{
+	karte *k = c->ctx;
+	HPDF_UINT16 dash[8];
+	int i;
+	HPDF_Page_SetRGBStroke(k->page, (HPDF_REAL)st->r, (HPDF_REAL)st->g, (HPDF_REAL)st->b);
+	HPDF_Page_SetLineWidth(k->page, (HPDF_REAL)st->width);
+	HPDF_Page_SetLineJoin(k->page, HPDF_ROUND_JOIN);
+	/* libharu 2.3 takes whole-point dashes */
+	for (i = 0; i < st->ndash && i < 8; i++)
+		dash[i] = (HPDF_UINT16)(st->dash[i] < 1 ? 1 : lround(st->dash[i]));
+	HPDF_Page_SetDash(k->page, st->ndash ? dash : NULL, (HPDF_UINT)(st->ndash < 8 ? st->ndash : 8), 0);
+	replay_path(k);
+	HPDF_Page_Stroke(k->page);
+	HPDF_Page_SetDash(k->page, NULL, 0, 0);
+}
+
+static void haru_fill(csm__canvas *c, const csm__style *st)
+{
+	karte *k = c->ctx;
+	int translucent = st->alpha > 0 && st->alpha < 1;
+	if (translucent) {
+		HPDF_Page_GSave(k->page);
+		HPDF_Page_SetExtGState(k->page, k->translucent);
+	}
+	HPDF_Page_SetRGBFill(k->page, (HPDF_REAL)st->r, (HPDF_REAL)st->g, (HPDF_REAL)st->b);
+	replay_path(k);
+	HPDF_Page_Fill(k->page);
+	if (translucent)
+		HPDF_Page_GRestore(k->page);
+}
+
+static void haru_text(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
+{
+	karte *k = c->ctx;
+	double w = align == CSM_ALIGN_LEFT ? 0 : text_width(k->km, s, size);
+	if (!s[0])
+		return;
+	HPDF_Page_BeginText(k->page);
+	HPDF_Page_SetFontAndSize(k->page, k->font, (HPDF_REAL)size);
+	HPDF_Page_SetRGBFill(k->page, (HPDF_REAL)gray, (HPDF_REAL)gray, (HPDF_REAL)gray);
+	HPDF_Page_TextOut(k->page, (HPDF_REAL)(align == CSM_ALIGN_LEFT ? x : align == CSM_ALIGN_CENTER ? x - w / 2 : x - w),
+	                  (HPDF_REAL)(PAGE_H - y), s);
+	HPDF_Page_EndText(k->page);
+}
+
+/* Coloured text (for headings), through the same path as haru_text. */
+static void text_rgb(karte *k, double x, double y, const char *s, double size, int align, const double rgb[3])
+{
+	if (k->collect || !s[0]) {
+		k->c.text(&k->c, x, y, s, size, align, 0);
+		return;
+	}
+	{
+		double w = align == CSM_ALIGN_LEFT ? 0 : text_width(k->km, s, size);
+		HPDF_Page_BeginText(k->page);
+		HPDF_Page_SetFontAndSize(k->page, k->font, (HPDF_REAL)size);
+		HPDF_Page_SetRGBFill(k->page, (HPDF_REAL)rgb[0], (HPDF_REAL)rgb[1], (HPDF_REAL)rgb[2]);
+		HPDF_Page_TextOut(k->page,
+		                  (HPDF_REAL)(align == CSM_ALIGN_LEFT ? x : align == CSM_ALIGN_CENTER ? x - w / 2 : x - w),
+		                  (HPDF_REAL)(PAGE_H - y), s);
+		HPDF_Page_EndText(k->page);
+	}
+}
+
+static void new_page(karte *k)
+{
+	k->pages++;
+	if (k->collect)
+		return;
+	k->page = HPDF_AddPage(k->pdf);
+	HPDF_Page_SetSize(k->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+}
+
+/* ---- layout helpers ------------------------------------------------------ */
+
+static void line(karte *k, double x1, double y1, double x2, double y2, double gray, double width)
+{
+	csm__style st;
+	memset(&st, 0, sizeof st);
+	st.r = st.g = st.b = gray;
+	st.width = width;
+	cairo_move_to(k->c.cr, x1, y1);
+	cairo_line_to(k->c.cr, x2, y2);
+	k->c.stroke(&k->c, &st);
+}
+
+static void box(karte *k, double x, double y, double w, double h, double r, double g, double b)
+{
+	csm__style st;
+	memset(&st, 0, sizeof st);
+	st.r = r, st.g = g, st.b = b, st.alpha = 1;
+	cairo_rectangle(k->c.cr, x, y, w, h);
+	k->c.fill(&k->c, &st);
+}
+
+/* Characters that must not begin a line (Japanese line-breaking rules). */
+static int no_line_start(const char *s)
+{
+	static const char *const marks[] = {"、", "。", "，", "．", "）", "」", "』", "・", "ー", "ッ", "ャ", "ュ", "ョ",
+	                                    "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", ")", ",", ".", ":", ";"};
+	size_t i;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length in bytes of the next unbreakable piece of `s`: a run of Latin
+ * characters up to a space, or one wide character with any marks that may
+ * not start the next line. */
+static size_t piece(const char *s)
+{
+	size_t n = 0;
+	if ((unsigned char)s[0] >= 0xE0) {
+		n = ((unsigned char)s[0] >= 0xF0) ? 4 : 3;
+	} else {
+		while (s[n] && s[n] != ' ' && (unsigned char)s[n] < 0xE0)
+			n++;
+		if (n == 0)
+			n = 1;
+	}
+	while (s[n] && no_line_start(s + n))
+		n += ((unsigned char)s[n] >= 0xF0) ? 4 : ((unsigned char)s[n] >= 0xE0) ? 3 : 1;
+	return n;
+}
+
+/* Draw `s` wrapped to `width` from (x, *y), lines `lead` apart; *y advances.
+ * With draw = 0 only counts. Returns the number of lines. */
+static int wrap(karte *k, double x, double *y, const char *s, double size, double width, double lead, double gray,
+                int draw)
+{
+	char buf[1024], pc[64];
+	size_t len = 0;
+	double w = 0, space_w = text_width(k->km, " ", size);
+	int lines = 0;
+	while (*s || len) {
+		size_t n = *s ? piece(s) : 0;
+		int space = n && *s == ' ';
+		double pw = 0;
+		if (n && !space) {
+			/* pieces longer than the buffer are measured whole, once */
+			if (n < sizeof pc) {
+				memcpy(pc, s, n);
+				pc[n] = '\0';
+				pw = text_width(k->km, pc, size);
+			} else {
+				pw = width;
+			}
+		} else if (space) {
+			pw = space_w;
+		}
+		if (n && (w + pw <= width || len == 0) && len + n < sizeof buf - 1) {
+			memcpy(buf + len, s, n);
+			len += n;
+			w += pw;
+			s += n;
+			continue;
+		}
+		/* Emit the line, without trailing spaces; the next starts without leading ones. */
+		while (len && buf[len - 1] == ' ')
+			len--;
+		buf[len] = '\0';
+		if (draw)
+			k->c.text(&k->c, x, *y, buf, size, CSM_ALIGN_LEFT, gray);
+		*y += lead;
+		lines++;
+		len = 0;
+		w = 0;
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+	}
+	return lines;
+}
+
+/* ---- the karte ----------------------------------------------------------- */
+
+enum {
+	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
+	K_GRADING, K_BEHIND2, K_BEHIND1, K_LEVEL5, K_LOWEST, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
+	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
+	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_COUNT
+};
+
+static const char *const KT[K_COUNT][2] = {
+	[K_TITLE] = {"サイバーセキュリティ経営ガイドライン 診断カルテ", "Cyber Security Management Guidelines - Assessment Karte"},
+	[K_INDUSTRY] = {"業種", "Industry"},
+	[K_SCOPE] = {"範囲", "Scope"},
+	[K_ASSESSED] = {"評価日", "Assessed"},
+	[K_QUESTIONNAIRE] = {"設問", "Questionnaire"},
+	[K_ASSESSORS] = {"評価者", "Assessors"},
+	[K_GRADE] = {"成熟度", "Grade"},
+	[K_OVERALL] = {"総合スコア", "Overall"},
+	[K_TARGET] = {"比較の目標", "Compared with"},
+	[K_GRADING] = {"判定基準 (総合スコア)", "Grading (overall)"},
+	[K_BEHIND2] = {"目標から 2 以上遅れている指示", "2 or more behind the target"},
+	[K_BEHIND1] = {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"},
+	[K_LEVEL5] = {"レベル 5 に達している指示", "Directives at level 5"},
+	[K_LOWEST] = {"最も低い指示 (改善の余地)", "Lowest directives (room to improve)"},
+	[K_NONE] = {"なし", "none"},
+	[K_TABLE] = {"指示ごとのスコアと比較", "Scores by directive, compared"},
+	[K_DIRECTIVE] = {"指示", "Directive"},
+	[K_SCORE] = {"自社", "Score"},
+	[K_ALL] = {"全体", "All"},
+	[K_IND] = {"業種", "Industry"},
+	[K_GAP] = {"目標との差", "Gap"},
+	[K_MARKS] = {"差 = 目標平均 - 自社スコア。** 差 2 以上、* 差 1 以上 2 未満。", "Gap = target average - score. ** gap >= 2, * 1 <= gap < 2."},
+	[K_HINTS] = {"改善のヒント", "Hints"},
+	[K_HINT1] = {"最優先", "Urgent"},
+	[K_HINT2] = {"次に", "Next"},
+	[K_LOWEST_ITEMS] = {"最も低い項目", "Lowest items"},
+	[K_TIP] = {"ティップス", "Tip"},
+	[K_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
+	[K_BENCHMARK] = {"比較データ", "Benchmark"},
+	[K_PAGE] = {"ページ", "page"},
+	[K_PARTIAL] = {"未回答の項目があります。結果は暫定です。", "Some items are unanswered: the result is provisional."},
+	[K_WEIGHTED] = {"指示ごとの重み付けを使用しています。", "Directive weights are in use."},
+	[K_NA] = {"対象外", "n/a"},
+	[K_RADAR] = {"レーダーチャート", "Radar"},
+	[K_NO_DATE] = {"日付なし", "undated"},
+};
+
+#define T(id) KT[id][lang]
+
+static void footer(karte *k, const csm_benchmark *b, csm_lang lang)
+{
+	char left[600], right[64];
+	const char *date = csm_benchmark_date(b);
+	line(k, MARGIN, FOOTER_Y - 10, PAGE_W - MARGIN, FOOTER_Y - 10, 0.75, 0.5);
+	snprintf(left, sizeof left, "%s: %s (%s)  ·  csm %s", T(K_BENCHMARK), csm_benchmark_name(b),
+	         date[0] ? date : T(K_NO_DATE), csm_version());
+	k->c.text(&k->c, MARGIN, FOOTER_Y, left, 7, CSM_ALIGN_LEFT, 0.4);
+	snprintf(right, sizeof right, "%d / %d", k->pages, k->total_pages ? k->total_pages : k->pages);
+	k->c.text(&k->c, PAGE_W - MARGIN, FOOTER_Y, right, 7, CSM_ALIGN_RIGHT, 0.4);
+}
+
+/* Start a new page when `need` more points do not fit. */
+static void ensure(karte *k, double *y, double need, const csm_benchmark *b, csm_lang lang)
+{
+	if (*y + need <= BODY_BOTTOM)
+		return;
+	footer(k, b, lang);
+	new_page(k);
+	*y = MARGIN + 10;
+}
+
+static void directive_list(karte *k, double x, double *y, double width, const char *title, const int *v, size_t n,
+                           const csm_questionnaire *q, csm_lang lang)
+{
+	char text[1024];
+	size_t i, len = 0;
+	text_rgb(k, x, *y, title, 8.5, CSM_ALIGN_LEFT, ACCENT);
+	*y += 12;
+	text[0] = '\0';
+	for (i = 0; i < n && len < sizeof text - 64; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s%d %s", i ? (lang == CSM_LANG_JA ? "、" : ", ") : "",
+		                        v[i], q->dir_short[v[i] - 1][lang]);
+	wrap(k, x + 6, y, n ? text : T(K_NONE), 8.5, width - 6, 11, 0.1, 1);
+	*y += 5;
+}
+
+static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	const csm_grading *gr = csm_benchmark_grading(b);
+	const char *f, *target = csm_analysis_target(an);
+	char buf[1200], num[32];
+	double y, x, ry, col[10];
+	static const double cw[10] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22};
+	int d, g, idx[5];
+	size_t i, j, len;
+	csm_radar radar;
+	const int *list;
+	size_t ln;
+
+	new_page(k);
+	/* Header: what, who, when; the grade on the right. */
+	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
+	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	k->c.text(&k->c, MARGIN, MARGIN + 28, f ? f : a->name, 17, CSM_ALIGN_LEFT, 0.05);
+	len = 0;
+	buf[0] = '\0';
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)))
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_INDUSTRY), f);
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_SCOPE), f);
+	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_ASSESSED), f);
+	snprintf(buf + len, sizeof buf - len, "%s: %s", T(K_QUESTIONNAIRE), q->id);
+	k->c.text(&k->c, MARGIN, MARGIN + 44, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
+	if (a->assessor_count) {
+		len = (size_t)snprintf(buf, sizeof buf, "%s: ", T(K_ASSESSORS));
+		for (i = 0; i < a->assessor_count && len < sizeof buf - 200; i++) {
+			const char *nm = a->assessor_name[i], *role = a->assessor_role[i];
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", nm && nm[0] ? nm : "?");
+			if (role && role[0])
+				len += (size_t)snprintf(buf + len, sizeof buf - len, " (%s)", role);
+		}
+		y = MARGIN + 57;
+		wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN - 130, 11, 0.2, 1);
+	}
+	/* The grade box. */
+	x = PAGE_W - MARGIN - 112;
+	box(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
+	k->c.text(&k->c, x + 10, MARGIN + 14, T(K_GRADE), 8.5, CSM_ALIGN_LEFT, 1.0);
+	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(s->grade), 40, CSM_ALIGN_CENTER, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, s->overall), 20, CSM_ALIGN_RIGHT, 1.0);
+	line(k, MARGIN, MARGIN + 84, PAGE_W - MARGIN, MARGIN + 84, 0.6, 0.8);
+
+	/* Radar on the left; target, lists and notes on the right. */
+	csm_radar_from_analysis(&radar, an, lang);
+	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 90, 300, 292);
+	x = MARGIN + 306;
+	ry = MARGIN + 104;
+	g = csm_benchmark_group_find(b, target);
+	snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "成熟度 %s の平均" : "grade %s average", target + strlen("grade:"));
+	text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
+	ry += 12;
+	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (n=%u)", g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0);
+	k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+	ry += 17;
+	if (s->grade == CSM_GRADE_A) {
+		ln = csm_analysis_list(an, CSM_LIST_LEVEL5, &list);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_LEVEL5), list, ln, q, lang);
+		ln = csm_analysis_list(an, CSM_LIST_LOWEST, &list);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_LOWEST), list, ln, q, lang);
+	} else {
+		ln = csm_analysis_list(an, CSM_LIST_BEHIND_2, &list);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND2), list, ln, q, lang);
+		ln = csm_analysis_list(an, CSM_LIST_BEHIND_1, &list);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
+	}
+	text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
+	ry += 12;
+	snprintf(buf, sizeof buf, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
+	         lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below");
+	k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+	ry += 16;
+	if (s->partial)
+		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+	if (s->weighted)
+		wrap(k, x, &ry, T(K_WEIGHTED), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+
+	/* The table: directives against the groups, and the gap to the target. */
+	y = MARGIN + 392;
+	text_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
+	y += 8;
+	col[0] = MARGIN;
+	for (i = 1; i < 10; i++)
+		col[i] = col[i - 1] + cw[i - 1];
+	{
+		static const char *const grades[4] = {NULL, "C", "B", "A"};
+		const char *keys[5] = {"all", "grade:C", "grade:B", "grade:A", NULL};
+		char ikey[96];
+		f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
+		if (f) {
+			snprintf(ikey, sizeof ikey, "industry:%s", f);
+			keys[4] = ikey;
+		}
+		for (i = 0; i < 5; i++)
+			idx[i] = keys[i] ? csm_benchmark_group_find(b, keys[i]) : -1;
+		box(k, MARGIN, y, col[9] + cw[9] - MARGIN, 15, 0.90, 0.92, 0.96);
+		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
+		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
+		k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+		for (i = 1; i <= 3; i++)
+			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
+		if (idx[4] >= 0)
+			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		y += 15;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			const csm_directive_score *ds = &s->dir[d - 1];
+			double gap = 0, m;
+			int has_gap = csm_analysis_gap(an, d, &gap);
+			const char *mark = "";
+			if (d % 2 == 0)
+				box(k, MARGIN, y, col[9] + cw[9] - MARGIN, 14, 0.97, 0.97, 0.97);
+			snprintf(num, sizeof num, "%d", d);
+			k->c.text(&k->c, col[0] + 4, y + 10, num, 8.5, CSM_ALIGN_LEFT, 0.1);
+			k->c.text(&k->c, col[1], y + 10, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
+			if (ds->has_score)
+				csm_format1(num, sizeof num, ds->score);
+			else
+				snprintf(num, sizeof num, "%s", T(K_NA));
+			text_rgb(k, col[2] + cw[2] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
+			for (i = 0; i < 5; i++) {
+				int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
+				if (idx[i] < 0)
+					continue;
+				if (csm_benchmark_group_mean(b, (size_t)idx[i], d, &m))
+					csm_format1(num, sizeof num, m);
+				else
+					snprintf(num, sizeof num, "-");
+				k->c.text(&k->c, col[c] + cw[c] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+			}
+			if (has_gap) {
+				static const double red[3] = {0.70, 0.12, 0.08};
+				csm_format1(num, sizeof num, gap);
+				if (s->grade != CSM_GRADE_A)
+					mark = csm__ge(gap, 2) ? "**" : csm__ge(gap, 1) ? "*" : "";
+				if (mark[0])
+					text_rgb(k, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, red);
+				else
+					k->c.text(&k->c, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
+				if (mark[0])
+					text_rgb(k, col[9] + 2, y + 10, mark, 8.5, CSM_ALIGN_LEFT, red);
+			}
+			y += 14;
+		}
+		line(k, MARGIN, y, col[9] + cw[9], y, 0.6, 0.6);
+		y += 10;
+		k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
+		for (i = 0; i < 5; i++) {
+			int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
+			if (idx[i] < 0)
+				continue;
+			snprintf(num, sizeof num, "%u", csm_benchmark_group_n(b, (size_t)idx[i]));
+			k->c.text(&k->c, col[c] + cw[c] - 4, y, num, 7.5, CSM_ALIGN_RIGHT, 0.4);
+		}
+		y += 11;
+		snprintf(buf, sizeof buf, "%s%s%s", T(K_MARKS), idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? keys[4] : "");
+		k->c.text(&k->c, MARGIN, y, buf, 7, CSM_ALIGN_LEFT, 0.4);
+		y += 18;
+	}
+
+	/* Hints, with the tips behind them. */
+	ensure(k, &y, 60, b, lang);
+	text_rgb(k, MARGIN, y, T(K_HINTS), 11, CSM_ALIGN_LEFT, ACCENT);
+	y += 16;
+	if (!csm_analysis_hint_count(an))
+		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);
+	for (i = 0; i < csm_analysis_hint_count(an); i++) {
+		const csm_hint *h = csm_analysis_hint(an, i);
+		double ty = 0;
+		snprintf(buf, sizeof buf, "[%s] %s %d  %s", h->rank == 1 ? T(K_HINT1) : T(K_HINT2), T(K_DIRECTIVE), h->directive,
+		         q->dir_title[h->directive - 1][lang]);
+		ensure(k, &y, 12.0 * wrap(k, 0, &ty, buf, 9.5, PAGE_W - 2 * MARGIN, 12, 0, 0) + 40, b, lang);
+		wrap(k, MARGIN, &y, buf, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+		len = (size_t)snprintf(buf, sizeof buf, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap),
+		                       T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+		for (j = 0; j < h->item_count && len < sizeof buf - 32; j++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", j ? ", " : "", h->items[j]);
+		wrap(k, MARGIN + 10, &y, buf, 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
+		y += 2;
+		for (j = 0; j < h->tip_count; j++) {
+			const char *title = csm_tip_title(tips, h->tips[j], lang);
+			const char *action = csm_tip_action(tips, h->tips[j], lang);
+			double need;
+			ty = 0;
+			need = 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
+			ensure(k, &y, need, b, lang);
+			snprintf(buf, sizeof buf, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : "");
+			text_rgb(k, MARGIN + 10, y, buf, 8.5, CSM_ALIGN_LEFT, ACCENT);
+			y += 11;
+			if (action)
+				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+			y += 3;
+		}
+		y += 6;
+	}
+	footer(k, b, lang);
+}
+
+/* ---- putting it together ------------------------------------------------- */
+
+static void haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+	karte *k = user_data;
+	(void)detail_no;
+	if (!k->error)
+		k->error = error_no;
+}
+
+/* The subset of the maker's font with the characters of `unicodes`, into a
+ * temporary file whose path is written to `path`. */
+static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, size_t size)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+	const char *data;
+	unsigned len = 0;
+	const char *tmpdir = getenv("TMPDIR");
+	int fd = -1, rc = 0;
+	size_t off = 0;
+
+	path[0] = '\0';
+	if (!in)
+		return csm__nomem();
+	hb_set_union(hb_subset_input_unicode_set(in), unicodes);
+	/* libharu reads the cap height and x-height from these glyphs. */
+	hb_set_add(hb_subset_input_unicode_set(in), 'H');
+	hb_set_add(hb_subset_input_unicode_set(in), 'x');
+	/* Layout tables: libharu does not use them, and keeping GSUB would pull in
+	 * every glyph a substitution could reach. */
+	{
+		hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+		hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
+		hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+		hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+		hb_set_add(drop, HB_TAG('B', 'A', 'S', 'E'));
+	}
+	/* Hinting instructions are a large part of CJK glyph data and serve
+	 * screen rasterizers at small pixel sizes, not a PDF. */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	sub = hb_subset_or_fail(km->face, in);
+	hb_subset_input_destroy(in);
+	if (!sub)
+		return csm__err(CSM_EIO, "%s: the font could not be subset", km->font_path);
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	snprintf(path, size, "%s/csm-font-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+	if (!len || (fd = mkstemp(path)) < 0) {
+		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s",
+		              tmpdir && tmpdir[0] ? tmpdir : "/tmp", strerror(errno));
+		path[0] = '\0';
+		goto cleanup;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
+			goto cleanup;
+		}
+		off += (size_t)w;
+	}
+cleanup:
+	if (fd >= 0 && close(fd) != 0 && !rc)
+		rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (rc && path[0]) {
+		unlink(path);
+		path[0] = '\0';
+	}
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	return rc;
+}
+
+/* libharu (2.3.0 and 2.4.x) gives the UTF-8 font a code-to-CID CMap
+ * ("begincidrange") as its /ToUnicode, which must map codes to Unicode
+ * (bfchar/bfrange); poppler warns about it. The CMap is made when the font is
+ * created (hpdf_font_cid.c: CreateCMap) and nothing rewrites it at save time,
+ * so its stream is rewritten here in place: the object stays the same and
+ * keeps the font's compression. With the UTF-8 encoder each code is the
+ * character's own Unicode value (non-BMP characters become U+0020), so the
+ * map sends each code used to itself, in runs that stay within one high byte
+ * as bfrange requires. */
+typedef struct run {
+	unsigned lo, hi;
+} run;
+
+static HPDF_STATUS write_runs(HPDF_Stream st, const run *r, size_t n, int ranges)
+{
+	HPDF_STATUS ret = HPDF_OK;
+	char b[64];
+	while (n > 0) {
+		size_t k = n > 100 ? 100 : n, i; /* at most 100 entries per block */
+		snprintf(b, sizeof b, "%zu %s\n", k, ranges ? "beginbfrange" : "beginbfchar");
+		ret |= HPDF_Stream_WriteStr(st, b);
+		for (i = 0; i < k; i++) {
+			if (ranges)
+				snprintf(b, sizeof b, "<%04X> <%04X> <%04X>\n", r[i].lo, r[i].hi, r[i].lo);
+			else
+				snprintf(b, sizeof b, "<%04X> <%04X>\n", r[i].lo, r[i].lo);
+			ret |= HPDF_Stream_WriteStr(st, b);
+		}
+		ret |= HPDF_Stream_WriteStr(st, ranges ? "endbfrange\n" : "endbfchar\n");
+		r += k;
+		n -= k;
+	}
+	return ret;
+}
+
+static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
+{
+	HPDF_Name subtype = HPDF_Dict_GetItem(font, "Subtype", HPDF_OCLASS_NAME);
+	HPDF_Name enc = HPDF_Dict_GetItem(font, "Encoding", HPDF_OCLASS_NAME);
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	unsigned char used[65536 / 8];
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	run *chars = NULL, *ranges = NULL;
+	size_t nchars = 0, nranges = 0;
+	unsigned c;
+	HPDF_STATUS ret = HPDF_OK;
+	int rc = 0;
+
+	if (!subtype || strcmp(subtype->value, "Type0") != 0 || !enc || strcmp(enc->value, "Identity-H") != 0 || !tu ||
+	    !tu->stream)
+		return csm__err(CSM_EIO, "the PDF font is not the Type0/Identity-H font expected of libharu");
+	memset(used, 0, sizeof used);
+	while (hb_set_next(unicodes, &cp)) {
+		unsigned u = cp > 0xFFFF ? 0x20 : cp;
+		used[u >> 3] |= (unsigned char)(1u << (u & 7));
+	}
+	if (!(chars = malloc(sizeof *chars * 65536)) || !(ranges = malloc(sizeof *ranges * 65536))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+#define USED(x) ((x) <= 0xFFFF && !((x) >= 0xD800 && (x) <= 0xDFFF) && ((used[(x) >> 3] >> ((x)&7)) & 1))
+	for (c = 0; c <= 0xFFFF; c++) {
+		unsigned lo = c;
+		if (!USED(c))
+			continue;
+		while (c + 1 <= 0xFFFF && ((c + 1) & 0xFF) != 0 && USED(c + 1))
+			c++;
+		if (c == lo)
+			chars[nchars].lo = chars[nchars].hi = lo, nchars++;
+		else
+			ranges[nranges].lo = lo, ranges[nranges].hi = c, nranges++;
+	}
+#undef USED
+	HPDF_MemStream_FreeData(tu->stream);
+	HPDF_Dict_RemoveElement(tu, "Type");
+	HPDF_Dict_RemoveElement(tu, "CMapName");
+	HPDF_Dict_RemoveElement(tu, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(tu, "WMode");
+	ret |= HPDF_Stream_WriteStr(tu->stream, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	                                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	                                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	                                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	ret |= write_runs(tu->stream, chars, nchars, 0);
+	ret |= write_runs(tu->stream, ranges, nranges, 1);
+	ret |= HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	if (ret != HPDF_OK)
+		rc = csm__err(CSM_EIO, "the PDF's ToUnicode map could not be written (libharu error 0x%04X)",
+		              (unsigned)HPDF_GetError(pdf));
+cleanup:
+	free(chars);
+	free(ranges);
+	return rc;
+}
+
+int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,
+                     csm_lang lang, long long created)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+	karte k;
+	char font_file[4096] = "", title[700], author[600];
+	const char *font_name, *f;
+	const csm_answers *a = csm__analysis_a(an);
+	HPDF_Date date;
+	struct tm tm;
+	time_t t = (time_t)created;
+	HPDF_UINT32 size;
+	int rc = 0;
+	size_t i, alen;
+
+	*out = NULL;
+	*len = 0;
+	memset(&k, 0, sizeof k);
+	k.km = km;
+	k.c.cr = cairo_create(surface);
+	k.c.ctx = &k;
+	k.c.text_width = width_cb;
+
+	/* Pass 1: which characters, how many pages. */
+	k.collect = 1;
+	k.unicodes = hb_set_create();
+	k.c.stroke = collect_path;
+	k.c.fill = collect_path;
+	k.c.text = collect_text;
+	layout(&k, an, tips, lang);
+	k.total_pages = k.pages;
+	/* Digits for the page footer, whatever pass 1 printed. */
+	for (i = '0'; i <= '9'; i++)
+		hb_set_add(k.unicodes, (hb_codepoint_t)i);
+	if ((rc = write_subset(km, k.unicodes, font_file, sizeof font_file)))
+		goto cleanup;
+
+	/* Pass 2: the document. */
+	k.collect = 0;
+	k.pages = 0;
+	k.c.stroke = haru_stroke;
+	k.c.fill = haru_fill;
+	k.c.text = haru_text;
+	if (!(k.pdf = HPDF_New(haru_error, &k))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	HPDF_SetCompressionMode(k.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(k.pdf);
+	/* libharu reads glyphs from this file again when saving: it is removed
+	 * only after the document is written. */
+	font_name = HPDF_LoadTTFontFromFile(k.pdf, font_file, HPDF_TRUE);
+	if (!font_name || !(k.font = HPDF_GetFont(k.pdf, font_name, "UTF-8"))) {
+		rc = csm__err(CSM_EIO, "%s: libharu could not load the font (error 0x%04X)", km->font_path,
+		              (unsigned)k.error);
+		goto cleanup;
+	}
+	k.translucent = HPDF_CreateExtGState(k.pdf);
+	HPDF_ExtGState_SetAlphaFill(k.translucent, 0.14f);
+	layout(&k, an, tips, lang);
+
+	/* Document information. */
+	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	snprintf(title, sizeof title, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
+	alen = 0;
+	author[0] = '\0';
+	for (i = 0; i < a->assessor_count && alen < sizeof author - 80; i++)
+		if (a->assessor_name[i] && a->assessor_name[i][0])
+			alen += (size_t)snprintf(author + alen, sizeof author - alen, "%s%s", alen ? ", " : "", a->assessor_name[i]);
+	HPDF_SetCurrentEncoder(k.pdf, "UTF-8");
+	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_TITLE, title);
+	if (author[0])
+		HPDF_SetInfoAttr(k.pdf, HPDF_INFO_AUTHOR, author);
+	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_CREATOR, "csm " CSM_VERSION_STRING);
+	gmtime_r(&t, &tm);
+	memset(&date, 0, sizeof date);
+	date.year = tm.tm_year + 1900;
+	date.month = tm.tm_mon + 1;
+	date.day = tm.tm_mday;
+	date.hour = tm.tm_hour;
+	date.minutes = tm.tm_min;
+	date.seconds = tm.tm_sec;
+	date.ind = 'Z';
+	HPDF_SetInfoDateAttr(k.pdf, HPDF_INFO_CREATION_DATE, date);
+
+	if ((rc = fix_tounicode(k.pdf, k.font, k.unicodes)))
+		goto cleanup;
+	if (k.error || HPDF_SaveToStream(k.pdf) != HPDF_OK) {
+		rc = csm__err(CSM_EIO, "the PDF could not be made (libharu error 0x%04X)", (unsigned)k.error);
+		goto cleanup;
+	}
+	size = HPDF_GetStreamSize(k.pdf);
+	if (!(*out = malloc(size ? size : 1))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	if (HPDF_ReadFromStream(k.pdf, (HPDF_BYTE *)*out, &size) != HPDF_OK && k.error != HPDF_STREAM_EOF) {
+		free(*out);
+		*out = NULL;
+		rc = csm__err(CSM_EIO, "the PDF could not be read back (libharu error 0x%04X)", (unsigned)k.error);
+		goto cleanup;
+	}
+	*len = size;
+cleanup:
+	if (k.pdf)
+		HPDF_Free(k.pdf);
+	if (font_file[0])
+		unlink(font_file);
+	hb_set_destroy(k.unicodes);
+	cairo_destroy(k.c.cr);
+	cairo_surface_destroy(surface);
+	return rc;
+}
