@@ -150,6 +150,7 @@ typedef struct karte {
 	HPDF_Font font;
 	HPDF_ExtGState translucent;
 	HPDF_STATUS error;
+	char running[700];    /* header of continuation pages */
 } karte;
 
 static void collect_text(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
@@ -391,7 +392,7 @@ enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
 	K_GRADING, K_BEHIND2, K_BEHIND1, K_LEVEL5, K_LOWEST, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
 	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_COUNT
+	K_WEIGHTED, K_NA, K_RADAR, K_MORE, K_NO_DATE, K_COUNT
 };
 
 static const char *const KT[K_COUNT][2] = {
@@ -430,6 +431,7 @@ static const char *const KT[K_COUNT][2] = {
 	[K_NA] = {"対象外", "n/a"},
 	[K_RADAR] = {"レーダーチャート", "Radar"},
 	[K_NO_DATE] = {"日付なし", "undated"},
+	[K_MORE] = {"ほかのヒント (csm score で全体を表示): 指示", "More hints (csm score shows them all): directives"},
 };
 
 #define T(id) KT[id][lang]
@@ -453,7 +455,9 @@ static void ensure(karte *k, double *y, double need, const csm_benchmark *b, csm
 		return;
 	footer(k, b, lang);
 	new_page(k);
-	*y = MARGIN + 10;
+	text_rgb(k, MARGIN, MARGIN + 6, k->running, 8.5, CSM_ALIGN_LEFT, ACCENT);
+	line(k, MARGIN, MARGIN + 12, PAGE_W - MARGIN, MARGIN + 12, 0.75, 0.5);
+	*y = MARGIN + 30;
 }
 
 static void directive_list(karte *k, double x, double *y, double width, const char *title, const int *v, size_t n,
@@ -492,6 +496,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	/* Header: what, who, when; the grade on the right. */
 	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
 	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	snprintf(k->running, sizeof k->running, "%s  ·  %s %s", f ? f : a->name, T(K_GRADE), csm_grade_name(s->grade));
 	k->c.text(&k->c, MARGIN, MARGIN + 28, f ? f : a->name, 17, CSM_ALIGN_LEFT, 0.05);
 	len = 0;
 	buf[0] = '\0';
@@ -649,10 +654,22 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);
 	for (i = 0; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
-		double ty = 0;
+		double ty = 0, need;
+		/* Hint 1 carries the tips' actions; the others cite their tips. */
+		int actions = h->rank == 1;
 		snprintf(buf, sizeof buf, "[%s] %s %d  %s", h->rank == 1 ? T(K_HINT1) : T(K_HINT2), T(K_DIRECTIVE), h->directive,
 		         q->dir_title[h->directive - 1][lang]);
-		ensure(k, &y, 12.0 * wrap(k, 0, &ty, buf, 9.5, PAGE_W - 2 * MARGIN, 12, 0, 0) + 40, b, lang);
+		need = 12.5 * wrap(k, 0, &ty, buf, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)h->tip_count;
+		if (y + need > BODY_BOTTOM && k->pages >= 2) {
+			/* The karte stays within two pages: name the rest in one line. */
+			len = (size_t)snprintf(buf, sizeof buf, "%s", T(K_MORE));
+			for (j = i; j < csm_analysis_hint_count(an) && len < sizeof buf - 16; j++)
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d", j > i ? ", " : " ",
+				                        csm_analysis_hint(an, j)->directive);
+			wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN, 11, 0.2, 1);
+			break;
+		}
+		ensure(k, &y, need, b, lang);
 		wrap(k, MARGIN, &y, buf, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
 		len = (size_t)snprintf(buf, sizeof buf, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap),
 		                       T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
@@ -662,8 +679,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		y += 2;
 		for (j = 0; j < h->tip_count; j++) {
 			const char *title = csm_tip_title(tips, h->tips[j], lang);
-			const char *action = csm_tip_action(tips, h->tips[j], lang);
-			double need;
+			const char *action = actions ? csm_tip_action(tips, h->tips[j], lang) : NULL;
 			ty = 0;
 			need = 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
 			ensure(k, &y, need, b, lang);
@@ -672,7 +688,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			y += 11;
 			if (action)
 				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
-			y += 3;
+			y += action ? 3 : 0;
 		}
 		y += 6;
 	}
