@@ -150,7 +150,8 @@ typedef struct karte {
 	HPDF_Font font;
 	HPDF_ExtGState translucent;
 	HPDF_STATUS error;
-	char running[700];    /* header of continuation pages */
+	char running[700];    /* organization, for the header of continuation pages */
+	char running_tail[64];
 } karte;
 
 static void collect_text(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
@@ -305,6 +306,25 @@ static void box(karte *k, double x, double y, double w, double h, double r, doub
 	k->c.fill(&k->c, &st);
 }
 
+/* `s` fitted on one line within `width`: the size goes down to `min_size`,
+ * then the text is cut at a character boundary with an ellipsis. The text
+ * goes to `out`, the size to *size. */
+static void fit(karte *k, const char *s, double *size, double min_size, double width, char *out, size_t outsz)
+{
+	size_t n;
+	while (*size > min_size && text_width(k->km, s, *size) > width)
+		*size -= 0.5;
+	snprintf(out, outsz, "%s", s);
+	n = strlen(out);
+	while (n > 0 && text_width(k->km, out, *size) > width) {
+		do /* back to the start of a character */
+			n--;
+		while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80);
+		if (n + sizeof "…" <= outsz)
+			memcpy(out + n, "…", sizeof "…");
+	}
+}
+
 /* Characters that must not begin a line (Japanese line-breaking rules). */
 static int no_line_start(const char *s)
 {
@@ -455,7 +475,14 @@ static void ensure(karte *k, double *y, double need, const csm_benchmark *b, csm
 		return;
 	footer(k, b, lang);
 	new_page(k);
-	text_rgb(k, MARGIN, MARGIN + 6, k->running, 8.5, CSM_ALIGN_LEFT, ACCENT);
+	{
+		char head[sizeof k->running + sizeof k->running_tail];
+		double size = 8.5;
+		fit(k, k->running, &size, 8.5, PAGE_W - 2 * MARGIN - text_width(k->km, k->running_tail, 8.5), head,
+		    sizeof k->running);
+		strcat(head, k->running_tail);
+		text_rgb(k, MARGIN, MARGIN + 6, head, size, CSM_ALIGN_LEFT, ACCENT);
+	}
 	line(k, MARGIN, MARGIN + 12, PAGE_W - MARGIN, MARGIN + 12, 0.75, 0.5);
 	*y = MARGIN + 30;
 }
@@ -496,8 +523,14 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	/* Header: what, who, when; the grade on the right. */
 	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
 	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
-	snprintf(k->running, sizeof k->running, "%s  ·  %s %s", f ? f : a->name, T(K_GRADE), csm_grade_name(s->grade));
-	k->c.text(&k->c, MARGIN, MARGIN + 28, f ? f : a->name, 17, CSM_ALIGN_LEFT, 0.05);
+	snprintf(k->running, sizeof k->running, "%s", f ? f : a->name);
+	snprintf(k->running_tail, sizeof k->running_tail, "  ·  %s %s", T(K_GRADE), csm_grade_name(s->grade));
+	{
+		char name[CSM_MAX_NAME_BYTES + 8];
+		double size = 17;
+		fit(k, f ? f : a->name, &size, 10, PAGE_W - 2 * MARGIN - 124, name, sizeof name);
+		k->c.text(&k->c, MARGIN, MARGIN + 28, name, size, CSM_ALIGN_LEFT, 0.05);
+	}
 	len = 0;
 	buf[0] = '\0';
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)))
