@@ -133,6 +133,60 @@ static void test_examples(void)
 	}
 }
 
+/* A name far wider than the header: fitted, cut with an ellipsis, still a valid PDF. */
+static void test_long_name(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *src = test_read(SRC("examples/aozora-bank.json"), NULL), *json, *pdf = NULL, *text = NULL;
+	char name[420], path[128], cmd[300], *at;
+	size_t len = 0, i;
+	FILE *f;
+	for (i = 0; i < sizeof name - 1; i++)
+		name[i] = "Long Name Holdings "[i % 19];
+	name[sizeof name - 1] = '\0';
+	at = src ? strstr(src, "Aozora Trust Bank") : NULL;
+	CHECK(at != NULL);
+	if (!at || !q || !b)
+		goto done;
+	json = malloc(strlen(src) + sizeof name);
+	memcpy(json, src, (size_t)(at - src));
+	strcpy(json + (at - src), name);
+	strcat(json, at + strlen("Aozora Trust Bank"));
+	CHECK_INT(csm_answers_parse(&a, json, strlen(json), "long.json"), 0);
+	free(json);
+	if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+	    csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font))
+		goto done;
+	CHECK_INT(csm_karte_render(&pdf, &len, km, an, NULL, CSM_LANG_EN, 0), 0);
+	snprintf(path, sizeof path, "%s/long.pdf", tmpdir);
+	if (pdf && (f = fopen(path, "wb"))) {
+		CHECK(fwrite(pdf, 1, len, f) == len);
+		fclose(f);
+	}
+	snprintf(cmd, sizeof cmd, "pdftotext '%s' - 2>/dev/null", path);
+	capture(cmd, &text);
+	CHECK_HAS(text, "Long Name Holdings Long");
+	CHECK_HAS(text, "…");
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+done:
+	free(text);
+	free(src);
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
 static void test_font_errors(void)
 {
 	csm_karte_maker *km = NULL;
@@ -154,6 +208,7 @@ int main(void)
 	if (!mkdtemp(tmpdir))
 		return 2;
 	RUN_TEST(test_examples);
+	RUN_TEST(test_long_name);
 	RUN_TEST(test_font_errors);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
