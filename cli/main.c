@@ -393,14 +393,15 @@ static int commit_sink(FILE *f, const char *path, const char *tmp)
 	return 0;
 }
 
-/* Write `len` bytes to `path` (or stdout) through a sink: atomically. */
-static int write_bytes(const char *path, const void *data, size_t len)
+/* Write `len` bytes, then `tail` (may be NULL), to `path` (or stdout)
+ * through a sink: atomically. */
+static int write_bytes_tail(const char *path, const void *data, size_t len, const char *tail)
 {
 	char tmp[PATH_MAX];
 	FILE *f = open_sink(path, tmp, sizeof tmp);
 	if (!f)
 		return EXIT_FAIL;
-	if (fwrite(data, 1, len, f) != len) {
+	if (fwrite(data, 1, len, f) != len || (tail && fputs(tail, f) == EOF)) {
 		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? path : "temporary file", strerror(errno));
 		fclose(f);
 		if (tmp[0])
@@ -410,24 +411,16 @@ static int write_bytes(const char *path, const void *data, size_t len)
 	return commit_sink(f, path, tmp);
 }
 
-/* write_bytes() for text, ending it with a newline if it has none. */
+static int write_bytes(const char *path, const void *data, size_t len)
+{
+	return write_bytes_tail(path, data, len, NULL);
+}
+
+/* Text, ending with a newline if it has none. */
 static int write_text(const char *path, const char *text)
 {
 	size_t n = strlen(text);
-	char tmp[PATH_MAX];
-	FILE *f;
-	if (n == 0 || text[n - 1] == '\n')
-		return write_bytes(path, text, n);
-	if (!(f = open_sink(path, tmp, sizeof tmp)))
-		return EXIT_FAIL;
-	if (fwrite(text, 1, n, f) != n || fputc('\n', f) == EOF) {
-		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? path : "temporary file", strerror(errno));
-		fclose(f);
-		if (tmp[0])
-			unlink(tmp);
-		return EXIT_FAIL;
-	}
-	return commit_sink(f, path, tmp);
+	return write_bytes_tail(path, text, n, n == 0 || text[n - 1] == '\n' ? NULL : "\n");
 }
 
 static int cmd_score(opts *o)

@@ -67,6 +67,8 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max);
 
 /* Offset of the first invalid UTF-8 byte, or `len` if all is valid. */
 size_t csm__utf8_check(const char *s, size_t len);
+/* Decode one code point of valid UTF-8 and advance *s past it. */
+unsigned csm__utf8_next(const unsigned char **s);
 /* Number of code points in valid UTF-8 `s`. */
 size_t csm__utf8_length(const char *s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */

@@ -119,16 +119,8 @@ static double text_width(const csm_karte_maker *km, const char *s, double size)
 	const unsigned char *p = (const unsigned char *)s;
 	double units = 0;
 	while (*p) {
-		unsigned cp;
+		unsigned cp = csm__utf8_next(&p);
 		hb_codepoint_t g;
-		if (*p < 0x80)
-			cp = *p++;
-		else if ((*p & 0xE0) == 0xC0)
-			cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu), p += 2;
-		else if ((*p & 0xF0) == 0xE0)
-			cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), p += 3;
-		else
-			cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), p += 4;
 		if (!hb_font_get_nominal_glyph(km->font, cp, &g))
 			g = 0;
 		units += hb_font_get_glyph_h_advance(km->font, g);
@@ -159,18 +151,8 @@ static void collect_text(csm__canvas *c, double x, double y, const char *s, doub
 	karte *k = c->ctx;
 	const unsigned char *p = (const unsigned char *)s;
 	(void)x, (void)y, (void)size, (void)align, (void)gray;
-	while (*p) {
-		unsigned cp;
-		if (*p < 0x80)
-			cp = *p++;
-		else if ((*p & 0xE0) == 0xC0)
-			cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu), p += 2;
-		else if ((*p & 0xF0) == 0xE0)
-			cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), p += 3;
-		else
-			cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), p += 4;
-		hb_set_add(k->unicodes, cp);
-	}
+	while (*p)
+		hb_set_add(k->unicodes, csm__utf8_next(&p));
 }
 
 static void collect_path(csm__canvas *c, const csm__style *st)

@@ -216,8 +216,7 @@ size_t csm__utf8_check(const char *str, size_t len)
 	return len;
 }
 
-/* Decode one code point of valid UTF-8; advances *s. */
-static unsigned utf8_next(const unsigned char **s)
+unsigned csm__utf8_next(const unsigned char **s)
 {
 	const unsigned char *p = *s;
 	unsigned cp;
@@ -242,7 +241,7 @@ size_t csm__utf8_length(const char *str)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = 0;
 	while (*s) {
-		utf8_next(&s);
+		csm__utf8_next(&s);
 		n++;
 	}
 	return n;
@@ -262,7 +261,7 @@ size_t csm__display_width(const char *str)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t w = 0;
 	while (*s) {
-		unsigned cp = utf8_next(&s);
+		unsigned cp = csm__utf8_next(&s);
 		if (cp >= 0x300 && cp <= 0x36F)
 			continue; /* combining marks take no column */
 		w += wide(cp) ? 2 : 1;
