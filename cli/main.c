@@ -704,6 +704,11 @@ static int cmd_validate(opts *o)
 			st = exit_code(rc);
 		} else if ((rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
 			st = lib_error(rc);
+		} else {
+			char *w = NULL;
+			if (csm_answers_warnings(&w, a, q) > 0)
+				fprintf(stderr, "%s\n", w);
+			csm_free(w);
 		}
 		free(err);
 		if (st) {

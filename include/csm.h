@@ -166,6 +166,19 @@ CSM_EXTERN size_t csm_item_tip_count(const csm_questionnaire *q, size_t i);
 /** Tip id `k` (0-based) of item `i`. */
 CSM_EXTERN const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k);
 
+/**
+ * Gates: yes/no questions asked before the checklist ("Is there a CISO?").
+ * A "no" in an answers file caps the levels of some items; answers above the
+ * cap are reported by csm_answers_warnings().
+ */
+CSM_EXTERN size_t csm_questionnaire_gate_count(const csm_questionnaire *q);
+
+/** Id of gate `i` (0-based), e.g. "ciso". */
+CSM_EXTERN const char *csm_gate_id(const csm_questionnaire *q, size_t i);
+
+/** The question of gate `i` in `lang`. */
+CSM_EXTERN const char *csm_gate_question(const csm_questionnaire *q, size_t i, csm_lang lang);
+
 /** Number of NIST CSF subcategory ids item `i` maps to (0 where the data has none). */
 CSM_EXTERN size_t csm_item_csf_count(const csm_questionnaire *q, size_t i);
 
@@ -201,6 +214,30 @@ CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang
 
 /** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
 CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
+
+/** Everything a tip says, in one language. Strings are NULL where the data has none. */
+typedef struct csm_tip_info {
+	const char *id;
+	const char *title;
+	const char *action;         /**< the short next action cited in hints */
+	const char *problem;        /**< the problem it addresses */
+	size_t action_count;
+	const char *const *actions; /**< concrete actions, in order */
+	const char *first_step;     /**< what can be done this month */
+	const char *owner;          /**< who usually owns it */
+	char effort;                /**< 'S', 'M', 'L' (staff time), or 0 */
+	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
+	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
+} csm_tip_info;
+
+/**
+ * Tip `id` in `lang` into `*out` (pointers owned by `t`). CSM_ENOTFOUND if
+ * there is no such tip.
+ */
+CSM_EXTERN int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang);
+
+/** Tip `id` as readable text in `lang`. Caller frees `*out` with csm_free(). */
+CSM_EXTERN int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang);
 
 /* ------------------------------------------------------------------------ */
 /* Answers (csm-answers/1 JSON, or CSV item,level[,evidence,note])          */
@@ -275,10 +312,18 @@ CSM_EXTERN const char *csm_answers_note(const csm_answers *a, const char *item_i
 
 /**
  * Check `a` against questionnaire `q`: the file names `q` (or none), every
- * item id exists, every item of `q` is present and answered (unless
- * CSM_ALLOW_PARTIAL). Reports every problem as `file: item X: what`.
+ * item id and gate id exists, every item of `q` is present and answered
+ * (unless CSM_ALLOW_PARTIAL). Reports every problem as `file: item X: what`.
  */
 CSM_EXTERN int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags);
+
+/**
+ * Answers that contradict a gate answered "no" (an item above the gate's
+ * cap), as lines `file: item X: what`, into `*out` ("" when there are none;
+ * the caller frees it with csm_free()). These are warnings, not errors: the
+ * file still scores. Returns the number of warnings, or a negative error.
+ */
+CSM_EXTERN int csm_answers_warnings(char **out, const csm_answers *a, const csm_questionnaire *q);
 
 /**
  * A blank answers file for `q`: every item present with level null (JSON,

@@ -26,6 +26,10 @@ void csm_answers_free(csm_answers *a)
 	}
 	for (i = 0; i < 5; i++)
 		free(a->field[i]);
+	for (i = 0; i < a->gate_count; i++)
+		free(a->gate_id[i]);
+	free(a->gate_id);
+	free(a->gate_value);
 	free(a->assessor_name);
 	free(a->assessor_role);
 	free(a->items);
@@ -200,6 +204,36 @@ static int parse_assessors(csm_answers *a, const cJSON *root, csm__problems *p, 
 	return 0;
 }
 
+/* "gates": {"ciso": "yes", "csirt": "no", "policy": null} */
+static int parse_gate_answers(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *gates = cJSON_GetObjectItemCaseSensitive(root, "gates"), *g;
+	int n = cJSON_GetArraySize(gates);
+	if (!gates || cJSON_IsNull(gates))
+		return 0;
+	if (!cJSON_IsObject(gates) || n > 32) {
+		csm__problem(p, "%s: gates: expected an object of gate ids with \"yes\", \"no\" or null", name);
+		return 0;
+	}
+	if (n && (!(a->gate_id = calloc((size_t)n, sizeof *a->gate_id)) ||
+	          !(a->gate_value = calloc((size_t)n, sizeof *a->gate_value))))
+		return csm__nomem();
+	cJSON_ArrayForEach(g, gates) {
+		int v = cJSON_IsNull(g)                                                  ? -1
+		        : cJSON_IsString(g) && strcmp(g->valuestring, "yes") == 0 ? 1
+		        : cJSON_IsString(g) && strcmp(g->valuestring, "no") == 0  ? 0
+		                                                                    : -2;
+		if (!csm__valid_id(g->string) || v == -2) {
+			csm__problem(p, "%s: gates.%.40s: expected \"yes\", \"no\" or null", name, g->string);
+			continue;
+		}
+		if (!(a->gate_id[a->gate_count] = csm__strdup(g->string)))
+			return csm__nomem();
+		a->gate_value[a->gate_count++] = v;
+	}
+	return 0;
+}
+
 static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p)
 {
 	const char *name = a->name;
@@ -220,7 +254,8 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)))
+	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
+	    (rc = parse_gate_answers(a, root, p, name)))
 		goto cleanup;
 	s = csm__json_string(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
 	if (s && !csm__valid_date(s))
@@ -585,6 +620,13 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 	if (qid && strcmp(qid, q->id) != 0)
 		return csm__err(CSM_EINVALID, "%s: questionnaire: the file answers \"%s\", not \"%s\"", a->name, qid,
 		                q->id);
+	for (i = 0; i < a->gate_count; i++) {
+		size_t g;
+		for (g = 0; g < q->gate_count && strcmp(q->gates[g].id, a->gate_id[i]) != 0; g++)
+			;
+		if (g == q->gate_count)
+			csm__problem(&p, "%s: gates.%s: no such gate in questionnaire %s", a->name, a->gate_id[i], q->id);
+	}
 	for (i = 0; i < a->count; i++)
 		if (!(i < q->item_count && strcmp(q->items[i].id, a->items[i].id) == 0) &&
 		    csm_questionnaire_item_find(q, a->items[i].id) < 0)
@@ -603,6 +645,34 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 	return csm__problems_finish(&p);
 }
 
+int csm_answers_warnings(char **out, const csm_answers *a, const csm_questionnaire *q)
+{
+	csm__buf o = {0};
+	size_t i, g, k;
+	int n = 0, rc;
+	*out = NULL;
+	for (i = 0; i < a->gate_count; i++) {
+		if (a->gate_value[i] != 0)
+			continue;
+		for (g = 0; g < q->gate_count; g++) {
+			const csm__gate *gate = &q->gates[g];
+			if (strcmp(gate->id, a->gate_id[i]) != 0)
+				continue;
+			for (k = 0; k < gate->item_count; k++) {
+				const csm__answer *ans = csm__answers_find(a, gate->items[k]);
+				if (!ans || ans->kind != CSM_ANSWER_LEVEL || ans->level <= gate->max_level)
+					continue;
+				csm__buf_printf(&o, "%s%s: item %s: level %d, but gate %s is \"no\" (at most %d expected)",
+				                n ? "\n" : "", a->name, gate->items[k], ans->level, gate->id, gate->max_level);
+				n++;
+			}
+		}
+	}
+	if ((rc = csm__buf_finish(&o, out)))
+		return rc;
+	return n;
+}
+
 int csm_template_json(char **out, const csm_questionnaire *q)
 {
 	cJSON *root = cJSON_CreateObject(), *org, *ans, *assessors, *who;
@@ -618,6 +688,12 @@ int csm_template_json(char **out, const csm_questionnaire *q)
 	ok = ok && cJSON_AddStringToObject(org, "industry", "");
 	ok = ok && cJSON_AddStringToObject(org, "scope", "entity");
 	ok = ok && cJSON_AddNullToObject(root, "assessed_on");
+	if (ok && q->gate_count) {
+		cJSON *gates = cJSON_AddObjectToObject(root, "gates");
+		for (i = 0; ok && gates && i < q->gate_count; i++)
+			ok = cJSON_AddNullToObject(gates, q->gates[i].id) != NULL;
+		ok = ok && gates;
+	}
 	ok = ok && (assessors = cJSON_AddArrayToObject(root, "assessors"));
 	ok = ok && (who = cJSON_CreateObject()) && cJSON_AddItemToArray(assessors, who);
 	ok = ok && cJSON_AddStringToObject(who, "name", "");

@@ -119,8 +119,18 @@ typedef struct csm__item {
 	size_t csf_count;
 } csm__item;
 
+typedef struct csm__gate {
+	char *id;
+	char *question[2];
+	int max_level;   /* with "no", these items cannot be above this */
+	char **items;
+	size_t item_count;
+} csm__gate;
+
 struct csm_questionnaire {
 	char *id;
+	csm__gate *gates;
+	size_t gate_count;
 	char *title[2];
 	char *level[5][2];
 	char *dir_title[CSM_DIRECTIVES][2];
@@ -147,6 +157,9 @@ struct csm_answers {
 	csm__answer *items;
 	size_t count;
 	cJSON *organization;        /* the organization object as given, or NULL */
+	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
+	int *gate_value;
+	size_t gate_count;
 };
 
 /* Answer `id` of `a`, or NULL. */

@@ -35,6 +35,15 @@ void csm_questionnaire_free(csm_questionnaire *q)
 			free(it->csf[k]);
 		free(it->csf);
 	}
+	for (i = 0; i < q->gate_count; i++) {
+		free(q->gates[i].id);
+		free(q->gates[i].question[0]);
+		free(q->gates[i].question[1]);
+		for (k = 0; k < q->gates[i].item_count; k++)
+			free(q->gates[i].items[k]);
+		free(q->gates[i].items);
+	}
+	free(q->gates);
 	free(q->items);
 	free(q->id);
 	free(q->title[0]);
@@ -232,6 +241,59 @@ static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int
 	return 0;
 }
 
+/* "gates": yes/no questions asked first; a "no" caps the levels of some items. */
+static int parse_gates(csm_questionnaire *q, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "gates"), *g;
+	int n = cJSON_GetArraySize(arr), i = 0, rc;
+	if (!arr)
+		return 0;
+	if (!cJSON_IsArray(arr) || n > 32) {
+		csm__problem(p, "%s: gates: expected an array of at most 32 gates", name);
+		return 0;
+	}
+	if (n && !(q->gates = calloc((size_t)n, sizeof *q->gates)))
+		return csm__nomem();
+	cJSON_ArrayForEach(g, arr) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(g, "id");
+		const cJSON *ifno = cJSON_GetObjectItemCaseSensitive(g, "if_no");
+		const cJSON *max = cJSON_GetObjectItemCaseSensitive(ifno, "max_level");
+		const cJSON *items = cJSON_GetObjectItemCaseSensitive(ifno, "items"), *it;
+		csm__gate *gate = &q->gates[q->gate_count];
+		char where[96];
+		if (!cJSON_IsString(id) || !csm__valid_id(id->valuestring)) {
+			csm__problem(p, "%s: gates[%d].id: expected a gate id", name, i++);
+			continue;
+		}
+		i++;
+		if (!(gate->id = csm__strdup(id->valuestring)))
+			return csm__nomem();
+		q->gate_count++;
+		snprintf(where, sizeof where, "gate %s: question", gate->id);
+		if ((rc = csm__json_lang_pair(gate->question, g, "question", 1, p, name, where)))
+			return rc;
+		if (!cJSON_IsNumber(max) || max->valuedouble < 1 || max->valuedouble > 4 ||
+		    max->valuedouble != (int)max->valuedouble || !cJSON_IsArray(items) || cJSON_GetArraySize(items) < 1) {
+			csm__problem(p, "%s: gate %s: if_no: expected {\"max_level\": 1..4, \"items\": [item ids]}", name,
+			             gate->id);
+			continue;
+		}
+		gate->max_level = (int)max->valuedouble;
+		if (!(gate->items = calloc((size_t)cJSON_GetArraySize(items), sizeof *gate->items)))
+			return csm__nomem();
+		cJSON_ArrayForEach(it, items) {
+			if (!cJSON_IsString(it) || csm_questionnaire_item_find(q, it->valuestring) < 0) {
+				csm__problem(p, "%s: gate %s: if_no.items: \"%.20s\" is not an item of this questionnaire", name,
+				             gate->id, cJSON_IsString(it) ? it->valuestring : "");
+				continue;
+			}
+			if (!(gate->items[gate->item_count++] = csm__strdup(it->valuestring)))
+				return csm__nomem();
+		}
+	}
+	return 0;
+}
+
 int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t len, const char *name)
 {
 	csm__problems p = {0};
@@ -284,6 +346,8 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		for (i = 0; i < CSM_DIRECTIVES; i++)
 			if (q->dir_items[i] == 0)
 				csm__problem(&p, "%s: directive %d: has no items", name, i + 1);
+		if ((rc = parse_gates(q, root, &p, name)))
+			goto cleanup;
 	}
 	rc = csm__problems_finish(&p);
 cleanup:
@@ -412,3 +476,9 @@ const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k) { retur
 size_t csm_item_csf_count(const csm_questionnaire *q, size_t i) { return q->items[i].csf_count; }
 
 const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].csf[k]; }
+
+size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q->gate_count; }
+
+const char *csm_gate_id(const csm_questionnaire *q, size_t i) { return q->gates[i].id; }
+
+const char *csm_gate_question(const csm_questionnaire *q, size_t i, csm_lang lang) { return q->gates[i].question[lang]; }

@@ -172,6 +172,30 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	csm__buf_printf(&o, ",\"grade\":\"%s\",\"partial\":%s,\"weighted\":%s", csm_grade_name(s->grade),
 	                s->partial ? "true" : "false", s->weighted ? "true" : "false");
 
+	{
+		char *w = NULL;
+		int n = csm_answers_warnings(&w, a, q);
+		j_key(&o, 0, "warnings");
+		csm__buf_puts(&o, "[");
+		if (n > 0) {
+			char *line = w, *nl;
+			int first_w = 1;
+			while (line && *line) {
+				nl = strchr(line, '\n');
+				if (nl)
+					*nl = '\0';
+				if (!first_w)
+					csm__buf_puts(&o, ",");
+				j_str(&o, line);
+				first_w = 0;
+				line = nl ? nl + 1 : NULL;
+			}
+		} else if (n < 0) {
+			o.nomem = 1;
+		}
+		csm__buf_puts(&o, "]");
+		csm_free(w);
+	}
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
@@ -262,7 +286,7 @@ enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
 	T_DIRECTIVE, T_SCORE, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
 	T_LOWEST, T_HINTS, T_HINT1, T_HINT2, T_LOWEST_ITEMS, T_LEVEL, T_TIP, T_PLAN, T_ITEM, T_TARGET_LEVEL,
-	T_GAIN, T_LEVEL_H, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_COUNT
+	T_GAIN, T_LEVEL_H, T_CHECK, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_COUNT
 };
 
 static const char *const T[T_COUNT][2] = {
@@ -295,6 +319,7 @@ static const char *const T[T_COUNT][2] = {
 	[T_TARGET_LEVEL] = {"目標", "Target"},
 	[T_GAIN] = {"総合+", "Overall+"},
 	[T_LEVEL_H] = {"レベル", "Level"},
+	[T_CHECK] = {"要確認: 前提の質問への回答と矛盾する回答があります。", "To check: answers that contradict a gate question:"},
 	[T_PARTIAL] = {"注意: 未回答の項目があります。結果は暫定です。", "Note: some items are unanswered; the result is provisional."},
 	[T_WEIGHTED] = {"注意: 指示ごとの重み付けを使用しています。", "Note: directive weights are in use."},
 	[T_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
@@ -407,6 +432,12 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_printf(&o, "%s\n", TX(T_PARTIAL));
 	if (s->weighted)
 		csm__buf_printf(&o, "%s\n", TX(T_WEIGHTED));
+	{
+		char *w = NULL;
+		if (csm_answers_warnings(&w, a, q) > 0)
+			csm__buf_printf(&o, "%s\n%s\n", TX(T_CHECK), w);
+		csm_free(w);
+	}
 
 	/* The table. */
 	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
@@ -574,6 +605,52 @@ int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
 				csm__buf_puts(&o, "\n");
 			}
 		}
+	}
+	return csm__buf_finish(&o, out);
+}
+
+int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
+{
+	static const char *const size_ja[3] = {"小", "中", "大"};
+	csm_tip_info tip;
+	csm__buf o = {0};
+	size_t i;
+	int rc, ja = lang == CSM_LANG_JA;
+
+	*out = NULL;
+	if ((rc = csm_tip_get(&tip, t, id, lang)))
+		return rc;
+	csm__buf_printf(&o, "%s %s: %s\n", ja ? "ティップス" : "Tip", tip.id, tip.title ? tip.title : "");
+	if (tip.problem) {
+		csm__buf_printf(&o, "\n%s\n  ", ja ? "課題" : "Problem");
+		wrap(&o, tip.problem, 2, 78);
+		csm__buf_puts(&o, "\n");
+	}
+	if (tip.action_count) {
+		csm__buf_printf(&o, "\n%s\n", ja ? "進め方" : "Actions");
+		for (i = 0; i < tip.action_count; i++) {
+			csm__buf_printf(&o, "  %zu. ", i + 1);
+			wrap(&o, tip.actions[i], 5, 78);
+			csm__buf_puts(&o, "\n");
+		}
+	}
+	if (tip.first_step || tip.action) {
+		csm__buf_printf(&o, "\n%s\n  ", ja ? "今月できる最初の一歩" : "First step (this month)");
+		wrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
+		csm__buf_puts(&o, "\n");
+	}
+	if (tip.owner || tip.effort || tip.cost || tip.helps_reach) {
+		csm__buf_puts(&o, "\n");
+		if (tip.owner)
+			csm__buf_printf(&o, "%s: %s\n", ja ? "担当" : "Owner", tip.owner);
+		if (tip.effort)
+			csm__buf_printf(&o, "%s: %c%s%s%s\n", ja ? "工数" : "Effort", tip.effort, ja ? " (" : "",
+			                ja ? size_ja[tip.effort == 'S' ? 0 : tip.effort == 'M' ? 1 : 2] : "", ja ? ")" : "");
+		if (tip.cost)
+			csm__buf_printf(&o, "%s: %c%s%s%s\n", ja ? "費用" : "Cost", tip.cost, ja ? " (" : "",
+			                ja ? size_ja[tip.cost == 'S' ? 0 : tip.cost == 'M' ? 1 : 2] : "", ja ? ")" : "");
+		if (tip.helps_reach)
+			csm__buf_printf(&o, ja ? "レベル %d に達するのに役立ちます\n" : "Helps reach level %d\n", tip.helps_reach);
 	}
 	return csm__buf_finish(&o, out);
 }

@@ -10,6 +10,13 @@ typedef struct csm__tip {
 	char *id;
 	char *title[2];
 	char *action[2];
+	char *problem[2];
+	char *first_step[2];
+	char *owner[2];
+	char **actions[2];
+	size_t action_count[2];
+	char effort, cost;
+	int helps_reach;
 } csm__tip;
 
 struct csm_tips {
@@ -23,11 +30,20 @@ void csm_tips_free(csm_tips *t)
 	if (!t)
 		return;
 	for (i = 0; i < t->count; i++) {
-		free(t->tips[i].id);
-		free(t->tips[i].title[0]);
-		free(t->tips[i].title[1]);
-		free(t->tips[i].action[0]);
-		free(t->tips[i].action[1]);
+		csm__tip *tip = &t->tips[i];
+		int l;
+		size_t k;
+		free(tip->id);
+		for (l = 0; l < 2; l++) {
+			free(tip->title[l]);
+			free(tip->action[l]);
+			free(tip->problem[l]);
+			free(tip->first_step[l]);
+			free(tip->owner[l]);
+			for (k = 0; k < tip->action_count[l]; k++)
+				free(tip->actions[l][k]);
+			free(tip->actions[l]);
+		}
 	}
 	free(t->tips);
 	free(t);
@@ -42,6 +58,48 @@ static const csm__tip *find(const csm_tips *t, const char *id)
 		if (strcmp(t->tips[i].id, id) == 0)
 			return &t->tips[i];
 	return NULL;
+}
+
+/* "actions": {"ja": [...], "en": [...]}, 1..10 texts each. */
+static int parse_actions(csm__tip *tip, const cJSON *e, csm__problems *p, const char *name)
+{
+	static const char *const langs[2] = {"ja", "en"};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "actions");
+	int l;
+	if (!v)
+		return 0;
+	for (l = 0; l < 2; l++) {
+		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(v, langs[l]), *a;
+		int n = cJSON_GetArraySize(arr);
+		if (!cJSON_IsArray(arr) || n < 1 || n > 10) {
+			csm__problem(p, "%s: tip %s: actions.%s: expected an array of 1..10 texts", name, tip->id, langs[l]);
+			continue;
+		}
+		if (!(tip->actions[l] = calloc((size_t)n, sizeof(char *))))
+			return csm__nomem();
+		cJSON_ArrayForEach(a, arr) {
+			if (!cJSON_IsString(a) || !a->valuestring[0] || strlen(a->valuestring) > CSM_MAX_TEXT_BYTES) {
+				csm__problem(p, "%s: tip %s: actions.%s: expected non-empty texts", name, tip->id, langs[l]);
+				continue;
+			}
+			if (!(tip->actions[l][tip->action_count[l]++] = csm__strdup(a->valuestring)))
+				return csm__nomem();
+		}
+	}
+	return 0;
+}
+
+/* "effort"/"cost": "S", "M" or "L". */
+static char size_class(const cJSON *e, const char *key, csm__problems *p, const char *name, const char *id)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, key);
+	if (!v)
+		return 0;
+	if (cJSON_IsString(v) && (strcmp(v->valuestring, "S") == 0 || strcmp(v->valuestring, "M") == 0 ||
+	                          strcmp(v->valuestring, "L") == 0))
+		return v->valuestring[0];
+	csm__problem(p, "%s: tip %s: %s: expected \"S\", \"M\" or \"L\"", name, id, key);
+	return 0;
 }
 
 /* Add the tips of one file to `t`. */
@@ -94,6 +152,27 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 		snprintf(where, sizeof where, "tip %s: action", tip->id);
 		if ((rc = csm__json_lang_pair(tip->action, e, "action", 1, &p, name, where)))
 			goto cleanup;
+		snprintf(where, sizeof where, "tip %s: problem", tip->id);
+		if ((rc = csm__json_lang_pair(tip->problem, e, "problem", 0, &p, name, where)))
+			goto cleanup;
+		snprintf(where, sizeof where, "tip %s: first_step", tip->id);
+		if ((rc = csm__json_lang_pair(tip->first_step, e, "first_step", 0, &p, name, where)))
+			goto cleanup;
+		snprintf(where, sizeof where, "tip %s: owner", tip->id);
+		if ((rc = csm__json_lang_pair(tip->owner, e, "owner", 0, &p, name, where)))
+			goto cleanup;
+		if ((rc = parse_actions(tip, e, &p, name)))
+			goto cleanup;
+		tip->effort = size_class(e, "effort", &p, name, tip->id);
+		tip->cost = size_class(e, "cost", &p, name, tip->id);
+		{
+			const cJSON *h = cJSON_GetObjectItemCaseSensitive(e, "helps_reach");
+			if (h && (!cJSON_IsNumber(h) || h->valuedouble < 2 || h->valuedouble > 5 ||
+			          h->valuedouble != (int)h->valuedouble))
+				csm__problem(&p, "%s: tip %s: helps_reach: expected a level 2..5", name, tip->id);
+			else if (h)
+				tip->helps_reach = (int)h->valuedouble;
+		}
 	}
 done:
 	rc = csm__problems_finish(&p);
@@ -188,4 +267,24 @@ const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang)
 {
 	const csm__tip *tip = find(t, id);
 	return tip ? tip->action[lang] : NULL;
+}
+
+int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang)
+{
+	const csm__tip *tip = find(t, id);
+	memset(out, 0, sizeof *out);
+	if (!tip)
+		return csm__err(CSM_ENOTFOUND, "tip \"%.60s\" does not exist", id ? id : "");
+	out->id = tip->id;
+	out->title = tip->title[lang];
+	out->action = tip->action[lang];
+	out->problem = tip->problem[lang];
+	out->first_step = tip->first_step[lang];
+	out->owner = tip->owner[lang];
+	out->action_count = tip->action_count[lang];
+	out->actions = (const char *const *)tip->actions[lang];
+	out->effort = tip->effort;
+	out->cost = tip->cost;
+	out->helps_reach = tip->helps_reach;
+	return 0;
 }
