@@ -33,7 +33,7 @@
 
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
-	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir;
+	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -83,6 +83,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
 	    {"--jobs", offsetof(opts, jobs)},                {"--size", offsetof(opts, size)},
 	    {"--font", offsetof(opts, font)},                {"--outdir", offsetof(opts, outdir)},
+	    {"--to", offsetof(opts, to)},
 	};
 	int i, k, only_files = 0;
 
@@ -762,14 +763,77 @@ static int cmd_template(opts *o)
 static int cmd_questions(opts *o)
 {
 	csm_questionnaire *q = NULL;
+	csm_tips *tips = NULL;
 	char *text = NULL;
 	int rc, status;
+	int md = o->format && strcmp(o->format, "md") == 0;
+	if (o->format && !md && strcmp(o->format, "text") != 0)
+		return usage_error("questions: --format must be text or md");
 	if ((status = open_questionnaire(&q, o, "questions")))
 		return status;
-	rc = csm_render_questions(&text, q, o->lang);
+	if (md && (rc = csm_tips_open(&tips, o->data_dir))) {
+		csm_questionnaire_free(q);
+		return lib_error(rc);
+	}
+	rc = md ? csm_render_questions_md(&text, q, tips, o->lang) : csm_render_questions(&text, q, o->lang);
+	csm_tips_free(tips);
 	status = rc ? lib_error(rc) : write_text(o->output, text);
 	csm_free(text);
 	csm_questionnaire_free(q);
+	return status;
+}
+
+static int cmd_tips(opts *o)
+{
+	csm_tips *tips = NULL;
+	char *text = NULL;
+	int i, rc, status;
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = csm_tips_open(&tips, o->data_dir)))
+		return lib_error(rc);
+	if (o->nfiles == 0) { /* the list */
+		size_t k;
+		for (k = 0; k < csm_tips_count(tips); k++)
+			printf("%-6s %s\n", csm_tip_id(tips, k), csm_tip_title(tips, csm_tip_id(tips, k), o->lang));
+	}
+	for (i = 0; i < o->nfiles && !status; i++) {
+		if ((rc = csm_render_tip(&text, tips, o->files[i], o->lang)))
+			status = lib_error(rc);
+		else
+			printf("%s%s", i ? "\n" : "", text);
+		csm_free(text);
+		text = NULL;
+	}
+	csm_tips_free(tips);
+	return status;
+}
+
+static int cmd_convert(opts *o)
+{
+	csm_answers *a = NULL;
+	csm_questionnaire *from = NULL, *to = NULL;
+	qcache cache = {0};
+	char *err = NULL, *json = NULL;
+	int rc, status;
+	if (o->nfiles != 1 || !o->to)
+		return usage_error("convert: use 'csm convert FILE --to QUESTIONNAIRE [-o OUT]'");
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = load_answers(&a, &from, &cache, o, o->files[0], &err))) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		status = exit_code(rc);
+	} else if ((rc = csm_questionnaire_open(&to, o->data_dir, o->to)) ||
+	           (rc = csm_answers_convert(&json, a, o->data_dir, from, to))) {
+		status = lib_error(rc);
+	} else {
+		status = write_text(o->output, json);
+	}
+	free(err);
+	csm_free(json);
+	csm_questionnaire_free(to);
+	csm_answers_free(a);
+	qcache_free(&cache);
 	return status;
 }
 
@@ -882,8 +946,21 @@ static const struct {
      "csm template [--questionnaire ID] [--format json|csv] [--lang ja|en] [-o FILE]\n\n"
      "Every item of the questionnaire is present with an empty level. The CSV form\n"
      "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs."},
-    {"questions", "print the questionnaire",
-     "csm questions [--questionnaire ID] [--lang ja|en] [-o FILE]"},
+    {"questions", "print the questionnaire (text, or a Markdown document)",
+     "csm questions [--questionnaire ID] [--lang ja|en] [--format text|md] [-o FILE]\n\n"
+     "--format md writes a document for people to read or print: how to answer,\n"
+     "the gate questions, and per item its intent, what each level looks like,\n"
+     "how to find the answer, NIST CSF ids and tips."},
+    {"tips", "print tips: the list, or each ID in full",
+     "csm tips [ID...] [--lang ja|en]\n\n"
+     "Without ids: every tip's id and title. With ids: the problem, the actions in\n"
+     "order, a first step for this month, effort and cost (S/M/L), owner, and the\n"
+     "level it helps reach."},
+    {"convert", "move an answers file to another questionnaire (csmg-v2 -> csmg-v3)",
+     "csm convert FILE --to QUESTIONNAIRE [-o OUT.json]\n\n"
+     "Uses the item mapping questions/maps/FROM-TO.json. Levels, evidence and notes\n"
+     "carry over; items new in the target are left unanswered, with a note, and\n"
+     "listed under \"converted\".\"new_items\"."},
     {"bench", "build a benchmark file from a table of directive scores",
      "csm bench build-from-tsv FILE.tsv --name NAME [--source TEXT] [--date YYYY-MM-DD]\n"
      "          [--questionnaire ID] [--grade-a 3.75] [--grade-b 2.67] [-o OUT.json]\n\n"
@@ -933,7 +1010,10 @@ int main(int argc, char **argv)
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
 	                                            "--data-dir", NULL};
-	static const char *const questions_opts[] = {"--questionnaire", "--lang", "-o", "--output", "--data-dir", NULL};
+	static const char *const questions_opts[] = {"--questionnaire", "--lang", "--format", "-o", "--output",
+	                                             "--data-dir", NULL};
+	static const char *const tips_opts[] = {"--lang", "--data-dir", NULL};
+	static const char *const convert_opts[] = {"--to", "-o", "--output", "--data-dir", NULL};
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", NULL};
 	static const char *const no_opts[] = {NULL};
@@ -970,6 +1050,8 @@ int main(int argc, char **argv)
 	RUN("validate", validate_opts, cmd_validate)
 	RUN("template", template_opts, cmd_template)
 	RUN("questions", questions_opts, cmd_questions)
+	RUN("tips", tips_opts, cmd_tips)
+	RUN("convert", convert_opts, cmd_convert)
 	RUN("bench", bench_opts, cmd_bench)
 	RUN("help", no_opts, cmd_help)
 #undef RUN

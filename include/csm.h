@@ -336,6 +336,18 @@ CSM_EXTERN int csm_template_json(char **out, const csm_questionnaire *q);
 /** As csm_template_json(), as CSV; a question column in `lang` helps whoever fills it in. */
 CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang);
 
+/**
+ * Convert answers `a` of questionnaire `from` to questionnaire `to` through
+ * the item mapping `<data_dir>/questions/maps/<from>-<to>.json` (format
+ * csm-mapping/1: {"from", "to", "items": {from item: to item}}). The result,
+ * a `csm-answers/1` JSON document for `to`, keeps the organization, date,
+ * assessors, gates, levels, evidence and notes; items of `to` that no item
+ * maps to are left unanswered (null) with a note, and are listed under
+ * "converted": {"from", "new_items"}. Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_answers_convert(char **out, const csm_answers *a, const char *data_dir,
+                                   const csm_questionnaire *from, const csm_questionnaire *to);
+
 /** Free memory the library returned through a `char **out`. NULL is allowed. */
 CSM_EXTERN void csm_free(void *p);
 
@@ -650,6 +662,15 @@ CSM_EXTERN int csm_render_text(char **out, const csm_analysis *an, const csm_tip
  * generic level meanings). Caller frees `*out` with csm_free().
  */
 CSM_EXTERN int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang);
+
+/**
+ * The questionnaire as a Markdown document in `lang`, for people to read or
+ * print: how to answer (the generic levels), the gate questions, then per
+ * directive every item with its question, intent, what each level looks
+ * like, the answer hint, NIST CSF ids and the tips (titles from `tips`, may
+ * be NULL). Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang);
 
 #ifdef __cplusplus
 }

@@ -385,7 +385,9 @@ static void list_ids(char *dst, size_t size, const char *dir)
 		return;
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name);
-		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 && used + n < size) {
+		/* industries.json sits beside the questionnaires but is not one */
+		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 && strcmp(e->d_name, "industries.json") != 0 &&
+		    used + n < size) {
 			used += (size_t)snprintf(dst + used, size - used, "%s%.*s", used ? ", " : "",
 			                         (int)(n - 5), e->d_name);
 		}

@@ -654,3 +654,57 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 	}
 	return csm__buf_finish(&o, out);
 }
+
+int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang)
+{
+	int ja = lang == CSM_LANG_JA, d, l;
+	csm__buf o = {0};
+	size_t i, k;
+
+	csm__buf_printf(&o, "# %s\n\n", q->title[lang]);
+	csm__buf_printf(&o, "%s `%s`.\n\n", ja ? "設問セット" : "Questionnaire", q->id);
+	csm__buf_printf(&o, "## %s\n\n%s\n\n", ja ? "回答のしかた" : "How to answer",
+	                ja ? "各項目に 1 から 5 のレベル、または該当しない場合は n/a で回答します。根拠 (evidence) と、誰が評価したかを残してください。"
+	                   : "Answer each item with a level from 1 to 5, or n/a where it does not apply. Record the evidence and who assessed it.");
+	for (l = 1; l <= 5; l++)
+		csm__buf_printf(&o, "- **%d**: %s\n", l, q->level[l - 1][lang]);
+	if (q->gate_count) {
+		csm__buf_printf(&o, "\n## %s\n\n%s\n\n", ja ? "最初に確認する質問" : "Questions to answer first",
+		                ja ? "「いいえ」の場合、関連する項目は高いレベルになりません。矛盾する回答は警告されます。"
+		                   : "Where the answer is no, the related items cannot be at a high level; answers that say otherwise are flagged.");
+		for (i = 0; i < q->gate_count; i++)
+			csm__buf_printf(&o, "- `%s`: %s (%s)\n", q->gates[i].id, q->gates[i].question[lang],
+			                ja ? "はい / いいえ" : "yes / no");
+	}
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		csm__buf_printf(&o, "\n## %s %d: %s\n", ja ? "指示" : "Directive", d, q->dir_title[d - 1][lang]);
+		for (i = 0; i < q->item_count; i++) {
+			const csm__item *it = &q->items[i];
+			if (it->directive != d)
+				continue;
+			csm__buf_printf(&o, "\n### %s  %s\n\n", it->id, it->text[CSM_ITEM_QUESTION][lang]);
+			if (it->text[CSM_ITEM_INTENT][lang])
+				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "ねらい:" : "Intent:", it->text[CSM_ITEM_INTENT][lang]);
+			if (it->level[0][lang]) {
+				csm__buf_printf(&o, "| %s | %s |\n|---|---|\n", ja ? "レベル" : "Level", ja ? "この項目での姿" : "What it looks like");
+				for (l = 1; l <= 5; l++)
+					csm__buf_printf(&o, "| %d | %s |\n", l, it->level[l - 1][lang]);
+				csm__buf_puts(&o, "\n");
+			}
+			if (it->text[CSM_ITEM_HINT][lang])
+				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "回答のヒント:" : "How to answer:", it->text[CSM_ITEM_HINT][lang]);
+			if (it->csf_count) {
+				csm__buf_puts(&o, "NIST CSF:");
+				for (k = 0; k < it->csf_count; k++)
+					csm__buf_printf(&o, " %s", it->csf[k]);
+				csm__buf_puts(&o, "\n\n");
+			}
+			for (k = 0; k < it->tip_count; k++) {
+				const char *title = csm_tip_title(tips, it->tips[k], lang);
+				csm__buf_printf(&o, "%s %s%s%s\n", ja ? "ティップス" : "Tip", it->tips[k], title ? ": " : "",
+				                title ? title : "");
+			}
+		}
+	}
+	return csm__buf_finish(&o, out);
+}
