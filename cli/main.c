@@ -38,6 +38,7 @@ typedef struct opts {
 	const char **files;
 	int nfiles;
 	csm_lang lang;
+	csm_industries *industries; /* from the data directory, when it has the list */
 	char data_buf[PATH_MAX];
 } opts;
 
@@ -145,7 +146,22 @@ static int is_dir(const char *path)
 
 /* The data directory: --data-dir, $CSM_DATA_DIR, next to the program
  * (../share/csm), the install prefix, or the source tree it was built from. */
+static int locate_data_dir(opts *o);
+
+/* The data directory, and the industry list in it. */
 static int find_data_dir(opts *o)
+{
+	char path[PATH_MAX + 32];
+	int status = locate_data_dir(o), rc;
+	if (status || o->industries)
+		return status;
+	snprintf(path, sizeof path, "%s/questions/industries.json", o->data_dir);
+	if (access(path, F_OK) == 0 && (rc = csm_industries_open(&o->industries, o->data_dir)))
+		return lib_error(rc);
+	return 0;
+}
+
+static int locate_data_dir(opts *o)
 {
 	char exe[PATH_MAX], probe[PATH_MAX + 32];
 	const char *env = getenv("CSM_DATA_DIR");
@@ -254,6 +270,8 @@ static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, con
 	if ((o->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, o->questionnaire))) ||
 	    (o->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, o->industry))) ||
 	    (o->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, o->org))))
+		goto fail;
+	if (o->industries && (rc = csm_answers_check_industry(*out, o->industries)))
 		goto fail;
 	qid = csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE);
 	if ((rc = get_questionnaire(q, c, o->data_dir, qid ? qid : "csmg-v2"))) {
@@ -809,6 +827,25 @@ static int cmd_tips(opts *o)
 	return status;
 }
 
+static int cmd_industries(opts *o)
+{
+	size_t i;
+	int status;
+	if (o->nfiles)
+		return usage_error("industries: unexpected argument '%s'", o->files[0]);
+	if ((status = find_data_dir(o)))
+		return status;
+	if (!o->industries) {
+		fprintf(stderr, "%s: the data directory has no questions/industries.json\n", o->data_dir);
+		return EXIT_INPUT;
+	}
+	for (i = 0; i < csm_industries_count(o->industries); i++) {
+		const char *id = csm_industry_id(o->industries, i);
+		printf("%-16s %s\n", id, csm_industry_label(o->industries, id, o->lang));
+	}
+	return 0;
+}
+
 static int cmd_convert(opts *o)
 {
 	csm_answers *a = NULL;
@@ -956,6 +993,8 @@ static const struct {
      "Without ids: every tip's id and title. With ids: the problem, the actions in\n"
      "order, a first step for this month, effort and cost (S/M/L), owner, and the\n"
      "level it helps reach."},
+    {"industries", "list the industry ids (organization.industry) with their labels",
+     "csm industries [--lang ja|en]"},
     {"convert", "move an answers file to another questionnaire (csmg-v2 -> csmg-v3)",
      "csm convert FILE --to QUESTIONNAIRE [-o OUT.json]\n\n"
      "Uses the item mapping questions/maps/FROM-TO.json. Levels, evidence and notes\n"
@@ -1042,6 +1081,7 @@ int main(int argc, char **argv)
 		if (!status)                                                                                    \
 			status = fn(&o);                                                                        \
 		free(o.files);                                                                                  \
+		csm_industries_free(o.industries);                                                              \
 		return status;                                                                                  \
 	}
 	RUN("score", score_opts, cmd_score)
@@ -1052,6 +1092,7 @@ int main(int argc, char **argv)
 	RUN("questions", questions_opts, cmd_questions)
 	RUN("tips", tips_opts, cmd_tips)
 	RUN("convert", convert_opts, cmd_convert)
+	RUN("industries", tips_opts, cmd_industries)
 	RUN("bench", bench_opts, cmd_bench)
 	RUN("help", no_opts, cmd_help)
 #undef RUN

@@ -240,6 +240,28 @@ CSM_EXTERN int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id,
 CSM_EXTERN int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang);
 
 /* ------------------------------------------------------------------------ */
+/* Industries (questions/industries.json, format csm-industries/1)          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_industries csm_industries;
+
+/** Parse an industries file. Free with csm_industries_free(). */
+CSM_EXTERN int csm_industries_parse(csm_industries **out, const char *data, size_t len, const char *name);
+
+/** Load `<data_dir>/questions/industries.json`. Free with csm_industries_free(). */
+CSM_EXTERN int csm_industries_open(csm_industries **out, const char *data_dir);
+
+/** Free an industries list. NULL is allowed. */
+CSM_EXTERN void csm_industries_free(csm_industries *ind);
+
+/** Number of industries, and the id of industry `i` (0-based). */
+CSM_EXTERN size_t csm_industries_count(const csm_industries *ind);
+CSM_EXTERN const char *csm_industry_id(const csm_industries *ind, size_t i);
+
+/** Label of industry `id` in `lang`, or NULL if `id` is not in the list. */
+CSM_EXTERN const char *csm_industry_label(const csm_industries *ind, const char *id, csm_lang lang);
+
+/* ------------------------------------------------------------------------ */
 /* Answers (csm-answers/1 JSON, or CSV item,level[,evidence,note])          */
 /* ------------------------------------------------------------------------ */
 
@@ -316,6 +338,12 @@ CSM_EXTERN const char *csm_answers_note(const csm_answers *a, const char *item_i
  * (unless CSM_ALLOW_PARTIAL). Reports every problem as `file: item X: what`.
  */
 CSM_EXTERN int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags);
+
+/**
+ * The industry of `a` (if it gives one) is in `ind`; otherwise CSM_EINVALID
+ * with `file: organization.industry: what`.
+ */
+CSM_EXTERN int csm_answers_check_industry(const csm_answers *a, const csm_industries *ind);
 
 /**
  * Answers that contradict a gate answered "no" (an item above the gate's
