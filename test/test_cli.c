@@ -327,6 +327,106 @@ static void test_karte_cli(void)
 	done(&r);
 }
 
+static void test_content_commands(void)
+{
+	char args[900], path[400], *conv;
+	run_result r = run("tips 9-2 --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Tip 9-2:");
+	CHECK_HAS(r.out, "Actions\n  1. ");
+	CHECK_HAS(r.out, "First step (this month)");
+	CHECK_HAS(r.out, "Effort: ");
+	done(&r);
+	r = run("tips no-such-tip");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "tip \"no-such-tip\" does not exist");
+	done(&r);
+	r = run("questions --questionnaire csmg-v3 --lang en --format md");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "# Cyber Security Management Guidelines Ver3.0 checklist");
+	CHECK_HAS(r.out, "### 3-5  ");
+	CHECK_HAS(r.out, "| 5 | ");
+	CHECK_HAS(r.out, "NIST CSF: ");
+	CHECK_HAS(r.out, "## Questions to answer first");
+	done(&r);
+	r = run("questions --questionnaire sme-light --lang ja --format md");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "### s12  ");
+	done(&r);
+	r = run("industries --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "machinery");
+	CHECK_HAS(r.out, "healthcare");
+	done(&r);
+	/* v2 -> v3: levels carry over, 3-5 is new and unanswered. */
+	snprintf(path, sizeof path, "%s/v3.json", tmpdir);
+	snprintf(args, sizeof args, "convert examples/kitamachi-machinery.json --to csmg-v3 -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	conv = test_read(path, NULL);
+	CHECK_HAS(conv, "\"questionnaire\":\t\"csmg-v3\"");
+	CHECK_HAS(conv, "\"new_items\":\t[\"3-5\"]");
+	CHECK_HAS(conv, "new in csmg-v3: not answered yet");
+	free(conv);
+	snprintf(args, sizeof args, "score --json '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 2); /* 3-5 is unanswered */
+	CHECK_HAS(r.err, "item 3-5: not answered yet");
+	done(&r);
+	snprintf(args, sizeof args, "score --json --allow-partial '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"questionnaire\":\"csmg-v3\"");
+	CHECK_HAS(r.out, "\"grade\":\"B\"");
+	done(&r);
+	r = run("convert examples/kitamachi-machinery.json --to sme-light");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "no mapping from csmg-v2 to sme-light");
+	done(&r);
+	/* An unknown industry is refused; a gate contradicted is a warning only. */
+	r = run("score --industry fishing_fleet --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "organization.industry: \"fishing_fleet\" is not a known industry id");
+	done(&r);
+}
+
+static void test_gate_warnings(void)
+{
+	char path[400], args[600];
+	FILE *f;
+	char *src = test_read(SRC("examples/kitamachi-machinery.json"), NULL), *at;
+	run_result r;
+	CHECK(src != NULL);
+	if (!src)
+		return;
+	/* say "no CSIRT" while answering 7-2 at level 3 */
+	at = strstr(src, "\"answers\"");
+	snprintf(path, sizeof path, "%s/gates.json", tmpdir);
+	f = fopen(path, "w");
+	if (f && at) {
+		fwrite(src, 1, (size_t)(at - src), f);
+		fputs("\"gates\": {\"csirt\": \"no\", \"ciso\": \"yes\"},\n  ", f);
+		fputs(at, f);
+	}
+	if (f)
+		fclose(f);
+	free(src);
+	snprintf(args, sizeof args, "validate '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "item 7-2: level 3, but gate csirt is \"no\" (at most 2 expected)");
+	done(&r);
+	snprintf(args, sizeof args, "score --json '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"warnings\":[\"");
+	done(&r);
+	r = run("score --json examples/kitamachi-machinery.json");
+	CHECK_HAS(r.out, "\"warnings\":[]");
+	done(&r);
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -407,6 +507,8 @@ int main(int argc, char **argv)
 	RUN_TEST(test_outputs_are_atomic);
 	RUN_TEST(test_radar);
 	RUN_TEST(test_karte_cli);
+	RUN_TEST(test_content_commands);
+	RUN_TEST(test_gate_warnings);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
