@@ -319,8 +319,8 @@ static void score_one(score_job *j, qcache *cache, int i)
 	int rc = load_answers(&a, &q, cache, o, o->files[i], &j->err[i]);
 	if (!rc)
 		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
-	if (!rc)
-		rc = csm_analyze(&an, q, a, s, j->b);
+	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b)))
+		csm_analysis_use_industries(an, o->industries);
 	if (!rc)
 		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
 		             : csm_render_text(&j->text[i], an, j->tips, o->lang);
@@ -588,7 +588,8 @@ static int cmd_radar(opts *o)
 		goto cleanup;
 	}
 	if ((rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
-	    (rc = csm_analyze(&an, q, a, s, b)) || (rc = csm_radar_from_analysis(&radar, an, o->lang)) ||
+	    (rc = csm_analyze(&an, q, a, s, b)) || (csm_analysis_use_industries(an, o->industries), 0) ||
+	    (rc = csm_radar_from_analysis(&radar, an, o->lang)) ||
 	    (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
 		status = lib_error(rc);
 		goto cleanup;
@@ -660,6 +661,8 @@ static int cmd_karte(opts *o)
 		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
 		           (rc = csm_analyze(&an[i], q, a[i], s[i], b))) {
 			lib_error(rc);
+		} else {
+			csm_analysis_use_industries(an[i], o->industries);
 		}
 		if (rc) {
 			if (exit_code(rc) > status)

@@ -560,6 +560,12 @@ CSM_EXTERN int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const
 /** Free an analysis. NULL is allowed. */
 CSM_EXTERN void csm_analysis_free(csm_analysis *an);
 
+/**
+ * Use `ind` (borrowed; may be NULL) for industry labels when the analysis is
+ * rendered as text, karte or radar: "Finance" instead of "finance".
+ */
+CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind);
+
 /** Key of the target group, e.g. "grade:B". */
 CSM_EXTERN const char *csm_analysis_target(const csm_analysis *an);
 

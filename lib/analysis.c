@@ -22,6 +22,7 @@ struct csm_analysis {
 	size_t hint_count;
 	csm_plan_step *plan;
 	size_t plan_count;
+	const csm_industries *industries;
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -308,3 +309,12 @@ const csm_questionnaire *csm__analysis_q(const csm_analysis *an) { return an->q;
 const csm_answers *csm__analysis_a(const csm_analysis *an) { return an->a; }
 const csm_score *csm__analysis_s(const csm_analysis *an) { return an->s; }
 const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }
+
+void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind) { an->industries = ind; }
+
+const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
+{
+	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY);
+	const char *label = id ? csm_industry_label(an->industries, id, lang) : NULL;
+	return label ? label : id;
+}

@@ -315,7 +315,7 @@ int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lan
 		if ((g = csm_benchmark_group_find(b, key)) >= 0) {
 			csm_radar_series *se = &out->series[out->count++];
 			snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
-			         industry, csm_benchmark_group_n(b, (size_t)g));
+			         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
 				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
 					se->value[d - 1] = -1;

@@ -20,6 +20,8 @@ const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
 const csm_answers *csm__analysis_a(const csm_analysis *an);
 const csm_score *csm__analysis_s(const csm_analysis *an);
 const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+/* The organization's industry as a label where known, else its id, or NULL. */
+const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 
 #endif
 
@@ -184,5 +186,7 @@ const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
 const csm_answers *csm__analysis_a(const csm_analysis *an);
 const csm_score *csm__analysis_s(const csm_analysis *an);
 const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+/* The organization's industry as a label where known, else its id, or NULL. */
+const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 
 #endif

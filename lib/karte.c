@@ -515,7 +515,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	}
 	len = 0;
 	buf[0] = '\0';
-	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)))
+	if ((f = csm__analysis_industry_label(an, lang)))
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_INDUSTRY), f);
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_SCOPE), f);

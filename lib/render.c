@@ -407,7 +407,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	/* Header. */
 	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
 	csm__buf_puts(&o, f ? f : a->name);
-	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)))
+	if ((f = csm__analysis_industry_label(an, lang)))
 		csm__buf_printf(&o, " | %s", f);
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
 		csm__buf_printf(&o, " | %s", f);
@@ -495,7 +495,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 	csm__buf_puts(&o, "\n");
 	if (keys[4] && idx[4] >= 0)
-		csm__buf_printf(&o, "%s = %s\n", TX(T_IND_NOTE), keys[4]);
+		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
 	else if (keys[4])
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
 	if (s->grade != CSM_GRADE_A)

@@ -177,6 +177,7 @@ static void test_text_and_languages(void)
 	r = run("score examples/kitamachi-machinery.json");
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "成熟度 B");
+	CHECK_HAS(r.out, "| 機械器具製造 |"); /* the industry's label, not its id */
 	done(&r);
 }
 
