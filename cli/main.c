@@ -33,7 +33,8 @@
 
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
-	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to;
+	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
+	int strict;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -84,7 +85,8 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--grade-a", offsetof(opts, grade_a)},         {"--grade-b", offsetof(opts, grade_b)},
 	    {"--jobs", offsetof(opts, jobs)},                {"--size", offsetof(opts, size)},
 	    {"--font", offsetof(opts, font)},                {"--outdir", offsetof(opts, outdir)},
-	    {"--to", offsetof(opts, to)},
+	    {"--to", offsetof(opts, to)},                    {"--min-group", offsetof(opts, min_group)},
+	    {"--year", offsetof(opts, year)},
 	};
 	int i, k, only_files = 0;
 
@@ -116,6 +118,10 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 		}
 		if (len == 15 && strncmp(a, "--allow-partial", 15) == 0 && !eq) {
 			o->allow_partial = 1;
+			continue;
+		}
+		if (len == 8 && strncmp(a, "--strict", 8) == 0 && !eq) {
+			o->strict = 1;
 			continue;
 		}
 		for (k = 0; k < (int)(sizeof values / sizeof values[0]); k++) {
@@ -887,6 +893,128 @@ static int parse_threshold(double *out, const char *s, const char *what)
 	return 0;
 }
 
+/* Grading of the run: --grade-a/--grade-b, else the default benchmark's. */
+static int run_grading(csm_grading *g, opts *o)
+{
+	csm_benchmark *b = NULL;
+	int status;
+	if (o->grade_a || o->grade_b) {
+		if ((status = parse_threshold(&g->a, o->grade_a ? o->grade_a : "3.75", "--grade-a")) ||
+		    (status = parse_threshold(&g->b, o->grade_b ? o->grade_b : "2.67", "--grade-b")))
+			return status;
+		return 0;
+	}
+	if ((status = load_benchmark(&b, o)))
+		return status;
+	*g = *csm_benchmark_grading(b);
+	csm_benchmark_free(b);
+	return 0;
+}
+
+/* JSON Lines into an aggregator; invalid lines reported and skipped (or, with
+ * --strict, the end of the run). Returns an exit status. */
+static int aggregate_file(csm_aggregator *ag, const csm_questionnaire *q, const opts *o, const char *path,
+                          unsigned long long *skipped)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *line = NULL, name[PATH_MAX + 32];
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long long lineno = 0;
+	int status = 0, rc;
+
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		csm_answers *a = NULL;
+		const char *qid;
+		lineno++;
+		if (strspn(line, " \t\r\n") == (size_t)n)
+			continue;
+		if ((size_t)n > CSM_MAX_FILE_BYTES) {
+			fprintf(stderr, "%s:%llu: line is too long\n", path, lineno);
+			rc = CSM_EINVALID;
+		} else {
+			snprintf(name, sizeof name, "%s:%llu", path, lineno);
+			rc = csm_answers_parse(&a, line, (size_t)n, name);
+			if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
+			    strcmp(qid, csm_questionnaire_id(q)) != 0) {
+				fprintf(stderr, "%s: questionnaire: \"%s\", but this run aggregates %s\n", name, qid,
+				        csm_questionnaire_id(q));
+				rc = 1;
+			} else if (!rc) {
+				rc = csm_aggregator_add(ag, a, o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
+				rc = rc == 1 ? 0 : rc; /* outside --year: not an error */
+			}
+			if (rc < 0)
+				fprintf(stderr, "%s\n", csm_error_last());
+		}
+		csm_answers_free(a);
+		if (rc) {
+			(*skipped)++;
+			if (o->strict) {
+				status = EXIT_INPUT;
+				break;
+			}
+		}
+	}
+	if (!status && ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		status = EXIT_INPUT;
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return status;
+}
+
+static int cmd_aggregate(opts *o)
+{
+	csm_aggregate_options ao;
+	csm_aggregator *ag = NULL;
+	csm_questionnaire *q = NULL;
+	char *json = NULL, *end = NULL;
+	unsigned long long skipped = 0;
+	int i, rc, status;
+
+	memset(&ao, 0, sizeof ao);
+	if (o->nfiles < 2)
+		return usage_error("bench aggregate: give JSON Lines files ('-' for standard input)");
+	ao.min_group = o->min_group ? (unsigned)strtoul(o->min_group, &end, 10) : 5;
+	if (o->min_group && (end == o->min_group || *end || ao.min_group < 1))
+		return usage_error("--min-group takes a whole number >= 1");
+	ao.year = o->year;
+	ao.name = o->name;
+	ao.source = o->source;
+	if ((status = find_data_dir(o)) || (status = run_grading(&ao.grading, o)))
+		return status;
+	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")) ||
+	    (rc = csm_aggregator_new(&ag, q, &ao))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	for (i = 1; i < o->nfiles && !status; i++)
+		status = aggregate_file(ag, q, o, o->files[i], &skipped);
+	if (status) {
+		fprintf(stderr, "%s: stopped at an invalid line (--strict); nothing was written\n", prog);
+		goto cleanup;
+	}
+	if (skipped)
+		fprintf(stderr, "%s: %llu invalid lines skipped (see above); %llu assessments aggregated\n", prog, skipped,
+		        csm_aggregator_count(ag));
+	if ((rc = csm_aggregator_export(&json, ag)))
+		status = lib_error(rc);
+	else
+		status = write_bytes(o->output, json, strlen(json));
+cleanup:
+	csm_free(json);
+	csm_aggregator_free(ag);
+	csm_questionnaire_free(q);
+	return status;
+}
+
 static int cmd_bench(opts *o)
 {
 	csm_benchmark_meta meta;
@@ -895,8 +1023,10 @@ static int cmd_bench(opts *o)
 	FILE *f;
 	int rc, status = 0;
 
+	if (o->nfiles >= 1 && strcmp(o->files[0], "aggregate") == 0)
+		return cmd_aggregate(o);
 	if (o->nfiles != 2 || strcmp(o->files[0], "build-from-tsv") != 0)
-		return usage_error("bench: use 'csm bench build-from-tsv FILE.tsv --name NAME -o OUT.json ...'");
+		return usage_error("bench: use 'csm bench build-from-tsv FILE.tsv ...' or 'csm bench aggregate FILE.jsonl ...'");
 	if (!o->name)
 		return usage_error("bench build-from-tsv: --name is required");
 	memset(&meta, 0, sizeof meta);
@@ -1003,9 +1133,20 @@ static const struct {
      "Uses the item mapping questions/maps/FROM-TO.json. Levels, evidence and notes\n"
      "carry over; items new in the target are left unanswered, with a note, and\n"
      "listed under \"converted\".\"new_items\"."},
-    {"bench", "build a benchmark file from a table of directive scores",
+    {"bench", "build a benchmark: from a table of scores, or from many answers (JSON Lines)",
+     "csm bench aggregate FILE.jsonl... [-o OUT.json] [--name NAME] [--source TEXT] [--min-group K]\n"
+     "          [--year YYYY] [--grade-a 3.75 --grade-b 2.67] [--questionnaire ID] [--strict]\n"
+     "          [--allow-partial]\n"
      "csm bench build-from-tsv FILE.tsv --name NAME [--source TEXT] [--date YYYY-MM-DD]\n"
      "          [--questionnaire ID] [--grade-a 3.75] [--grade-b 2.67] [-o OUT.json]\n\n"
+     "aggregate reads one csm-answers/1 object per line (one organization each; '-' is\n"
+     "standard input) in constant memory and writes a k-anonymous csm-benchmark/1:\n"
+     "groups all, grade, industry, size and year, each with n and per directive the\n"
+     "mean, sd, quartiles, min, max and exact histogram; groups under K (default 5)\n"
+     "organizations, and any that would let one be recovered by subtraction, are\n"
+     "left out and listed under \"suppressed\". Invalid lines are reported as\n"
+     "FILE:LINE and skipped, or stop the run with --strict (nothing written).\n"
+     "Grades use --grade-a/--grade-b, else the default benchmark's thresholds.\n\n"
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
      "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
@@ -1057,7 +1198,8 @@ int main(int argc, char **argv)
 	static const char *const tips_opts[] = {"--lang", "--data-dir", NULL};
 	static const char *const convert_opts[] = {"--to", "-o", "--output", "--data-dir", NULL};
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
-	                                         "--grade-b", "-o", "--output", NULL};
+	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
+	                                         "--allow-partial", "--data-dir", "--benchmark", NULL};
 	static const char *const no_opts[] = {NULL};
 	const char *cmd;
 	opts o;

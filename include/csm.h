@@ -281,7 +281,8 @@ typedef enum csm_answers_field {
 	CSM_FIELD_ORG_INDUSTRY = 1,
 	CSM_FIELD_ORG_SCOPE = 2, /**< "entity" or "group" */
 	CSM_FIELD_ASSESSED_ON = 3, /**< YYYY-MM-DD */
-	CSM_FIELD_QUESTIONNAIRE = 4
+	CSM_FIELD_QUESTIONNAIRE = 4,
+	CSM_FIELD_ORG_SIZE = 5     /**< size band: "small", "medium" or "large" */
 } csm_answers_field;
 
 /**
@@ -505,6 +506,57 @@ typedef struct csm_benchmark_meta {
  */
 CSM_EXTERN int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
                                       const csm_benchmark_meta *meta);
+
+/* ------------------------------------------------------------------------ */
+/* Aggregation: many assessments into a k-anonymous benchmark (ISAC)        */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_aggregator csm_aggregator;
+
+/** Options of an aggregation. */
+typedef struct csm_aggregate_options {
+	csm_grading grading; /**< thresholds that assign each assessment its grade group */
+	unsigned min_group;  /**< k: groups of fewer organizations are not published (default 5) */
+	const char *year;    /**< "YYYY": only assessments of that year; NULL for all */
+	const char *name;    /**< benchmark name written into the export */
+	const char *source;  /**< may be NULL */
+} csm_aggregate_options;
+
+/**
+ * A streaming aggregator for questionnaire `q` (borrowed). Each assessment
+ * added counts in the groups all, grade:A|B|C, industry:<id>, size:<band> and
+ * year:<YYYY>; per group and directive only a histogram of directive scores is
+ * kept, so memory does not grow with the number of assessments. Each
+ * assessment added is taken to be a different organization. Free with
+ * csm_aggregator_free().
+ */
+CSM_EXTERN int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q,
+                                  const csm_aggregate_options *opt);
+
+/**
+ * Add assessment `a` (checked against the questionnaire, `flags` as for
+ * csm_score_compute()). Returns 0, 1 if it lies outside the chosen year (not
+ * counted), or a negative error (not counted; the message says why).
+ */
+CSM_EXTERN int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags);
+
+/** Number of assessments counted so far. */
+CSM_EXTERN unsigned long long csm_aggregator_count(const csm_aggregator *ag);
+
+/**
+ * The `csm-benchmark/1` export: per published group n, and per directive the
+ * mean, sample standard deviation, quartiles (inclusive method), min, max and
+ * the exact histogram of directive scores, plus the histogram of overall
+ * scores (for percentiles). Groups of fewer than k organizations are left
+ * out, and further groups are left out where needed so that no suppressed
+ * group can be recovered by subtracting published groups of the same family
+ * from "all"; "suppressed" lists them with the reason. Caller frees `*out`
+ * with csm_free().
+ */
+CSM_EXTERN int csm_aggregator_export(char **out, csm_aggregator *ag);
+
+/** Free an aggregator. NULL is allowed. */
+CSM_EXTERN void csm_aggregator_free(csm_aggregator *ag);
 
 /* ------------------------------------------------------------------------ */
 /* Analysis: comparison with the benchmark, hints, improvement plan          */

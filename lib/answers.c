@@ -24,7 +24,7 @@ void csm_answers_free(csm_answers *a)
 		free(a->assessor_name[i]);
 		free(a->assessor_role[i]);
 	}
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		free(a->field[i]);
 	for (i = 0; i < a->gate_count; i++)
 		free(a->gate_id[i]);
@@ -166,6 +166,12 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 		csm__problem(p, "%s: organization.scope: \"%.60s\" is not a scope (expected \"entity\" or \"group\")",
 		             name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_SCOPE] = csm__strdup(s)))
+		return csm__nomem();
+	s = csm__json_string(org, "size", CSM_MAX_NAME_BYTES, p, name, "organization.size");
+	if (s && strcmp(s, "small") != 0 && strcmp(s, "medium") != 0 && strcmp(s, "large") != 0)
+		csm__problem(p, "%s: organization.size: \"%.60s\" is not a size band (expected \"small\", \"medium\" or \"large\")",
+		             name, s);
+	else if (s && !(a->field[CSM_FIELD_ORG_SIZE] = csm__strdup(s)))
 		return csm__nomem();
 	return 0;
 }
@@ -561,8 +567,8 @@ const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f) { r
 
 int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value)
 {
-	static const char *const names[5] = {"organization.name", "organization.industry", "organization.scope",
-	                                     "assessed_on", "questionnaire"};
+	static const char *const names[6] = {"organization.name", "organization.industry", "organization.scope",
+	                                     "assessed_on", "questionnaire", "organization.size"};
 	char *copy;
 	int ok = value && strlen(value) <= CSM_MAX_NAME_BYTES && value[0];
 	if (ok && (f == CSM_FIELD_ORG_INDUSTRY || f == CSM_FIELD_QUESTIONNAIRE))
@@ -571,6 +577,8 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 		ok = csm__valid_date(value);
 	else if (ok && f == CSM_FIELD_ORG_SCOPE)
 		ok = strcmp(value, "entity") == 0 || strcmp(value, "group") == 0;
+	else if (ok && f == CSM_FIELD_ORG_SIZE)
+		ok = strcmp(value, "small") == 0 || strcmp(value, "medium") == 0 || strcmp(value, "large") == 0;
 	if (!ok)
 		return csm__err(CSM_EINVALID, "%s: \"%.60s\" is not a valid value", names[f], value ? value : "");
 	if (a->field[f]) {

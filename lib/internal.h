@@ -90,6 +90,9 @@ int csm__ge(double a, double b);
  * integers, others the shortest of %.15g and %.17g that reads back exactly
  * (cJSON's own rule). Returns the length. */
 size_t csm__format_number(char *buf, double v);
+/* Append a number (csm__format_number) or a JSON string (escaped by cJSON). */
+void csm__buf_number(csm__buf *b, double v);
+void csm__buf_json_string(csm__buf *b, const char *s);
 /* Group i's means as JSON text "[..10 numbers or null..]", made once at load. */
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
 
@@ -153,7 +156,7 @@ typedef struct csm__answer {
 
 struct csm_answers {
 	char *name;
-	char *field[5];             /* csm_answers_field */
+	char *field[6];             /* csm_answers_field */
 	char **assessor_name, **assessor_role;
 	size_t assessor_count;
 	csm__answer *items;

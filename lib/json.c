@@ -293,3 +293,22 @@ size_t csm__format_number(char *buf, double v)
 	}
 	return format_double(buf, v);
 }
+
+void csm__buf_number(csm__buf *b, double v)
+{
+	char t[32];
+	size_t n = csm__format_number(t, v);
+	csm__buf_add(b, t, n);
+}
+
+void csm__buf_json_string(csm__buf *b, const char *s)
+{
+	cJSON *item = cJSON_CreateString(s);
+	char *t = item ? cJSON_PrintUnformatted(item) : NULL;
+	if (t)
+		csm__buf_puts(b, t);
+	else
+		b->nomem = 1;
+	cJSON_free(t);
+	cJSON_Delete(item);
+}

@@ -14,12 +14,7 @@
  * (names, paths) is still escaped by cJSON; ids are checked to contain no
  * character that needs escaping when they are loaded (csm__valid_id). */
 
-static void j_num(csm__buf *b, double v)
-{
-	char t[32];
-	size_t n = csm__format_number(t, v);
-	csm__buf_add(b, t, n);
-}
+static void j_num(csm__buf *b, double v) { csm__buf_number(b, v); }
 
 static void j_id(csm__buf *b, const char *id)
 {
@@ -40,12 +35,7 @@ static void j_json(csm__buf *b, const cJSON *v)
 	cJSON_free(t);
 }
 
-static void j_str(csm__buf *b, const char *s)
-{
-	cJSON *item = cJSON_CreateString(s);
-	j_json(b, item);
-	cJSON_Delete(item);
-}
+static void j_str(csm__buf *b, const char *s) { csm__buf_json_string(b, s); }
 
 static void j_key(csm__buf *b, int first, const char *key)
 {

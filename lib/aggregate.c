@@ -1,0 +1,455 @@
+/* Streaming, exact aggregation of many assessments into a k-anonymous
+ * benchmark (SPEC §7). No assessment is kept: per group and directive only a
+ * histogram of directive scores. A directive score is k/n with small n, and
+ * IEEE division is correctly rounded, so equal fractions give the same double
+ * and the histograms are exact; means, deviations and quartiles come from
+ * them. Memory depends on the variety of scores and groups, not on how many
+ * assessments are added. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct bin {
+	double v;
+	unsigned long long c;
+} bin;
+
+typedef struct hist {
+	bin *b;
+	size_t n, cap;
+	unsigned long long total;
+} hist;
+
+typedef struct group {
+	char key[80];
+	int family;             /* 0 all, 1 grade, 2 industry, 3 size, 4 year */
+	unsigned long long n;   /* assessments */
+	hist dir[CSM_DIRECTIVES];
+	hist overall;
+	int suppressed;         /* 0, 1 (n < k), 2 (complementary) */
+} group;
+
+#define FAMILIES 5
+
+struct csm_aggregator {
+	const csm_questionnaire *q;
+	csm_grading grading;
+	unsigned min_group;
+	char year[8];
+	char *name, *source;
+	group **groups;
+	size_t count, cap;
+	/* open-addressing index of groups by key */
+	size_t *slots;
+	size_t nslots;
+	unsigned long long skipped; /* outside --year */
+};
+
+static int hist_add(hist *h, double v)
+{
+	size_t lo = 0, hi = h->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (h->b[mid].v < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	h->total++;
+	if (lo < h->n && h->b[lo].v == v) {
+		h->b[lo].c++;
+		return 0;
+	}
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 16;
+		bin *t = realloc(h->b, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		h->b = t;
+		h->cap = cap;
+	}
+	memmove(h->b + lo + 1, h->b + lo, (h->n - lo) * sizeof *h->b);
+	h->b[lo].v = v;
+	h->b[lo].c = 1;
+	h->n++;
+	return 0;
+}
+
+static size_t hash_key(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
+}
+
+static int reindex(csm_aggregator *ag, size_t nslots)
+{
+	size_t *slots = malloc(nslots * sizeof *slots), i;
+	if (!slots)
+		return csm__nomem();
+	for (i = 0; i < nslots; i++)
+		slots[i] = (size_t)-1;
+	for (i = 0; i < ag->count; i++) {
+		size_t s = hash_key(ag->groups[i]->key) % nslots;
+		while (slots[s] != (size_t)-1)
+			s = (s + 1) % nslots;
+		slots[s] = i;
+	}
+	free(ag->slots);
+	ag->slots = slots;
+	ag->nslots = nslots;
+	return 0;
+}
+
+/* The group `key` of `family`, created on first use. */
+static int group_get(group **out, csm_aggregator *ag, const char *key, int family)
+{
+	size_t s = hash_key(key) % ag->nslots;
+	group *g;
+	int rc;
+	while (ag->slots[s] != (size_t)-1) {
+		if (strcmp(ag->groups[ag->slots[s]]->key, key) == 0) {
+			*out = ag->groups[ag->slots[s]];
+			return 0;
+		}
+		s = (s + 1) % ag->nslots;
+	}
+	if (ag->count >= 10000)
+		return csm__err(CSM_EINVALID, "more than 10000 groups: industry or size values look wrong");
+	if (ag->count == ag->cap) {
+		size_t cap = ag->cap ? ag->cap * 2 : 32;
+		group **t = realloc(ag->groups, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		ag->groups = t;
+		ag->cap = cap;
+	}
+	if (!(g = calloc(1, sizeof *g)))
+		return csm__nomem();
+	snprintf(g->key, sizeof g->key, "%s", key);
+	g->family = family;
+	ag->groups[ag->count++] = g;
+	if (ag->count * 2 > ag->nslots) {
+		if ((rc = reindex(ag, ag->nslots * 2)))
+			return rc;
+	} else {
+		ag->slots[s] = ag->count - 1;
+	}
+	*out = g;
+	return 0;
+}
+
+void csm_aggregator_free(csm_aggregator *ag)
+{
+	size_t i;
+	int d;
+	if (!ag)
+		return;
+	for (i = 0; i < ag->count; i++) {
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			free(ag->groups[i]->dir[d].b);
+		free(ag->groups[i]->overall.b);
+		free(ag->groups[i]);
+	}
+	free(ag->groups);
+	free(ag->slots);
+	free(ag->name);
+	free(ag->source);
+	free(ag);
+}
+
+int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const csm_aggregate_options *opt)
+{
+	csm_aggregator *ag;
+	group *g;
+	int rc;
+	static const char *const fixed[4] = {"all", "grade:A", "grade:B", "grade:C"};
+	size_t i;
+
+	*out = NULL;
+	if (!(opt->grading.b > 0 && opt->grading.a > opt->grading.b && opt->grading.a <= 5))
+		return csm__err(CSM_EINVALID, "grading thresholds must satisfy 0 < B < A <= 5");
+	if (opt->min_group < 1 || opt->min_group > 1000000)
+		return csm__err(CSM_EINVALID, "the minimum group size must be 1 or more");
+	if (opt->year && (strlen(opt->year) != 4 || strspn(opt->year, "0123456789") != 4))
+		return csm__err(CSM_EINVALID, "year \"%.20s\" is not a year YYYY", opt->year);
+	if (!(ag = calloc(1, sizeof *ag)))
+		return csm__nomem();
+	ag->q = q;
+	ag->grading = opt->grading;
+	ag->min_group = opt->min_group;
+	if (opt->year)
+		snprintf(ag->year, sizeof ag->year, "%s", opt->year);
+	ag->name = csm__strdup(opt->name && opt->name[0] ? opt->name : "csm aggregate");
+	ag->source = opt->source ? csm__strdup(opt->source) : NULL;
+	if (!ag->name || (opt->source && !ag->source) || (rc = reindex(ag, 64))) {
+		csm_aggregator_free(ag);
+		return csm__nomem();
+	}
+	/* The fixed groups exist, and come first, even when empty. */
+	for (i = 0; i < 4; i++)
+		if ((rc = group_get(&g, ag, fixed[i], i ? 1 : 0))) {
+			csm_aggregator_free(ag);
+			return rc;
+		}
+	*out = ag;
+	return 0;
+}
+
+static int add_to(group *g, const csm_score *s)
+{
+	int d, rc;
+	g->n++;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (s->dir[d].has_score && (rc = hist_add(&g->dir[d], s->dir[d].score)))
+			return rc;
+	return hist_add(&g->overall, s->overall);
+}
+
+int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
+{
+	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
+	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
+	const char *size = a->field[CSM_FIELD_ORG_SIZE];
+	char key[96];
+	csm_score *s = NULL;
+	group *g;
+	int rc;
+
+	if (ag->year[0] && (!date || strncmp(date, ag->year, 4) != 0)) {
+		ag->skipped++;
+		return 1;
+	}
+	if ((rc = csm_score_compute(&s, ag->q, a, &ag->grading, flags)))
+		return rc;
+	if (!s->has_overall) {
+		csm_score_free(s);
+		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
+	}
+	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s)))
+		goto done;
+	snprintf(key, sizeof key, "grade:%s", csm_grade_name(s->grade));
+	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s)))
+		goto done;
+	if (industry) {
+		snprintf(key, sizeof key, "industry:%s", industry);
+		if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s)))
+			goto done;
+	}
+	if (size) {
+		snprintf(key, sizeof key, "size:%s", size);
+		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s)))
+			goto done;
+	}
+	if (date) {
+		snprintf(key, sizeof key, "year:%.4s", date);
+		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s)))
+			goto done;
+	}
+done:
+	csm_score_free(s);
+	return rc;
+}
+
+unsigned long long csm_aggregator_count(const csm_aggregator *ag)
+{
+	return ag->count ? ag->groups[0]->n : 0;
+}
+
+/* ---- suppression ------------------------------------------------------- */
+
+/* Within each family that partitions "all" (grades, industries, sizes,
+ * years), the organizations not published - suppressed groups plus those
+ * without a value for the family - must number 0 or at least k; otherwise
+ * they could be recovered by subtracting the published groups from "all".
+ * Suppress the smallest published group of the family until that holds. */
+static void suppress(csm_aggregator *ag)
+{
+	unsigned long long all = ag->groups[0]->n;
+	size_t i;
+	int f;
+
+	for (i = 0; i < ag->count; i++)
+		if (ag->groups[i]->n < ag->min_group)
+			ag->groups[i]->suppressed = 1;
+	if (all < ag->min_group) {
+		for (i = 0; i < ag->count; i++)
+			if (!ag->groups[i]->suppressed)
+				ag->groups[i]->suppressed = 2;
+		return;
+	}
+	for (f = 1; f < FAMILIES; f++) {
+		for (;;) {
+			unsigned long long hidden = all, smallest_n = 0;
+			group *smallest = NULL;
+			for (i = 0; i < ag->count; i++) {
+				group *g = ag->groups[i];
+				if (g->family != f || g->suppressed)
+					continue;
+				hidden -= g->n; /* what the published groups of the family do not cover */
+				if (g->n > 0 && (!smallest || g->n < smallest_n))
+					smallest = g, smallest_n = g->n;
+			}
+			if (hidden == 0 || hidden >= ag->min_group || !smallest)
+				break;
+			smallest->suppressed = 2;
+		}
+	}
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+/* The value at sorted position `i` (0-based) of a histogram. */
+static double nth(const hist *h, unsigned long long i)
+{
+	size_t b;
+	for (b = 0; b < h->n; b++) {
+		if (i < h->b[b].c)
+			return h->b[b].v;
+		i -= h->b[b].c;
+	}
+	return h->n ? h->b[h->n - 1].v : 0;
+}
+
+typedef struct stats {
+	int has;
+	double mean, sd, q[3], min, max;
+} stats;
+
+static stats stats_of(const hist *h)
+{
+	stats st;
+	long double sum = 0, sq = 0;
+	size_t b;
+	int i;
+	memset(&st, 0, sizeof st);
+	if (!h->total)
+		return st;
+	st.has = 1;
+	for (b = 0; b < h->n; b++)
+		sum += (long double)h->b[b].v * (long double)h->b[b].c;
+	st.mean = (double)(sum / (long double)h->total);
+	for (b = 0; b < h->n; b++) {
+		long double dv = (long double)h->b[b].v - (long double)st.mean;
+		sq += dv * dv * (long double)h->b[b].c;
+	}
+	st.sd = h->total > 1 ? (double)sqrtl(sq / (long double)(h->total - 1)) : 0;
+	st.min = h->b[0].v;
+	st.max = h->b[h->n - 1].v;
+	/* Quartiles as Python's statistics.quantiles(n=4, method="inclusive"). */
+	for (i = 1; i <= 3; i++) {
+		unsigned long long m = h->total - 1, j = (unsigned long long)i * m / 4, delta = (unsigned long long)i * m - 4 * j;
+		st.q[i - 1] = h->total == 1 ? st.min : (nth(h, j) * (double)(4 - delta) + nth(h, j + 1) * (double)delta) / 4;
+	}
+	return st;
+}
+
+static void w_hist(csm__buf *o, const hist *h)
+{
+	size_t b;
+	csm__buf_puts(o, "{\"values\":[");
+	for (b = 0; b < h->n; b++) {
+		if (b)
+			csm__buf_puts(o, ",");
+		csm__buf_number(o, h->b[b].v);
+	}
+	csm__buf_puts(o, "],\"counts\":[");
+	for (b = 0; b < h->n; b++)
+		csm__buf_printf(o, "%s%llu", b ? "," : "", h->b[b].c);
+	csm__buf_puts(o, "]}");
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+	const group *a = *(const group *const *)x, *b = *(const group *const *)y;
+	if (a->family != b->family)
+		return a->family - b->family;
+	if (a->family == 1) /* A, B, C */
+		return strcmp(a->key, b->key);
+	return strcmp(a->key, b->key);
+}
+
+int csm_aggregator_export(char **out, csm_aggregator *ag)
+{
+	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
+	csm__buf o = {0};
+	size_t i, k;
+	int d, first = 1, f;
+
+	*out = NULL;
+	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
+	reindex(ag, ag->nslots);
+	suppress(ag);
+	csm__buf_puts(&o, "{\"format\":\"csm-benchmark/1\",\"name\":");
+	csm__buf_json_string(&o, ag->name);
+	if (ag->source) {
+		csm__buf_puts(&o, ",\"source\":");
+		csm__buf_json_string(&o, ag->source);
+	}
+	csm__buf_puts(&o, ",\"questionnaire\":");
+	csm__buf_json_string(&o, ag->q->id);
+	csm__buf_puts(&o, ",\"grading\":{\"A\":");
+	csm__buf_number(&o, ag->grading.a);
+	csm__buf_puts(&o, ",\"B\":");
+	csm__buf_number(&o, ag->grading.b);
+	csm__buf_printf(&o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		stats st[CSM_DIRECTIVES], ov;
+		if (g->suppressed || g->n == 0)
+			continue;
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			st[d] = stats_of(&g->dir[d]);
+		csm__buf_puts(&o, first ? "\n{\"key\":" : ",\n{\"key\":");
+		first = 0;
+		csm__buf_json_string(&o, g->key);
+		csm__buf_printf(&o, ",\"n\":%llu", g->n);
+		for (f = 0; f < 7; f++) {
+			csm__buf_printf(&o, ",\"%s\":[", fields[f]);
+			for (d = 0; d < CSM_DIRECTIVES; d++) {
+				double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
+				if (d)
+					csm__buf_puts(&o, ",");
+				if (st[d].has)
+					csm__buf_number(&o, v);
+				else
+					csm__buf_puts(&o, "null");
+			}
+			csm__buf_puts(&o, "]");
+		}
+		csm__buf_puts(&o, ",\"histogram\":[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			if (d)
+				csm__buf_puts(&o, ",");
+			w_hist(&o, &g->dir[d]);
+		}
+		ov = stats_of(&g->overall);
+		csm__buf_puts(&o, "],\"overall\":{\"mean\":");
+		csm__buf_number(&o, ov.mean);
+		csm__buf_puts(&o, ",\"histogram\":");
+		w_hist(&o, &g->overall);
+		csm__buf_puts(&o, "}}");
+	}
+	csm__buf_puts(&o, "],\n\"suppressed\":[");
+	for (i = 0, k = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		char reason[64];
+		if (!g->suppressed || g->n == 0)
+			continue;
+		if (g->suppressed == 1)
+			snprintf(reason, sizeof reason, "fewer than %u organizations", ag->min_group);
+		else
+			snprintf(reason, sizeof reason, "complementary suppression");
+		csm__buf_puts(&o, k++ ? ",{\"key\":" : "{\"key\":");
+		csm__buf_json_string(&o, g->key);
+		csm__buf_puts(&o, ",\"reason\":");
+		csm__buf_json_string(&o, reason);
+		csm__buf_puts(&o, "}");
+	}
+	csm__buf_puts(&o, "]}\n");
+	return csm__buf_finish(&o, out);
+}
