@@ -1,0 +1,211 @@
+/* Aggregation: statistics worked out by hand, exact histograms, and the
+ * suppression rules (k, complementary, remainder, tiny "all"). */
+#include <cjson/cJSON.h>
+
+#include "common.h"
+
+static const csm_grading trial = {3.75, 2.67};
+
+/* An assessment with every item at `level`, in `industry` (or none). */
+static csm_answers *uniform(const csm_questionnaire *q, int level, const char *industry, const char *date, int id)
+{
+	char buf[4096], ind[96] = "";
+	size_t len = 0, i;
+	csm_answers *a = NULL;
+	if (industry)
+		snprintf(ind, sizeof ind, ",\"industry\":\"%s\"", industry);
+	len += (size_t)snprintf(buf, sizeof buf,
+	                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"O%d\"%s},"
+	                        "\"assessed_on\":\"%s\",\"answers\":{",
+	                        id, ind, date);
+	for (i = 0; i < csm_questionnaire_item_count(q); i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\"%s\":%d", i ? "," : "", csm_item_id(q, i), level);
+	snprintf(buf + len, sizeof buf - len, "}}");
+	if (csm_answers_parse(&a, buf, strlen(buf), "gen.json") != 0)
+		fprintf(stderr, "%s\n", csm_error_last());
+	return a;
+}
+
+static cJSON *export_of(csm_aggregator *ag)
+{
+	char *json = NULL;
+	cJSON *root;
+	if (csm_aggregator_export(&json, ag) != 0)
+		return NULL;
+	root = cJSON_Parse(json);
+	csm_free(json);
+	return root;
+}
+
+static const cJSON *group(const cJSON *root, const char *key)
+{
+	const cJSON *g;
+	cJSON_ArrayForEach(g, cJSON_GetObjectItem(root, "groups"))
+		if (strcmp(cJSON_GetObjectItem(g, "key")->valuestring, key) == 0)
+			return g;
+	return NULL;
+}
+
+static double num_at(const cJSON *g, const char *field, int d)
+{
+	return cJSON_GetArrayItem(cJSON_GetObjectItem(g, field), d)->valuedouble;
+}
+
+static int suppressed_has(const cJSON *root, const char *key, const char *reason)
+{
+	const cJSON *s;
+	cJSON_ArrayForEach(s, cJSON_GetObjectItem(root, "suppressed"))
+		if (strcmp(cJSON_GetObjectItem(s, "key")->valuestring, key) == 0)
+			return strstr(cJSON_GetObjectItem(s, "reason")->valuestring, reason) != NULL;
+	return 0;
+}
+
+static void test_statistics(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_aggregate_options o = {trial, 1, NULL, "t", NULL};
+	csm_aggregator *ag = NULL;
+	static const int levels[3] = {1, 2, 4};
+	cJSON *root;
+	const cJSON *all, *h;
+	int i;
+	if (!q)
+		return;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	for (i = 0; i < 3; i++) {
+		csm_answers *a = uniform(q, levels[i], "finance", "2025-01-01", i);
+		CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_aggregator_count(ag), 3);
+	root = export_of(ag);
+	all = group(root, "all");
+	CHECK(all != NULL);
+	if (all) {
+		CHECK_INT(cJSON_GetObjectItem(all, "n")->valueint, 3);
+		CHECK_NEAR(num_at(all, "mean", 0), 7.0 / 3, 1e-12);
+		CHECK_NEAR(num_at(all, "sd", 0), sqrt(((1 - 7.0 / 3) * (1 - 7.0 / 3) + (2 - 7.0 / 3) * (2 - 7.0 / 3) +
+		                                       (4 - 7.0 / 3) * (4 - 7.0 / 3)) / 2),
+		           1e-12);
+		/* statistics.quantiles([1, 2, 4], n=4, method="inclusive") == [1.5, 2.0, 3.0] */
+		CHECK_NEAR(num_at(all, "q1", 0), 1.5, 0);
+		CHECK_NEAR(num_at(all, "median", 0), 2.0, 0);
+		CHECK_NEAR(num_at(all, "q3", 0), 3.0, 0);
+		CHECK_NEAR(num_at(all, "min", 9), 1, 0);
+		CHECK_NEAR(num_at(all, "max", 9), 4, 0);
+		h = cJSON_GetArrayItem(cJSON_GetObjectItem(all, "histogram"), 4);
+		CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(h, "values")), 3);
+		CHECK_INT(cJSON_GetArrayItem(cJSON_GetObjectItem(h, "counts"), 2)->valueint, 1);
+		CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetObjectItem(all, "overall"), "mean")->valuedouble, 7.0 / 3, 1e-12);
+	}
+	CHECK(group(root, "grade:A") != NULL && group(root, "grade:C") != NULL); /* 4 -> A, 1 and 2 -> C */
+	CHECK(group(root, "grade:B") == NULL);                                 /* empty: not published */
+	CHECK(group(root, "year:2025") != NULL && group(root, "industry:finance") != NULL);
+	cJSON_Delete(root);
+	csm_aggregator_free(ag);
+	csm_questionnaire_free(q);
+}
+
+/* Industries a:10, b:12, x:3, with k = 5: x is suppressed; then only 3
+ * organizations are hidden, so the smallest published industry (a) goes too. */
+static void test_complementary_suppression(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_aggregate_options o = {trial, 5, NULL, "t", NULL};
+	csm_aggregator *ag = NULL;
+	cJSON *root;
+	int i, id = 0;
+	if (!q)
+		return;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	for (i = 0; i < 25; i++) {
+		const char *ind = i < 10 ? "a" : i < 22 ? "b" : "x";
+		csm_answers *a = uniform(q, 1 + i % 5, ind, "2025-01-01", id++);
+		csm_aggregator_add(ag, a, 0);
+		csm_answers_free(a);
+	}
+	root = export_of(ag);
+	CHECK(group(root, "industry:b") != NULL);
+	CHECK(group(root, "industry:x") == NULL && group(root, "industry:a") == NULL);
+	CHECK(suppressed_has(root, "industry:x", "fewer than 5"));
+	CHECK(suppressed_has(root, "industry:a", "complementary"));
+	/* what is published can no longer isolate x: all - b = a + x = 13 >= k */
+	CHECK_INT(cJSON_GetObjectItem(group(root, "all"), "n")->valueint - cJSON_GetObjectItem(group(root, "industry:b"), "n")->valueint,
+	          13);
+	cJSON_Delete(root);
+	csm_aggregator_free(ag);
+
+	/* The remainder: 2 assessments without an industry would be recoverable
+	 * as all - (a + b); b (the smaller) is suppressed to cover them. */
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	for (i = 0; i < 24; i++) {
+		const char *ind = i < 12 ? "a" : i < 22 ? "b" : NULL;
+		csm_answers *a = uniform(q, 1 + i % 5, ind, "2025-01-01", id++);
+		csm_aggregator_add(ag, a, 0);
+		csm_answers_free(a);
+	}
+	root = export_of(ag);
+	CHECK(group(root, "industry:a") != NULL && group(root, "industry:b") == NULL);
+	CHECK(suppressed_has(root, "industry:b", "complementary"));
+	cJSON_Delete(root);
+	csm_aggregator_free(ag);
+
+	/* Fewer than k in all: nothing is published. */
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	for (i = 0; i < 4; i++) {
+		csm_answers *a = uniform(q, 3, "a", "2025-01-01", id++);
+		csm_aggregator_add(ag, a, 0);
+		csm_answers_free(a);
+	}
+	root = export_of(ag);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(root, "groups")), 0);
+	CHECK(suppressed_has(root, "all", "fewer than 5"));
+	cJSON_Delete(root);
+	csm_aggregator_free(ag);
+	csm_questionnaire_free(q);
+}
+
+static void test_year_and_errors(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_aggregate_options o = {trial, 1, "2024", "t", NULL};
+	csm_aggregator *ag = NULL;
+	csm_answers *a;
+	int levels[64], i;
+	if (!q)
+		return;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	a = uniform(q, 3, NULL, "2025-03-01", 1);
+	CHECK_INT(csm_aggregator_add(ag, a, 0), 1); /* another year: not counted */
+	csm_answers_free(a);
+	a = uniform(q, 3, NULL, "2024-03-01", 2);
+	CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+	csm_answers_free(a);
+	for (i = 0; i < 39; i++)
+		levels[i] = 3;
+	levels[4] = LV_NULL;
+	a = answers_from(q, levels, NULL); /* assessed 2026: outside the year anyway */
+	CHECK_INT(csm_aggregator_add(ag, a, 0), 1);
+	csm_answers_free(a);
+	CHECK_INT(csm_aggregator_count(ag), 1);
+	csm_aggregator_free(ag);
+	o.year = NULL;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	a = answers_from(q, levels, NULL);
+	CHECK_INT(csm_aggregator_add(ag, a, 0), CSM_EINVALID); /* unanswered item */
+	CHECK_HAS(csm_error_last(), "item 2-2: not answered yet");
+	CHECK_INT(csm_aggregator_add(ag, a, CSM_ALLOW_PARTIAL), 0);
+	csm_answers_free(a);
+	csm_aggregator_free(ag);
+	o.year = "24";
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), CSM_EINVALID);
+	csm_questionnaire_free(q);
+}
+
+int main(void)
+{
+	RUN_TEST(test_statistics);
+	RUN_TEST(test_complementary_suppression);
+	RUN_TEST(test_year_and_errors);
+	return test_finish();
+}
