@@ -486,6 +486,13 @@ CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
 /** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none. */
 CSM_EXTERN int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out);
 
+/**
+ * The percentile (0..100) of `overall` within group `i`: the share of the
+ * group's organizations below it, ties counting half, into `*out`. Returns 1,
+ * or 0 where the group carries no distribution of overall scores.
+ */
+CSM_EXTERN int csm_benchmark_percentile(double *out, const csm_benchmark *b, size_t i, double overall);
+
 /** Metadata for csm_benchmark_from_tsv(). */
 typedef struct csm_benchmark_meta {
 	const char *name;          /**< required */
@@ -617,6 +624,13 @@ CSM_EXTERN void csm_analysis_free(csm_analysis *an);
  * rendered as text, karte or radar: "Finance" instead of "finance".
  */
 CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind);
+
+/**
+ * The organization's percentile (0..100) within its industry group into
+ * `*out`; returns 1, or 0 where the benchmark has no such group or no
+ * distribution of overall scores for it.
+ */
+CSM_EXTERN int csm_analysis_percentile(const csm_analysis *an, double *out);
 
 /** Key of the target group, e.g. "grade:B". */
 CSM_EXTERN const char *csm_analysis_target(const csm_analysis *an);

@@ -23,6 +23,9 @@ struct csm_analysis {
 	csm_plan_step *plan;
 	size_t plan_count;
 	const csm_industries *industries;
+	int has_percentile;
+	double percentile;    /* within the industry group */
+	int industry_index;
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -217,6 +220,13 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		              csm_benchmark_name(b), an->target);
 		goto cleanup;
 	}
+	an->industry_index = -1;
+	if (csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)) {
+		char key[96];
+		snprintf(key, sizeof key, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
+		if ((an->industry_index = csm_benchmark_group_find(b, key)) >= 0)
+			an->has_percentile = csm_benchmark_percentile(&an->percentile, b, (size_t)an->industry_index, s->overall);
+	}
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double target;
 		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(b, (size_t)an->target_index, d, &target)) {
@@ -317,4 +327,12 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY);
 	const char *label = id ? csm_industry_label(an->industries, id, lang) : NULL;
 	return label ? label : id;
+}
+
+int csm_analysis_percentile(const csm_analysis *an, double *out)
+{
+	if (!an->has_percentile)
+		return 0;
+	*out = an->percentile;
+	return 1;
 }

@@ -15,6 +15,9 @@ typedef struct csm__group {
 	double mean[CSM_DIRECTIVES];
 	unsigned char has[CSM_DIRECTIVES];
 	char *mean_json; /* the means as JSON text, for output */
+	double *ov_values; /* distribution of overall scores, if given */
+	double *ov_counts;
+	size_t ov_n;
 } csm__group;
 
 struct csm_benchmark {
@@ -32,6 +35,8 @@ void csm_benchmark_free(csm_benchmark *b)
 	for (i = 0; i < b->count; i++) {
 		free(b->groups[i].key);
 		free(b->groups[i].mean_json);
+		free(b->groups[i].ov_values);
+		free(b->groups[i].ov_counts);
 	}
 	free(b->groups);
 	free(b->name);
@@ -44,6 +49,36 @@ void csm_benchmark_free(csm_benchmark *b)
 static int check_grading(const csm_grading *g)
 {
 	return g->b > 0 && g->a > g->b && g->a <= 5;
+}
+
+/* "overall": {"histogram": {"values": [...], "counts": [...]}} */
+static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const char *name)
+{
+	const cJSON *h = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(e, "overall"), "histogram");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(h, "values"), *c = cJSON_GetObjectItemCaseSensitive(h, "counts");
+	const cJSON *x, *y;
+	int n = cJSON_GetArraySize(v);
+	if (!h)
+		return;
+	if (!cJSON_IsArray(v) || !cJSON_IsArray(c) || n != cJSON_GetArraySize(c) || n < 1 || n > 1000000) {
+		csm__problem(p, "%s: group %s: overall.histogram: expected values and counts of the same length", name, g->key);
+		return;
+	}
+	g->ov_values = malloc((size_t)n * sizeof *g->ov_values);
+	g->ov_counts = malloc((size_t)n * sizeof *g->ov_counts);
+	if (!g->ov_values || !g->ov_counts) {
+		p->nomem = 1;
+		return;
+	}
+	for (x = v->child, y = c->child; x && y; x = x->next, y = y->next) {
+		if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) || !(x->valuedouble >= 0 && x->valuedouble <= 5) ||
+		    !(y->valuedouble >= 0)) {
+			csm__problem(p, "%s: group %s: overall.histogram: expected scores 0..5 and counts >= 0", name, g->key);
+			return;
+		}
+		g->ov_values[g->ov_n] = x->valuedouble;
+		g->ov_counts[g->ov_n++] = y->valuedouble;
+	}
 }
 
 static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems *p, const char *name)
@@ -66,6 +101,7 @@ static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems 
 		csm__problem(p, "%s: group %s: n: expected a whole number of organizations", name, g->key);
 	else
 		g->n = (unsigned)n->valuedouble;
+	parse_overall(g, e, p, name);
 	if (!cJSON_IsArray(mean) || cJSON_GetArraySize(mean) != CSM_DIRECTIVES) {
 		csm__problem(p, "%s: group %s: mean: expected an array of %d numbers (directives 1..%d)", name, g->key,
 		             CSM_DIRECTIVES, CSM_DIRECTIVES);
@@ -360,7 +396,7 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 	unsigned n = 0;
 	size_t i;
 	int d;
-	cJSON *g;
+	cJSON *g, *ov, *ovh, *ovh_values, *ovh_counts;
 
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		mn[d] = 5;
@@ -389,12 +425,43 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 				sq[d] += (rows[i].v[d] - mean[d]) * (rows[i].v[d] - mean[d]);
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		sd[d] = n > 1 ? sqrt(sq[d] / (n - 1)) : 0;
+	/* The distribution of overall scores (the mean of each row's ten), for percentiles. */
+	{
+		double vals[256];
+		double cnts[256];
+		size_t nv = 0, j, kx;
+		for (i = 0; i < count; i++) {
+			double o = 0;
+			if (!pick(&rows[i], arg))
+				continue;
+			for (d = 0; d < CSM_DIRECTIVES; d++)
+				o += rows[i].v[d];
+			o /= CSM_DIRECTIVES;
+			for (j = 0; j < nv && vals[j] < o; j++)
+				;
+			if (j < nv && vals[j] == o) {
+				cnts[j]++;
+				continue;
+			}
+			if (nv == 256)
+				return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
+			for (kx = nv; kx > j; kx--)
+				vals[kx] = vals[kx - 1], cnts[kx] = cnts[kx - 1];
+			vals[j] = o;
+			cnts[j] = 1;
+			nv++;
+		}
+		ovh_values = cJSON_CreateDoubleArray(vals, (int)nv);
+		ovh_counts = cJSON_CreateDoubleArray(cnts, (int)nv);
+	}
 	if (!(g = cJSON_CreateObject()) || !cJSON_AddItemToArray(groups, g) || !cJSON_AddStringToObject(g, "key", key) ||
 	    !cJSON_AddNumberToObject(g, "n", n) ||
 	    !cJSON_AddItemToObject(g, "mean", cJSON_CreateDoubleArray(mean, CSM_DIRECTIVES)) ||
 	    !cJSON_AddItemToObject(g, "sd", cJSON_CreateDoubleArray(sd, CSM_DIRECTIVES)) ||
 	    !cJSON_AddItemToObject(g, "min", cJSON_CreateDoubleArray(mn, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "max", cJSON_CreateDoubleArray(mx, CSM_DIRECTIVES)))
+	    !cJSON_AddItemToObject(g, "max", cJSON_CreateDoubleArray(mx, CSM_DIRECTIVES)) ||
+	    !(ov = cJSON_AddObjectToObject(g, "overall")) || !(ovh = cJSON_AddObjectToObject(ov, "histogram")) ||
+	    !cJSON_AddItemToObject(ovh, "values", ovh_values) || !cJSON_AddItemToObject(ovh, "counts", ovh_counts))
 		return csm__nomem();
 	return 0;
 }
@@ -510,3 +577,23 @@ cleanup:
 }
 
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i) { return b->groups[i].mean_json; }
+
+int csm_benchmark_percentile(double *out, const csm_benchmark *b, size_t i, double overall)
+{
+	const csm__group *g;
+	double below = 0, equal = 0, total = 0;
+	size_t k;
+	if (i >= b->count || !(g = &b->groups[i])->ov_n)
+		return 0;
+	for (k = 0; k < g->ov_n; k++) {
+		total += g->ov_counts[k];
+		if (fabs(g->ov_values[k] - overall) <= 1e-9)
+			equal += g->ov_counts[k];
+		else if (g->ov_values[k] < overall)
+			below += g->ov_counts[k];
+	}
+	if (total <= 0)
+		return 0;
+	*out = 100.0 * (below + equal / 2) / total;
+	return 1;
+}

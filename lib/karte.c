@@ -555,6 +555,21 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (n=%u)", g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0);
 	k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
 	ry += 17;
+	{
+		double pct;
+		if (csm_analysis_percentile(an, &pct)) {
+			char ikey[96];
+			snprintf(ikey, sizeof ikey, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
+			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+			         ACCENT);
+			ry += 12;
+			snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)",
+			         pct, csm__analysis_industry_label(an, lang),
+			         csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, ikey)));
+			k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+			ry += 17;
+		}
+	}
 	if (s->grade == CSM_GRADE_A) {
 		ln = csm_analysis_list(an, CSM_LIST_LEVEL5, &list);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_LEVEL5), list, ln, q, lang);

@@ -223,6 +223,16 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 			csm__buf_puts(&o, "null");
 	}
 	csm__buf_puts(&o, "]");
+	j_key(&o, 0, "percentile");
+	csm__buf_puts(&o, "{");
+	{
+		double pct;
+		if (csm_analysis_percentile(an, &pct) && keys[4]) {
+			j_key(&o, 1, keys[4]);
+			j_num(&o, pct);
+		}
+	}
+	csm__buf_puts(&o, "}");
 	for (i = 0; i < 4; i++) {
 		const int *v;
 		size_t n = csm_analysis_list(an, lists[i], &v);
@@ -484,8 +494,14 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		cell(&o, buf, 6, 1);
 	}
 	csm__buf_puts(&o, "\n");
-	if (keys[4] && idx[4] >= 0)
+	if (keys[4] && idx[4] >= 0) {
+		double pct;
 		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
+		if (csm_analysis_percentile(an, &pct))
+			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: %.0f パーセンタイル (n=%u)\n"
+			                                        : "Percentile within the industry: %.0f (n=%u)\n",
+			                pct, csm_benchmark_group_n(b, (size_t)idx[4]));
+	}
 	else if (keys[4])
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
 	if (s->grade != CSM_GRADE_A)

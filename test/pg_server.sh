@@ -131,8 +131,9 @@ cmd_start() {
 		if (( started )); then
 			as_owner "$osuser" "$bindir/pg_ctl" -D "$data" stop -m immediate -w -t 30 >/dev/null 2>&1 || true
 		fi
-		local f
-		for f in initdb.out pg_ctl.out log createdb.out; do
+		local f files="pg_ctl.out log createdb.out"
+		(( started )) || files="initdb.out"
+		for f in $files; do
 			[[ -s $dir/$f ]] && { printf -- '--- %s\n' "$f"; tail -n 30 "$dir/$f"; } >&2
 		done
 		rm -rf -- "$dir"

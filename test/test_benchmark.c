@@ -158,11 +158,32 @@ static void test_parse_refusals(void)
 	expect_parse_error("{\"format\":\"csm-benchmark/9\"}", "format: version \"9\" is not supported");
 }
 
+static void test_percentile(void)
+{
+	csm_benchmark *b = NULL;
+	const char *json = BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":4,\"mean\":" MEAN10
+	                   ",\"overall\":{\"histogram\":{\"values\":[2,3,4],\"counts\":[1,2,1]}}},"
+	                   "{\"key\":\"grade:A\",\"n\":1,\"mean\":" MEAN10 "}]}";
+	double p = -1;
+	CHECK_INT(csm_benchmark_parse(&b, json, strlen(json), "p.json"), 0);
+	if (!b)
+		return;
+	CHECK_INT(csm_benchmark_percentile(&p, b, 0, 3.0), 1);
+	CHECK_NEAR(p, 50.0, 1e-12); /* 1 below, 2 tied (half) of 4 */
+	CHECK_INT(csm_benchmark_percentile(&p, b, 0, 5.0), 1);
+	CHECK_NEAR(p, 100.0, 1e-12);
+	CHECK_INT(csm_benchmark_percentile(&p, b, 0, 1.0), 1);
+	CHECK_NEAR(p, 0.0, 1e-12);
+	CHECK_INT(csm_benchmark_percentile(&p, b, 1, 3.0), 0); /* no distribution */
+	csm_benchmark_free(b);
+}
+
 int main(void)
 {
 	RUN_TEST(test_shipped_is_computed_from_tsv);
 	RUN_TEST(test_groups_match_published);
 	RUN_TEST(test_tsv_refusals);
 	RUN_TEST(test_parse_refusals);
+	RUN_TEST(test_percentile);
 	return test_finish();
 }
