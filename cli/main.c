@@ -34,7 +34,8 @@
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
-	int strict;
+	const char *db, *key_file, *submitter;
+	int strict, pseudonymize;
 	int json, allow_partial;
 	const char **files;
 	int nfiles;
@@ -86,7 +87,8 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--jobs", offsetof(opts, jobs)},                {"--size", offsetof(opts, size)},
 	    {"--font", offsetof(opts, font)},                {"--outdir", offsetof(opts, outdir)},
 	    {"--to", offsetof(opts, to)},                    {"--min-group", offsetof(opts, min_group)},
-	    {"--year", offsetof(opts, year)},
+	    {"--year", offsetof(opts, year)},                {"--db", offsetof(opts, db)},
+	    {"--key-file", offsetof(opts, key_file)},        {"--submitter", offsetof(opts, submitter)},
 	};
 	int i, k, only_files = 0;
 
@@ -122,6 +124,10 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 		}
 		if (len == 8 && strncmp(a, "--strict", 8) == 0 && !eq) {
 			o->strict = 1;
+			continue;
+		}
+		if (len == 14 && strncmp(a, "--pseudonymize", 14) == 0 && !eq) {
+			o->pseudonymize = 1;
 			continue;
 		}
 		for (k = 0; k < (int)(sizeof values / sizeof values[0]); k++) {
@@ -1015,6 +1021,231 @@ cleanup:
 	return status;
 }
 
+/* ---- the benchmark database ---- */
+
+/* The pseudonymization key from --key-file (16..4096 bytes). */
+static int read_key(unsigned char *key, size_t *len, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	n = fread(key, 1, 4097, f);
+	fclose(f);
+	if (n < 16 || n > 4096) {
+		fprintf(stderr, "%s: a key file holds 16 to 4096 bytes (e.g. head -c 32 /dev/urandom > key)\n", path);
+		return EXIT_INPUT;
+	}
+	*len = n;
+	return 0;
+}
+
+static int is_jsonl(const char *path)
+{
+	size_t n = strlen(path);
+	return strcmp(path, "-") == 0 || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
+	       (n > 7 && strcmp(path + n - 7, ".ndjson") == 0);
+}
+
+typedef struct ingest_state {
+	csm_db *db;
+	opts *o;
+	csm_db_options dbo;
+	qcache cache;
+	unsigned long long stored, skipped, in_batch;
+	int failed; /* with --strict: stop */
+} ingest_state;
+
+/* Store one parsed assessment; invalid ones are reported and skipped. */
+static int ingest_one(ingest_state *st, csm_answers *a)
+{
+	csm_questionnaire *q = NULL;
+	const char *qid;
+	int rc;
+	if (st->o->industries && (rc = csm_answers_check_industry(a, st->o->industries)))
+		goto bad;
+	if ((st->o->questionnaire && (rc = csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, st->o->questionnaire))))
+		goto bad;
+	qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE);
+	if ((rc = get_questionnaire(&q, &st->cache, st->o->data_dir, qid ? qid : "csmg-v2")))
+		goto bad;
+	if ((rc = csm_db_store(st->db, a, q, &st->dbo))) {
+		if (rc == CSM_EIO || rc == CSM_ENOMEM)
+			return lib_error(rc); /* the database failed: stop */
+		goto bad;
+	}
+	st->stored++;
+	st->in_batch++;
+	return 0;
+bad:
+	fprintf(stderr, "%s\n", csm_error_last());
+	st->skipped++;
+	if (st->o->strict)
+		st->failed = 1;
+	return 0;
+}
+
+static int ingest_commit(ingest_state *st)
+{
+	int rc;
+	if (st->o->strict) /* one transaction for the whole run */
+		return 0;
+	if ((rc = csm_db_commit(st->db)))
+		return lib_error(rc);
+	st->in_batch = 0;
+	return 0;
+}
+
+static int ingest_jsonl(ingest_state *st, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *line = NULL, name[PATH_MAX + 32];
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long long lineno = 0;
+	int status = 0, rc;
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	while (!status && !st->failed && (n = getline(&line, &cap, f)) > 0) {
+		csm_answers *a = NULL;
+		lineno++;
+		if (strspn(line, " \t\r\n") == (size_t)n)
+			continue;
+		snprintf(name, sizeof name, "%s:%llu", path, lineno);
+		if ((rc = csm_answers_parse(&a, line, (size_t)n, name))) {
+			fprintf(stderr, "%s\n", csm_error_last());
+			st->skipped++;
+			st->failed = st->o->strict;
+			continue;
+		}
+		status = ingest_one(st, a);
+		csm_answers_free(a);
+		/* whole assessments in transactions of up to 1000 */
+		if (!status && st->in_batch >= 1000)
+			status = ingest_commit(st);
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return status;
+}
+
+static int cmd_db(opts *o)
+{
+	const char *sub = o->nfiles ? o->files[0] : "";
+	unsigned char key[4097];
+	size_t key_len = 0;
+	csm_db *db = NULL;
+	char *text = NULL;
+	int rc, status = 0, i, created = 0;
+
+	if (!o->db)
+		return usage_error("db: --db PATH|postgresql://URL is required");
+	if (strcmp(sub, "init") && strcmp(sub, "ingest") && strcmp(sub, "list") && strcmp(sub, "remove") &&
+	    strcmp(sub, "export"))
+		return usage_error("db: use init, ingest, list, remove or export");
+	if (o->pseudonymize && !o->key_file)
+		return usage_error("db: --pseudonymize needs --key-file FILE");
+	if (o->key_file && (status = read_key(key, &key_len, o->key_file)))
+		return status;
+	if ((status = find_data_dir(o)))
+		return status;
+	if ((rc = csm_db_open(&db, o->db)))
+		return lib_error(rc);
+	if (strcmp(sub, "init") == 0) {
+		if ((rc = csm_db_init(db, &created)))
+			status = lib_error(rc);
+		else
+			fprintf(stderr, "%s: %s\n", o->db, created ? "schema created" : "schema is current");
+	} else if (strcmp(sub, "ingest") == 0) {
+		ingest_state st;
+		memset(&st, 0, sizeof st);
+		st.db = db;
+		st.o = o;
+		st.dbo.key = key_len ? key : NULL;
+		st.dbo.key_len = key_len;
+		st.dbo.submitter = o->submitter;
+		st.dbo.allow_partial = o->allow_partial;
+		if (o->nfiles < 2)
+			status = usage_error("db ingest: give answers files (JSON, CSV, or JSON Lines .jsonl)");
+		for (i = 1; i < o->nfiles && !status && !st.failed; i++) {
+			if (is_jsonl(o->files[i])) {
+				status = ingest_jsonl(&st, o->files[i]);
+			} else {
+				csm_answers *a = NULL;
+				if ((rc = csm_answers_load(&a, o->files[i]))) {
+					fprintf(stderr, "%s\n", csm_error_last());
+					st.skipped++;
+					st.failed = o->strict;
+				} else {
+					status = ingest_one(&st, a);
+				}
+				csm_answers_free(a);
+			}
+			/* each file whole or not at all */
+			if (!status && !st.failed)
+				status = ingest_commit(&st);
+		}
+		if (!status && !st.failed && o->strict && (rc = csm_db_commit(db)))
+			status = lib_error(rc);
+		if (st.failed || status) {
+			csm_db_rollback(db);
+			if (st.failed) {
+				fprintf(stderr, "%s: stopped at an invalid assessment (--strict); nothing was stored\n", prog);
+				status = EXIT_INPUT;
+			}
+		} else {
+			fprintf(stderr, "%s: %llu assessments stored%s", prog, st.stored, st.skipped ? "" : "\n");
+			if (st.skipped)
+				fprintf(stderr, ", %llu invalid skipped (see above)\n", st.skipped);
+		}
+		qcache_free(&st.cache);
+	} else if (strcmp(sub, "list") == 0) {
+		if ((rc = csm_db_list(&text, db)))
+			status = lib_error(rc);
+		else
+			status = write_text(o->output, text);
+	} else if (strcmp(sub, "remove") == 0) {
+		csm_db_options dbo = {key_len ? key : NULL, key_len, NULL, 0};
+		long long removed = 0;
+		if (o->nfiles < 2 || o->nfiles > 3)
+			status = usage_error("db remove: give the organization's name, and optionally a date");
+		else if ((rc = csm_db_remove(db, o->files[1], o->nfiles == 3 ? o->files[2] : NULL, &dbo, &removed)))
+			status = lib_error(rc);
+		else
+			fprintf(stderr, "%s: %lld assessments removed\n", prog, removed);
+	} else {
+		csm_aggregate_options ao;
+		csm_aggregator *ag = NULL;
+		csm_questionnaire *q = NULL;
+		char *end = NULL;
+		memset(&ao, 0, sizeof ao);
+		ao.min_group = o->min_group ? (unsigned)strtoul(o->min_group, &end, 10) : 5;
+		ao.year = o->year;
+		ao.name = o->name ? o->name : "csm benchmark database export";
+		ao.source = o->source;
+		if (o->min_group && (end == o->min_group || *end || ao.min_group < 1))
+			status = usage_error("--min-group takes a whole number >= 1");
+		else if (!(status = run_grading(&ao.grading, o))) {
+			if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")) ||
+			    (rc = csm_aggregator_new(&ag, q, &ao)) || (rc = csm_db_export(db, ag, q, o->year)) ||
+			    (rc = csm_aggregator_export(&text, ag)))
+				status = lib_error(rc);
+			else
+				status = write_bytes(o->output, text, strlen(text));
+		}
+		csm_aggregator_free(ag);
+		csm_questionnaire_free(q);
+	}
+	csm_free(text);
+	csm_db_close(db);
+	return status;
+}
+
 static int cmd_bench(opts *o)
 {
 	csm_benchmark_meta meta;
@@ -1150,6 +1381,22 @@ static const struct {
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
      "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
+    {"db", "the benchmark database of an ISAC (SQLite file or PostgreSQL)",
+     "csm db init   --db PATH|postgresql://...\n"
+     "csm db ingest --db ... FILE... [--strict] [--pseudonymize --key-file KEY] [--submitter NAME]\n"
+     "              [--allow-partial] [--questionnaire ID]\n"
+     "csm db list   --db ...\n"
+     "csm db remove --db ... ORG [YYYY-MM-DD] [--key-file KEY]\n"
+     "csm db export --db ... [-o OUT.json] [--year YYYY] [--min-group K] [--name NAME]\n"
+     "              [--grade-a 3.75 --grade-b 2.67] [--questionnaire ID]\n\n"
+     "ingest takes answers JSON, CSV, and JSON Lines (.jsonl, one assessment a line).\n"
+     "Each file (each assessment of a .jsonl) is stored whole or not at all; storing\n"
+     "an organization and date again replaces it. Invalid ones are reported and\n"
+     "skipped; with --strict the first one ends the run and nothing is stored.\n"
+     "--pseudonymize keeps names out: organizations are stored under a keyed hash\n"
+     "(HMAC-SHA-256 with --key-file). export aggregates each organization's latest\n"
+     "assessment (of --year) like 'csm bench aggregate', k-anonymous (K default 5).\n"
+     "A new SQLite database file is created readable by its owner only."},
     {"help", "show help for a command", "csm help [COMMAND]"},
 };
 
@@ -1200,6 +1447,10 @@ int main(int argc, char **argv)
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
 	                                         "--allow-partial", "--data-dir", "--benchmark", NULL};
+	static const char *const db_opts[] = {"--db", "--strict", "--pseudonymize", "--key-file", "--submitter",
+	                                      "--allow-partial", "--questionnaire", "-o", "--output", "--year",
+	                                      "--min-group", "--name", "--source", "--grade-a", "--grade-b",
+	                                      "--benchmark", "--data-dir", NULL};
 	static const char *const no_opts[] = {NULL};
 	const char *cmd;
 	opts o;
@@ -1239,6 +1490,7 @@ int main(int argc, char **argv)
 	RUN("convert", convert_opts, cmd_convert)
 	RUN("industries", tips_opts, cmd_industries)
 	RUN("bench", bench_opts, cmd_bench)
+	RUN("db", db_opts, cmd_db)
 	RUN("help", no_opts, cmd_help)
 #undef RUN
 	return usage_error("unknown command '%s'", cmd);

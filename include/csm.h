@@ -566,6 +566,62 @@ CSM_EXTERN int csm_aggregator_export(char **out, csm_aggregator *ag);
 CSM_EXTERN void csm_aggregator_free(csm_aggregator *ag);
 
 /* ------------------------------------------------------------------------ */
+/* The benchmark database (SQLite, or PostgreSQL through libpq)             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_db csm_db;
+
+/** Options for storing and finding organizations. */
+typedef struct csm_db_options {
+	const unsigned char *key; /**< with a key, names are stored as keyed hashes (HMAC-SHA-256) only */
+	size_t key_len;
+	const char *submitter;    /**< who submits; stored hashed when there is a key */
+	int allow_partial;        /**< store assessments with unanswered items */
+} csm_db_options;
+
+/**
+ * Open database `target`: a file path (SQLite; created with mode 0600 if
+ * missing) or a `postgresql://` URL. Free with csm_db_close().
+ */
+CSM_EXTERN int csm_db_open(csm_db **out, const char *target);
+
+/** Close a database, rolling back an open transaction. NULL is allowed. */
+CSM_EXTERN void csm_db_close(csm_db *db);
+
+/** Create or migrate the schema; `*created` is 1 if anything was done. */
+CSM_EXTERN int csm_db_init(csm_db *db, int *created);
+
+/** Transactions around csm_db_store(): everything between begin and commit is stored whole or not at all. */
+CSM_EXTERN int csm_db_begin(csm_db *db);
+CSM_EXTERN int csm_db_commit(csm_db *db);
+CSM_EXTERN int csm_db_rollback(csm_db *db);
+
+/**
+ * Store assessment `a` (checked against `q`: items, levels, and that it has an
+ * organization name and a date), with its answers, evidence and assessors.
+ * It replaces an assessment of the same organization and date. Inside the
+ * current transaction (one is begun if none is open).
+ */
+CSM_EXTERN int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt);
+
+/** The stored assessments as a text table. Caller frees `*out` with csm_free(). */
+CSM_EXTERN int csm_db_list(char **out, csm_db *db);
+
+/**
+ * Remove the assessments of organization `org` (its name; hashed with the key
+ * if the database is pseudonymized), all or only of `date`. `*removed` counts
+ * them.
+ */
+CSM_EXTERN int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_options *opt,
+                             long long *removed);
+
+/**
+ * Feed the database into an aggregator: per organization its latest
+ * assessment of questionnaire `q` (within `year` if not NULL).
+ */
+CSM_EXTERN int csm_db_export(csm_db *db, csm_aggregator *ag, const csm_questionnaire *q, const char *year);
+
+/* ------------------------------------------------------------------------ */
 /* Analysis: comparison with the benchmark, hints, improvement plan          */
 /* ------------------------------------------------------------------------ */
 

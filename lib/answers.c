@@ -747,3 +747,26 @@ int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
 	}
 	return csm__buf_finish(&b, out);
 }
+
+csm_answers *csm__answers_new(const char *name, size_t cap)
+{
+	csm_answers *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	if (!(a->name = csm__strdup(name)) || (cap && !(a->items = calloc(cap, sizeof *a->items)))) {
+		csm_answers_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int level)
+{
+	csm__answer *ans = &a->items[a->count];
+	if (!(ans->id = csm__strdup(id)))
+		return csm__nomem();
+	ans->kind = kind;
+	ans->level = level;
+	a->count++;
+	return 0;
+}

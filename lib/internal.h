@@ -172,6 +172,10 @@ const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
 /* The same, trying index `hint` first (the item's questionnaire index). */
 const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint);
 
+/* Answers built in code (from a database): room for `cap` items. */
+csm_answers *csm__answers_new(const char *name, size_t cap);
+int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int level);
+
 struct csm_score {
 	const csm_questionnaire *q;
 	signed char *level; /* per questionnaire item: 1..5, 0 unanswered, -1 n/a */

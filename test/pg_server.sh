@@ -110,13 +110,6 @@ cmd_start() {
 	local sockfile=$sock/.s.PGSQL.$port
 	(( ${#sockfile} <= 107 )) ||
 		die "DIR too long: socket path $sockfile is ${#sockfile} bytes, the limit is 107; use a DIR under /tmp"
-	if [[ -e $dir ]]; then
-		[[ -d $dir ]] || die "$dir exists and is not a directory"
-		[[ -z $(ls -A "$dir") ]] || die "$dir is not empty"
-	else
-		mkdir -p "$dir"
-	fi
-
 	if (( EUID == 0 )); then
 		osuser=${CSM_PG_OS_USER:-postgres}
 		getent passwd "$osuser" >/dev/null ||
@@ -124,6 +117,13 @@ cmd_start() {
 			    "(Debian's postgresql package creates 'postgres'; or set CSM_PG_OS_USER)"
 	else
 		osuser=$(id -un)
+	fi
+
+	if [[ -e $dir ]]; then
+		[[ -d $dir ]] || die "$dir exists and is not a directory"
+		[[ -z $(ls -A "$dir") ]] || die "$dir is not empty"
+	else
+		mkdir -p "$dir"
 	fi
 
 	cleanup() {

@@ -23,9 +23,10 @@ regardless of the order of the additions.
 
 Lines that are not valid (not JSON, not a csm-answers/1 object, another
 questionnaire than the first line's, unknown or missing items, levels out of
-range) are skipped with a message `FILE:LINE: ...` on stderr; with --strict
-the first one ends the run with exit status 2 and nothing on stdout.
-Blank lines are ignored.
+range, a size other than small/medium/large) are skipped with a message
+`FILE:LINE: ...` on stderr; with --strict the first one ends the run with
+exit status 2 and nothing on stdout. An empty industry or size counts as
+not given. Blank lines are ignored.
 
 Groups: all; grade:A, grade:B, grade:C (always; an empty one has n = 0 and
 is suppressed); industry:<id>; size:<size>; year:<first 4 chars of
@@ -49,6 +50,7 @@ from fractions import Fraction
 
 EPS = 1e-9
 STAT_FIELDS = ("mean", "sd", "q1", "median", "q3", "min", "max")
+SIZES = ("small", "medium", "large")
 
 
 class Invalid(Exception):
@@ -258,6 +260,9 @@ def main():
                     raise Invalid("organization: expected an object")
                 industry = text_field(org, "industry")
                 size = text_field(org, "size")
+                if size is not None and size not in SIZES:
+                    raise Invalid(f"organization.size: {size!r} is not "
+                                  "small, medium or large")
                 date = text_field(doc, "assessed_on")
             except Invalid as e:
                 print(f"{args.file}:{lineno}: {e}", file=sys.stderr)
