@@ -19,7 +19,12 @@ grade A if overall >= A - 1e-9, B if overall >= B - 1e-9, else C.
 The overall is computed from the exact directive means (fractions) and
 rounded to the nearest double once, so that two assessments with the same
 overall give the same double and fall into the same histogram bar
-regardless of the order of the additions.
+regardless of the order of the additions (in C: numerator
+sum_d s_d * (L / c_d) over L * m, with s_d / c_d the level sum / count of
+directive d, L = lcm(1..items per directive) = 2520 for csmg-v2 and m the
+number of scored directives, divided once as doubles; a plain double sum of
+the directive scores differs in the last bit on ~40% of the lines and splits
+histogram bars).
 
 Lines that are not valid (not JSON, not a csm-answers/1 object, another
 questionnaire than the first line's, unknown or missing items, levels out of
@@ -35,7 +40,9 @@ assessed_on>. Suppression: a group with n < K is left out; then, per family
 family's remainder, i.e. the assessments in no group of the family, when
 0 < remainder < K) is > 0 and < K, the smallest published group of the
 family (ties: the first in key order) is suppressed as well. If "all" has
-n < K, every group is suppressed (each then has n < K).
+n < K, every group is suppressed (each then has n < K). The "suppressed"
+list is in group order; reasons "fewer than K organizations" (K as a
+number) and "complementary suppression".
 
 Prints the export (JSON) on stdout.
 """

@@ -1,0 +1,282 @@
+/* The benchmark database, the same tests for both backends: run with no
+ * argument on a temporary SQLite file, or with a postgresql:// URL. */
+#define _POSIX_C_SOURCE 200809L
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "common.h"
+
+static const char *target;
+static char sqlite_path[64];
+static const csm_grading trial = {3.75, 2.67};
+
+static csm_answers *parse_text(const char *text, const char *name)
+{
+	csm_answers *a = NULL;
+	if (csm_answers_parse(&a, text, strlen(text), name) != 0)
+		fprintf(stderr, "%s\n", csm_error_last());
+	return a;
+}
+
+/* An assessment: every item at `level`, organization `org`, date `date`. */
+static csm_answers *make(const csm_questionnaire *q, const char *org, const char *date, int level,
+                         const char *industry, const char *evidence)
+{
+	size_t len = 0, i, cap;
+	cJSON *name = cJSON_CreateString(org), *ev = cJSON_CreateString(evidence ? evidence : "");
+	char *name_json = cJSON_PrintUnformatted(name), *ev_json = cJSON_PrintUnformatted(ev), *buf;
+	csm_answers *a;
+	cap = 1024 + strlen(name_json) + csm_questionnaire_item_count(q) * (strlen(ev_json) + 64);
+	buf = malloc(cap);
+	len += (size_t)snprintf(buf, cap,
+	                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":%s,"
+	                        "\"industry\":\"%s\",\"size\":\"medium\"},\"assessed_on\":\"%s\","
+	                        "\"assessors\":[{\"name\":\"Rater\",\"role\":\"CISO\"}],\"answers\":{",
+	                        name_json, industry, date);
+	for (i = 0; i < csm_questionnaire_item_count(q); i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s\"%s\":{\"level\":%d,\"evidence\":%s}", i ? "," : "",
+		                        csm_item_id(q, i), level, ev_json);
+	snprintf(buf + len, cap - len, "}}");
+	a = parse_text(buf, "made.json");
+	free(buf);
+	free(name_json);
+	free(ev_json);
+	cJSON_Delete(name);
+	cJSON_Delete(ev);
+	return a;
+}
+
+static csm_db *fresh(void)
+{
+	csm_db *db = NULL;
+	int created = 0;
+	if (!target) {
+		unlink(sqlite_path);
+		CHECK_INT(csm_db_open(&db, sqlite_path), 0);
+	} else {
+		/* empty the server's database: drop the tables */
+		CHECK_INT(csm_db_open(&db, target), 0);
+		if (db) {
+			csm_db_close(db);
+			db = NULL;
+		}
+		{
+			char cmd[1024];
+			snprintf(cmd, sizeof cmd,
+			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema CASCADE' "
+			         ">/dev/null 2>&1",
+			         target);
+			CHECK_INT(system(cmd), 0);
+		}
+		CHECK_INT(csm_db_open(&db, target), 0);
+	}
+	CHECK_INT(csm_db_init(db, &created), 0);
+	CHECK_INT(created, 1);
+	return db;
+}
+
+/* "n" of group `key` in an export of `db`, or -1 if not published. */
+static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *key, const char *year, unsigned k)
+{
+	csm_aggregate_options o = {trial, k, year, "t", NULL};
+	csm_aggregator *ag = NULL;
+	char *json = NULL;
+	cJSON *root, *g;
+	long long n = -1;
+	if (csm_aggregator_new(&ag, q, &o) || csm_db_export(db, ag, q, year) || csm_aggregator_export(&json, ag)) {
+		fprintf(stderr, "export: %s\n", csm_error_last());
+		csm_aggregator_free(ag);
+		return -2;
+	}
+	root = cJSON_Parse(json);
+	cJSON_ArrayForEach(g, cJSON_GetObjectItem(root, "groups"))
+		if (strcmp(cJSON_GetObjectItem(g, "key")->valuestring, key) == 0)
+			n = (long long)cJSON_GetObjectItem(g, "n")->valuedouble;
+	cJSON_Delete(root);
+	csm_free(json);
+	csm_aggregator_free(ag);
+	return n;
+}
+
+static void test_schema(void)
+{
+	csm_db *db = fresh();
+	int created = 1;
+	CHECK_INT(csm_db_init(db, &created), 0);
+	CHECK_INT(created, 0); /* already current */
+	csm_db_close(db);
+	if (!target) {
+		struct stat st;
+		CHECK_INT(stat(sqlite_path, &st), 0);
+		CHECK_INT(st.st_mode & 0777, 0600);
+	}
+}
+
+static void test_store_replace_remove(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	csm_answers *a;
+	char *list = NULL;
+	long long removed = 0;
+	int i;
+	if (!q || !db)
+		goto done;
+	for (i = 0; i < 6; i++) {
+		char org[32];
+		snprintf(org, sizeof org, "Org %d", i);
+		a = make(q, org, "2025-04-01", 1 + i % 5, "finance", "policy v2");
+		CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 6);
+	/* the same organization and date again: replaced, not added */
+	a = make(q, "Org 0", "2025-04-01", 5, "finance", "updated");
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 6);
+	CHECK_INT(exported_n(db, q, "grade:A", NULL, 1), 3); /* Org 0 now at 5, Org 3 at 4, Org 4 at 5 */
+	/* a later date of the same organization: the latest counts, once */
+	a = make(q, "Org 1", "2026-01-10", 3, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 6);
+	CHECK_INT(exported_n(db, q, "year:2026", NULL, 1), 1);
+	CHECK_INT(exported_n(db, q, "all", "2025", 1), 6); /* within 2025, Org 1's 2025 assessment */
+	CHECK_INT(exported_n(db, q, "all", "2026", 1), 1);
+	/* k-anonymity: with k = 5 a single-organization year is not published */
+	CHECK_INT(exported_n(db, q, "year:2026", NULL, 5), -1);
+	/* list and remove */
+	CHECK_INT(csm_db_list(&list, db), 0);
+	CHECK_HAS(list, "Org 5");
+	CHECK_HAS(list, "2026-01-10");
+	csm_free(list);
+	CHECK_INT(csm_db_remove(db, "Org 1", "2026-01-10", NULL, &removed), 0);
+	CHECK_INT(removed, 1);
+	CHECK_INT(csm_db_remove(db, "Org 2", NULL, NULL, &removed), 0);
+	CHECK_INT(removed, 1);
+	CHECK_INT(csm_db_remove(db, "Nobody", NULL, NULL, &removed), 0);
+	CHECK_INT(removed, 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 5);
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+static void test_transactions(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	csm_answers *a, *bad;
+	if (!q || !db)
+		goto done;
+	a = make(q, "Kept", "2025-01-01", 3, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	/* rolled back: not there */
+	a = make(q, "Gone", "2025-01-01", 3, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_rollback(db), 0);
+	csm_answers_free(a);
+	/* invalid: refused before anything is written */
+	bad = parse_text("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"Bad\"},"
+	                 "\"assessed_on\":\"2025-01-01\",\"answers\":{\"1-1\":3}}",
+	                 "bad.json");
+	CHECK_INT(csm_db_store(db, bad, q, NULL), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "bad.json: item 1-2: missing");
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(bad);
+	bad = parse_text("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"NoDate\"},"
+	                 "\"answers\":{}}",
+	                 "nodate.json");
+	CHECK_INT(csm_db_store(db, bad, q, &(csm_db_options){NULL, 0, NULL, 1}), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "assessed_on: required");
+	csm_answers_free(bad);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 1);
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+static void test_hostile_text(void)
+{
+	static const char *const names[] = {"Robert'); DROP TABLE assessment;--", "quote \" and \\\\ backslash",
+	                                    "tab\tnew\nline \x01 ctrl", "日本語の組織名 株式会社"};
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	char *list = NULL, evidence[9000];
+	size_t i;
+	if (!q || !db)
+		goto done;
+	memset(evidence, 'e', sizeof evidence - 1);
+	evidence[sizeof evidence - 1] = '\0';
+	memcpy(evidence, "'; DELETE FROM answer; --", 25);
+	evidence[8000] = '\0'; /* within the 8 KiB cap */
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		csm_answers *a = make(q, names[i], "2025-02-02", 2, "finance", evidence);
+		CHECK(a != NULL);
+		if (a)
+			CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(csm_db_list(&list, db), 0);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		CHECK_HAS(list, names[i]);
+	csm_free(list);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 4); /* every table still there, every row */
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+static void test_pseudonyms(void)
+{
+	static const unsigned char key[32] = "0123456789abcdef0123456789abcdef";
+	csm_db_options o = {key, sizeof key, "ISAC intake", 0};
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	char *list = NULL;
+	long long removed = 0;
+	csm_answers *a;
+	if (!q || !db)
+		goto done;
+	a = make(q, "Secret Corp", "2025-03-03", 4, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, &o), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	CHECK_INT(csm_db_list(&list, db), 0);
+	CHECK(list && !strstr(list, "Secret Corp")); /* only the hash is stored */
+	CHECK_HAS(list, "h:");
+	csm_free(list);
+	/* without the key the organization cannot be found; with it, it can */
+	CHECK_INT(csm_db_remove(db, "Secret Corp", NULL, NULL, &removed), 0);
+	CHECK_INT(removed, 0);
+	CHECK_INT(csm_db_remove(db, "Secret Corp", NULL, &o, &removed), 0);
+	CHECK_INT(removed, 1);
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		target = argv[1];
+	snprintf(sqlite_path, sizeof sqlite_path, "/tmp/csm-test-db-%ld.sqlite", (long)getpid());
+	printf("backend: %s\n", target ? "postgresql" : "sqlite");
+	RUN_TEST(test_schema);
+	RUN_TEST(test_store_replace_remove);
+	RUN_TEST(test_transactions);
+	RUN_TEST(test_hostile_text);
+	RUN_TEST(test_pseudonyms);
+	if (!target)
+		unlink(sqlite_path);
+	return test_finish();
+}
