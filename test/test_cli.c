@@ -432,6 +432,123 @@ static void test_gate_warnings(void)
 	done(&r);
 }
 
+/* The three examples as JSON Lines, plus one broken line. */
+static void write_jsonl(const char *path, int broken)
+{
+	static const char *const ex[3] = {SRC("examples/aozora-bank.json"), SRC("examples/kitamachi-machinery.json"),
+	                                  SRC("examples/minato-services.json")};
+	FILE *f = fopen(path, "w");
+	int i;
+	for (i = 0; f && i < 3; i++) {
+		char *text = test_read(ex[i], NULL);
+		cJSON *doc = text ? cJSON_Parse(text) : NULL;
+		char *line = doc ? cJSON_PrintUnformatted(doc) : NULL;
+		if (line)
+			fprintf(f, "%s\n", line);
+		free(line);
+		cJSON_Delete(doc);
+		free(text);
+		if (i == 1 && broken)
+			fputs("{\"format\": \"csm-answers/1\", \"answers\": \n", f);
+	}
+	if (f)
+		fclose(f);
+}
+
+static void test_aggregate_and_db(void)
+{
+	char jsonl[300], agg[300], exp[300], db[300], key[300], args[1600], *a = NULL, *b = NULL;
+	run_result r;
+	FILE *f;
+	snprintf(jsonl, sizeof jsonl, "%s/members.jsonl", tmpdir);
+	snprintf(agg, sizeof agg, "%s/agg.json", tmpdir);
+	snprintf(exp, sizeof exp, "%s/exp.json", tmpdir);
+	snprintf(db, sizeof db, "%s/isac.sqlite", tmpdir);
+	snprintf(key, sizeof key, "%s/key", tmpdir);
+	write_jsonl(jsonl, 1);
+	/* the stream: the broken line is reported with its line number and skipped */
+	snprintf(args, sizeof args, "bench aggregate '%s' --min-group 1 --name members -o '%s'", jsonl, agg);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "members.jsonl:3: ");
+	CHECK_HAS(r.err, "1 invalid lines skipped");
+	done(&r);
+	a = test_read(agg, NULL);
+	CHECK_HAS(a, "{\"key\":\"all\",\"n\":3,");
+	/* --strict: the run stops, nothing is written */
+	snprintf(args, sizeof args, "bench aggregate '%s' --strict -o '%s/strict.json'", jsonl, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "nothing was written");
+	done(&r);
+	snprintf(args, sizeof args, "%s/strict.json", tmpdir);
+	CHECK(access(args, F_OK) != 0);
+	/* k = 5 (default): three organizations publish nothing */
+	snprintf(args, sizeof args, "bench aggregate '%s' -o -", jsonl);
+	r = run(args);
+	CHECK_HAS(r.out, "\"groups\":[]");
+	CHECK_HAS(r.out, "{\"key\":\"all\",\"reason\":\"fewer than 5 organizations\"}");
+	done(&r);
+
+	/* the database: ingest the same lines, export = the stream's aggregate */
+	snprintf(args, sizeof args, "db init --db '%s'", db);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s' '%s' --strict", db, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 2); /* --strict: the broken line ends the run, nothing stored */
+	CHECK_HAS(r.err, "nothing was stored");
+	done(&r);
+	snprintf(args, sizeof args, "db list --db '%s'", db);
+	r = run(args);
+	CHECK(r.out && !strstr(r.out, "Aozora"));
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "3 assessments stored, 1 invalid skipped");
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s' examples/aozora-bank.json", db); /* again: replaces */
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db export --db '%s' --min-group 1 --name members -o '%s'", db, exp);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	b = test_read(exp, NULL);
+	CHECK(a && b && strcmp(a, b) == 0);
+	free(a);
+	free(b);
+	/* pseudonymized: no names in the database */
+	f = fopen(key, "w");
+	if (f) {
+		fputs("a key of at least sixteen bytes", f);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "db init --db '%s/p.sqlite'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s/p.sqlite' --pseudonymize --key-file '%s' '%s'", tmpdir, key, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db list --db '%s/p.sqlite'", tmpdir);
+	r = run(args);
+	CHECK(r.out && !strstr(r.out, "Aozora") && strstr(r.out, "h:"));
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s/p.sqlite' --pseudonymize '%s'", tmpdir, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "--pseudonymize needs --key-file");
+	done(&r);
+	r = run("db list --db /nonexistent/dir/x.sqlite");
+	CHECK_INT(r.status, 3);
+	done(&r);
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -514,6 +631,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_karte_cli);
 	RUN_TEST(test_content_commands);
 	RUN_TEST(test_gate_warnings);
+	RUN_TEST(test_aggregate_and_db);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
