@@ -917,62 +917,226 @@ static int run_grading(csm_grading *g, opts *o)
 	return 0;
 }
 
-/* JSON Lines into an aggregator; invalid lines reported and skipped (or, with
- * --strict, the end of the run). Returns an exit status. */
-static int aggregate_file(csm_aggregator *ag, const csm_questionnaire *q, const opts *o, const char *path,
-                          unsigned long long *skipped)
+/* JSON Lines into aggregators. A regular file is cut at line boundaries
+ * into one part per worker; each part is aggregated apart and the parts are
+ * merged (exactly: histograms add). Invalid lines are reported as FILE:LINE
+ * and skipped, or, with --strict, end the run. */
+#define MAX_LINE_REPORTS 100
+
+typedef struct line_error {
+	unsigned long long line; /* within the part */
+	char *msg;               /* without the "FILE:LINE" prefix */
+} line_error;
+
+typedef struct agg_part {
+	const opts *o;
+	const csm_questionnaire *q;
+	const csm_aggregate_options *ao;
+	const char *path;
+	long long start, end; /* byte range: lines that start in it */
+	csm_aggregator *ag;
+	unsigned long long lines, skipped;
+	line_error err[MAX_LINE_REPORTS];
+	size_t nerr;
+	int status;
+	atomic_int *stop;
+} agg_part;
+
+static void part_error(agg_part *p, unsigned long long line, const char *msg)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *line = NULL, name[PATH_MAX + 32];
+	p->skipped++;
+	if (p->nerr < MAX_LINE_REPORTS && (p->err[p->nerr].msg = strdup(msg))) {
+		p->err[p->nerr].line = line;
+		p->nerr++;
+	}
+	if (p->o->strict) {
+		p->status = EXIT_INPUT;
+		atomic_store(p->stop, 1);
+	}
+}
+
+static void *aggregate_part(void *arg)
+{
+	agg_part *p = arg;
+	FILE *f = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
+	char *line = NULL, name[64], msg[1024];
 	size_t cap = 0;
 	ssize_t n;
-	unsigned long long lineno = 0;
-	int status = 0, rc;
+	long long pos = p->start;
+	int rc;
 
 	if (!f) {
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-		return EXIT_INPUT;
+		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+		part_error(p, 0, msg);
+		p->status = EXIT_INPUT;
+		return NULL;
 	}
-	while ((n = getline(&line, &cap, f)) > 0) {
+	if (f != stdin && fseeko(f, (off_t)p->start, SEEK_SET) != 0) {
+		p->status = EXIT_FAIL;
+		fclose(f);
+		return NULL;
+	}
+	while ((p->end < 0 || pos < p->end) && !atomic_load(p->stop) && (n = getline(&line, &cap, f)) > 0) {
 		csm_answers *a = NULL;
 		const char *qid;
-		lineno++;
+		pos += n;
+		p->lines++;
 		if (strspn(line, " \t\r\n") == (size_t)n)
 			continue;
+		/* messages are made with a short stand-in name, replaced when printed */
+		snprintf(name, sizeof name, "@");
 		if ((size_t)n > CSM_MAX_FILE_BYTES) {
-			fprintf(stderr, "%s:%llu: line is too long\n", path, lineno);
-			rc = CSM_EINVALID;
-		} else {
-			snprintf(name, sizeof name, "%s:%llu", path, lineno);
-			rc = csm_answers_parse(&a, line, (size_t)n, name);
-			if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
-			    strcmp(qid, csm_questionnaire_id(q)) != 0) {
-				fprintf(stderr, "%s: questionnaire: \"%s\", but this run aggregates %s\n", name, qid,
-				        csm_questionnaire_id(q));
-				rc = 1;
-			} else if (!rc) {
-				rc = csm_aggregator_add(ag, a, o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
-				rc = rc == 1 ? 0 : rc; /* outside --year: not an error */
-			}
+			part_error(p, p->lines, "@: line is too long");
+			continue;
+		}
+		rc = csm_answers_parse(&a, line, (size_t)n, name);
+		if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
+		    strcmp(qid, csm_questionnaire_id(p->q)) != 0) {
+			snprintf(msg, sizeof msg, "@: questionnaire: \"%s\", but this run aggregates %s", qid,
+			         csm_questionnaire_id(p->q));
+			part_error(p, p->lines, msg);
+		} else if (!rc) {
+			rc = csm_aggregator_add(p->ag, a, p->o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
 			if (rc < 0)
-				fprintf(stderr, "%s\n", csm_error_last());
+				part_error(p, p->lines, csm_error_last());
+		} else {
+			part_error(p, p->lines, csm_error_last());
 		}
 		csm_answers_free(a);
-		if (rc) {
-			(*skipped)++;
-			if (o->strict) {
-				status = EXIT_INPUT;
-				break;
-			}
-		}
 	}
-	if (!status && ferror(f)) {
-		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
-		status = EXIT_INPUT;
-	}
+	if (ferror(f))
+		p->status = EXIT_INPUT;
 	free(line);
 	if (f != stdin)
 		fclose(f);
+	return NULL;
+}
+
+/* Newlines in the first `end` bytes of `path` (for line numbers of a part). */
+static unsigned long long lines_before(const char *path, long long end)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	unsigned long long count = 0;
+	long long done = 0;
+	size_t n;
+	if (!f)
+		return 0;
+	while (done < end && (n = fread(buf, 1, (size_t)(end - done < (long long)sizeof buf ? end - done : (long long)sizeof buf), f)) > 0) {
+		char *c = buf, *e = buf + n;
+		while ((c = memchr(c, '\n', (size_t)(e - c)))) {
+			count++;
+			c++;
+		}
+		done += (long long)n;
+	}
+	fclose(f);
+	return count;
+}
+
+/* Print a part's message with its stand-in name replaced by FILE:LINE. */
+static void print_line_error(const char *path, unsigned long long line, const char *msg)
+{
+	const char *s = msg;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		if (s[0] == '@')
+			fprintf(stderr, "%s:%llu%.*s\n", path, line, (int)(len - 1), s + 1);
+		else
+			fprintf(stderr, "%.*s\n", (int)len, s);
+		s += len + (nl ? 1 : 0);
+	}
+}
+
+static int aggregate_file(csm_aggregator *ag, const csm_questionnaire *q, const csm_aggregate_options *ao,
+                          const opts *o, const char *path, unsigned long long *skipped, unsigned *reported)
+{
+	agg_part parts[16];
+	pthread_t threads[16];
+	struct stat st;
+	atomic_int stop;
+	int nparts = 1, i, status = 0, rc;
+	long long size = 0;
+
+	atomic_init(&stop, 0);
+	if (strcmp(path, "-") != 0) {
+		if (stat(path, &st) != 0) {
+			fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+			return EXIT_INPUT;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: is a directory, not a file\n", path);
+			return EXIT_INPUT;
+		}
+		if (S_ISREG(st.st_mode) && st.st_size > (1 << 22)) {
+			size = (long long)st.st_size;
+			nparts = worker_count(16 * 8, o->jobs);
+		}
+	}
+	memset(parts, 0, sizeof parts);
+	for (i = 0; i < nparts; i++) {
+		agg_part *p = &parts[i];
+		p->o = o;
+		p->q = q;
+		p->ao = ao;
+		p->path = path;
+		p->stop = &stop;
+		p->end = -1;
+		if ((rc = csm_aggregator_new(&p->ag, q, ao))) {
+			status = lib_error(rc);
+			goto cleanup;
+		}
+	}
+	/* Part boundaries: the start of the first line at or after i * size / n. */
+	for (i = 1; i < nparts; i++) {
+		FILE *f = fopen(path, "rb");
+		long long at = size * i / nparts;
+		int c = 0;
+		if (!f || fseeko(f, (off_t)(at - 1), SEEK_SET) != 0) {
+			if (f)
+				fclose(f);
+			fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+			status = EXIT_INPUT;
+			goto cleanup;
+		}
+		while (at < size && (c = fgetc(f)) != EOF && c != '\n')
+			at++;
+		fclose(f);
+		parts[i].start = at < parts[i - 1].start ? parts[i - 1].start : at;
+		parts[i - 1].end = parts[i].start;
+	}
+	for (i = 1; i < nparts; i++)
+		if (pthread_create(&threads[i], NULL, aggregate_part, &parts[i]) != 0) {
+			aggregate_part(&parts[i]); /* no thread: do it here */
+			threads[i] = 0;
+		}
+	aggregate_part(&parts[0]);
+	for (i = 1; i < nparts; i++)
+		if (threads[i])
+			pthread_join(threads[i], NULL);
+	for (i = 0; i < nparts; i++) {
+		agg_part *p = &parts[i];
+		unsigned long long base = 0;
+		size_t k;
+		if (p->nerr && i > 0)
+			base = lines_before(path, p->start);
+		for (k = 0; k < p->nerr; k++)
+			if ((*reported)++ < MAX_LINE_REPORTS)
+				print_line_error(path, base + p->err[k].line, p->err[k].msg);
+		*skipped += p->skipped;
+		if (p->status > status)
+			status = p->status;
+		if (!status && (rc = csm_aggregator_merge(ag, p->ag)))
+			status = lib_error(rc);
+	}
+cleanup:
+	for (i = 0; i < nparts; i++) {
+		size_t k;
+		for (k = 0; k < parts[i].nerr; k++)
+			free(parts[i].err[k].msg);
+		csm_aggregator_free(parts[i].ag);
+	}
 	return status;
 }
 
@@ -983,6 +1147,7 @@ static int cmd_aggregate(opts *o)
 	csm_questionnaire *q = NULL;
 	char *json = NULL, *end = NULL;
 	unsigned long long skipped = 0;
+	unsigned reported = 0;
 	int i, rc, status;
 
 	memset(&ao, 0, sizeof ao);
@@ -1002,7 +1167,9 @@ static int cmd_aggregate(opts *o)
 		goto cleanup;
 	}
 	for (i = 1; i < o->nfiles && !status; i++)
-		status = aggregate_file(ag, q, o, o->files[i], &skipped);
+		status = aggregate_file(ag, q, &ao, o, o->files[i], &skipped, &reported);
+	if (reported > MAX_LINE_REPORTS)
+		fprintf(stderr, "%s: ... %u more invalid lines not shown\n", prog, reported - MAX_LINE_REPORTS);
 	if (status) {
 		fprintf(stderr, "%s: stopped at an invalid line (--strict); nothing was written\n", prog);
 		goto cleanup;
@@ -1446,7 +1613,7 @@ int main(int argc, char **argv)
 	static const char *const convert_opts[] = {"--to", "-o", "--output", "--data-dir", NULL};
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
-	                                         "--allow-partial", "--data-dir", "--benchmark", NULL};
+	                                         "--allow-partial", "--data-dir", "--benchmark", "--jobs", NULL};
 	static const char *const db_opts[] = {"--db", "--strict", "--pseudonymize", "--key-file", "--submitter",
 	                                      "--allow-partial", "--questionnaire", "-o", "--output", "--year",
 	                                      "--min-group", "--name", "--source", "--grade-a", "--grade-b",

@@ -551,6 +551,13 @@ CSM_EXTERN int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsi
 CSM_EXTERN unsigned long long csm_aggregator_count(const csm_aggregator *ag);
 
 /**
+ * Add everything `from` counted to `into` (same questionnaire and options),
+ * exactly: the histograms' counts add. Lets parts of a stream be aggregated
+ * apart, e.g. on several threads.
+ */
+CSM_EXTERN int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from);
+
+/**
  * The `csm-benchmark/1` export: per published group n, and per directive the
  * mean, sample standard deviation, quartiles (inclusive method), min, max and
  * the exact histogram of directive scores, plus the histogram of overall

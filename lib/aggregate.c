@@ -78,6 +78,30 @@ static int hist_add(hist *h, double v)
 	return 0;
 }
 
+/* Add `c` counts of value `v`. */
+static int hist_add_count(hist *h, double v, unsigned long long c)
+{
+	size_t lo = 0, hi = h->n;
+	int rc;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (h->b[mid].v < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < h->n && h->b[lo].v == v) {
+		h->b[lo].c += c;
+		h->total += c;
+		return 0;
+	}
+	if ((rc = hist_add(h, v)))
+		return rc;
+	h->b[lo].c += c - 1;
+	h->total += c - 1;
+	return 0;
+}
+
 static size_t hash_key(const char *s)
 {
 	size_t h = 1469598103934665603u;
@@ -253,6 +277,30 @@ int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
 done:
 	csm_score_free(s);
 	return rc;
+}
+
+int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
+{
+	size_t i, b;
+	int d, rc;
+	if (into->q != from->q && strcmp(into->q->id, from->q->id) != 0)
+		return csm__err(CSM_EINVALID, "aggregators of different questionnaires cannot be merged");
+	for (i = 0; i < from->count; i++) {
+		const group *g = from->groups[i];
+		group *t;
+		if ((rc = group_get(&t, into, g->key, g->family)))
+			return rc;
+		t->n += g->n;
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			for (b = 0; b < g->dir[d].n; b++)
+				if ((rc = hist_add_count(&t->dir[d], g->dir[d].b[b].v, g->dir[d].b[b].c)))
+					return rc;
+		for (b = 0; b < g->overall.n; b++)
+			if ((rc = hist_add_count(&t->overall, g->overall.b[b].v, g->overall.b[b].c)))
+				return rc;
+	}
+	into->skipped += from->skipped;
+	return 0;
 }
 
 unsigned long long csm_aggregator_count(const csm_aggregator *ag)

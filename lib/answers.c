@@ -246,6 +246,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 	cJSON *root = NULL;
 	const cJSON *answers, *v;
 	const char *s;
+	size_t nanswers;
 	int rc;
 
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)))
@@ -280,6 +281,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 		csm__problem(p, "%s: answers: more than %u items", name, CSM_MAX_ITEMS);
 		goto done;
 	}
+	nanswers = (size_t)cJSON_GetArraySize(answers); /* a list walk: once */
 	cJSON_ArrayForEach(v, answers) {
 		const char *id = v->string;
 		csm__answer *ans;
@@ -287,7 +289,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 			csm__problem(p, "%s: answers: \"%.40s\" is not an item id", name, id);
 			continue;
 		}
-		if (!(ans = add_item(a, (size_t)cJSON_GetArraySize(answers))) || !(ans->id = csm__strdup(id))) {
+		if (!(ans = add_item(a, nanswers)) || !(ans->id = csm__strdup(id))) {
 			rc = csm__nomem();
 			goto cleanup;
 		}

@@ -14,33 +14,50 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Append ".key" or "[i]" to a key path kept for messages; a path too long
- * for the buffer is cut, which only shortens a message. */
-static void path_join(char *dst, size_t size, const char *base, const cJSON *child, int index)
+/* The key path of a node, for messages only, so it is built only when a
+ * message needs it: each level points at its parent. */
+typedef struct path_link {
+	const struct path_link *up;
+	const cJSON *node;
+	int index;
+} path_link;
+
+static void path_text(char *dst, size_t size, const path_link *p)
 {
-	int n = child->string ? snprintf(dst, size, "%s%s%s", base, base[0] ? "." : "", child->string)
-	                      : snprintf(dst, size, "%s[%d]", base, index);
+	char tail[256];
+	int n;
+	if (!p || !p->up) {
+		dst[0] = '\0';
+		return;
+	}
+	path_text(tail, sizeof tail, p->up);
+	n = p->node->string ? snprintf(dst, size, "%s%s%s", tail, tail[0] ? "." : "", p->node->string)
+	                    : snprintf(dst, size, "%s[%d]", tail, p->index);
 	if (n < 0)
 		dst[0] = '\0';
 }
 
-static int check_tree(const cJSON *node, const char *path, int depth, const char *name)
+static int check_tree(const cJSON *node, const path_link *here, int depth, const char *name)
 {
 	const cJSON *c;
 	size_t n = 0, i;
 	const char **keys;
 	int rc = 0, index = 0;
+	char path[256];
 
-	if (depth > CSM_JSON_MAX_DEPTH)
-		return csm__err(CSM_EINVALID, "%s: %s: nesting is deeper than %d levels", name,
-		                path[0] ? path : "(top)", CSM_JSON_MAX_DEPTH);
+	if (depth > CSM_JSON_MAX_DEPTH) {
+		path_text(path, sizeof path, here);
+		return csm__err(CSM_EINVALID, "%s: %s: nesting is deeper than %d levels", name, path[0] ? path : "(top)",
+		                CSM_JSON_MAX_DEPTH);
+	}
 	if (!cJSON_IsObject(node) && !cJSON_IsArray(node))
 		return 0;
 	for (c = node->child; c; c = c->next)
 		n++;
 	if (cJSON_IsObject(node) && n > 1) {
 		/* Sort the keys to find repeats: insertion sort in place for the small
-		 * objects of real files, qsort on the heap for large ones. */
+		 * objects of real files (linear when already in order), qsort on the
+		 * heap for large ones. */
 		const char *small[64];
 		keys = n <= 64 ? small : malloc(n * sizeof *keys);
 		if (!keys)
@@ -62,8 +79,8 @@ static int check_tree(const cJSON *node, const char *path, int depth, const char
 		}
 		for (i = 1; i < n; i++) {
 			if (strcmp(keys[i - 1], keys[i]) == 0) {
-				rc = csm__err(CSM_EINVALID, "%s: %s%s%s: duplicate key", name, path,
-				              path[0] ? "." : "", keys[i]);
+				path_text(path, sizeof path, here);
+				rc = csm__err(CSM_EINVALID, "%s: %s%s%s: duplicate key", name, path, path[0] ? "." : "", keys[i]);
 				break;
 			}
 		}
@@ -73,12 +90,13 @@ static int check_tree(const cJSON *node, const char *path, int depth, const char
 			return rc;
 	}
 	for (c = node->child; c; c = c->next, index++) {
-		char sub[256];
+		path_link sub;
 		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
 			continue;
-		path_join(sub, sizeof sub, path, c, index);
-		rc = check_tree(c, sub, depth + 1, name);
-		if (rc)
+		sub.up = here;
+		sub.node = c;
+		sub.index = index;
+		if ((rc = check_tree(c, &sub, depth + 1, name)))
 			return rc;
 	}
 	return 0;
@@ -152,7 +170,10 @@ int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name)
 			                name, line, col);
 		}
 	}
-	rc = check_tree(root, "", 1, name);
+	{
+		path_link top = {NULL, root, 0};
+		rc = check_tree(root, &top, 1, name);
+	}
 	if (rc) {
 		cJSON_Delete(root);
 		return rc;

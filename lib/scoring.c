@@ -27,6 +27,42 @@ csm_grade csm_grade_for(double overall, const csm_grading *g)
 	return CSM_GRADE_C;
 }
 
+static unsigned long long gcd(unsigned long long a, unsigned long long b)
+{
+	while (b) {
+		unsigned long long t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* The unweighted overall as one correctly rounded division of exact
+ * integers: sum(k_d / n_d) / D over a common denominator. Equal overalls then
+ * give the same double whatever the directive scores were, which exact
+ * histograms of overall scores need. Falls back to the floating-point mean
+ * if the denominators grow too large (not with real questionnaires). */
+static double exact_mean(const csm_score *s, const unsigned *sum)
+{
+	unsigned long long lcm = 1, num = 0, dirs = 0;
+	double fallback = 0;
+	int d;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		unsigned long long n = s->dir[d].answered;
+		if (!s->dir[d].has_score)
+			continue;
+		dirs++;
+		fallback += s->dir[d].score;
+		lcm = lcm / gcd(lcm, n) * n;
+		if (lcm > (1ull << 40))
+			return fallback / (double)dirs;
+	}
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (s->dir[d].has_score)
+			num += sum[d] * (lcm / s->dir[d].answered);
+	return (double)num / (double)(lcm * dirs);
+}
+
 int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
                       const csm_grading *grading, unsigned flags)
 {
@@ -78,7 +114,7 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	}
 	if (wsum > 0) {
 		s->has_overall = 1;
-		s->overall = total / wsum;
+		s->overall = s->weighted ? total / wsum : exact_mean(s, sum);
 		s->grade = csm_grade_for(s->overall, grading);
 	}
 	*out = s;

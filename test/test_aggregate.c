@@ -202,10 +202,44 @@ static void test_year_and_errors(void)
 	csm_questionnaire_free(q);
 }
 
+/* Two halves merged export exactly what one pass over everything does. */
+static void test_merge(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregator *whole = NULL, *h1 = NULL, *h2 = NULL;
+	char *a = NULL, *b = NULL;
+	int i;
+	static const char *const inds[3] = {"a", "b", "c"};
+	if (!q)
+		return;
+	CHECK_INT(csm_aggregator_new(&whole, q, &o), 0);
+	CHECK_INT(csm_aggregator_new(&h1, q, &o), 0);
+	CHECK_INT(csm_aggregator_new(&h2, q, &o), 0);
+	for (i = 0; i < 40; i++) {
+		csm_answers *x = uniform(q, 1 + (i * 7) % 5, inds[i % 3], i % 2 ? "2024-01-01" : "2025-01-01", i);
+		CHECK_INT(csm_aggregator_add(whole, x, 0), 0);
+		CHECK_INT(csm_aggregator_add(i < 17 ? h1 : h2, x, 0), 0);
+		csm_answers_free(x);
+	}
+	CHECK_INT(csm_aggregator_merge(h1, h2), 0);
+	CHECK_INT(csm_aggregator_count(h1), 40);
+	CHECK_INT(csm_aggregator_export(&a, whole), 0);
+	CHECK_INT(csm_aggregator_export(&b, h1), 0);
+	CHECK(a && b && strcmp(a, b) == 0);
+	csm_free(a);
+	csm_free(b);
+	csm_aggregator_free(whole);
+	csm_aggregator_free(h1);
+	csm_aggregator_free(h2);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_statistics);
 	RUN_TEST(test_complementary_suppression);
 	RUN_TEST(test_year_and_errors);
+	RUN_TEST(test_merge);
 	return test_finish();
 }

@@ -20,9 +20,13 @@ What the lines contain, so that every rule of the export is exercised:
   directives); about 5% of answers are objects {"level": L[, "evidence": ...]};
 - organization.name is unique ("Org 000001", ...);
 - organization.industry: the six trial industries with unequal weights,
-  about 0.5% of lines without an industry (the implicit remainder), and the
-  rare industry "water" on about 3 lines per 100,000 (at least one line when
-  N >= 100), so that small-group and complementary suppression happen;
+  2 lines without an industry, and the rare industry "water" on about 2
+  lines per 100,000 (at least one): with K = 5 what the published
+  industries leave uncovered is 3 lines at 20k, 4 at 100k (water is
+  suppressed) and 2 at 1M (water, 20 lines, is published), so complementary
+  suppression of the smallest industry happens at every size (when N >= 100;
+  more lines without an industry would cover the small groups and prevent
+  it);
 - organization.size: small / medium / large on about 97% of lines;
 - assessed_on: a day of 2024 or 2025.
 
@@ -42,9 +46,9 @@ INDUSTRIES = [  # (id, weight)
     ("machinery", 22), ("materials", 14), ("infrastructure", 12),
     ("finance", 18), ("construction", 9), ("services", 25),
 ]
-NO_INDUSTRY_RATE = 0.005          # lines without organization.industry
+NO_INDUSTRY_LINES = 2            # lines without organization.industry
 RARE_INDUSTRY = "water"
-RARE_INDUSTRY_RATE = 3e-5         # ~3 lines per 100,000
+RARE_INDUSTRY_RATE = 2e-5         # ~2 lines per 100,000
 SIZES = [("small", 45), ("medium", 33), ("large", 19), (None, 3)]
 SCOPES = ["entity", "entity", "entity", "group"]
 ROLES = ["CISO", "IT manager", "Internal audit", "Risk management",
@@ -187,9 +191,7 @@ def main():
             s += ',"size":"%s"' % size
         return s + "}"
 
-    ind_table = weighted_table(rng, INDUSTRIES + [(None, sum(
-        w for _, w in INDUSTRIES) * NO_INDUSTRY_RATE / (1 - NO_INDUSTRY_RATE))],
-        TABLE_BITS)
+    ind_table = weighted_table(rng, INDUSTRIES, TABLE_BITS)
     size_table = weighted_table(rng, SIZES, TABLE_BITS)
     tails = [org_tail(ind_table[i], rng.choice(SCOPES), size_table[
         rng.getrandbits(TABLE_BITS)]) for i in range(1 << TABLE_BITS)]
@@ -206,10 +208,13 @@ def main():
                                   31, 31, 30, 31, 30, 31), 1):
             dates += ['%d-%02d-%02d' % (y, m, dd) for dd in range(1, days + 1)]
 
-    # The rare industry goes on fixed, randomly chosen lines.
-    rare = set()
+    # No industry and the rare industry go on fixed, randomly chosen lines.
+    rare = {}
     if n >= 100:
-        rare = set(rng.sample(range(n), max(1, round(n * RARE_INDUSTRY_RATE))))
+        picks = rng.sample(range(n), NO_INDUSTRY_LINES +
+                           max(1, round(n * RARE_INDUSTRY_RATE)))
+        rare = dict.fromkeys(picks[NO_INDUSTRY_LINES:], RARE_INDUSTRY)
+        rare.update(dict.fromkeys(picks[:NO_INDUSTRY_LINES], None))
 
     width = max(6, len(str(n)))
     head = ('{"format":"csm-answers/1","questionnaire":%s,"organization":'
@@ -232,8 +237,9 @@ def main():
                 frags[k] = all_na[directives[k]]
             tail = tails[getrandbits(TABLE_BITS)]
             if i in rare:
-                tail = ',"industry":"%s",%s' % (
-                    RARE_INDUSTRY, tail[tail.index('"scope"'):])
+                ind = rare[i]
+                tail = (',"industry":"%s",' % ind if ind else ",") + \
+                    tail[tail.index('"scope"'):]
             buf.append('%s%0*d"%s,"assessed_on":"%s"%s,"answers":{%s}}\n' % (
                 head, width, i + 1, tail, dates[getrandbits(16) % ndates],
                 assessors[getrandbits(16) % nass], ",".join(frags)))

@@ -33,16 +33,16 @@ range, a size other than small/medium/large) are skipped with a message
 exit status 2 and nothing on stdout. An empty industry or size counts as
 not given. Blank lines are ignored.
 
-Groups: all; grade:A, grade:B, grade:C (always; an empty one has n = 0 and
-is suppressed); industry:<id>; size:<size>; year:<first 4 chars of
-assessed_on>. Suppression: a group with n < K is left out; then, per family
-(grades, industries, sizes, years), while the suppressed total (plus the
-family's remainder, i.e. the assessments in no group of the family, when
-0 < remainder < K) is > 0 and < K, the smallest published group of the
-family (ties: the first in key order) is suppressed as well. If "all" has
-n < K, every group is suppressed (each then has n < K). The "suppressed"
-list is in group order; reasons "fewer than K organizations" (K as a
-number) and "complementary suppression".
+Groups: all; grade:A, grade:B, grade:C; industry:<id>; size:<size>;
+year:<first 4 chars of assessed_on>. Suppression: a group with n < K is
+left out; then, per family (grades, industries, sizes, years), while what
+the published groups of the family leave uncovered (all - their total: the
+suppressed groups and the assessments without a value for the family) is
+> 0 and < K, the smallest published group of the family (ties: the first in
+key order) is suppressed as well. If "all" has n < K, every group is
+suppressed. Empty groups (a grade no assessment has) are neither published
+nor listed. The "suppressed" list is in group order; reasons "fewer than K
+organizations" (K as a number) and "complementary suppression".
 
 Prints the export (JSON) on stdout.
 """
@@ -195,19 +195,19 @@ def suppress(groups, order, k):
             if n[key] < k:
                 suppressed[key] = reason_small
         for prefix in ("grade:", "industry:", "size:", "year:"):
+            # What the published groups of a family leave uncovered (its
+            # suppressed groups and the assessments without a value for the
+            # family) can be recovered as a whole: it must be 0 or >= k.
             family = [key for key in order if key.startswith(prefix)]
-            remainder = n["all"] - sum(n[key] for key in family)
-            total = sum(n[key] for key in family if key in suppressed)
-            if 0 < remainder < k:
-                total += remainder
-            while 0 < total < k:
-                published = [key for key in family if key not in suppressed]
+            hidden = n["all"] - sum(n[key] for key in family if key not in suppressed)
+            while 0 < hidden < k:
+                published = [key for key in family if key not in suppressed and n[key] > 0]
                 if not published:
                     break
                 smallest = min(published, key=lambda key: n[key])  # first on ties
                 suppressed[smallest] = "complementary suppression"
-                total += n[smallest]
-    return [(key, suppressed[key]) for key in order if key in suppressed]
+                hidden += n[smallest]
+    return [(key, suppressed[key]) for key in order if key in suppressed and n[key] > 0]
 
 
 def main():
@@ -312,7 +312,8 @@ def main():
         "questionnaire": qid,
         "grading": {"A": args.grade_a, "B": args.grade_b},
         "min_group": args.min_group,
-        "groups": [group_json(groups[key]) for key in order if key not in hidden],
+        "groups": [group_json(groups[key]) for key in order
+                   if key not in hidden and groups[key].n > 0],
         "suppressed": [{"key": key, "reason": reason} for key, reason in suppressed],
     }
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
