@@ -57,6 +57,7 @@ struct csm_db {
 	long long next_id; /* ids are given here, so both backends behave alike */
 	query *cached[8];  /* prepared statements kept for ingest */
 	size_t answers_n;  /* rows of the cached answer INSERT */
+	int pipeline;      /* PostgreSQL: statements sent, results read at commit */
 	int nprep;         /* names of PostgreSQL statements */
 };
 
@@ -119,6 +120,16 @@ static int prepare(query **out, csm_db *db, const char *sql, int nparams)
 			*o++ = *s == '?' ? '$' : *s;
 		*o = '\0';
 		snprintf(q->name, sizeof q->name, "csm%d", db->nprep++);
+		if (db->pipeline) { /* in order with what follows; checked at commit */
+			int ok = PQsendPrepare(db->conn, q->name, pg, 0, NULL);
+			free(pg);
+			if (!ok) {
+				free(q);
+				return db_err(db, "prepare");
+			}
+			*out = q;
+			return 0;
+		}
 		r = PQprepare(db->conn, q->name, pg, 0, NULL);
 		free(pg);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -166,6 +177,12 @@ static int run(query *q)
 	}
 	if (q->res)
 		PQclear(q->res);
+	q->res = NULL;
+	if (q->db->pipeline) { /* no wait: results are checked at commit */
+		if (!PQsendQueryPrepared(q->db->conn, q->name, q->nparams, (const char *const *)q->values, NULL, NULL, 0))
+			return db_err(q->db, "query");
+		return 0;
+	}
 	q->res = PQexecPrepared(q->db->conn, q->name, q->nparams, (const char *const *)q->values, NULL, NULL, 0);
 	if (PQresultStatus(q->res) != PGRES_COMMAND_OK && PQresultStatus(q->res) != PGRES_TUPLES_OK)
 		return db_err(q->db, "query");
@@ -264,7 +281,7 @@ void csm_db_close(csm_db *db)
 	for (i = 0; i < 8; i++)
 		query_free(db->cached[i]);
 	if (db->in_tx)
-		exec_sql(db, "ROLLBACK");
+		csm_db_rollback(db);
 	if (db->lite)
 		sqlite3_close(db->lite);
 	if (db->conn)
@@ -433,19 +450,90 @@ int csm_db_begin(csm_db *db)
 	}
 	db->in_tx = 1;
 	db->next_id = 0;
+	if (db->pg) {
+		/* The next id now, then statements go out without waiting for
+		 * round trips; their results are checked at commit. */
+		PGresult *r = PQexec(db->conn, "SELECT coalesce(max(id), 0) FROM assessment");
+		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+			PQclear(r);
+			rc = db_err(db, "query");
+			csm_db_rollback(db);
+			return rc;
+		}
+		db->next_id = strtoll(PQgetvalue(r, 0, 0), NULL, 10) + 1;
+		PQclear(r);
+		if (!PQenterPipelineMode(db->conn)) {
+			rc = db_err(db, "pipeline");
+			csm_db_rollback(db);
+			return rc;
+		}
+		db->pipeline = 1;
+	}
 	return 0;
+}
+
+/* End pipeline mode: sync, and read every result; 0 if all succeeded. */
+static int pipeline_end(csm_db *db)
+{
+	int rc = 0, synced = 0;
+	if (!db->pipeline)
+		return 0;
+	if (!PQpipelineSync(db->conn))
+		rc = db_err(db, "pipeline");
+	while (!rc && !synced) {
+		PGresult *r = PQgetResult(db->conn);
+		if (!r)
+			continue; /* the end of one statement's results */
+		switch (PQresultStatus(r)) {
+		case PGRES_PIPELINE_SYNC:
+			synced = 1;
+			break;
+		case PGRES_COMMAND_OK:
+		case PGRES_TUPLES_OK:
+			break;
+		default:
+			if (!rc)
+				rc = csm__err(CSM_EIO, "%s: statement: %s", db->target, PQresultErrorMessage(r));
+			break;
+		}
+		PQclear(r);
+	}
+	/* after an error, drain to the sync point */
+	while (!synced) {
+		PGresult *r = PQgetResult(db->conn);
+		if (r && PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			synced = 1;
+		else if (!r && PQstatus(db->conn) != CONNECTION_OK)
+			break;
+		PQclear(r);
+	}
+	PQexitPipelineMode(db->conn);
+	db->pipeline = 0;
+	return rc;
 }
 
 int csm_db_commit(csm_db *db)
 {
-	int rc = db->in_tx ? exec_sql(db, "COMMIT") : 0;
+	int rc = 0;
+	if (!db->in_tx)
+		return 0;
+	if ((rc = pipeline_end(db))) {
+		exec_sql(db, "ROLLBACK"); /* a statement failed: nothing of the batch stays */
+		db->in_tx = 0;
+		return rc;
+	}
+	rc = exec_sql(db, "COMMIT");
 	db->in_tx = 0;
 	return rc;
 }
 
 int csm_db_rollback(csm_db *db)
 {
-	int rc = db->in_tx ? exec_sql(db, "ROLLBACK") : 0;
+	int rc;
+	if (!db->in_tx)
+		return 0;
+	pipeline_end(db);
+	rc = exec_sql(db, "ROLLBACK");
 	db->in_tx = 0;
 	return rc;
 }
@@ -524,7 +612,7 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
 	    (rc = bind_text(qy, 1, key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
 		return rc;
-	if (!db->next_id) {
+	if (!db->next_id) { /* SQLite; PostgreSQL found it at begin */
 		if ((rc = cached(&qy, db, Q_MAXID, "SELECT coalesce(max(id), 0) FROM assessment", 0)) || (rc = run(qy)) < 0)
 			return rc;
 		first_row(qy);
