@@ -48,7 +48,8 @@ struct csm_aggregator {
 	unsigned long long skipped; /* outside --year */
 };
 
-static int hist_add(hist *h, double v)
+/* Add `c` counts of value `v`: bins stay sorted by value. */
+static int hist_add_count(hist *h, double v, unsigned long long c)
 {
 	size_t lo = 0, hi = h->n;
 	while (lo < hi) {
@@ -58,9 +59,9 @@ static int hist_add(hist *h, double v)
 		else
 			hi = mid;
 	}
-	h->total++;
+	h->total += c;
 	if (lo < h->n && h->b[lo].v == v) {
-		h->b[lo].c++;
+		h->b[lo].c += c;
 		return 0;
 	}
 	if (h->n == h->cap) {
@@ -73,34 +74,12 @@ static int hist_add(hist *h, double v)
 	}
 	memmove(h->b + lo + 1, h->b + lo, (h->n - lo) * sizeof *h->b);
 	h->b[lo].v = v;
-	h->b[lo].c = 1;
+	h->b[lo].c = c;
 	h->n++;
 	return 0;
 }
 
-/* Add `c` counts of value `v`. */
-static int hist_add_count(hist *h, double v, unsigned long long c)
-{
-	size_t lo = 0, hi = h->n;
-	int rc;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (h->b[mid].v < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < h->n && h->b[lo].v == v) {
-		h->b[lo].c += c;
-		h->total += c;
-		return 0;
-	}
-	if ((rc = hist_add(h, v)))
-		return rc;
-	h->b[lo].c += c - 1;
-	h->total += c - 1;
-	return 0;
-}
+static int hist_add(hist *h, double v) { return hist_add_count(h, v, 1); }
 
 static size_t hash_key(const char *s)
 {
