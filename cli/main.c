@@ -22,6 +22,9 @@
 #define EXIT_INPUT 2
 #define EXIT_FAIL 3
 
+/* A value no library call returns: marks a usage problem found while parsing. */
+static const int csm__usage_level = 1000;
+
 #ifndef CSM_INSTALL_DATADIR
 #define CSM_INSTALL_DATADIR "/usr/local/share/csm"
 #endif
@@ -34,7 +37,11 @@
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
-	const char *db, *key_file, *submitter;
+	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method;
+	const char *sets[CSM_MAX_ITEMS];
+	int nsets;
+	double weights[CSM_DIRECTIVES];
+	int has_weights;
 	int strict, pseudonymize;
 	int json, allow_partial;
 	const char **files;
@@ -89,6 +96,8 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--to", offsetof(opts, to)},                    {"--min-group", offsetof(opts, min_group)},
 	    {"--year", offsetof(opts, year)},                {"--db", offsetof(opts, db)},
 	    {"--key-file", offsetof(opts, key_file)},        {"--submitter", offsetof(opts, submitter)},
+	    {"--weights", offsetof(opts, weights_text)},     {"--target", offsetof(opts, target)},
+	    {"--budget", offsetof(opts, budget)},            {"--method", offsetof(opts, method)},
 	};
 	int i, k, only_files = 0;
 
@@ -130,6 +139,15 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 			o->pseudonymize = 1;
 			continue;
 		}
+		if (len == 5 && strncmp(a, "--set", 5) == 0) { /* may repeat */
+			const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v)
+				return usage_error("option '--set' needs a value ITEM=LEVEL");
+			if (o->nsets >= (int)CSM_MAX_ITEMS)
+				return usage_error("too many --set options");
+			o->sets[o->nsets++] = v;
+			continue;
+		}
 		for (k = 0; k < (int)(sizeof values / sizeof values[0]); k++) {
 			if (strlen(values[k].name) != len || strncmp(values[k].name, a, len) != 0)
 				continue;
@@ -147,6 +165,19 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	}
 	if (o->lang_name && csm_lang_parse(&o->lang, o->lang_name) != 0)
 		return usage_error("--lang: '%s' is not a language (use ja or en)", o->lang_name);
+	if (o->weights_text) {
+		const char *w = o->weights_text;
+		int d;
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			char *end;
+			o->weights[d] = strtod(w, &end);
+			if (end == w || (d < CSM_DIRECTIVES - 1 && *end != ',') || (d == CSM_DIRECTIVES - 1 && *end) ||
+			    !(o->weights[d] > 0 && o->weights[d] <= 100))
+				return usage_error("--weights takes 10 numbers > 0 and <= 100, separated by commas");
+			w = end + 1;
+		}
+		o->has_weights = 1;
+	}
 	return 0;
 }
 
@@ -295,6 +326,8 @@ static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, con
 		*out = NULL;
 		return rc;
 	}
+	if (o->has_weights && (rc = csm_questionnaire_set_weights(*q, o->weights)))
+		goto fail;
 	return 0;
 fail:
 	*err = take_message(NULL);
@@ -716,6 +749,169 @@ cleanup:
 	qcache_free(&cache);
 	csm_tips_free(tips);
 	csm_benchmark_free(b);
+	return status;
+}
+
+static int cmd_plan(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	csm_answers *a = NULL;
+	csm_questionnaire *q = NULL;
+	csm_plan *p = NULL;
+	qcache cache = {0};
+	char *err = NULL, *text = NULL;
+	csm_grade target = CSM_GRADE_NONE;
+	char budget = 0;
+	int rc, status;
+
+	if (o->nfiles != 1)
+		return usage_error("plan: give one answers file");
+	if (o->target && strcmp(o->target, "A") && strcmp(o->target, "B") && strcmp(o->target, "C"))
+		return usage_error("plan: --target is A, B or C");
+	if (o->budget && strcmp(o->budget, "S") && strcmp(o->budget, "M") && strcmp(o->budget, "L"))
+		return usage_error("plan: --budget is S, M or L");
+	if (o->target)
+		target = o->target[0] == 'A' ? CSM_GRADE_A : o->target[0] == 'B' ? CSM_GRADE_B : CSM_GRADE_C;
+	if (o->budget)
+		budget = o->budget[0];
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = csm_tips_open(&tips, o->data_dir))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		status = exit_code(rc);
+		goto cleanup;
+	}
+	if ((rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, target, budget)) ||
+	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)))
+		status = lib_error(rc);
+	else
+		status = write_text(o->output, text);
+cleanup:
+	free(err);
+	csm_free(text);
+	csm_plan_free(p);
+	csm_answers_free(a);
+	qcache_free(&cache);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
+static int cmd_whatif(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_answers *a = NULL;
+	csm_questionnaire *q = NULL;
+	csm_score *before = NULL, *after = NULL;
+	qcache cache = {0};
+	char *err = NULL, *text = NULL;
+	int i, rc, status;
+
+	if (o->nfiles != 1 || o->nsets < 1)
+		return usage_error("whatif: use 'csm whatif FILE --set ITEM=LEVEL [--set ...]'");
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		status = exit_code(rc);
+		goto cleanup;
+	}
+	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	for (i = 0; i < o->nsets; i++) {
+		const char *eq = strchr(o->sets[i], '=');
+		char item[64];
+		if (!eq || eq == o->sets[i] || (size_t)(eq - o->sets[i]) >= sizeof item) {
+			status = usage_error("whatif: --set takes ITEM=LEVEL (LEVEL 1..5 or n/a), not '%s'", o->sets[i]);
+			goto cleanup;
+		}
+		snprintf(item, sizeof item, "%.*s", (int)(eq - o->sets[i]), o->sets[i]);
+		if (csm_questionnaire_item_find(q, item) < 0) {
+			fprintf(stderr, "--set %s: no item %s in %s\n", o->sets[i], item, csm_questionnaire_id(q));
+			status = EXIT_INPUT;
+			goto cleanup;
+		}
+		rc = strcmp(eq + 1, "n/a") == 0 ? csm_answers_set(a, item, CSM_ANSWER_NA, 0)
+		     : (eq[1] >= '1' && eq[1] <= '5' && !eq[2]) ? csm_answers_set(a, item, CSM_ANSWER_LEVEL, eq[1] - '0')
+		                                                 : csm__usage_level;
+		if (rc == csm__usage_level) {
+			status = usage_error("whatif: --set %s: the level is 1..5 or n/a", o->sets[i]);
+			goto cleanup;
+		}
+		if (rc) {
+			status = lib_error(rc);
+			goto cleanup;
+		}
+	}
+	if ((rc = csm_score_compute(&after, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+	    (rc = csm_render_whatif(&text, before, after, o->lang, o->json)))
+		status = lib_error(rc);
+	else
+		status = write_text(o->output, text);
+cleanup:
+	free(err);
+	csm_free(text);
+	csm_score_free(before);
+	csm_score_free(after);
+	csm_answers_free(a);
+	qcache_free(&cache);
+	csm_benchmark_free(b);
+	return status;
+}
+
+static int cmd_merge(opts *o)
+{
+	csm_answers **a = NULL;
+	csm_questionnaire *q = NULL;
+	qcache cache = {0};
+	char *err = NULL, *json = NULL;
+	csm_merge_method method = CSM_MERGE_MEDIAN;
+	int i, rc, status = 0;
+
+	if (o->nfiles < 2)
+		return usage_error("merge: give the answers files of two or more raters");
+	if (o->method && strcmp(o->method, "median") && strcmp(o->method, "min") && strcmp(o->method, "mean"))
+		return usage_error("merge: --method is median, min or mean");
+	if (o->method)
+		method = o->method[1] == 'i' ? CSM_MERGE_MIN : o->method[1] == 'e' ? CSM_MERGE_MEAN : CSM_MERGE_MEDIAN;
+	if ((status = find_data_dir(o)))
+		return status;
+	if (!(a = calloc((size_t)o->nfiles, sizeof *a)))
+		return EXIT_FAIL;
+	for (i = 0; i < o->nfiles; i++) {
+		csm_questionnaire *qi = NULL;
+		if ((rc = load_answers(&a[i], &qi, &cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			free(err);
+			err = NULL;
+			status = exit_code(rc);
+			goto cleanup;
+		}
+		if (q && qi != q) {
+			fprintf(stderr, "%s: questionnaire: %s, but %s answers %s\n", o->files[i], csm_questionnaire_id(qi),
+			        o->files[0], csm_questionnaire_id(q));
+			status = EXIT_INPUT;
+			goto cleanup;
+		}
+		q = qi;
+	}
+	if ((rc = csm_answers_merge(&json, (const csm_answers *const *)a, (size_t)o->nfiles, q, method)))
+		status = lib_error(rc);
+	else
+		status = write_text(o->output, json);
+cleanup:
+	for (i = 0; i < o->nfiles; i++)
+		csm_answers_free(a[i]);
+	free(a);
+	csm_free(json);
+	qcache_free(&cache);
 	return status;
 }
 
@@ -1548,6 +1744,20 @@ static const struct {
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
      "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
+    {"plan", "what to raise, in what order, to reach a grade",
+     "csm plan FILE [--target A|B] [--budget S|M|L] [--json] [--lang ja|en] [--weights W1,...,W10]\n\n"
+     "Raises items one level at a time, always the one that lifts the overall most per\n"
+     "unit of effort (S 1, M 2, L 3, from the item's tip; --budget keeps to items of at\n"
+     "most that effort), until the target grade (default: the next) is reached."},
+    {"whatif", "the scores and grade after changing some answers",
+     "csm whatif FILE --set ITEM=LEVEL [--set ...] [--json] [--lang ja|en] [--weights ...]\n\n"
+     "LEVEL is 1..5 or n/a. Shows each directive, the overall and the grade before and after."},
+    {"merge", "combine the answers of several raters into one assessment",
+     "csm merge RATER1.json RATER2.json ... [--method median|min|mean] [-o OUT.json]\n\n"
+     "Per item the median level (of two middles the lower), the minimum or the mean;\n"
+     "n/a only where every rater said so. Evidence and notes are kept with the rater's\n"
+     "name, and all assessors. Items where raters differ by 2 or more levels are listed\n"
+     "under \"merged\".\"discuss\", with the spread of every item; the karte shows them."},
     {"db", "the benchmark database of an ISAC (SQLite file or PostgreSQL)",
      "csm db init   --db PATH|postgresql://...\n"
      "csm db ingest --db ... FILE... [--strict] [--pseudonymize --key-file KEY] [--submitter NAME]\n"
@@ -1597,12 +1807,12 @@ int main(int argc, char **argv)
 {
 	static const char *const score_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial",
 	                                         "--questionnaire", "--industry", "--org", "-o", "--output",
-	                                         "--data-dir", "--jobs", NULL};
+	                                         "--data-dir", "--jobs", "--weights", NULL};
 	static const char *const radar_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "--industry", "--org", "-o", "--output", "--size", "--data-dir", NULL};
 	static const char *const karte_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "--industry", "--org", "-o", "--output", "--outdir", "--font",
-	                                         "--data-dir", NULL};
+	                                         "--data-dir", "--weights", NULL};
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
@@ -1614,6 +1824,13 @@ int main(int argc, char **argv)
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
 	                                         "--allow-partial", "--data-dir", "--benchmark", "--jobs", NULL};
+	static const char *const plan_opts[] = {"--target", "--budget", "--json", "--lang", "--benchmark", "--weights",
+	                                        "--questionnaire", "--industry", "--org", "-o", "--output", "--data-dir",
+	                                        NULL};
+	static const char *const whatif_opts[] = {"--set", "--json", "--lang", "--benchmark", "--weights", "--allow-partial",
+	                                          "--questionnaire", "--industry", "--org", "-o", "--output", "--data-dir",
+	                                          NULL};
+	static const char *const merge_opts[] = {"--method", "-o", "--output", "--questionnaire", "--data-dir", NULL};
 	static const char *const db_opts[] = {"--db", "--strict", "--pseudonymize", "--key-file", "--submitter",
 	                                      "--allow-partial", "--questionnaire", "-o", "--output", "--year",
 	                                      "--min-group", "--name", "--source", "--grade-a", "--grade-b",
@@ -1658,6 +1875,9 @@ int main(int argc, char **argv)
 	RUN("industries", tips_opts, cmd_industries)
 	RUN("bench", bench_opts, cmd_bench)
 	RUN("db", db_opts, cmd_db)
+	RUN("plan", plan_opts, cmd_plan)
+	RUN("whatif", whatif_opts, cmd_whatif)
+	RUN("merge", merge_opts, cmd_merge)
 	RUN("help", no_opts, cmd_help)
 #undef RUN
 	return usage_error("unknown command '%s'", cmd);

@@ -134,6 +134,9 @@ CSM_EXTERN const char *csm_directive_short(const csm_questionnaire *q, int d, cs
 /** The weight of directive `d` in the overall score (default 1). */
 CSM_EXTERN double csm_directive_weight(const csm_questionnaire *q, int d);
 
+/** Replace the directive weights of `q` (10 numbers > 0 and <= 100), e.g. from a --weights option. */
+CSM_EXTERN int csm_questionnaire_set_weights(csm_questionnaire *q, const double weights[CSM_DIRECTIVES]);
+
 /** The number of items. */
 CSM_EXTERN size_t csm_questionnaire_item_count(const csm_questionnaire *q);
 
@@ -376,6 +379,36 @@ CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang
  */
 CSM_EXTERN int csm_answers_convert(char **out, const csm_answers *a, const char *data_dir,
                                    const csm_questionnaire *from, const csm_questionnaire *to);
+
+/**
+ * Set the answer to item `item_id` (adding it if the file lacks it): `kind`
+ * CSM_ANSWER_LEVEL with `level` 1..5, CSM_ANSWER_NA or CSM_ANSWER_NULL. For
+ * what-if questions: score again afterwards.
+ */
+CSM_EXTERN int csm_answers_set(csm_answers *a, const char *item_id, csm_answer_kind kind, int level);
+
+/** How csm_answers_merge() combines the raters' levels of an item. */
+typedef enum csm_merge_method {
+	CSM_MERGE_MEDIAN = 0, /**< the middle level (of two middles, the lower: the cautious one) */
+	CSM_MERGE_MIN = 1,    /**< the lowest level */
+	CSM_MERGE_MEAN = 2    /**< the mean, rounded half away from zero */
+} csm_merge_method;
+
+/**
+ * One assessment from the answers of `n` raters of the same organization and
+ * questionnaire (checked against `q`, unanswered items allowed): per item the
+ * combined level ("n/a" only where every rater said so), the raters' levels
+ * and spread, their evidence and notes joined, all assessors. Items where the
+ * raters differ by 2 or more levels are listed under "merged"."discuss",
+ * which the karte shows. The result is `csm-answers/1` JSON in `*out`, the
+ * caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
+                                 csm_merge_method method);
+
+/** Items a merged file marks for discussion (raters 2+ levels apart): count, and id `i`. */
+CSM_EXTERN size_t csm_answers_discuss_count(const csm_answers *a);
+CSM_EXTERN const char *csm_answers_discuss(const csm_answers *a, size_t i);
 
 /** Free memory the library returned through a `char **out`. NULL is allowed. */
 CSM_EXTERN void csm_free(void *p);
@@ -801,6 +834,42 @@ CSM_EXTERN int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, co
                                 const csm_tips *tips, csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
+/* Planning: what to raise to reach a grade                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_plan csm_plan;
+
+/** One move of a plan: raise `item` from `from` to `to`. */
+typedef struct csm_plan_move {
+	const char *item;
+	int directive;
+	int from, to;
+	double gain;              /**< rise of the overall score */
+	char effort;              /**< 'S', 'M' or 'L', from the item's first tip ('M' if unknown) */
+	double overall_after;     /**< the overall once this move (and those before) is made */
+	csm_grade grade_after;
+	size_t tip_count;
+	const char *const *tips;
+} csm_plan_move;
+
+/**
+ * A plan to reach grade `target` (CSM_GRADE_NONE: the next grade) from
+ * answers `a`: items are raised one level at a time, always the one with the
+ * largest rise of the overall per unit of effort (S 1, M 2, L 3; with
+ * `budget` 'S' or 'M', only items of at most that effort), until the grade is
+ * reached or nothing is left to raise. Weights of `q` count. Free with
+ * csm_plan_free().
+ */
+CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
+                             const csm_tips *tips, csm_grade target, char budget);
+CSM_EXTERN void csm_plan_free(csm_plan *p);
+CSM_EXTERN size_t csm_plan_count(const csm_plan *p);
+CSM_EXTERN const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i);
+/** 1 if the moves reach the target grade. */
+CSM_EXTERN int csm_plan_reached(const csm_plan *p);
+CSM_EXTERN csm_grade csm_plan_target(const csm_plan *p);
+
+/* ------------------------------------------------------------------------ */
 /* Output                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -825,6 +894,20 @@ CSM_EXTERN int csm_render_text(char **out, const csm_analysis *an, const csm_tip
  * generic level meanings). Caller frees `*out` with csm_free().
  */
 CSM_EXTERN int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang);
+
+/**
+ * A plan as text in `lang` (or, with `json`, one JSON document): per move the
+ * item, its directive, level from -> to, the rise of the overall, the effort,
+ * the overall and grade reached, the tips. Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips,
+                               csm_lang lang, int json);
+
+/**
+ * What-if: directive scores, overall and grade `before` and `after` a change,
+ * as text in `lang` (or JSON). Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_whatif(char **out, const csm_score *before, const csm_score *after, csm_lang lang, int json);
 
 /**
  * The questionnaire as a Markdown document in `lang`, for people to read or

@@ -26,6 +26,9 @@ void csm_answers_free(csm_answers *a)
 	}
 	for (i = 0; i < 6; i++)
 		free(a->field[i]);
+	for (i = 0; i < a->discuss_count; i++)
+		free(a->discuss[i]);
+	free(a->discuss);
 	for (i = 0; i < a->gate_count; i++)
 		free(a->gate_id[i]);
 	free(a->gate_id);
@@ -58,9 +61,17 @@ const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, 
 static csm__answer *add_item(csm_answers *a, size_t cap_hint)
 {
 	if (!a->items) {
-		a->items = calloc(cap_hint ? cap_hint : 1, sizeof *a->items);
-		if (!a->items)
+		a->cap = cap_hint ? cap_hint : 1;
+		if (!(a->items = calloc(a->cap, sizeof *a->items)))
 			return NULL;
+	}
+	if (a->count == a->cap) { /* only answers set later (what-if) go past the hint */
+		csm__answer *t = realloc(a->items, a->cap * 2 * sizeof *t);
+		if (!t)
+			return NULL;
+		memset(t + a->cap, 0, a->cap * sizeof *t);
+		a->items = t;
+		a->cap *= 2;
 	}
 	return &a->items[a->count++];
 }
@@ -264,6 +275,29 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
 	    (rc = parse_gate_answers(a, root, p, name)))
 		goto cleanup;
+	{
+		/* "merged": {"discuss": [item ids]} from csm merge */
+		const cJSON *d = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "merged"), "discuss"), *e;
+		int nd = cJSON_GetArraySize(d);
+		if (d && (!cJSON_IsArray(d) || (size_t)nd > CSM_MAX_ITEMS)) {
+			csm__problem(p, "%s: merged.discuss: expected an array of item ids", name);
+		} else if (nd > 0) {
+			if (!(a->discuss = calloc((size_t)nd, sizeof *a->discuss))) {
+				rc = csm__nomem();
+				goto cleanup;
+			}
+			cJSON_ArrayForEach(e, d) {
+				if (!cJSON_IsString(e) || !csm__valid_id(e->valuestring)) {
+					csm__problem(p, "%s: merged.discuss: expected item ids", name);
+					break;
+				}
+				if (!(a->discuss[a->discuss_count++] = csm__strdup(e->valuestring))) {
+					rc = csm__nomem();
+					goto cleanup;
+				}
+			}
+		}
+	}
 	s = csm__json_string(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
 	if (s && !csm__valid_date(s))
 		csm__problem(p, "%s: assessed_on: \"%.40s\" is not a date YYYY-MM-DD", name, s);
@@ -759,6 +793,7 @@ csm_answers *csm__answers_new(const char *name, size_t cap)
 		csm_answers_free(a);
 		return NULL;
 	}
+	a->cap = cap;
 	return a;
 }
 
@@ -771,4 +806,51 @@ int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int 
 	ans->level = level;
 	a->count++;
 	return 0;
+}
+
+size_t csm_answers_discuss_count(const csm_answers *a) { return a->discuss_count; }
+
+const char *csm_answers_discuss(const csm_answers *a, size_t i) { return a->discuss[i]; }
+
+int csm_answers_set(csm_answers *a, const char *item_id, csm_answer_kind kind, int level)
+{
+	csm__answer *ans = (csm__answer *)csm__answers_find(a, item_id);
+	if (!csm__valid_id(item_id))
+		return csm__err(CSM_EINVALID, "\"%.40s\" is not an item id", item_id ? item_id : "");
+	if ((kind == CSM_ANSWER_LEVEL && (level < 1 || level > 5)) || kind == CSM_ANSWER_MISSING)
+		return csm__err(CSM_EINVALID, "item %s: level %d is out of range (expected 1..5)", item_id, level);
+	if (!ans) {
+		if (a->count >= CSM_MAX_ITEMS)
+			return csm__err(CSM_EINVALID, "%s: more than %u items", a->name, CSM_MAX_ITEMS);
+		if (!(ans = add_item(a, 64)) || !(ans->id = csm__strdup(item_id)))
+			return csm__nomem();
+	}
+	ans->kind = kind;
+	ans->level = kind == CSM_ANSWER_LEVEL ? level : 0;
+	return 0;
+}
+
+size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, char *buf, size_t size)
+{
+	size_t i, n = 0, len = 0;
+	buf[0] = '\0';
+	for (i = 0; i < q->item_count; i++) {
+		const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);
+		if (!ans || ans->kind != CSM_ANSWER_LEVEL || ans->level < 4 || (ans->evidence && ans->evidence[0]))
+			continue;
+		if (len + strlen(ans->id) + 3 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? ", " : "", ans->id);
+		n++;
+	}
+	return n;
+}
+
+size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size)
+{
+	size_t i, len = 0;
+	buf[0] = '\0';
+	for (i = 0; i < a->discuss_count; i++)
+		if (len + strlen(a->discuss[i]) + 3 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", a->discuss[i]);
+	return a->discuss_count;
 }

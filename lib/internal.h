@@ -160,8 +160,10 @@ struct csm_answers {
 	char **assessor_name, **assessor_role;
 	size_t assessor_count;
 	csm__answer *items;
-	size_t count;
+	size_t count, cap;
 	cJSON *organization;        /* the organization object as given, or NULL */
+	char **discuss;             /* items marked for discussion by a merge */
+	size_t discuss_count;
 	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
 	int *gate_value;
 	size_t gate_count;
@@ -171,6 +173,11 @@ struct csm_answers {
 const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
 /* The same, trying index `hint` first (the item's questionnaire index). */
 const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint);
+
+/* Items answered 4 or 5 without evidence, as "1-2, 5-1" into buf (empty if none). */
+size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, char *buf, size_t size);
+/* The items a merge marked for discussion, as "7-2, 9-1" (empty if none). */
+size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size);
 
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);

@@ -589,8 +589,31 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	ry += 16;
 	if (s->partial)
 		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
-	if (s->weighted)
-		wrap(k, x, &ry, T(K_WEIGHTED), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+	if (s->weighted) {
+		len = (size_t)snprintf(buf, sizeof buf, "%s (", T(K_WEIGHTED));
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%g", d ? " " : "", q->weight[d]);
+		snprintf(buf + len, sizeof buf - len, ")");
+		wrap(k, x, &ry, buf, 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+	}
+	{
+		/* What the board should know before trusting the numbers. */
+		char items[1024];
+		if (csm__answers_discuss_text(a, items, sizeof items)) {
+			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", 8.5,
+			         CSM_ALIGN_LEFT, ACCENT);
+			ry += 12;
+			wrap(k, x + 6, &ry, items, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			ry += 5;
+		}
+		if (csm__answers_unbacked(a, q, items, sizeof items)) {
+			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", 8.5,
+			         CSM_ALIGN_LEFT, ACCENT);
+			ry += 12;
+			wrap(k, x + 6, &ry, items, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			ry += 5;
+		}
+	}
 
 	/* The table: directives against the groups, and the gap to the target. */
 	y = MARGIN + 392;

@@ -484,3 +484,14 @@ size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q->gate
 const char *csm_gate_id(const csm_questionnaire *q, size_t i) { return q->gates[i].id; }
 
 const char *csm_gate_question(const csm_questionnaire *q, size_t i, csm_lang lang) { return q->gates[i].question[lang]; }
+
+int csm_questionnaire_set_weights(csm_questionnaire *q, const double weights[CSM_DIRECTIVES])
+{
+	int d;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (!(weights[d] > 0 && weights[d] <= 100))
+			return csm__err(CSM_EINVALID, "weights: directive %d: %g is not a weight (> 0 and <= 100)", d + 1, weights[d]);
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		q->weight[d] = weights[d];
+	return 0;
+}

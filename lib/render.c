@@ -433,10 +433,16 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if (s->weighted)
 		csm__buf_printf(&o, "%s\n", TX(T_WEIGHTED));
 	{
-		char *w = NULL;
+		char *w = NULL, items[1024];
 		if (csm_answers_warnings(&w, a, q) > 0)
 			csm__buf_printf(&o, "%s\n%s\n", TX(T_CHECK), w);
 		csm_free(w);
+		if (csm__answers_discuss_text(a, items, sizeof items))
+			csm__buf_printf(&o, "%s: %s\n", lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)",
+			                items);
+		if (csm__answers_unbacked(a, q, items, sizeof items))
+			csm__buf_printf(&o, "%s: %s\n", lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence",
+			                items);
 	}
 
 	/* The table. */
@@ -712,5 +718,132 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			}
 		}
 	}
+	return csm__buf_finish(&o, out);
+}
+
+int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang,
+                    int json)
+{
+	csm__buf o = {0};
+	size_t i, k;
+	char a[16], b[16];
+	int ja = lang == CSM_LANG_JA;
+
+	if (json) {
+		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"moves\":[",
+		                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
+		for (i = 0; i < csm_plan_count(p); i++) {
+			const csm_plan_move *m = csm_plan_get(p, i);
+			csm__buf_printf(&o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
+			                m->item, m->directive, m->from, m->to);
+			csm__buf_number(&o, m->gain);
+			csm__buf_printf(&o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
+			csm__buf_number(&o, m->overall_after);
+			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"tips\":[", csm_grade_name(m->grade_after));
+			for (k = 0; k < m->tip_count; k++)
+				csm__buf_printf(&o, "%s\"%s\"", k ? "," : "", m->tips[k]);
+			csm__buf_puts(&o, "]}");
+		}
+		csm__buf_puts(&o, "]}");
+		return csm__buf_finish(&o, out);
+	}
+	csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
+	                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
+	                csm_grade_name(csm_plan_target(p)));
+	cell(&o, "#", 4, 1);
+	csm__buf_puts(&o, "  ");
+	cell(&o, ja ? "項目" : "Item", 6, 0);
+	cell(&o, ja ? "指示" : "Directive", 20, 0);
+	cell(&o, ja ? "レベル" : "Level", 8, 1);
+	cell(&o, ja ? "総合+" : "Overall+", 10, 1);
+	cell(&o, ja ? "労力" : "Effort", 8, 1);
+	cell(&o, ja ? "総合" : "Overall", 9, 1);
+	cell(&o, ja ? "成熟度" : "Grade", 7, 1);
+	csm__buf_printf(&o, "  %s\n", ja ? "ティップス" : "Tip");
+	for (i = 0; i < csm_plan_count(p); i++) {
+		const csm_plan_move *m = csm_plan_get(p, i);
+		char num[24], lv[32], gain[32], eff[4];
+		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
+		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
+		snprintf(gain, sizeof gain, "+%.2f", m->gain);
+		snprintf(eff, sizeof eff, "%c", m->effort);
+		cell(&o, num, 4, 1);
+		csm__buf_puts(&o, "  ");
+		cell(&o, m->item, 6, 0);
+		cell(&o, q->dir_short[m->directive - 1][lang], 20, 0);
+		cell(&o, lv, 8, 1);
+		cell(&o, gain, 10, 1);
+		cell(&o, eff, 8, 1);
+		cell(&o, csm_format1(a, sizeof a, m->overall_after), 9, 1);
+		cell(&o, csm_grade_name(m->grade_after), 7, 1);
+		csm__buf_printf(&o, "  %s%s%s\n", m->tip_count ? m->tips[0] : "", title ? " " : "", title ? title : "");
+	}
+	if (!csm_plan_count(p))
+		csm__buf_printf(&o, "  %s\n", ja ? "上げられる項目はありません。" : "Nothing left to raise.");
+	csm__buf_printf(&o, "\n%s\n",
+	                csm_plan_reached(p) ? (ja ? "この計画で目標の成熟度に達します。" : "These moves reach the target grade.")
+	                                    : (ja ? "この範囲では目標の成熟度に達しません。" : "These moves do not reach the target grade."));
+	(void)b;
+	return csm__buf_finish(&o, out);
+}
+
+int csm_render_whatif(char **out, const csm_score *before, const csm_score *after, csm_lang lang, int json)
+{
+	const csm_questionnaire *q = before->q;
+	csm__buf o = {0};
+	char a[16], b[16];
+	int d, ja = lang == CSM_LANG_JA;
+
+	if (json) {
+		csm__buf_puts(&o, "{\"format\":\"csm-whatif/1\",\"directives\":[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			csm__buf_printf(&o, "%s{\"id\":%d,\"before\":", d ? "," : "", d + 1);
+			if (before->dir[d].has_score)
+				csm__buf_number(&o, before->dir[d].score);
+			else
+				csm__buf_puts(&o, "null");
+			csm__buf_puts(&o, ",\"after\":");
+			if (after->dir[d].has_score)
+				csm__buf_number(&o, after->dir[d].score);
+			else
+				csm__buf_puts(&o, "null");
+			csm__buf_puts(&o, "}");
+		}
+		csm__buf_puts(&o, "],\"overall\":{\"before\":");
+		csm__buf_number(&o, before->overall);
+		csm__buf_puts(&o, ",\"after\":");
+		csm__buf_number(&o, after->overall);
+		csm__buf_printf(&o, "},\"grade\":{\"before\":\"%s\",\"after\":\"%s\"}}", csm_grade_name(before->grade),
+		                csm_grade_name(after->grade));
+		return csm__buf_finish(&o, out);
+	}
+	cell(&o, "#", 3, 1);
+	csm__buf_puts(&o, "  ");
+	cell(&o, ja ? "指示" : "Directive", 20, 0);
+	cell(&o, ja ? "変更前" : "Before", 8, 1);
+	cell(&o, ja ? "変更後" : "After", 8, 1);
+	csm__buf_puts(&o, "\n");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		char num[8];
+		snprintf(num, sizeof num, "%d", d + 1);
+		cell(&o, num, 3, 1);
+		csm__buf_puts(&o, "  ");
+		cell(&o, q->dir_short[d][lang], 20, 0);
+		if (before->dir[d].has_score)
+			csm_format1(a, sizeof a, before->dir[d].score);
+		else
+			snprintf(a, sizeof a, "-");
+		if (after->dir[d].has_score)
+			csm_format1(b, sizeof b, after->dir[d].score);
+		else
+			snprintf(b, sizeof b, "-");
+		cell(&o, a, 8, 1);
+		cell(&o, b, 8, 1);
+		csm__buf_puts(&o, strcmp(a, b) != 0 ? " *\n" : "\n");
+	}
+	csm__buf_printf(&o, "\n%s %s -> %s   %s %s -> %s\n", ja ? "総合スコア" : "Overall",
+	                csm_format1(a, sizeof a, before->overall), csm_format1(b, sizeof b, after->overall),
+	                ja ? "成熟度" : "Grade", csm_grade_name(before->grade), csm_grade_name(after->grade));
 	return csm__buf_finish(&o, out);
 }

@@ -549,6 +549,94 @@ static void test_aggregate_and_db(void)
 	done(&r);
 }
 
+static void test_planning_and_raters(void)
+{
+	char args[1200], path[400], r2[400], *src, *at;
+	run_result r, e;
+	FILE *f;
+	cJSON *w, *sc;
+	/* what-if on 9-1 = 4 equals scoring the file with 9-1 edited to 4 */
+	src = test_read(SRC("examples/kitamachi-machinery.json"), NULL);
+	at = src ? strstr(src, "\"9-1\": {") : NULL;
+	snprintf(path, sizeof path, "%s/edited.json", tmpdir);
+	f = fopen(path, "w");
+	if (f && at) {
+		char *lv = strstr(at, "\"level\": ");
+		fwrite(src, 1, (size_t)(lv - src), f);
+		fputs("\"level\": 4", f);
+		fputs(lv + strlen("\"level\": 2"), f);
+	}
+	if (f)
+		fclose(f);
+	free(src);
+	r = run("whatif examples/kitamachi-machinery.json --set 9-1=4 --json");
+	snprintf(args, sizeof args, "score --json '%s'", path);
+	e = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_INT(e.status, 0);
+	w = r.out ? cJSON_Parse(r.out) : NULL;
+	sc = e.out ? cJSON_Parse(e.out) : NULL;
+	CHECK(w && sc);
+	if (w && sc) {
+		CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetObjectItem(w, "overall"), "after")->valuedouble,
+		           cJSON_GetObjectItem(sc, "overall")->valuedouble, 0);
+		CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(w, "directives"), 8), "after")->valuedouble,
+		           cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(sc, "directives"), 8), "score")->valuedouble, 0);
+	}
+	cJSON_Delete(w);
+	cJSON_Delete(sc);
+	done(&r);
+	done(&e);
+	r = run("whatif examples/kitamachi-machinery.json --set 9-1=7");
+	CHECK_INT(r.status, 1);
+	done(&r);
+	r = run("whatif examples/kitamachi-machinery.json --set 99-1=3");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "no item 99-1");
+	done(&r);
+	r = run("plan examples/minato-services.json --json");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"target\":\"B\",\"reached\":true");
+	done(&r);
+	r = run("plan examples/minato-services.json --lang en --budget S");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Plan towards grade B");
+	done(&r);
+	/* two raters: the disagreement is shown in the report */
+	snprintf(r2, sizeof r2, "%s/rater2.json", tmpdir);
+	src = test_read(SRC("examples/minato-services.json"), NULL);
+	{
+		cJSON *doc = src ? cJSON_Parse(src) : NULL, *ans = cJSON_GetObjectItem(doc, "answers");
+		char *text;
+		cJSON_ReplaceItemInObject(ans, "1-1", cJSON_CreateNumber(2)); /* rater 1 said 4 */
+		cJSON_ReplaceItemInObject(cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "assessors"), 0), "name",
+		                          cJSON_CreateString("Second Rater"));
+		text = cJSON_Print(doc);
+		f = fopen(r2, "w");
+		if (f && text)
+			fputs(text, f);
+		if (f)
+			fclose(f);
+		free(text);
+		cJSON_Delete(doc);
+	}
+	free(src);
+	snprintf(args, sizeof args, "merge examples/minato-services.json '%s' -o '%s/merged.json'", r2, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "score --lang en '%s/merged.json'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "To discuss (raters 2+ levels apart): 1-1");
+	CHECK_HAS(r.out, "Second Rater");
+	done(&r);
+	r = run("merge examples/minato-services.json examples/aozora-bank.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "organization.name");
+	done(&r);
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -632,6 +720,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_content_commands);
 	RUN_TEST(test_gate_warnings);
 	RUN_TEST(test_aggregate_and_db);
+	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);

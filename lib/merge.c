@@ -1,0 +1,138 @@
+/* Several raters, one assessment: per item a combined level, the spread, and
+ * the items the raters should discuss (2 or more levels apart). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int cmp_int(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
+
+/* Join the texts of the raters, each prefixed with the rater's name. */
+static char *joined(const csm_answers *const *raters, size_t n, const char *item, int note)
+{
+	csm__buf b = {0};
+	char *out = NULL;
+	size_t r;
+	for (r = 0; r < n; r++) {
+		const csm__answer *ans = csm__answers_find(raters[r], item);
+		const char *t = ans ? (note ? ans->note : ans->evidence) : NULL;
+		const char *who = raters[r]->assessor_count && raters[r]->assessor_name[0] ? raters[r]->assessor_name[0]
+		                                                                           : raters[r]->name;
+		if (!t || !t[0])
+			continue;
+		if (n == 1) {
+			csm__buf_puts(&b, t);
+			continue;
+		}
+		csm__buf_printf(&b, "%s%s: %s", b.len ? " / " : "", who, t);
+	}
+	if (b.len && b.len > CSM_MAX_TEXT_BYTES) { /* keep the merged file readable by csm */
+		b.len = CSM_MAX_TEXT_BYTES;
+		while (b.len && ((unsigned char)b.s[b.len] & 0xC0) == 0x80)
+			b.len--;
+		b.s[b.len] = '\0';
+	}
+	if (b.len && csm__buf_finish(&b, &out) == 0)
+		return out;
+	csm__buf_free(&b);
+	return NULL;
+}
+
+int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
+                      csm_merge_method method)
+{
+	cJSON *root = NULL, *answers, *assessors, *merged, *discuss, *spread;
+	const char *org, *date = NULL;
+	size_t r, i, k;
+	int rc, ok;
+
+	*out = NULL;
+	if (n < 1)
+		return csm__err(CSM_EINVALID, "merge: no answers files");
+	org = raters[0]->field[CSM_FIELD_ORG_NAME];
+	for (r = 0; r < n; r++) {
+		const char *o = raters[r]->field[CSM_FIELD_ORG_NAME], *d = raters[r]->field[CSM_FIELD_ASSESSED_ON];
+		if ((rc = csm_answers_check(raters[r], q, CSM_ALLOW_PARTIAL)))
+			return rc;
+		if (!o || !org || strcmp(o, org) != 0)
+			return csm__err(CSM_EINVALID, "%s: organization.name: \"%s\", but %s is about \"%s\"", raters[r]->name,
+			                o ? o : "", raters[0]->name, org ? org : "");
+		if (d && (!date || strcmp(d, date) > 0))
+			date = d; /* the latest rating date */
+	}
+	root = cJSON_CreateObject();
+	ok = root && cJSON_AddStringToObject(root, "format", "csm-answers/1") &&
+	     cJSON_AddStringToObject(root, "questionnaire", q->id);
+	ok = ok && (raters[0]->organization ? cJSON_AddItemToObject(root, "organization",
+	                                                               cJSON_Duplicate(raters[0]->organization, 1))
+	                                    : cJSON_AddObjectToObject(root, "organization") != NULL);
+	if (ok && date)
+		ok = cJSON_AddStringToObject(root, "assessed_on", date) != NULL;
+	ok = ok && (assessors = cJSON_AddArrayToObject(root, "assessors"));
+	for (r = 0; ok && r < n; r++)
+		for (k = 0; ok && k < raters[r]->assessor_count; k++) {
+			cJSON *p = cJSON_CreateObject();
+			ok = p && cJSON_AddItemToArray(assessors, p);
+			if (ok && raters[r]->assessor_name[k])
+				ok = cJSON_AddStringToObject(p, "name", raters[r]->assessor_name[k]) != NULL;
+			if (ok && raters[r]->assessor_role[k])
+				ok = cJSON_AddStringToObject(p, "role", raters[r]->assessor_role[k]) != NULL;
+		}
+	ok = ok && (answers = cJSON_AddObjectToObject(root, "answers"));
+	ok = ok && (merged = cJSON_AddObjectToObject(root, "merged")) &&
+	     cJSON_AddStringToObject(merged, "method", method == CSM_MERGE_MIN    ? "min"
+	                                               : method == CSM_MERGE_MEAN ? "mean"
+	                                                                          : "median") &&
+	     cJSON_AddNumberToObject(merged, "raters", (double)n) && (discuss = cJSON_AddArrayToObject(merged, "discuss")) &&
+	     (spread = cJSON_AddObjectToObject(merged, "spread"));
+	for (i = 0; ok && i < q->item_count; i++) {
+		const char *id = q->items[i].id;
+		int levels[64], nl = 0, na = 0, level = 0;
+		cJSON *o = cJSON_CreateObject(), *lv;
+		char *ev, *note;
+		for (r = 0; r < n && r < 64; r++) {
+			const csm__answer *ans = csm__answers_find(raters[r], id);
+			if (ans && ans->kind == CSM_ANSWER_LEVEL)
+				levels[nl++] = ans->level;
+			else if (ans && ans->kind == CSM_ANSWER_NA)
+				na++;
+		}
+		if (nl) {
+			qsort(levels, (size_t)nl, sizeof levels[0], cmp_int);
+			if (method == CSM_MERGE_MIN) {
+				level = levels[0];
+			} else if (method == CSM_MERGE_MEAN) {
+				int sum = 0, j;
+				for (j = 0; j < nl; j++)
+					sum += levels[j];
+				/* half away from zero; sums of small integers: the epsilon only absorbs rounding */
+				level = (int)floor((double)sum / nl + 0.5 + 1e-9);
+			} else {
+				level = levels[(nl - 1) / 2];
+			}
+		}
+		ok = o && cJSON_AddItemToObject(answers, id, o);
+		lv = nl ? cJSON_CreateNumber(level) : na ? cJSON_CreateString("n/a") : cJSON_CreateNull();
+		ok = ok && lv && cJSON_AddItemToObject(o, "level", lv);
+		if (ok && (ev = joined(raters, n, id, 0))) {
+			ok = cJSON_AddStringToObject(o, "evidence", ev) != NULL;
+			free(ev);
+		}
+		if (ok && (note = joined(raters, n, id, 1))) {
+			ok = cJSON_AddStringToObject(o, "note", note) != NULL;
+			free(note);
+		}
+		if (ok && nl > 1) {
+			int sp = levels[nl - 1] - levels[0];
+			ok = cJSON_AddNumberToObject(spread, id, sp) != NULL;
+			if (ok && sp >= 2)
+				ok = cJSON_AddItemToArray(discuss, cJSON_CreateString(id));
+		}
+	}
+	if (ok)
+		*out = cJSON_Print(root);
+	cJSON_Delete(root);
+	return *out ? 0 : csm__nomem();
+}

@@ -1,0 +1,192 @@
+/* Planning and several raters: merge statistics by hand, what-if equal to
+ * re-scoring an edited file, the plan reaching its target within a budget,
+ * weights changing the overall. */
+#include <cjson/cJSON.h>
+
+#include "common.h"
+
+static const csm_grading trial = {3.75, 2.67};
+
+static void test_merge_by_hand(void)
+{
+	csm_questionnaire *q = load_v2();
+	int l1[64], l2[64], l3[64], i;
+	csm_answers *r[3];
+	char *json = NULL;
+	cJSON *root, *ans, *merged;
+	if (!q)
+		return;
+	for (i = 0; i < 39; i++)
+		l1[i] = l2[i] = l3[i] = 3;
+	l1[0] = 2, l2[0] = 3, l3[0] = 5;        /* 1-1: median 3, min 2, mean 10/3 -> 3, spread 3 */
+	l1[1] = 4, l2[1] = 4, l3[1] = 5;        /* 1-2: spread 1, not to discuss */
+	l1[2] = LV_NA, l2[2] = LV_NA, l3[2] = LV_NA; /* 1-3: n/a for all: n/a */
+	l1[3] = LV_NA, l2[3] = 2, l3[3] = 4;    /* 2-1: levels 2 and 4: median (lower) 2, mean 3, spread 2 */
+	r[0] = answers_from(q, l1, "finance");
+	r[1] = answers_from(q, l2, "finance");
+	r[2] = answers_from(q, l3, "finance");
+	CHECK_INT(csm_answers_merge(&json, (const csm_answers *const *)r, 3, q, CSM_MERGE_MEDIAN), 0);
+	root = json ? cJSON_Parse(json) : NULL;
+	ans = cJSON_GetObjectItem(root, "answers");
+	merged = cJSON_GetObjectItem(root, "merged");
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(ans, "1-1"), "level")->valueint, 3);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(ans, "1-2"), "level")->valueint, 4);
+	CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(ans, "1-3"), "level")->valuestring, "n/a");
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(ans, "2-1"), "level")->valueint, 2);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(merged, "spread"), "1-1")->valueint, 3);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(merged, "spread"), "1-2")->valueint, 1);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(merged, "discuss")), 2); /* 1-1 and 2-1 */
+	CHECK_STR(cJSON_GetArrayItem(cJSON_GetObjectItem(merged, "discuss"), 0)->valuestring, "1-1");
+	CHECK_INT(cJSON_GetObjectItem(merged, "raters")->valueint, 3);
+	/* the merged file reads back, and knows what to discuss */
+	{
+		csm_answers *m = NULL;
+		CHECK_INT(csm_answers_parse(&m, json, strlen(json), "merged.json"), 0);
+		if (m) {
+			CHECK_INT(csm_answers_discuss_count(m), 2);
+			CHECK_STR(csm_answers_discuss(m, 1), "2-1");
+		}
+		csm_answers_free(m);
+	}
+	cJSON_Delete(root);
+	csm_free(json);
+	CHECK_INT(csm_answers_merge(&json, (const csm_answers *const *)r, 3, q, CSM_MERGE_MIN), 0);
+	root = cJSON_Parse(json);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "answers"), "1-1"), "level")->valueint, 2);
+	cJSON_Delete(root);
+	csm_free(json);
+	CHECK_INT(csm_answers_merge(&json, (const csm_answers *const *)r, 3, q, CSM_MERGE_MEAN), 0);
+	root = cJSON_Parse(json);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "answers"), "1-1"), "level")->valueint, 3);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "answers"), "2-1"), "level")->valueint, 3);
+	cJSON_Delete(root);
+	csm_free(json);
+	for (i = 0; i < 3; i++)
+		csm_answers_free(r[i]);
+	csm_questionnaire_free(q);
+}
+
+static void test_merge_refuses_other_organizations(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_answers *r[2] = {NULL, NULL};
+	char *json = NULL;
+	if (!q)
+		return;
+	CHECK_INT(csm_answers_load(&r[0], SRC("examples/aozora-bank.json")), 0);
+	CHECK_INT(csm_answers_load(&r[1], SRC("examples/minato-services.json")), 0);
+	CHECK_INT(csm_answers_merge(&json, (const csm_answers *const *)r, 2, q, CSM_MERGE_MEDIAN), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "organization.name");
+	csm_answers_free(r[0]);
+	csm_answers_free(r[1]);
+	csm_questionnaire_free(q);
+}
+
+/* what-if: setting answers and scoring again = scoring the edited file */
+static void test_whatif_equals_rescoring(void)
+{
+	csm_questionnaire *q = load_v2();
+	int levels[64], i;
+	csm_answers *a, *edited;
+	csm_score *s1 = NULL, *s2 = NULL;
+	if (!q)
+		return;
+	for (i = 0; i < 39; i++)
+		levels[i] = 1 + i % 5;
+	a = answers_from(q, levels, NULL);
+	CHECK_INT(csm_answers_set(a, "9-1", CSM_ANSWER_LEVEL, 4), 0);
+	CHECK_INT(csm_answers_set(a, "4-3", CSM_ANSWER_NA, 0), 0);
+	CHECK_INT(csm_answers_set(a, "4-3x", CSM_ANSWER_LEVEL, 9), CSM_EINVALID);
+	levels[csm_questionnaire_item_find(q, "9-1")] = 4;
+	levels[csm_questionnaire_item_find(q, "4-3")] = LV_NA;
+	edited = answers_from(q, levels, NULL);
+	CHECK_INT(csm_score_compute(&s1, q, a, &trial, 0), 0);
+	CHECK_INT(csm_score_compute(&s2, q, edited, &trial, 0), 0);
+	if (s1 && s2) {
+		int d;
+		CHECK_NEAR(csm_score_overall(s1), csm_score_overall(s2), 0);
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			CHECK_NEAR(csm_score_directive(s1, d)->score, csm_score_directive(s2, d)->score, 0);
+	}
+	csm_score_free(s1);
+	csm_score_free(s2);
+	csm_answers_free(a);
+	csm_answers_free(edited);
+	csm_questionnaire_free(q);
+}
+
+static void test_plan(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_tips *tips = NULL;
+	csm_answers *a = NULL;
+	csm_plan *p = NULL;
+	size_t i;
+	double prev = 0;
+	if (!q || csm_tips_open(&tips, CSM_TEST_SRC) || csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")))
+		goto done;
+	CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, CSM_GRADE_NONE, 0), 0);
+	if (p) {
+		CHECK_INT(csm_plan_target(p), CSM_GRADE_A); /* B -> A */
+		CHECK_INT(csm_plan_reached(p), 1);
+		CHECK(csm_plan_count(p) > 0);
+		for (i = 0; i < csm_plan_count(p); i++) {
+			const csm_plan_move *m = csm_plan_get(p, i);
+			CHECK(m->to > m->from && m->to <= 5);
+			CHECK(m->overall_after > prev); /* every move lifts the overall */
+			prev = m->overall_after;
+		}
+		CHECK(prev >= 3.75 - 1e-9);
+		CHECK_INT(csm_plan_get(p, csm_plan_count(p) - 1)->grade_after, CSM_GRADE_A);
+		/* the last move is the first to reach A */
+		if (csm_plan_count(p) > 1)
+			CHECK(csm_plan_get(p, csm_plan_count(p) - 2)->overall_after < 3.75);
+	}
+	csm_plan_free(p);
+	p = NULL;
+	/* with budget S, only items whose tip is small effort */
+	CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, CSM_GRADE_A, 'S'), 0);
+	for (i = 0; p && i < csm_plan_count(p); i++)
+		CHECK(csm_plan_get(p, i)->effort == 'S');
+done:
+	csm_plan_free(p);
+	csm_answers_free(a);
+	csm_tips_free(tips);
+	csm_questionnaire_free(q);
+}
+
+static void test_weights(void)
+{
+	csm_questionnaire *q = load_v2();
+	static const double w[CSM_DIRECTIVES] = {1, 1, 1, 1, 1, 1, 1, 1, 3, 1};
+	static const double bad[CSM_DIRECTIVES] = {1, 1, 1, 1, 0, 1, 1, 1, 1, 1};
+	int levels[64], i;
+	csm_answers *a;
+	csm_score *s = NULL;
+	if (!q)
+		return;
+	for (i = 0; i < 39; i++)
+		levels[i] = csm_item_directive(q, (size_t)i) == 9 ? 1 : 4;
+	a = answers_from(q, levels, NULL);
+	CHECK_INT(csm_questionnaire_set_weights(q, bad), CSM_EINVALID);
+	CHECK_INT(csm_questionnaire_set_weights(q, w), 0);
+	CHECK_INT(csm_score_compute(&s, q, a, &trial, 0), 0);
+	if (s) {
+		CHECK_INT(csm_score_weighted(s), 1);
+		CHECK_NEAR(csm_score_overall(s), (9 * 4.0 + 3 * 1.0) / 12, 1e-12); /* 3.25: B, unweighted 3.7 */
+		CHECK_INT(csm_score_grade(s), CSM_GRADE_B);
+	}
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_questionnaire_free(q);
+}
+
+int main(void)
+{
+	RUN_TEST(test_merge_by_hand);
+	RUN_TEST(test_merge_refuses_other_organizations);
+	RUN_TEST(test_whatif_equals_rescoring);
+	RUN_TEST(test_plan);
+	RUN_TEST(test_weights);
+	return test_finish();
+}
