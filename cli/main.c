@@ -37,7 +37,7 @@ static const int csm__usage_level = 1000;
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
-	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method;
+	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method, *previous;
 	const char *sets[CSM_MAX_ITEMS];
 	int nsets;
 	double weights[CSM_DIRECTIVES];
@@ -98,6 +98,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--key-file", offsetof(opts, key_file)},        {"--submitter", offsetof(opts, submitter)},
 	    {"--weights", offsetof(opts, weights_text)},     {"--target", offsetof(opts, target)},
 	    {"--budget", offsetof(opts, budget)},            {"--method", offsetof(opts, method)},
+	    {"--previous", offsetof(opts, previous)},
 	};
 	int i, k, only_files = 0;
 
@@ -336,6 +337,22 @@ fail:
 	return rc;
 }
 
+/* The assessment given with --previous, scored with the run's grading. */
+static int load_previous(csm_answers **pa, csm_score **ps, qcache *c, const opts *o, const csm_benchmark *b)
+{
+	csm_questionnaire *q = NULL;
+	char *err = NULL;
+	int rc = load_answers(pa, &q, c, o, o->previous, &err);
+	if (rc) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		free(err);
+		return exit_code(rc);
+	}
+	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)))
+		return lib_error(rc);
+	return 0;
+}
+
 /* ---- commands ---------------------------------------------------------- */
 
 /* Scoring many files: worker threads take files in turn; the main thread
@@ -349,6 +366,8 @@ typedef struct score_job {
 	char **text, **err;
 	int *rc;
 	unsigned char *done;
+	const csm_answers *prev_a; /* --previous */
+	const csm_score *prev_s;
 	atomic_int next;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -364,8 +383,11 @@ static void score_one(score_job *j, qcache *cache, int i)
 	int rc = load_answers(&a, &q, cache, o, o->files[i], &j->err[i]);
 	if (!rc)
 		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0);
-	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b)))
+	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
 		csm_analysis_use_industries(an, o->industries);
+		if (j->prev_s)
+			csm_analysis_set_previous(an, j->prev_a, j->prev_s);
+	}
 	if (!rc)
 		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
 		             : csm_render_text(&j->text[i], an, j->tips, o->lang);
@@ -495,6 +517,9 @@ static int cmd_score(opts *o)
 	pthread_t threads[16];
 	char tmp[PATH_MAX];
 	FILE *sink = NULL;
+	csm_answers *prev_a = NULL;
+	csm_score *prev_s = NULL;
+	qcache prev_cache = {0};
 	int i, rc, status = 0, failed = 0, nthreads, started = 0, write_ok = 1;
 
 	memset(&job, 0, sizeof job);
@@ -511,6 +536,16 @@ static int cmd_score(opts *o)
 	if (!o->json && (rc = csm_tips_open(&tips, o->data_dir))) {
 		status = lib_error(rc);
 		goto cleanup;
+	}
+	if (o->previous) {
+		if (o->nfiles != 1) {
+			status = usage_error("score: --previous compares one answers file");
+			goto cleanup;
+		}
+		if ((status = load_previous(&prev_a, &prev_s, &prev_cache, o, b)))
+			goto cleanup;
+		job.prev_a = prev_a;
+		job.prev_s = prev_s;
 	}
 	if (!(sink = open_sink(o->output, tmp, sizeof tmp))) {
 		status = EXIT_FAIL;
@@ -584,6 +619,9 @@ cleanup:
 	free(job.err);
 	free(job.rc);
 	free(job.done);
+	csm_score_free(prev_s);
+	csm_answers_free(prev_a);
+	qcache_free(&prev_cache);
 	csm_tips_free(tips);
 	csm_benchmark_free(b);
 	return status;
@@ -668,8 +706,8 @@ static int cmd_karte(opts *o)
 	csm_tips *tips = NULL;
 	csm_karte_maker *km = NULL;
 	qcache cache = {0};
-	csm_answers **a = NULL;
-	csm_score **s = NULL;
+	csm_answers **a = NULL, *prev_a = NULL;
+	csm_score **s = NULL, *prev_s = NULL;
 	csm_analysis **an = NULL;
 	char *font = NULL, *pdf = NULL, *err = NULL, out[PATH_MAX];
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -681,6 +719,8 @@ static int cmd_karte(opts *o)
 		return usage_error("karte: give at least one answers file");
 	if (o->nfiles > 1 && o->output)
 		return usage_error("karte: -o names one PDF; for several files use --outdir DIR");
+	if (o->nfiles > 1 && o->previous)
+		return usage_error("karte: --previous compares one answers file");
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
 		goto cleanup;
 	if ((rc = csm_tips_open(&tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&font, "IPAexGothic"))) ||
@@ -708,6 +748,11 @@ static int cmd_karte(opts *o)
 			lib_error(rc);
 		} else {
 			csm_analysis_use_industries(an[i], o->industries);
+			if (o->previous) {
+				if ((status = load_previous(&prev_a, &prev_s, &cache, o, b)))
+					goto cleanup;
+				csm_analysis_set_previous(an[i], prev_a, prev_s);
+			}
 		}
 		if (rc) {
 			if (exit_code(rc) > status)
@@ -744,10 +789,65 @@ cleanup:
 	free(an);
 	free(s);
 	free(a);
+	csm_score_free(prev_s);
+	csm_answers_free(prev_a);
 	csm_free(font);
 	csm_karte_maker_free(km);
 	qcache_free(&cache);
 	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
+static int cmd_trend(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_answers **a = NULL;
+	csm_score **s = NULL;
+	qcache cache = {0};
+	char *err = NULL, *text = NULL;
+	int i, rc, status;
+
+	if (o->nfiles < 1)
+		return usage_error("trend: give the answers files of one organization (any order)");
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		return status;
+	a = calloc((size_t)o->nfiles, sizeof *a);
+	s = calloc((size_t)o->nfiles, sizeof *s);
+	if (!a || !s) {
+		status = EXIT_FAIL;
+		goto cleanup;
+	}
+	for (i = 0; i < o->nfiles; i++) {
+		csm_questionnaire *q = NULL;
+		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			free(err);
+			err = NULL;
+			status = exit_code(rc);
+			goto cleanup;
+		}
+		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
+			status = lib_error(rc);
+			goto cleanup;
+		}
+	}
+	if ((rc = csm_render_trend(&text, (const csm_answers *const *)a, (const csm_score *const *)s, (size_t)o->nfiles,
+	                           o->lang, o->json)))
+		status = lib_error(rc);
+	else
+		status = write_text(o->output, text);
+cleanup:
+	for (i = 0; i < o->nfiles; i++) {
+		if (s)
+			csm_score_free(s[i]);
+		if (a)
+			csm_answers_free(a[i]);
+	}
+	free(s);
+	free(a);
+	csm_free(text);
+	qcache_free(&cache);
 	csm_benchmark_free(b);
 	return status;
 }
@@ -1692,7 +1792,8 @@ static const struct {
      "One A4 PDF per answers file: header and grade, radar chart, the table of\n"
      "directive scores against the benchmark groups with the gap to the target,\n"
      "the lists of directives behind, hints with tips, and the benchmark in the\n"
-     "footer. One file: -o OUT.pdf (default: its name with .pdf, here). Several:\n"
+     "footer. --previous OLD.json adds the change since then (table, radar, items).\n"
+     "One file: -o OUT.pdf (default: its name with .pdf, here). Several:\n"
      "each as NAME.pdf in --outdir (default: here). The font is IPAexGothic\n"
      "(fonts-ipaexfont), found with fontconfig, or --font. If any file is\n"
      "invalid, no PDF is written. SOURCE_DATE_EPOCH sets the creation date."},
@@ -1744,6 +1845,13 @@ static const struct {
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
      "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
+    {"trend", "one organization's assessments side by side, with the changes",
+     "csm trend FILE... [--json] [--lang ja|en] [--allow-partial]\n\n"
+     "The files are ordered by assessed_on. Per directive the score at each date and the\n"
+     "change from the first to the last; overall and grade at each date; the items whose\n"
+     "level moved in the last two. Different questionnaire versions (csmg-v2, csmg-v3)\n"
+     "are compared by directive. 'csm karte FILE --previous OLD' puts the change since\n"
+     "one previous assessment into the karte (table, radar, moved items)."},
     {"plan", "what to raise, in what order, to reach a grade",
      "csm plan FILE [--target A|B] [--budget S|M|L] [--json] [--lang ja|en] [--weights W1,...,W10]\n\n"
      "Raises items one level at a time, always the one that lifts the overall most per\n"
@@ -1807,12 +1915,12 @@ int main(int argc, char **argv)
 {
 	static const char *const score_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial",
 	                                         "--questionnaire", "--industry", "--org", "-o", "--output",
-	                                         "--data-dir", "--jobs", "--weights", NULL};
+	                                         "--data-dir", "--jobs", "--weights", "--previous", NULL};
 	static const char *const radar_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "--industry", "--org", "-o", "--output", "--size", "--data-dir", NULL};
 	static const char *const karte_opts[] = {"--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "--industry", "--org", "-o", "--output", "--outdir", "--font",
-	                                         "--data-dir", "--weights", NULL};
+	                                         "--data-dir", "--weights", "--previous", NULL};
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
@@ -1824,6 +1932,8 @@ int main(int argc, char **argv)
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
 	                                         "--allow-partial", "--data-dir", "--benchmark", "--jobs", NULL};
+	static const char *const trend_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial", "--questionnaire",
+	                                         "-o", "--output", "--data-dir", NULL};
 	static const char *const plan_opts[] = {"--target", "--budget", "--json", "--lang", "--benchmark", "--weights",
 	                                        "--questionnaire", "--industry", "--org", "-o", "--output", "--data-dir",
 	                                        NULL};
@@ -1876,6 +1986,7 @@ int main(int argc, char **argv)
 	RUN("bench", bench_opts, cmd_bench)
 	RUN("db", db_opts, cmd_db)
 	RUN("plan", plan_opts, cmd_plan)
+	RUN("trend", trend_opts, cmd_trend)
 	RUN("whatif", whatif_opts, cmd_whatif)
 	RUN("merge", merge_opts, cmd_merge)
 	RUN("help", no_opts, cmd_help)

@@ -716,6 +716,25 @@ CSM_EXTERN int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const
 CSM_EXTERN void csm_analysis_free(csm_analysis *an);
 
 /**
+ * Compare with a previous assessment (`prev_a` scored as `prev`, both
+ * borrowed, may be of another questionnaire version): the text report and the
+ * karte then show per directive the previous score and the change, the grade
+ * change, the items whose level moved (by item id), and the radar adds the
+ * previous polygon.
+ */
+CSM_EXTERN void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev);
+
+/**
+ * Several assessments of one organization side by side, oldest first (they
+ * are ordered by assessed_on): per directive the score at each date and the
+ * change from the first to the last, the overall and grade at each date, and
+ * the items whose level moved between the last two. `answers[i]` is scored as
+ * `scores[i]`. Text in `lang`, or JSON. Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_render_trend(char **out, const csm_answers *const *answers, const csm_score *const *scores, size_t n,
+                                csm_lang lang, int json);
+
+/**
  * Use `ind` (borrowed; may be NULL) for industry labels when the analysis is
  * rendered as text, karte or radar: "Finance" instead of "finance".
  */

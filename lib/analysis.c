@@ -23,6 +23,8 @@ struct csm_analysis {
 	csm_plan_step *plan;
 	size_t plan_count;
 	const csm_industries *industries;
+	const csm_answers *prev_a;
+	const csm_score *prev;
 	int has_percentile;
 	double percentile;    /* within the industry group */
 	int industry_index;
@@ -335,4 +337,31 @@ int csm_analysis_percentile(const csm_analysis *an, double *out)
 		return 0;
 	*out = an->percentile;
 	return 1;
+}
+
+void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev)
+{
+	an->prev_a = prev_a;
+	an->prev = prev;
+}
+
+const csm_score *csm__analysis_prev(const csm_analysis *an) { return an->prev; }
+const csm_answers *csm__analysis_prev_a(const csm_analysis *an) { return an->prev_a; }
+
+size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
+                        size_t size)
+{
+	size_t i, n = 0, len = 0;
+	buf[0] = '\0';
+	for (i = 0; i < q->item_count; i++) {
+		int lo = 0, ln = 0;
+		csm_answer_kind ko = csm_answers_get(older, q->items[i].id, &lo);
+		csm_answer_kind kn = csm_answers_get(newer, q->items[i].id, &ln);
+		if (ko != CSM_ANSWER_LEVEL || kn != CSM_ANSWER_LEVEL || lo == ln)
+			continue;
+		if (len + 24 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s %d\u2192%d", n ? ", " : "", q->items[i].id, lo, ln);
+		n++;
+	}
+	return n;
 }

@@ -20,6 +20,12 @@ const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
 const csm_answers *csm__analysis_a(const csm_analysis *an);
 const csm_score *csm__analysis_s(const csm_analysis *an);
 const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+/* The previous assessment, if one was set. */
+const csm_score *csm__analysis_prev(const csm_analysis *an);
+const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
+/* Items of `q` whose level moved from `older` to `newer`, as "9-1 2→3, ..."; returns their number. */
+size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
+                        size_t size);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 
@@ -200,6 +206,12 @@ const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
 const csm_answers *csm__analysis_a(const csm_analysis *an);
 const csm_score *csm__analysis_s(const csm_analysis *an);
 const csm_benchmark *csm__analysis_b(const csm_analysis *an);
+/* The previous assessment, if one was set. */
+const csm_score *csm__analysis_prev(const csm_analysis *an);
+const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
+/* Items of `q` whose level moved from `older` to `newer`, as "9-1 2→3, ..."; returns their number. */
+size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
+                        size_t size);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 

@@ -493,8 +493,12 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	const csm_grading *gr = csm_benchmark_grading(b);
 	const char *f, *target = csm_analysis_target(an);
 	char buf[1200], num[32];
-	double y, x, ry, col[10];
-	static const double cw[10] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22};
+	const csm_score *ps = csm__analysis_prev(an);
+	double y, x, ry, col[12];
+	static const double cw_plain[12] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22, 0, 0};
+	static const double cw_prev[12] = {18, 100, 42, 40, 36, 36, 36, 46, 46, 18, 36, 44};
+	const double *cw = ps ? cw_prev : cw_plain;
+	int ncol = ps ? 12 : 10;
 	int d, g, idx[5];
 	size_t i, j, len;
 	csm_radar radar;
@@ -596,6 +600,28 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		snprintf(buf + len, sizeof buf - len, ")");
 		wrap(k, x, &ry, buf, 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
 	}
+	if (ps) {
+		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
+		char items[1024], pb[16], nb[16];
+		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, items, sizeof items);
+		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "前回 (%s) からの変化" : "Since the previous assessment (%s)",
+		         pdate ? pdate : "-");
+		text_rgb(k, x, ry, buf, 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
+		         csm_grade_name(ps->grade), csm_grade_name(s->grade), csm_format1(pb, sizeof pb, ps->overall),
+		         csm_format1(nb, sizeof nb, s->overall));
+		k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+		ry += 11;
+		if (strcmp(ps->q->id, q->id) != 0) {
+			wrap(k, x + 6, &ry, lang == CSM_LANG_JA ? "設問の版が異なるため指示単位で比較" : "questionnaire versions differ: compared by directive",
+			     8, PAGE_W - MARGIN - x - 6, 10.5, 0.35, 1);
+		}
+		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "レベルが変わった項目 (%zu): %s" : "items that moved (%zu): %s", moved,
+		         moved ? items : T(K_NONE));
+		wrap(k, x + 6, &ry, buf, 8, PAGE_W - MARGIN - x - 6, 10.5, 0.2, 1);
+		ry += 6;
+	}
 	{
 		/* What the board should know before trusting the numbers. */
 		char items[1024];
@@ -620,7 +646,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	text_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
 	col[0] = MARGIN;
-	for (i = 1; i < 10; i++)
+	for (i = 1; i < 12; i++)
 		col[i] = col[i - 1] + cw[i - 1];
 	{
 		static const char *const grades[4] = {NULL, "C", "B", "A"};
@@ -633,7 +659,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		}
 		for (i = 0; i < 5; i++)
 			idx[i] = keys[i] ? csm_benchmark_group_find(b, keys[i]) : -1;
-		box(k, MARGIN, y, col[9] + cw[9] - MARGIN, 15, 0.90, 0.92, 0.96);
+		box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
 		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
@@ -643,6 +669,11 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		if (idx[4] >= 0)
 			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
 		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		if (ps) {
+			k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
+			          0.15);
+		}
 		y += 15;
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			const csm_directive_score *ds = &s->dir[d - 1];
@@ -650,7 +681,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			int has_gap = csm_analysis_gap(an, d, &gap);
 			const char *mark = "";
 			if (d % 2 == 0)
-				box(k, MARGIN, y, col[9] + cw[9] - MARGIN, 14, 0.97, 0.97, 0.97);
+				box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 14, 0.97, 0.97, 0.97);
 			snprintf(num, sizeof num, "%d", d);
 			k->c.text(&k->c, col[0] + 4, y + 10, num, 8.5, CSM_ALIGN_LEFT, 0.1);
 			k->c.text(&k->c, col[1], y + 10, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
@@ -681,9 +712,26 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				if (mark[0])
 					text_rgb(k, col[9] + 2, y + 10, mark, 8.5, CSM_ALIGN_LEFT, red);
 			}
+			if (ps) {
+				const csm_directive_score *pd = &ps->dir[d - 1];
+				static const double up[3] = {0.10, 0.45, 0.15}, down[3] = {0.70, 0.12, 0.08};
+				if (pd->has_score)
+					csm_format1(num, sizeof num, pd->score);
+				else
+					snprintf(num, sizeof num, "-");
+				k->c.text(&k->c, col[10] + cw[10] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+				if (pd->has_score && ds->has_score) {
+					double ch = ds->score - pd->score;
+					char t[24], v[16];
+					snprintf(t, sizeof t, "%s%s", ch > 1e-9 ? "↑+" : ch < -1e-9 ? "↓" : "→",
+					         csm_format1(v, sizeof v, ch));
+					text_rgb(k, col[11] + cw[11] - 4, y + 10, t, 8.5, CSM_ALIGN_RIGHT,
+					         ch > 1e-9 ? up : ch < -1e-9 ? down : ACCENT);
+				}
+			}
 			y += 14;
 		}
-		line(k, MARGIN, y, col[9] + cw[9], y, 0.6, 0.6);
+		line(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1], y, 0.6, 0.6);
 		y += 10;
 		k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
 		for (i = 0; i < 5; i++) {

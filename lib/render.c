@@ -461,6 +461,10 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		if (idx[k] >= 0)
 			cell(&o, heads[k][lang], 6, 1);
 	cell(&o, TX(T_GAP), 7, 1);
+	if (csm__analysis_prev(an)) {
+		cell(&o, lang == CSM_LANG_JA ? "前回" : "Prev", 7, 1);
+		cell(&o, lang == CSM_LANG_JA ? "変化" : "Change", 8, 1);
+	}
 	csm__buf_puts(&o, "\n");
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		const csm_directive_score *ds = &s->dir[d - 1];
@@ -487,6 +491,18 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		}
 		num(buf, sizeof buf, has_gap, gap);
 		cell(&o, buf, 7, 1);
+		if (csm__analysis_prev(an)) {
+			const csm_directive_score *pd = &csm__analysis_prev(an)->dir[d - 1];
+			num(buf, sizeof buf, pd->has_score, pd->score);
+			cell(&o, buf, 7, 1);
+			if (pd->has_score && ds->has_score) {
+				double ch = ds->score - pd->score;
+				snprintf(buf2, sizeof buf2, "%s%s", ch > 1e-9 ? "↑+" : ch < -1e-9 ? "↓" : "→", csm_format1(buf, sizeof buf, ch));
+				cell(&o, buf2, 8, 1);
+			} else {
+				cell(&o, "-", 8, 1);
+			}
+		}
 		if (has_gap && s->grade != CSM_GRADE_A)
 			mark = csm__ge(gap, 2) ? " **" : csm__ge(gap, 1) ? " *" : "";
 		csm__buf_printf(&o, "%s%s\n", mark, ds->unanswered ? " (partial)" : "");
@@ -512,6 +528,21 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
 	if (s->grade != CSM_GRADE_A)
 		csm__buf_printf(&o, "%s\n", TX(T_MARKS));
+	if (csm__analysis_prev(an)) {
+		const csm_score *ps = csm__analysis_prev(an);
+		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
+		char items[2048], pb[16];
+		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, items, sizeof items);
+		csm__buf_printf(&o, lang == CSM_LANG_JA ? "前回 (%s, %s): 総合 %s → %s、成熟度 %s → %s\n"
+		                                        : "Previous (%s, %s): overall %s -> %s, grade %s -> %s\n",
+		                pdate ? pdate : "-", ps->q->id, csm_format1(pb, sizeof pb, ps->overall),
+		                csm_format1(buf, sizeof buf, s->overall), csm_grade_name(ps->grade), csm_grade_name(s->grade));
+		if (strcmp(ps->q->id, q->id) != 0)
+			csm__buf_printf(&o, "%s\n", lang == CSM_LANG_JA ? "設問の版が異なるため、指示単位で比較しています。"
+			                                              : "The questionnaire versions differ: compared by directive.");
+		csm__buf_printf(&o, "%s (%zu): %s\n", lang == CSM_LANG_JA ? "レベルが変わった項目" : "Items that moved", moved,
+		                moved ? items : TX(T_NONE));
+	}
 
 	/* Lists. */
 	csm__buf_puts(&o, "\n");
@@ -845,5 +876,136 @@ int csm_render_whatif(char **out, const csm_score *before, const csm_score *afte
 	csm__buf_printf(&o, "\n%s %s -> %s   %s %s -> %s\n", ja ? "総合スコア" : "Overall",
 	                csm_format1(a, sizeof a, before->overall), csm_format1(b, sizeof b, after->overall),
 	                ja ? "成熟度" : "Grade", csm_grade_name(before->grade), csm_grade_name(after->grade));
+	return csm__buf_finish(&o, out);
+}
+
+typedef struct trend_row {
+	const csm_answers *a;
+	const csm_score *s;
+} trend_row;
+
+static int cmp_date(const void *x, const void *y)
+{
+	const char *a = ((const trend_row *)x)->a->field[CSM_FIELD_ASSESSED_ON];
+	const char *b = ((const trend_row *)y)->a->field[CSM_FIELD_ASSESSED_ON];
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+int csm_render_trend(char **out, const csm_answers *const *answers, const csm_score *const *scores, size_t n,
+                     csm_lang lang, int json)
+{
+	trend_row *rows;
+	csm__buf o = {0};
+	char buf[32], items[4096];
+	size_t i, moved, name_w = 12;
+	int d, ja = lang == CSM_LANG_JA;
+	const csm_questionnaire *q;
+
+	*out = NULL;
+	if (n < 1)
+		return csm__err(CSM_EINVALID, "trend: no assessments");
+	if (!(rows = malloc(n * sizeof *rows)))
+		return csm__nomem();
+	for (i = 0; i < n; i++)
+		rows[i].a = answers[i], rows[i].s = scores[i];
+	qsort(rows, n, sizeof *rows, cmp_date); /* oldest first */
+	q = rows[n - 1].s->q;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (csm__display_width(q->dir_short[d][lang]) + 2 > name_w)
+			name_w = csm__display_width(q->dir_short[d][lang]) + 2;
+	moved = n > 1 ? csm__moved_items(rows[n - 2].a, rows[n - 1].a, q, items, sizeof items) : 0;
+	if (json) {
+		csm__buf_puts(&o, "{\"format\":\"csm-trend/1\",\"assessments\":[");
+		for (i = 0; i < n; i++) {
+			const csm_score *s = rows[i].s;
+			const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
+			csm__buf_puts(&o, i ? ",{\"assessed_on\":" : "{\"assessed_on\":");
+			if (date)
+				csm__buf_json_string(&o, date);
+			else
+				csm__buf_puts(&o, "null");
+			csm__buf_printf(&o, ",\"questionnaire\":\"%s\",\"overall\":", s->q->id);
+			csm__buf_number(&o, s->overall);
+			csm__buf_printf(&o, ",\"grade\":\"%s\",\"directives\":[", csm_grade_name(s->grade));
+			for (d = 0; d < CSM_DIRECTIVES; d++) {
+				if (d)
+					csm__buf_puts(&o, ",");
+				if (s->dir[d].has_score)
+					csm__buf_number(&o, s->dir[d].score);
+				else
+					csm__buf_puts(&o, "null");
+			}
+			csm__buf_puts(&o, "]}");
+		}
+		csm__buf_puts(&o, "],\"moved\":[");
+		{
+			/* the moved items as strings "9-1 2→3" */
+			char *t = items, *sep;
+			size_t k = 0;
+			while (moved && t && *t) {
+				sep = strstr(t, ", ");
+				if (sep)
+					*sep = '\0';
+				if (k++)
+					csm__buf_puts(&o, ",");
+				csm__buf_json_string(&o, t);
+				t = sep ? sep + 2 : NULL;
+			}
+		}
+		csm__buf_puts(&o, "]}");
+		free(rows);
+		return csm__buf_finish(&o, out);
+	}
+	csm__buf_printf(&o, "%s\n\n", rows[n - 1].a->field[CSM_FIELD_ORG_NAME] ? rows[n - 1].a->field[CSM_FIELD_ORG_NAME]
+	                                                                         : rows[n - 1].a->name);
+	cell(&o, "#", 3, 1);
+	csm__buf_puts(&o, "  ");
+	cell(&o, ja ? "指示" : "Directive", name_w, 0);
+	for (i = 0; i < n; i++) {
+		const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
+		cell(&o, date ? date : "-", 12, 1);
+	}
+	cell(&o, ja ? "変化" : "Change", 9, 1);
+	csm__buf_puts(&o, "\n");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		const csm_directive_score *f = &rows[0].s->dir[d], *l = &rows[n - 1].s->dir[d];
+		char dn[8];
+		snprintf(dn, sizeof dn, "%d", d + 1);
+		cell(&o, dn, 3, 1);
+		csm__buf_puts(&o, "  ");
+		cell(&o, q->dir_short[d][lang], name_w, 0);
+		for (i = 0; i < n; i++) {
+			const csm_directive_score *x = &rows[i].s->dir[d];
+			num(buf, sizeof buf, x->has_score, x->score);
+			cell(&o, buf, 12, 1);
+		}
+		if (f->has_score && l->has_score) {
+			char ch[24];
+			double c = l->score - f->score;
+			snprintf(ch, sizeof ch, "%s%s", c > 1e-9 ? "↑+" : c < -1e-9 ? "↓" : "→", csm_format1(buf, sizeof buf, c));
+			cell(&o, ch, 9, 1);
+		}
+		csm__buf_puts(&o, "\n");
+	}
+	csm__buf_puts(&o, "\n");
+	csm__buf_pad(&o, 0, 5);
+	cell(&o, ja ? "総合スコア" : "Overall", name_w, 0);
+	for (i = 0; i < n; i++)
+		cell(&o, csm_format1(buf, sizeof buf, rows[i].s->overall), 12, 1);
+	csm__buf_puts(&o, "\n");
+	csm__buf_pad(&o, 0, 5);
+	cell(&o, ja ? "成熟度" : "Grade", name_w, 0);
+	for (i = 0; i < n; i++)
+		cell(&o, csm_grade_name(rows[i].s->grade), 12, 1);
+	csm__buf_puts(&o, "\n");
+	csm__buf_pad(&o, 0, 5);
+	cell(&o, ja ? "設問" : "Questionnaire", name_w, 0);
+	for (i = 0; i < n; i++)
+		cell(&o, rows[i].s->q->id, 12, 1);
+	csm__buf_puts(&o, "\n");
+	if (n > 1)
+		csm__buf_printf(&o, "\n%s (%zu): %s\n", ja ? "直近2回でレベルが変わった項目" : "Items that moved in the last two",
+		                moved, moved ? items : (ja ? "なし" : "none"));
+	free(rows);
 	return csm__buf_finish(&o, out);
 }

@@ -637,6 +637,75 @@ static void test_planning_and_raters(void)
 	done(&r);
 }
 
+/* Trend: last year's v2 assessment against this year's, moved to v3. */
+static void test_trend(void)
+{
+	char args[1200], old[400], v3[400], pdf[400], *src;
+	run_result r;
+	FILE *f;
+	cJSON *doc, *ans, *t;
+	snprintf(old, sizeof old, "%s/kita-2025.json", tmpdir);
+	snprintf(v3, sizeof v3, "%s/kita-v3.json", tmpdir);
+	snprintf(pdf, sizeof pdf, "%s/kp.pdf", tmpdir);
+	src = test_read(SRC("examples/kitamachi-machinery.json"), NULL);
+	doc = src ? cJSON_Parse(src) : NULL;
+	ans = cJSON_GetObjectItem(doc, "answers");
+	cJSON_ReplaceItemInObject(doc, "assessed_on", cJSON_CreateString("2025-10-15"));
+	cJSON_ReplaceItemInObject(ans, "9-1", cJSON_CreateNumber(1)); /* was 2 */
+	cJSON_ReplaceItemInObject(ans, "3-4", cJSON_CreateNumber(1)); /* was 2 */
+	src = (free(src), cJSON_Print(doc));
+	f = fopen(old, "w");
+	if (f && src)
+		fputs(src, f);
+	if (f)
+		fclose(f);
+	free(src);
+	cJSON_Delete(doc);
+	snprintf(args, sizeof args, "convert examples/kitamachi-machinery.json --to csmg-v3 -o '%s'", v3);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	/* in any order: sorted by date */
+	snprintf(args, sizeof args, "trend '%s' '%s' --allow-partial --json", v3, old);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	t = cJSON_GetObjectItem(doc, "assessments");
+	CHECK_INT(cJSON_GetArraySize(t), 2);
+	CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(t, 0), "questionnaire")->valuestring, "csmg-v2");
+	CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(t, 1), "questionnaire")->valuestring, "csmg-v3");
+	/* directive 9: 3 items, (1+1+1)/3 -> (2+1+1)/3 */
+	CHECK_NEAR(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(t, 0), "directives"), 8)->valuedouble, 1.0, 1e-12);
+	CHECK_NEAR(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(t, 1), "directives"), 8)->valuedouble, 4.0 / 3,
+	           1e-12);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "moved")), 2);
+	CHECK_STR(cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "moved"), 0)->valuestring, "3-4 1→2");
+	cJSON_Delete(doc);
+	done(&r);
+	/* the karte with last year's comparison */
+	snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --previous '%s' --lang en -o '%s'", old, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "score examples/kitamachi-machinery.json --previous '%s' --lang en", old);
+	r = run(args);
+	CHECK_HAS(r.out, "Previous (2025-10-15, csmg-v2): overall 3.0 -> 3.1, grade B -> B");
+	CHECK_HAS(r.out, "Items that moved (2): 3-4 1→2, 9-1 1→2");
+	done(&r);
+	snprintf(args, sizeof args, "sh -c \"pdftotext '%s' -\" ", pdf);
+	{
+		char cmd[1600], *text;
+		snprintf(cmd, sizeof cmd, "pdftotext '%s' '%s/kp.txt'", pdf, tmpdir);
+		CHECK_INT(system(cmd), 0);
+		snprintf(cmd, sizeof cmd, "%s/kp.txt", tmpdir);
+		text = test_read(cmd, NULL);
+		CHECK_HAS(text, "Since the previous assessment (2025-10-15)");
+		CHECK_HAS(text, "items that moved (2): 3-4 1→2, 9-1 1→2");
+		CHECK_HAS(text, "Previous (2025-10-15)"); /* the radar's legend */
+		free(text);
+	}
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -721,6 +790,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_gate_warnings);
 	RUN_TEST(test_aggregate_and_db);
 	RUN_TEST(test_planning_and_raters);
+	RUN_TEST(test_trend);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
