@@ -37,7 +37,7 @@ static const int csm__usage_level = 1000;
 typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
-	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method, *previous;
+	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method, *previous, *csv, *rollup;
 	const char *sets[CSM_MAX_ITEMS];
 	int nsets;
 	double weights[CSM_DIRECTIVES];
@@ -98,7 +98,8 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--key-file", offsetof(opts, key_file)},        {"--submitter", offsetof(opts, submitter)},
 	    {"--weights", offsetof(opts, weights_text)},     {"--target", offsetof(opts, target)},
 	    {"--budget", offsetof(opts, budget)},            {"--method", offsetof(opts, method)},
-	    {"--previous", offsetof(opts, previous)},
+	    {"--previous", offsetof(opts, previous)},        {"--csv", offsetof(opts, csv)},
+	    {"--rollup", offsetof(opts, rollup)},
 	};
 	int i, k, only_files = 0;
 
@@ -1015,6 +1016,96 @@ cleanup:
 	return status;
 }
 
+static int cmd_portfolio(opts *o)
+{
+	csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	csm_karte_maker *km = NULL;
+	qcache cache = {0};
+	csm_answers **a = NULL;
+	csm_score **s = NULL;
+	csm_analysis **an = NULL;
+	char *font = NULL, *pdf = NULL, *csv = NULL, *err = NULL;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long long created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	csm_rollup rollup = CSM_ROLLUP_MEAN;
+	size_t len;
+	int i, rc, status = 0, failed = 0;
+
+	if (o->nfiles < 1 || !o->output)
+		return usage_error("portfolio: use 'csm portfolio FILE... -o portfolio.pdf [--csv table.csv]'");
+	if (o->rollup && strcmp(o->rollup, "mean") && strcmp(o->rollup, "headcount") && strcmp(o->rollup, "revenue"))
+		return usage_error("portfolio: --rollup is mean, headcount or revenue");
+	if (o->rollup)
+		rollup = o->rollup[0] == 'h' ? CSM_ROLLUP_HEADCOUNT : o->rollup[0] == 'r' ? CSM_ROLLUP_REVENUE : CSM_ROLLUP_MEAN;
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = csm_tips_open(&tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&font, "IPAexGothic"))) ||
+	    (rc = csm_karte_maker_new(&km, o->font ? o->font : font))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	a = calloc((size_t)o->nfiles, sizeof *a);
+	s = calloc((size_t)o->nfiles, sizeof *s);
+	an = calloc((size_t)o->nfiles, sizeof *an);
+	if (!a || !s || !an) {
+		status = EXIT_FAIL;
+		goto cleanup;
+	}
+	/* Every file is checked before anything is written. */
+	for (i = 0; i < o->nfiles; i++) {
+		csm_questionnaire *q = NULL;
+		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			free(err);
+			err = NULL;
+		} else if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b),
+		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+		           (rc = csm_analyze(&an[i], q, a[i], s[i], b))) {
+			lib_error(rc);
+		} else {
+			csm_analysis_use_industries(an[i], o->industries);
+		}
+		if (rc) {
+			if (exit_code(rc) > status)
+				status = exit_code(rc);
+			failed++;
+		}
+	}
+	if (failed) {
+		fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
+		goto cleanup;
+	}
+	if ((rc = csm_portfolio_render(&pdf, &len, km, (const csm_analysis *const *)an, (size_t)o->nfiles, tips, o->lang,
+	                               created, rollup)) ||
+	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)an, (size_t)o->nfiles)))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	if (!(status = write_bytes(o->output, pdf, len)) && o->csv)
+		status = write_bytes(o->csv, csv, strlen(csv));
+cleanup:
+	for (i = 0; i < o->nfiles; i++) {
+		if (an)
+			csm_analysis_free(an[i]);
+		if (s)
+			csm_score_free(s[i]);
+		if (a)
+			csm_answers_free(a[i]);
+	}
+	free(an);
+	free(s);
+	free(a);
+	csm_free(pdf);
+	csm_free(csv);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	qcache_free(&cache);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	return status;
+}
+
 static int cmd_validate(opts *o)
 {
 	qcache cache = {0};
@@ -1845,6 +1936,15 @@ static const struct {
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
      "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max)."},
+    {"portfolio", "one PDF for a group: summary, heat map, radars, a karte per organization",
+     "csm portfolio FILE... -o portfolio.pdf [--csv table.csv] [--rollup mean|headcount|revenue]\n"
+     "          [--lang ja|en] [--benchmark B.json] [--font FILE.ttf] [--allow-partial]\n\n"
+     "The summary rolls the entities (organization.scope \"entity\") up to the group,\n"
+     "weighted by organization.headcount or .revenue when every entity gives it; lists\n"
+     "every organization's grade and overall with a heat map of its directive scores;\n"
+     "and names the group's weakest directives with the organizations that pull each\n"
+     "down. Then a radar chart per organization, then the kartes. --csv writes the\n"
+     "table for spreadsheets (UTF-8 with BOM; formula-like cells neutralized)."},
     {"trend", "one organization's assessments side by side, with the changes",
      "csm trend FILE... [--json] [--lang ja|en] [--allow-partial]\n\n"
      "The files are ordered by assessed_on. Per directive the score at each date and the\n"
@@ -1932,6 +2032,8 @@ int main(int argc, char **argv)
 	static const char *const bench_opts[] = {"--name", "--source", "--date", "--questionnaire", "--grade-a",
 	                                         "--grade-b", "-o", "--output", "--min-group", "--year", "--strict",
 	                                         "--allow-partial", "--data-dir", "--benchmark", "--jobs", NULL};
+	static const char *const portfolio_opts[] = {"-o", "--output", "--csv", "--rollup", "--lang", "--benchmark", "--font",
+	                                             "--allow-partial", "--questionnaire", "--data-dir", "--weights", NULL};
 	static const char *const trend_opts[] = {"--json", "--lang", "--benchmark", "--allow-partial", "--questionnaire",
 	                                         "-o", "--output", "--data-dir", NULL};
 	static const char *const plan_opts[] = {"--target", "--budget", "--json", "--lang", "--benchmark", "--weights",
@@ -1987,6 +2089,7 @@ int main(int argc, char **argv)
 	RUN("db", db_opts, cmd_db)
 	RUN("plan", plan_opts, cmd_plan)
 	RUN("trend", trend_opts, cmd_trend)
+	RUN("portfolio", portfolio_opts, cmd_portfolio)
 	RUN("whatif", whatif_opts, cmd_whatif)
 	RUN("merge", merge_opts, cmd_merge)
 	RUN("help", no_opts, cmd_help)

@@ -285,8 +285,12 @@ typedef enum csm_answers_field {
 	CSM_FIELD_ORG_SCOPE = 2, /**< "entity" or "group" */
 	CSM_FIELD_ASSESSED_ON = 3, /**< YYYY-MM-DD */
 	CSM_FIELD_QUESTIONNAIRE = 4,
-	CSM_FIELD_ORG_SIZE = 5     /**< size band: "small", "medium" or "large" */
+	CSM_FIELD_ORG_SIZE = 5,    /**< size band: "small", "medium" or "large" */
+	CSM_FIELD_ORG_PARENT = 6   /**< the parent organization (group) */
 } csm_answers_field;
+
+/** organization.headcount or organization.revenue (numbers >= 0) into `*out`; 1 if given, else 0. */
+CSM_EXTERN int csm_answers_org_number(const csm_answers *a, const char *key, double *out);
 
 /**
  * Parse an answers file: `csm-answers/1` JSON if the content (after an
@@ -887,6 +891,37 @@ CSM_EXTERN const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i);
 /** 1 if the moves reach the target grade. */
 CSM_EXTERN int csm_plan_reached(const csm_plan *p);
 CSM_EXTERN csm_grade csm_plan_target(const csm_plan *p);
+
+/* ------------------------------------------------------------------------ */
+/* Portfolio: a group's subsidiaries in one PDF                             */
+/* ------------------------------------------------------------------------ */
+
+/** How a portfolio rolls its entities up to the group. */
+typedef enum csm_rollup {
+	CSM_ROLLUP_MEAN = 0,      /**< each entity counts the same */
+	CSM_ROLLUP_HEADCOUNT = 1, /**< weighted by organization.headcount */
+	CSM_ROLLUP_REVENUE = 2    /**< weighted by organization.revenue */
+} csm_rollup;
+
+/**
+ * One PDF for a group: a summary (the group rolled up from its entities with
+ * `rollup` - entities missing the weight make it a plain mean, which the page
+ * says; every subsidiary's grade and overall and a heat map of subsidiaries
+ * by directive; the group's weakest directives and the subsidiaries that pull
+ * each down), small-multiple radar charts, then one karte per subsidiary.
+ * `an[i]` as for csm_karte_render(). `*out` is the caller's to free with
+ * csm_free().
+ */
+CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an,
+                                    size_t n, const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup);
+
+/**
+ * The portfolio's table as CSV (UTF-8 with a BOM, CRLF): organization, parent,
+ * scope, industry, assessed_on, questionnaire, grade, overall, d1..d10. Cells
+ * that a spreadsheet would take for a formula (starting with =, +, -, @, tab or
+ * CR) are neutralized with a leading apostrophe. Caller frees with csm_free().
+ */
+CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

@@ -24,7 +24,7 @@ void csm_answers_free(csm_answers *a)
 		free(a->assessor_name[i]);
 		free(a->assessor_role[i]);
 	}
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 7; i++)
 		free(a->field[i]);
 	for (i = 0; i < a->discuss_count; i++)
 		free(a->discuss[i]);
@@ -178,6 +178,23 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 		             name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_SCOPE] = csm__strdup(s)))
 		return csm__nomem();
+	s = csm__json_string(org, "parent", CSM_MAX_NAME_BYTES, p, name, "organization.parent");
+	if (s && s[0] && !(a->field[CSM_FIELD_ORG_PARENT] = csm__strdup(s)))
+		return csm__nomem();
+	{
+		static const char *const keys[2] = {"headcount", "revenue"};
+		int k;
+		for (k = 0; k < 2; k++) {
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(org, keys[k]);
+			double *dst = k ? &a->revenue : &a->headcount;
+			if (!v || cJSON_IsNull(v))
+				continue;
+			if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0 && v->valuedouble < 1e15))
+				csm__problem(p, "%s: organization.%s: expected a number >= 0", name, keys[k]);
+			else
+				*dst = v->valuedouble;
+		}
+	}
 	s = csm__json_string(org, "size", CSM_MAX_NAME_BYTES, p, name, "organization.size");
 	if (s && strcmp(s, "small") != 0 && strcmp(s, "medium") != 0 && strcmp(s, "large") != 0)
 		csm__problem(p, "%s: organization.size: \"%.60s\" is not a size band (expected \"small\", \"medium\" or \"large\")",
@@ -558,6 +575,7 @@ int csm_answers_parse(csm_answers **out, const char *data, size_t len, const cha
 		free(a);
 		return csm__nomem();
 	}
+	a->headcount = a->revenue = -1;
 	if (len > CSM_MAX_FILE_BYTES) {
 		rc = csm__err(CSM_EINVALID, "%s: file is too large (the limit is %u bytes)", a->name,
 		              CSM_MAX_FILE_BYTES);
@@ -603,8 +621,8 @@ const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f) { r
 
 int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value)
 {
-	static const char *const names[6] = {"organization.name", "organization.industry", "organization.scope",
-	                                     "assessed_on", "questionnaire", "organization.size"};
+	static const char *const names[7] = {"organization.name", "organization.industry", "organization.scope",
+	                                     "assessed_on", "questionnaire", "organization.size", "organization.parent"};
 	char *copy;
 	int ok = value && strlen(value) <= CSM_MAX_NAME_BYTES && value[0];
 	if (ok && (f == CSM_FIELD_ORG_INDUSTRY || f == CSM_FIELD_QUESTIONNAIRE))
@@ -794,6 +812,7 @@ csm_answers *csm__answers_new(const char *name, size_t cap)
 		return NULL;
 	}
 	a->cap = cap;
+	a->headcount = a->revenue = -1;
 	return a;
 }
 
@@ -853,4 +872,13 @@ size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size)
 		if (len + strlen(a->discuss[i]) + 3 < size)
 			len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", a->discuss[i]);
 	return a->discuss_count;
+}
+
+int csm_answers_org_number(const csm_answers *a, const char *key, double *out)
+{
+	double v = strcmp(key, "headcount") == 0 ? a->headcount : strcmp(key, "revenue") == 0 ? a->revenue : -1;
+	if (v < 0)
+		return 0;
+	*out = v;
+	return 1;
 }

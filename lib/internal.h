@@ -162,7 +162,8 @@ typedef struct csm__answer {
 
 struct csm_answers {
 	char *name;
-	char *field[6];             /* csm_answers_field */
+	char *field[7];             /* csm_answers_field */
+	double headcount, revenue;  /* -1 where not given */
 	char **assessor_name, **assessor_role;
 	size_t assessor_count;
 	csm__answer *items;

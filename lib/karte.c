@@ -967,20 +967,23 @@ cleanup:
 	return rc;
 }
 
-int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,
-                     csm_lang lang, long long created)
+/* A document drawn by `draw` (twice: to collect characters and pages, then
+ * for real), with the maker's font cut down to what it uses. */
+typedef void (*draw_fn)(karte *k, void *ctx);
+
+static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, void *ctx, const char *title,
+                    const char *author, long long created)
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	karte k;
-	char font_file[4096] = "", title[700], author[600];
-	const char *font_name, *f;
-	const csm_answers *a = csm__analysis_a(an);
+	char font_file[4096] = "";
+	const char *font_name;
 	HPDF_Date date;
 	struct tm tm;
 	time_t t = (time_t)created;
 	HPDF_UINT32 size;
 	int rc = 0;
-	size_t i, alen;
+	size_t i;
 
 	*out = NULL;
 	*len = 0;
@@ -996,7 +999,7 @@ int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_ana
 	k.c.stroke = collect_path;
 	k.c.fill = collect_path;
 	k.c.text = collect_text;
-	layout(&k, an, tips, lang);
+	draw(&k, ctx);
 	k.total_pages = k.pages;
 	/* Digits for the page footer, whatever pass 1 printed. */
 	for (i = '0'; i <= '9'; i++)
@@ -1026,19 +1029,12 @@ int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_ana
 	}
 	k.translucent = HPDF_CreateExtGState(k.pdf);
 	HPDF_ExtGState_SetAlphaFill(k.translucent, 0.14f);
-	layout(&k, an, tips, lang);
+	draw(&k, ctx);
 
-	/* Document information. */
-	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
-	snprintf(title, sizeof title, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
-	alen = 0;
-	author[0] = '\0';
-	for (i = 0; i < a->assessor_count && alen < sizeof author - 80; i++)
-		if (a->assessor_name[i] && a->assessor_name[i][0])
-			alen += (size_t)snprintf(author + alen, sizeof author - alen, "%s%s", alen ? ", " : "", a->assessor_name[i]);
+	/* Document information, as UTF-16 text strings. */
 	HPDF_SetCurrentEncoder(k.pdf, "UTF-8");
 	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_TITLE, title);
-	if (author[0])
+	if (author && author[0])
 		HPDF_SetInfoAttr(k.pdf, HPDF_INFO_AUTHOR, author);
 	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_CREATOR, "csm " CSM_VERSION_STRING);
 	gmtime_r(&t, &tm);
@@ -1078,5 +1074,416 @@ cleanup:
 	hb_set_destroy(k.unicodes);
 	cairo_destroy(k.c.cr);
 	cairo_surface_destroy(surface);
+	return rc;
+}
+
+typedef struct karte_job {
+	const csm_analysis *an;
+	const csm_tips *tips;
+	csm_lang lang;
+} karte_job;
+
+static void draw_karte(karte *k, void *ctx)
+{
+	karte_job *j = ctx;
+	layout(k, j->an, j->tips, j->lang);
+}
+
+/* Title and author (the assessors) of a karte. */
+static void karte_info(char *title, size_t tsize, char *author, size_t asize, const csm_answers *a, csm_lang lang)
+{
+	const char *f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	size_t i, alen = 0;
+	snprintf(title, tsize, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
+	author[0] = '\0';
+	for (i = 0; i < a->assessor_count && alen + 80 < asize; i++)
+		if (a->assessor_name[i] && a->assessor_name[i][0])
+			alen += (size_t)snprintf(author + alen, asize - alen, "%s%s", alen ? ", " : "", a->assessor_name[i]);
+}
+
+int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,
+                     csm_lang lang, long long created)
+{
+	karte_job j = {an, tips, lang};
+	char title[700], author[600];
+	karte_info(title, sizeof title, author, sizeof author, csm__analysis_a(an), lang);
+	return make_pdf(out, len, km, draw_karte, &j, title, author, created);
+}
+
+/* ---- the portfolio --------------------------------------------------------- */
+
+typedef struct portfolio_job {
+	const csm_analysis *const *an;
+	size_t n;
+	const csm_tips *tips;
+	csm_lang lang;
+	csm_rollup rollup;
+	size_t *order; /* subsidiaries by overall, best first */
+} portfolio_job;
+
+/* Heat-map colour of a score: red (1) through amber to green (5). */
+static void heat(double v, double rgb[3])
+{
+	static const double stops[5][3] = {
+	    {0.93, 0.55, 0.52}, {0.97, 0.74, 0.55}, {0.99, 0.91, 0.60}, {0.78, 0.90, 0.65}, {0.55, 0.80, 0.55}};
+	double t = v < 1 ? 0 : v > 5 ? 4 : v - 1;
+	int i = (int)t;
+	double f = t - i;
+	int c;
+	if (i >= 4) {
+		i = 3;
+		f = 1;
+	}
+	for (c = 0; c < 3; c++)
+		rgb[c] = stops[i][c] * (1 - f) + stops[i + 1][c] * f;
+}
+
+/* The group rolled up: per directive and overall, weighted by the rollup. */
+static int rollup_scores(const portfolio_job *j, double dir[CSM_DIRECTIVES], int has[CSM_DIRECTIVES], double *overall)
+{
+	double wsum[CSM_DIRECTIVES] = {0}, osum = 0, ow = 0;
+	int weighted = j->rollup != CSM_ROLLUP_MEAN, d;
+	size_t i;
+	for (i = 0; i < j->n && weighted; i++) {
+		double w;
+		if (!csm_answers_org_number(csm__analysis_a(j->an[i]), j->rollup == CSM_ROLLUP_HEADCOUNT ? "headcount" : "revenue",
+		                            &w) ||
+		    w <= 0)
+			weighted = 0; /* a weight is missing: a plain mean, and the page says so */
+	}
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		dir[d] = 0, has[d] = 0;
+	for (i = 0; i < j->n; i++) {
+		const csm_answers *a = csm__analysis_a(j->an[i]);
+		const csm_score *s = csm__analysis_s(j->an[i]);
+		double w = 1;
+		if (a->field[CSM_FIELD_ORG_SCOPE] && strcmp(a->field[CSM_FIELD_ORG_SCOPE], "group") == 0)
+			continue; /* a group's own assessment is not one of its entities */
+		if (weighted)
+			csm_answers_org_number(a, j->rollup == CSM_ROLLUP_HEADCOUNT ? "headcount" : "revenue", &w);
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			if (s->dir[d].has_score) {
+				dir[d] += w * s->dir[d].score;
+				wsum[d] += w;
+			}
+		osum += w * s->overall;
+		ow += w;
+	}
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (wsum[d] > 0) {
+			dir[d] /= wsum[d];
+			has[d] = 1;
+		}
+	*overall = ow > 0 ? osum / ow : 0;
+	return weighted;
+}
+
+static void summary_pages(karte *k, const portfolio_job *j)
+{
+	const csm_analysis *first = j->an[0];
+	const csm_questionnaire *q = csm__analysis_q(first);
+	const csm_benchmark *b = csm__analysis_b(first);
+	const csm_grading *gr = csm_benchmark_grading(b);
+	csm_lang lang = j->lang;
+	double gdir[CSM_DIRECTIVES], gov, x, y, col[14];
+	int ghas[CSM_DIRECTIVES], weighted, d, weak[3] = {0, 0, 0};
+	static const double cw[14] = {22, 150, 30, 38, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29};
+	const char *parent = csm__analysis_a(first)->field[CSM_FIELD_ORG_PARENT];
+	char buf[1024], num[32];
+	size_t i, r;
+
+	weighted = rollup_scores(j, gdir, ghas, &gov);
+	for (i = 1; i < j->n && parent; i++) {
+		const char *p = csm__analysis_a(j->an[i])->field[CSM_FIELD_ORG_PARENT];
+		if (!p || strcmp(p, parent) != 0)
+			parent = NULL; /* no one parent: no group name */
+	}
+	new_page(k);
+	snprintf(k->running, sizeof k->running, "%s", lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio");
+	k->running_tail[0] = '\0';
+	text_rgb(k, MARGIN, MARGIN + 6, lang == CSM_LANG_JA ? "サイバーセキュリティ経営ガイドライン グループ ポートフォリオ"
+	                                                    : "Cyber Security Management Guidelines - Group Portfolio",
+	         9, CSM_ALIGN_LEFT, ACCENT);
+	{
+		char name[CSM_MAX_NAME_BYTES + 8];
+		double size = 17;
+		fit(k, parent ? parent : (lang == CSM_LANG_JA ? "グループ" : "Group"), &size, 10, PAGE_W - 2 * MARGIN - 124, name,
+		    sizeof name);
+		k->c.text(&k->c, MARGIN, MARGIN + 28, name, size, CSM_ALIGN_LEFT, 0.05);
+	}
+	snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "評価した組織: %zu   設問: %s   比較データ: %s"
+	                                              : "Organizations assessed: %zu   Questionnaire: %s   Benchmark: %s",
+	         j->n, q->id, csm_benchmark_name(b));
+	k->c.text(&k->c, MARGIN, MARGIN + 44, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
+	snprintf(buf, sizeof buf, "%s",
+	         weighted ? (j->rollup == CSM_ROLLUP_HEADCOUNT
+	                         ? (lang == CSM_LANG_JA ? "グループの値: 従業員数で加重した平均" : "Group: mean weighted by headcount")
+	                         : (lang == CSM_LANG_JA ? "グループの値: 売上高で加重した平均" : "Group: mean weighted by revenue"))
+	                  : (j->rollup != CSM_ROLLUP_MEAN
+	                         ? (lang == CSM_LANG_JA ? "グループの値: 単純平均 (加重に必要な値が一部の組織にありません)"
+	                                                : "Group: plain mean (some organizations lack the weight)")
+	                         : (lang == CSM_LANG_JA ? "グループの値: 各組織の単純平均" : "Group: plain mean of the organizations")));
+	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s",
+	         lang == CSM_LANG_JA ? " (範囲が group の評価は除く)" : " (assessments with scope \"group\" left out)");
+	k->c.text(&k->c, MARGIN, MARGIN + 57, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
+	/* the group's grade box */
+	x = PAGE_W - MARGIN - 112;
+	box(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
+	k->c.text(&k->c, x + 10, MARGIN + 14, lang == CSM_LANG_JA ? "グループ" : "Group", 8.5, CSM_ALIGN_LEFT, 1.0);
+	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(csm_grade_for(gov, gr)), 40, CSM_ALIGN_CENTER, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, gov), 20, CSM_ALIGN_RIGHT, 1.0);
+	line(k, MARGIN, MARGIN + 84, PAGE_W - MARGIN, MARGIN + 84, 0.6, 0.8);
+
+	/* The heat map: subsidiaries by directive. */
+	y = MARGIN + 104;
+	text_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "組織別・指示別のスコア" : "Scores by organization and directive", 11,
+	         CSM_ALIGN_LEFT, ACCENT);
+	y += 8;
+	col[0] = MARGIN;
+	for (i = 1; i < 14; i++)
+		col[i] = col[i - 1] + cw[i - 1];
+	for (r = 0; r <= j->n; r++) {
+		/* header row first, then the group row, then one per subsidiary */
+		const csm_score *s = r ? csm__analysis_s(j->an[j->order[r - 1]]) : NULL;
+		if (r == 0 || y + 14 > BODY_BOTTOM) {
+			if (r) {
+				footer(k, b, lang);
+				new_page(k);
+				text_rgb(k, MARGIN, MARGIN + 6, k->running, 8.5, CSM_ALIGN_LEFT, ACCENT);
+				y = MARGIN + 20;
+			}
+			box(k, MARGIN, y, col[13] + cw[13] - MARGIN, 15, 0.90, 0.92, 0.96);
+			k->c.text(&k->c, col[1], y + 10.5, lang == CSM_LANG_JA ? "組織" : "Organization", 8, CSM_ALIGN_LEFT, 0.15);
+			k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_GRADE), 7, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, lang == CSM_LANG_JA ? "総合" : "Overall", 7, CSM_ALIGN_RIGHT,
+			          0.15);
+			for (d = 0; d < CSM_DIRECTIVES; d++) {
+				snprintf(num, sizeof num, "%d", d + 1);
+				k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10.5, num, 8, CSM_ALIGN_CENTER, 0.15);
+			}
+			y += 15;
+			if (r == 0) { /* the group row */
+				box(k, MARGIN, y, col[13] + cw[13] - MARGIN, 14, 0.95, 0.95, 0.95);
+				k->c.text(&k->c, col[1], y + 10, lang == CSM_LANG_JA ? "グループ全体" : "Whole group", 8.5, CSM_ALIGN_LEFT,
+				          0.05);
+				k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(csm_grade_for(gov, gr)), 8.5,
+				          CSM_ALIGN_RIGHT, 0.05);
+				k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format1(num, sizeof num, gov), 8.5, CSM_ALIGN_RIGHT,
+				          0.05);
+				for (d = 0; d < CSM_DIRECTIVES; d++) {
+					double rgb[3];
+					if (!ghas[d])
+						continue;
+					heat(gdir[d], rgb);
+					box(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 12, rgb[0], rgb[1], rgb[2]);
+					k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10, csm_format1(num, sizeof num, gdir[d]), 8,
+					          CSM_ALIGN_CENTER, 0.1);
+				}
+				y += 15;
+				continue;
+			}
+		}
+		{
+			const csm_answers *a = csm__analysis_a(j->an[j->order[r - 1]]);
+			const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+			char name[CSM_MAX_NAME_BYTES + 8];
+			double size = 8;
+			snprintf(num, sizeof num, "%zu", r);
+			k->c.text(&k->c, col[0] + 2, y + 9.5, num, 7, CSM_ALIGN_LEFT, 0.4);
+			fit(k, nm, &size, 6, cw[1] - 4, name, sizeof name);
+			k->c.text(&k->c, col[1], y + 9.5, name, size, CSM_ALIGN_LEFT, 0.1);
+			k->c.text(&k->c, col[2] + cw[2] - 4, y + 9.5, csm_grade_name(s->grade), 8, CSM_ALIGN_RIGHT, 0.1);
+			k->c.text(&k->c, col[3] + cw[3] - 4, y + 9.5, csm_format1(num, sizeof num, s->overall), 8, CSM_ALIGN_RIGHT,
+			          0.1);
+			for (d = 0; d < CSM_DIRECTIVES; d++) {
+				double rgb[3];
+				if (!s->dir[d].has_score) {
+					k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, "-", 8, CSM_ALIGN_CENTER, 0.4);
+					continue;
+				}
+				heat(s->dir[d].score, rgb);
+				box(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 11, rgb[0], rgb[1], rgb[2]);
+				k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, csm_format1(num, sizeof num, s->dir[d].score), 7.5,
+				          CSM_ALIGN_CENTER, 0.1);
+			}
+			y += 13;
+		}
+	}
+	y += 4;
+	{
+		/* colour key, by level */
+		static const double levels[5] = {1, 2, 3, 4, 5};
+		x = MARGIN;
+		k->c.text(&k->c, x, y + 8, lang == CSM_LANG_JA ? "色: スコア" : "Colour: score", 7, CSM_ALIGN_LEFT, 0.4);
+		x += 50;
+		for (d = 0; d < 5; d++) {
+			double rgb[3];
+			heat(levels[d], rgb);
+			box(k, x, y, 20, 10, rgb[0], rgb[1], rgb[2]);
+			snprintf(num, sizeof num, "%d", d + 1);
+			k->c.text(&k->c, x + 10, y + 8, num, 7, CSM_ALIGN_CENTER, 0.1);
+			x += 24;
+		}
+		y += 24;
+	}
+
+	/* The weakest directives of the group, and who pulls each down. */
+	for (i = 0; i < 3; i++) {
+		int best = 0;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			int used = 0;
+			size_t u;
+			for (u = 0; u < i; u++)
+				used |= weak[u] == d;
+			if (!used && ghas[d - 1] && (!best || gdir[d - 1] < gdir[best - 1]))
+				best = d;
+		}
+		weak[i] = best;
+	}
+	ensure(k, &y, 80, b, lang);
+	text_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "グループの弱い指示と、それを下げている組織"
+	                                           : "The group's weakest directives, and who pulls each down",
+	         11, CSM_ALIGN_LEFT, ACCENT);
+	y += 16;
+	for (i = 0; i < 3 && weak[i]; i++) {
+		size_t len = 0, shown = 0;
+		d = weak[i];
+		snprintf(buf, sizeof buf, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
+		         lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1]));
+		ensure(k, &y, 36, b, lang);
+		wrap(k, MARGIN, &y, buf, 9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
+		buf[0] = '\0';
+		{
+			/* the organizations below the group's value on it, lowest first */
+			size_t *sel = malloc(j->n * sizeof *sel), m = 0, u, v;
+			for (u = 0; sel && u < j->n; u++) {
+				const csm_score *s = csm__analysis_s(j->an[u]);
+				if (s->dir[d - 1].has_score && s->dir[d - 1].score < gdir[d - 1] - 1e-9)
+					sel[m++] = u;
+			}
+			for (u = 1; sel && u < m; u++) /* insertion sort: lowest first */
+				for (v = u; v > 0 && csm__analysis_s(j->an[sel[v]])->dir[d - 1].score <
+				                          csm__analysis_s(j->an[sel[v - 1]])->dir[d - 1].score;
+				     v--) {
+					size_t t = sel[v];
+					sel[v] = sel[v - 1];
+					sel[v - 1] = t;
+				}
+			for (u = 0; sel && u < m && u < 6; u++) {
+				const csm_answers *a = csm__analysis_a(j->an[sel[u]]);
+				const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%.60s %s", u ? ", " : "", nm,
+				                        csm_format1(num, sizeof num, csm__analysis_s(j->an[sel[u]])->dir[d - 1].score));
+				shown++;
+				if (len > sizeof buf - 100)
+					break;
+			}
+			if (m > shown)
+				snprintf(buf + len, sizeof buf - len, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", m - shown);
+			free(sel);
+		}
+		wrap(k, MARGIN + 10, &y, buf[0] ? buf : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
+		y += 6;
+	}
+	footer(k, b, lang);
+}
+
+/* Small multiples: a radar per subsidiary, six to a page. */
+static void radar_pages(karte *k, const portfolio_job *j)
+{
+	const csm_benchmark *b = csm__analysis_b(j->an[0]);
+	size_t i;
+	for (i = 0; i < j->n; i++) {
+		const csm_analysis *an = j->an[j->order[i]];
+		const csm_answers *a = csm__analysis_a(an);
+		const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+		csm_radar radar;
+		char name[CSM_MAX_NAME_BYTES + 40], label[CSM_MAX_NAME_BYTES + 64], num[16];
+		double size = 9, x, y;
+		int slot = (int)(i % 6);
+		if (slot == 0) {
+			if (i)
+				footer(k, b, j->lang);
+			new_page(k);
+			text_rgb(k, MARGIN, MARGIN + 6, j->lang == CSM_LANG_JA ? "組織ごとのレーダーチャート" : "Radar charts by organization",
+			         11, CSM_ALIGN_LEFT, ACCENT);
+		}
+		x = MARGIN + (slot % 2) * 265;
+		y = MARGIN + 20 + (slot / 2) * 250;
+		snprintf(label, sizeof label, "%s  %s %s", nm, csm_grade_name(csm__analysis_s(an)->grade),
+		         csm_format1(num, sizeof num, csm__analysis_s(an)->overall));
+		fit(k, label, &size, 6.5, 255, name, sizeof name);
+		k->c.text(&k->c, x + 2, y + 10, name, size, CSM_ALIGN_LEFT, 0.05);
+		csm_radar_from_analysis(&radar, an, j->lang);
+		{
+			/* short legends: the industry is in the karte */
+			size_t s2;
+			for (s2 = 1; s2 < radar.count; s2++)
+				if (strstr(radar.series[s2].label, j->lang == CSM_LANG_JA ? "業種" : "Industry"))
+					snprintf(radar.series[s2].label, sizeof radar.series[s2].label, "%s",
+					         j->lang == CSM_LANG_JA ? "業種平均" : "Industry average");
+		}
+		csm__radar_draw(&k->c, &radar, x, y + 14, 258, 232);
+	}
+	footer(k, b, j->lang);
+}
+
+static void draw_portfolio(karte *k, void *ctx)
+{
+	portfolio_job *j = ctx;
+	size_t i;
+	summary_pages(k, j);
+	radar_pages(k, j);
+	for (i = 0; i < j->n; i++)
+		layout(k, j->an[j->order[i]], j->tips, j->lang);
+}
+
+typedef struct ranked {
+	double overall;
+	size_t index;
+} ranked;
+
+/* best first; ties in the order given */
+static int cmp_ranked(const void *x, const void *y)
+{
+	const ranked *a = x, *b = y;
+	if (a->overall != b->overall)
+		return a->overall > b->overall ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an, size_t n,
+                         const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup)
+{
+	portfolio_job j;
+	size_t i;
+	int rc;
+	*out = NULL;
+	*len = 0;
+	if (n < 1)
+		return csm__err(CSM_EINVALID, "portfolio: no organizations");
+	memset(&j, 0, sizeof j);
+	j.an = an;
+	j.n = n;
+	j.tips = tips;
+	j.lang = lang;
+	j.rollup = rollup;
+	{
+		ranked *r = malloc(n * sizeof *r);
+		if (!r || !(j.order = malloc(n * sizeof *j.order))) {
+			free(r);
+			return csm__nomem();
+		}
+		for (i = 0; i < n; i++)
+			r[i].overall = csm__analysis_s(an[i])->overall, r[i].index = i;
+		qsort(r, n, sizeof *r, cmp_ranked);
+		for (i = 0; i < n; i++)
+			j.order[i] = r[i].index;
+		free(r);
+	}
+	rc = make_pdf(out, len, km, draw_portfolio, &j, lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio",
+	              NULL, created);
+	free(j.order);
 	return rc;
 }

@@ -1009,3 +1009,52 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	free(rows);
 	return csm__buf_finish(&o, out);
 }
+
+/* A CSV cell for spreadsheets: neutralized if it could be read as a formula,
+ * quoted if it needs to be. */
+static void csv_safe(csm__buf *b, const char *s)
+{
+	const char *c;
+	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		csm__buf_puts(b, "\"");
+	if (formula)
+		csm__buf_puts(b, "'");
+	for (c = s; *c; c++)
+		csm__buf_add(b, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
+	if (quote)
+		csm__buf_puts(b, "\"");
+}
+
+int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
+{
+	csm__buf o = {0};
+	size_t i;
+	int d, f;
+	static const csm_answers_field fields[5] = {CSM_FIELD_ORG_NAME, CSM_FIELD_ORG_PARENT, CSM_FIELD_ORG_SCOPE,
+	                                            CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ASSESSED_ON};
+	csm__buf_puts(&o, "\xEF\xBB\xBForganization,parent,scope,industry,assessed_on,questionnaire,grade,overall");
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		csm__buf_printf(&o, ",d%d", d);
+	csm__buf_puts(&o, "\r\n");
+	for (i = 0; i < n; i++) {
+		const csm_answers *a = csm__analysis_a(an[i]);
+		const csm_score *s = csm__analysis_s(an[i]);
+		for (f = 0; f < 5; f++) {
+			const char *v = a->field[fields[f]];
+			if (f)
+				csm__buf_puts(&o, ",");
+			csv_safe(&o, v ? v : (f == 0 ? a->name : ""));
+		}
+		csm__buf_printf(&o, ",%s,%s,", s->q->id, csm_grade_name(s->grade));
+		csm__buf_number(&o, s->overall);
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			csm__buf_puts(&o, ",");
+			if (s->dir[d].has_score)
+				csm__buf_number(&o, s->dir[d].score);
+		}
+		csm__buf_puts(&o, "\r\n");
+	}
+	return csm__buf_finish(&o, out);
+}

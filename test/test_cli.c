@@ -692,7 +692,6 @@ static void test_trend(void)
 	CHECK_HAS(r.out, "Previous (2025-10-15, csmg-v2): overall 3.0 -> 3.1, grade B -> B");
 	CHECK_HAS(r.out, "Items that moved (2): 3-4 1→2, 9-1 1→2");
 	done(&r);
-	snprintf(args, sizeof args, "sh -c \"pdftotext '%s' -\" ", pdf);
 	{
 		char cmd[1600], *text;
 		snprintf(cmd, sizeof cmd, "pdftotext '%s' '%s/kp.txt'", pdf, tmpdir);
@@ -704,6 +703,166 @@ static void test_trend(void)
 		CHECK_HAS(text, "Previous (2025-10-15)"); /* the radar's legend */
 		free(text);
 	}
+}
+
+/* Write examples/EXAMPLE.json as DIR/OUT with the organization's name, parent and headcount replaced. */
+static void write_subsidiary(const char *example, const char *out, const char *name, int headcount)
+{
+	char path[300], *src;
+	cJSON *doc, *org;
+	FILE *f;
+	snprintf(path, sizeof path, "%s/examples/%s.json", CSM_TEST_SRC, example);
+	src = test_read(path, NULL);
+	doc = src ? cJSON_Parse(src) : NULL;
+	free(src);
+	org = cJSON_GetObjectItem(doc, "organization");
+	cJSON_ReplaceItemInObject(org, "name", cJSON_CreateString(name));
+	cJSON_AddStringToObject(org, "parent", "Hoshi Holdings");
+	cJSON_AddNumberToObject(org, "headcount", headcount);
+	src = cJSON_Print(doc);
+	f = fopen(out, "w");
+	CHECK(f && src);
+	if (f && src)
+		fputs(src, f);
+	if (f)
+		fclose(f);
+	free(src);
+	cJSON_Delete(doc);
+}
+
+/* One line of `text` that contains `needle`, copied into buf (empty if none). */
+static const char *line_with(char *buf, size_t size, const char *text, const char *needle)
+{
+	const char *p = text ? strstr(text, needle) : NULL, *b, *e;
+	buf[0] = '\0';
+	if (!p)
+		return buf;
+	for (b = p; b > text && b[-1] != '\n'; b--)
+		;
+	for (e = p; *e && *e != '\n' && *e != '\r'; e++)
+		;
+	snprintf(buf, size, "%.*s", (int)(e - b), b);
+	return buf;
+}
+
+static void test_portfolio(void)
+{
+	static const char *const example[3] = {"aozora-bank", "kitamachi-machinery", "minato-services"};
+	static const char *const name[3] = {"=HYPERLINK(\"x\")", "Hoshi \"North\", Ltd.", "Minato Services"};
+	/* how each name must come out in CSV: formula neutralized, quotes doubled */
+	static const char *const csv_name[3] = {"\"'=HYPERLINK(\"\"x\"\")\"", "\"Hoshi \"\"North\"\", Ltd.\"",
+	                                        "Minato Services"};
+	static const int headcount[3] = {100, 300, 600};
+	char file[3][300], args[2000], pdf[300], csvp[300], line[2000], num[32], want[400];
+	double wdir[10] = {0}, wsum[10] = {0}, wov = 0, wov_sum = 0;
+	char *csv, *text;
+	run_result r;
+	int i, d;
+	snprintf(pdf, sizeof pdf, "%s/portfolio.pdf", tmpdir);
+	snprintf(csvp, sizeof csvp, "%s/portfolio.csv", tmpdir);
+	for (i = 0; i < 3; i++) {
+		snprintf(file[i], sizeof file[i], "%s/sub%d.json", tmpdir, i);
+		write_subsidiary(example[i], file[i], name[i], headcount[i]);
+	}
+	snprintf(args, sizeof args, "portfolio '%s' '%s' '%s' -o '%s' --csv '%s' --rollup headcount --lang en", file[0],
+	         file[1], file[2], pdf, csvp);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.err, "");
+	done(&r);
+	csv = test_read(csvp, NULL);
+	CHECK(csv && strncmp(csv, "\xEF\xBB\xBForganization,parent,scope,", 29) == 0);
+	CHECK(csv && strstr(csv, ",d10\r\n") != NULL);
+	for (i = 0; i < 3; i++) {
+		/* each row against `csm score --json` for the same file */
+		cJSON *doc, *dirs;
+		const char *p;
+		char *end;
+		snprintf(args, sizeof args, "score '%s' --json", file[i]);
+		r = run(args);
+		CHECK_INT(r.status, 0);
+		doc = r.out ? cJSON_Parse(r.out) : NULL;
+		dirs = cJSON_GetObjectItem(doc, "directives");
+		CHECK_INT(cJSON_GetArraySize(dirs), 10);
+		snprintf(want, sizeof want, "\r\n%s,Hoshi Holdings,", csv_name[i]);
+		p = csv ? strstr(csv, want) : NULL;
+		CHECK(p != NULL);
+		/* the commas after parent, scope, industry, assessed_on, questionnaire, grade */
+		for (d = 0; p && d < 6; d++)
+			p = strchr(p + (d == 0 ? strlen(want) - 1 : 1), ',');
+		if (p && doc) {
+			double v = strtod(p + 1, &end);
+			CHECK(v == cJSON_GetObjectItem(doc, "overall")->valuedouble);
+			if (strcmp(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "organization"), "scope")->valuestring,
+			           "group") != 0) {
+				wov += headcount[i] * v;
+				wov_sum += headcount[i];
+			}
+			for (d = 0; d < 10; d++) {
+				const cJSON *s = cJSON_GetObjectItem(cJSON_GetArrayItem(dirs, d), "score");
+				CHECK(*end == ',');
+				v = strtod(end + 1, &end);
+				CHECK(cJSON_IsNumber(s) && v == s->valuedouble);
+				if (cJSON_IsNumber(s) &&
+				    strcmp(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "organization"), "scope")->valuestring,
+				           "group") != 0) {
+					wdir[d] += headcount[i] * s->valuedouble;
+					wsum[d] += headcount[i];
+				}
+			}
+			CHECK(strncmp(end, "\r\n", 2) == 0);
+		}
+		cJSON_Delete(doc);
+		done(&r);
+	}
+	CHECK_INT((long long)wov_sum, 700); /* kitamachi is scoped "group": left out of the roll-up */
+	free(csv);
+
+	snprintf(args, sizeof args, "pdftotext -layout '%s' '%s/portfolio.txt'", pdf, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/portfolio.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "Cyber Security Management Guidelines - Group Portfolio");
+	CHECK_HAS(text, "Hoshi Holdings");
+	CHECK_HAS(text, "Group: mean weighted by headcount");
+	CHECK_HAS(text, "The group's weakest directives, and who pulls each down");
+	CHECK_HAS(text, "Radar charts by organization");
+	/* the group row: overall and every directive, weighted by headcount, in order */
+	line_with(line, sizeof line, text, "Whole group");
+	{
+		const char *p = line;
+		csm_format1(num, sizeof num, wov / wov_sum);
+		p = strstr(p, num);
+		CHECK(p != NULL);
+		for (d = 0; d < 10 && p; d++) {
+			csm_format1(num, sizeof num, wdir[d] / wsum[d]);
+			p = strstr(p + 1, num);
+			CHECK(p != NULL);
+		}
+	}
+	/* a row per organization, then each organization's own karte */
+	for (i = 0; i < 3; i++) {
+		const char *first = text ? strstr(text, name[i]) : NULL;
+		CHECK(first != NULL);
+		CHECK(first && strstr(first + 1, name[i]) != NULL);
+	}
+	CHECK_HAS(text, "Directive 9 Cover the whole supply chain");
+	free(text);
+
+	/* a weight missing: a plain mean, said so */
+	snprintf(args, sizeof args, "portfolio examples/aozora-bank.json '%s' -o '%s' --rollup revenue --lang en", file[2],
+	         pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext '%s' - | grep -q 'Group: plain mean (some organizations lack the weight)'", pdf);
+	CHECK_INT(system(args), 0);
+	/* usage errors write nothing */
+	r = run("portfolio examples/aozora-bank.json --rollup median -o /tmp/csm-never.pdf");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "--rollup is mean, headcount or revenue");
+	CHECK(access("/tmp/csm-never.pdf", F_OK) != 0);
+	done(&r);
 }
 
 static void test_input_files(void)
@@ -791,6 +950,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_aggregate_and_db);
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
+	RUN_TEST(test_portfolio);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
