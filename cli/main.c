@@ -1868,7 +1868,7 @@ static const struct {
     {"score", "score answers files: grade, comparison, hints, plan",
      "csm score FILE... [--json] [--lang ja|en] [--benchmark B.json] [--allow-partial]\n"
      "          [--questionnaire ID] [--industry ID] [--org NAME] [-o OUT] [--jobs N]\n"
-     "          [--data-dir DIR]\n\n"
+     "          [--data-dir DIR] [--weights W1,...,W10] [--previous OLD.json]\n\n"
      "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
      "grades it with the benchmark's thresholds and compares it with the benchmark\n"
      "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
@@ -1879,7 +1879,7 @@ static const struct {
     {"karte", "write the karte (PDF report) of answers files",
      "csm karte FILE... [-o OUT.pdf | --outdir DIR] [--lang ja|en] [--benchmark B.json]\n"
      "          [--font FILE.ttf] [--allow-partial] [--questionnaire ID] [--industry ID]\n"
-     "          [--org NAME] [--data-dir DIR]\n\n"
+     "          [--org NAME] [--data-dir DIR] [--weights W1,...,W10] [--previous OLD.json]\n\n"
      "One A4 PDF per answers file: header and grade, radar chart, the table of\n"
      "directive scores against the benchmark groups with the gap to the target,\n"
      "the lists of directives behind, hints with tips, and the benchmark in the\n"

@@ -22,11 +22,18 @@ for lang in ja en; do
             --allow-partial --data-dir "$root"
         t1=$(date +%s%N)
         echo $(( (t1 - t0) / 1000000 ))
-    done | sort -n | awk -v n="$n" -v lang="$lang" -v pages="$(pdfinfo "$work/p.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')" \
-        -v size="$(stat -c %s "$work/p.pdf" 2>/dev/null || echo 0)" '
+    done | sort -n | awk -v n="$n" -v lang="$lang" '
         { a[NR] = $1 } END {
             m = a[int((NR + 1) / 2)] / 1000
             printf "%s: %d subsidiaries in %.2f s (median of %d), goal <= 3 s%s\n", lang, n, m, NR, (m <= 3) ? "" : "  goal missed"
-        }'
+        }' | tee "$work/t"
+    # Baseline: what a user would do without it, one `csm karte` per subsidiary.
+    t0=$(date +%s%N)
+    for f in "$work"/subs/*.json; do
+        "$csm" karte "$f" -o "$work/one.pdf" --lang "$lang" --allow-partial --data-dir "$root"
+    done
+    t1=$(date +%s%N)
+    awk -v b="$(( (t1 - t0) / 1000000 ))" -v n="$n" \
+        '{ p = $5 * 1000; printf "    baseline (%d separate kartes): %.2f s; ratio portfolio/baseline %.2f\n", n, b / 1000, p / b }' "$work/t"
     printf "    %s pages, %.0f KB\n" "$(pdfinfo "$work/p.pdf" | awk '/^Pages/ {print $2}')" "$(( $(stat -c %s "$work/p.pdf") / 1024 ))"
 done
