@@ -1359,6 +1359,9 @@ static void summary_pages(karte *k, const portfolio_job *j)
 			size_t *sel = malloc(j->n * sizeof *sel), m = 0, u, v;
 			for (u = 0; sel && u < j->n; u++) {
 				const csm_score *s = csm__analysis_s(j->an[u]);
+				const char *scope = csm__analysis_a(j->an[u])->field[CSM_FIELD_ORG_SCOPE];
+				if (scope && strcmp(scope, "group") == 0)
+					continue; /* as in the roll-up: entities only */
 				if (s->dir[d - 1].has_score && s->dir[d - 1].score < gdir[d - 1] - 1e-9)
 					sel[m++] = u;
 			}

@@ -847,6 +847,9 @@ static void test_portfolio(void)
 		CHECK(first && strstr(first + 1, name[i]) != NULL);
 	}
 	CHECK_HAS(text, "Directive 9 Cover the whole supply chain");
+	CHECK_HAS(text, "    Minato Services 1.5");
+	/* the group-scoped assessment is out of the roll-up, so not among those who pull it down */
+	CHECK(text && !strstr(text, "Hoshi \"North\", Ltd. 1.3"));
 	free(text);
 
 	/* a weight missing: a plain mean, said so */
@@ -857,6 +860,17 @@ static void test_portfolio(void)
 	done(&r);
 	snprintf(args, sizeof args, "pdftotext '%s' - | grep -q 'Group: plain mean (some organizations lack the weight)'", pdf);
 	CHECK_INT(system(args), 0);
+	/* an invalid subsidiary: named, exit 2, neither the PDF nor the CSV written */
+	snprintf(args, sizeof args, "portfolio examples/aozora-bank.json test/bad/two-problems.json -o '%s/never.pdf' --csv '%s/never.csv'",
+	         tmpdir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "test/bad/two-problems.json: item 1-1: level 9 is out of range");
+	snprintf(args, sizeof args, "%s/never.pdf", tmpdir);
+	CHECK(access(args, F_OK) != 0);
+	snprintf(args, sizeof args, "%s/never.csv", tmpdir);
+	CHECK(access(args, F_OK) != 0);
+	done(&r);
 	/* usage errors write nothing */
 	r = run("portfolio examples/aozora-bank.json --rollup median -o /tmp/csm-never.pdf");
 	CHECK_INT(r.status, 1);
