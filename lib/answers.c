@@ -136,7 +136,7 @@ static int level_value(const cJSON *v, csm__answer *ans, csm__problems *p, const
 			return 0;
 		}
 		if (d < 1 || d > 5) {
-			csm__problem(p, "%s: item %s: level %.0f is out of range (expected 1..5)", name, id, d);
+			csm__problem(p, "%s: item %s: level %.6g is out of range (expected 1..5)", name, id, d);
 			return 0;
 		}
 		ans->kind = CSM_ANSWER_LEVEL;
@@ -519,23 +519,15 @@ static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems
 {
 	struct csv_parser parser;
 	csv_state st;
-	size_t bad, off = 0;
-	unsigned line, col;
+	size_t off = 0;
 	int i;
 
 	memset(&st, 0, sizeof st);
 	st.a = a;
 	st.p = p;
 	st.row = 1;
-	if (memchr(data, '\0', len))
-		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", a->name);
-	bad = csm__utf8_check(data, len);
-	if (bad < len) {
-		csm__line_col(data, bad, &line, &col);
-		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", a->name, line, col);
-	}
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		off = 3;
+	if ((i = csm__text_check(data, len, a->name, &off)) != 0)
+		return i;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return csm__nomem();
 	if (csv_parse(&parser, data + off, len - off, csv_field, csv_row, &st) != len - off ||

@@ -489,9 +489,8 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	tsv_state st;
 	cJSON *root = NULL, *groups, *grading;
 	tsv_row *sorted = NULL;
-	size_t i, bad;
+	size_t i, body;
 	int rc = 0, parser_ok = 0;
-	unsigned line, col;
 
 	*out = NULL;
 	memset(&st, 0, sizeof st);
@@ -505,11 +504,10 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		return csm__err(CSM_EINVALID, "benchmark: grading thresholds must satisfy 0 < B < A <= 5");
 	if (meta->date && !csm__valid_date(meta->date))
 		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD", meta->date);
-	bad = csm__utf8_check(tsv, len);
-	if (bad < len || memchr(tsv, '\0', len)) {
-		csm__line_col(tsv, bad, &line, &col);
-		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
-	}
+	if ((rc = csm__text_check(tsv, len, name, &body)) != 0)
+		return rc;
+	tsv += body;
+	len -= body;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return csm__nomem();
 	parser_ok = 1;

@@ -81,6 +81,10 @@ unsigned csm__utf8_next(const unsigned char **s);
 size_t csm__utf8_length(const char *s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
 size_t csm__display_width(const char *s);
+/* The one check of text input: not UTF-16, no NUL byte, valid UTF-8, at
+ * most one UTF-8 byte-order mark. On success `*body` is the offset after the
+ * mark (0 or 3); otherwise the error names `name` and the place. */
+int csm__text_check(const char *data, size_t len, const char *name, size_t *body);
 /* 1-based line and column (in code points) of byte offset `off`. */
 void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col);
 

@@ -130,7 +130,7 @@ static int truncated(const char *s, size_t len)
 int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name)
 {
 	const char *end = NULL;
-	size_t bad, off = 0;
+	size_t off = 0;
 	cJSON *root;
 	unsigned line, col;
 	int rc;
@@ -139,15 +139,8 @@ int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name)
 	if (len > CSM_MAX_FILE_BYTES)
 		return csm__err(CSM_EINVALID, "%s: file is too large (the limit is %u bytes)", name,
 		                CSM_MAX_FILE_BYTES);
-	if (memchr(data, '\0', len))
-		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", name);
-	bad = csm__utf8_check(data, len);
-	if (bad < len) {
-		csm__line_col(data, bad, &line, &col);
-		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
-	}
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		off = 3;
+	if ((rc = csm__text_check(data, len, name, &off)) != 0)
+		return rc;
 	root = cJSON_ParseWithLengthOpts(data + off, len - off, &end, 0);
 	if (!root) {
 		size_t at = end ? (size_t)(end - data) : len;

@@ -269,6 +269,29 @@ size_t csm__display_width(const char *str)
 	return w;
 }
 
+int csm__text_check(const char *data, size_t len, const char *name, size_t *body)
+{
+	static const char bom[3] = {'\xEF', '\xBB', '\xBF'};
+	const unsigned char *u = (const unsigned char *)data;
+	size_t bad;
+	unsigned line, col;
+	*body = 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return csm__err(CSM_EINVALID, "%s: the file is UTF-16; save it as UTF-8", name);
+	if (memchr(data, '\0', len))
+		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", name);
+	bad = csm__utf8_check(data, len);
+	if (bad < len) {
+		csm__line_col(data, bad, &line, &col);
+		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
+	}
+	if (len >= 3 && memcmp(data, bom, 3) == 0)
+		*body = 3;
+	if (len >= *body + 3 && memcmp(data + *body, bom, 3) == 0)
+		return csm__err(CSM_EINVALID, "%s: the byte-order mark (U+FEFF) appears twice at the start", name);
+	return 0;
+}
+
 void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col)
 {
 	size_t i;

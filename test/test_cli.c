@@ -933,7 +933,7 @@ static void test_bad_inputs(void)
 		done(&r);
 		cases++;
 	}
-	CHECK(cases >= 25);
+	CHECK(cases >= 60);
 	printf("%d bad-input cases\n", cases);
 	free(table);
 }

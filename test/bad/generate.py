@@ -83,6 +83,32 @@ add("csv-extra-cells.csv", rows.replace("6-2,3,,", "6-2,3,,,surplus"), 2, "more 
 add("csv-unknown-item.csv", rows + "12-9,3,,\r\n", 2, "item 12-9: no such item")
 add("csv-blank-level.csv", rows.replace("7-3,3,", "7-3,,"), 2, "item 7-3: not answered yet")
 
+# encodings, numbers and sizes
+cut = good.encode().replace(b"Bad Input Co.", "Bad 株式会社".encode())
+add("truncated-utf8.json", cut[:cut.index("株".encode()) + 2] + b'", "x": "' + cut[cut.index("株".encode()) + 2:], 2, "invalid UTF-8")
+add("utf16.json", b"\xff\xfe" + good.encode("utf-16-le"), 2, "the file is UTF-16; save it as UTF-8")
+add("bom-twice.json", b"\xef\xbb\xbf\xef\xbb\xbf" + good.encode(), 2, "the byte-order mark (U+FEFF) appears twice")
+add("lone-surrogate.json", good.replace("Bad Input Co.", "Bad \\ud800 Co."), 2, "line 5, column 16: invalid JSON")
+add("level-infinity.json", good.replace('"1-1": 3', '"1-1": Infinity'), 2, "invalid JSON")
+add("level-1e308.json", good.replace('"1-1": 3', '"1-1": 1e308'), 2, "item 1-1: level 1e+308 is out of range")
+add("level-string-number.json", answers(**{"3_1": "3"}), 2, "item 3-1: level \"3\" is not a level")
+add("level-exponent-float.json", good.replace('"1-1": 3', '"1-1": 25e-1'), 2, "item 1-1: level 2.5 is not a whole number")
+add("format-number.json", base(format=1), 2, "format: expected a string")
+add("questionnaire-number.json", base(questionnaire=2), 2, "questionnaire: expected a string")
+add("evidence-number.json", answers(**{"2_1": {"level": 3, "evidence": 5}}), 2, "item 2-1: evidence: expected a string")
+add("name-too-long.json", base(organization={"name": "N" * 600, "industry": "finance", "scope": "entity"}), 2, "organization.name: text is too long")
+add("date-slashes.json", base(assessed_on="2026/11/01"), 2, "assessed_on: \"2026/11/01\" is not a date")
+add("answers-empty.json", base(answers={}), 2, "item 1-1: missing")
+add("too-many-items.json", base(answers={f"x-{i}": 3 for i in range(500)}), 2, "more than 400 items")
+deep_obj = base(); deep_obj["extra"] = json.loads('{"a":' * 40 + '1' + '}' * 40)
+add("deep-nesting-object.json", deep_obj, 2, "nesting is deeper than")
+add("csv-empty.csv", "", 2, "empty file")
+add("csv-bom-only.csv", b"\xef\xbb\xbf", 2, "empty file")
+add("csv-header-only.csv", "item,level,evidence,note\r\n", 2, "item 1-1: missing")
+add("csv-level-float.csv", rows.replace("5-5,3,", "5-5,3.5,"), 2, "item 5-5: level \"3.5\" is not a level")
+add("csv-invalid-utf8.csv", rows.encode().replace(b"8-2,3,,", b"8-2,3,\xc3\x28,"), 2, "invalid UTF-8")
+add("csv-nul-byte.csv", rows.encode().replace(b"9-1,3,,", b"9-1,3,\0,"), 2, "NUL byte")
+
 with open(os.path.join(HERE, "cases.tsv"), "w", encoding="utf-8") as f:
     f.write("file\texit\tmessage\n")
     for name, code, msg in cases:
