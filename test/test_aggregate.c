@@ -165,6 +165,69 @@ static void test_complementary_suppression(void)
 	csm_questionnaire_free(q);
 }
 
+/* An attacker holding the export: for 300 random memberships, no family of
+ * published groups (grades, industries, years) can be subtracted from "all"
+ * to single out fewer than k organizations, every published group has at
+ * least k, and no organization's name appears anywhere in the export. */
+static void test_reconstruction_fails(void)
+{
+	static const char *const industries[6] = {"finance", "energy", "retail", "it", "medical", NULL};
+	static const char *const families[3] = {"grade:", "industry:", "year:"};
+	csm_questionnaire *q = load_v2();
+	unsigned seed = 12345;
+	int round, id = 0;
+	if (!q)
+		return;
+	for (round = 0; round < 300; round++) {
+		unsigned k = 2 + (unsigned)round % 6, n;
+		csm_aggregate_options o = {trial, k, NULL, "t", NULL};
+		csm_aggregator *ag = NULL;
+		char *json = NULL, name[32];
+		cJSON *root = NULL;
+		const cJSON *g;
+		int f, first = id, leaked = 0, small = 0, isolating = 0;
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 16) % 40;
+		if (csm_aggregator_new(&ag, q, &o) != 0)
+			break;
+		for (; (unsigned)(id - first) < n; id++) {
+			char date[16];
+			csm_answers *a;
+			seed = seed * 1103515245u + 12345u;
+			snprintf(date, sizeof date, "%u-06-01", 2023 + (seed >> 8) % 3);
+			a = uniform(q, 1 + (int)((seed >> 12) % 5), industries[(seed >> 20) % 6], date, id);
+			csm_aggregator_add(ag, a, 0);
+			csm_answers_free(a);
+		}
+		if (csm_aggregator_export(&json, ag) == 0)
+			root = cJSON_Parse(json);
+		CHECK(root != NULL);
+		for (f = first; json && f < id; f++) {
+			snprintf(name, sizeof name, "\"O%d\"", f);
+			leaked += strstr(json, name) != NULL;
+		}
+		cJSON_ArrayForEach(g, cJSON_GetObjectItem(root, "groups"))
+			small += cJSON_GetObjectItem(g, "n")->valueint < (int)k;
+		if (group(root, "all"))
+			for (f = 0; f < 3; f++) {
+				int uncovered = cJSON_GetObjectItem(group(root, "all"), "n")->valueint;
+				cJSON_ArrayForEach(g, cJSON_GetObjectItem(root, "groups"))
+					if (strncmp(cJSON_GetObjectItem(g, "key")->valuestring, families[f], strlen(families[f])) == 0)
+						uncovered -= cJSON_GetObjectItem(g, "n")->valueint;
+				isolating += uncovered != 0 && uncovered < (int)k;
+			}
+		else
+			CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(root, "groups")), 0);
+		CHECK_INT(leaked, 0);
+		CHECK_INT(small, 0);
+		CHECK_INT(isolating, 0);
+		cJSON_Delete(root);
+		csm_free(json);
+		csm_aggregator_free(ag);
+	}
+	csm_questionnaire_free(q);
+}
+
 static void test_year_and_errors(void)
 {
 	csm_questionnaire *q = load_v2();
@@ -239,6 +302,7 @@ int main(void)
 {
 	RUN_TEST(test_statistics);
 	RUN_TEST(test_complementary_suppression);
+	RUN_TEST(test_reconstruction_fails);
 	RUN_TEST(test_year_and_errors);
 	RUN_TEST(test_merge);
 	return test_finish();

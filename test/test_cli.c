@@ -3,7 +3,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -879,6 +881,195 @@ static void test_portfolio(void)
 	done(&r);
 }
 
+/* `csm ARGS` started in the background (the shell replaced by csm, so a
+ * signal reaches csm itself); stdout and stderr discarded. */
+static pid_t spawn_csm(const char *args)
+{
+	char cmd[2000];
+	pid_t pid;
+	snprintf(cmd, sizeof cmd, "cd '%s' && exec '%s' %s >/dev/null 2>&1 </dev/null", CSM_TEST_SRC, csm_bin, args);
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+/* N assessments of different organizations as JSON Lines. */
+static void write_many(const char *path, int n)
+{
+	char *text = test_read(SRC("examples/minato-services.json"), NULL), name[32];
+	cJSON *doc = text ? cJSON_Parse(text) : NULL;
+	FILE *f = fopen(path, "w");
+	int i;
+	for (i = 0; doc && f && i < n; i++) {
+		char *line;
+		snprintf(name, sizeof name, "Member %05d", i);
+		cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(name));
+		line = cJSON_PrintUnformatted(doc);
+		if (line)
+			fprintf(f, "%s\n", line);
+		free(line);
+	}
+	if (f)
+		fclose(f);
+	cJSON_Delete(doc);
+	free(text);
+}
+
+/* Killed with SIGKILL at random points: an output is the old file or the
+ * whole new one, never a part; a database keeps every committed batch and
+ * stays consistent (PRAGMA integrity_check). */
+static void test_killed_midway(void)
+{
+	char jsonl[300], out[300], db[300], args[1600], *text;
+	int i, whole = 0, old = 0;
+	long long last = 0;
+	unsigned seed = 4242;
+	snprintf(jsonl, sizeof jsonl, "%s/many.jsonl", tmpdir);
+	snprintf(out, sizeof out, "%s/bench.json", tmpdir);
+	snprintf(db, sizeof db, "%s/kill.sqlite", tmpdir);
+	write_many(jsonl, 6000);
+	for (i = 0; i < 12; i++) {
+		FILE *f = fopen(out, "w");
+		pid_t pid;
+		int st;
+		if (f) {
+			fputs("the old file\n", f);
+			fclose(f);
+		}
+		snprintf(args, sizeof args, "bench aggregate '%s' --min-group 1 --jobs 1 -o '%s'", jsonl, out);
+		pid = spawn_csm(args);
+		seed = seed * 1103515245u + 12345u;
+		sleep_ms(5 + (long)((seed >> 16) % 400));
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+		text = test_read(out, NULL);
+		if (text && strcmp(text, "the old file\n") == 0)
+			old++;
+		else {
+			cJSON *doc = text ? cJSON_Parse(text) : NULL;
+			CHECK(doc != NULL);
+			CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(doc, "format")), "csm-benchmark/1");
+			whole++;
+			cJSON_Delete(doc);
+		}
+		free(text);
+	}
+	CHECK_INT(old + whole, 12);
+	printf("killed aggregate: %d old file intact, %d finished before the kill\n", old, whole);
+
+	snprintf(args, sizeof args, "db init --db '%s'", db);
+	{
+		run_result r = run(args);
+		CHECK_INT(r.status, 0);
+		done(&r);
+	}
+	for (i = 0; i < 10; i++) {
+		pid_t pid;
+		int st;
+		long long count = -1;
+		FILE *p;
+		snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
+		pid = spawn_csm(args);
+		seed = seed * 1103515245u + 12345u;
+		sleep_ms(20 + (long)((seed >> 16) % 600));
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+		snprintf(args, sizeof args, "sqlite3 '%s' 'PRAGMA integrity_check' 'SELECT count(*) FROM assessment'", db);
+		p = popen(args, "r");
+		if (p) {
+			char ok[64] = "";
+			CHECK(fgets(ok, sizeof ok, p) != NULL);
+			CHECK_STR(ok, "ok\n");
+			CHECK(fscanf(p, "%lld", &count) == 1);
+			pclose(p);
+		}
+		CHECK(count >= last); /* nothing committed is lost */
+		CHECK(count % 1000 == 0 || count == 6000); /* whole batches only */
+		last = count;
+	}
+	printf("killed ingest: %lld of 6000 stored after the kills\n", last);
+	snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
+	{
+		run_result r = run(args);
+		CHECK_INT(r.status, 0);
+		done(&r);
+	}
+	snprintf(args, sizeof args, "sqlite3 '%s' 'SELECT count(*) FROM assessment'", db);
+	{
+		FILE *p = popen(args, "r");
+		long long count = -1;
+		if (p) {
+			CHECK(fscanf(p, "%lld", &count) == 1);
+			pclose(p);
+		}
+		CHECK_INT(count, 6000);
+	}
+}
+
+/* Names that look like PDF syntax stay text: the PDF passes qpdf --check,
+ * pdftotext gives them back exactly, and neither the input's path nor the
+ * user's name gets into the document. */
+static void test_hostile_pdf(void)
+{
+	static const char *const evil = "Evil (Co)) \\ %% <</JS (app.alert)>> endobj trailer";
+	char in[300], pdf[300], args[1600], *src, *text;
+	cJSON *doc, *as;
+	FILE *f;
+	run_result r;
+	snprintf(in, sizeof in, "%s/secret-folder-name.json", tmpdir);
+	snprintf(pdf, sizeof pdf, "%s/evil.pdf", tmpdir);
+	src = test_read(SRC("examples/aozora-bank.json"), NULL);
+	doc = src ? cJSON_Parse(src) : NULL;
+	free(src);
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(evil));
+	as = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "assessors"), 0);
+	cJSON_ReplaceItemInObject(as, "name", cJSON_CreateString("A (x)) \\"));
+	src = cJSON_Print(doc);
+	cJSON_Delete(doc);
+	f = fopen(in, "w");
+	if (f && src)
+		fputs(src, f);
+	if (f)
+		fclose(f);
+	free(src);
+	snprintf(args, sizeof args, "karte '%s' --lang en -o '%s'", in, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "qpdf --check '%s' >/dev/null 2>&1", pdf);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "pdftotext '%s' '%s/evil.txt' && pdfinfo '%s' >>'%s/evil.txt'", pdf, tmpdir, pdf, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/evil.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, evil);
+	snprintf(args, sizeof args, "Title:           Karte: %s", evil);
+	CHECK_HAS(text, args);
+	CHECK_HAS(text, "Author:          A (x)) \\");
+	CHECK(text && !strstr(text, "secret-folder-name") && !strstr(text, tmpdir));
+	free(text);
+	/* nor anywhere in the file's bytes */
+	{
+		size_t len = 0, i, hits = 0;
+		src = test_read(pdf, &len);
+		CHECK(src != NULL && len > 1000);
+		for (i = 0; src && i < len; i++)
+			hits += (len - i >= 13 && memcmp(src + i, "secret-folder", 13) == 0) ||
+			        (len - i >= 12 && memcmp(src + i, "csm-test-cli", 12) == 0);
+		CHECK_INT(hits, 0);
+		free(src);
+	}
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -965,6 +1156,8 @@ int main(int argc, char **argv)
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
 	RUN_TEST(test_portfolio);
+	RUN_TEST(test_killed_midway);
+	RUN_TEST(test_hostile_pdf);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
