@@ -1094,6 +1094,45 @@ static void test_input_files(void)
 	done(&r);
 }
 
+/* A 100 MB file, outputs that cannot be written, an unreadable file. */
+static void test_sizes_and_places(void)
+{
+	char big[300], args[1200];
+	run_result r;
+	snprintf(big, sizeof big, "%s/big.json", tmpdir);
+	snprintf(args, sizeof args, "truncate -s 100M '%s'", big);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "score '%s'", big);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "big.json: file is too large (104857600 bytes; the limit is 16777216)");
+	done(&r);
+	remove(big);
+	snprintf(args, sizeof args, "score examples/aozora-bank.json --json -o '%s/missing-dir/out.json'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 3);
+	CHECK_HAS(r.err, "missing-dir/out.json: cannot write: No such file or directory");
+	done(&r);
+	r = run("karte examples/aozora-bank.json -o /proc/csm-karte.pdf");
+	CHECK_INT(r.status, 3);
+	CHECK_HAS(r.err, "/proc/csm-karte.pdf: cannot write");
+	done(&r);
+	r = run("bench aggregate test/fuzz/corpus/jsonl/three.jsonl -o /sys/csm-bench.json");
+	CHECK_INT(r.status, 3);
+	CHECK_HAS(r.err, "/sys/csm-bench.json: cannot write");
+	done(&r);
+	if (geteuid() != 0) { /* root reads any file */
+		snprintf(args, sizeof args, "cp examples/aozora-bank.json '%s/locked.json' && chmod 000 '%s/locked.json'",
+		         tmpdir, tmpdir);
+		CHECK_INT(system(args), 0);
+		snprintf(args, sizeof args, "score '%s/locked.json'", tmpdir);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "locked.json: cannot open: Permission denied");
+		done(&r);
+	}
+}
+
 /* Every case of test/bad/cases.tsv: the exit code and a message naming the file and problem. */
 static void test_bad_inputs(void)
 {
@@ -1159,6 +1198,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
 	RUN_TEST(test_input_files);
+	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	rc = system(cmd);
