@@ -451,8 +451,8 @@ size_t csm_questionnaire_item_count(const csm_questionnaire *q) { return q->item
 int csm_questionnaire_item_find(const csm_questionnaire *q, const char *item_id)
 {
 	size_t i;
-	for (i = 0; i < q->item_count; i++)
-		if (strcmp(q->items[i].id, item_id) == 0)
+	for (i = 0; i < q->item_count; i++) /* while parsing, an item that failed has no id yet */
+		if (q->items[i].id && strcmp(q->items[i].id, item_id) == 0)
 			return (int)i;
 	return -1;
 }
