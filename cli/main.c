@@ -1708,8 +1708,19 @@ static int cmd_db(opts *o)
 		return status;
 	if ((status = find_data_dir(o)))
 		return status;
+	if (strcmp(sub, "init") != 0 && strncmp(o->db, "postgresql://", 13) != 0 && strncmp(o->db, "postgres://", 11) != 0) {
+		struct stat st;
+		if (stat(o->db, &st) != 0) { /* don't create an empty file for a mistyped path */
+			fprintf(stderr, "%s: no such database; run 'csm db init --db %s' first\n", o->db, o->db);
+			return EXIT_INPUT;
+		}
+	}
 	if ((rc = csm_db_open(&db, o->db)))
 		return lib_error(rc);
+	if (strcmp(sub, "init") != 0 && (rc = csm_db_check(db))) {
+		csm_db_close(db);
+		return lib_error(rc);
+	}
 	if (strcmp(sub, "init") == 0) {
 		if ((rc = csm_db_init(db, &created)))
 			status = lib_error(rc);

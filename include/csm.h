@@ -635,6 +635,12 @@ CSM_EXTERN void csm_db_close(csm_db *db);
 /** Create or migrate the schema; `*created` is 1 if anything was done. */
 CSM_EXTERN int csm_db_init(csm_db *db, int *created);
 
+/**
+ * 0 if the database has the current schema; otherwise CSM_EINVALID with a
+ * message that says to run `csm db init` (nothing is changed).
+ */
+CSM_EXTERN int csm_db_check(csm_db *db);
+
 /** Transactions around csm_db_store(): everything between begin and commit is stored whole or not at all. */
 CSM_EXTERN int csm_db_begin(csm_db *db);
 CSM_EXTERN int csm_db_commit(csm_db *db);

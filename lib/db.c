@@ -4,6 +4,7 @@
  * statements touch data. Each assessment is stored in one transaction, so it
  * is there whole or not at all; storing the same organization and date again
  * replaces it (the old rows go by ON DELETE CASCADE). */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -402,6 +403,12 @@ static int need_schema(csm_db *db)
 		return csm__err(CSM_EINVALID, "%s: no csm database here (schema %d); run 'csm db init' first", db->target,
 		                version);
 	return 0;
+}
+
+int csm_db_check(csm_db *db)
+{
+	assert(db);
+	return need_schema(db);
 }
 
 /* ---- pseudonyms ------------------------------------------------------------ */

@@ -547,7 +547,8 @@ static void test_aggregate_and_db(void)
 	CHECK_HAS(r.err, "--pseudonymize needs --key-file");
 	done(&r);
 	r = run("db list --db /nonexistent/dir/x.sqlite");
-	CHECK_INT(r.status, 3);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "/nonexistent/dir/x.sqlite: no such database");
 	done(&r);
 }
 
@@ -1120,6 +1121,22 @@ static void test_sizes_and_places(void)
 	r = run("bench aggregate test/fuzz/corpus/jsonl/three.jsonl -o /sys/csm-bench.json");
 	CHECK_INT(r.status, 3);
 	CHECK_HAS(r.err, "/sys/csm-bench.json: cannot write");
+	done(&r);
+	/* a database that is not there, or not initialized: one message, exit 2, no file made */
+	snprintf(args, sizeof args, "db ingest --db '%s/typo.sqlite' examples/aozora-bank.json", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "typo.sqlite: no such database; run 'csm db init --db");
+	snprintf(args, sizeof args, "%s/typo.sqlite", tmpdir);
+	CHECK(access(args, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, ": > '%s/blank.sqlite'", tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "db ingest --db '%s/blank.sqlite' examples/aozora-bank.json examples/minato-services.json", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "blank.sqlite: no csm database here (schema 0); run 'csm db init' first\n");
+	CHECK(r.err && !strstr(strstr(r.err, "first") + 1, "first")); /* said once, not per file */
 	done(&r);
 	if (geteuid() != 0) { /* root reads any file */
 		snprintf(args, sizeof args, "cp examples/aozora-bank.json '%s/locked.json' && chmod 000 '%s/locked.json'",
