@@ -701,20 +701,93 @@ static void pdf_name(char *dst, size_t size, const char *dir, const char *path)
 	snprintf(dst, size, "%s/%.*s.pdf", dir, (int)stem, base);
 }
 
+/* What karte and portfolio render from: every answers file loaded, scored
+ * and analyzed, the tips, and a karte maker with the font loaded once. */
+typedef struct rendered_set {
+	csm_benchmark *b;
+	csm_tips *tips;
+	csm_karte_maker *km;
+	qcache cache;
+	csm_answers **a;
+	csm_score **s;
+	csm_analysis **an;
+	char *font;
+	long long created; /* SOURCE_DATE_EPOCH, or now */
+} rendered_set;
+
+/* Fill `x` from the files of `o`. Every file is checked, and every problem
+ * reported, before the caller writes anything; `*failed` counts the files
+ * that failed. Returns 0 or an exit status; free `x` with
+ * rendered_set_free() either way. */
+static int rendered_set_load(rendered_set *x, int *failed, opts *o)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *err = NULL;
+	int i, rc, status = 0;
+
+	*failed = 0;
+	x->created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	if ((status = find_data_dir(o)) || (status = load_benchmark(&x->b, o)))
+		return status;
+	if ((rc = csm_tips_open(&x->tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&x->font, "IPAexGothic"))) ||
+	    (rc = csm_karte_maker_new(&x->km, o->font ? o->font : x->font)))
+		return lib_error(rc);
+	x->a = calloc((size_t)o->nfiles, sizeof *x->a);
+	x->s = calloc((size_t)o->nfiles, sizeof *x->s);
+	x->an = calloc((size_t)o->nfiles, sizeof *x->an);
+	if (!x->a || !x->s || !x->an)
+		return EXIT_FAIL;
+	for (i = 0; i < o->nfiles; i++) {
+		csm_questionnaire *q = NULL;
+		if ((rc = load_answers(&x->a[i], &q, &x->cache, o, o->files[i], &err))) {
+			fprintf(stderr, "%s\n", err ? err : "out of memory");
+			free(err);
+			err = NULL;
+		} else if ((rc = csm_score_compute(&x->s[i], q, x->a[i], csm_benchmark_grading(x->b),
+		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+		           (rc = csm_analyze(&x->an[i], q, x->a[i], x->s[i], x->b))) {
+			lib_error(rc);
+		} else {
+			csm_analysis_use_industries(x->an[i], o->industries);
+		}
+		if (rc) {
+			if (exit_code(rc) > status)
+				status = exit_code(rc);
+			(*failed)++;
+		}
+	}
+	return status;
+}
+
+static void rendered_set_free(rendered_set *x, int n)
+{
+	int i;
+	for (i = 0; i < n; i++) {
+		if (x->an)
+			csm_analysis_free(x->an[i]);
+		if (x->s)
+			csm_score_free(x->s[i]);
+		if (x->a)
+			csm_answers_free(x->a[i]);
+	}
+	free(x->an);
+	free(x->s);
+	free(x->a);
+	csm_free(x->font);
+	csm_karte_maker_free(x->km);
+	qcache_free(&x->cache);
+	csm_tips_free(x->tips);
+	csm_benchmark_free(x->b);
+}
+
 static int cmd_karte(opts *o)
 {
-	csm_benchmark *b = NULL;
-	csm_tips *tips = NULL;
-	csm_karte_maker *km = NULL;
-	qcache cache = {0};
-	csm_answers **a = NULL, *prev_a = NULL;
-	csm_score **s = NULL, *prev_s = NULL;
-	csm_analysis **an = NULL;
-	char *font = NULL, *pdf = NULL, *err = NULL, out[PATH_MAX];
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	long long created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	rendered_set x = {0};
+	csm_answers *prev_a = NULL;
+	csm_score *prev_s = NULL;
+	char *pdf = NULL, out[PATH_MAX];
 	size_t len;
-	int i, rc, status = 0, failed = 0;
+	int i, rc, status, failed;
 
 	if (o->nfiles < 1)
 		return usage_error("karte: give at least one answers file");
@@ -722,56 +795,22 @@ static int cmd_karte(opts *o)
 		return usage_error("karte: -o names one PDF; for several files use --outdir DIR");
 	if (o->nfiles > 1 && o->previous)
 		return usage_error("karte: --previous compares one answers file");
-	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
-		goto cleanup;
-	if ((rc = csm_tips_open(&tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&font, "IPAexGothic"))) ||
-	    (rc = csm_karte_maker_new(&km, o->font ? o->font : font))) {
-		status = lib_error(rc);
-		goto cleanup;
-	}
-	a = calloc((size_t)o->nfiles, sizeof *a);
-	s = calloc((size_t)o->nfiles, sizeof *s);
-	an = calloc((size_t)o->nfiles, sizeof *an);
-	if (!a || !s || !an) {
-		status = EXIT_FAIL;
-		goto cleanup;
-	}
-	/* Every file is checked before any PDF is written. */
-	for (i = 0; i < o->nfiles; i++) {
-		csm_questionnaire *q = NULL;
-		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			free(err);
-			err = NULL;
-		} else if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b),
-		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
-		           (rc = csm_analyze(&an[i], q, a[i], s[i], b))) {
-			lib_error(rc);
-		} else {
-			csm_analysis_use_industries(an[i], o->industries);
-			if (o->previous) {
-				if ((status = load_previous(&prev_a, &prev_s, &cache, o, b)))
-					goto cleanup;
-				csm_analysis_set_previous(an[i], prev_a, prev_s);
-			}
-		}
-		if (rc) {
-			if (exit_code(rc) > status)
-				status = exit_code(rc);
-			failed++;
-		}
-	}
-	if (failed) {
-		if (o->nfiles > 1)
+	if ((status = rendered_set_load(&x, &failed, o))) {
+		if (failed && o->nfiles > 1)
 			fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
 		goto cleanup;
+	}
+	if (o->previous) { /* one file */
+		if ((status = load_previous(&prev_a, &prev_s, &x.cache, o, x.b)))
+			goto cleanup;
+		csm_analysis_set_previous(x.an[0], prev_a, prev_s);
 	}
 	for (i = 0; i < o->nfiles && !status; i++) {
 		if (o->output)
 			snprintf(out, sizeof out, "%s", o->output);
 		else
 			pdf_name(out, sizeof out, o->outdir ? o->outdir : ".", o->files[i]);
-		if ((rc = csm_karte_render(&pdf, &len, km, an[i], tips, o->lang, created)))
+		if ((rc = csm_karte_render(&pdf, &len, x.km, x.an[i], x.tips, o->lang, x.created)))
 			status = lib_error(rc);
 		else
 			status = write_bytes(out, pdf, len);
@@ -779,24 +818,9 @@ static int cmd_karte(opts *o)
 		pdf = NULL;
 	}
 cleanup:
-	for (i = 0; i < o->nfiles; i++) {
-		if (an)
-			csm_analysis_free(an[i]);
-		if (s)
-			csm_score_free(s[i]);
-		if (a)
-			csm_answers_free(a[i]);
-	}
-	free(an);
-	free(s);
-	free(a);
+	rendered_set_free(&x, o->nfiles);
 	csm_score_free(prev_s);
 	csm_answers_free(prev_a);
-	csm_free(font);
-	csm_karte_maker_free(km);
-	qcache_free(&cache);
-	csm_tips_free(tips);
-	csm_benchmark_free(b);
 	return status;
 }
 
@@ -1018,19 +1042,11 @@ cleanup:
 
 static int cmd_portfolio(opts *o)
 {
-	csm_benchmark *b = NULL;
-	csm_tips *tips = NULL;
-	csm_karte_maker *km = NULL;
-	qcache cache = {0};
-	csm_answers **a = NULL;
-	csm_score **s = NULL;
-	csm_analysis **an = NULL;
-	char *font = NULL, *pdf = NULL, *csv = NULL, *err = NULL;
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	long long created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	rendered_set x = {0};
+	char *pdf = NULL, *csv = NULL;
 	csm_rollup rollup = CSM_ROLLUP_MEAN;
 	size_t len;
-	int i, rc, status = 0, failed = 0;
+	int rc, status, failed;
 
 	if (o->nfiles < 1 || !o->output)
 		return usage_error("portfolio: use 'csm portfolio FILE... -o portfolio.pdf [--csv table.csv]'");
@@ -1038,71 +1054,23 @@ static int cmd_portfolio(opts *o)
 		return usage_error("portfolio: --rollup is mean, headcount or revenue");
 	if (o->rollup)
 		rollup = o->rollup[0] == 'h' ? CSM_ROLLUP_HEADCOUNT : o->rollup[0] == 'r' ? CSM_ROLLUP_REVENUE : CSM_ROLLUP_MEAN;
-	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
-		goto cleanup;
-	if ((rc = csm_tips_open(&tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&font, "IPAexGothic"))) ||
-	    (rc = csm_karte_maker_new(&km, o->font ? o->font : font))) {
-		status = lib_error(rc);
+	if ((status = rendered_set_load(&x, &failed, o))) {
+		if (failed)
+			fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
 		goto cleanup;
 	}
-	a = calloc((size_t)o->nfiles, sizeof *a);
-	s = calloc((size_t)o->nfiles, sizeof *s);
-	an = calloc((size_t)o->nfiles, sizeof *an);
-	if (!a || !s || !an) {
-		status = EXIT_FAIL;
-		goto cleanup;
-	}
-	/* Every file is checked before anything is written. */
-	for (i = 0; i < o->nfiles; i++) {
-		csm_questionnaire *q = NULL;
-		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			free(err);
-			err = NULL;
-		} else if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b),
-		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
-		           (rc = csm_analyze(&an[i], q, a[i], s[i], b))) {
-			lib_error(rc);
-		} else {
-			csm_analysis_use_industries(an[i], o->industries);
-		}
-		if (rc) {
-			if (exit_code(rc) > status)
-				status = exit_code(rc);
-			failed++;
-		}
-	}
-	if (failed) {
-		fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
-		goto cleanup;
-	}
-	if ((rc = csm_portfolio_render(&pdf, &len, km, (const csm_analysis *const *)an, (size_t)o->nfiles, tips, o->lang,
-	                               created, rollup)) ||
-	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)an, (size_t)o->nfiles)))) {
+	if ((rc = csm_portfolio_render(&pdf, &len, x.km, (const csm_analysis *const *)x.an, (size_t)o->nfiles, x.tips,
+	                               o->lang, x.created, rollup)) ||
+	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles)))) {
 		status = lib_error(rc);
 		goto cleanup;
 	}
 	if (!(status = write_bytes(o->output, pdf, len)) && o->csv)
 		status = write_bytes(o->csv, csv, strlen(csv));
 cleanup:
-	for (i = 0; i < o->nfiles; i++) {
-		if (an)
-			csm_analysis_free(an[i]);
-		if (s)
-			csm_score_free(s[i]);
-		if (a)
-			csm_answers_free(a[i]);
-	}
-	free(an);
-	free(s);
-	free(a);
+	rendered_set_free(&x, o->nfiles);
 	csm_free(pdf);
 	csm_free(csv);
-	csm_free(font);
-	csm_karte_maker_free(km);
-	qcache_free(&cache);
-	csm_tips_free(tips);
-	csm_benchmark_free(b);
 	return status;
 }
 
