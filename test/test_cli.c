@@ -41,6 +41,33 @@ static void done(run_result *r)
 	free(r->err);
 }
 
+/* examples/NAME.json parsed, to be edited and written with write_doc(). */
+static cJSON *example_doc(const char *name)
+{
+	char path[300], *src;
+	cJSON *doc;
+	snprintf(path, sizeof path, "%s/examples/%s.json", CSM_TEST_SRC, name);
+	src = test_read(path, NULL);
+	doc = src ? cJSON_Parse(src) : NULL;
+	CHECK(doc != NULL);
+	free(src);
+	return doc;
+}
+
+/* Write `doc` to `path` as JSON, and free it. */
+static void write_doc(const char *path, cJSON *doc)
+{
+	char *text = doc ? cJSON_Print(doc) : NULL;
+	FILE *f = fopen(path, "w");
+	CHECK(f && text);
+	if (f && text)
+		fputs(text, f);
+	if (f)
+		fclose(f);
+	free(text);
+	cJSON_Delete(doc);
+}
+
 static void test_version_and_help(void)
 {
 	run_result r = run("--version");
@@ -607,23 +634,13 @@ static void test_planning_and_raters(void)
 	done(&r);
 	/* two raters: the disagreement is shown in the report */
 	snprintf(r2, sizeof r2, "%s/rater2.json", tmpdir);
-	src = test_read(SRC("examples/minato-services.json"), NULL);
 	{
-		cJSON *doc = src ? cJSON_Parse(src) : NULL, *ans = cJSON_GetObjectItem(doc, "answers");
-		char *text;
+		cJSON *doc = example_doc("minato-services"), *ans = cJSON_GetObjectItem(doc, "answers");
 		cJSON_ReplaceItemInObject(ans, "1-1", cJSON_CreateNumber(2)); /* rater 1 said 4 */
 		cJSON_ReplaceItemInObject(cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "assessors"), 0), "name",
 		                          cJSON_CreateString("Second Rater"));
-		text = cJSON_Print(doc);
-		f = fopen(r2, "w");
-		if (f && text)
-			fputs(text, f);
-		if (f)
-			fclose(f);
-		free(text);
-		cJSON_Delete(doc);
+		write_doc(r2, doc);
 	}
-	free(src);
 	snprintf(args, sizeof args, "merge examples/minato-services.json '%s' -o '%s/merged.json'", r2, tmpdir);
 	r = run(args);
 	CHECK_INT(r.status, 0);
@@ -643,27 +660,18 @@ static void test_planning_and_raters(void)
 /* Trend: last year's v2 assessment against this year's, moved to v3. */
 static void test_trend(void)
 {
-	char args[1200], old[400], v3[400], pdf[400], *src;
+	char args[1200], old[400], v3[400], pdf[400];
 	run_result r;
-	FILE *f;
 	cJSON *doc, *ans, *t;
 	snprintf(old, sizeof old, "%s/kita-2025.json", tmpdir);
 	snprintf(v3, sizeof v3, "%s/kita-v3.json", tmpdir);
 	snprintf(pdf, sizeof pdf, "%s/kp.pdf", tmpdir);
-	src = test_read(SRC("examples/kitamachi-machinery.json"), NULL);
-	doc = src ? cJSON_Parse(src) : NULL;
+	doc = example_doc("kitamachi-machinery");
 	ans = cJSON_GetObjectItem(doc, "answers");
 	cJSON_ReplaceItemInObject(doc, "assessed_on", cJSON_CreateString("2025-10-15"));
 	cJSON_ReplaceItemInObject(ans, "9-1", cJSON_CreateNumber(1)); /* was 2 */
 	cJSON_ReplaceItemInObject(ans, "3-4", cJSON_CreateNumber(1)); /* was 2 */
-	src = (free(src), cJSON_Print(doc));
-	f = fopen(old, "w");
-	if (f && src)
-		fputs(src, f);
-	if (f)
-		fclose(f);
-	free(src);
-	cJSON_Delete(doc);
+	write_doc(old, doc);
 	snprintf(args, sizeof args, "convert examples/kitamachi-machinery.json --to csmg-v3 -o '%s'", v3);
 	r = run(args);
 	CHECK_INT(r.status, 0);
@@ -711,26 +719,11 @@ static void test_trend(void)
 /* Write examples/EXAMPLE.json as DIR/OUT with the organization's name, parent and headcount replaced. */
 static void write_subsidiary(const char *example, const char *out, const char *name, int headcount)
 {
-	char path[300], *src;
-	cJSON *doc, *org;
-	FILE *f;
-	snprintf(path, sizeof path, "%s/examples/%s.json", CSM_TEST_SRC, example);
-	src = test_read(path, NULL);
-	doc = src ? cJSON_Parse(src) : NULL;
-	free(src);
-	org = cJSON_GetObjectItem(doc, "organization");
+	cJSON *doc = example_doc(example), *org = cJSON_GetObjectItem(doc, "organization");
 	cJSON_ReplaceItemInObject(org, "name", cJSON_CreateString(name));
 	cJSON_AddStringToObject(org, "parent", "Hoshi Holdings");
 	cJSON_AddNumberToObject(org, "headcount", headcount);
-	src = cJSON_Print(doc);
-	f = fopen(out, "w");
-	CHECK(f && src);
-	if (f && src)
-		fputs(src, f);
-	if (f)
-		fclose(f);
-	free(src);
-	cJSON_Delete(doc);
+	write_doc(out, doc);
 }
 
 /* One line of `text` that contains `needle`, copied into buf (empty if none). */
@@ -1024,24 +1017,14 @@ static void test_hostile_pdf(void)
 	static const char *const evil = "Evil (Co)) \\ %% <</JS (app.alert)>> endobj trailer";
 	char in[300], pdf[300], args[1600], *src, *text;
 	cJSON *doc, *as;
-	FILE *f;
 	run_result r;
 	snprintf(in, sizeof in, "%s/secret-folder-name.json", tmpdir);
 	snprintf(pdf, sizeof pdf, "%s/evil.pdf", tmpdir);
-	src = test_read(SRC("examples/aozora-bank.json"), NULL);
-	doc = src ? cJSON_Parse(src) : NULL;
-	free(src);
+	doc = example_doc("aozora-bank");
 	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(evil));
 	as = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "assessors"), 0);
 	cJSON_ReplaceItemInObject(as, "name", cJSON_CreateString("A (x)) \\"));
-	src = cJSON_Print(doc);
-	cJSON_Delete(doc);
-	f = fopen(in, "w");
-	if (f && src)
-		fputs(src, f);
-	if (f)
-		fclose(f);
-	free(src);
+	write_doc(in, doc);
 	snprintf(args, sizeof args, "karte '%s' --lang en -o '%s'", in, pdf);
 	r = run(args);
 	CHECK_INT(r.status, 0);
