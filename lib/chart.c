@@ -337,13 +337,5 @@ int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lan
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
 	}
-	if (csm__analysis_prev(an) && out->count < CSM_RADAR_MAX_SERIES) {
-		const csm_score *ps = csm__analysis_prev(an);
-		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
-		csm_radar_series *se = &out->series[out->count++];
-		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "前回 (%s)" : "Previous (%s)", pdate ? pdate : "-");
-		for (d = 1; d <= CSM_DIRECTIVES; d++)
-			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
-	}
 	return 0;
 }

@@ -42,6 +42,45 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* With a previous assessment the radar gains exactly one "Previous" series,
+ * also when there is room for more (no industry group in the benchmark). */
+static void test_previous_series(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL, *pa = NULL;
+	csm_score *s = NULL, *ps = NULL;
+	csm_analysis *an = NULL;
+	csm_radar r;
+	char *text = test_read(SRC("examples/kitamachi-machinery.json"), NULL), *at;
+	size_t i;
+	int previous = 0;
+	at = text ? strstr(text, "\"machinery\"") : NULL;
+	if (at)
+		memcpy(at, "\"zzzzzzzzz\"", 11); /* an industry the benchmark does not have */
+	CHECK(at != NULL);
+	if (!q || !b || !text || csm_answers_parse(&a, text, strlen(text), "now.json") ||
+	    csm_answers_load(&pa, SRC("examples/kitamachi-machinery.json")) ||
+	    csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	    csm_score_compute(&ps, q, pa, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b))
+		goto done;
+	csm_analysis_set_previous(an, pa, ps);
+	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
+	CHECK_INT(r.count, 3); /* company, grade:A, previous */
+	for (i = 0; i < r.count; i++)
+		previous += strncmp(r.series[i].label, "Previous (2026-10-20)", 21) == 0;
+	CHECK_INT(previous, 1);
+done:
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_score_free(ps);
+	csm_answers_free(a);
+	csm_answers_free(pa);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+	free(text);
+}
+
 static void test_images(void)
 {
 	csm_radar r;
@@ -76,6 +115,7 @@ static void test_images(void)
 int main(void)
 {
 	RUN_TEST(test_series_from_analysis);
+	RUN_TEST(test_previous_series);
 	RUN_TEST(test_images);
 	return test_finish();
 }
