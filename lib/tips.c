@@ -146,21 +146,17 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 			rc = csm__nomem();
 			goto cleanup;
 		}
-		snprintf(where, sizeof where, "tip %s: title", tip->id);
-		if ((rc = csm__json_lang_pair(tip->title, e, "title", 1, &p, name, where)))
-			goto cleanup;
-		snprintf(where, sizeof where, "tip %s: action", tip->id);
-		if ((rc = csm__json_lang_pair(tip->action, e, "action", 1, &p, name, where)))
-			goto cleanup;
-		snprintf(where, sizeof where, "tip %s: problem", tip->id);
-		if ((rc = csm__json_lang_pair(tip->problem, e, "problem", 0, &p, name, where)))
-			goto cleanup;
-		snprintf(where, sizeof where, "tip %s: first_step", tip->id);
-		if ((rc = csm__json_lang_pair(tip->first_step, e, "first_step", 0, &p, name, where)))
-			goto cleanup;
-		snprintf(where, sizeof where, "tip %s: owner", tip->id);
-		if ((rc = csm__json_lang_pair(tip->owner, e, "owner", 0, &p, name, where)))
-			goto cleanup;
+		{
+			/* the texts in both languages; title and action are required */
+			static const char *const keys[5] = {"title", "action", "problem", "first_step", "owner"};
+			char **texts[5] = {tip->title, tip->action, tip->problem, tip->first_step, tip->owner};
+			int k;
+			for (k = 0; k < 5; k++) {
+				snprintf(where, sizeof where, "tip %s: %s", tip->id, keys[k]);
+				if ((rc = csm__json_lang_pair(texts[k], e, keys[k], k < 2, &p, name, where)))
+					goto cleanup;
+			}
+		}
 		if ((rc = parse_actions(tip, e, &p, name)))
 			goto cleanup;
 		tip->effort = size_class(e, "effort", &p, name, tip->id);
