@@ -526,7 +526,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_ASSESSED), f);
 	snprintf(buf + len, sizeof buf - len, "%s: %s", T(K_QUESTIONNAIRE), q->id);
-	k->c.text(&k->c, MARGIN, MARGIN + 44, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
+	y = MARGIN + 44; /* wrapped: a long industry label must not run under the grade box */
+	wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN - 130, 11, 0.2, 1);
 	if (a->assessor_count) {
 		len = (size_t)snprintf(buf, sizeof buf, "%s: ", T(K_ASSESSORS));
 		for (i = 0; i < a->assessor_count && len < sizeof buf - 200; i++) {
@@ -535,7 +536,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			if (role && role[0])
 				len += (size_t)snprintf(buf + len, sizeof buf - len, " (%s)", role);
 		}
-		y = MARGIN + 57;
+		y += 2;
 		wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN - 130, 11, 0.2, 1);
 	}
 	/* The grade box. */
@@ -570,8 +571,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)",
 			         pct, csm__analysis_industry_label(an, lang),
 			         csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, ikey)));
-			k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
-			ry += 17;
+			wrap(k, x + 6, &ry, buf, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			ry += 6;
 		}
 	}
 	if (s->grade == CSM_GRADE_A) {
