@@ -372,6 +372,53 @@ CSM_EXTERN int csm_template_json(char **out, const csm_questionnaire *q);
 /** As csm_template_json(), as CSV; a question column in `lang` helps whoever fills it in. */
 CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang);
 
+/* ------------------------------------------------------------------------ */
+/* Offline forms: a self-contained HTML page and an Excel workbook           */
+/* ------------------------------------------------------------------------ */
+
+/** What a form is made with (csm_form_html(), csm_form_xlsx()). */
+typedef struct csm_form_options {
+	csm_lang lang;                    /**< language of every text of the form */
+	const csm_answers *prefill;       /**< answers to start from (checked against the
+	                                       questionnaire by the caller), or NULL for a blank form */
+	const csm_industries *industries; /**< the industry choices, shown by their label in
+	                                       `lang`; NULL for a free-text industry field */
+} csm_form_options;
+
+/**
+ * The questionnaire `q` as one self-contained HTML page (no network, no
+ * external script, style sheet or font): organization and assessor fields,
+ * the gate questions, then every item with its intent, level descriptions
+ * and hint, a 1..5 / n/a choice and evidence and note fields. Its script
+ * shows progress, keeps what is typed in the browser's local storage,
+ * checks the answers and saves them as a `csm-answers/1` file. `*out` is
+ * NUL-terminated and the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt);
+
+/**
+ * The questionnaire `q` as an Excel workbook (.xlsx): an instructions sheet,
+ * an organization sheet (organization, assessors, gate questions) and an
+ * items sheet with a drop-down list of levels per item. Input cells are
+ * found again by csm_form_xlsx_import() through defined names, so rows may
+ * be sorted. `*out` (`*out_len` bytes) is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q,
+                             const csm_form_options *opt);
+
+/**
+ * Read a workbook made by csm_form_xlsx() and filled in (by Excel,
+ * LibreOffice or any other program that keeps its defined names) back into
+ * a `csm-answers/1` JSON document. Industry labels in either language are
+ * turned back into ids through `industries` (may be NULL). A file that is not
+ * such a workbook, or a cell that does not hold a valid value, is
+ * CSM_EINVALID with `name: sheet!cell (item X): what` for each problem. The
+ * result is not checked against the questionnaire: csm_answers_parse() and
+ * csm_answers_check() do that. `*out` is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name,
+                                    const csm_industries *industries);
+
 /**
  * Convert answers `a` of questionnaire `from` to questionnaire `to` through
  * the item mapping `<data_dir>/questions/maps/<from>-<to>.json` (format
