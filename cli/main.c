@@ -38,6 +38,7 @@ typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
 	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method, *previous, *csv, *rollup;
+	const char *prefill;
 	const char *sets[CSM_MAX_ITEMS];
 	int nsets;
 	double weights[CSM_DIRECTIVES];
@@ -99,7 +100,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--weights", offsetof(opts, weights_text)},     {"--target", offsetof(opts, target)},
 	    {"--budget", offsetof(opts, budget)},            {"--method", offsetof(opts, method)},
 	    {"--previous", offsetof(opts, previous)},        {"--csv", offsetof(opts, csv)},
-	    {"--rollup", offsetof(opts, rollup)},
+	    {"--rollup", offsetof(opts, rollup)},           {"--prefill", offsetof(opts, prefill)},
 	};
 	int i, k, only_files = 0;
 
@@ -1130,21 +1131,158 @@ static int open_questionnaire(csm_questionnaire **q, opts *o, const char *comman
 	return 0;
 }
 
+/* The answers a form starts from (--prefill): loaded and checked against
+ * their questionnaire, unanswered items allowed. */
+static int load_prefill(csm_answers **a, csm_questionnaire **q, qcache *cache, opts *o)
+{
+	char *err = NULL;
+	int rc = load_answers(a, q, cache, o, o->prefill, &err);
+	if (!rc && (rc = csm_answers_check(*a, *q, CSM_ALLOW_PARTIAL)))
+		err = take_message(NULL);
+	if (rc) {
+		fprintf(stderr, "%s\n", err ? err : "out of memory");
+		free(err);
+		return exit_code(rc);
+	}
+	return 0;
+}
+
 static int cmd_template(opts *o)
 {
-	csm_questionnaire *q = NULL;
+	csm_questionnaire *q = NULL, *pq = NULL;
+	csm_answers *pre = NULL;
+	qcache cache = {0};
+	csm_form_options fo;
 	char *text = NULL;
+	unsigned char *bin = NULL;
+	size_t bin_len = 0;
+	const char *fmt = o->format ? o->format : "json";
+	int rc, status, form = strcmp(fmt, "html") == 0 || strcmp(fmt, "xlsx") == 0;
+
+	if (!form && strcmp(fmt, "json") != 0 && strcmp(fmt, "csv") != 0)
+		return usage_error("template: --format must be json, csv, html or xlsx");
+	if (o->prefill && !form)
+		return usage_error("template: --prefill goes with --format html or xlsx");
+	if (strcmp(fmt, "xlsx") == 0 && (!o->output || strcmp(o->output, "-") == 0))
+		return usage_error("template: --format xlsx writes a binary file: give -o FILE.xlsx");
+	if (o->prefill) {
+		/* The prefilled file names its questionnaire (--questionnaire must agree). */
+		if (o->nfiles)
+			return usage_error("template: unexpected argument '%s'", o->files[0]);
+		if ((status = find_data_dir(o)) || (status = load_prefill(&pre, &pq, &cache, o)))
+			goto cleanup;
+		q = pq;
+	} else if ((status = open_questionnaire(&q, o, "template"))) {
+		return status;
+	} else {
+		pq = q;
+	}
+	memset(&fo, 0, sizeof fo);
+	fo.lang = o->lang;
+	fo.prefill = pre;
+	fo.industries = o->industries;
+	if (strcmp(fmt, "xlsx") == 0) {
+		rc = csm_form_xlsx(&bin, &bin_len, q, &fo);
+		status = rc ? lib_error(rc) : write_bytes(o->output, bin, bin_len);
+		goto cleanup;
+	}
+	rc = strcmp(fmt, "html") == 0  ? csm_form_html(&text, q, &fo)
+	     : strcmp(fmt, "csv") == 0 ? csm_template_csv(&text, q, o->lang)
+	                               : csm_template_json(&text, q);
+	status = rc ? lib_error(rc) : write_text(o->output, text);
+cleanup:
+	csm_free(text);
+	csm_free(bin);
+	csm_answers_free(pre);
+	if (o->prefill)
+		qcache_free(&cache);
+	else
+		csm_questionnaire_free(pq);
+	return status;
+}
+
+/* Read all of `path` (at most CSM_MAX_FILE_BYTES) into `*out`. */
+static int read_input(unsigned char **out, size_t *len, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	*out = NULL;
+	*len = 0;
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return errno == ENOENT ? EXIT_INPUT : EXIT_FAIL;
+	}
+	do {
+		if (n == cap) {
+			unsigned char *nb;
+			cap = cap ? cap * 2 : 65536;
+			if (!(nb = realloc(buf, cap + 1))) {
+				free(buf);
+				fclose(f);
+				fprintf(stderr, "%s: out of memory\n", path);
+				return EXIT_FAIL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0 && n <= CSM_MAX_FILE_BYTES);
+	if (ferror(f) || n > CSM_MAX_FILE_BYTES) {
+		int input = !ferror(f);
+		if (input)
+			fprintf(stderr, "%s: file is larger than %u bytes\n", path, CSM_MAX_FILE_BYTES);
+		else
+			fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		free(buf);
+		fclose(f);
+		return input ? EXIT_INPUT : EXIT_FAIL;
+	}
+	fclose(f);
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int cmd_import(opts *o)
+{
+	unsigned char *data = NULL;
+	size_t len = 0, i, open_items = 0;
+	char *json = NULL;
+	csm_answers *a = NULL;
+	csm_questionnaire *q = NULL;
+	const char *qid;
 	int rc, status;
 
-	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "csv") != 0)
-		return usage_error("template: --format must be json or csv");
-	if ((status = open_questionnaire(&q, o, "template")))
+	if (o->nfiles != 1)
+		return usage_error("import: use 'csm import FILE.xlsx [-o OUT.json]'");
+	if ((status = find_data_dir(o)) || (status = read_input(&data, &len, o->files[0])))
 		return status;
-	rc = o->format && strcmp(o->format, "csv") == 0 ? csm_template_csv(&text, q, o->lang)
-	                                                 : csm_template_json(&text, q);
-	status = rc ? lib_error(rc) : write_text(o->output, text);
-	csm_free(text);
+	/* The workbook becomes an answers document, which is then checked like
+	 * any answers file: nothing is written unless it is valid. */
+	if ((rc = csm_form_xlsx_import(&json, data, len, o->files[0], o->industries)) ||
+	    (rc = csm_answers_parse(&a, json, strlen(json), o->files[0])) ||
+	    (o->industries && (rc = csm_answers_check_industry(a, o->industries)))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE);
+	if ((rc = csm_questionnaire_open(&q, o->data_dir, qid ? qid : "csmg-v2")) ||
+	    (rc = csm_answers_check(a, q, CSM_ALLOW_PARTIAL))) {
+		status = lib_error(rc);
+		goto cleanup;
+	}
+	for (i = 0; i < csm_questionnaire_item_count(q); i++)
+		open_items += csm_answers_get(a, csm_item_id(q, i), NULL) < CSM_ANSWER_NA;
+	if (open_items)
+		fprintf(stderr, "%s: %zu of %zu items not answered yet (score with --allow-partial, or fill them in)\n",
+		        o->files[0], open_items, csm_questionnaire_item_count(q));
+	status = write_text(o->output, json);
+cleanup:
 	csm_questionnaire_free(q);
+	csm_answers_free(a);
+	csm_free(json);
+	free(data);
 	return status;
 }
 
@@ -1877,10 +2015,20 @@ static const struct {
      "csm validate FILE... [--allow-partial] [--questionnaire ID] [--data-dir DIR]\n\n"
      "Checks each file against its questionnaire and reports every problem as\n"
      "'file: where: what'. Exit 0 if all are valid, 2 otherwise."},
-    {"template", "write a blank answers file to fill in",
-     "csm template [--questionnaire ID] [--format json|csv] [--lang ja|en] [-o FILE]\n\n"
+    {"template", "write a blank answers file, or an offline form (HTML, Excel) to fill in",
+     "csm template [--questionnaire ID] [--format json|csv|html|xlsx] [--lang ja|en]\n"
+     "             [--prefill ANSWERS] [-o FILE]\n\n"
      "Every item of the questionnaire is present with an empty level. The CSV form\n"
-     "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs."},
+     "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs.\n"
+     "--format html writes one self-contained page to fill in in a browser, offline:\n"
+     "it keeps what is typed, checks it and saves a csm-answers/1 file. --format xlsx\n"
+     "writes an Excel workbook (needs -o) that 'csm import' reads back. --prefill\n"
+     "starts either form from an answers file (its questionnaire is used)."},
+    {"import", "read a filled-in workbook (from 'csm template --format xlsx') back into answers",
+     "csm import FILE.xlsx [-o OUT.json] [--data-dir DIR]\n\n"
+     "Writes a csm-answers/1 file. Cells that do not hold a valid value are reported\n"
+     "as 'file: sheet!cell (item X): what' and nothing is written. Items still empty\n"
+     "are noted on stderr; such a file scores with --allow-partial."},
     {"questions", "print the questionnaire (text, or a Markdown document)",
      "csm questions [--questionnaire ID] [--lang ja|en] [--format text|md] [-o FILE]\n\n"
      "--format md writes a document for people to read or print: how to answer,\n"
@@ -2003,7 +2151,8 @@ int main(int argc, char **argv)
 	static const char *const validate_opts[] = {"--allow-partial", "--questionnaire", "--industry", "--org",
 	                                            "--data-dir", NULL};
 	static const char *const template_opts[] = {"--questionnaire", "--format", "--lang", "-o", "--output",
-	                                            "--data-dir", NULL};
+	                                            "--prefill", "--data-dir", NULL};
+	static const char *const import_opts[] = {"-o", "--output", "--data-dir", NULL};
 	static const char *const questions_opts[] = {"--questionnaire", "--lang", "--format", "-o", "--output",
 	                                             "--data-dir", NULL};
 	static const char *const tips_opts[] = {"--lang", "--data-dir", NULL};
@@ -2060,6 +2209,7 @@ int main(int argc, char **argv)
 	RUN("radar", radar_opts, cmd_radar)
 	RUN("validate", validate_opts, cmd_validate)
 	RUN("template", template_opts, cmd_template)
+	RUN("import", import_opts, cmd_import)
 	RUN("questions", questions_opts, cmd_questions)
 	RUN("tips", tips_opts, cmd_tips)
 	RUN("convert", convert_opts, cmd_convert)
