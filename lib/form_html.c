@@ -1,12 +1,583 @@
-/* The offline HTML form. */
-#include <stddef.h>
+/* The offline HTML form: one self-contained page, generated from the
+ * questionnaire, that a subsidiary fills in in a browser without installing
+ * anything and saves as a csm-answers/1 file.
+ *
+ * Everything a reader needs is in the markup (questions, levels, hints, and
+ * the prefilled answers), so the page prints and reads without its script;
+ * the script (lib/form/form.js, compiled in) adds progress, local storage,
+ * checks and saving. */
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
+extern const unsigned char csm__form_css[];
+extern const unsigned char csm__form_js[];
+
+/* The page's own words, ja and en. Keys are also passed to the script. */
+typedef struct ui_text {
+	const char *key, *ja, *en;
+} ui_text;
+
+static const ui_text UI[] = {
+    {"intro", "各項目について、現在の自社に最も近いレベル（1〜5）を選んでください。該当しない項目は「該当なし」を選びます。入力内容はこのブラウザーに自動で保存され、ネットワークには一切送信されません。最後に「回答を保存」で回答ファイルを書き出し、依頼元へ送ってください。",
+     "For each item, choose the level (1 to 5) closest to where your organization is today, or \"n/a\" where the item does not apply. What you type is kept in this browser as you go and is never sent anywhere. When you are done, \"Save answers\" writes an answers file: send it to whoever asked for it."},
+    {"skip", "チェック項目へ移動", "Skip to the checklist"},
+    {"bar", "進捗と保存", "Progress and saving"},
+    {"progress", "{total} 項目中 {n} 項目回答済み", "{n} of {total} answered"},
+    {"next_open", "次の未回答へ", "Next unanswered"},
+    {"print", "印刷", "Print"},
+    {"save", "回答を保存", "Save answers"},
+    {"save_draft", "未完成のまま下書きとして保存", "Save as a draft anyway"},
+    {"draft_note", "残っているのは未回答の項目と空欄だけです。下書きとして保存し、後で仕上げることもできます。",
+     "Only unanswered items and empty fields are left: you can save a draft now and finish it later."},
+    {"problems", "保存する前に確認してください", "Before saving, please check"},
+    {"noscript", "このブラウザーではスクリプトが動いていないため、進捗表示・自動保存・回答ファイルの保存が使えません。印刷して記入することはできます。",
+     "Scripts are not running in this browser, so progress, keeping what you type and saving the answers file do not work. You can still print the form and fill it in on paper."},
+    {"org", "組織と評価者", "Organization and assessors"},
+    {"f_name", "組織名", "Organization name"},
+    {"f_industry", "業種", "Industry"},
+    {"choose", "（選択してください）", "(choose)"},
+    {"f_scope", "評価の範囲", "Scope of the assessment"},
+    {"scope_entity", "単体（この会社のみ）", "Single entity (this company only)"},
+    {"scope_group", "グループ（子会社を含む）", "Group (including subsidiaries)"},
+    {"f_size", "規模", "Size"},
+    {"size_none", "（回答しない）", "(not given)"},
+    {"size_small", "小（〜300 人）", "Small (up to 300 staff)"},
+    {"size_medium", "中（301〜3,000 人）", "Medium (301 to 3,000 staff)"},
+    {"size_large", "大（3,001 人〜）", "Large (more than 3,000 staff)"},
+    {"f_date", "評価日", "Date of the assessment"},
+    {"assessors", "評価者", "Assessors"},
+    {"assessors_help", "回答に加わった人。複数人で評価すると、甘すぎ・厳しすぎの偏りが減ります。",
+     "Everyone who took part. Several assessors reduce the bias of a lenient or a strict rater."},
+    {"f_assessor", "氏名", "Name"},
+    {"f_role", "役割", "Role"},
+    {"add_assessor", "評価者を追加", "Add assessor"},
+    {"remove", "削除", "Remove"},
+    {"remove_label", "この評価者を削除", "Remove this assessor"},
+    {"gates", "はじめに：体制についての質問", "First: questions about how security is organized"},
+    {"gates_help", "「いいえ」の場合、関連する項目で高いレベルを選ぶと、回答ファイルの読み込み時に注意が表示されます。",
+     "Where the answer is \"no\", csm points out related items answered at a high level when it reads the file."},
+    {"yes", "はい", "Yes"},
+    {"no", "いいえ", "No"},
+    {"levels", "レベルの目安", "What the levels mean"},
+    {"directive", "指示 {d}", "Directive {d}"},
+    {"items_count", "{n} 項目", "{n} items"},
+    {"level", "レベル", "Level"},
+    {"na", "該当なし", "n/a"},
+    {"na_text", "この項目は自社に当てはまらない（平均から除外されます）",
+     "The item does not apply to this organization (left out of the average)"},
+    {"intent", "質問の意図", "Why we ask"},
+    {"hint", "回答のヒント", "How to find the answer"},
+    {"f_evidence_label", "根拠", "Evidence"},
+    {"evidence_help", "文書名・日付など。レベル 4・5 には根拠を書いてください。",
+     "A document, a date, a record. Give evidence for levels 4 and 5."},
+    {"f_note_label", "メモ", "Note"},
+    {"footer", "csm {version} で作成 — 質問票 {q}。保存すると csm-answers/1 形式の回答ファイルになります。このページは何も送信しません。",
+     "Made with csm {version}, questionnaire {q}. Saving writes a csm-answers/1 answers file; this page sends nothing anywhere."},
+    {"restored", "このブラウザーに残っていた入力内容（{time}）を復元しました。", "Restored what was typed in this browser ({time})."},
+    {"discard", "入力内容を破棄して最初から", "Discard it and start over"},
+    {"no_storage", "このブラウザーでは入力内容を保持できません（ローカルストレージが使えません）。ページを閉じる前に保存してください。",
+     "This browser cannot keep what you type (local storage is not available): save your answers before closing the page."},
+    {"saved", "{file} を保存しました。このファイルを依頼元へ送ってください。", "Saved {file}. Send this file to whoever asked for it."},
+    {"saved_draft", "下書き {file} を保存しました（未回答 {n} 件）。", "Saved the draft {file} ({n} still open)."},
+    {"saved_warnings", "注意 {n} 件：根拠のないレベル 4・5 があります。", "{n} notes: levels 4 or 5 without evidence."},
+    {"e_name", "組織名が空欄です", "The organization name is empty"},
+    {"e_industry", "業種が選ばれていません", "No industry is chosen"},
+    {"e_date", "評価日が空欄です", "The date of the assessment is empty"},
+    {"e_date_bad", "評価日が日付として正しくありません（YYYY-MM-DD）", "The date of the assessment is not a valid date (YYYY-MM-DD)"},
+    {"e_assessor", "評価者が 1 人も記入されていません", "No assessor is named"},
+    {"e_open", "項目 {id}：未回答", "Item {id}: not answered"},
+    {"e_long", "{field}：長すぎます（{n} バイト、上限 {max}）", "{field}: too long ({n} bytes, at most {max})"},
+    {"w_evidence", "項目 {id}：レベル {level} に根拠がありません", "Item {id}: level {level} without evidence"},
+    {"f_evidence", "項目 {id} の根拠", "Evidence of item {id}"},
+    {"f_note", "項目 {id} のメモ", "Note of item {id}"},
+};
+
+static const char *ui(const char *key, csm_lang lang)
+{
+	size_t i;
+	for (i = 0; i < sizeof UI / sizeof UI[0]; i++)
+		if (strcmp(UI[i].key, key) == 0)
+			return lang == CSM_LANG_EN ? UI[i].en : UI[i].ja;
+	assert(!"unknown UI text");
+	return "";
+}
+
+/* Text or attribute value, escaped for HTML. */
+static void esc(csm__buf *b, const char *s)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		csm__buf_add(b, run, (size_t)(s - run));
+		csm__buf_puts(b, rep);
+		run = s + 1;
+	}
+	csm__buf_add(b, run, (size_t)(s - run));
+}
+
+/* A UI text with one {name} placeholder replaced, escaped. */
+static void esc_sub(csm__buf *b, const char *text, const char *name, const char *value)
+{
+	char key[32];
+	const char *at;
+	snprintf(key, sizeof key, "{%s}", name);
+	at = strstr(text, key);
+	if (!at) {
+		esc(b, text);
+		return;
+	}
+	{
+		char *head = csm__strndup(text, (size_t)(at - text));
+		if (!head) {
+			b->nomem = 1;
+			return;
+		}
+		esc(b, head);
+		free(head);
+	}
+	esc(b, value);
+	esc(b, at + strlen(key));
+}
+
+/* <input type="radio"> choices of one item: levels 1..5 and n/a. */
+static void level_choices(csm__buf *b, const csm_questionnaire *q, size_t i, const csm__answer *ans, csm_lang lang)
+{
+	const char *id = q->items[i].id;
+	int l;
+	csm__buf_puts(b, "<fieldset class=\"levels\"><legend>");
+	esc(b, ui("level", lang));
+	csm__buf_puts(b, "</legend>\n");
+	for (l = 1; l <= 6; l++) {
+		const char *desc = l <= 5 ? q->items[i].level[l - 1][lang] : ui("na_text", lang);
+		int checked = ans && (l <= 5 ? ans->kind == CSM_ANSWER_LEVEL && ans->level == l : ans->kind == CSM_ANSWER_NA);
+		if (!desc)
+			desc = q->level[l - 1][lang];
+		csm__buf_puts(b, "<label><input type=\"radio\" name=\"level-");
+		esc(b, id);
+		if (l <= 5)
+			csm__buf_printf(b, "\" value=\"%d\"%s><span class=\"n\">%d</span><span>", l, checked ? " checked" : "", l);
+		else
+			csm__buf_printf(b, "\" value=\"n/a\"%s><span class=\"n\">%s</span><span>", checked ? " checked" : "",
+			                lang == CSM_LANG_EN ? "n/a" : "&#8212;");
+		esc(b, desc ? desc : "");
+		csm__buf_puts(b, "</span></label>\n");
+	}
+	csm__buf_puts(b, "</fieldset>\n");
+}
+
+/* Evidence or note: a labelled text area. */
+static void text_area(csm__buf *b, const char *kind, const char *item, const char *label, const char *help,
+                      const char *value)
+{
+	csm__buf_printf(b, "<label class=\"field\" for=\"%s-", kind);
+	esc(b, item);
+	csm__buf_puts(b, "\">");
+	esc(b, label);
+	if (help) {
+		csm__buf_puts(b, " <span class=\"help\">");
+		esc(b, help);
+		csm__buf_puts(b, "</span>");
+	}
+	csm__buf_printf(b, "<textarea id=\"%s-", kind);
+	esc(b, item);
+	csm__buf_printf(b, "\" name=\"%s-", kind);
+	esc(b, item);
+	csm__buf_printf(b, "\" rows=\"2\" maxlength=\"%u\">", CSM_MAX_TEXT_BYTES);
+	esc(b, value ? value : "");
+	csm__buf_puts(b, "</textarea></label>\n");
+}
+
+static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, const csm_answers *pre, csm_lang lang)
+{
+	const csm__item *it = &q->items[i];
+	const csm__answer *ans = pre ? csm__answers_find(pre, it->id) : NULL;
+	const char *intent = it->text[CSM_ITEM_INTENT][lang], *hint = it->text[CSM_ITEM_HINT][lang];
+
+	csm__buf_puts(b, "<article class=\"item\" id=\"item-");
+	esc(b, it->id);
+	csm__buf_puts(b, "\"><h3><span class=\"id\">");
+	esc(b, it->id);
+	csm__buf_puts(b, "</span> ");
+	esc(b, it->text[CSM_ITEM_QUESTION][lang]);
+	csm__buf_puts(b, "</h3>\n");
+	if (intent) {
+		csm__buf_puts(b, "<p class=\"intent\"><span class=\"label\">");
+		esc(b, ui("intent", lang));
+		csm__buf_puts(b, ":</span> ");
+		esc(b, intent);
+		csm__buf_puts(b, "</p>\n");
+	}
+	level_choices(b, q, i, ans, lang);
+	if (hint) {
+		csm__buf_puts(b, "<p class=\"hint\"><span class=\"label\">");
+		esc(b, ui("hint", lang));
+		csm__buf_puts(b, ":</span> ");
+		esc(b, hint);
+		csm__buf_puts(b, "</p>\n");
+	}
+	csm__buf_puts(b, "<div class=\"texts\">\n");
+	text_area(b, "evidence", it->id, ui("f_evidence_label", lang), ui("evidence_help", lang), ans ? ans->evidence : NULL);
+	text_area(b, "note", it->id, ui("f_note_label", lang), NULL, ans ? ans->note : NULL);
+	csm__buf_puts(b, "</div></article>\n");
+}
+
+/* <select> of fixed choices: values[k] shown as labels[k]. */
+static void select_field(csm__buf *b, const char *id, const char *label, const char *const *values,
+                         const char *const *labels, size_t n, const char *current)
+{
+	size_t k;
+	csm__buf_printf(b, "<label class=\"field\" for=\"%s\">", id);
+	esc(b, label);
+	csm__buf_printf(b, "<select id=\"%s\" name=\"%s\">", id, id);
+	for (k = 0; k < n; k++) {
+		csm__buf_puts(b, "<option value=\"");
+		esc(b, values[k]);
+		csm__buf_puts(b, current && strcmp(current, values[k]) == 0 ? "\" selected>" : "\">");
+		esc(b, labels[k]);
+		csm__buf_puts(b, "</option>");
+	}
+	csm__buf_puts(b, "</select></label>\n");
+}
+
+static void assessor_row(csm__buf *b, const char *name, const char *role, csm_lang lang)
+{
+	csm__buf_puts(b, "<div class=\"assessor\"><label class=\"field\">");
+	esc(b, ui("f_assessor", lang));
+	csm__buf_printf(b, "<input type=\"text\" class=\"a-name\" maxlength=\"%u\" value=\"", CSM_MAX_NAME_BYTES);
+	esc(b, name ? name : "");
+	csm__buf_puts(b, "\"></label><label class=\"field\">");
+	esc(b, ui("f_role", lang));
+	csm__buf_printf(b, "<input type=\"text\" class=\"a-role\" maxlength=\"%u\" value=\"", CSM_MAX_NAME_BYTES);
+	esc(b, role ? role : "");
+	csm__buf_puts(b, "\"></label><button type=\"button\" class=\"remove\" aria-label=\"");
+	esc(b, ui("remove_label", lang));
+	csm__buf_puts(b, "\">");
+	esc(b, ui("remove", lang));
+	csm__buf_puts(b, "</button></div>\n");
+}
+
+static void organization_card(csm__buf *b, const csm_questionnaire *q, const csm_form_options *opt)
+{
+	static const char *const scopes[] = {"entity", "group"}, *const sizes[] = {"", "small", "medium", "large"};
+	const csm_answers *pre = opt->prefill;
+	csm_lang lang = opt->lang;
+	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
+	const char *industry = pre ? pre->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
+	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
+	const char *scope_labels[2], *size_labels[4];
+	size_t i;
+	(void)q;
+
+	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
+	esc(b, ui("org", lang));
+	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
+	esc(b, ui("f_name", lang));
+	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
+	                CSM_MAX_NAME_BYTES);
+	esc(b, name ? name : "");
+	csm__buf_puts(b, "\"></label>\n<label class=\"field\" for=\"org-industry\">");
+	esc(b, ui("f_industry", lang));
+	if (opt->industries) {
+		int found = 0;
+		csm__buf_puts(b, "<select id=\"org-industry\" name=\"org-industry\"><option value=\"\">");
+		esc(b, ui("choose", lang));
+		csm__buf_puts(b, "</option>");
+		for (i = 0; i < csm_industries_count(opt->industries); i++) {
+			const char *id = csm_industry_id(opt->industries, i);
+			int sel = industry && strcmp(industry, id) == 0;
+			found |= sel;
+			csm__buf_puts(b, "<option value=\"");
+			esc(b, id);
+			csm__buf_puts(b, sel ? "\" selected>" : "\">");
+			esc(b, csm_industry_label(opt->industries, id, lang));
+			csm__buf_puts(b, "</option>");
+		}
+		/* An industry the list does not know stays choosable rather than being lost. */
+		if (industry && *industry && !found) {
+			csm__buf_puts(b, "<option selected value=\"");
+			esc(b, industry);
+			csm__buf_puts(b, "\">");
+			esc(b, industry);
+			csm__buf_puts(b, "</option>");
+		}
+		csm__buf_puts(b, "</select></label>\n");
+	} else {
+		csm__buf_printf(b, "<input type=\"text\" id=\"org-industry\" name=\"org-industry\" maxlength=\"%u\" value=\"",
+		                CSM_MAX_NAME_BYTES);
+		esc(b, industry ? industry : "");
+		csm__buf_puts(b, "\"></label>\n");
+	}
+	scope_labels[0] = ui("scope_entity", lang);
+	scope_labels[1] = ui("scope_group", lang);
+	select_field(b, "org-scope", ui("f_scope", lang), scopes, scope_labels, 2,
+	             pre ? pre->field[CSM_FIELD_ORG_SCOPE] : NULL);
+	size_labels[0] = ui("size_none", lang);
+	size_labels[1] = ui("size_small", lang);
+	size_labels[2] = ui("size_medium", lang);
+	size_labels[3] = ui("size_large", lang);
+	select_field(b, "org-size", ui("f_size", lang), sizes, size_labels, 4, pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
+	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
+	esc(b, ui("f_date", lang));
+	csm__buf_puts(b, "<input type=\"date\" id=\"assessed-on\" name=\"assessed-on\" value=\"");
+	esc(b, date ? date : "");
+	csm__buf_puts(b, "\"></label>\n</div>\n<h3>");
+	esc(b, ui("assessors", lang));
+	csm__buf_puts(b, "</h3><p class=\"hint\">");
+	esc(b, ui("assessors_help", lang));
+	csm__buf_puts(b, "</p><div id=\"assessors\">\n");
+	for (i = 0; pre && i < pre->assessor_count; i++)
+		assessor_row(b, pre->assessor_name[i], pre->assessor_role[i], lang);
+	if (!pre || !pre->assessor_count)
+		assessor_row(b, NULL, NULL, lang);
+	csm__buf_puts(b, "</div><button type=\"button\" id=\"add-assessor\">");
+	esc(b, ui("add_assessor", lang));
+	csm__buf_puts(b, "</button>\n<template id=\"assessor-row\">");
+	assessor_row(b, NULL, NULL, lang);
+	csm__buf_puts(b, "</template></section>\n");
+}
+
+static void gates_card(csm__buf *b, const csm_questionnaire *q, const csm_answers *pre, csm_lang lang)
+{
+	size_t i, k;
+	if (!q->gate_count)
+		return;
+	csm__buf_puts(b, "<section class=\"card\" id=\"gates\"><h2>");
+	esc(b, ui("gates", lang));
+	csm__buf_puts(b, "</h2><p class=\"hint\">");
+	esc(b, ui("gates_help", lang));
+	csm__buf_puts(b, "</p>\n");
+	for (i = 0; i < q->gate_count; i++) {
+		const char *id = q->gates[i].id;
+		int value = -1;
+		for (k = 0; pre && k < pre->gate_count; k++)
+			if (strcmp(pre->gate_id[k], id) == 0)
+				value = pre->gate_value[k];
+		csm__buf_puts(b, "<fieldset class=\"gate\" id=\"gate-");
+		esc(b, id);
+		csm__buf_puts(b, "\"><legend>");
+		esc(b, q->gates[i].question[lang]);
+		csm__buf_puts(b, "</legend><div class=\"choices\">");
+		for (k = 0; k < 2; k++) {
+			csm__buf_puts(b, "<label><input type=\"radio\" name=\"gate-");
+			esc(b, id);
+			csm__buf_printf(b, "\" value=\"%s\"%s> ", k ? "no" : "yes", value == (k ? 0 : 1) ? " checked" : "");
+			esc(b, ui(k ? "no" : "yes", lang));
+			csm__buf_puts(b, "</label>");
+		}
+		csm__buf_puts(b, "</div></fieldset>\n");
+	}
+	csm__buf_puts(b, "</section>\n");
+}
+
+static void levels_card(csm__buf *b, const csm_questionnaire *q, csm_lang lang)
+{
+	int l;
+	csm__buf_puts(b, "<section class=\"card\" id=\"levels\"><h2>");
+	esc(b, ui("levels", lang));
+	csm__buf_puts(b, "</h2><dl>\n");
+	for (l = 1; l <= 5; l++) {
+		csm__buf_printf(b, "<dt>%s %d</dt><dd>", ui("level", lang), l);
+		esc(b, q->level[l - 1][lang] ? q->level[l - 1][lang] : "");
+		csm__buf_puts(b, "</dd>\n");
+	}
+	csm__buf_puts(b, "</dl></section>\n");
+}
+
+static void items_part(csm__buf *b, const csm_questionnaire *q, const csm_answers *pre, csm_lang lang)
+{
+	size_t i;
+	int d = 0;
+	char num[16];
+	csm__buf_puts(b, "<div id=\"items\" tabindex=\"-1\">\n");
+	for (i = 0; i < q->item_count; i++) {
+		if (q->items[i].directive != d) {
+			d = q->items[i].directive;
+			snprintf(num, sizeof num, "%d", d);
+			csm__buf_printf(b, "<h2 class=\"directive\" id=\"directive-%d\">", d);
+			esc_sub(b, ui("directive", lang), "d", num);
+			csm__buf_puts(b, ": ");
+			esc(b, q->dir_title[d - 1][lang] ? q->dir_title[d - 1][lang] : "");
+			snprintf(num, sizeof num, "%u", q->dir_items[d - 1]);
+			csm__buf_puts(b, "<span class=\"count\">");
+			esc_sub(b, ui("items_count", lang), "n", num);
+			csm__buf_puts(b, "</span></h2>\n");
+		}
+		item_article(b, q, i, pre, lang);
+	}
+	csm__buf_puts(b, "</div>\n");
+}
+
+/* FNV-1a, 64 bits: names the form's local-storage slot after its content, so
+ * two different forms opened from the same folder never share answers. */
+static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The script's configuration: a JSON document inside <script type="application/json">.
+ * Every '<' is written as \u003c so no text can close the element. */
+static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_options *opt, const char *form_id)
+{
+	cJSON *root = cJSON_CreateObject(), *items, *gates, *text, *extra;
+	char *s = NULL, *c, stem[160];
+	size_t i;
+	int ok = root != NULL;
+	static const char *const form_fields[] = {"name", "industry", "scope", "size"};
+
+	snprintf(stem, sizeof stem, "%s-answers", q->id);
+	ok = ok && cJSON_AddStringToObject(root, "form_id", form_id) && cJSON_AddStringToObject(root, "questionnaire", q->id) &&
+	     cJSON_AddStringToObject(root, "file_stem", stem) &&
+	     cJSON_AddNumberToObject(root, "max_text", CSM_MAX_TEXT_BYTES) &&
+	     cJSON_AddNumberToObject(root, "max_name", CSM_MAX_NAME_BYTES - 1);
+	ok = ok && (items = cJSON_AddArrayToObject(root, "items")) && (gates = cJSON_AddArrayToObject(root, "gates")) &&
+	     (text = cJSON_AddObjectToObject(root, "text"));
+	for (i = 0; ok && i < q->item_count; i++)
+		ok = cJSON_AddItemToArray(items, cJSON_CreateString(q->items[i].id));
+	for (i = 0; ok && i < q->gate_count; i++)
+		ok = cJSON_AddItemToArray(gates, cJSON_CreateString(q->gates[i].id));
+	for (i = 0; ok && i < sizeof UI / sizeof UI[0]; i++)
+		ok = cJSON_AddStringToObject(text, UI[i].key, opt->lang == CSM_LANG_EN ? UI[i].en : UI[i].ja) != NULL;
+	/* Organization fields the form does not show (parent, headcount, ...) go back out unchanged. */
+	ok = ok && (extra = opt->prefill && opt->prefill->organization ? cJSON_Duplicate(opt->prefill->organization, 1)
+	                                                              : cJSON_CreateObject()) &&
+	     cJSON_AddItemToObject(root, "org_extra", extra);
+	for (i = 0; ok && i < sizeof form_fields / sizeof form_fields[0]; i++)
+		cJSON_DeleteItemFromObjectCaseSensitive(extra, form_fields[i]);
+	ok = ok && (s = cJSON_PrintUnformatted(root));
+	cJSON_Delete(root);
+	if (!ok) {
+		free(s);
+		return csm__nomem();
+	}
+	for (c = s; *c; c++) {
+		char *lt = strchr(c, '<');
+		if (!lt) {
+			csm__buf_puts(b, c);
+			break;
+		}
+		csm__buf_add(b, c, (size_t)(lt - c));
+		csm__buf_puts(b, "\\u003c");
+		c = lt;
+	}
+	free(s);
+	return 0;
+}
+
 int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt)
 {
-	(void)q;
-	(void)opt;
+	csm__buf body = {0}, page = {0};
+	csm_form_options def;
+	const csm_answers *pre;
+	csm_lang lang;
+	char form_id[17], count[16];
+	const char *org;
+	uint64_t h;
+	int rc;
+
+	assert(out && q);
 	*out = NULL;
-	return csm__err(CSM_EIO, "html: not built yet");
+	if (!opt) {
+		memset(&def, 0, sizeof def);
+		opt = &def;
+	}
+	pre = opt->prefill;
+	lang = opt->lang;
+	/* The form itself first: its content names the storage slot. */
+	csm__buf_puts(&body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
+	organization_card(&body, q, opt);
+	gates_card(&body, q, pre, lang);
+	levels_card(&body, q, lang);
+	items_part(&body, q, pre, lang);
+	csm__buf_puts(&body, "</form>\n");
+	if (body.nomem) {
+		csm__buf_free(&body);
+		return csm__nomem();
+	}
+	h = fnv1a(q->id, strlen(q->id), 14695981039346656037u);
+	h = fnv1a(lang == CSM_LANG_EN ? "en" : "ja", 2, h);
+	h = fnv1a(body.s, body.len, h);
+	snprintf(form_id, sizeof form_id, "%016llx", (unsigned long long)h);
+
+	org = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
+	csm__buf_printf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+	                lang == CSM_LANG_EN ? "en" : "ja");
+	csm__buf_puts(&page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                     /* Nothing may be fetched: the page is complete as it is. */
+	                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	                     "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+	                     "form-action 'none'; base-uri 'none'\">\n");
+	csm__buf_printf(&page, "<meta name=\"generator\" content=\"csm %s\">\n<title>", csm_version());
+	esc(&page, q->title[lang]);
+	if (org && *org) {
+		csm__buf_puts(&page, " — ");
+		esc(&page, org);
+	}
+	csm__buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
+	                (const char *)csm__form_css);
+	esc(&page, ui("skip", lang));
+	csm__buf_puts(&page, "</a>\n<header class=\"top\"><h1>");
+	esc(&page, q->title[lang]);
+	csm__buf_puts(&page, "</h1><p>");
+	esc(&page, ui("intro", lang));
+	csm__buf_puts(&page, "</p></header>\n<div class=\"bar\" role=\"region\" aria-label=\"");
+	esc(&page, ui("bar", lang));
+	csm__buf_printf(&page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
+	                       "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
+	                q->item_count);
+	csm__buf_puts(&page, "<button type=\"button\" id=\"next-open\">");
+	esc(&page, ui("next_open", lang));
+	csm__buf_puts(&page, "</button><button type=\"button\" id=\"print\">");
+	esc(&page, ui("print", lang));
+	csm__buf_puts(&page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
+	esc(&page, ui("save", lang));
+	csm__buf_puts(&page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
+	esc(&page, ui("noscript", lang));
+	csm__buf_puts(&page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
+	                     "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
+	esc(&page, ui("problems", lang));
+	csm__buf_puts(&page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
+	esc(&page, ui("draft_note", lang));
+	csm__buf_puts(&page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
+	esc(&page, ui("save_draft", lang));
+	csm__buf_puts(&page, "</button></div>\n");
+	csm__buf_add(&page, body.s, body.len);
+	csm__buf_free(&body);
+	csm__buf_puts(&page, "</main>\n<footer>");
+	snprintf(count, sizeof count, "%s", csm_version());
+	{
+		/* Two placeholders: {version} then {q}. */
+		const char *f = ui("footer", lang), *v = strstr(f, "{version}"), *qq = strstr(f, "{q}");
+		assert(v && qq && v < qq);
+		csm__buf_add(&page, f, (size_t)(v - f));
+		esc(&page, count);
+		csm__buf_add(&page, v + 9, (size_t)(qq - v - 9));
+		esc(&page, q->id);
+		esc(&page, qq + 3);
+	}
+	csm__buf_puts(&page, "</footer>\n<script type=\"application/json\" id=\"csm-config\">");
+	if ((rc = config_json(&page, q, opt, form_id))) {
+		csm__buf_free(&page);
+		return rc;
+	}
+	assert(!strstr((const char *)csm__form_js, "</script"));
+	csm__buf_printf(&page, "</script>\n<script>\n%s</script>\n</body>\n</html>\n", (const char *)csm__form_js);
+	return csm__buf_finish(&page, out);
 }
