@@ -246,6 +246,66 @@ static void test_validate_template_questions(void)
 	done(&r);
 }
 
+/* The offline forms from the command line: formats, --prefill, refusals. */
+static void test_forms(void)
+{
+	char args[900], path[400], bad[400], *text;
+	cJSON *doc;
+	run_result r;
+
+	snprintf(path, sizeof path, "%s/form.html", tmpdir);
+	snprintf(args, sizeof args, "template --format html --lang en -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	text = test_read(path, NULL);
+	CHECK_HAS(text, "<!DOCTYPE html>");
+	CHECK_HAS(text, "id=\"item-10-2\"");
+	free(text);
+	r = run("template --format html --prefill examples/aozora-bank.json");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Aozora");
+	CHECK_HAS(r.out, "\" checked>");
+	done(&r);
+	r = run("template --format json --prefill examples/aozora-bank.json");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "--prefill goes with --format html or xlsx");
+	done(&r);
+	r = run("template --format xlsx");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "give -o FILE.xlsx");
+	done(&r);
+	r = run("template --format pdf");
+	CHECK_INT(r.status, 1);
+	done(&r);
+	/* A prefill that is not valid: exit 2, the message names file and item, the old output stays. */
+	doc = example_doc("aozora-bank");
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "answers"), "1-1", cJSON_CreateNumber(7));
+	snprintf(bad, sizeof bad, "%s/bad-prefill.json", tmpdir);
+	write_doc(bad, doc);
+	snprintf(args, sizeof args, "template --format html --prefill '%s' -o '%s'", bad, path);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "bad-prefill.json: ");
+	CHECK_HAS(r.err, "1-1");
+	done(&r);
+	text = test_read(path, NULL);
+	CHECK_HAS(text, "id=\"item-10-2\""); /* still the blank form written above */
+	CHECK(text && !strstr(text, "Aozora"));
+	free(text);
+	r = run("template --format html --prefill examples/aozora-bank.json --questionnaire csmg-v3");
+	CHECK_INT(r.status, 2);
+	done(&r);
+	doc = example_doc("aozora-bank");
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "industry", cJSON_CreateString("piracy"));
+	write_doc(bad, doc);
+	snprintf(args, sizeof args, "template --format html --prefill '%s'", bad);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "organization.industry");
+	done(&r);
+}
+
 static void test_outputs_are_atomic(void)
 {
 	char args[800], path[400], *content;
@@ -1186,6 +1246,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_csv_equals_json);
 	RUN_TEST(test_text_and_languages);
 	RUN_TEST(test_validate_template_questions);
+	RUN_TEST(test_forms);
 	RUN_TEST(test_outputs_are_atomic);
 	RUN_TEST(test_radar);
 	RUN_TEST(test_karte_cli);
