@@ -75,12 +75,41 @@ static void note_err(wctx *c, lxw_error e)
 		c->err = e;
 }
 
+/* `s` holds Excel's escape of a character, _xHHHH_, at `p`. */
+static int is_escape(const char *p)
+{
+	int i;
+	if (p[0] != '_' || p[1] != 'x')
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (!isxdigit((unsigned char)p[i]))
+			return 0;
+	return p[6] == '_';
+}
+
 static void put(wctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *s, lxw_format *f)
 {
-	if (!s || !s[0])
+	const char *p;
+	if (!s || !s[0]) {
 		note_err(c, worksheet_write_blank(ws, r, col, f));
-	else
-		note_err(c, worksheet_write_string(ws, r, col, s, f));
+		return;
+	}
+	for (p = s; *p && !is_escape(p); p++)
+		;
+	if (*p) {
+		/* Text that looks like an escape is escaped itself (its "_" as _x005F_),
+		 * as Excel does, so that it reads back as it was written. */
+		csm__buf b = {0};
+		for (p = s; *p; p++)
+			csm__buf_add(&b, is_escape(p) ? "_x005F_" : p, is_escape(p) ? 7 : 1);
+		if (b.nomem)
+			note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else
+			note_err(c, worksheet_write_string(ws, r, col, b.s, f));
+		csm__buf_free(&b);
+		return;
+	}
+	note_err(c, worksheet_write_string(ws, r, col, s, f));
 }
 
 static void put_num(wctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, double v, lxw_format *f)
@@ -646,7 +675,7 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 #define PART_MAX (32u * 1024u * 1024u)  /* one part, uncompressed */
 #define TOTAL_MAX (96u * 1024u * 1024u) /* every part read, together */
 #define ENTRIES_MAX 10000               /* parts in the archive */
-#define RANGE_ROWS_MAX 10000u           /* rows of one defined name */
+#define RANGE_ROWS_MAX 4000u            /* rows of one defined name */
 #define SHEETS_MAX 256u
 #define NAMES_MAX 10000u
 
@@ -1959,17 +1988,19 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 {
 	int ok = *ok_;
 	area ai, al, ae, an;
-	cJSON *answers = NULL;
+	cJSON *answers = NULL, *seen = cJSON_CreateObject();
 	uint32_t k;
 	unsigned count = 0;
 	char buf[48], sb[64];
 
+	J(seen);
 	J(answers = cJSON_AddObjectToObject(root, "answers"));
 	{
 		int a = paired(x, "csm_item_ids", "csm_levels", &ai, &al);
 		int b = paired(x, "csm_item_ids", "csm_evidence", &ai, &ae);
 		int c = paired(x, "csm_item_ids", "csm_notes", &ai, &an);
 		if (!a || !b || !c) {
+			cJSON_Delete(seen);
 			*ok_ = ok;
 			return;
 		}
@@ -1988,10 +2019,12 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 			csm__problem(x->p, "%s: %s: \"%.40s\" is not an item id", x->name, where(buf, sizeof buf, pi), id);
 			id = NULL;
 			bad = 1;
-		} else if (id && cJSON_GetObjectItemCaseSensitive(answers, id)) {
+		} else if (id && cJSON_GetObjectItemCaseSensitive(seen, id)) {
 			csm__problem(x->p, "%s: %s: item %s appears twice", x->name, where(buf, sizeof buf, pi), id);
 			id = NULL;
 			bad = 1;
+		} else if (id) {
+			J(cJSON_AddNullToObject(seen, id));
 		}
 		if (cell_value(x, pl, 64, &vl) == 0) {
 			if (level_of(&vl, &kind, &level) != 0) {
@@ -2039,6 +2072,7 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 		value_free(&ve);
 		value_free(&vn);
 	}
+	cJSON_Delete(seen);
 	*ok_ = ok;
 }
 
@@ -2064,6 +2098,8 @@ int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *n
 	memset(&x, 0, sizeof x);
 	x.name = name;
 	x.p = &p;
+	if (len < 22) /* the smallest zip archive: an end of central directory record */
+		return csm__err(CSM_EINVALID, "%s: not an Excel workbook (.xlsx): not a zip archive", name);
 	xmlInitParser();
 	zip_error_init(&ze);
 	if (!(src = zip_source_buffer_create(len ? data : "", len, 0, &ze))) {
