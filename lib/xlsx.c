@@ -35,6 +35,26 @@
 
 #include "internal.h"
 
+/* libxlsxwriter before 1.1.6 copies the range of a list-from-range data
+ * validation twice and frees one copy (upstream commit 5c5b3046, "Fix memory
+ * leak in list formula data validation"): a few bytes per workbook. Under
+ * LeakSanitizer that one call is not tracked, so real leaks still show. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CSM_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CSM_LSAN 1
+#endif
+#endif
+#if defined(CSM_LSAN) && LXW_VERSION_ID < 116
+#include <sanitizer/lsan_interface.h>
+#define LXW_LEAK_BEGIN() __lsan_disable()
+#define LXW_LEAK_END() __lsan_enable()
+#else
+#define LXW_LEAK_BEGIN() ((void)0)
+#define LXW_LEAK_END() ((void)0)
+#endif
+
 #define XLSX_FORMAT "csm-xlsx/1"
 #define ASSESSOR_ROWS 8u
 
@@ -266,7 +286,11 @@ static void list_validation(wctx *c, lxw_worksheet *ws, lxw_row_t r1, lxw_row_t 
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	dv.error_title = (char *)title;
 	dv.error_message = (char *)message;
+	if (range)
+		LXW_LEAK_BEGIN();
 	note_err(c, worksheet_data_validation_range(ws, r1, col, r2, col, &dv));
+	if (range)
+		LXW_LEAK_END();
 }
 
 /* The label in the form's language of a stored value from `table`. */
