@@ -839,8 +839,12 @@ static int read_part(ictx *x, const char *path, char **out, size_t *len)
 			break;
 		n += (size_t)got;
 		if (n > PART_MAX || x->total + n > TOTAL_MAX) {
-			csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)",
-			             x->name, path, (n > PART_MAX ? PART_MAX : TOTAL_MAX) / (1024u * 1024u));
+			if (n > PART_MAX)
+				csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)",
+				             x->name, path, PART_MAX / (1024u * 1024u));
+			else
+				csm__problem(x->p, "%s: part %s: the parts read come to more than %u MiB uncompressed (not a "
+				             "workbook csm made)", x->name, path, TOTAL_MAX / (1024u * 1024u));
 			free(buf);
 			zip_fclose(f);
 			return CSM_EINVALID;
