@@ -397,11 +397,16 @@ typedef struct csm_form_options {
 CSM_EXTERN int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt);
 
 /**
- * The questionnaire `q` as an Excel workbook (.xlsx): an instructions sheet,
- * an organization sheet (organization, assessors, gate questions) and an
- * items sheet with a drop-down list of levels per item. Input cells are
- * found again by csm_form_xlsx_import() through defined names, so rows may
- * be sorted. `*out` (`*out_len` bytes) is the caller's to free with csm_free().
+ * The questionnaire `q` as an Excel workbook (.xlsx, format `csm-xlsx/1`), all
+ * in `opt->lang`: an instructions sheet, an organization sheet (organization,
+ * assessors, gate questions) and an items sheet with a drop-down list of
+ * levels per item, prefilled from `opt->prefill` where given. Only the
+ * shaded input cells can be edited (the sheets are protected, without a
+ * password). Input cells are found again by csm_form_xlsx_import() through
+ * workbook-global defined names (csm_levels, csm_evidence, ...), so rows may
+ * be sorted and sheets renamed. The workbook is written through a temporary
+ * file in $TMPDIR (or /tmp), removed before returning. `*out` (`*out_len`
+ * bytes) is the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q,
                              const csm_form_options *opt);
@@ -409,11 +414,15 @@ CSM_EXTERN int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_que
 /**
  * Read a workbook made by csm_form_xlsx() and filled in (by Excel,
  * LibreOffice or any other program that keeps its defined names) back into
- * a `csm-answers/1` JSON document. Industry labels in either language are
- * turned back into ids through `industries` (may be NULL). A file that is not
- * such a workbook, or a cell that does not hold a valid value, is
- * CSM_EINVALID with `name: sheet!cell (item X): what` for each problem. The
- * result is not checked against the questionnaire: csm_answers_parse() and
+ * a `csm-answers/1` JSON document. A level is a number 1..5 (or such text),
+ * "n/a" (any case) or empty (null); a date is text YYYY-MM-DD or a date
+ * serial number; industry labels in either language are turned back into
+ * ids through `industries` (may be NULL); every item row is in the result.
+ * The file is untrusted: at most CSM_MAX_FILE_BYTES, each part at most
+ * 32 MiB uncompressed, no DTD. A file that is not such a workbook, or a cell
+ * that does not hold a valid value, is CSM_EINVALID with
+ * `name: sheet!cell (item X): what` for each problem. The result is not
+ * checked against the questionnaire: csm_answers_parse() and
  * csm_answers_check() do that. `*out` is the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name,
