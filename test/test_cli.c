@@ -293,6 +293,37 @@ static void test_forms(void)
 	CHECK_HAS(text, "id=\"item-10-2\""); /* still the blank form written above */
 	CHECK(text && !strstr(text, "Aozora"));
 	free(text);
+	/* The workbook: prefilled, imported back, scored as the example; a file that is not one is refused. */
+	snprintf(path, sizeof path, "%s/form.xlsx", tmpdir);
+	snprintf(args, sizeof args, "template --format xlsx --lang en --prefill examples/minato-services.json -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(bad, sizeof bad, "%s/imported.json", tmpdir);
+	snprintf(args, sizeof args, "import '%s' -o '%s'", path, bad);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK(r.err && r.err[0] == '\0');
+	done(&r);
+	{
+		run_result a, b;
+		snprintf(args, sizeof args, "score --json '%s'", bad);
+		a = run(args);
+		b = run("score --json examples/minato-services.json");
+		CHECK_INT(a.status, 0);
+		CHECK(a.out && b.out && strstr(a.out, "\"directives\"") &&
+		      strcmp(strstr(a.out, "\"directives\""), strstr(b.out, "\"directives\"")) == 0);
+		done(&a);
+		done(&b);
+	}
+	snprintf(args, sizeof args, "import examples/aozora-bank.json -o '%s'", bad);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "examples/aozora-bank.json: ");
+	done(&r);
+	text = test_read(bad, NULL);
+	CHECK_HAS(text, "\"Minato"); /* the earlier import, untouched */
+	free(text);
 	r = run("template --format html --prefill examples/aozora-bank.json --questionnaire csmg-v3");
 	CHECK_INT(r.status, 2);
 	done(&r);
