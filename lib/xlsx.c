@@ -1637,7 +1637,8 @@ static int load_workbook(ictx *x)
 				rid = rel_attr(s, "id");
 				sh = &x->sheets[x->nsheets++];
 				sh->name = dup_or_nomem(x, name);
-				for (i = 0; rid && wb_rels && wb_rels[i].id; i++)
+				/* The first relationship with the id counts (a damaged file may repeat ids). */
+				for (i = 0; rid && wb_rels && wb_rels[i].id && !sh->part; i++)
 					if (strcmp(wb_rels[i].id, rid) == 0 && wb_rels[i].target)
 						sh->part = dup_or_nomem(x, wb_rels[i].target);
 				xmlFree(name);
