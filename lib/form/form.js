@@ -177,7 +177,9 @@
       el('item-' + id).classList.toggle('answered', done);
     });
     el('progress').value = n;
-    el('progress-text').textContent = fmt(T.progress, { n: n, total: cfg.items.length });
+    /* Only on a change: the text is a live region, read out when it changes. */
+    var text = fmt(T.progress, { n: n, total: cfg.items.length });
+    if (el('progress-text').textContent !== text) el('progress-text').textContent = text;
     return n;
   }
 

@@ -70,6 +70,13 @@ def view(path):
             "assessors": [(a.get("name"), a.get("role")) for a in d.get("assessors", [])], "items": items}
 
 
+def diff(got, want):
+    """The part of two values that differs, for a short failure message."""
+    if isinstance(got, dict) and isinstance(want, dict):
+        return {k: (got.get(k), want.get(k)) for k in set(got) | set(want) if got.get(k) != want.get(k)}
+    return (got, want)
+
+
 def example(name):
     if name == "hostile":
         return os.path.join(TMP, "hostile.json")
@@ -147,7 +154,7 @@ def prefilled(b, kind, tmp, dl):
                 check(json.load(f)["organization"].get("parent") == "Kitamachi Holdings </script>",
                       "%s: organization fields the form does not show are kept" % kind)
         for key in want:
-            check(got[key] == want[key], "%s %s: %s kept: %r != %r" % (kind, name, key, got[key], want[key]))
+            check(got[key] == want[key], "%s %s: %s kept: %r" % (kind, name, key, diff(got[key], want[key])))
         if shots and i == 1:
             b.screenshot(os.path.join(shots, "form-%s-%s.png" % (kind, lang)))
         # Print: every question and the prefilled evidence are on paper; the buttons are not.
@@ -259,7 +266,7 @@ def filled_by_hand(b, kind, tmp, dl):
         check(score(saved) == score(example(name)), "%s: the form filled by hand scores as the example" % kind)
         got = view(saved)
         for key in want:
-            check(got[key] == want[key], "%s: filled by hand: %s: %r != %r" % (kind, key, got[key], want[key]))
+            check(got[key] == want[key], "%s: filled by hand: %s: %r" % (kind, key, diff(got[key], want[key])))
     # Discard (offered after a reload): back to the blank form.
     b.refresh()
     b.click(b.find("#discard"))
