@@ -1207,11 +1207,18 @@ static int read_input(unsigned char **out, size_t *len, const char *path)
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf = NULL;
 	size_t n = 0, cap = 0, got;
+	struct stat st;
 	*out = NULL;
 	*len = 0;
 	if (!f) {
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-		return errno == ENOENT ? EXIT_INPUT : EXIT_FAIL;
+		int e = errno;
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(e));
+		return e == ENOENT ? EXIT_INPUT : EXIT_FAIL;
+	}
+	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "%s: %s, not a file\n", path, S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
+		fclose(f);
+		return EXIT_INPUT;
 	}
 	do {
 		if (n == cap) {

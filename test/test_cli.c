@@ -321,6 +321,11 @@ static void test_forms(void)
 	CHECK_INT(r.status, 2);
 	CHECK_HAS(r.err, "examples/aozora-bank.json: ");
 	done(&r);
+	snprintf(args, sizeof args, "import '%s' -o '%s'", tmpdir, bad);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "is a directory, not a file");
+	done(&r);
 	text = test_read(bad, NULL);
 	CHECK_HAS(text, "\"Minato"); /* the earlier import, untouched */
 	free(text);
