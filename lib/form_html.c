@@ -46,9 +46,10 @@ static const ui_text UI[] = {
     {"scope_group", "グループ（子会社を含む）", "Group (including subsidiaries)"},
     {"f_size", "規模", "Size"},
     {"size_none", "（回答しない）", "(not given)"},
-    {"size_small", "小（〜300 人）", "Small (up to 300 staff)"},
-    {"size_medium", "中（301〜3,000 人）", "Medium (301 to 3,000 staff)"},
-    {"size_large", "大（3,001 人〜）", "Large (more than 3,000 staff)"},
+    /* The same words as the workbook's: csm defines no headcount for the bands. */
+    {"size_small", "小規模", "Small"},
+    {"size_medium", "中規模", "Medium"},
+    {"size_large", "大規模", "Large"},
     {"f_date", "評価日", "Date of the assessment"},
     {"assessors", "評価者", "Assessors"},
     {"assessors_help", "回答に加わった人。複数人で評価すると、甘すぎ・厳しすぎの偏りが減ります。",
