@@ -339,17 +339,25 @@ fail:
 	return rc;
 }
 
+/* load_answers(), with its message printed on stderr: 0, or the exit status. */
+static int load_answers_reported(csm_answers **out, csm_questionnaire **q, qcache *c, const opts *o, const char *path)
+{
+	char *err = NULL;
+	int rc = load_answers(out, q, c, o, path, &err);
+	if (!rc)
+		return 0;
+	fprintf(stderr, "%s\n", err ? err : "out of memory");
+	free(err);
+	return exit_code(rc);
+}
+
 /* The assessment given with --previous, scored with the run's grading. */
 static int load_previous(csm_answers **pa, csm_score **ps, qcache *c, const opts *o, const csm_benchmark *b)
 {
 	csm_questionnaire *q = NULL;
-	char *err = NULL;
-	int rc = load_answers(pa, &q, c, o, o->previous, &err);
-	if (rc) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		free(err);
-		return exit_code(rc);
-	}
+	int rc, status = load_answers_reported(pa, &q, c, o, o->previous);
+	if (status)
+		return status;
 	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)))
 		return lib_error(rc);
 	return 0;
@@ -654,7 +662,7 @@ static int cmd_radar(opts *o)
 	qcache cache = {0};
 	csm_image_format fmt;
 	csm_radar radar;
-	char *img = NULL, *err = NULL, *end = NULL;
+	char *img = NULL, *end = NULL;
 	size_t len = 0;
 	double size = o->size ? strtod(o->size, &end) : 360;
 	int rc, status;
@@ -667,11 +675,8 @@ static int cmd_radar(opts *o)
 		return usage_error("radar: --size takes points from 72 to 2000");
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
 		goto cleanup;
-	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		status = exit_code(rc);
+	if ((status = load_answers_reported(&a, &q, &cache, o, o->files[0])))
 		goto cleanup;
-	}
 	if ((rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
 	    (rc = csm_analyze(&an, q, a, s, b)) || (csm_analysis_use_industries(an, o->industries), 0) ||
 	    (rc = csm_radar_from_analysis(&radar, an, o->lang)) ||
@@ -681,7 +686,6 @@ static int cmd_radar(opts *o)
 	}
 	status = write_bytes(o->output, img, len);
 cleanup:
-	free(err);
 	csm_free(img);
 	csm_analysis_free(an);
 	csm_score_free(s);
@@ -723,7 +727,6 @@ typedef struct rendered_set {
 static int rendered_set_load(rendered_set *x, int *failed, opts *o)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *err = NULL;
 	int i, rc, status = 0;
 
 	*failed = 0;
@@ -740,20 +743,16 @@ static int rendered_set_load(rendered_set *x, int *failed, opts *o)
 		return EXIT_FAIL;
 	for (i = 0; i < o->nfiles; i++) {
 		csm_questionnaire *q = NULL;
-		if ((rc = load_answers(&x->a[i], &q, &x->cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			free(err);
-			err = NULL;
-		} else if ((rc = csm_score_compute(&x->s[i], q, x->a[i], csm_benchmark_grading(x->b),
-		                                   o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
-		           (rc = csm_analyze(&x->an[i], q, x->a[i], x->s[i], x->b))) {
-			lib_error(rc);
-		} else {
+		int st = load_answers_reported(&x->a[i], &q, &x->cache, o, o->files[i]);
+		if (!st && ((rc = csm_score_compute(&x->s[i], q, x->a[i], csm_benchmark_grading(x->b),
+		                                    o->allow_partial ? CSM_ALLOW_PARTIAL : 0)) ||
+		            (rc = csm_analyze(&x->an[i], q, x->a[i], x->s[i], x->b))))
+			st = lib_error(rc);
+		else if (!st)
 			csm_analysis_use_industries(x->an[i], o->industries);
-		}
-		if (rc) {
-			if (exit_code(rc) > status)
-				status = exit_code(rc);
+		if (st) {
+			if (st > status)
+				status = st;
 			(*failed)++;
 		}
 	}
@@ -831,7 +830,7 @@ static int cmd_trend(opts *o)
 	csm_answers **a = NULL;
 	csm_score **s = NULL;
 	qcache cache = {0};
-	char *err = NULL, *text = NULL;
+	char *text = NULL;
 	int i, rc, status;
 
 	if (o->nfiles < 1)
@@ -846,13 +845,8 @@ static int cmd_trend(opts *o)
 	}
 	for (i = 0; i < o->nfiles; i++) {
 		csm_questionnaire *q = NULL;
-		if ((rc = load_answers(&a[i], &q, &cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			free(err);
-			err = NULL;
-			status = exit_code(rc);
+		if ((status = load_answers_reported(&a[i], &q, &cache, o, o->files[i])))
 			goto cleanup;
-		}
 		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
 			status = lib_error(rc);
 			goto cleanup;
@@ -886,7 +880,7 @@ static int cmd_plan(opts *o)
 	csm_questionnaire *q = NULL;
 	csm_plan *p = NULL;
 	qcache cache = {0};
-	char *err = NULL, *text = NULL;
+	char *text = NULL;
 	csm_grade target = CSM_GRADE_NONE;
 	char budget = 0;
 	int rc, status;
@@ -907,18 +901,14 @@ static int cmd_plan(opts *o)
 		status = lib_error(rc);
 		goto cleanup;
 	}
-	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		status = exit_code(rc);
+	if ((status = load_answers_reported(&a, &q, &cache, o, o->files[0])))
 		goto cleanup;
-	}
 	if ((rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, target, budget)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)))
 		status = lib_error(rc);
 	else
 		status = write_text(o->output, text);
 cleanup:
-	free(err);
 	csm_free(text);
 	csm_plan_free(p);
 	csm_answers_free(a);
@@ -935,18 +925,15 @@ static int cmd_whatif(opts *o)
 	csm_questionnaire *q = NULL;
 	csm_score *before = NULL, *after = NULL;
 	qcache cache = {0};
-	char *err = NULL, *text = NULL;
+	char *text = NULL;
 	int i, rc, status;
 
 	if (o->nfiles != 1 || o->nsets < 1)
 		return usage_error("whatif: use 'csm whatif FILE --set ITEM=LEVEL [--set ...]'");
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
 		goto cleanup;
-	if ((rc = load_answers(&a, &q, &cache, o, o->files[0], &err))) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		status = exit_code(rc);
+	if ((status = load_answers_reported(&a, &q, &cache, o, o->files[0])))
 		goto cleanup;
-	}
 	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading(b), o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
 		status = lib_error(rc);
 		goto cleanup;
@@ -982,7 +969,6 @@ static int cmd_whatif(opts *o)
 	else
 		status = write_text(o->output, text);
 cleanup:
-	free(err);
 	csm_free(text);
 	csm_score_free(before);
 	csm_score_free(after);
@@ -997,7 +983,7 @@ static int cmd_merge(opts *o)
 	csm_answers **a = NULL;
 	csm_questionnaire *q = NULL;
 	qcache cache = {0};
-	char *err = NULL, *json = NULL;
+	char *json = NULL;
 	csm_merge_method method = CSM_MERGE_MEDIAN;
 	int i, rc, status = 0;
 
@@ -1013,13 +999,8 @@ static int cmd_merge(opts *o)
 		return EXIT_FAIL;
 	for (i = 0; i < o->nfiles; i++) {
 		csm_questionnaire *qi = NULL;
-		if ((rc = load_answers(&a[i], &qi, &cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			free(err);
-			err = NULL;
-			status = exit_code(rc);
+		if ((status = load_answers_reported(&a[i], &qi, &cache, o, o->files[i])))
 			goto cleanup;
-		}
 		if (q && qi != q) {
 			fprintf(stderr, "%s: questionnaire: %s, but %s answers %s\n", o->files[i], csm_questionnaire_id(qi),
 			        o->files[0], csm_questionnaire_id(q));
@@ -1087,20 +1068,15 @@ static int cmd_validate(opts *o)
 	for (i = 0; i < o->nfiles; i++) {
 		csm_answers *a = NULL;
 		csm_questionnaire *q = NULL;
-		char *err = NULL;
-		int st = 0;
-		if ((rc = load_answers(&a, &q, &cache, o, o->files[i], &err))) {
-			fprintf(stderr, "%s\n", err ? err : "out of memory");
-			st = exit_code(rc);
-		} else if ((rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
+		int st = load_answers_reported(&a, &q, &cache, o, o->files[i]);
+		if (!st && (rc = csm_answers_check(a, q, o->allow_partial ? CSM_ALLOW_PARTIAL : 0))) {
 			st = lib_error(rc);
-		} else {
+		} else if (!st) {
 			char *w = NULL;
 			if (csm_answers_warnings(&w, a, q) > 0)
 				fprintf(stderr, "%s\n", w);
 			csm_free(w);
 		}
-		free(err);
 		if (st) {
 			if (st > status)
 				status = st;
@@ -1135,16 +1111,10 @@ static int open_questionnaire(csm_questionnaire **q, opts *o, const char *comman
  * their questionnaire, unanswered items allowed. */
 static int load_prefill(csm_answers **a, csm_questionnaire **q, qcache *cache, opts *o)
 {
-	char *err = NULL;
-	int rc = load_answers(a, q, cache, o, o->prefill, &err);
-	if (!rc && (rc = csm_answers_check(*a, *q, CSM_ALLOW_PARTIAL)))
-		err = take_message(NULL);
-	if (rc) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		free(err);
-		return exit_code(rc);
-	}
-	return 0;
+	int rc, status = load_answers_reported(a, q, cache, o, o->prefill);
+	if (!status && (rc = csm_answers_check(*a, *q, CSM_ALLOW_PARTIAL)))
+		status = lib_error(rc);
+	return status;
 }
 
 static int cmd_template(opts *o)
@@ -1366,22 +1336,19 @@ static int cmd_convert(opts *o)
 	csm_answers *a = NULL;
 	csm_questionnaire *from = NULL, *to = NULL;
 	qcache cache = {0};
-	char *err = NULL, *json = NULL;
+	char *json = NULL;
 	int rc, status;
 	if (o->nfiles != 1 || !o->to)
 		return usage_error("convert: use 'csm convert FILE --to QUESTIONNAIRE [-o OUT]'");
 	if ((status = find_data_dir(o)))
 		return status;
-	if ((rc = load_answers(&a, &from, &cache, o, o->files[0], &err))) {
-		fprintf(stderr, "%s\n", err ? err : "out of memory");
-		status = exit_code(rc);
-	} else if ((rc = csm_questionnaire_open(&to, o->data_dir, o->to)) ||
-	           (rc = csm_answers_convert(&json, a, o->data_dir, from, to))) {
-		status = lib_error(rc);
-	} else {
-		status = write_text(o->output, json);
+	if (!(status = load_answers_reported(&a, &from, &cache, o, o->files[0]))) {
+		if ((rc = csm_questionnaire_open(&to, o->data_dir, o->to)) ||
+		    (rc = csm_answers_convert(&json, a, o->data_dir, from, to)))
+			status = lib_error(rc);
+		else
+			status = write_text(o->output, json);
 	}
-	free(err);
 	csm_free(json);
 	csm_questionnaire_free(to);
 	csm_answers_free(a);
