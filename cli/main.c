@@ -1171,60 +1171,9 @@ cleanup:
 	return status;
 }
 
-/* Read all of `path` (at most CSM_MAX_FILE_BYTES) into `*out`. */
-static int read_input(unsigned char **out, size_t *len, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	struct stat st;
-	*out = NULL;
-	*len = 0;
-	if (!f) {
-		int e = errno;
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(e));
-		return e == ENOENT ? EXIT_INPUT : EXIT_FAIL;
-	}
-	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "%s: %s, not a file\n", path, S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
-		fclose(f);
-		return EXIT_INPUT;
-	}
-	do {
-		if (n == cap) {
-			unsigned char *nb;
-			cap = cap ? cap * 2 : 65536;
-			if (!(nb = realloc(buf, cap + 1))) {
-				free(buf);
-				fclose(f);
-				fprintf(stderr, "%s: out of memory\n", path);
-				return EXIT_FAIL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0 && n <= CSM_MAX_FILE_BYTES);
-	if (ferror(f) || n > CSM_MAX_FILE_BYTES) {
-		int input = !ferror(f);
-		if (input)
-			fprintf(stderr, "%s: file is larger than %u bytes\n", path, CSM_MAX_FILE_BYTES);
-		else
-			fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
-		free(buf);
-		fclose(f);
-		return input ? EXIT_INPUT : EXIT_FAIL;
-	}
-	fclose(f);
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 static int cmd_import(opts *o)
 {
-	unsigned char *data = NULL;
-	size_t len = 0, i, open_items = 0;
+	size_t i, open_items = 0;
 	char *json = NULL;
 	csm_answers *a = NULL;
 	csm_questionnaire *q = NULL;
@@ -1233,11 +1182,11 @@ static int cmd_import(opts *o)
 
 	if (o->nfiles != 1)
 		return usage_error("import: use 'csm import FILE.xlsx [-o OUT.json]'");
-	if ((status = find_data_dir(o)) || (status = read_input(&data, &len, o->files[0])))
+	if ((status = find_data_dir(o)))
 		return status;
 	/* The workbook becomes an answers document, which is then checked like
 	 * any answers file: nothing is written unless it is valid. */
-	if ((rc = csm_form_xlsx_import(&json, data, len, o->files[0], o->industries)) ||
+	if ((rc = csm_form_xlsx_load(&json, o->files[0], o->industries)) ||
 	    (rc = csm_answers_parse(&a, json, strlen(json), o->files[0])) ||
 	    (o->industries && (rc = csm_answers_check_industry(a, o->industries)))) {
 		status = lib_error(rc);
@@ -1259,7 +1208,6 @@ cleanup:
 	csm_questionnaire_free(q);
 	csm_answers_free(a);
 	csm_free(json);
-	free(data);
 	return status;
 }
 

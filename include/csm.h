@@ -428,6 +428,11 @@ CSM_EXTERN int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_que
 CSM_EXTERN int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name,
                                     const csm_industries *industries);
 
+/** Read the workbook file at `path` (at most CSM_MAX_FILE_BYTES) and import it
+ * with csm_form_xlsx_import(), `path` naming it in messages. `*out` is the
+ * caller's to free with csm_free(). */
+CSM_EXTERN int csm_form_xlsx_load(char **out, const char *path, const csm_industries *industries);
+
 /**
  * Convert answers `a` of questionnaire `from` to questionnaire `to` through
  * the item mapping `<data_dir>/questions/maps/<from>-<to>.json` (format

@@ -2210,3 +2210,16 @@ finish:
 	}
 	return 0;
 }
+
+int csm_form_xlsx_load(char **out, const char *path, const csm_industries *industries)
+{
+	char *data;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_form_xlsx_import(out, data, len, path, industries);
+	free(data);
+	return rc;
+}
