@@ -81,6 +81,8 @@ unsigned csm__utf8_next(const unsigned char **s);
 size_t csm__utf8_length(const char *s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
 size_t csm__display_width(const char *s);
+/* Code point `cp` is East Asian wide or fullwidth (two columns). */
+int csm__wide(unsigned cp);
 /* The one check of text input: not UTF-16, no NUL byte, valid UTF-8, at
  * most one UTF-8 byte-order mark. On success `*body` is the offset after the
  * mark (0 or 3); otherwise the error names `name` and the place. */

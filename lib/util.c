@@ -247,7 +247,7 @@ size_t csm__utf8_length(const char *str)
 	return n;
 }
 
-static int wide(unsigned cp)
+int csm__wide(unsigned cp)
 {
 	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
 	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -264,7 +264,7 @@ size_t csm__display_width(const char *str)
 		unsigned cp = csm__utf8_next(&s);
 		if (cp >= 0x300 && cp <= 0x36F)
 			continue; /* combining marks take no column */
-		w += wide(cp) ? 2 : 1;
+		w += csm__wide(cp) ? 2 : 1;
 	}
 	return w;
 }

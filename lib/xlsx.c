@@ -137,14 +137,6 @@ static void put_num(wctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, doub
 	note_err(c, worksheet_write_number(ws, r, col, v, f));
 }
 
-/* East Asian wide and fullwidth characters take two columns. */
-static int is_wide(unsigned cp)
-{
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
 /* Lines that `s` takes when wrapped in a column `width` characters wide. */
 static unsigned lines_of(const char *s, double width)
 {
@@ -160,7 +152,7 @@ static unsigned lines_of(const char *s, double width)
 			w = 0;
 			continue;
 		}
-		w += is_wide(cp) ? 1.85 : 1.0; /* a little slack for word wrapping */
+		w += csm__wide(cp) ? 1.85 : 1.0; /* a little slack for word wrapping */
 	}
 	return lines + 1 + (unsigned)(w / room);
 }
