@@ -108,11 +108,11 @@ static const char *ui(const char *key, csm_lang lang)
 	return "";
 }
 
-/* Text or attribute value, escaped for HTML. */
-static void esc(csm__buf *b, const char *s)
+/* `n` bytes of text or attribute value, escaped for HTML. */
+static void esc_n(csm__buf *b, const char *s, size_t n)
 {
-	const char *run = s;
-	for (; *s; s++) {
+	const char *run = s, *end = s + n;
+	for (; s < end; s++) {
 		const char *rep;
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
@@ -129,28 +129,30 @@ static void esc(csm__buf *b, const char *s)
 	csm__buf_add(b, run, (size_t)(s - run));
 }
 
-/* A UI text with one {name} placeholder replaced, escaped. */
-static void esc_sub(csm__buf *b, const char *text, const char *name, const char *value)
+static void esc(csm__buf *b, const char *s) { esc_n(b, s, strlen(s)); }
+
+/* UI text `text` with each {names[k]} replaced by values[k], all escaped. */
+static void esc_fill(csm__buf *b, const char *text, const char *const *names, const char *const *values, size_t n)
 {
-	char key[32];
-	const char *at;
-	snprintf(key, sizeof key, "{%s}", name);
-	at = strstr(text, key);
-	if (!at) {
-		esc(b, text);
-		return;
-	}
-	{
-		char *head = csm__strndup(text, (size_t)(at - text));
-		if (!head) {
-			b->nomem = 1;
-			return;
+	const char *p = text, *open;
+	while ((open = strchr(p, '{')) != NULL) {
+		const char *close = strchr(open, '}');
+		size_t k = n;
+		if (close)
+			for (k = 0; k < n; k++)
+				if (strlen(names[k]) == (size_t)(close - open - 1) &&
+				    strncmp(open + 1, names[k], (size_t)(close - open - 1)) == 0)
+					break;
+		esc_n(b, p, (size_t)(open - p));
+		if (k < n) {
+			esc(b, values[k]);
+			p = close + 1;
+		} else {
+			esc_n(b, open, 1);
+			p = open + 1;
 		}
-		esc(b, head);
-		free(head);
 	}
-	esc(b, value);
-	esc(b, at + strlen(key));
+	esc(b, p);
 }
 
 /* <input type="radio"> choices of one item: levels 1..5 and n/a. */
@@ -270,7 +272,7 @@ static void assessor_row(csm__buf *b, const char *name, const char *role, csm_la
 	csm__buf_puts(b, "</button></div>\n");
 }
 
-static void organization_card(csm__buf *b, const csm_questionnaire *q, const csm_form_options *opt)
+static void organization_card(csm__buf *b, const csm_form_options *opt)
 {
 	static const char *const scopes[] = {"entity", "group"}, *const sizes[] = {"", "small", "medium", "large"};
 	const csm_answers *pre = opt->prefill;
@@ -280,7 +282,6 @@ static void organization_card(csm__buf *b, const csm_questionnaire *q, const csm
 	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
 	const char *scope_labels[2], *size_labels[4];
 	size_t i;
-	(void)q;
 
 	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
 	esc(b, ui("org", lang));
@@ -408,12 +409,12 @@ static void items_part(csm__buf *b, const csm_questionnaire *q, const csm_answer
 			d = q->items[i].directive;
 			snprintf(num, sizeof num, "%d", d);
 			csm__buf_printf(b, "<h2 class=\"directive\" id=\"directive-%d\">", d);
-			esc_sub(b, ui("directive", lang), "d", num);
+			esc_fill(b, ui("directive", lang), (const char *const[]){"d"}, (const char *const[]){num}, 1);
 			csm__buf_puts(b, ": ");
 			esc(b, q->dir_title[d - 1][lang] ? q->dir_title[d - 1][lang] : "");
 			snprintf(num, sizeof num, "%u", q->dir_items[d - 1]);
 			csm__buf_puts(b, "<span class=\"count\">");
-			esc_sub(b, ui("items_count", lang), "n", num);
+			esc_fill(b, ui("items_count", lang), (const char *const[]){"n"}, (const char *const[]){num}, 1);
 			csm__buf_puts(b, "</span></h2>\n");
 		}
 		item_article(b, q, i, pre, lang);
@@ -488,7 +489,7 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	csm_form_options def;
 	const csm_answers *pre;
 	csm_lang lang;
-	char form_id[17], count[16];
+	char form_id[17];
 	const char *org;
 	uint64_t h;
 	int rc;
@@ -503,7 +504,7 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	lang = opt->lang;
 	/* The form itself first: its content names the storage slot. */
 	csm__buf_puts(&body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
-	organization_card(&body, q, opt);
+	organization_card(&body, opt);
 	gates_card(&body, q, pre, lang);
 	levels_card(&body, q, lang);
 	items_part(&body, q, pre, lang);
@@ -562,17 +563,8 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	csm__buf_add(&page, body.s, body.len);
 	csm__buf_free(&body);
 	csm__buf_puts(&page, "</main>\n<footer>");
-	snprintf(count, sizeof count, "%s", csm_version());
-	{
-		/* Two placeholders: {version} then {q}. */
-		const char *f = ui("footer", lang), *v = strstr(f, "{version}"), *qq = strstr(f, "{q}");
-		assert(v && qq && v < qq);
-		csm__buf_add(&page, f, (size_t)(v - f));
-		esc(&page, count);
-		csm__buf_add(&page, v + 9, (size_t)(qq - v - 9));
-		esc(&page, q->id);
-		esc(&page, qq + 3);
-	}
+	esc_fill(&page, ui("footer", lang), (const char *const[]){"version", "q"},
+	         (const char *const[]){csm_version(), q->id}, 2);
 	csm__buf_puts(&page, "</footer>\n<script type=\"application/json\" id=\"csm-config\">");
 	if ((rc = config_json(&page, q, opt, form_id))) {
 		csm__buf_free(&page);
