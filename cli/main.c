@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "csm.h"
+#include "output.h"
 
 #define EXIT_USAGE 1
 #define EXIT_INPUT 2
@@ -248,34 +250,72 @@ static int locate_data_dir(opts *o)
 /* ---- output ------------------------------------------------------------ */
 
 
+/* Refuse, before anything is read or written, an output that is one of the
+ * inputs (by device and inode: another spelling or a hard link is caught). */
+static int check_outputs(const opts *o)
+{
+	const char **in = calloc((size_t)o->nfiles + 8, sizeof *in);
+	size_t n = 0;
+	int i, status;
+	if (!in)
+		return EXIT_FAIL;
+	for (i = 0; i < o->nfiles; i++)
+		in[n++] = o->files[i];
+	in[n++] = o->previous;
+	in[n++] = o->prefill;
+	in[n++] = o->benchmark;
+	in[n++] = o->key_file;
+	in[n++] = o->db;
+	in[n++] = o->font;
+	status = out_check_not_input("-o", o->output, in, n) || out_check_not_input("--csv", o->csv, in, n)
+	             ? EXIT_USAGE
+	             : 0;
+	free(in);
+	return status;
+}
+
 /* ---- shared loading ---------------------------------------------------- */
 
-/* Questionnaires loaded so far, by id: each is read once per run. */
+/* Questionnaires loaded so far, by id: each is read once per run, and every
+ * one handed out is freed by qcache_free(), however many there are. */
 typedef struct qcache {
-	csm_questionnaire *q[8];
-	int n;
+	csm_questionnaire **q;
+	size_t n, cap;
 } qcache;
 
 static int get_questionnaire(csm_questionnaire **out, qcache *c, const char *data_dir, const char *id)
 {
-	int i, rc;
+	size_t i;
+	int rc;
 	for (i = 0; i < c->n; i++)
 		if (strcmp(csm_questionnaire_id(c->q[i]), id) == 0) {
 			*out = c->q[i];
 			return 0;
 		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 4;
+		csm_questionnaire **q = realloc(c->q, cap * sizeof *q);
+		if (!q) {
+			fprintf(stderr, "%s: out of memory\n", prog);
+			return CSM_ENOMEM;
+		}
+		c->q = q;
+		c->cap = cap;
+	}
 	if ((rc = csm_questionnaire_open(out, data_dir, id)))
 		return rc;
-	if (c->n < 8)
-		c->q[c->n++] = *out;
+	c->q[c->n++] = *out;
 	return 0;
 }
 
 static void qcache_free(qcache *c)
 {
-	int i;
+	size_t i;
 	for (i = 0; i < c->n; i++)
 		csm_questionnaire_free(c->q[i]);
+	free(c->q);
+	c->q = NULL;
+	c->n = c->cap = 0;
 }
 
 static int load_benchmark(csm_benchmark **out, const opts *o)
@@ -435,88 +475,16 @@ static int worker_count(int nfiles, const char *jobs)
 	return n > 16 ? 16 : (int)n;
 }
 
-/* The temporary file results go to: next to `path`, or anonymous for stdout. */
-static FILE *open_sink(const char *path, char *tmp, size_t size)
-{
-	FILE *f;
-	int fd;
-	tmp[0] = '\0';
-	if (!path || strcmp(path, "-") == 0) {
-		if (!(f = tmpfile()))
-			fprintf(stderr, "%s: cannot create a temporary file: %s (use -o FILE)\n", prog, strerror(errno));
-		return f;
-	}
-	if ((size_t)snprintf(tmp, size, "%s.tmp.XXXXXX", path) >= size) {
-		fprintf(stderr, "%s: output path is too long\n", path);
-		return NULL;
-	}
-	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0644) != 0 || !(f = fdopen(fd, "w+"))) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		tmp[0] = '\0';
-		return NULL;
-	}
-	return f;
-}
-
-/* Make the sink the output: rename it into place, or copy it to stdout. */
-static int commit_sink(FILE *f, const char *path, const char *tmp)
-{
-	char buf[65536];
-	size_t n;
-	int ok = fflush(f) == 0;
-	if (tmp[0]) {
-		ok = ok && fsync(fileno(f)) == 0;
-		ok = fclose(f) == 0 && ok;
-		if (ok && rename(tmp, path) == 0)
-			return 0;
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
-		unlink(tmp);
-		return EXIT_FAIL;
-	}
-	rewind(f);
-	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
-		ok = fwrite(buf, 1, n, stdout) == n;
-	ok = ok && !ferror(f) && fflush(stdout) == 0;
-	fclose(f);
-	if (!ok) {
-		fprintf(stderr, "%s: writing to standard output failed: %s\n", prog, strerror(errno));
-		return EXIT_FAIL;
-	}
-	return 0;
-}
-
-/* Write `len` bytes, then `tail` (may be NULL), to `path` (or stdout)
- * through a sink: atomically. */
-static int write_bytes_tail(const char *path, const void *data, size_t len, const char *tail)
-{
-	char tmp[PATH_MAX];
-	FILE *f = open_sink(path, tmp, sizeof tmp);
-	if (!f)
-		return EXIT_FAIL;
-	if (fwrite(data, 1, len, f) != len || (tail && fputs(tail, f) == EOF)) {
-		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? path : "temporary file", strerror(errno));
-		fclose(f);
-		if (tmp[0])
-			unlink(tmp);
-		return EXIT_FAIL;
-	}
-	return commit_sink(f, path, tmp);
-}
-
 static int write_bytes(const char *path, const void *data, size_t len)
 {
-	return write_bytes_tail(path, data, len, NULL);
+	return out_write(path, data, len, NULL);
 }
 
 /* Text, ending with a newline if it has none. */
 static int write_text(const char *path, const char *text)
 {
 	size_t n = strlen(text);
-	return write_bytes_tail(path, text, n, n == 0 || text[n - 1] == '\n' ? NULL : "\n");
+	return out_write(path, text, n, n == 0 || text[n - 1] == '\n' ? NULL : "\n");
 }
 
 static int cmd_score(opts *o)
@@ -525,8 +493,7 @@ static int cmd_score(opts *o)
 	csm_tips *tips = NULL;
 	score_job job;
 	pthread_t threads[16];
-	char tmp[PATH_MAX];
-	FILE *sink = NULL;
+	out_sink sink = {.f = NULL, .fd = -1, .slot = -1};
 	csm_answers *prev_a = NULL;
 	csm_score *prev_s = NULL;
 	qcache prev_cache = {0};
@@ -557,10 +524,8 @@ static int cmd_score(opts *o)
 		job.prev_a = prev_a;
 		job.prev_s = prev_s;
 	}
-	if (!(sink = open_sink(o->output, tmp, sizeof tmp))) {
-		status = EXIT_FAIL;
+	if ((status = out_open(&sink, o->output)))
 		goto cleanup;
-	}
 	job.o = o;
 	job.b = b;
 	job.tips = tips;
@@ -597,8 +562,8 @@ static int cmd_score(opts *o)
 		} else if (!failed && write_ok) {
 			const char *t = job.text[i];
 			size_t len = strlen(t);
-			write_ok = (o->json || i == 0 || fputc('\n', sink) != EOF) && fwrite(t, 1, len, sink) == len &&
-			           (!o->json || fputc('\n', sink) != EOF);
+			write_ok = (o->json || i == 0 || fputc('\n', sink.f) != EOF) && fwrite(t, 1, len, sink.f) == len &&
+			           (!o->json || fputc('\n', sink.f) != EOF);
 		}
 		csm_free(job.text[i]);
 		free(job.err[i]);
@@ -612,19 +577,13 @@ static int cmd_score(opts *o)
 	if (failed && o->nfiles > 1)
 		fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
 	if (!failed && !write_ok) {
-		fprintf(stderr, "%s: cannot write: %s\n", tmp[0] ? o->output : "temporary file", strerror(errno));
+		fprintf(stderr, "%s: cannot write: %s\n", sink.tmp[0] ? o->output : "temporary file", strerror(errno));
 		status = EXIT_FAIL;
 	}
-	if (!failed && write_ok) {
-		status = commit_sink(sink, o->output, tmp);
-		sink = NULL;
-	}
+	if (!failed && write_ok)
+		status = out_commit(&sink);
 cleanup:
-	if (sink) {
-		fclose(sink);
-		if (tmp[0])
-			unlink(tmp);
-	}
+	out_abort(&sink);
 	free(job.text);
 	free(job.err);
 	free(job.rc);
@@ -704,6 +663,38 @@ static void pdf_name(char *dst, size_t size, const char *dir, const char *path)
 	dot = strrchr(base, '.');
 	stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
 	snprintf(dst, size, "%s/%.*s.pdf", dir, (int)stem, base);
+}
+
+/* A PDF output's name must not promise another format (karte -o x.png). */
+static int check_pdf_name(const char *cmd, const char *path)
+{
+	const char *base = path ? strrchr(path, '/') : NULL, *dot;
+	base = base ? base + 1 : path;
+	dot = base ? strrchr(base, '.') : NULL;
+	if (!dot || dot == base || strcasecmp(dot, ".pdf") == 0)
+		return 0;
+	return usage_error("%s: writes PDF only; -o %s names a %s file (use a name ending in .pdf)", cmd, path, dot + 1);
+}
+
+/* karte --outdir: one PDF per input, named after it; two inputs that would
+ * get the same name, or a name that is an input, are refused before any work. */
+static int check_outdir_names(const opts *o)
+{
+	char (*names)[PATH_MAX] = calloc((size_t)o->nfiles, sizeof *names);
+	int i, j, status = 0;
+	if (!names)
+		return EXIT_FAIL;
+	for (i = 0; i < o->nfiles && !status; i++) {
+		pdf_name(names[i], sizeof names[i], o->outdir ? o->outdir : ".", o->files[i]);
+		for (j = 0; j < i && !status; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				status = usage_error("karte: %s and %s would both be written to %s; rename one, or run them "
+				                     "separately with -o", o->files[j], o->files[i], names[i]);
+		if (!status && out_check_not_input("--outdir", names[i], o->files, (size_t)o->nfiles))
+			status = EXIT_USAGE;
+	}
+	free(names);
+	return status;
 }
 
 /* What karte and portfolio render from: every answers file loaded, scored
@@ -795,6 +786,10 @@ static int cmd_karte(opts *o)
 		return usage_error("karte: -o names one PDF; for several files use --outdir DIR");
 	if (o->nfiles > 1 && o->previous)
 		return usage_error("karte: --previous compares one answers file");
+	if ((status = check_pdf_name("karte", o->output)))
+		return status;
+	if (!o->output && (status = check_outdir_names(o)))
+		return status;
 	if ((status = rendered_set_load(&x, &failed, o))) {
 		if (failed && o->nfiles > 1)
 			fprintf(stderr, "%s: %d of %d files failed; nothing was written\n", prog, failed, o->nfiles);
@@ -1026,6 +1021,7 @@ static int cmd_portfolio(opts *o)
 {
 	rendered_set x = {0};
 	char *pdf = NULL, *csv = NULL;
+	out_sink sp = {.f = NULL, .fd = -1, .slot = -1}, sc = sp;
 	csm_rollup rollup = CSM_ROLLUP_MEAN;
 	size_t len;
 	int rc, status, failed;
@@ -1034,6 +1030,8 @@ static int cmd_portfolio(opts *o)
 		return usage_error("portfolio: use 'csm portfolio FILE... -o portfolio.pdf [--csv table.csv]'");
 	if (o->rollup && strcmp(o->rollup, "mean") && strcmp(o->rollup, "headcount") && strcmp(o->rollup, "revenue"))
 		return usage_error("portfolio: --rollup is mean, headcount or revenue");
+	if ((status = check_pdf_name("portfolio", o->output)))
+		return status;
 	if (o->rollup)
 		rollup = o->rollup[0] == 'h' ? CSM_ROLLUP_HEADCOUNT : o->rollup[0] == 'r' ? CSM_ROLLUP_REVENUE : CSM_ROLLUP_MEAN;
 	if ((status = rendered_set_load(&x, &failed, o))) {
@@ -1047,9 +1045,17 @@ static int cmd_portfolio(opts *o)
 		status = lib_error(rc);
 		goto cleanup;
 	}
-	if (!(status = write_bytes(o->output, pdf, len)) && o->csv)
-		status = write_bytes(o->csv, csv, strlen(csv));
+	/* both files are made before either replaces what was there */
+	if (!(status = out_open(&sp, o->output)) && (!o->csv || !(status = out_open(&sc, o->csv)))) {
+		if (fwrite(pdf, 1, len, sp.f) != len || (o->csv && fputs(csv, sc.f) == EOF)) {
+			fprintf(stderr, "%s: cannot write: %s\n", prog, strerror(errno));
+			status = EXIT_FAIL;
+		} else if (!(status = out_commit(&sp)) && o->csv)
+			status = out_commit(&sc);
+	}
 cleanup:
+	out_abort(&sp);
+	out_abort(&sc);
 	rendered_set_free(&x, o->nfiles);
 	csm_free(pdf);
 	csm_free(csv);
@@ -2117,9 +2123,12 @@ int main(int argc, char **argv)
 		print_help(stdout);
 		return 0;
 	}
+	out_init();
 #define RUN(name, allowed, fn)                                                                                  \
 	if (strcmp(cmd, name) == 0) {                                                                           \
 		status = parse_args(&o, argc - 2, argv + 2, allowed);                                           \
+		if (!status)                                                                                    \
+			status = check_outputs(&o);                                                             \
 		if (!status)                                                                                    \
 			status = fn(&o);                                                                        \
 		free(o.files);                                                                                  \

@@ -992,6 +992,21 @@ static void sleep_ms(long ms)
 	nanosleep(&t, NULL);
 }
 
+/* Wall time of `csm ARGS` in milliseconds (at least 1). */
+static long long run_ms(const char *args)
+{
+	struct timespec t0, t1;
+	run_result r;
+	long long ms;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = run(args);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000LL + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	return ms > 0 ? ms : 1;
+}
+
 /* N assessments of different organizations as JSON Lines. */
 static void write_many(const char *path, int n)
 {
@@ -1020,13 +1035,16 @@ static void write_many(const char *path, int n)
 static void test_killed_midway(void)
 {
 	char jsonl[300], out[300], db[300], args[1600], *text;
-	int i, whole = 0, old = 0;
-	long long last = 0;
+	int i, whole = 0, old = 0, mid_aggregate = 0, mid_ingest = 0;
+	long long last = 0, full_ms;
 	unsigned seed = 4242;
 	snprintf(jsonl, sizeof jsonl, "%s/many.jsonl", tmpdir);
 	snprintf(out, sizeof out, "%s/bench.json", tmpdir);
 	snprintf(db, sizeof db, "%s/kill.sqlite", tmpdir);
 	write_many(jsonl, 6000);
+	/* kill times are spread over the length of a whole run on this machine */
+	snprintf(args, sizeof args, "bench aggregate '%s' --min-group 1 --jobs 1 -o '%s'", jsonl, out);
+	full_ms = run_ms(args);
 	for (i = 0; i < 12; i++) {
 		FILE *f = fopen(out, "w");
 		pid_t pid;
@@ -1038,10 +1056,13 @@ static void test_killed_midway(void)
 		snprintf(args, sizeof args, "bench aggregate '%s' --min-group 1 --jobs 1 -o '%s'", jsonl, out);
 		pid = spawn_csm(args);
 		seed = seed * 1103515245u + 12345u;
-		sleep_ms(5 + (long)((seed >> 16) % 400));
+		sleep_ms(full_ms * (long long)(10 + (seed >> 16) % 120) / 100);
 		kill(pid, SIGKILL);
 		waitpid(pid, &st, 0);
 		text = test_read(out, NULL);
+		/* killed before it ended: the signal, not the exit, ended it */
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+			mid_aggregate++;
 		if (text && strcmp(text, "the old file\n") == 0)
 			old++;
 		else {
@@ -1054,14 +1075,18 @@ static void test_killed_midway(void)
 		free(text);
 	}
 	CHECK_INT(old + whole, 12);
-	printf("killed aggregate: %d old file intact, %d finished before the kill\n", old, whole);
+	CHECK(mid_aggregate >= 1);
+	printf("killed aggregate (a whole run takes %lld ms): %d killed while running, %d old file intact, "
+	       "%d finished before the kill\n", full_ms, mid_aggregate, old, whole);
+	snprintf(args, sizeof args, "rm -f '%s'.tmp.*", out); /* SIGKILL cannot be caught: its temp file stays */
+	CHECK_INT(system(args), 0);
 
+	snprintf(args, sizeof args, "db init --db '%s.scratch'", db);
+	(void)run_ms(args);
 	snprintf(args, sizeof args, "db init --db '%s'", db);
-	{
-		run_result r = run(args);
-		CHECK_INT(r.status, 0);
-		done(&r);
-	}
+	(void)run_ms(args);
+	snprintf(args, sizeof args, "db ingest --db '%s.scratch' '%s'", db, jsonl);
+	full_ms = run_ms(args);
 	for (i = 0; i < 10; i++) {
 		pid_t pid;
 		int st;
@@ -1070,7 +1095,7 @@ static void test_killed_midway(void)
 		snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
 		pid = spawn_csm(args);
 		seed = seed * 1103515245u + 12345u;
-		sleep_ms(20 + (long)((seed >> 16) % 600));
+		sleep_ms(full_ms * (long long)(10 + (seed >> 16) % 90) / 100);
 		kill(pid, SIGKILL);
 		waitpid(pid, &st, 0);
 		snprintf(args, sizeof args, "sqlite3 '%s' 'PRAGMA integrity_check' 'SELECT count(*) FROM assessment'", db);
@@ -1084,9 +1109,14 @@ static void test_killed_midway(void)
 		}
 		CHECK(count >= last); /* nothing committed is lost */
 		CHECK(count % 1000 == 0 || count == 6000); /* whole batches only */
+		/* killed while running, with part of the file stored: the kill landed mid-ingest */
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL && count > 0 && count < 6000)
+			mid_ingest++;
 		last = count;
 	}
-	printf("killed ingest: %lld of 6000 stored after the kills\n", last);
+	CHECK(mid_ingest >= 1);
+	printf("killed ingest (a whole run takes %lld ms): %d kills left part of the file stored; %lld of 6000 "
+	       "stored after the kills\n", full_ms, mid_ingest, last);
 	snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
 	{
 		run_result r = run(args);
@@ -1229,6 +1259,206 @@ static void test_sizes_and_places(void)
 	}
 }
 
+/* The mode of `path`'s permission bits, or -1. */
+static int mode_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+/* Outputs that are not regular files are written, never replaced; files get
+ * 0666 & ~umask, or keep their mode; an input is never an output. */
+static void test_output_places(void)
+{
+	char path[300], args[1600], *text;
+	struct stat st;
+	run_result r;
+
+	/* a FIFO: written through, still a FIFO */
+	snprintf(path, sizeof path, "%s/fifo", tmpdir);
+	CHECK(mkfifo(path, 0600) == 0);
+	snprintf(args, sizeof args, "cat '%s' > '%s.got' & '%s' score examples/aozora-bank.json -o '%s'; wait", path, path,
+	         csm_bin, path);
+	{
+		char cmd[2000];
+		snprintf(cmd, sizeof cmd, "cd '%s' && (%s)", CSM_TEST_SRC, args);
+		CHECK_INT(system(cmd), 0);
+	}
+	CHECK(stat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+	snprintf(path, sizeof path, "%s/fifo.got", tmpdir);
+	text = test_read(path, NULL);
+	CHECK_HAS(text, "Aozora");
+	free(text);
+
+	/* /dev/stdout is standard output, whatever it is */
+	r = run("score examples/aozora-bank.json --json -o /dev/stdout");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"format\":\"csm-score/1\"");
+	done(&r);
+	CHECK(lstat("/dev/stdout", &st) == 0 && S_ISLNK(st.st_mode));
+
+	/* device nodes of our own (root only), so a regression cannot break the machine's */
+	if (geteuid() == 0) {
+		snprintf(args, sizeof args, "mknod '%s/null' c 1 3 && mknod '%s/full' c 1 7", tmpdir, tmpdir);
+		CHECK_INT(system(args), 0);
+		snprintf(args, sizeof args, "karte examples/aozora-bank.json -o '%s/null'", tmpdir);
+		r = run(args);
+		CHECK_INT(r.status, 0);
+		done(&r);
+		snprintf(path, sizeof path, "%s/null", tmpdir);
+		CHECK(stat(path, &st) == 0 && S_ISCHR(st.st_mode));
+		snprintf(args, sizeof args, "score examples/aozora-bank.json -o '%s/full'", tmpdir);
+		r = run(args);
+		CHECK_INT(r.status, 3);
+		CHECK_HAS(r.err, "full: cannot write: No space left on device");
+		done(&r);
+		snprintf(path, sizeof path, "%s/full", tmpdir);
+		CHECK(stat(path, &st) == 0 && S_ISCHR(st.st_mode));
+	}
+
+	/* modes: new files follow the umask, existing files keep theirs */
+	snprintf(path, sizeof path, "%s/private.txt", tmpdir);
+	snprintf(args, sizeof args, "umask 077 && cd '%s' && '%s' score examples/aozora-bank.json -o '%s'", CSM_TEST_SRC,
+	         csm_bin, path);
+	CHECK_INT(system(args), 0);
+	CHECK_INT(mode_of(path), 0600);
+	snprintf(path, sizeof path, "%s/shared.txt", tmpdir);
+	snprintf(args, sizeof args, "umask 002 && cd '%s' && '%s' score examples/aozora-bank.json -o '%s'", CSM_TEST_SRC,
+	         csm_bin, path);
+	CHECK_INT(system(args), 0);
+	CHECK_INT(mode_of(path), 0664);
+	CHECK(chmod(path, 0640) == 0);
+	snprintf(args, sizeof args, "score examples/minato-services.json -o '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	CHECK_INT(mode_of(path), 0640);
+	/* through a symlink: the file it names is replaced, the link stays */
+	snprintf(args, sizeof args, "ln -s shared.txt '%s/link.txt'", tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "score examples/aozora-bank.json -o '%s/link.txt'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(path, sizeof path, "%s/link.txt", tmpdir);
+	CHECK(lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
+	text = test_read(path, NULL);
+	CHECK_HAS(text, "Aozora");
+	free(text);
+
+	/* an input named as the output, by any spelling, is refused before anything is written */
+	snprintf(args, sizeof args, "cp examples/aozora-bank.json '%s/in.json' && ln '%s/in.json' '%s/hard.json'", tmpdir,
+	         tmpdir, tmpdir);
+	{
+		char cmd[2000];
+		snprintf(cmd, sizeof cmd, "cd '%s' && %s", CSM_TEST_SRC, args);
+		CHECK_INT(system(cmd), 0);
+	}
+	snprintf(args, sizeof args, "score '%s/in.json' -o '%s/hard.json'", tmpdir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "is the input file");
+	done(&r);
+	snprintf(args, sizeof args, "merge '%s/in.json' examples/aozora-bank.json -o '%s/./in.json'", tmpdir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+	snprintf(args, sizeof args, "template --prefill '%s/in.json' -o '%s/in.json'", tmpdir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+	snprintf(path, sizeof path, "%s/in.json", tmpdir);
+	text = test_read(path, NULL);
+	CHECK_HAS(text, "\"csm-answers/1\"");
+	free(text);
+
+	/* karte: PDF only, and --outdir never writes two inputs to one name */
+	snprintf(args, sizeof args, "karte examples/aozora-bank.json -o '%s/karte.png'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "writes PDF only");
+	done(&r);
+	snprintf(path, sizeof path, "%s/karte.png", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+	snprintf(args, sizeof args, "mkdir -p '%s/a' '%s/b' '%s/kartes' && cp examples/aozora-bank.json '%s/a/x.json' && "
+	                            "cp examples/minato-services.json '%s/b/x.json'",
+	         tmpdir, tmpdir, tmpdir, tmpdir, tmpdir);
+	{
+		char cmd[2000];
+		snprintf(cmd, sizeof cmd, "cd '%s' && %s", CSM_TEST_SRC, args);
+		CHECK_INT(system(cmd), 0);
+	}
+	snprintf(args, sizeof args, "karte '%s/a/x.json' '%s/b/x.json' --outdir '%s/kartes'", tmpdir, tmpdir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "would both be written to");
+	done(&r);
+	snprintf(path, sizeof path, "%s/kartes/x.pdf", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+}
+
+/* No temporary file in `dir` whose name contains `part`? */
+static int no_temp_in(const char *dir, const char *part)
+{
+	char cmd[600];
+	FILE *p;
+	int n = -1;
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c '%s'", dir, part);
+	if ((p = popen(cmd, "r"))) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n == 0;
+}
+
+/* SIGINT or SIGTERM in the middle of a run leaves the old output and no
+ * temporary file. Each kill is sent only once the temporary file exists, so
+ * the test proves the signal landed mid-run. */
+static void test_signal_cleans_up(void)
+{
+	static const int sigs[] = {SIGTERM, SIGINT};
+	char dir[300], args[60000], path[400], *text;
+	size_t i, k;
+	snprintf(dir, sizeof dir, "%s/sig", tmpdir);
+	CHECK(mkdir(dir, 0700) == 0);
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+		FILE *f = fopen(path, "w");
+		pid_t pid;
+		int st = 0, seen = 0, waited;
+		if (f) {
+			fputs("the old file\n", f);
+			fclose(f);
+		}
+		snprintf(args, sizeof args, "score --jobs 1 -o '%s'", path);
+		for (i = 0; i < 1500; i++)
+			snprintf(args + strlen(args), sizeof args - strlen(args), " examples/kitamachi-machinery.json");
+		pid = fork();
+		if (pid == 0) {
+			char cmd[61000];
+			snprintf(cmd, sizeof cmd, "cd '%s' && exec '%s' %s >/dev/null 2>&1 </dev/null", CSM_TEST_SRC, csm_bin,
+			         args);
+			/* a shell's & would ignore SIGINT; exec keeps the default */
+			execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+			_exit(127);
+		}
+		for (waited = 0; waited < 20000 && !seen; waited += 2) {
+			seen = !no_temp_in(dir, "out.txt.tmp");
+			if (!seen)
+				sleep_ms(2);
+		}
+		CHECK(seen);
+		kill(pid, sigs[k]);
+		waitpid(pid, &st, 0);
+		CHECK(WIFSIGNALED(st) && WTERMSIG(st) == sigs[k]);
+		CHECK(no_temp_in(dir, "tmp"));
+		text = test_read(path, NULL);
+		CHECK_STR(text, "the old file\n");
+		free(text);
+	}
+}
+
 /* Every case of test/bad/cases.tsv: the exit code and a message naming the file and problem. */
 static void test_bad_inputs(void)
 {
@@ -1297,6 +1527,8 @@ int main(int argc, char **argv)
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
+	RUN_TEST(test_output_places);
+	RUN_TEST(test_signal_cleans_up);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	rc = system(cmd);
 	(void)rc;
