@@ -108,6 +108,20 @@ void csm__buf_free(csm__buf *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* A name for an inherited descriptor: /dev/stdin, /dev/fd/N, /proc/self/fd/N. */
+static int is_fd_path(const char *path)
+{
+	const char *n;
+	if (strcmp(path, "/dev/stdin") == 0)
+		return 1;
+	n = strncmp(path, "/dev/fd/", 8) == 0 ? path + 8 : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14 : NULL;
+	if (!n || !*n)
+		return 0;
+	while (*n >= '0' && *n <= '9')
+		n++;
+	return *n == '\0';
+}
+
 int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 {
 	struct stat st;
@@ -117,7 +131,8 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO with no writer would wait forever */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return csm__err(CSM_EINVALID, "%s: cannot open: %s", path, strerror(errno));
 	if (fstat(fd, &st) != 0) {
@@ -126,6 +141,17 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 	}
 	if (S_ISDIR(st.st_mode)) {
 		rc = csm__err(CSM_EINVALID, "%s: is a directory, not a file", path);
+		goto cleanup;
+	}
+	/* Regular files only; a pipe handed over as /dev/fd/N (a shell's <(...))
+	 * is read too. A named pipe, a device or a socket could block or never end. */
+	if (!S_ISREG(st.st_mode) && !(S_ISFIFO(st.st_mode) && is_fd_path(path))) {
+		rc = csm__err(CSM_EINVALID, "%s: is %s, not a regular file", path,
+		              S_ISFIFO(st.st_mode) ? "a named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+		goto cleanup;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		rc = csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
 		goto cleanup;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {

@@ -1198,6 +1198,42 @@ static void test_input_files(void)
 	CHECK_INT(r.status, 2);
 	CHECK_HAS(r.err, "/nonexistent: data directory has no questions/ folder");
 	done(&r);
+	/* a named pipe or a device would block or never end: refused at once */
+	{
+		char fifo[300], args[1100];
+		snprintf(fifo, sizeof fifo, "%s/input-fifo", tmpdir);
+		CHECK(mkfifo(fifo, 0600) == 0);
+		snprintf(args, sizeof args, "score '%s'", fifo);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "input-fifo: is a named pipe (FIFO), not a regular file");
+		done(&r);
+		snprintf(args, sizeof args, "mkdir -p '%s/fifo-data' && cp -r questions tips benchmarks '%s/fifo-data/' && "
+		                            "rm '%s/fifo-data/tips/csmg.json' && mkfifo '%s/fifo-data/tips/csmg.json'",
+		         tmpdir, tmpdir, tmpdir, tmpdir);
+		{
+			char cmd[1500];
+			snprintf(cmd, sizeof cmd, "cd '%s' && %s", CSM_TEST_SRC, args);
+			CHECK_INT(system(cmd), 0);
+		}
+		snprintf(args, sizeof args, "score --data-dir '%s/fifo-data' examples/aozora-bank.json", tmpdir);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "csmg.json: is a named pipe (FIFO), not a regular file");
+		done(&r);
+	}
+	r = run("score /dev/zero");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "/dev/zero: is a device, not a regular file");
+	done(&r);
+	{ /* a pipe handed over by the shell is read */
+		char cmd[1200];
+		int st;
+		snprintf(cmd, sizeof cmd, "cd '%s' && bash -c \"'%s' score <(cat examples/aozora-bank.json)\" >/dev/null 2>&1",
+		         CSM_TEST_SRC, csm_bin);
+		st = system(cmd);
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
 	r = run("score --allow-partial test/bad/null-level.json --json");
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "\"partial\":true");
