@@ -1200,7 +1200,7 @@ static void test_input_files(void)
 	done(&r);
 	/* a named pipe or a device would block or never end: refused at once */
 	{
-		char fifo[300], args[1100];
+		char fifo[300], args[1600];
 		snprintf(fifo, sizeof fifo, "%s/input-fifo", tmpdir);
 		CHECK(mkfifo(fifo, 0600) == 0);
 		snprintf(args, sizeof args, "score '%s'", fifo);
@@ -1212,7 +1212,7 @@ static void test_input_files(void)
 		                            "rm '%s/fifo-data/tips/csmg.json' && mkfifo '%s/fifo-data/tips/csmg.json'",
 		         tmpdir, tmpdir, tmpdir, tmpdir);
 		{
-			char cmd[1500];
+			char cmd[2000];
 			snprintf(cmd, sizeof cmd, "cd '%s' && %s", CSM_TEST_SRC, args);
 			CHECK_INT(system(cmd), 0);
 		}
