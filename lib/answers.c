@@ -83,7 +83,7 @@ static int take_text(char **dst, const cJSON *obj, const char *key, size_t max, 
 	char sub[128];
 	const char *s;
 	snprintf(sub, sizeof sub, "%s: %s", where, key);
-	s = csm__json_string(obj, key, max, p, name, sub);
+	s = csm__json_line(obj, key, max, p, name, sub);
 	if (s && !(*dst = csm__strdup(s)))
 		return csm__nomem();
 	return 0;
@@ -96,6 +96,7 @@ static int take_item_text(char **dst, const cJSON *obj, const char *key, csm__pr
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	size_t n;
+	int c;
 	if (!v || cJSON_IsNull(v))
 		return 0;
 	if (!cJSON_IsString(v)) {
@@ -106,6 +107,11 @@ static int take_item_text(char **dst, const cJSON *obj, const char *key, csm__pr
 	if (n > CSM_MAX_TEXT_BYTES) {
 		csm__problem(p, "%s: item %s: %s: text is too long (%zu bytes; the limit is %u)", name, id, key, n,
 		             CSM_MAX_TEXT_BYTES);
+		return 0;
+	}
+	if ((c = csm__control_char(v->valuestring, 1)) >= 0) {
+		csm__problem(p, "%s: item %s: %s: contains a control character (0x%02x); only tab and line breaks "
+		             "are allowed", name, id, key, (unsigned)c);
 		return 0;
 	}
 	if (!(*dst = csm__strndup(v->valuestring, n)))
@@ -158,27 +164,27 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 	}
 	if (!(a->organization = cJSON_Duplicate(org, 1)))
 		return csm__nomem();
-	s = csm__json_string(org, "name", CSM_MAX_NAME_BYTES, p, name, "organization.name");
+	s = csm__json_line(org, "name", CSM_MAX_NAME_BYTES, p, name, "organization.name");
 	if (!s || !s[0]) {
 		if (!cJSON_GetObjectItemCaseSensitive(org, "name") || (s && !s[0]))
 			csm__problem(p, "%s: organization.name: missing or empty", name);
 	} else if (!(a->field[CSM_FIELD_ORG_NAME] = csm__strdup(s))) {
 		return csm__nomem();
 	}
-	s = csm__json_string(org, "industry", CSM_MAX_NAME_BYTES, p, name, "organization.industry");
+	s = csm__json_line(org, "industry", CSM_MAX_NAME_BYTES, p, name, "organization.industry");
 	if (s && !s[0])
 		s = NULL; /* left blank, as in a template */
 	if (s && !csm__valid_id(s))
 		csm__problem(p, "%s: organization.industry: \"%.60s\" is not an industry id (e.g. \"finance\")", name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_INDUSTRY] = csm__strdup(s)))
 		return csm__nomem();
-	s = csm__json_string(org, "scope", CSM_MAX_NAME_BYTES, p, name, "organization.scope");
+	s = csm__json_line(org, "scope", CSM_MAX_NAME_BYTES, p, name, "organization.scope");
 	if (s && strcmp(s, "entity") != 0 && strcmp(s, "group") != 0)
 		csm__problem(p, "%s: organization.scope: \"%.60s\" is not a scope (expected \"entity\" or \"group\")",
 		             name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_SCOPE] = csm__strdup(s)))
 		return csm__nomem();
-	s = csm__json_string(org, "parent", CSM_MAX_NAME_BYTES, p, name, "organization.parent");
+	s = csm__json_line(org, "parent", CSM_MAX_NAME_BYTES, p, name, "organization.parent");
 	if (s && s[0] && !(a->field[CSM_FIELD_ORG_PARENT] = csm__strdup(s)))
 		return csm__nomem();
 	{
@@ -195,7 +201,7 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 				*dst = v->valuedouble;
 		}
 	}
-	s = csm__json_string(org, "size", CSM_MAX_NAME_BYTES, p, name, "organization.size");
+	s = csm__json_line(org, "size", CSM_MAX_NAME_BYTES, p, name, "organization.size");
 	if (s && strcmp(s, "small") != 0 && strcmp(s, "medium") != 0 && strcmp(s, "large") != 0)
 		csm__problem(p, "%s: organization.size: \"%.60s\" is not a size band (expected \"small\", \"medium\" or \"large\")",
 		             name, s);
@@ -279,7 +285,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)))
 		goto cleanup;
-	s = csm__json_string(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
+	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
 	if (!s) {
 		if (!cJSON_GetObjectItemCaseSensitive(root, "questionnaire"))
 			csm__problem(p, "%s: questionnaire: missing (e.g. \"csmg-v2\")", name);
@@ -315,7 +321,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 			}
 		}
 	}
-	s = csm__json_string(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
+	s = csm__json_line(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
 	if (s && !csm__valid_date(s))
 		csm__problem(p, "%s: assessed_on: \"%.40s\" is not a date YYYY-MM-DD", name, s);
 	else if (s && !(a->field[CSM_FIELD_ASSESSED_ON] = csm__strdup(s))) {
@@ -616,7 +622,7 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 	static const char *const names[7] = {"organization.name", "organization.industry", "organization.scope",
 	                                     "assessed_on", "questionnaire", "organization.size", "organization.parent"};
 	char *copy;
-	int ok = value && strlen(value) <= CSM_MAX_NAME_BYTES && value[0];
+	int ok = value && strlen(value) <= CSM_MAX_NAME_BYTES && value[0] && csm__control_char(value, 0) < 0;
 	if (ok && (f == CSM_FIELD_ORG_INDUSTRY || f == CSM_FIELD_QUESTIONNAIRE))
 		ok = csm__valid_id(value);
 	else if (ok && f == CSM_FIELD_ASSESSED_ON)

@@ -139,17 +139,17 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	s = csm__json_string(root, "name", CSM_MAX_NAME_BYTES, &p, name, "name");
+	s = csm__json_line(root, "name", CSM_MAX_NAME_BYTES, &p, name, "name");
 	b->name = csm__strdup(s ? s : "");
 	if (!s || !s[0])
 		csm__problem(&p, "%s: name: missing or empty", name);
 	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, &p, name, "source");
 	b->source = csm__strdup(s ? s : "");
-	s = csm__json_string(root, "questionnaire", CSM_MAX_NAME_BYTES, &p, name, "questionnaire");
+	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, &p, name, "questionnaire");
 	b->questionnaire = csm__strdup(s ? s : "");
 	if (!s || !csm__valid_id(s))
 		csm__problem(&p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
-	s = csm__json_string(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
+	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
 	if (s && !csm__valid_date(s))
 		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD", name, s);
 	b->date = csm__strdup(s ? s : "");

@@ -13,12 +13,44 @@ const char *csm_error_last(void) { return csm_errmsg; }
 
 void csm_error_clear(void) { csm_errmsg[0] = '\0'; }
 
+static _Thread_local char csm_errraw[CSM_ERRMSG_SIZE];
+
+size_t csm__escape_controls(char *dst, size_t size, const char *src, int keep_newline)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)src;
+	size_t n = 0;
+	if (!size)
+		return 0;
+	for (; *s; s++) {
+		unsigned c = *s;
+		int c1 = c == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F; /* U+0080..U+009F, as UTF-8 */
+		if ((c < 0x20 && !(keep_newline && c == '\n')) || c == 0x7F || c1) {
+			unsigned v = c1 ? *++s : c;
+			if (n + 4 >= size)
+				break;
+			dst[n++] = '\\';
+			dst[n++] = 'x';
+			dst[n++] = hex[v >> 4];
+			dst[n++] = hex[v & 15];
+			continue;
+		}
+		if (n + 1 >= size)
+			break;
+		dst[n++] = (char)c;
+	}
+	dst[n] = '\0';
+	return n;
+}
+
 int csm__err(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(csm_errmsg, sizeof csm_errmsg, fmt, ap);
+	vsnprintf(csm_errraw, sizeof csm_errraw, fmt, ap);
 	va_end(ap);
+	/* messages reach terminals: no input can send them an escape sequence */
+	csm__escape_controls(csm_errmsg, sizeof csm_errmsg, csm_errraw, 1);
 	return code;
 }
 
@@ -26,7 +58,7 @@ int csm__nomem(void) { return csm__err(CSM_ENOMEM, "out of memory"); }
 
 void csm__problem(csm__problems *p, const char *fmt, ...)
 {
-	char line[1024];
+	char raw[1024], line[1024];
 	va_list ap;
 	size_t n;
 
@@ -34,9 +66,9 @@ void csm__problem(csm__problems *p, const char *fmt, ...)
 	if (p->count > CSM_MAX_PROBLEMS || p->nomem)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
-	n = strlen(line);
+	n = csm__escape_controls(line, sizeof line, raw, 0); /* one line each */
 	if (p->len + n + 2 > p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 1024;
 		char *t;

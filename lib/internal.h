@@ -31,7 +31,18 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 
 #endif
 
-/* Set the thread's message and return `code` (for `return csm__err(...)`). */
+/* Copy `src` to `dst` (NUL-terminated, cut to fit `size`) with every control
+ * character (C0 but a newline when `keep_newline`, DEL, C1 as UTF-8) written
+ * as \xNN, so text from input cannot drive a terminal. Returns the length. */
+size_t csm__escape_controls(char *dst, size_t size, const char *src, int keep_newline);
+
+/* Control characters in a one-line field (name, id, date, role): the first
+ * one's byte, or -1 when there is none. Tab, newline and carriage return
+ * are allowed where `multiline`. */
+int csm__control_char(const char *s, int multiline);
+
+/* Set the thread's message and return `code` (for `return csm__err(...)`).
+ * Control characters in the message are escaped (csm__escape_controls). */
 int csm__err(int code, const char *fmt, ...) CSM_PRINTF(2, 3);
 /* The out-of-memory error. */
 int csm__nomem(void);
@@ -119,6 +130,9 @@ int csm__json_format(const cJSON *root, const char *family, const char *name);
  * wrong type or is too long). `where` names the member in messages. */
 const char *csm__json_string(const cJSON *obj, const char *key, size_t max,
                              csm__problems *p, const char *name, const char *where);
+/* As csm__json_string(), for a one-line field: a control character is a problem. */
+const char *csm__json_line(const cJSON *obj, const char *key, size_t max, csm__problems *p, const char *name,
+                           const char *where);
 /* A {"ja": ..., "en": ...} member: both strings copied into out[2]. */
 int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int required,
                         csm__problems *p, const char *name, const char *where);

@@ -215,6 +215,18 @@ const char *csm__json_string(const cJSON *obj, const char *key, size_t max, csm_
 	return v->valuestring;
 }
 
+const char *csm__json_line(const cJSON *obj, const char *key, size_t max, csm__problems *p, const char *name,
+                           const char *where)
+{
+	const char *s = csm__json_string(obj, key, max, p, name, where);
+	int c = s ? csm__control_char(s, 0) : -1;
+	if (c < 0)
+		return s;
+	csm__problem(p, "%s: %s: contains a control character (0x%02x); names, ids, dates and roles are one line of "
+	             "printable text", name, where, (unsigned)c);
+	return NULL;
+}
+
 int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int required,
                         csm__problems *p, const char *name, const char *where)
 {

@@ -313,7 +313,7 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	s = csm__json_string(root, "id", CSM_MAX_NAME_BYTES, &p, name, "id");
+	s = csm__json_line(root, "id", CSM_MAX_NAME_BYTES, &p, name, "id");
 	if (!s || !csm__valid_id(s))
 		csm__problem(&p, "%s: id: expected a questionnaire id such as \"csmg-v2\"", name);
 	else if (!(q->id = csm__strdup(s))) {

@@ -208,6 +208,18 @@ cleanup:
 	return rc;
 }
 
+int csm__control_char(const char *str, int multiline)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	for (; *s; s++) {
+		if ((*s < 0x20 && !(multiline && (*s == '\t' || *s == '\n' || *s == '\r'))) || *s == 0x7F)
+			return *s;
+		if (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+			return s[1];
+	}
+	return -1;
+}
+
 size_t csm__utf8_check(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;

@@ -207,7 +207,7 @@ done:
 static void test_hostile_text(void)
 {
 	static const char *const names[] = {"Robert'); DROP TABLE assessment;--", "quote \" and \\\\ backslash",
-	                                    "tab\tnew\nline \x01 ctrl", "日本語の組織名 株式会社"};
+	                                    "<script>alert(1)</script> =cmd|' /C calc'!A0", "日本語の組織名 株式会社"};
 	csm_questionnaire *q = load_v2();
 	csm_db *db = fresh();
 	char *list = NULL, evidence[9000];
@@ -231,6 +231,8 @@ static void test_hostile_text(void)
 		CHECK_HAS(list, names[i]);
 	csm_free(list);
 	CHECK_INT(exported_n(db, q, "all", NULL, 1), 4); /* every table still there, every row */
+	/* control characters never get into a name (refused when the answers are read) */
+	CHECK(make(q, "tab\tnew\nline \x01 ctrl", "2025-02-02", 2, "finance", evidence) == NULL);
 done:
 	csm_db_close(db);
 	csm_questionnaire_free(q);
