@@ -6,7 +6,9 @@
  * HarfBuzz's subsetter to the glyphs used, so libharu embeds (and scans) a
  * small font instead of all of IPAexGothic. Widths come from HarfBuzz in both
  * passes, so the two layouts are the same. */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -807,9 +809,30 @@ static void haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_d
 		k->error = error_no;
 }
 
+/* A temporary file that has no name in `dir`, open for reading and writing:
+ * O_TMPFILE where the file system has it, else one unlinked at once. Nothing
+ * is left behind however the process ends, so no signal handler is needed. */
+static int nameless_tmp(const char *dir)
+{
+	char path[4096];
+	int fd = -1;
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+#endif
+	if ((size_t)snprintf(path, sizeof path, "%s/csm-font-XXXXXX", dir) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(path)) >= 0)
+		unlink(path);
+	return fd;
+}
+
 /* The subset of the maker's font with the characters of `unicodes`, into a
- * temporary file whose path is written to `path`. */
-static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, size_t size)
+ * nameless temporary file whose descriptor goes to *fd_out. */
+static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, int *fd_out)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
@@ -820,7 +843,9 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 	int fd = -1, rc = 0;
 	size_t off = 0;
 
-	path[0] = '\0';
+	*fd_out = -1;
+	if (!tmpdir || !tmpdir[0])
+		tmpdir = "/tmp";
 	if (!in)
 		return csm__nomem();
 	hb_set_union(hb_subset_input_unicode_set(in), unicodes);
@@ -845,11 +870,8 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 		return csm__err(CSM_EIO, "%s: the font could not be subset", km->font_path);
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
-	snprintf(path, size, "%s/csm-font-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
-	if (!len || (fd = mkstemp(path)) < 0) {
-		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s",
-		              tmpdir && tmpdir[0] ? tmpdir : "/tmp", strerror(errno));
-		path[0] = '\0';
+	if (!len || (fd = nameless_tmp(tmpdir)) < 0) {
+		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s", tmpdir, strerror(errno));
 		goto cleanup;
 	}
 	while (off < len) {
@@ -857,18 +879,16 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
+			rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s", tmpdir, strerror(errno));
 			goto cleanup;
 		}
 		off += (size_t)w;
 	}
+	*fd_out = fd;
+	fd = -1;
 cleanup:
-	if (fd >= 0 && close(fd) != 0 && !rc)
-		rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc && path[0]) {
-		unlink(path);
-		path[0] = '\0';
-	}
+	if (fd >= 0)
+		close(fd);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;
@@ -977,8 +997,9 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	karte k;
-	char font_file[4096] = "";
+	char font_file[64];
 	const char *font_name;
+	int font_fd = -1;
 	HPDF_Date date;
 	struct tm tm;
 	time_t t = (time_t)created;
@@ -1005,7 +1026,7 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 	/* Digits for the page footer, whatever pass 1 printed. */
 	for (i = '0'; i <= '9'; i++)
 		hb_set_add(k.unicodes, (hb_codepoint_t)i);
-	if ((rc = write_subset(km, k.unicodes, font_file, sizeof font_file)))
+	if ((rc = write_subset(km, k.unicodes, &font_fd)))
 		goto cleanup;
 
 	/* Pass 2: the document. */
@@ -1020,9 +1041,15 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 	}
 	HPDF_SetCompressionMode(k.pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(k.pdf);
-	/* libharu reads glyphs from this file again when saving: it is removed
-	 * only after the document is written. */
+	/* libharu takes a path: the nameless file is opened again through the
+	 * process's descriptor table, and libharu keeps that open to read the
+	 * glyphs when saving. */
+	snprintf(font_file, sizeof font_file, "/proc/self/fd/%d", font_fd);
+	if (access(font_file, R_OK) != 0)
+		snprintf(font_file, sizeof font_file, "/dev/fd/%d", font_fd);
 	font_name = HPDF_LoadTTFontFromFile(k.pdf, font_file, HPDF_TRUE);
+	close(font_fd);
+	font_fd = -1;
 	if (!font_name || !(k.font = HPDF_GetFont(k.pdf, font_name, "UTF-8"))) {
 		rc = csm__err(CSM_EIO, "%s: libharu could not load the font (error 0x%04X)", km->font_path,
 		              (unsigned)k.error);
@@ -1070,8 +1097,8 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 cleanup:
 	if (k.pdf)
 		HPDF_Free(k.pdf);
-	if (font_file[0])
-		unlink(font_file);
+	if (font_fd >= 0)
+		close(font_fd);
 	hb_set_destroy(k.unicodes);
 	cairo_destroy(k.c.cr);
 	cairo_surface_destroy(surface);

@@ -1150,6 +1150,124 @@ static void test_hostile_pdf(void)
 	}
 }
 
+/* `csm ARGS` started in the background with TMPDIR=`tmp` (env replaced by
+ * csm, so a signal reaches csm itself). */
+static pid_t spawn_csm_tmp(const char *tmp, const char *args)
+{
+	char cmd[4000];
+	pid_t pid;
+	snprintf(cmd, sizeof cmd, "cd '%s' && exec env TMPDIR='%s' '%s' %s >/dev/null 2>&1 </dev/null", CSM_TEST_SRC, tmp,
+	         csm_bin, args);
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Entries in directory `dir` (without . and ..), or -1. */
+static int entries(const char *dir)
+{
+	char cmd[400];
+	int n = -1;
+	FILE *p;
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	if ((p = popen(cmd, "r"))) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}
+
+/* Process `pid` holds a file in `dir` open (a temporary font, named or not). */
+static int holds_file_in(pid_t pid, const char *dir)
+{
+	char cmd[400];
+	int n = 0;
+	FILE *p;
+	snprintf(cmd, sizeof cmd, "ls -l /proc/%d/fd 2>/dev/null | grep -c -- '-> %s/'", (int)pid, dir);
+	if ((p = popen(cmd, "r"))) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = 0;
+		pclose(p);
+	}
+	return n > 0;
+}
+
+/* Killed with SIGTERM at many points, `csm karte` leaves nothing in its
+ * temporary directory: the subset font it writes there has no name. */
+static void test_karte_sigterm(void)
+{
+	enum { FILES = 12, RUNS = 40 };
+	char scratch[300], outdir[300], args[3000], path[400], cmd[1000];
+	int i, leftover = 0, interrupted = 0, with_font = 0, finished = 0;
+	unsigned seed = 777;
+	long run_ms;
+	struct timespec t0, t1;
+	size_t n;
+	snprintf(scratch, sizeof scratch, "%s/sigtmp", tmpdir);
+	snprintf(outdir, sizeof outdir, "%s/sigout", tmpdir);
+	snprintf(args, sizeof args, "mkdir -p '%s' '%s'", scratch, outdir);
+	CHECK_INT(system(args), 0);
+	n = (size_t)snprintf(args, sizeof args, "karte");
+	for (i = 0; i < FILES; i++) {
+		static const char *const ex[3] = {"aozora-bank", "kitamachi-machinery", "minato-services"};
+		snprintf(path, sizeof path, "%s/org%02d.json", tmpdir, i);
+		write_doc(path, example_doc(ex[i % 3]));
+		n += (size_t)snprintf(args + n, sizeof args - n, " '%s'", path);
+	}
+	snprintf(args + n, sizeof args - n, " --outdir '%s'", outdir);
+
+	/* one run that finishes, timed */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	{
+		pid_t pid = spawn_csm_tmp(scratch, args);
+		int st = 0;
+		waitpid(pid, &st, 0);
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	run_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	CHECK_INT(entries(outdir), FILES);
+	CHECK_INT(entries(scratch), 0);
+
+	for (i = 0; i < RUNS; i++) {
+		pid_t pid;
+		int st = 0, alive, font;
+		snprintf(cmd, sizeof cmd, "rm -f '%s'/*", outdir);
+		CHECK_INT(system(cmd), 0);
+		pid = spawn_csm_tmp(scratch, args);
+		seed = seed * 1103515245u + 12345u;
+		sleep_ms(1 + (long)((seed >> 16) % (unsigned)(run_ms + 1)));
+		font = holds_file_in(pid, scratch);
+		alive = waitpid(pid, &st, WNOHANG) == 0;
+		if (alive) {
+			kill(pid, SIGTERM);
+			waitpid(pid, &st, 0);
+		}
+		if (alive && entries(outdir) < FILES) {
+			interrupted++;
+			with_font += font;
+		} else {
+			finished++;
+		}
+		if (entries(scratch) != 0) {
+			leftover++;
+			snprintf(cmd, sizeof cmd, "ls -l '%s' >&2; rm -f '%s'/*", scratch, scratch);
+			CHECK_INT(system(cmd), 0);
+		}
+	}
+	printf("SIGTERM to csm karte (a run takes %ld ms): %d interrupted (%d with the font temp open), %d finished, "
+	       "%d left files in TMPDIR\n",
+	       run_ms, interrupted, with_font, finished, leftover);
+	CHECK_INT(leftover, 0);
+	CHECK(interrupted >= 1);
+	if (access("/proc/self/fd", F_OK) == 0)
+		CHECK(with_font >= 1); /* a kill landed while the font temp existed */
+}
+
 static void test_input_files(void)
 {
 	run_result r = run("score test/no-such-file.json");
@@ -1294,6 +1412,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
+	RUN_TEST(test_karte_sigterm);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
