@@ -895,40 +895,15 @@ cleanup:
 }
 
 /* libharu (2.3.0 and 2.4.x) gives the UTF-8 font a code-to-CID CMap
- * ("begincidrange") as its /ToUnicode, which must map codes to Unicode
- * (bfchar/bfrange); poppler warns about it. The CMap is made when the font is
- * created (hpdf_font_cid.c: CreateCMap) and nothing rewrites it at save time,
- * so its stream is rewritten here in place: the object stays the same and
- * keeps the font's compression. With the UTF-8 encoder each code is the
- * character's own Unicode value (non-BMP characters become U+0020), so the
- * map sends each code used to itself, in runs that stay within one high byte
- * as bfrange requires. */
-typedef struct run {
-	unsigned lo, hi;
-} run;
-
-static HPDF_STATUS write_runs(HPDF_Stream st, const run *r, size_t n, int ranges)
-{
-	HPDF_STATUS ret = HPDF_OK;
-	char b[64];
-	while (n > 0) {
-		size_t k = n > 100 ? 100 : n, i; /* at most 100 entries per block */
-		snprintf(b, sizeof b, "%zu %s\n", k, ranges ? "beginbfrange" : "beginbfchar");
-		ret |= HPDF_Stream_WriteStr(st, b);
-		for (i = 0; i < k; i++) {
-			if (ranges)
-				snprintf(b, sizeof b, "<%04X> <%04X> <%04X>\n", r[i].lo, r[i].hi, r[i].lo);
-			else
-				snprintf(b, sizeof b, "<%04X> <%04X>\n", r[i].lo, r[i].lo);
-			ret |= HPDF_Stream_WriteStr(st, b);
-		}
-		ret |= HPDF_Stream_WriteStr(st, ranges ? "endbfrange\n" : "endbfchar\n");
-		r += k;
-		n -= k;
-	}
-	return ret;
-}
-
+ * ("begincidrange") as its /ToUnicode, which must map codes to Unicode; poppler
+ * warns about it. The CMap is made when the font is created (hpdf_font_cid.c:
+ * CreateCMap) and nothing rewrites it at save time, so its stream is rewritten
+ * here in place: the object stays the same and keeps the font's compression.
+ * With the UTF-8 encoder each code is the character's own Unicode value
+ * (non-BMP characters become U+0020), so the map sends each code used to
+ * itself. Only bfchar entries, one per code, as cairo writes them: Ghostscript
+ * (txtwrite, and pdfwrite as used for PDF/A) reads a bfrange's two-byte
+ * destination by its low byte only and garbles the Japanese text. */
 static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 {
 	HPDF_Name subtype = HPDF_Dict_GetItem(font, "Subtype", HPDF_OCLASS_NAME);
@@ -936,11 +911,9 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
 	unsigned char used[65536 / 8];
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	run *chars = NULL, *ranges = NULL;
-	size_t nchars = 0, nranges = 0;
-	unsigned c;
+	unsigned c, n = 0, block = 0;
 	HPDF_STATUS ret = HPDF_OK;
-	int rc = 0;
+	char line[32];
 
 	if (!subtype || strcmp(subtype->value, "Type0") != 0 || !enc || strcmp(enc->value, "Identity-H") != 0 || !tu ||
 	    !tu->stream)
@@ -948,25 +921,12 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	memset(used, 0, sizeof used);
 	while (hb_set_next(unicodes, &cp)) {
 		unsigned u = cp > 0xFFFF ? 0x20 : cp;
+		if (u >= 0xD800 && u <= 0xDFFF)
+			continue; /* not a character: no mapping */
+		if (!((used[u >> 3] >> (u & 7)) & 1))
+			n++;
 		used[u >> 3] |= (unsigned char)(1u << (u & 7));
 	}
-	if (!(chars = malloc(sizeof *chars * 65536)) || !(ranges = malloc(sizeof *ranges * 65536))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-#define USED(x) ((x) <= 0xFFFF && !((x) >= 0xD800 && (x) <= 0xDFFF) && ((used[(x) >> 3] >> ((x)&7)) & 1))
-	for (c = 0; c <= 0xFFFF; c++) {
-		unsigned lo = c;
-		if (!USED(c))
-			continue;
-		while (c + 1 <= 0xFFFF && ((c + 1) & 0xFF) != 0 && USED(c + 1))
-			c++;
-		if (c == lo)
-			chars[nchars].lo = chars[nchars].hi = lo, nchars++;
-		else
-			ranges[nranges].lo = lo, ranges[nranges].hi = c, nranges++;
-	}
-#undef USED
 	HPDF_MemStream_FreeData(tu->stream);
 	HPDF_Dict_RemoveElement(tu, "Type");
 	HPDF_Dict_RemoveElement(tu, "CMapName");
@@ -976,16 +936,26 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	                                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	                                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	                                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	ret |= write_runs(tu->stream, chars, nchars, 0);
-	ret |= write_runs(tu->stream, ranges, nranges, 1);
+	for (c = 0; c <= 0xFFFF; c++) {
+		if (!((used[c >> 3] >> (c & 7)) & 1))
+			continue;
+		if (block == 0) { /* at most 100 entries per block, as the CMap format requires */
+			snprintf(line, sizeof line, "%u beginbfchar\n", n > 100 ? 100 : n);
+			ret |= HPDF_Stream_WriteStr(tu->stream, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X>\n", c, c);
+		ret |= HPDF_Stream_WriteStr(tu->stream, line);
+		n--;
+		if (++block == 100 || n == 0) {
+			ret |= HPDF_Stream_WriteStr(tu->stream, "endbfchar\n");
+			block = 0;
+		}
+	}
 	ret |= HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	if (ret != HPDF_OK)
-		rc = csm__err(CSM_EIO, "the PDF's ToUnicode map could not be written (libharu error 0x%04X)",
-		              (unsigned)HPDF_GetError(pdf));
-cleanup:
-	free(chars);
-	free(ranges);
-	return rc;
+		return csm__err(CSM_EIO, "the PDF's ToUnicode map could not be written (libharu error 0x%04X)",
+		                (unsigned)HPDF_GetError(pdf));
+	return 0;
 }
 
 /* A document drawn by `draw` (twice: to collect characters and pages, then

@@ -2,6 +2,7 @@
  * the tools a reader's machine uses: pdftotext (the text, exactly, and no
  * warnings), pdffonts (every font embedded), qpdf --check, pdfinfo. */
 #define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +21,84 @@ static int capture(const char *cmd, char **out)
 	st = system(full);
 	*out = test_read(path, NULL);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* `cmd` is a program on PATH. */
+static int have(const char *cmd)
+{
+	char sh[128];
+	snprintf(sh, sizeof sh, "command -v %s >/dev/null 2>&1", cmd);
+	return system(sh) == 0;
+}
+
+static int have_gs;
+
+/* `s` without spaces and line ends, into a new string. */
+static char *squeeze(const char *s)
+{
+	char *o = malloc(strlen(s ? s : "") + 1), *p = o;
+	for (; o && s && *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t' && *s != '\f')
+			*p++ = *s;
+	if (o)
+		*p = '\0';
+	return o;
+}
+
+/* The text that `cmd` extracts has every one of `want` (spaces and line
+ * breaks aside, as each tool lays out columns and wraps its own way). */
+static void check_extract(const char *cmd, const char *const *want, size_t n)
+{
+	char *text = NULL, *flat;
+	size_t i, missing = 0;
+	CHECK_INT(capture(cmd, &text), 0);
+	flat = squeeze(text);
+	for (i = 0; i < n; i++) {
+		char *w = squeeze(want[i]);
+		if (!flat || !w || !strstr(flat, w)) {
+			missing++;
+			fprintf(stderr, "%s: \"%s\" is not in the text\n", cmd, want[i]);
+		}
+		free(w);
+	}
+	CHECK_INT(missing, 0);
+	if (missing)
+		fprintf(stderr, "the text begins: %.300s\n", text ? text : "(none)");
+	free(flat);
+	free(text);
+}
+
+/* The text of `pdf` in the other readers a karte meets: Ghostscript's
+ * txtwrite, the file re-written by Ghostscript's pdfwrite (also as PDF/A, as
+ * print shops and archives do) and read back, and MuPDF. */
+static void check_other_readers(const char *pdf, const char *const *want, size_t n)
+{
+	char cmd[1024];
+	if (have_gs) {
+		snprintf(cmd, sizeof cmd, "gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- '%s' 2>/dev/null", pdf);
+		check_extract(cmd, want, n);
+		/* Ghostscript's txtwrite garbles CJK in any pdfwrite output (cairo's
+		 * too): its own ToUnicode bfranges; the re-written file is read by the
+		 * other tools. */
+		snprintf(cmd, sizeof cmd,
+		         "gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sOutputFile='%s.gs.pdf' '%s' >/dev/null 2>&1 && "
+		         "pdftotext -enc UTF-8 '%s.gs.pdf' -",
+		         pdf, pdf, pdf);
+		check_extract(cmd, want, n);
+		snprintf(cmd, sizeof cmd,
+		         "gs -q -dNOPAUSE -dBATCH -dPDFA=2 -dPDFACompatibilityPolicy=1 -sColorConversionStrategy=RGB "
+		         "-sDEVICE=pdfwrite -sOutputFile='%s.pdfa.pdf' '%s' >/dev/null 2>&1 && pdftotext -enc UTF-8 '%s.pdfa.pdf' -",
+		         pdf, pdf, pdf);
+		check_extract(cmd, want, n);
+	}
+	if (have("mutool")) {
+		snprintf(cmd, sizeof cmd, "mutool draw -q -F txt -o - '%s' 2>/dev/null", pdf);
+		check_extract(cmd, want, n);
+		if (have_gs) {
+			snprintf(cmd, sizeof cmd, "mutool draw -q -F txt -o - '%s.gs.pdf' 2>/dev/null", pdf);
+			check_extract(cmd, want, n);
+		}
+	}
 }
 
 static void check_karte(const char *example, csm_lang lang)
@@ -81,6 +160,18 @@ static void check_karte(const char *example, csm_lang lang)
 		snprintf(grade, sizeof grade, "%s", csm_grade_name(csm_score_grade(s)));
 		CHECK_HAS(text, grade);
 		CHECK_HAS(text, overall);
+	}
+	{
+		const char *want[CSM_DIRECTIVES + 4];
+		size_t n = 0;
+		want[n++] = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+		want[n++] = lang == CSM_LANG_JA ? "サイバーセキュリティ経営ガイドライン 診断カルテ" : "Assessment Karte";
+		want[n++] = csm_benchmark_name(b);
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			want[n++] = csm_directive_short(q, d, lang);
+		if (csm_analysis_hint_count(an))
+			want[n++] = csm_directive_title(q, csm_analysis_hint(an, 0)->directive, lang);
+		check_other_readers(path, want, n);
 	}
 	/* Fonts: all embedded. */
 	snprintf(cmd, sizeof cmd, "pdffonts '%s'", path);
@@ -207,11 +298,17 @@ int main(void)
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/csm-test-karte.XXXXXX");
 	if (!mkdtemp(tmpdir))
 		return 2;
+	have_gs = have("gs");
 	RUN_TEST(test_examples);
 	RUN_TEST(test_long_name);
 	RUN_TEST(test_font_errors);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		return 2;
+	if (!have_gs && t_fail == 0) {
+		test_finish();
+		printf("gs (ghostscript) is not installed: the Ghostscript checks did not run\n");
+		return 77;
+	}
 	return test_finish();
 }
