@@ -348,19 +348,16 @@ void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, cons
 const csm_score *csm__analysis_prev(const csm_analysis *an) { return an->prev; }
 const csm_answers *csm__analysis_prev_a(const csm_analysis *an) { return an->prev_a; }
 
-size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
-                        size_t size)
+size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out)
 {
-	size_t i, n = 0, len = 0;
-	buf[0] = '\0';
+	size_t i, n = 0;
 	for (i = 0; i < q->item_count; i++) {
 		int lo = 0, ln = 0;
 		csm_answer_kind ko = csm_answers_get(older, q->items[i].id, &lo);
 		csm_answer_kind kn = csm_answers_get(newer, q->items[i].id, &ln);
 		if (ko != CSM_ANSWER_LEVEL || kn != CSM_ANSWER_LEVEL || lo == ln)
 			continue;
-		if (len + 24 < size)
-			len += (size_t)snprintf(buf + len, size - len, "%s%s %d\u2192%d", n ? ", " : "", q->items[i].id, lo, ln);
+		csm__buf_printf(out, "%s%s %d\u2192%d", n ? ", " : "", q->items[i].id, lo, ln);
 		n++;
 	}
 	return n;

@@ -847,28 +847,24 @@ int csm_answers_set(csm_answers *a, const char *item_id, csm_answer_kind kind, i
 	return 0;
 }
 
-size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, char *buf, size_t size)
+size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, csm__buf *out)
 {
-	size_t i, n = 0, len = 0;
-	buf[0] = '\0';
+	size_t i, n = 0;
 	for (i = 0; i < q->item_count; i++) {
 		const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);
 		if (!ans || ans->kind != CSM_ANSWER_LEVEL || ans->level < 4 || (ans->evidence && ans->evidence[0]))
 			continue;
-		if (len + strlen(ans->id) + 3 < size)
-			len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? ", " : "", ans->id);
+		csm__buf_printf(out, "%s%s", n ? ", " : "", ans->id);
 		n++;
 	}
 	return n;
 }
 
-size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size)
+size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out)
 {
-	size_t i, len = 0;
-	buf[0] = '\0';
+	size_t i;
 	for (i = 0; i < a->discuss_count; i++)
-		if (len + strlen(a->discuss[i]) + 3 < size)
-			len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", a->discuss[i]);
+		csm__buf_printf(out, "%s%s", i ? ", " : "", a->discuss[i]);
 	return a->discuss_count;
 }
 

@@ -15,20 +15,6 @@
 #define CSM_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define CSM_PRINTF(f, a)
-/* Accessors for the renderers (analysis.c). */
-const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
-const csm_answers *csm__analysis_a(const csm_analysis *an);
-const csm_score *csm__analysis_s(const csm_analysis *an);
-const csm_benchmark *csm__analysis_b(const csm_analysis *an);
-/* The previous assessment, if one was set. */
-const csm_score *csm__analysis_prev(const csm_analysis *an);
-const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
-/* Items of `q` whose level moved from `older` to `newer`, as "9-1 2→3, ..."; returns their number. */
-size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
-                        size_t size);
-/* The organization's industry as a label where known, else its id, or NULL. */
-const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
-
 #endif
 
 /* Copy `src` to `dst` (NUL-terminated, cut to fit `size`) with every control
@@ -201,10 +187,12 @@ const csm__answer *csm__answers_find(const csm_answers *a, const char *id);
 /* The same, trying index `hint` first (the item's questionnaire index). */
 const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint);
 
-/* Items answered 4 or 5 without evidence, as "1-2, 5-1" into buf (empty if none). */
-size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, char *buf, size_t size);
-/* The items a merge marked for discussion, as "7-2, 9-1" (empty if none). */
-size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size);
+/* Items answered 4 or 5 without evidence, appended to `out` as "1-2, 5-1";
+ * returns their number. */
+size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, csm__buf *out);
+/* The items a merge marked for discussion, appended to `out` as "7-2, 9-1";
+ * returns their number. */
+size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out);
 
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);
@@ -230,9 +218,9 @@ const csm_benchmark *csm__analysis_b(const csm_analysis *an);
 /* The previous assessment, if one was set. */
 const csm_score *csm__analysis_prev(const csm_analysis *an);
 const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
-/* Items of `q` whose level moved from `older` to `newer`, as "9-1 2→3, ..."; returns their number. */
-size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, char *buf,
-                        size_t size);
+/* Items of `q` whose level moved from `older` to `newer`, appended to `out`
+ * as "9-1 2→3, ..."; returns their number. */
+size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
 

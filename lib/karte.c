@@ -6,8 +6,11 @@
  * HarfBuzz's subsetter to the glyphs used, so libharu embeds (and scans) a
  * small font instead of all of IPAexGothic. Widths come from HarfBuzz in both
  * passes, so the two layouts are the same. */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +30,7 @@
 #define MARGIN 36.0
 #define FOOTER_Y (PAGE_H - 22.0)
 #define BODY_BOTTOM (PAGE_H - 44.0)
+#define HEADER_W (PAGE_W - 2 * MARGIN - 130) /* beside the grade box */
 
 static const double ACCENT[3] = {0.09, 0.27, 0.58};
 
@@ -113,12 +117,13 @@ int csm_karte_maker_new(csm_karte_maker **out, const char *font_path)
 	return 0;
 }
 
-/* Width of UTF-8 `s` at `size` pt, from the font's advance widths. */
-static double text_width(const csm_karte_maker *km, const char *s, double size)
+/* Width of the first `n` bytes of UTF-8 `s` at `size` pt, from the font's
+ * advance widths. */
+static double text_width_n(const csm_karte_maker *km, const char *s, size_t n, double size)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	double units = 0;
-	while (*p) {
+	while (p < end && *p) {
 		unsigned cp = csm__utf8_next(&p);
 		hb_codepoint_t g;
 		if (!hb_font_get_nominal_glyph(km->font, cp, &g))
@@ -126,6 +131,11 @@ static double text_width(const csm_karte_maker *km, const char *s, double size)
 		units += hb_font_get_glyph_h_advance(km->font, g);
 	}
 	return units / km->upem * size;
+}
+
+static double text_width(const csm_karte_maker *km, const char *s, double size)
+{
+	return text_width_n(km, s, strlen(s), size);
 }
 
 /* ---- the two backends ---------------------------------------------------- */
@@ -144,6 +154,8 @@ typedef struct karte {
 	HPDF_STATUS error;
 	char running[700];    /* organization, for the header of continuation pages */
 	char running_tail[64];
+	csm__buf tmp[2];      /* scratch text (kfmt) */
+	int nomem;            /* some text could not be built */
 } karte;
 
 static void collect_text(csm__canvas *c, double x, double y, const char *s, double size, int align, double gray)
@@ -288,23 +300,106 @@ static void box(karte *k, double x, double y, double w, double h, double r, doub
 	k->c.fill(&k->c, &st);
 }
 
-/* `s` fitted on one line within `width`: the size goes down to `min_size`,
- * then the text is cut at a character boundary with an ellipsis. The text
- * goes to `out`, the size to *size. */
-static void fit(karte *k, const char *s, double *size, double min_size, double width, char *out, size_t outsz)
+/* Text formatted into scratch buffer `i` (0 or 1) of the karte; valid until
+ * the next kfmt() on the same buffer. Out of memory gives "" and marks the
+ * karte, which then fails. */
+static const char *kfmt(karte *k, int i, const char *fmt, ...) CSM_PRINTF(3, 4);
+static const char *kfmt(karte *k, int i, const char *fmt, ...)
+{
+	csm__buf *b = &k->tmp[i];
+	va_list ap;
+	char small[256];
+	int n;
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		csm__buf_add(b, small, (size_t)n);
+	} else if (n >= 0) {
+		csm__buf_add(b, "", 0);
+		if (!b->nomem && b->cap < (size_t)n + 1) {
+			char *t = realloc(b->s, (size_t)n + 1);
+			if (t)
+				b->s = t, b->cap = (size_t)n + 1;
+			else
+				b->nomem = 1;
+		}
+		if (!b->nomem) {
+			va_start(ap, fmt);
+			vsnprintf(b->s, (size_t)n + 1, fmt, ap);
+			va_end(ap);
+			b->len = (size_t)n;
+		}
+	} else {
+		b->nomem = 1;
+	}
+	if (b->nomem) {
+		k->nomem = 1;
+		return "";
+	}
+	return b->s;
+}
+
+/* Length in bytes of the UTF-8 character that starts with byte `c`. */
+static size_t char_len(unsigned char c)
+{
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* The longest start of the first `n` bytes of `s`, cut at a character
+ * boundary, that is at most `width` wide; at least one character. */
+static size_t fit_bytes(karte *k, const char *s, size_t n, double size, double width)
+{
+	size_t m = 0;
+	double w = 0;
+	while (m < n && s[m]) {
+		size_t c = char_len((unsigned char)s[m]);
+		double cw = text_width_n(k->km, s + m, c, size);
+		if (m > 0 && w + cw > width)
+			break;
+		w += cw;
+		m += c;
+	}
+	return m;
+}
+
+/* `s` fitted on one line within `width` into `out` (reset first): the size
+ * goes down to `min_size` (*size), then the text is cut at a character
+ * boundary with an ellipsis. */
+static void fit_into(karte *k, const char *s, double *size, double min_size, double width, csm__buf *out)
 {
 	size_t n;
+	out->len = 0;
+	if (out->s)
+		out->s[0] = '\0';
 	while (*size > min_size && text_width(k->km, s, *size) > width)
 		*size -= 0.5;
-	snprintf(out, outsz, "%s", s);
-	n = strlen(out);
-	while (n > 0 && text_width(k->km, out, *size) > width) {
-		do /* back to the start of a character */
+	if (text_width(k->km, s, *size) <= width) {
+		csm__buf_puts(out, s);
+	} else {
+		n = fit_bytes(k, s, strlen(s), *size, width - text_width(k->km, "…", *size));
+		while (n > 0 && s[n - 1] == ' ')
 			n--;
-		while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80);
-		if (n + sizeof "…" <= outsz)
-			memcpy(out + n, "…", sizeof "…");
+		csm__buf_add(out, s, n);
+		csm__buf_puts(out, "…");
 	}
+	if (out->nomem || !out->s) {
+		k->nomem = 1;
+		csm__buf_free(out);
+	}
+}
+
+/* fit_into() for a fixed array `out` of `outsz` bytes, which must hold `s`
+ * and an ellipsis (names: CSM_MAX_NAME_BYTES + 8). */
+static void fit(karte *k, const char *s, double *size, double min_size, double width, char *out, size_t outsz)
+{
+	csm__buf b = {0};
+	fit_into(k, s, size, min_size, width, &b);
+	snprintf(out, outsz, "%s", b.s ? b.s : "");
+	csm__buf_free(&b);
 }
 
 /* Characters that must not begin a line (Japanese line-breaking rules). */
@@ -326,7 +421,7 @@ static size_t piece(const char *s)
 {
 	size_t n = 0;
 	if ((unsigned char)s[0] >= 0xE0) {
-		n = ((unsigned char)s[0] >= 0xF0) ? 4 : 3;
+		n = char_len((unsigned char)s[0]);
 	} else {
 		while (s[n] && s[n] != ' ' && (unsigned char)s[n] < 0xE0)
 			n++;
@@ -334,58 +429,73 @@ static size_t piece(const char *s)
 			n = 1;
 	}
 	while (s[n] && no_line_start(s + n))
-		n += ((unsigned char)s[n] >= 0xF0) ? 4 : ((unsigned char)s[n] >= 0xE0) ? 3 : 1;
+		n += char_len((unsigned char)s[n]);
 	return n;
 }
 
 /* Draw `s` wrapped to `width` from (x, *y), lines `lead` apart; *y advances.
- * With draw = 0 only counts. Returns the number of lines. */
+ * A piece wider than a line (a long word) is cut between characters. With
+ * max_lines > 0 at most that many lines, the last one ending in an ellipsis
+ * when text is left. With draw = 0 only counts. Returns the number of lines. */
+static int wrap_max(karte *k, double x, double *y, const char *s, double size, double width, double lead,
+                    double gray, int draw, int max_lines)
+{
+	csm__buf ln = {0};
+	double w = 0, space_w = text_width(k->km, " ", size);
+	int lines = 0;
+	while (*s == ' ')
+		s++;
+	while (*s) {
+		size_t n = piece(s);
+		int space = *s == ' ';
+		double pw = space ? space_w : text_width_n(k->km, s, n, size);
+		if (!space && pw > width && ln.len == 0) {
+			n = fit_bytes(k, s, n, size, width);
+			pw = text_width_n(k->km, s, n, size);
+		}
+		if (w + pw <= width || ln.len == 0) {
+			csm__buf_add(&ln, s, n);
+			w += pw;
+			s += n;
+			if (*s)
+				continue;
+		}
+		/* Emit the line, without trailing spaces; the next starts without leading ones. */
+		while (*s == ' ')
+			s++;
+		while (ln.len && ln.s[ln.len - 1] == ' ')
+			ln.s[--ln.len] = '\0';
+		if (max_lines > 0 && lines + 1 == max_lines && *s) {
+			double ew = text_width(k->km, "…", size);
+			while (ln.len && text_width_n(k->km, ln.s, ln.len, size) + ew > width) {
+				do
+					ln.len--;
+				while (ln.len > 0 && ((unsigned char)ln.s[ln.len] & 0xC0) == 0x80);
+				ln.s[ln.len] = '\0';
+			}
+			csm__buf_puts(&ln, "…");
+		}
+		if (draw && ln.s && !ln.nomem)
+			k->c.text(&k->c, x, *y, ln.s, size, CSM_ALIGN_LEFT, gray);
+		*y += lead;
+		lines++;
+		if (ln.nomem)
+			k->nomem = 1;
+		ln.len = 0;
+		if (ln.s)
+			ln.s[0] = '\0';
+		w = 0;
+		if (max_lines > 0 && lines >= max_lines)
+			break;
+	}
+	csm__buf_free(&ln);
+	return lines;
+}
+
 static int wrap(karte *k, double x, double *y, const char *s, double size, double width, double lead, double gray,
                 int draw)
 {
-	char buf[1024], pc[64];
-	size_t len = 0;
-	double w = 0, space_w = text_width(k->km, " ", size);
-	int lines = 0;
-	while (*s || len) {
-		size_t n = *s ? piece(s) : 0;
-		int space = n && *s == ' ';
-		double pw = 0;
-		if (n && !space) {
-			/* pieces longer than the buffer are measured whole, once */
-			if (n < sizeof pc) {
-				memcpy(pc, s, n);
-				pc[n] = '\0';
-				pw = text_width(k->km, pc, size);
-			} else {
-				pw = width;
-			}
-		} else if (space) {
-			pw = space_w;
-		}
-		if (n && (w + pw <= width || len == 0) && len + n < sizeof buf - 1) {
-			memcpy(buf + len, s, n);
-			len += n;
-			w += pw;
-			s += n;
-			continue;
-		}
-		/* Emit the line, without trailing spaces; the next starts without leading ones. */
-		while (len && buf[len - 1] == ' ')
-			len--;
-		buf[len] = '\0';
-		if (draw)
-			k->c.text(&k->c, x, *y, buf, size, CSM_ALIGN_LEFT, gray);
-		*y += lead;
-		lines++;
-		len = 0;
-		w = 0;
-		while (*s == ' ')
-			s++;
-		if (!*s)
-			break;
-	}
-	return lines;
+	return wrap_max(k, x, y, s, size, width, lead, gray, draw, 0);
 }
 
 /* ---- the karte ----------------------------------------------------------- */
@@ -440,12 +550,19 @@ static const char *const KT[K_COUNT][2] = {
 
 static void footer(karte *k, const csm_benchmark *b, csm_lang lang)
 {
-	char left[600], right[64];
+	char right[64];
 	const char *date = csm_benchmark_date(b);
+	csm__buf left = {0};
+	double size = 7;
 	line(k, MARGIN, FOOTER_Y - 10, PAGE_W - MARGIN, FOOTER_Y - 10, 0.75, 0.5);
-	snprintf(left, sizeof left, "%s: %s (%s)  ·  csm %s", T(K_BENCHMARK), csm_benchmark_name(b),
-	         date[0] ? date : T(K_NO_DATE), csm_version());
-	k->c.text(&k->c, MARGIN, FOOTER_Y, left, 7, CSM_ALIGN_LEFT, 0.4);
+	/* the benchmark's name and date come from its file: kept to the line */
+	fit_into(k,
+	         kfmt(k, 0, "%s: %s (%s)  ·  csm %s", T(K_BENCHMARK), csm_benchmark_name(b), date[0] ? date : T(K_NO_DATE),
+	              csm_version()),
+	         &size, 7, PAGE_W - 2 * MARGIN - 40, &left);
+	if (left.s)
+		k->c.text(&k->c, MARGIN, FOOTER_Y, left.s, 7, CSM_ALIGN_LEFT, 0.4);
+	csm__buf_free(&left);
 	snprintf(right, sizeof right, "%d / %d", k->pages, k->total_pages ? k->total_pages : k->pages);
 	k->c.text(&k->c, PAGE_W - MARGIN, FOOTER_Y, right, 7, CSM_ALIGN_RIGHT, 0.4);
 }
@@ -472,16 +589,132 @@ static void ensure(karte *k, double *y, double need, const csm_benchmark *b, csm
 static void directive_list(karte *k, double x, double *y, double width, const char *title, const int *v, size_t n,
                            const csm_questionnaire *q, csm_lang lang)
 {
-	char text[1024];
-	size_t i, len = 0;
+	csm__buf text = {0};
+	size_t i;
 	text_rgb(k, x, *y, title, 8.5, CSM_ALIGN_LEFT, ACCENT);
 	*y += 12;
-	text[0] = '\0';
-	for (i = 0; i < n && len < sizeof text - 64; i++)
-		len += (size_t)snprintf(text + len, sizeof text - len, "%s%d %s", i ? (lang == CSM_LANG_JA ? "、" : ", ") : "",
-		                        v[i], q->dir_short[v[i] - 1][lang]);
-	wrap(k, x + 6, y, n ? text : T(K_NONE), 8.5, width - 6, 11, 0.1, 1);
+	for (i = 0; i < n; i++)
+		csm__buf_printf(&text, "%s%d %s", i ? (lang == CSM_LANG_JA ? "、" : ", ") : "", v[i], q->dir_short[v[i] - 1][lang]);
+	if (text.nomem)
+		k->nomem = 1;
+	wrap(k, x + 6, y, n && text.s ? text.s : T(K_NONE), 8.5, width - 6, 11, 0.1, 1);
+	csm__buf_free(&text);
 	*y += 5;
+}
+
+/* A name in the header: one line, from `size` down to 14 pt; if it is still
+ * too wide, two lines of 13 pt, the second cut with an ellipsis only if the
+ * name needs more. The first baseline is at `y`; returns the last one. */
+static double header_name(karte *k, const char *name, double size, double y, double width)
+{
+	csm__buf second = {0};
+	size_t n, cut;
+	double s2 = 13;
+	while (size > 14 && text_width(k->km, name, size) > width)
+		size -= 0.5;
+	if (text_width(k->km, name, size) <= width) {
+		k->c.text(&k->c, MARGIN, y, name, size, CSM_ALIGN_LEFT, 0.05);
+		return y;
+	}
+	/* Break after the last space that fits, else between characters. */
+	n = fit_bytes(k, name, strlen(name), 13, width);
+	cut = n;
+	while (cut > 0 && name[cut] != ' ' && name[cut - 1] != ' ')
+		cut--;
+	if (cut == 0 || (unsigned char)name[n] >= 0xE0 || (unsigned char)name[n - 1] >= 0x80)
+		cut = n; /* no space to break at, or wide characters: break anywhere */
+	{
+		char *first = csm__strndup(name, cut);
+		size_t len = cut;
+		if (!first) {
+			k->nomem = 1;
+			return y;
+		}
+		while (len > 0 && first[len - 1] == ' ')
+			first[--len] = '\0';
+		k->c.text(&k->c, MARGIN, y - 4, first, 13, CSM_ALIGN_LEFT, 0.05);
+		free(first);
+	}
+	name += cut;
+	while (*name == ' ')
+		name++;
+	fit_into(k, name, &s2, 13, width, &second);
+	if (second.s)
+		k->c.text(&k->c, MARGIN, y + 12, second.s, 13, CSM_ALIGN_LEFT, 0.05);
+	csm__buf_free(&second);
+	return y + 12;
+}
+
+/* "name (role)" of an assessor within `width`: the name keeps at least 60%
+ * of it when both must be cut. */
+static void assessor_entry(karte *k, csm__buf *out, const char *nm, const char *role, double size, double width)
+{
+	csm__buf part = {0};
+	double s = size, nw, rw, pw = text_width(k->km, " ()", size);
+	if (!nm || !nm[0])
+		nm = "?";
+	nw = text_width(k->km, nm, size);
+	rw = role && role[0] ? text_width(k->km, role, size) + pw : 0;
+	if (nw + rw > width) {
+		double nmax = rw ? (width - rw > width * 0.6 ? width - rw : width * 0.6) : width;
+		fit_into(k, nm, &s, size, nmax, &part);
+		csm__buf_puts(out, part.s ? part.s : "");
+		nw = text_width(k->km, part.s ? part.s : "", size);
+		if (rw) {
+			fit_into(k, role, &s, size, width - nw - pw, &part);
+			csm__buf_printf(out, " (%s)", part.s ? part.s : "");
+		}
+	} else {
+		csm__buf_puts(out, nm);
+		if (rw)
+			csm__buf_printf(out, " (%s)", role);
+	}
+	csm__buf_free(&part);
+}
+
+/* The assessors from baseline *y within `width`: one running text when it
+ * takes at most two lines; else a table of two columns after the label, an
+ * entry a cell, cut to fit, at most four rows (then "and N more"). */
+static void assessor_block(karte *k, double *y, const csm_answers *a, double size, double width, csm_lang lang)
+{
+	csm__buf flow = {0}, cell = {0};
+	const char *label = kfmt(k, 1, "%s: ", T(K_ASSESSORS));
+	double lw = text_width(k->km, label, size), cw = (width - lw) / 2, ty = 0;
+	size_t i, cells, shown;
+	csm__buf_puts(&flow, label);
+	for (i = 0; i < a->assessor_count; i++) {
+		const char *nm = a->assessor_name[i], *role = a->assessor_role[i];
+		csm__buf_printf(&flow, "%s%s", i ? ", " : "", nm && nm[0] ? nm : "?");
+		if (role && role[0])
+			csm__buf_printf(&flow, " (%s)", role);
+	}
+	if (flow.nomem)
+		k->nomem = 1;
+	if (flow.s && wrap(k, 0, &ty, flow.s, size, width, 11, 0, 0) <= 2) {
+		wrap(k, MARGIN, y, flow.s, size, width, 11, 0.2, 1);
+		csm__buf_free(&flow);
+		return;
+	}
+	csm__buf_free(&flow);
+	k->c.text(&k->c, MARGIN, *y, label, size, CSM_ALIGN_LEFT, 0.2);
+	cells = a->assessor_count > 8 ? 8 : a->assessor_count;
+	shown = a->assessor_count > 8 ? 7 : a->assessor_count;
+	for (i = 0; i < cells; i++) {
+		double cx = MARGIN + lw + (double)(i % 2) * cw, cy = *y + (double)(i / 2) * 11;
+		cell.len = 0;
+		if (cell.s)
+			cell.s[0] = '\0';
+		if (i < shown)
+			assessor_entry(k, &cell, a->assessor_name[i], a->assessor_role[i], size, cw - 10);
+		else
+			csm__buf_printf(&cell, lang == CSM_LANG_JA ? "ほか %zu 名" : "and %zu more", a->assessor_count - shown);
+		if (cell.nomem)
+			k->nomem = 1;
+		else if (cell.s)
+			k->c.text(&k->c, cx, cy, cell.s, size, CSM_ALIGN_LEFT, 0.2);
+	}
+	csm__buf_free(&cell);
+	*y += (double)((cells + 1) / 2) * 11;
 }
 
 static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
@@ -492,53 +725,48 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	const csm_benchmark *b = csm__analysis_b(an);
 	const csm_grading *gr = csm_benchmark_grading(b);
 	const char *f, *target = csm_analysis_target(an);
-	char buf[1200], num[32];
+	char num[32];
 	const csm_score *ps = csm__analysis_prev(an);
-	double y, x, ry, col[12];
+	double y, x, ry, dy, col[12];
 	static const double cw_plain[12] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22, 0, 0};
 	static const double cw_prev[12] = {18, 100, 42, 40, 36, 36, 36, 46, 46, 18, 36, 44};
 	const double *cw = ps ? cw_prev : cw_plain;
 	int ncol = ps ? 12 : 10;
 	int d, g, idx[5];
-	size_t i, j, len;
+	size_t i, j;
 	csm_radar radar;
 	const int *list;
 	size_t ln;
 
 	new_page(k);
-	/* Header: what, who, when; the grade on the right. */
+	/* Header: what, who, when; the grade on the right. It wraps and grows
+	 * as its texts need, and what is below moves down with its rule. */
 	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
 	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
 	snprintf(k->running, sizeof k->running, "%s", f ? f : a->name);
 	snprintf(k->running_tail, sizeof k->running_tail, "  ·  %s %s", T(K_GRADE), csm_grade_name(s->grade));
+	y = header_name(k, f ? f : a->name, 17, MARGIN + 28, HEADER_W) + 16;
 	{
-		char name[CSM_MAX_NAME_BYTES + 8];
-		double size = 17;
-		fit(k, f ? f : a->name, &size, 10, PAGE_W - 2 * MARGIN - 124, name, sizeof name);
-		k->c.text(&k->c, MARGIN, MARGIN + 28, name, size, CSM_ALIGN_LEFT, 0.05);
+		csm__buf meta = {0};
+		if ((f = csm__analysis_industry_label(an, lang)))
+			csm__buf_printf(&meta, "%s: %s   ", T(K_INDUSTRY), f);
+		if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
+			csm__buf_printf(&meta, "%s: %s   ", T(K_SCOPE), f);
+		if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
+			csm__buf_printf(&meta, "%s: %s   ", T(K_ASSESSED), f);
+		csm__buf_printf(&meta, "%s: %s", T(K_QUESTIONNAIRE), q->id);
+		if (meta.nomem)
+			k->nomem = 1;
+		/* wrapped: a long industry label must not run under the grade box */
+		wrap_max(k, MARGIN, &y, meta.s ? meta.s : "", 8.5, HEADER_W, 11, 0.2, 1, 2);
+		csm__buf_free(&meta);
 	}
-	len = 0;
-	buf[0] = '\0';
-	if ((f = csm__analysis_industry_label(an, lang)))
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_INDUSTRY), f);
-	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_SCOPE), f);
-	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s: %s   ", T(K_ASSESSED), f);
-	snprintf(buf + len, sizeof buf - len, "%s: %s", T(K_QUESTIONNAIRE), q->id);
-	y = MARGIN + 44; /* wrapped: a long industry label must not run under the grade box */
-	wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN - 130, 11, 0.2, 1);
 	if (a->assessor_count) {
-		len = (size_t)snprintf(buf, sizeof buf, "%s: ", T(K_ASSESSORS));
-		for (i = 0; i < a->assessor_count && len < sizeof buf - 200; i++) {
-			const char *nm = a->assessor_name[i], *role = a->assessor_role[i];
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", nm && nm[0] ? nm : "?");
-			if (role && role[0])
-				len += (size_t)snprintf(buf + len, sizeof buf - len, " (%s)", role);
-		}
 		y += 2;
-		wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN - 130, 11, 0.2, 1);
+		assessor_block(k, &y, a, 8.5, HEADER_W, lang);
 	}
+	/* y is the next baseline: the rule goes below the last line's descent */
+	dy = y - 2 > MARGIN + 84 ? y - 2 - (MARGIN + 84) : 0;
 	/* The grade box. */
 	x = PAGE_W - MARGIN - 112;
 	box(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
@@ -546,19 +774,20 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(s->grade), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, s->overall), 20, CSM_ALIGN_RIGHT, 1.0);
-	line(k, MARGIN, MARGIN + 84, PAGE_W - MARGIN, MARGIN + 84, 0.6, 0.8);
+	line(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 
 	/* Radar on the left; target, lists and notes on the right. */
 	csm_radar_from_analysis(&radar, an, lang);
-	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 90, 300, 292);
+	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 90 + dy, 300, 292);
 	x = MARGIN + 306;
-	ry = MARGIN + 104;
+	ry = MARGIN + 104 + dy;
 	g = csm_benchmark_group_find(b, target);
-	snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "成熟度 %s の平均" : "grade %s average", target + strlen("grade:"));
 	text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
 	ry += 12;
-	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (n=%u)", g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0);
-	k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, x + 6, ry,
+	          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
+	               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
+	          8.5, CSM_ALIGN_LEFT, 0.1);
 	ry += 17;
 	{
 		double pct;
@@ -568,10 +797,11 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
 			         ACCENT);
 			ry += 12;
-			snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)",
-			         pct, csm__analysis_industry_label(an, lang),
-			         csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, ikey)));
-			wrap(k, x + 6, &ry, buf, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			wrap(k, x + 6, &ry,
+			     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
+			          csm__analysis_industry_label(an, lang),
+			          csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, ikey))),
+			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
 			ry += 6;
 		}
 	}
@@ -588,62 +818,82 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	}
 	text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
 	ry += 12;
-	snprintf(buf, sizeof buf, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
-	         lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below");
-	k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, x + 6, ry,
+	          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
+	               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
+	          8.5, CSM_ALIGN_LEFT, 0.1);
 	ry += 16;
 	if (s->partial)
 		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
 	if (s->weighted) {
-		len = (size_t)snprintf(buf, sizeof buf, "%s (", T(K_WEIGHTED));
+		csm__buf w = {0};
+		csm__buf_printf(&w, "%s (", T(K_WEIGHTED));
 		for (d = 0; d < CSM_DIRECTIVES; d++)
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%g", d ? " " : "", q->weight[d]);
-		snprintf(buf + len, sizeof buf - len, ")");
-		wrap(k, x, &ry, buf, 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+			csm__buf_printf(&w, "%s%g", d ? " " : "", q->weight[d]);
+		csm__buf_puts(&w, ")");
+		if (w.nomem)
+			k->nomem = 1;
+		wrap(k, x, &ry, w.s ? w.s : "", 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+		csm__buf_free(&w);
 	}
 	if (ps) {
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
-		char items[1024], pb[16], nb[16];
-		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, items, sizeof items);
-		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "前回 (%s) からの変化" : "Since the previous assessment (%s)",
-		         pdate ? pdate : "-");
-		text_rgb(k, x, ry, buf, 8.5, CSM_ALIGN_LEFT, ACCENT);
+		char pb[16], nb[16];
+		csm__buf items = {0};
+		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, &items);
+		text_rgb(k, x, ry,
+		         kfmt(k, 0, lang == CSM_LANG_JA ? "前回 (%s) からの変化" : "Since the previous assessment (%s)",
+		              pdate ? pdate : "-"),
+		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		ry += 12;
-		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
-		         csm_grade_name(ps->grade), csm_grade_name(s->grade), csm_format1(pb, sizeof pb, ps->overall),
-		         csm_format1(nb, sizeof nb, s->overall));
-		k->c.text(&k->c, x + 6, ry, buf, 8.5, CSM_ALIGN_LEFT, 0.1);
+		k->c.text(&k->c, x + 6, ry,
+		          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
+		               csm_grade_name(ps->grade), csm_grade_name(s->grade), csm_format1(pb, sizeof pb, ps->overall),
+		               csm_format1(nb, sizeof nb, s->overall)),
+		          8.5, CSM_ALIGN_LEFT, 0.1);
 		ry += 11;
 		if (strcmp(ps->q->id, q->id) != 0) {
 			wrap(k, x + 6, &ry, lang == CSM_LANG_JA ? "設問の版が異なるため指示単位で比較" : "questionnaire versions differ: compared by directive",
 			     8, PAGE_W - MARGIN - x - 6, 10.5, 0.35, 1);
 		}
-		snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "レベルが変わった項目 (%zu): %s" : "items that moved (%zu): %s", moved,
-		         moved ? items : T(K_NONE));
-		wrap(k, x + 6, &ry, buf, 8, PAGE_W - MARGIN - x - 6, 10.5, 0.2, 1);
+		if (items.nomem)
+			k->nomem = 1;
+		wrap_max(k, x + 6, &ry,
+		         kfmt(k, 0, lang == CSM_LANG_JA ? "レベルが変わった項目 (%zu): %s" : "items that moved (%zu): %s", moved,
+		              moved && items.s ? items.s : T(K_NONE)),
+		         8, PAGE_W - MARGIN - x - 6, 10.5, 0.2, 1, 6);
+		csm__buf_free(&items);
 		ry += 6;
 	}
 	{
 		/* What the board should know before trusting the numbers. */
-		char items[1024];
-		if (csm__answers_discuss_text(a, items, sizeof items)) {
+		csm__buf items = {0};
+		if (csm__answers_discuss_text(a, &items)) {
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", 8.5,
 			         CSM_ALIGN_LEFT, ACCENT);
 			ry += 12;
-			wrap(k, x + 6, &ry, items, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			wrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
 			ry += 5;
 		}
-		if (csm__answers_unbacked(a, q, items, sizeof items)) {
+		if (items.nomem)
+			k->nomem = 1;
+		csm__buf_free(&items);
+		if (csm__answers_unbacked(a, q, &items)) {
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", 8.5,
 			         CSM_ALIGN_LEFT, ACCENT);
 			ry += 12;
-			wrap(k, x + 6, &ry, items, 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			wrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
 			ry += 5;
 		}
+		if (items.nomem)
+			k->nomem = 1;
+		csm__buf_free(&items);
 	}
 
 	/* The table: directives against the groups, and the gap to the target. */
-	y = MARGIN + 392;
+	/* below the radar and the right column, whichever ends lower */
+	y = MARGIN + 392 + dy > ry + 10 ? MARGIN + 392 + dy : ry + 10;
+	ensure(k, &y, 215, b, lang);
 	text_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
 	col[0] = MARGIN;
@@ -743,8 +993,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			k->c.text(&k->c, col[c] + cw[c] - 4, y, num, 7.5, CSM_ALIGN_RIGHT, 0.4);
 		}
 		y += 11;
-		snprintf(buf, sizeof buf, "%s%s%s", T(K_MARKS), idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? keys[4] : "");
-		k->c.text(&k->c, MARGIN, y, buf, 7, CSM_ALIGN_LEFT, 0.4);
+		k->c.text(&k->c, MARGIN, y, kfmt(k, 0, "%s%s%s", T(K_MARKS), idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? keys[4] : ""), 7,
+		          CSM_ALIGN_LEFT, 0.4);
 		y += 18;
 	}
 
@@ -759,25 +1009,31 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		double ty = 0, need;
 		/* Hint 1 carries the tips' actions; the others cite their tips. */
 		int actions = h->rank == 1;
-		snprintf(buf, sizeof buf, "[%s] %s %d  %s", h->rank == 1 ? T(K_HINT1) : T(K_HINT2), T(K_DIRECTIVE), h->directive,
-		         q->dir_title[h->directive - 1][lang]);
-		need = 12.5 * wrap(k, 0, &ty, buf, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)h->tip_count;
+		const char *head = kfmt(k, 1, "[%s] %s %d  %s", h->rank == 1 ? T(K_HINT1) : T(K_HINT2), T(K_DIRECTIVE),
+		                        h->directive, q->dir_title[h->directive - 1][lang]);
+		csm__buf t = {0};
+		need = 12.5 * wrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)h->tip_count;
 		if (y + need > BODY_BOTTOM && k->pages >= 2) {
 			/* The karte stays within two pages: name the rest in one line. */
-			len = (size_t)snprintf(buf, sizeof buf, "%s", T(K_MORE));
-			for (j = i; j < csm_analysis_hint_count(an) && len < sizeof buf - 16; j++)
-				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d", j > i ? ", " : " ",
-				                        csm_analysis_hint(an, j)->directive);
-			wrap(k, MARGIN, &y, buf, 8.5, PAGE_W - 2 * MARGIN, 11, 0.2, 1);
+			csm__buf_puts(&t, T(K_MORE));
+			for (j = i; j < csm_analysis_hint_count(an); j++)
+				csm__buf_printf(&t, "%s%d", j > i ? ", " : " ", csm_analysis_hint(an, j)->directive);
+			if (t.nomem)
+				k->nomem = 1;
+			wrap(k, MARGIN, &y, t.s ? t.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.2, 1);
+			csm__buf_free(&t);
 			break;
 		}
 		ensure(k, &y, need, b, lang);
-		wrap(k, MARGIN, &y, buf, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		len = (size_t)snprintf(buf, sizeof buf, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap),
-		                       T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
-		for (j = 0; j < h->item_count && len < sizeof buf - 32; j++)
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", j ? ", " : "", h->items[j]);
-		wrap(k, MARGIN + 10, &y, buf, 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
+		wrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+		csm__buf_printf(&t, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap), T(K_LOWEST_ITEMS),
+		                lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+		for (j = 0; j < h->item_count; j++)
+			csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
+		if (t.nomem)
+			k->nomem = 1;
+		wrap(k, MARGIN + 10, &y, t.s ? t.s : "", 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
+		csm__buf_free(&t);
 		y += 2;
 		for (j = 0; j < h->tip_count; j++) {
 			const char *title = csm_tip_title(tips, h->tips[j], lang);
@@ -785,8 +1041,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			ty = 0;
 			need = 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
 			ensure(k, &y, need, b, lang);
-			snprintf(buf, sizeof buf, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : "");
-			text_rgb(k, MARGIN + 10, y, buf, 8.5, CSM_ALIGN_LEFT, ACCENT);
+			text_rgb(k, MARGIN + 10, y, kfmt(k, 0, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : ""),
+			         8.5, CSM_ALIGN_LEFT, ACCENT);
 			y += 11;
 			if (action)
 				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
@@ -807,9 +1063,30 @@ static void haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_d
 		k->error = error_no;
 }
 
+/* A temporary file that has no name in `dir`, open for reading and writing:
+ * O_TMPFILE where the file system has it, else one unlinked at once. Nothing
+ * is left behind however the process ends, so no signal handler is needed. */
+static int nameless_tmp(const char *dir)
+{
+	char path[4096];
+	int fd = -1;
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+#endif
+	if ((size_t)snprintf(path, sizeof path, "%s/csm-font-XXXXXX", dir) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(path)) >= 0)
+		unlink(path);
+	return fd;
+}
+
 /* The subset of the maker's font with the characters of `unicodes`, into a
- * temporary file whose path is written to `path`. */
-static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, size_t size)
+ * nameless temporary file whose descriptor goes to *fd_out. */
+static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, int *fd_out)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
@@ -820,7 +1097,9 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 	int fd = -1, rc = 0;
 	size_t off = 0;
 
-	path[0] = '\0';
+	*fd_out = -1;
+	if (!tmpdir || !tmpdir[0])
+		tmpdir = "/tmp";
 	if (!in)
 		return csm__nomem();
 	hb_set_union(hb_subset_input_unicode_set(in), unicodes);
@@ -845,11 +1124,8 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 		return csm__err(CSM_EIO, "%s: the font could not be subset", km->font_path);
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
-	snprintf(path, size, "%s/csm-font-XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
-	if (!len || (fd = mkstemp(path)) < 0) {
-		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s",
-		              tmpdir && tmpdir[0] ? tmpdir : "/tmp", strerror(errno));
-		path[0] = '\0';
+	if (!len || (fd = nameless_tmp(tmpdir)) < 0) {
+		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s", tmpdir, strerror(errno));
 		goto cleanup;
 	}
 	while (off < len) {
@@ -857,58 +1133,31 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, char *path, siz
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
+			rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s", tmpdir, strerror(errno));
 			goto cleanup;
 		}
 		off += (size_t)w;
 	}
+	*fd_out = fd;
+	fd = -1;
 cleanup:
-	if (fd >= 0 && close(fd) != 0 && !rc)
-		rc = csm__err(CSM_EIO, "%s: cannot write: %s", path, strerror(errno));
-	if (rc && path[0]) {
-		unlink(path);
-		path[0] = '\0';
-	}
+	if (fd >= 0)
+		close(fd);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;
 }
 
 /* libharu (2.3.0 and 2.4.x) gives the UTF-8 font a code-to-CID CMap
- * ("begincidrange") as its /ToUnicode, which must map codes to Unicode
- * (bfchar/bfrange); poppler warns about it. The CMap is made when the font is
- * created (hpdf_font_cid.c: CreateCMap) and nothing rewrites it at save time,
- * so its stream is rewritten here in place: the object stays the same and
- * keeps the font's compression. With the UTF-8 encoder each code is the
- * character's own Unicode value (non-BMP characters become U+0020), so the
- * map sends each code used to itself, in runs that stay within one high byte
- * as bfrange requires. */
-typedef struct run {
-	unsigned lo, hi;
-} run;
-
-static HPDF_STATUS write_runs(HPDF_Stream st, const run *r, size_t n, int ranges)
-{
-	HPDF_STATUS ret = HPDF_OK;
-	char b[64];
-	while (n > 0) {
-		size_t k = n > 100 ? 100 : n, i; /* at most 100 entries per block */
-		snprintf(b, sizeof b, "%zu %s\n", k, ranges ? "beginbfrange" : "beginbfchar");
-		ret |= HPDF_Stream_WriteStr(st, b);
-		for (i = 0; i < k; i++) {
-			if (ranges)
-				snprintf(b, sizeof b, "<%04X> <%04X> <%04X>\n", r[i].lo, r[i].hi, r[i].lo);
-			else
-				snprintf(b, sizeof b, "<%04X> <%04X>\n", r[i].lo, r[i].lo);
-			ret |= HPDF_Stream_WriteStr(st, b);
-		}
-		ret |= HPDF_Stream_WriteStr(st, ranges ? "endbfrange\n" : "endbfchar\n");
-		r += k;
-		n -= k;
-	}
-	return ret;
-}
-
+ * ("begincidrange") as its /ToUnicode, which must map codes to Unicode; poppler
+ * warns about it. The CMap is made when the font is created (hpdf_font_cid.c:
+ * CreateCMap) and nothing rewrites it at save time, so its stream is rewritten
+ * here in place: the object stays the same and keeps the font's compression.
+ * With the UTF-8 encoder each code is the character's own Unicode value
+ * (non-BMP characters become U+0020), so the map sends each code used to
+ * itself. Only bfchar entries, one per code, as cairo writes them: Ghostscript
+ * (txtwrite, and pdfwrite as used for PDF/A) reads a bfrange's two-byte
+ * destination by its low byte only and garbles the Japanese text. */
 static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 {
 	HPDF_Name subtype = HPDF_Dict_GetItem(font, "Subtype", HPDF_OCLASS_NAME);
@@ -916,11 +1165,9 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
 	unsigned char used[65536 / 8];
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	run *chars = NULL, *ranges = NULL;
-	size_t nchars = 0, nranges = 0;
-	unsigned c;
+	unsigned c, n = 0, block = 0;
 	HPDF_STATUS ret = HPDF_OK;
-	int rc = 0;
+	char line[32];
 
 	if (!subtype || strcmp(subtype->value, "Type0") != 0 || !enc || strcmp(enc->value, "Identity-H") != 0 || !tu ||
 	    !tu->stream)
@@ -928,25 +1175,12 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	memset(used, 0, sizeof used);
 	while (hb_set_next(unicodes, &cp)) {
 		unsigned u = cp > 0xFFFF ? 0x20 : cp;
+		if (u >= 0xD800 && u <= 0xDFFF)
+			continue; /* not a character: no mapping */
+		if (!((used[u >> 3] >> (u & 7)) & 1))
+			n++;
 		used[u >> 3] |= (unsigned char)(1u << (u & 7));
 	}
-	if (!(chars = malloc(sizeof *chars * 65536)) || !(ranges = malloc(sizeof *ranges * 65536))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-#define USED(x) ((x) <= 0xFFFF && !((x) >= 0xD800 && (x) <= 0xDFFF) && ((used[(x) >> 3] >> ((x)&7)) & 1))
-	for (c = 0; c <= 0xFFFF; c++) {
-		unsigned lo = c;
-		if (!USED(c))
-			continue;
-		while (c + 1 <= 0xFFFF && ((c + 1) & 0xFF) != 0 && USED(c + 1))
-			c++;
-		if (c == lo)
-			chars[nchars].lo = chars[nchars].hi = lo, nchars++;
-		else
-			ranges[nranges].lo = lo, ranges[nranges].hi = c, nranges++;
-	}
-#undef USED
 	HPDF_MemStream_FreeData(tu->stream);
 	HPDF_Dict_RemoveElement(tu, "Type");
 	HPDF_Dict_RemoveElement(tu, "CMapName");
@@ -956,16 +1190,26 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
 	                                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	                                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	                                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	ret |= write_runs(tu->stream, chars, nchars, 0);
-	ret |= write_runs(tu->stream, ranges, nranges, 1);
+	for (c = 0; c <= 0xFFFF; c++) {
+		if (!((used[c >> 3] >> (c & 7)) & 1))
+			continue;
+		if (block == 0) { /* at most 100 entries per block, as the CMap format requires */
+			snprintf(line, sizeof line, "%u beginbfchar\n", n > 100 ? 100 : n);
+			ret |= HPDF_Stream_WriteStr(tu->stream, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X>\n", c, c);
+		ret |= HPDF_Stream_WriteStr(tu->stream, line);
+		n--;
+		if (++block == 100 || n == 0) {
+			ret |= HPDF_Stream_WriteStr(tu->stream, "endbfchar\n");
+			block = 0;
+		}
+	}
 	ret |= HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	if (ret != HPDF_OK)
-		rc = csm__err(CSM_EIO, "the PDF's ToUnicode map could not be written (libharu error 0x%04X)",
-		              (unsigned)HPDF_GetError(pdf));
-cleanup:
-	free(chars);
-	free(ranges);
-	return rc;
+		return csm__err(CSM_EIO, "the PDF's ToUnicode map could not be written (libharu error 0x%04X)",
+		                (unsigned)HPDF_GetError(pdf));
+	return 0;
 }
 
 /* A document drawn by `draw` (twice: to collect characters and pages, then
@@ -977,8 +1221,9 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	karte k;
-	char font_file[4096] = "";
+	char font_file[64];
 	const char *font_name;
+	int font_fd = -1;
 	HPDF_Date date;
 	struct tm tm;
 	time_t t = (time_t)created;
@@ -1001,11 +1246,15 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 	k.c.fill = collect_path;
 	k.c.text = collect_text;
 	draw(&k, ctx);
+	if (k.nomem) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
 	k.total_pages = k.pages;
 	/* Digits for the page footer, whatever pass 1 printed. */
 	for (i = '0'; i <= '9'; i++)
 		hb_set_add(k.unicodes, (hb_codepoint_t)i);
-	if ((rc = write_subset(km, k.unicodes, font_file, sizeof font_file)))
+	if ((rc = write_subset(km, k.unicodes, &font_fd)))
 		goto cleanup;
 
 	/* Pass 2: the document. */
@@ -1020,9 +1269,15 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 	}
 	HPDF_SetCompressionMode(k.pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(k.pdf);
-	/* libharu reads glyphs from this file again when saving: it is removed
-	 * only after the document is written. */
+	/* libharu takes a path: the nameless file is opened again through the
+	 * process's descriptor table, and libharu keeps that open to read the
+	 * glyphs when saving. */
+	snprintf(font_file, sizeof font_file, "/proc/self/fd/%d", font_fd);
+	if (access(font_file, R_OK) != 0)
+		snprintf(font_file, sizeof font_file, "/dev/fd/%d", font_fd);
 	font_name = HPDF_LoadTTFontFromFile(k.pdf, font_file, HPDF_TRUE);
+	close(font_fd);
+	font_fd = -1;
 	if (!font_name || !(k.font = HPDF_GetFont(k.pdf, font_name, "UTF-8"))) {
 		rc = csm__err(CSM_EIO, "%s: libharu could not load the font (error 0x%04X)", km->font_path,
 		              (unsigned)k.error);
@@ -1031,6 +1286,10 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 	k.translucent = HPDF_CreateExtGState(k.pdf);
 	HPDF_ExtGState_SetAlphaFill(k.translucent, 0.14f);
 	draw(&k, ctx);
+	if (k.nomem) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
 
 	/* Document information, as UTF-16 text strings. */
 	HPDF_SetCurrentEncoder(k.pdf, "UTF-8");
@@ -1070,9 +1329,11 @@ static int make_pdf(char **out, size_t *len, csm_karte_maker *km, draw_fn draw, 
 cleanup:
 	if (k.pdf)
 		HPDF_Free(k.pdf);
-	if (font_file[0])
-		unlink(font_file);
+	if (font_fd >= 0)
+		close(font_fd);
 	hb_set_destroy(k.unicodes);
+	csm__buf_free(&k.tmp[0]);
+	csm__buf_free(&k.tmp[1]);
 	cairo_destroy(k.c.cr);
 	cairo_surface_destroy(surface);
 	return rc;
@@ -1090,25 +1351,27 @@ static void draw_karte(karte *k, void *ctx)
 	layout(k, j->an, j->tips, j->lang);
 }
 
-/* Title and author (the assessors) of a karte. */
-static void karte_info(char *title, size_t tsize, char *author, size_t asize, const csm_answers *a, csm_lang lang)
-{
-	const char *f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
-	size_t i, alen = 0;
-	snprintf(title, tsize, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
-	author[0] = '\0';
-	for (i = 0; i < a->assessor_count && alen + 80 < asize; i++)
-		if (a->assessor_name[i] && a->assessor_name[i][0])
-			alen += (size_t)snprintf(author + alen, asize - alen, "%s%s", alen ? ", " : "", a->assessor_name[i]);
-}
-
 int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,
                      csm_lang lang, long long created)
 {
 	karte_job j = {an, tips, lang};
-	char title[700], author[600];
-	karte_info(title, sizeof title, author, sizeof author, csm__analysis_a(an), lang);
-	return make_pdf(out, len, km, draw_karte, &j, title, author, created);
+	const csm_answers *a = csm__analysis_a(an);
+	const char *f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+	csm__buf title = {0}, author = {0};
+	size_t i;
+	int rc;
+	/* Title and author (the assessors, all of them) of the document. */
+	csm__buf_printf(&title, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
+	for (i = 0; i < a->assessor_count; i++)
+		if (a->assessor_name[i] && a->assessor_name[i][0])
+			csm__buf_printf(&author, "%s%s", author.len ? ", " : "", a->assessor_name[i]);
+	if (title.nomem || author.nomem)
+		rc = csm__nomem();
+	else
+		rc = make_pdf(out, len, km, draw_karte, &j, title.s, author.s, created);
+	csm__buf_free(&title);
+	csm__buf_free(&author);
+	return rc;
 }
 
 /* ---- the portfolio --------------------------------------------------------- */
@@ -1186,11 +1449,11 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	const csm_benchmark *b = csm__analysis_b(first);
 	const csm_grading *gr = csm_benchmark_grading(b);
 	csm_lang lang = j->lang;
-	double gdir[CSM_DIRECTIVES], gov, x, y, col[14];
+	double gdir[CSM_DIRECTIVES], gov, x, y, dy, col[14];
 	int ghas[CSM_DIRECTIVES], weighted, d, weak[3] = {0, 0, 0};
 	static const double cw[14] = {22, 150, 30, 38, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29};
 	const char *parent = csm__analysis_a(first)->field[CSM_FIELD_ORG_PARENT];
-	char buf[1024], num[32];
+	char num[32];
 	size_t i, r;
 
 	weighted = rollup_scores(j, gdir, ghas, &gov);
@@ -1205,28 +1468,28 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	text_rgb(k, MARGIN, MARGIN + 6, lang == CSM_LANG_JA ? "サイバーセキュリティ経営ガイドライン グループ ポートフォリオ"
 	                                                    : "Cyber Security Management Guidelines - Group Portfolio",
 	         9, CSM_ALIGN_LEFT, ACCENT);
-	{
-		char name[CSM_MAX_NAME_BYTES + 8];
-		double size = 17;
-		fit(k, parent ? parent : (lang == CSM_LANG_JA ? "グループ" : "Group"), &size, 10, PAGE_W - 2 * MARGIN - 124, name,
-		    sizeof name);
-		k->c.text(&k->c, MARGIN, MARGIN + 28, name, size, CSM_ALIGN_LEFT, 0.05);
-	}
-	snprintf(buf, sizeof buf, lang == CSM_LANG_JA ? "評価した組織: %zu   設問: %s   比較データ: %s"
-	                                              : "Organizations assessed: %zu   Questionnaire: %s   Benchmark: %s",
-	         j->n, q->id, csm_benchmark_name(b));
-	k->c.text(&k->c, MARGIN, MARGIN + 44, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
-	snprintf(buf, sizeof buf, "%s",
+	y = header_name(k, parent ? parent : (lang == CSM_LANG_JA ? "グループ" : "Group"), 17, MARGIN + 28,
+	                PAGE_W - 2 * MARGIN - 124) +
+	    16;
+	wrap_max(k, MARGIN, &y,
+	         kfmt(k, 0,
+	              lang == CSM_LANG_JA ? "評価した組織: %zu   設問: %s   比較データ: %s"
+	                                  : "Organizations assessed: %zu   Questionnaire: %s   Benchmark: %s",
+	              j->n, q->id, csm_benchmark_name(b)),
+	         8.5, PAGE_W - 2 * MARGIN - 124, 11, 0.2, 1, 2);
+	y += 2;
+	wrap(k, MARGIN, &y,
+	     kfmt(k, 0, "%s%s",
 	         weighted ? (j->rollup == CSM_ROLLUP_HEADCOUNT
 	                         ? (lang == CSM_LANG_JA ? "グループの値: 従業員数で加重した平均" : "Group: mean weighted by headcount")
 	                         : (lang == CSM_LANG_JA ? "グループの値: 売上高で加重した平均" : "Group: mean weighted by revenue"))
 	                  : (j->rollup != CSM_ROLLUP_MEAN
 	                         ? (lang == CSM_LANG_JA ? "グループの値: 単純平均 (加重に必要な値が一部の組織にありません)"
 	                                                : "Group: plain mean (some organizations lack the weight)")
-	                         : (lang == CSM_LANG_JA ? "グループの値: 各組織の単純平均" : "Group: plain mean of the organizations")));
-	snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s",
-	         lang == CSM_LANG_JA ? " (範囲が group の評価は除く)" : " (assessments with scope \"group\" left out)");
-	k->c.text(&k->c, MARGIN, MARGIN + 57, buf, 8.5, CSM_ALIGN_LEFT, 0.2);
+	                         : (lang == CSM_LANG_JA ? "グループの値: 各組織の単純平均" : "Group: plain mean of the organizations")),
+	         lang == CSM_LANG_JA ? " (範囲が group の評価は除く)" : " (assessments with scope \"group\" left out)"),
+	     8.5, PAGE_W - 2 * MARGIN - 124, 11, 0.2, 1);
+	dy = y - 2 > MARGIN + 84 ? y - 2 - (MARGIN + 84) : 0;
 	/* the group's grade box */
 	x = PAGE_W - MARGIN - 112;
 	box(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
@@ -1234,10 +1497,10 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(csm_grade_for(gov, gr)), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, gov), 20, CSM_ALIGN_RIGHT, 1.0);
-	line(k, MARGIN, MARGIN + 84, PAGE_W - MARGIN, MARGIN + 84, 0.6, 0.8);
+	line(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 
 	/* The heat map: subsidiaries by directive. */
-	y = MARGIN + 104;
+	y = MARGIN + 104 + dy;
 	text_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "組織別・指示別のスコア" : "Scores by organization and directive", 11,
 	         CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
@@ -1348,13 +1611,14 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	         11, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
 	for (i = 0; i < 3 && weak[i]; i++) {
-		size_t len = 0, shown = 0;
+		size_t shown = 0;
+		csm__buf who = {0}, nm_fit = {0};
 		d = weak[i];
-		snprintf(buf, sizeof buf, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
-		         lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1]));
 		ensure(k, &y, 36, b, lang);
-		wrap(k, MARGIN, &y, buf, 9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
-		buf[0] = '\0';
+		wrap(k, MARGIN, &y,
+		     kfmt(k, 0, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
+		          lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1])),
+		     9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
 		{
 			/* the organizations below the group's value on it, lowest first */
 			size_t *sel = malloc(j->n * sizeof *sel), m = 0, u, v;
@@ -1374,20 +1638,26 @@ static void summary_pages(karte *k, const portfolio_job *j)
 					sel[v] = sel[v - 1];
 					sel[v - 1] = t;
 				}
+			if (!sel)
+				k->nomem = 1;
 			for (u = 0; sel && u < m && u < 6; u++) {
 				const csm_answers *a = csm__analysis_a(j->an[sel[u]]);
 				const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
-				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%.60s %s", u ? ", " : "", nm,
-				                        csm_format1(num, sizeof num, csm__analysis_s(j->an[sel[u]])->dir[d - 1].score));
+				double size = 8;
+				fit_into(k, nm, &size, 8, 160, &nm_fit); /* a long name keeps to part of the line */
+				csm__buf_printf(&who, "%s%s %s", u ? ", " : "", nm_fit.s ? nm_fit.s : "",
+				                csm_format1(num, sizeof num, csm__analysis_s(j->an[sel[u]])->dir[d - 1].score));
 				shown++;
-				if (len > sizeof buf - 100)
-					break;
 			}
 			if (m > shown)
-				snprintf(buf + len, sizeof buf - len, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", m - shown);
+				csm__buf_printf(&who, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", m - shown);
 			free(sel);
 		}
-		wrap(k, MARGIN + 10, &y, buf[0] ? buf : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
+		if (who.nomem)
+			k->nomem = 1;
+		wrap(k, MARGIN + 10, &y, who.len ? who.s : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
+		csm__buf_free(&who);
+		csm__buf_free(&nm_fit);
 		y += 6;
 	}
 	footer(k, b, lang);

@@ -433,16 +433,21 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if (s->weighted)
 		csm__buf_printf(&o, "%s\n", TX(T_WEIGHTED));
 	{
-		char *w = NULL, items[1024];
+		char *w = NULL;
+		csm__buf items = {0};
 		if (csm_answers_warnings(&w, a, q) > 0)
 			csm__buf_printf(&o, "%s\n%s\n", TX(T_CHECK), w);
 		csm_free(w);
-		if (csm__answers_discuss_text(a, items, sizeof items))
+		if (csm__answers_discuss_text(a, &items))
 			csm__buf_printf(&o, "%s: %s\n", lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)",
-			                items);
-		if (csm__answers_unbacked(a, q, items, sizeof items))
+			                items.s ? items.s : "");
+		o.nomem |= items.nomem;
+		csm__buf_free(&items);
+		if (csm__answers_unbacked(a, q, &items))
 			csm__buf_printf(&o, "%s: %s\n", lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence",
-			                items);
+			                items.s ? items.s : "");
+		o.nomem |= items.nomem;
+		csm__buf_free(&items);
 	}
 
 	/* The table. */
@@ -531,8 +536,9 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if (csm__analysis_prev(an)) {
 		const csm_score *ps = csm__analysis_prev(an);
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
-		char items[2048], pb[16];
-		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, items, sizeof items);
+		char pb[16];
+		csm__buf items = {0};
+		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, &items);
 		csm__buf_printf(&o, lang == CSM_LANG_JA ? "前回 (%s, %s): 総合 %s → %s、成熟度 %s → %s\n"
 		                                        : "Previous (%s, %s): overall %s -> %s, grade %s -> %s\n",
 		                pdate ? pdate : "-", ps->q->id, csm_format1(pb, sizeof pb, ps->overall),
@@ -541,7 +547,9 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			csm__buf_printf(&o, "%s\n", lang == CSM_LANG_JA ? "設問の版が異なるため、指示単位で比較しています。"
 			                                              : "The questionnaire versions differ: compared by directive.");
 		csm__buf_printf(&o, "%s (%zu): %s\n", lang == CSM_LANG_JA ? "レベルが変わった項目" : "Items that moved", moved,
-		                moved ? items : TX(T_NONE));
+		                moved && items.s ? items.s : TX(T_NONE));
+		o.nomem |= items.nomem;
+		csm__buf_free(&items);
 	}
 
 	/* Lists. */
@@ -896,7 +904,8 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 {
 	trend_row *rows;
 	csm__buf o = {0};
-	char buf[32], items[4096];
+	char buf[32];
+	csm__buf items = {0};
 	size_t i, moved, name_w = 12;
 	int d, ja = lang == CSM_LANG_JA;
 	const csm_questionnaire *q;
@@ -913,7 +922,8 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		if (csm__display_width(q->dir_short[d][lang]) + 2 > name_w)
 			name_w = csm__display_width(q->dir_short[d][lang]) + 2;
-	moved = n > 1 ? csm__moved_items(rows[n - 2].a, rows[n - 1].a, q, items, sizeof items) : 0;
+	moved = n > 1 ? csm__moved_items(rows[n - 2].a, rows[n - 1].a, q, &items) : 0;
+	o.nomem |= items.nomem;
 	if (json) {
 		csm__buf_puts(&o, "{\"format\":\"csm-trend/1\",\"assessments\":[");
 		for (i = 0; i < n; i++) {
@@ -940,7 +950,7 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 		csm__buf_puts(&o, "],\"moved\":[");
 		{
 			/* the moved items as strings "9-1 2→3" */
-			char *t = items, *sep;
+			char *t = items.s, *sep;
 			size_t k = 0;
 			while (moved && t && *t) {
 				sep = strstr(t, ", ");
@@ -954,6 +964,7 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 		}
 		csm__buf_puts(&o, "]}");
 		free(rows);
+		csm__buf_free(&items);
 		return csm__buf_finish(&o, out);
 	}
 	csm__buf_printf(&o, "%s\n\n", rows[n - 1].a->field[CSM_FIELD_ORG_NAME] ? rows[n - 1].a->field[CSM_FIELD_ORG_NAME]
@@ -1005,8 +1016,9 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	csm__buf_puts(&o, "\n");
 	if (n > 1)
 		csm__buf_printf(&o, "\n%s (%zu): %s\n", ja ? "直近2回でレベルが変わった項目" : "Items that moved in the last two",
-		                moved, moved ? items : (ja ? "なし" : "none"));
+		                moved, moved && items.s ? items.s : (ja ? "なし" : "none"));
 	free(rows);
+	csm__buf_free(&items);
 	return csm__buf_finish(&o, out);
 }
 

@@ -1,6 +1,7 @@
 /* Comparison, hints and plan (SPEC §5) on a benchmark with round averages,
  * so every expected gap can be worked out by hand. */
 #include "common.h"
+#include "internal.h"
 
 /* all 3.0, C 2.0, B 3.5, A 4.5 on every directive; grading 3.75 / 2.67. */
 static const char bench_json[] =
@@ -204,6 +205,51 @@ static void test_missing_target_group(void)
 	teardown(&f);
 }
 
+/* The item lists appended to a csm__buf: every item, none cut, after what
+ * the buffer already holds. */
+static void test_item_lists(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_answers *older = NULL, *newer = NULL;
+	csm__buf out = {0};
+	int *lv;
+	size_t n, i, arrows = 0;
+	const char *p;
+	if (!q)
+		return;
+	n = csm_questionnaire_item_count(q);
+	if (!(lv = calloc(n ? n : 1, sizeof *lv))) {
+		csm_questionnaire_free(q);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		lv[i] = 2;
+	older = answers_from(q, lv, NULL);
+	for (i = 0; i < n; i++)
+		lv[i] = 4;
+	newer = answers_from(q, lv, NULL);
+	csm__buf_puts(&out, "moved: ");
+	CHECK_INT(csm__moved_items(older, newer, q, &out), n);
+	for (p = out.s; p && (p = strstr(p, "2\u21924")); p++)
+		arrows++;
+	CHECK_INT(arrows, n);
+	CHECK(out.s && strncmp(out.s, "moved: ", 7) == 0);
+	CHECK_HAS(out.s, csm_item_id(q, n - 1));
+	csm__buf_free(&out);
+	/* all at 4 and no evidence: every item is unbacked */
+	CHECK_INT(csm__answers_unbacked(newer, q, &out), n);
+	CHECK_HAS(out.s, csm_item_id(q, 0));
+	CHECK_HAS(out.s, csm_item_id(q, n - 1));
+	csm__buf_free(&out);
+	CHECK_INT(csm__answers_discuss_text(newer, &out), 0);
+	CHECK(out.len == 0);
+	csm__buf_free(&out);
+	free(lv);
+	csm_answers_free(older);
+	csm_answers_free(newer);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_grade_c);
@@ -211,5 +257,6 @@ int main(void)
 	RUN_TEST(test_grade_a);
 	RUN_TEST(test_all_five);
 	RUN_TEST(test_missing_target_group);
+	RUN_TEST(test_item_lists);
 	return test_finish();
 }

@@ -837,6 +837,87 @@ static const char *line_with(char *buf, size_t size, const char *text, const cha
 	return buf;
 }
 
+/* `cmd` is a program on PATH. */
+static int have(const char *cmd)
+{
+	char sh[128];
+	snprintf(sh, sizeof sh, "command -v %s >/dev/null 2>&1", cmd);
+	return system(sh) == 0;
+}
+
+/* The text that shell command `cmd` prints has every one of `want`, spaces
+ * and line breaks aside (each tool lays out columns its own way). */
+static void check_extract(const char *cmd, const char *const *want, size_t n)
+{
+	char path[300], full[1400], *text, *flat, *p;
+	size_t i, missing = 0;
+	snprintf(path, sizeof path, "%s/extract.txt", tmpdir);
+	snprintf(full, sizeof full, "%s >'%s'", cmd, path);
+	CHECK_INT(system(full), 0);
+	text = test_read(path, NULL);
+	flat = text ? malloc(strlen(text) + 1) : NULL;
+	for (p = flat, i = 0; flat && text[i]; i++)
+		if (!strchr(" \n\r\t\f", text[i]))
+			*p++ = text[i];
+	if (flat)
+		*p = '\0';
+	for (i = 0; i < n; i++) {
+		char w[600];
+		size_t k = 0, j;
+		for (j = 0; want[i][j] && k < sizeof w - 1; j++)
+			if (want[i][j] != ' ')
+				w[k++] = want[i][j];
+		w[k] = '\0';
+		if (!flat || !strstr(flat, w)) {
+			missing++;
+			fprintf(stderr, "%s: \"%s\" is not in the text\n", cmd, want[i]);
+		}
+	}
+	CHECK_INT(missing, 0);
+	free(flat);
+	free(text);
+}
+
+/* A portfolio in Japanese, read by poppler, Ghostscript (txtwrite; and
+ * pdfwrite, read back) and MuPDF: the names and titles come back. */
+static void portfolio_in_other_readers(void)
+{
+	static const char *const example[3] = {"aozora-bank", "kitamachi-machinery", "minato-services"};
+	static const char *const name[3] = {"青空信託銀行", "北町機械製作所", "港サービス株式会社"};
+	const char *want[8] = {"グループ ポートフォリオ", "星ホールディングス", "組織別・指示別のスコア", "組織ごとのレーダーチャート",
+	                       name[0], name[1], name[2], "サプライチェーン"};
+	char file[3][300], pdf[300], args[2000];
+	run_result r;
+	int i;
+	for (i = 0; i < 3; i++) {
+		cJSON *doc = example_doc(example[i]), *org = cJSON_GetObjectItem(doc, "organization");
+		cJSON_ReplaceItemInObject(org, "name", cJSON_CreateString(name[i]));
+		cJSON_AddStringToObject(org, "parent", "星ホールディングス");
+		snprintf(file[i], sizeof file[i], "%s/ja%d.json", tmpdir, i);
+		write_doc(file[i], doc);
+	}
+	snprintf(pdf, sizeof pdf, "%s/portfolio-ja.pdf", tmpdir);
+	snprintf(args, sizeof args, "portfolio '%s' '%s' '%s' -o '%s' --lang ja", file[0], file[1], file[2], pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s' -", pdf);
+	check_extract(args, want, 8);
+	if (have("gs")) {
+		snprintf(args, sizeof args, "gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- '%s' 2>/dev/null", pdf);
+		check_extract(args, want, 8);
+		snprintf(args, sizeof args,
+		         "gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sOutputFile='%s.gs.pdf' '%s' >/dev/null 2>&1 && "
+		         "pdftotext -enc UTF-8 '%s.gs.pdf' -",
+		         pdf, pdf, pdf);
+		check_extract(args, want, 8);
+	}
+	if (have("mutool")) {
+		snprintf(args, sizeof args, "mutool draw -q -F txt -o - '%s' 2>/dev/null", pdf);
+		check_extract(args, want, 8);
+	}
+}
+
 static void test_portfolio(void)
 {
 	static const char *const example[3] = {"aozora-bank", "kitamachi-machinery", "minato-services"};
@@ -943,6 +1024,8 @@ static void test_portfolio(void)
 	/* the group-scoped assessment is out of the roll-up, so not among those who pull it down */
 	CHECK(text && !strstr(text, "Hoshi \"North\", Ltd. 1.3"));
 	free(text);
+
+	portfolio_in_other_readers();
 
 	/* a weight missing: a plain mean, said so */
 	snprintf(args, sizeof args, "portfolio examples/aozora-bank.json '%s' -o '%s' --rollup revenue --lang en", file[2],
@@ -1178,6 +1261,124 @@ static void test_hostile_pdf(void)
 		CHECK_INT(hits, 0);
 		free(src);
 	}
+}
+
+/* `csm ARGS` started in the background with TMPDIR=`tmp` (env replaced by
+ * csm, so a signal reaches csm itself). */
+static pid_t spawn_csm_tmp(const char *tmp, const char *args)
+{
+	char cmd[4000];
+	pid_t pid;
+	snprintf(cmd, sizeof cmd, "cd '%s' && exec env TMPDIR='%s' '%s' %s >/dev/null 2>&1 </dev/null", CSM_TEST_SRC, tmp,
+	         csm_bin, args);
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Entries in directory `dir` (without . and ..), or -1. */
+static int entries(const char *dir)
+{
+	char cmd[400];
+	int n = -1;
+	FILE *p;
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	if ((p = popen(cmd, "r"))) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}
+
+/* Process `pid` holds a file in `dir` open (a temporary font, named or not). */
+static int holds_file_in(pid_t pid, const char *dir)
+{
+	char cmd[400];
+	int n = 0;
+	FILE *p;
+	snprintf(cmd, sizeof cmd, "ls -l /proc/%d/fd 2>/dev/null | grep -c -- '-> %s/'", (int)pid, dir);
+	if ((p = popen(cmd, "r"))) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = 0;
+		pclose(p);
+	}
+	return n > 0;
+}
+
+/* Killed with SIGTERM at many points, `csm karte` leaves nothing in its
+ * temporary directory: the subset font it writes there has no name. */
+static void test_karte_sigterm(void)
+{
+	enum { FILES = 12, RUNS = 40 };
+	char scratch[300], outdir[300], args[3000], path[400], cmd[1000];
+	int i, leftover = 0, interrupted = 0, with_font = 0, finished = 0;
+	unsigned seed = 777;
+	long run_ms;
+	struct timespec t0, t1;
+	size_t n;
+	snprintf(scratch, sizeof scratch, "%s/sigtmp", tmpdir);
+	snprintf(outdir, sizeof outdir, "%s/sigout", tmpdir);
+	snprintf(args, sizeof args, "mkdir -p '%s' '%s'", scratch, outdir);
+	CHECK_INT(system(args), 0);
+	n = (size_t)snprintf(args, sizeof args, "karte");
+	for (i = 0; i < FILES; i++) {
+		static const char *const ex[3] = {"aozora-bank", "kitamachi-machinery", "minato-services"};
+		snprintf(path, sizeof path, "%s/org%02d.json", tmpdir, i);
+		write_doc(path, example_doc(ex[i % 3]));
+		n += (size_t)snprintf(args + n, sizeof args - n, " '%s'", path);
+	}
+	snprintf(args + n, sizeof args - n, " --outdir '%s'", outdir);
+
+	/* one run that finishes, timed */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	{
+		pid_t pid = spawn_csm_tmp(scratch, args);
+		int st = 0;
+		waitpid(pid, &st, 0);
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	run_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	CHECK_INT(entries(outdir), FILES);
+	CHECK_INT(entries(scratch), 0);
+
+	for (i = 0; i < RUNS; i++) {
+		pid_t pid;
+		int st = 0, alive, font;
+		snprintf(cmd, sizeof cmd, "rm -f '%s'/*", outdir);
+		CHECK_INT(system(cmd), 0);
+		pid = spawn_csm_tmp(scratch, args);
+		seed = seed * 1103515245u + 12345u;
+		sleep_ms(1 + (long)((seed >> 16) % (unsigned)(run_ms + 1)));
+		font = holds_file_in(pid, scratch);
+		alive = waitpid(pid, &st, WNOHANG) == 0;
+		if (alive) {
+			kill(pid, SIGTERM);
+			waitpid(pid, &st, 0);
+		}
+		if (alive && entries(outdir) < FILES) {
+			interrupted++;
+			with_font += font;
+		} else {
+			finished++;
+		}
+		if (entries(scratch) != 0) {
+			leftover++;
+			snprintf(cmd, sizeof cmd, "ls -l '%s' >&2; rm -f '%s'/*", scratch, scratch);
+			CHECK_INT(system(cmd), 0);
+		}
+	}
+	printf("SIGTERM to csm karte (a run takes %ld ms): %d interrupted (%d with the font temp open), %d finished, "
+	       "%d left files in TMPDIR\n",
+	       run_ms, interrupted, with_font, finished, leftover);
+	CHECK_INT(leftover, 0);
+	CHECK(interrupted >= 1);
+	if (access("/proc/self/fd", F_OK) == 0)
+		CHECK(with_font >= 1); /* a kill landed while the font temp existed */
 }
 
 static void test_input_files(void)
@@ -1560,6 +1761,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
+	RUN_TEST(test_karte_sigterm);
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
@@ -1568,5 +1770,10 @@ int main(int argc, char **argv)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	rc = system(cmd);
 	(void)rc;
+	if (!have("gs") && t_fail == 0) {
+		test_finish();
+		printf("gs (ghostscript) is not installed: the Ghostscript checks did not run\n");
+		return 77;
+	}
 	return test_finish();
 }

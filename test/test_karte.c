@@ -2,6 +2,7 @@
  * the tools a reader's machine uses: pdftotext (the text, exactly, and no
  * warnings), pdffonts (every font embedded), qpdf --check, pdfinfo. */
 #define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +21,84 @@ static int capture(const char *cmd, char **out)
 	st = system(full);
 	*out = test_read(path, NULL);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* `cmd` is a program on PATH. */
+static int have(const char *cmd)
+{
+	char sh[128];
+	snprintf(sh, sizeof sh, "command -v %s >/dev/null 2>&1", cmd);
+	return system(sh) == 0;
+}
+
+static int have_gs;
+
+/* `s` without spaces and line ends, into a new string. */
+static char *squeeze(const char *s)
+{
+	char *o = malloc(strlen(s ? s : "") + 1), *p = o;
+	for (; o && s && *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t' && *s != '\f')
+			*p++ = *s;
+	if (o)
+		*p = '\0';
+	return o;
+}
+
+/* The text that `cmd` extracts has every one of `want` (spaces and line
+ * breaks aside, as each tool lays out columns and wraps its own way). */
+static void check_extract(const char *cmd, const char *const *want, size_t n)
+{
+	char *text = NULL, *flat;
+	size_t i, missing = 0;
+	CHECK_INT(capture(cmd, &text), 0);
+	flat = squeeze(text);
+	for (i = 0; i < n; i++) {
+		char *w = squeeze(want[i]);
+		if (!flat || !w || !strstr(flat, w)) {
+			missing++;
+			fprintf(stderr, "%s: \"%s\" is not in the text\n", cmd, want[i]);
+		}
+		free(w);
+	}
+	CHECK_INT(missing, 0);
+	if (missing)
+		fprintf(stderr, "the text begins: %.300s\n", text ? text : "(none)");
+	free(flat);
+	free(text);
+}
+
+/* The text of `pdf` in the other readers a karte meets: Ghostscript's
+ * txtwrite, the file re-written by Ghostscript's pdfwrite (also as PDF/A, as
+ * print shops and archives do) and read back, and MuPDF. */
+static void check_other_readers(const char *pdf, const char *const *want, size_t n)
+{
+	char cmd[1024];
+	if (have_gs) {
+		snprintf(cmd, sizeof cmd, "gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- '%s' 2>/dev/null", pdf);
+		check_extract(cmd, want, n);
+		/* Ghostscript's txtwrite garbles CJK in any pdfwrite output (cairo's
+		 * too): its own ToUnicode bfranges; the re-written file is read by the
+		 * other tools. */
+		snprintf(cmd, sizeof cmd,
+		         "gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sOutputFile='%s.gs.pdf' '%s' >/dev/null 2>&1 && "
+		         "pdftotext -enc UTF-8 '%s.gs.pdf' -",
+		         pdf, pdf, pdf);
+		check_extract(cmd, want, n);
+		snprintf(cmd, sizeof cmd,
+		         "gs -q -dNOPAUSE -dBATCH -dPDFA=2 -dPDFACompatibilityPolicy=1 -sColorConversionStrategy=RGB "
+		         "-sDEVICE=pdfwrite -sOutputFile='%s.pdfa.pdf' '%s' >/dev/null 2>&1 && pdftotext -enc UTF-8 '%s.pdfa.pdf' -",
+		         pdf, pdf, pdf);
+		check_extract(cmd, want, n);
+	}
+	if (have("mutool")) {
+		snprintf(cmd, sizeof cmd, "mutool draw -q -F txt -o - '%s' 2>/dev/null", pdf);
+		check_extract(cmd, want, n);
+		if (have_gs) {
+			snprintf(cmd, sizeof cmd, "mutool draw -q -F txt -o - '%s.gs.pdf' 2>/dev/null", pdf);
+			check_extract(cmd, want, n);
+		}
+	}
 }
 
 static void check_karte(const char *example, csm_lang lang)
@@ -81,6 +160,18 @@ static void check_karte(const char *example, csm_lang lang)
 		snprintf(grade, sizeof grade, "%s", csm_grade_name(csm_score_grade(s)));
 		CHECK_HAS(text, grade);
 		CHECK_HAS(text, overall);
+	}
+	{
+		const char *want[CSM_DIRECTIVES + 4];
+		size_t n = 0;
+		want[n++] = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
+		want[n++] = lang == CSM_LANG_JA ? "サイバーセキュリティ経営ガイドライン 診断カルテ" : "Assessment Karte";
+		want[n++] = csm_benchmark_name(b);
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			want[n++] = csm_directive_short(q, d, lang);
+		if (csm_analysis_hint_count(an))
+			want[n++] = csm_directive_title(q, csm_analysis_hint(an, 0)->directive, lang);
+		check_other_readers(path, want, n);
 	}
 	/* Fonts: all embedded. */
 	snprintf(cmd, sizeof cmd, "pdffonts '%s'", path);
@@ -187,6 +278,465 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* `unit` repeated to exactly `cap` bytes (the rest in ASCII digits), valid UTF-8. */
+static char *at_cap(const char *unit, size_t cap)
+{
+	char *s = malloc(cap + 1);
+	size_t n = 0, u = strlen(unit);
+	if (!s)
+		return NULL;
+	while (n + u <= cap) {
+		memcpy(s + n, unit, u);
+		n += u;
+	}
+	while (n < cap) {
+		s[n] = (char)('0' + n % 10);
+		n++;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* The words of `pdf` as pdftotext -bbox gives them. */
+typedef struct word {
+	int page;
+	double x0, y0, x1, y1;
+	char text[256];
+} word;
+
+static size_t bbox_words(const char *pdf, word **out, double *page_w, double *page_h)
+{
+	char cmd[512], *xml = NULL, *p;
+	size_t n = 0, cap = 0;
+	int page = 0;
+	word *w = NULL;
+	snprintf(cmd, sizeof cmd, "pdftotext -bbox '%s' - 2>/dev/null", pdf);
+	CHECK_INT(capture(cmd, &xml), 0);
+	*page_w = *page_h = 0;
+	for (p = xml; p && *p; p++) {
+		if (strncmp(p, "<page ", 6) == 0) {
+			page++;
+			sscanf(p, "<page width=\"%lf\" height=\"%lf\"", page_w, page_h);
+		} else if (strncmp(p, "<word ", 6) == 0) {
+			word x;
+			const char *t, *e;
+			memset(&x, 0, sizeof x);
+			x.page = page;
+			if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">", &x.x0, &x.y0, &x.x1, &x.y1) != 4)
+				continue;
+			t = strchr(p, '>') + 1;
+			e = strstr(t, "</word>");
+			if (e)
+				snprintf(x.text, sizeof x.text, "%.*s", (int)(e - t), t);
+			if (n == cap) {
+				cap = cap ? 2 * cap : 256;
+				w = realloc(w, cap * sizeof *w);
+			}
+			w[n++] = x;
+		}
+	}
+	free(xml);
+	*out = w;
+	return n;
+}
+
+/* The y (from the top) of the first page's header rule, the first line drawn
+ * 0.8 pt wide, from the content stream as qpdf uncompresses it. */
+static double header_rule(const char *pdf)
+{
+	char cmd[512], *qdf = NULL, *p;
+	double x, y = -1;
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable '%s' - 2>/dev/null", pdf);
+	capture(cmd, &qdf);
+	p = qdf ? strstr(qdf, "\n0.8 w\n") : NULL;
+	if (p && (p = strstr(p, " m\n")))
+		while (p > qdf && p[-1] != '\n')
+			p--;
+	if (!p || sscanf(p, "%lf %lf m", &x, &y) != 2)
+		y = -1;
+	free(qdf);
+	return y < 0 ? -1 : 841.89 - y;
+}
+
+/* Pairs of words on one page whose boxes overlap (by more than half a point
+ * each way): text drawn over text. */
+static int overlapping(const word *w, size_t n)
+{
+	size_t i, j;
+	int bad = 0;
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n && w[j].page == w[i].page; j++) {
+			double ox = (w[i].x1 < w[j].x1 ? w[i].x1 : w[j].x1) - (w[i].x0 > w[j].x0 ? w[i].x0 : w[j].x0);
+			double oy = (w[i].y1 < w[j].y1 ? w[i].y1 : w[j].y1) - (w[i].y0 > w[j].y0 ? w[i].y0 : w[j].y0);
+			if (ox > 0.5 && oy > 0.5) {
+				if (bad++ < 5)
+					fprintf(stderr, "overlap on p%d: \"%.30s\" and \"%.30s\"\n", w[i].page, w[i].text, w[j].text);
+			}
+		}
+	return bad;
+}
+
+/* The first `n` bytes of `s` (cut back to a character), spaces left out,
+ * are in `text` (pdftotext's output without spaces or line ends). */
+static int shown(const char *text, const char *s, size_t n)
+{
+	char want[600];
+	size_t i, k = 0;
+	while (n > 0 && n < strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	for (i = 0; i < n && s[i] && k < sizeof want - 1; i++)
+		if (s[i] != ' ')
+			want[k++] = s[i];
+	want[k] = '\0';
+	if (text && strstr(text, want))
+		return 1;
+	fprintf(stderr, "not shown: %s\n", want);
+	return 0;
+}
+
+/* Eight assessors whose names and roles are at the length cap (512 bytes),
+ * and an organization name at the cap (the first two assessors' texts are
+ * `first_two` bytes): the header wraps and grows, and no
+ * word leaves the page, runs under the grade box or crosses the header rule. */
+static void check_header_cap(csm_lang lang, size_t first_two)
+{
+	static const char *const ja_units[4] = {"情報セキュリティ統括", "内部監査室", "株式会社", "サイバー"};
+	static const char *const en_units[4] = {"Alexandra Montgomery-Fitzwilliam ", "Information Security ",
+	                                        "Chief Risk Officer and ", "Z"};
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *src = test_read(SRC("examples/aozora-bank.json"), NULL), *json = NULL, *pdf = NULL;
+	char *text = NULL, path[128], cmd[400];
+	char *names[8] = {NULL}, *roles[8] = {NULL}, *org = NULL;
+	cJSON *doc = src ? cJSON_Parse(src) : NULL, *arr = cJSON_CreateArray();
+	word *w = NULL;
+	size_t len = 0, nw = 0, i;
+	double pw = 0, ph = 0, rule, box_x = 595.276 - 36 - 112;
+	int crossing = 0, outside = 0, under_box = 0, pages;
+	FILE *f;
+
+	CHECK(doc != NULL);
+	if (!doc || !q || !b)
+		goto done;
+	org = at_cap(lang == CSM_LANG_JA ? "東京湾岸総合情報システム" : "Tokyo Bayside Integrated Information Systems ", 512);
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(org));
+	for (i = 0; i < 8; i++) {
+		cJSON *o = cJSON_CreateObject();
+		/* in both languages: one Latin name without a space, and Japanese ones */
+		const char *nu = i == 1 ? "Z" : lang == CSM_LANG_JA || i == 5 ? ja_units[i % 4] : en_units[i % 4];
+		const char *ru = lang == CSM_LANG_JA ? ja_units[(i + 1) % 4] : en_units[(i + 1) % 3];
+		names[i] = at_cap(nu, i < 2 ? first_two : 512);
+		roles[i] = at_cap(ru, i < 2 ? first_two : 512);
+		cJSON_AddStringToObject(o, "name", names[i]);
+		cJSON_AddStringToObject(o, "role", roles[i]);
+		cJSON_AddItemToArray(arr, o);
+	}
+	cJSON_ReplaceItemInObject(doc, "assessors", arr);
+	arr = NULL;
+	json = cJSON_PrintUnformatted(doc);
+	CHECK_INT(csm_answers_parse(&a, json, strlen(json), "cap.json"), 0);
+	if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+	    csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font))
+		goto done;
+	CHECK_INT(csm_karte_render(&pdf, &len, km, an, NULL, lang, 0), 0);
+	snprintf(path, sizeof path, "%s/cap-%s.pdf", tmpdir, lang == CSM_LANG_JA ? "ja" : "en");
+	if (!pdf || !(f = fopen(path, "wb")))
+		goto done;
+	CHECK(fwrite(pdf, 1, len, f) == len);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>&1", path);
+	capture(cmd, &text);
+	CHECK(text && !strstr(text, "rror")); /* the Author (the assessors) is valid text */
+	pages = text && strstr(text, "Pages:") ? atoi(strstr(text, "Pages:") + 6) : 0;
+	CHECK(pages >= 1 && pages <= 2);
+	free(text);
+	text = NULL;
+
+	rule = header_rule(path);
+	CHECK(rule > 36 + 70); /* below the grade box */
+	nw = bbox_words(path, &w, &pw, &ph);
+	CHECK(nw > 100);
+	CHECK_NEAR(pw, 595.276, 0.01);
+	for (i = 0; i < nw; i++) {
+		if (w[i].x0 < 0 || w[i].y0 < 0 || w[i].x1 > pw + 0.01 || w[i].y1 > ph + 0.01) {
+			outside++;
+			fprintf(stderr, "off the page: p%d %.1f,%.1f-%.1f,%.1f %.40s\n", w[i].page, w[i].x0, w[i].y0, w[i].x1,
+			        w[i].y1, w[i].text);
+		}
+		if (w[i].page != 1)
+			continue;
+		if (w[i].y0 < rule && w[i].y1 > rule) {
+			crossing++;
+			fprintf(stderr, "across the rule (%.1f): %.1f,%.1f-%.1f,%.1f %.40s\n", rule, w[i].x0, w[i].y0, w[i].x1,
+			        w[i].y1, w[i].text);
+		}
+		if (w[i].y1 < rule && w[i].x0 < box_x && w[i].x1 > box_x) {
+			under_box++;
+			fprintf(stderr, "under the grade box: %.1f,%.1f-%.1f,%.1f %.40s\n", w[i].x0, w[i].y0, w[i].x1, w[i].y1,
+			        w[i].text);
+		}
+	}
+	CHECK_INT(outside, 0);
+	CHECK_INT(crossing, 0);
+	CHECK_INT(under_box, 0);
+	CHECK_INT(overlapping(w, nw), 0);
+	/* every assessor is named: the start of each name and role is shown */
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>/dev/null | tr -d ' \\n'", path);
+	capture(cmd, &text);
+	for (i = 0; i < 8; i++) {
+		CHECK(shown(text, names[i], 12));
+		CHECK(shown(text, roles[i], 12));
+	}
+	/* the organization's name takes two lines before it is cut */
+	CHECK(shown(text, org, lang == CSM_LANG_JA ? 150 : 100));
+done:
+	free(w);
+	free(text);
+	free(json);
+	free(src);
+	free(org);
+	for (i = 0; i < 8; i++)
+		free(names[i]), free(roles[i]);
+	cJSON_Delete(arr);
+	cJSON_Delete(doc);
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+static void test_header_at_cap(void)
+{
+	check_header_cap(CSM_LANG_JA, 512);
+	check_header_cap(CSM_LANG_EN, 512);
+	/* the issue's case: two shorter ones first, which let the old code write past its buffer */
+	check_header_cap(CSM_LANG_EN, 490);
+}
+
+static const char *path_of(const char *rel, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", CSM_TEST_SRC, rel);
+	return buf;
+}
+
+/* A portfolio whose group and organizations have names at the cap (one
+ * without a space, one whose 60th byte is inside a character): the group's
+ * name takes two lines before it is cut, names keep to the page and come
+ * out as whole characters. */
+static void check_portfolio_cap(csm_lang lang)
+{
+	static const char *const ex[3] = {"examples/aozora-bank.json", "examples/kitamachi-machinery.json",
+	                                  "examples/minato-services.json"};
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a[3] = {NULL};
+	csm_score *s[3] = {NULL};
+	csm_analysis *an[3] = {NULL};
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *pdf = NULL, *text = NULL, *names[3] = {NULL}, *parent = NULL, path[128], cmd[400];
+	word *w = NULL;
+	size_t len = 0, nw, i;
+	double pw = 0, ph = 0, rule;
+	int outside = 0, crossing = 0;
+	FILE *f;
+	if (!q || !b || csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font))
+		goto done;
+	parent = at_cap(lang == CSM_LANG_JA ? "東京湾岸総合情報システムホールディングス" : "Tokyo Bayside Holdings Group ", 512);
+	names[0] = at_cap(lang == CSM_LANG_JA ? "青空信託銀行" : "Aozora Trust Bank ", 512);
+	names[1] = at_cap("Z", 512);
+	names[2] = at_cap("M港サービス株式会社", 512); /* the lowest; its byte 60 is inside a character */
+	for (i = 0; i < 3; i++) {
+		char *src = test_read(path_of(ex[i], path, sizeof path), NULL), *json;
+		cJSON *doc = src ? cJSON_Parse(src) : NULL, *org = cJSON_GetObjectItem(doc, "organization");
+		cJSON_ReplaceItemInObject(org, "name", cJSON_CreateString(names[i]));
+		cJSON_AddStringToObject(org, "parent", parent);
+		cJSON_ReplaceItemInObject(org, "scope", cJSON_CreateString("entity"));
+		json = cJSON_PrintUnformatted(doc);
+		CHECK_INT(csm_answers_parse(&a[i], json, strlen(json), "cap.json"), 0);
+		free(json);
+		free(src);
+		cJSON_Delete(doc);
+		if (!a[i] || csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b), 0) ||
+		    csm_analyze(&an[i], q, a[i], s[i], b))
+			goto done;
+	}
+	CHECK_INT(csm_portfolio_render(&pdf, &len, km, (const csm_analysis *const *)an, 3, NULL, lang, 0, CSM_ROLLUP_MEAN),
+	          0);
+	snprintf(path, sizeof path, "%s/pcap-%s.pdf", tmpdir, lang == CSM_LANG_JA ? "ja" : "en");
+	if (!pdf || !(f = fopen(path, "wb")))
+		goto done;
+	CHECK(fwrite(pdf, 1, len, f) == len);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+	rule = header_rule(path);
+	CHECK(rule > 36 + 70);
+	nw = bbox_words(path, &w, &pw, &ph);
+	for (i = 0; i < nw; i++) {
+		if (w[i].x0 < 0 || w[i].y0 < 0 || w[i].x1 > pw + 0.01 || w[i].y1 > ph + 0.01) {
+			outside++;
+			fprintf(stderr, "off the page: p%d %.1f,%.1f-%.1f,%.1f %.40s\n", w[i].page, w[i].x0, w[i].y0, w[i].x1,
+			        w[i].y1, w[i].text);
+		}
+		if (w[i].page == 1 && w[i].y0 < rule && w[i].y1 > rule) {
+			crossing++;
+			fprintf(stderr, "across the rule (%.1f): %.40s\n", rule, w[i].text);
+		}
+	}
+	CHECK_INT(outside, 0);
+	CHECK_INT(crossing, 0);
+	CHECK_INT(overlapping(w, nw), 0);
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>/dev/null | tr -d ' \\n'", path);
+	capture(cmd, &text);
+	CHECK(text && !strstr(text, "\xEF\xBF\xBD")); /* no broken character */
+	CHECK(shown(text, parent, lang == CSM_LANG_JA ? 150 : 100));
+	for (i = 0; i < 3; i++)
+		CHECK(shown(text, names[i], 12));
+done:
+	free(w);
+	free(text);
+	free(parent);
+	for (i = 0; i < 3; i++) {
+		free(names[i]);
+		csm_analysis_free(an[i]);
+		csm_score_free(s[i]);
+		csm_answers_free(a[i]);
+	}
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+static void test_portfolio_at_cap(void)
+{
+	check_portfolio_cap(CSM_LANG_JA);
+	check_portfolio_cap(CSM_LANG_EN);
+}
+
+/* A questionnaire whose item ids are long (48 characters; the id cap is 64):
+ * lists of items (moved since the previous assessment, 4 or 5 without
+ * evidence) once went into 1024-byte arrays, cut silently, and ran down the
+ * right column over the table. Now they are whole in memory and kept to six
+ * lines on the page, ending in an ellipsis. */
+static void test_long_item_lists(void)
+{
+	char dir[200], path[300], cmd[600], *src = test_read(SRC("questions/csmg-v2.json"), NULL), *text = NULL;
+	csm_questionnaire *q = NULL;
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL, *prev = NULL;
+	csm_score *s = NULL, *ps = NULL;
+	csm_analysis *an = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *pdf = NULL, *json = NULL;
+	int l;
+	size_t i, n, len = 0, nw;
+	word *w = NULL;
+	double pw, ph;
+	FILE *f;
+	snprintf(dir, sizeof dir, "%s/data", tmpdir);
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/questions'", dir);
+	CHECK_INT(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/questions/csmg-v2.json", dir);
+	/* every "N-M" string (the ids and the references to them) made 48 characters long */
+	if (!src || !(f = fopen(path, "w")))
+		goto done;
+	for (i = 0; src[i]; i++) {
+		size_t j = i + 1;
+		if (src[i] == '"' && src[j] >= '0' && src[j] <= '9') {
+			while (src[j] >= '0' && src[j] <= '9')
+				j++;
+			if (src[j] == '-' && src[j + 1] >= '0' && src[j + 1] <= '9') {
+				j++;
+				while (src[j] >= '0' && src[j] <= '9')
+					j++;
+				if (src[j] == '"') {
+					fprintf(f, "\"%.*s-%.*s\"", (int)(j - i - 1), src + i + 1, (int)(47 - (j - i - 1)),
+					        "long-item-identifier-for-a-test-of-lists-xxxxxxxxxxx");
+					i = j;
+					continue;
+				}
+			}
+		}
+		fputc(src[i], f);
+	}
+	fclose(f);
+	CHECK_INT(csm_questionnaire_open(&q, dir, "csmg-v2"), 0);
+	if (!q || !b)
+		goto done;
+	n = csm_questionnaire_item_count(q);
+	CHECK_INT(strlen(csm_item_id(q, 0)), 48);
+	for (l = 2; l <= 4; l += 2) { /* all at 2 before, all at 4 (without evidence) now */
+		cJSON *doc = cJSON_Parse("{\"format\": \"csm-answers/1\", \"questionnaire\": \"csmg-v2\", \"organization\": "
+		                         "{\"name\": \"Long Ids Co.\", \"industry\": \"finance\", \"scope\": \"entity\"}, "
+		                         "\"assessed_on\": \"2026-11-01\"}"),
+		      *ans = cJSON_AddObjectToObject(doc, "answers");
+		for (i = 0; i < n; i++)
+			cJSON_AddNumberToObject(ans, csm_item_id(q, i), l);
+		json = cJSON_PrintUnformatted(doc);
+		CHECK_INT(csm_answers_parse(l == 2 ? &prev : &a, json, strlen(json), "ids.json"), 0);
+		free(json);
+		cJSON_Delete(doc);
+	}
+	if (!a || !prev || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	    csm_score_compute(&ps, q, prev, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+	    csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font)) {
+		CHECK(!"setup failed");
+		fprintf(stderr, "%s\n", csm_error_last());
+		goto done;
+	}
+	csm_analysis_set_previous(an, prev, ps);
+	for (l = 0; l < 2; l++) {
+		csm_lang lang = l ? CSM_LANG_EN : CSM_LANG_JA;
+		int outside = 0;
+		CHECK_INT(csm_karte_render(&pdf, &len, km, an, NULL, lang, 0), 0);
+		snprintf(path, sizeof path, "%s/ids-%d.pdf", tmpdir, l);
+		if (!pdf || !(f = fopen(path, "wb")))
+			goto done;
+		CHECK(fwrite(pdf, 1, len, f) == len);
+		fclose(f);
+		csm_free(pdf);
+		pdf = NULL;
+		nw = bbox_words(path, &w, &pw, &ph);
+		for (i = 0; i < nw; i++)
+			outside += w[i].x0 < 0 || w[i].y0 < 0 || w[i].x1 > pw + 0.01 || w[i].y1 > ph + 0.01;
+		CHECK_INT(outside, 0);
+		CHECK_INT(overlapping(w, nw), 0);
+		free(w);
+		w = NULL;
+		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+		capture(cmd, &text);
+		CHECK_HAS(text, l ? "items that moved (39)" : "レベルが変わった項目 (39)");
+		CHECK(text && strstr(text, "…"));
+		free(text);
+		text = NULL;
+	}
+done:
+	free(w);
+	free(src);
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_score_free(ps);
+	csm_answers_free(a);
+	csm_answers_free(prev);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
 static void test_font_errors(void)
 {
 	csm_karte_maker *km = NULL;
@@ -207,11 +757,20 @@ int main(void)
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/csm-test-karte.XXXXXX");
 	if (!mkdtemp(tmpdir))
 		return 2;
+	have_gs = have("gs");
 	RUN_TEST(test_examples);
 	RUN_TEST(test_long_name);
+	RUN_TEST(test_header_at_cap);
+	RUN_TEST(test_portfolio_at_cap);
+	RUN_TEST(test_long_item_lists);
 	RUN_TEST(test_font_errors);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		return 2;
+	if (!have_gs && t_fail == 0) {
+		test_finish();
+		printf("gs (ghostscript) is not installed: the Ghostscript checks did not run\n");
+		return 77;
+	}
 	return test_finish();
 }
