@@ -307,6 +307,30 @@ size_t csm__display_width(const char *str)
 	return w;
 }
 
+/* Whether `s` reads as CP932 (Shift_JIS as Windows writes it) with at least
+ * one two-byte character: lead bytes 0x81-0x9F and 0xE0-0xFC, each followed
+ * by a trail byte 0x40-0x7E or 0x80-0xFC; half-width katakana 0xA1-0xDF. */
+static int looks_cp932(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, wide = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80 || (c >= 0xA1 && c <= 0xDF)) {
+			i++;
+		} else if ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) {
+			unsigned t = i + 1 < len ? s[i + 1] : 0;
+			if (!((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC)))
+				return 0;
+			wide++;
+			i += 2;
+		} else {
+			return 0;
+		}
+	}
+	return wide > 0;
+}
+
 int csm__text_check(const char *data, size_t len, const char *name, size_t *body)
 {
 	static const char bom[3] = {'\xEF', '\xBB', '\xBF'};
@@ -316,11 +340,21 @@ int csm__text_check(const char *data, size_t len, const char *name, size_t *body
 	*body = 0;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return csm__err(CSM_EINVALID, "%s: the file is UTF-16; save it as UTF-8", name);
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return csm__err(CSM_EINVALID, "%s: is a zip archive, such as an Excel workbook, not a text file; "
+		                "read a filled-in workbook with 'csm import FILE -o answers.json'", name);
 	if (memchr(data, '\0', len))
 		return csm__err(CSM_EINVALID, "%s: contains a NUL byte: not a text file", name);
 	bad = csm__utf8_check(data, len);
 	if (bad < len) {
 		csm__line_col(data, bad, &line, &col);
+		if (looks_cp932(data, len))
+			return csm__err(CSM_EINVALID,
+			                "%s: line %u, column %u: invalid UTF-8; the file looks like Shift_JIS (CP932), as "
+			                "Excel saves \"CSV\" on Japanese Windows: save it as \"CSV UTF-8 (Comma delimited)\" "
+			                "and try again. / 文字コードが Shift_JIS (CP932) のようです。Excel で「CSV UTF-8 "
+			                "(コンマ区切り)」を選んで保存し直してください。",
+			                name, line, col);
 		return csm__err(CSM_EINVALID, "%s: line %u, column %u: invalid UTF-8", name, line, col);
 	}
 	if (len >= 3 && memcmp(data, bom, 3) == 0)

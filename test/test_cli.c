@@ -513,6 +513,9 @@ static void test_content_commands(void)
 	r = run("convert examples/kitamachi-machinery.json --to sme-light");
 	CHECK_INT(r.status, 2);
 	CHECK_HAS(r.err, "no mapping from csmg-v2 to sme-light");
+	/* the reason is kept whole: the message once overwrote itself */
+	CHECK_HAS(r.err, "questions/maps/csmg-v2-sme-light.json: cannot open: No such file or directory)");
+	CHECK(r.err && !strstr(strstr(r.err, "no mapping") + 1, "no mapping"));
 	done(&r);
 	/* An unknown industry is refused; a gate contradicted is a warning only. */
 	r = run("score --industry fishing_fleet --org X examples/minato-services.csv");
