@@ -14,6 +14,14 @@
  *  - Handles are opaque. Strings and arrays returned by accessors are owned
  *    by the handle they came from and stay valid until it is freed.
  *  - Languages are CSM_LANG_JA (the default of the Guidelines) and CSM_LANG_EN.
+ *  - Bad arguments are reported, never a crash: a NULL pointer where the doc
+ *    comment does not say "may be NULL", an index or directive out of range,
+ *    or a language other than the two makes an `int` function return
+ *    CSM_EINVALID (with a message naming the function), and an accessor
+ *    return NULL, 0, -1 (a find) or CSM_GRADE_NONE. Free functions take NULL.
+ *    A `name` used in messages may be NULL.
+ *  - Messages never carry control characters: any that come from input are
+ *    shown as \xNN, so a message can be printed to a terminal as it is.
  */
 #ifndef CSM_H
 #define CSM_H
@@ -581,7 +589,8 @@ CSM_EXTERN const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i)
 /** Number of organizations in group `i`. */
 CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
 
-/** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none. */
+/** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none
+ *  (or there is no group `i` or directive `d`). */
 CSM_EXTERN int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out);
 
 /**
@@ -814,14 +823,15 @@ CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industri
 /**
  * The organization's percentile (0..100) within its industry group into
  * `*out`; returns 1, or 0 where the benchmark has no such group or no
- * distribution of overall scores for it.
+ * distribution of overall scores for it (CSM_EINVALID for a NULL argument).
  */
 CSM_EXTERN int csm_analysis_percentile(const csm_analysis *an, double *out);
 
 /** Key of the target group, e.g. "grade:B". */
 CSM_EXTERN const char *csm_analysis_target(const csm_analysis *an);
 
-/** Gap of directive `d` (1..10) into `*out`; returns 1, or 0 where company or target has no value. */
+/** Gap of directive `d` (1..10) into `*out`; returns 1, or 0 where company or target has no value
+ *  (CSM_EINVALID for a NULL argument or `d` out of range). */
 CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
 
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */

@@ -7,6 +7,8 @@
 
 #include "internal.h"
 
+#define CSM__LISTS 4 /* values of csm_list */
+
 struct csm_analysis {
 	const csm_questionnaire *q;
 	const csm_answers *a;
@@ -16,8 +18,8 @@ struct csm_analysis {
 	int target_index;
 	double gap[CSM_DIRECTIVES];
 	unsigned char has_gap[CSM_DIRECTIVES];
-	int list[4][CSM_DIRECTIVES];
-	size_t list_n[4];
+	int list[CSM__LISTS][CSM_DIRECTIVES];
+	size_t list_n[CSM__LISTS];
 	csm_hint *hints;
 	size_t hint_count;
 	csm_plan_step *plan;
@@ -201,6 +203,7 @@ static int plan(csm_analysis *an)
 int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a, const csm_score *s,
                 const csm_benchmark *b)
 {
+	CSM__ARGS(out && q && a && s && b);
 	csm_analysis *an;
 	int d, rc = 0, cand[CSM_DIRECTIVES];
 	size_t n = 0, i;
@@ -295,11 +298,12 @@ cleanup:
 	return 0;
 }
 
-const char *csm_analysis_target(const csm_analysis *an) { return an->target; }
+const char *csm_analysis_target(const csm_analysis *an) { return an ? an->target : NULL; }
 
 int csm_analysis_gap(const csm_analysis *an, int d, double *out)
 {
-	if (d < 1 || d > CSM_DIRECTIVES || !an->has_gap[d - 1])
+	CSM__ARGS(an && d >= 1 && d <= CSM_DIRECTIVES && out);
+	if (!an->has_gap[d - 1])
 		return 0;
 	*out = an->gap[d - 1];
 	return 1;
@@ -307,14 +311,22 @@ int csm_analysis_gap(const csm_analysis *an, int d, double *out)
 
 size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out)
 {
+	if (!out)
+		return 0;
+	*out = NULL;
+	if (!an || (unsigned)which >= CSM__LISTS)
+		return 0;
 	*out = an->list[which];
 	return an->list_n[which];
 }
 
-size_t csm_analysis_hint_count(const csm_analysis *an) { return an->hint_count; }
-const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i) { return &an->hints[i]; }
-size_t csm_analysis_plan_count(const csm_analysis *an) { return an->plan_count; }
-const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i) { return &an->plan[i]; }
+size_t csm_analysis_hint_count(const csm_analysis *an) { return an ? an->hint_count : 0; }
+const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i) { return an && i < an->hint_count ? &an->hints[i] : NULL; }
+size_t csm_analysis_plan_count(const csm_analysis *an) { return an ? an->plan_count : 0; }
+const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i)
+{
+	return an && i < an->plan_count ? &an->plan[i] : NULL;
+}
 
 /* For render.c. */
 const csm_questionnaire *csm__analysis_q(const csm_analysis *an) { return an->q; }
@@ -322,7 +334,11 @@ const csm_answers *csm__analysis_a(const csm_analysis *an) { return an->a; }
 const csm_score *csm__analysis_s(const csm_analysis *an) { return an->s; }
 const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }
 
-void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind) { an->industries = ind; }
+void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind)
+{
+	if (an)
+		an->industries = ind;
+}
 
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 {
@@ -333,6 +349,7 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 
 int csm_analysis_percentile(const csm_analysis *an, double *out)
 {
+	CSM__ARGS(an && out);
 	if (!an->has_percentile)
 		return 0;
 	*out = an->percentile;
@@ -341,6 +358,8 @@ int csm_analysis_percentile(const csm_analysis *an, double *out)
 
 void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev)
 {
+	if (!an)
+		return;
 	an->prev_a = prev_a;
 	an->prev = prev;
 }

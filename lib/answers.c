@@ -563,6 +563,7 @@ static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems
 
 int csm_answers_parse(csm_answers **out, const char *data, size_t len, const char *name)
 {
+	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	csm_answers *a;
 	size_t i = 0;
@@ -602,6 +603,7 @@ cleanup:
 
 int csm_answers_load(csm_answers **out, const char *path)
 {
+	CSM__ARGS(out && path);
 	char *data;
 	size_t len;
 	int rc;
@@ -613,12 +615,16 @@ int csm_answers_load(csm_answers **out, const char *path)
 	return rc;
 }
 
-const char *csm_answers_name(const csm_answers *a) { return a->name; }
+const char *csm_answers_name(const csm_answers *a) { return a ? a->name : NULL; }
 
-const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f) { return a->field[f]; }
+const char *csm_answers_field_get(const csm_answers *a, csm_answers_field f)
+{
+	return a && (unsigned)f < CSM__FIELDS ? a->field[f] : NULL;
+}
 
 int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value)
 {
+	CSM__ARGS(a && (unsigned)f < CSM__FIELDS && value);
 	static const char *const names[7] = {"organization.name", "organization.industry", "organization.scope",
 	                                     "assessed_on", "questionnaire", "organization.size", "organization.parent"};
 	char *copy;
@@ -645,13 +651,19 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 	return 0;
 }
 
-size_t csm_answers_assessor_count(const csm_answers *a) { return a->assessor_count; }
-const char *csm_answers_assessor_name(const csm_answers *a, size_t i) { return a->assessor_name[i]; }
-const char *csm_answers_assessor_role(const csm_answers *a, size_t i) { return a->assessor_role[i]; }
+size_t csm_answers_assessor_count(const csm_answers *a) { return a ? a->assessor_count : 0; }
+const char *csm_answers_assessor_name(const csm_answers *a, size_t i)
+{
+	return a && i < a->assessor_count ? a->assessor_name[i] : NULL;
+}
+const char *csm_answers_assessor_role(const csm_answers *a, size_t i)
+{
+	return a && i < a->assessor_count ? a->assessor_role[i] : NULL;
+}
 
 csm_answer_kind csm_answers_get(const csm_answers *a, const char *item_id, int *level)
 {
-	const csm__answer *ans = csm__answers_find(a, item_id);
+	const csm__answer *ans = a && item_id ? csm__answers_find(a, item_id) : NULL;
 	if (!ans)
 		return CSM_ANSWER_MISSING;
 	if (level && ans->kind == CSM_ANSWER_LEVEL)
@@ -661,18 +673,19 @@ csm_answer_kind csm_answers_get(const csm_answers *a, const char *item_id, int *
 
 const char *csm_answers_evidence(const csm_answers *a, const char *item_id)
 {
-	const csm__answer *ans = csm__answers_find(a, item_id);
+	const csm__answer *ans = a && item_id ? csm__answers_find(a, item_id) : NULL;
 	return ans ? ans->evidence : NULL;
 }
 
 const char *csm_answers_note(const csm_answers *a, const char *item_id)
 {
-	const csm__answer *ans = csm__answers_find(a, item_id);
+	const csm__answer *ans = a && item_id ? csm__answers_find(a, item_id) : NULL;
 	return ans ? ans->note : NULL;
 }
 
 int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags)
 {
+	CSM__ARGS(a && q);
 	csm__problems p = {0};
 	const char *qid = a->field[CSM_FIELD_QUESTIONNAIRE];
 	size_t i;
@@ -707,6 +720,7 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 
 int csm_answers_warnings(char **out, const csm_answers *a, const csm_questionnaire *q)
 {
+	CSM__ARGS(out && a && q);
 	csm__buf o = {0};
 	size_t i, g, k;
 	int n = 0, rc;
@@ -735,6 +749,7 @@ int csm_answers_warnings(char **out, const csm_answers *a, const csm_questionnai
 
 int csm_template_json(char **out, const csm_questionnaire *q)
 {
+	CSM__ARGS(out && q);
 	cJSON *root = cJSON_CreateObject(), *org, *ans, *assessors, *who;
 	char *s = NULL;
 	size_t i;
@@ -787,6 +802,7 @@ static void csv_cell(csm__buf *b, const char *s)
 
 int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
 {
+	CSM__ARGS(out && q && CSM__LANG_OK(lang));
 	csm__buf b = {0};
 	size_t i;
 	/* The BOM tells spreadsheet programs the file is UTF-8; CRLF as they write it.
@@ -825,12 +841,13 @@ int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int 
 	return 0;
 }
 
-size_t csm_answers_discuss_count(const csm_answers *a) { return a->discuss_count; }
+size_t csm_answers_discuss_count(const csm_answers *a) { return a ? a->discuss_count : 0; }
 
-const char *csm_answers_discuss(const csm_answers *a, size_t i) { return a->discuss[i]; }
+const char *csm_answers_discuss(const csm_answers *a, size_t i) { return a && i < a->discuss_count ? a->discuss[i] : NULL; }
 
 int csm_answers_set(csm_answers *a, const char *item_id, csm_answer_kind kind, int level)
 {
+	CSM__ARGS(a && item_id);
 	csm__answer *ans = (csm__answer *)csm__answers_find(a, item_id);
 	if (!csm__valid_id(item_id))
 		return csm__err(CSM_EINVALID, "\"%.40s\" is not an item id", item_id ? item_id : "");
@@ -870,6 +887,7 @@ size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out)
 
 int csm_answers_org_number(const csm_answers *a, const char *key, double *out)
 {
+	CSM__ARGS(a && key && out);
 	double v = strcmp(key, "headcount") == 0 ? a->headcount : strcmp(key, "revenue") == 0 ? a->revenue : -1;
 	if (v < 0)
 		return 0;

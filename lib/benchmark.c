@@ -124,6 +124,7 @@ static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems 
 
 int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name)
 {
+	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	cJSON *root = NULL;
 	csm_benchmark *b = NULL;
@@ -227,6 +228,7 @@ cleanup:
 
 int csm_benchmark_load(csm_benchmark **out, const char *path)
 {
+	CSM__ARGS(out && path);
 	char *data;
 	size_t len;
 	int rc;
@@ -238,19 +240,19 @@ int csm_benchmark_load(csm_benchmark **out, const char *path)
 	return rc;
 }
 
-const char *csm_benchmark_name(const csm_benchmark *b) { return b->name; }
-const char *csm_benchmark_source(const csm_benchmark *b) { return b->source; }
-const char *csm_benchmark_questionnaire(const csm_benchmark *b) { return b->questionnaire; }
-const char *csm_benchmark_date(const csm_benchmark *b) { return b->date; }
-const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return &b->grading; }
-size_t csm_benchmark_group_count(const csm_benchmark *b) { return b->count; }
-const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i) { return b->groups[i].key; }
-unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i) { return b->groups[i].n; }
+const char *csm_benchmark_name(const csm_benchmark *b) { return b ? b->name : NULL; }
+const char *csm_benchmark_source(const csm_benchmark *b) { return b ? b->source : NULL; }
+const char *csm_benchmark_questionnaire(const csm_benchmark *b) { return b ? b->questionnaire : NULL; }
+const char *csm_benchmark_date(const csm_benchmark *b) { return b ? b->date : NULL; }
+const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return b ? &b->grading : NULL; }
+size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count : 0; }
+const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].key : NULL; }
+unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].n : 0; }
 
 int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 {
 	size_t i;
-	for (i = 0; i < b->count; i++)
+	for (i = 0; b && key && i < b->count; i++)
 		if (strcmp(b->groups[i].key, key) == 0)
 			return (int)i;
 	return -1;
@@ -258,6 +260,7 @@ int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 
 int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out)
 {
+	CSM__ARGS(b && out);
 	if (i >= b->count || d < 1 || d > CSM_DIRECTIVES || !b->groups[i].has[d - 1])
 		return 0;
 	*out = b->groups[i].mean[d - 1];
@@ -483,6 +486,7 @@ static int cmp_industry(const void *a, const void *b)
 int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
                            const csm_benchmark_meta *meta)
 {
+	CSM__ARGS(out && tsv && meta);
 	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
 	csm__problems p = {0};
 	struct csv_parser parser;
@@ -581,6 +585,7 @@ int csm_benchmark_percentile(double *out, const csm_benchmark *b, size_t i, doub
 	const csm__group *g;
 	double below = 0, equal = 0, total = 0;
 	size_t k;
+	CSM__ARGS(out && b);
 	if (i >= b->count || !(g = &b->groups[i])->ov_n)
 		return 0;
 	for (k = 0; k < g->ov_n; k++) {

@@ -241,6 +241,7 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data, unsign
 
 int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt)
 {
+	CSM__ARGS(out && len && r);
 	membuf m = {0};
 	cairo_surface_t *surface;
 	cairo_t *cr;
@@ -292,6 +293,7 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 
 int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang)
 {
+	CSM__ARGS(out && an && CSM__LANG_OK(lang));
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);

@@ -88,6 +88,7 @@ static cJSON *answer_json(const csm__answer *ans, const char *new_note)
 int csm_answers_convert(char **out, const csm_answers *a, const char *data_dir, const csm_questionnaire *from,
                         const csm_questionnaire *to)
 {
+	CSM__ARGS(out && a && data_dir && from && to);
 	cJSON *map = NULL, *root = NULL, *answers, *conv, *news, *assessors, *gates;
 	const cJSON *items;
 	char note[128];

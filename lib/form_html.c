@@ -485,6 +485,7 @@ static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_o
 
 int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt)
 {
+	CSM__ARGS(out && q && opt);
 	csm__buf body = {0}, page = {0};
 	csm_form_options def;
 	const csm_answers *pre;

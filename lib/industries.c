@@ -28,6 +28,7 @@ void csm_industries_free(csm_industries *ind)
 
 int csm_industries_parse(csm_industries **out, const char *data, size_t len, const char *name)
 {
+	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	csm_industries *ind = NULL;
 	cJSON *root = NULL;
@@ -82,6 +83,7 @@ cleanup:
 
 int csm_industries_open(csm_industries **out, const char *data_dir)
 {
+	CSM__ARGS(out && data_dir);
 	char path[4096], *data;
 	size_t len;
 	int rc;
@@ -94,14 +96,14 @@ int csm_industries_open(csm_industries **out, const char *data_dir)
 	return rc;
 }
 
-size_t csm_industries_count(const csm_industries *ind) { return ind->count; }
+size_t csm_industries_count(const csm_industries *ind) { return ind ? ind->count : 0; }
 
-const char *csm_industry_id(const csm_industries *ind, size_t i) { return ind->id[i]; }
+const char *csm_industry_id(const csm_industries *ind, size_t i) { return ind && i < ind->count ? ind->id[i] : NULL; }
 
 const char *csm_industry_label(const csm_industries *ind, const char *id, csm_lang lang)
 {
 	size_t i;
-	for (i = 0; ind && id && i < ind->count; i++)
+	for (i = 0; ind && id && CSM__LANG_OK(lang) && i < ind->count; i++)
 		if (strcmp(ind->id[i], id) == 0)
 			return ind->label[i][lang];
 	return NULL;
@@ -109,6 +111,7 @@ const char *csm_industry_label(const csm_industries *ind, const char *id, csm_la
 
 int csm_answers_check_industry(const csm_answers *a, const csm_industries *ind)
 {
+	CSM__ARGS(a && ind);
 	const char *id = a->field[CSM_FIELD_ORG_INDUSTRY];
 	if (!id || csm_industry_label(ind, id, CSM_LANG_EN))
 		return 0;

@@ -27,6 +27,24 @@ size_t csm__escape_controls(char *dst, size_t size, const char *src, int keep_ne
  * are allowed where `multiline`. */
 int csm__control_char(const char *s, int multiline);
 
+/* A public function's precondition on its arguments: when `cond` does not
+ * hold (a NULL the header does not allow, an index out of range), the
+ * function returns CSM_EINVALID with a message naming it, never crashes. */
+#define CSM__ARGS(cond)                                                                                       \
+	do {                                                                                                  \
+		if (!(cond))                                                                                  \
+			return csm__err(CSM_EINVALID, "%s: invalid argument (%s)", __func__, #cond);          \
+	} while (0)
+
+#define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
+#define CSM__FIELDS 7 /* values of csm_answers_field */
+
+/* Whether all `n` pointers of `p` are set (an array argument of handles). */
+int csm__all_set(const void *const *p, size_t n);
+
+/* Whether `l` is a language the data has (an index into [2] arrays). */
+#define CSM__LANG_OK(l) ((unsigned)(l) <= (unsigned)CSM_LANG_EN)
+
 /* Set the thread's message and return `code` (for `return csm__err(...)`).
  * Control characters in the message are escaped (csm__escape_controls). */
 int csm__err(int code, const char *fmt, ...) CSM_PRINTF(2, 3);
@@ -128,7 +146,7 @@ int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int req
 typedef struct csm__item {
 	char *id;
 	int directive;
-	char *text[3][2];   /* csm_item_text x csm_lang */
+	char *text[CSM__ITEM_FIELDS][2]; /* csm_item_text x csm_lang */
 	char *level[5][2];  /* level 1..5 x csm_lang */
 	char **tips;
 	size_t tip_count;
@@ -168,7 +186,7 @@ typedef struct csm__answer {
 
 struct csm_answers {
 	char *name;
-	char *field[7];             /* csm_answers_field */
+	char *field[CSM__FIELDS];   /* csm_answers_field */
 	double headcount, revenue;  /* -1 where not given */
 	char **assessor_name, **assessor_role;
 	size_t assessor_count;

@@ -38,6 +38,7 @@ static const double ACCENT[3] = {0.09, 0.27, 0.58};
 
 int csm_font_find(char **out, const char *family)
 {
+	CSM__ARGS(out);
 	FcPattern *pat = NULL, *match = NULL;
 	FcChar8 *file = NULL, *found = NULL;
 	FcResult res;
@@ -86,6 +87,7 @@ void csm_karte_maker_free(csm_karte_maker *km)
 
 int csm_karte_maker_new(csm_karte_maker **out, const char *font_path)
 {
+	CSM__ARGS(out);
 	csm_karte_maker *km;
 	FILE *f;
 	char magic[4] = {0};
@@ -791,7 +793,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	ry += 17;
 	{
 		double pct;
-		if (csm_analysis_percentile(an, &pct)) {
+		if (csm_analysis_percentile(an, &pct) > 0) {
 			char ikey[96];
 			snprintf(ikey, sizeof ikey, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
@@ -929,7 +931,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			const csm_directive_score *ds = &s->dir[d - 1];
 			double gap = 0, m;
-			int has_gap = csm_analysis_gap(an, d, &gap);
+			int has_gap = csm_analysis_gap(an, d, &gap) > 0;
 			const char *mark = "";
 			if (d % 2 == 0)
 				box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 14, 0.97, 0.97, 0.97);
@@ -1354,6 +1356,7 @@ static void draw_karte(karte *k, void *ctx)
 int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,
                      csm_lang lang, long long created)
 {
+	CSM__ARGS(out && len && km && an && CSM__LANG_OK(lang));
 	karte_job j = {an, tips, lang};
 	const csm_answers *a = csm__analysis_a(an);
 	const char *f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
@@ -1730,6 +1733,7 @@ static int cmp_ranked(const void *x, const void *y)
 int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an, size_t n,
                          const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup)
 {
+	CSM__ARGS(out && len && km && an && csm__all_set((const void *const *)an, n) && CSM__LANG_OK(lang));
 	portfolio_job j;
 	size_t i;
 	int rc;

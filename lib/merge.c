@@ -43,6 +43,7 @@ static char *joined(const csm_answers *const *raters, size_t n, const char *item
 int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
                       csm_merge_method method)
 {
+	CSM__ARGS(out && raters && csm__all_set((const void *const *)raters, n) && q);
 	cJSON *root = NULL, *answers, *assessors, *merged, *discuss, *spread;
 	const char *org, *date = NULL;
 	size_t r, i, k;

@@ -30,6 +30,7 @@ static int effort_units(char e) { return e == 'S' ? 1 : e == 'L' ? 3 : 2; }
 int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
                   const csm_tips *tips, csm_grade target, char budget)
 {
+	CSM__ARGS(out && q && a && g);
 	csm_score *s = NULL;
 	csm_plan *p = NULL;
 	int *level = NULL, d, rc;
@@ -139,7 +140,7 @@ done:
 	return rc;
 }
 
-size_t csm_plan_count(const csm_plan *p) { return p->count; }
-const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i) { return &p->moves[i]; }
-int csm_plan_reached(const csm_plan *p) { return p->reached; }
-csm_grade csm_plan_target(const csm_plan *p) { return p->target; }
+size_t csm_plan_count(const csm_plan *p) { return p ? p->count : 0; }
+const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i) { return p && i < p->count ? &p->moves[i] : NULL; }
+int csm_plan_reached(const csm_plan *p) { return p ? p->reached : 0; }
+csm_grade csm_plan_target(const csm_plan *p) { return p ? p->target : CSM_GRADE_NONE; }

@@ -296,6 +296,7 @@ static int parse_gates(csm_questionnaire *q, const cJSON *root, csm__problems *p
 
 int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t len, const char *name)
 {
+	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	cJSON *root = NULL;
 	csm_questionnaire *q = NULL;
@@ -363,6 +364,7 @@ cleanup:
 
 int csm_questionnaire_load(csm_questionnaire **out, const char *path)
 {
+	CSM__ARGS(out && path);
 	char *data;
 	size_t len;
 	int rc;
@@ -397,6 +399,7 @@ static void list_ids(char *dst, size_t size, const char *dir)
 
 int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const char *id)
 {
+	CSM__ARGS(out && data_dir && id);
 	char path[4096], dir[4096], avail[512];
 	struct stat st;
 	int rc;
@@ -422,71 +425,110 @@ int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const 
 	return rc;
 }
 
-const char *csm_questionnaire_id(const csm_questionnaire *q) { return q->id; }
+const char *csm_questionnaire_id(const csm_questionnaire *q) { return q ? q->id : NULL; }
 
-const char *csm_questionnaire_title(const csm_questionnaire *q, csm_lang lang) { return q->title[lang]; }
+const char *csm_questionnaire_title(const csm_questionnaire *q, csm_lang lang)
+{
+	return q && CSM__LANG_OK(lang) ? q->title[lang] : NULL;
+}
 
 const char *csm_questionnaire_level(const csm_questionnaire *q, int level, csm_lang lang)
 {
-	return level >= 1 && level <= 5 ? q->level[level - 1][lang] : NULL;
+	return q && CSM__LANG_OK(lang) && level >= 1 && level <= 5 ? q->level[level - 1][lang] : NULL;
 }
 
 const char *csm_directive_title(const csm_questionnaire *q, int d, csm_lang lang)
 {
-	return d >= 1 && d <= CSM_DIRECTIVES ? q->dir_title[d - 1][lang] : NULL;
+	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_title[d - 1][lang] : NULL;
 }
 
 const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang)
 {
-	return d >= 1 && d <= CSM_DIRECTIVES ? q->dir_short[d - 1][lang] : NULL;
+	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_short[d - 1][lang] : NULL;
 }
 
 double csm_directive_weight(const csm_questionnaire *q, int d)
 {
-	return d >= 1 && d <= CSM_DIRECTIVES ? q->weight[d - 1] : 0.0;
+	return q && d >= 1 && d <= CSM_DIRECTIVES ? q->weight[d - 1] : 0.0;
 }
 
-size_t csm_questionnaire_item_count(const csm_questionnaire *q) { return q->item_count; }
+size_t csm_questionnaire_item_count(const csm_questionnaire *q) { return q ? q->item_count : 0; }
 
 int csm_questionnaire_item_find(const csm_questionnaire *q, const char *item_id)
 {
 	size_t i;
-	for (i = 0; i < q->item_count; i++) /* while parsing, an item that failed has no id yet */
+	for (i = 0; q && item_id && i < q->item_count; i++) /* while parsing, an item that failed has no id yet */
 		if (q->items[i].id && strcmp(q->items[i].id, item_id) == 0)
 			return (int)i;
 	return -1;
 }
 
-const char *csm_item_id(const csm_questionnaire *q, size_t i) { return q->items[i].id; }
+/* Item `i` of `q`, or NULL when there is none. */
+static const csm__item *item_at(const csm_questionnaire *q, size_t i)
+{
+	return q && i < q->item_count ? &q->items[i] : NULL;
+}
 
-int csm_item_directive(const csm_questionnaire *q, size_t i) { return q->items[i].directive; }
+const char *csm_item_id(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->id : NULL;
+}
+
+int csm_item_directive(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->directive : 0;
+}
 
 const char *csm_item_text(const csm_questionnaire *q, size_t i, csm_item_field field, csm_lang lang)
 {
-	return q->items[i].text[field][lang];
+	const csm__item *it = item_at(q, i);
+	return it && (unsigned)field < CSM__ITEM_FIELDS && CSM__LANG_OK(lang) ? it->text[field][lang] : NULL;
 }
 
 const char *csm_item_level(const csm_questionnaire *q, size_t i, int level, csm_lang lang)
 {
-	return level >= 1 && level <= 5 ? q->items[i].level[level - 1][lang] : NULL;
+	const csm__item *it = item_at(q, i);
+	return it && CSM__LANG_OK(lang) && level >= 1 && level <= 5 ? it->level[level - 1][lang] : NULL;
 }
 
-size_t csm_item_tip_count(const csm_questionnaire *q, size_t i) { return q->items[i].tip_count; }
+size_t csm_item_tip_count(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->tip_count : 0;
+}
 
-const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].tips[k]; }
+const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k)
+{
+	const csm__item *it = item_at(q, i);
+	return it && k < it->tip_count ? it->tips[k] : NULL;
+}
 
-size_t csm_item_csf_count(const csm_questionnaire *q, size_t i) { return q->items[i].csf_count; }
+size_t csm_item_csf_count(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->csf_count : 0;
+}
 
-const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k) { return q->items[i].csf[k]; }
+const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k)
+{
+	const csm__item *it = item_at(q, i);
+	return it && k < it->csf_count ? it->csf[k] : NULL;
+}
 
-size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q->gate_count; }
+size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q ? q->gate_count : 0; }
 
-const char *csm_gate_id(const csm_questionnaire *q, size_t i) { return q->gates[i].id; }
+const char *csm_gate_id(const csm_questionnaire *q, size_t i) { return q && i < q->gate_count ? q->gates[i].id : NULL; }
 
-const char *csm_gate_question(const csm_questionnaire *q, size_t i, csm_lang lang) { return q->gates[i].question[lang]; }
+const char *csm_gate_question(const csm_questionnaire *q, size_t i, csm_lang lang)
+{
+	return q && i < q->gate_count && CSM__LANG_OK(lang) ? q->gates[i].question[lang] : NULL;
+}
 
 int csm_questionnaire_set_weights(csm_questionnaire *q, const double weights[CSM_DIRECTIVES])
 {
+	CSM__ARGS(q && weights);
 	int d;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		if (!(weights[d] > 0 && weights[d] <= 100))

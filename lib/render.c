@@ -92,6 +92,7 @@ static size_t comparison_groups(const csm_analysis *an, int idx[5], const char *
 
 int csm_render_json(char **out, const csm_analysis *an, const char *file)
 {
+	CSM__ARGS(out && an);
 	static const csm_list lists[4] = {CSM_LIST_BEHIND_2, CSM_LIST_BEHIND_1, CSM_LIST_LEVEL5, CSM_LIST_LOWEST};
 	static const char *const list_names[4] = {"behind_2", "behind_1", "level5", "lowest"};
 	const csm_questionnaire *q = csm__analysis_q(an);
@@ -217,7 +218,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double g;
 		csm__buf_puts(&o, d == 1 ? "[" : ",");
-		if (csm_analysis_gap(an, d, &g))
+		if (csm_analysis_gap(an, d, &g) > 0)
 			j_num(&o, g);
 		else
 			csm__buf_puts(&o, "null");
@@ -227,7 +228,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	csm__buf_puts(&o, "{");
 	{
 		double pct;
-		if (csm_analysis_percentile(an, &pct) && keys[4]) {
+		if (csm_analysis_percentile(an, &pct) > 0 && keys[4]) {
 			j_key(&o, 1, keys[4]);
 			j_num(&o, pct);
 		}
@@ -389,6 +390,7 @@ static void num(char *buf, size_t size, int has, double v)
 
 int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
 {
+	CSM__ARGS(out && an && CSM__LANG_OK(lang));
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);
@@ -474,7 +476,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		const csm_directive_score *ds = &s->dir[d - 1];
 		double gap = 0;
-		int has_gap = csm_analysis_gap(an, d, &gap);
+		int has_gap = csm_analysis_gap(an, d, &gap) > 0;
 		const char *mark = "";
 		snprintf(buf, sizeof buf, "%d", d);
 		cell(&o, buf, 3, 1);
@@ -524,7 +526,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
-		if (csm_analysis_percentile(an, &pct))
+		if (csm_analysis_percentile(an, &pct) > 0)
 			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: %.0f パーセンタイル (n=%u)\n"
 			                                        : "Percentile within the industry: %.0f (n=%u)\n",
 			                pct, csm_benchmark_group_n(b, (size_t)idx[4]));
@@ -634,6 +636,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 
 int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
 {
+	CSM__ARGS(out && q && CSM__LANG_OK(lang));
 	csm__buf o = {0};
 	size_t i;
 	int d, l;
@@ -662,6 +665,7 @@ int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
 
 int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 {
+	CSM__ARGS(out && t && id && CSM__LANG_OK(lang));
 	static const char *const size_ja[3] = {"小", "中", "大"};
 	csm_tip_info tip;
 	csm__buf o = {0};
@@ -708,6 +712,7 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 
 int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang)
 {
+	CSM__ARGS(out && q && CSM__LANG_OK(lang));
 	int ja = lang == CSM_LANG_JA, d, l;
 	csm__buf o = {0};
 	size_t i, k;
@@ -763,6 +768,7 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang,
                     int json)
 {
+	CSM__ARGS(out && p && q && CSM__LANG_OK(lang));
 	csm__buf o = {0};
 	size_t i, k;
 	char a[16], b[16];
@@ -829,6 +835,7 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 
 int csm_render_whatif(char **out, const csm_score *before, const csm_score *after, csm_lang lang, int json)
 {
+	CSM__ARGS(out && before && after && CSM__LANG_OK(lang));
 	const csm_questionnaire *q = before->q;
 	csm__buf o = {0};
 	char a[16], b[16];
@@ -902,6 +909,7 @@ static int cmp_date(const void *x, const void *y)
 int csm_render_trend(char **out, const csm_answers *const *answers, const csm_score *const *scores, size_t n,
                      csm_lang lang, int json)
 {
+	CSM__ARGS(out && answers && scores && CSM__LANG_OK(lang));
 	trend_row *rows;
 	csm__buf o = {0};
 	char buf[32];
@@ -1041,6 +1049,7 @@ static void csv_safe(csm__buf *b, const char *s)
 
 int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
 {
+	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n));
 	csm__buf o = {0};
 	size_t i;
 	int d, f;

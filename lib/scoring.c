@@ -20,6 +20,8 @@ const char *csm_grade_name(csm_grade g)
 
 csm_grade csm_grade_for(double overall, const csm_grading *g)
 {
+	if (!g)
+		return CSM_GRADE_NONE;
 	if (csm__ge(overall, g->a))
 		return CSM_GRADE_A;
 	if (csm__ge(overall, g->b))
@@ -66,6 +68,7 @@ static double exact_mean(const csm_score *s, const unsigned *sum)
 int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
                       const csm_grading *grading, unsigned flags)
 {
+	CSM__ARGS(out && q && a && grading);
 	unsigned sum[CSM_DIRECTIVES] = {0};
 	double wsum = 0, total = 0;
 	csm_score *s;
@@ -130,11 +133,11 @@ void csm_score_free(csm_score *s)
 
 const csm_directive_score *csm_score_directive(const csm_score *s, int d)
 {
-	return d >= 1 && d <= CSM_DIRECTIVES ? &s->dir[d - 1] : NULL;
+	return s && d >= 1 && d <= CSM_DIRECTIVES ? &s->dir[d - 1] : NULL;
 }
 
-int csm_score_has_overall(const csm_score *s) { return s->has_overall; }
-double csm_score_overall(const csm_score *s) { return s->overall; }
-csm_grade csm_score_grade(const csm_score *s) { return s->grade; }
-int csm_score_partial(const csm_score *s) { return s->partial; }
-int csm_score_weighted(const csm_score *s) { return s->weighted; }
+int csm_score_has_overall(const csm_score *s) { return s ? s->has_overall : 0; }
+double csm_score_overall(const csm_score *s) { return s ? s->overall : 0.0; }
+csm_grade csm_score_grade(const csm_score *s) { return s ? s->grade : CSM_GRADE_NONE; }
+int csm_score_partial(const csm_score *s) { return s ? s->partial : 0; }
+int csm_score_weighted(const csm_score *s) { return s ? s->weighted : 0; }

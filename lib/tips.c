@@ -180,6 +180,7 @@ cleanup:
 
 int csm_tips_parse(csm_tips **out, const char *data, size_t len, const char *name)
 {
+	CSM__ARGS(out && data);
 	csm_tips *t = calloc(1, sizeof *t);
 	int rc;
 	*out = NULL;
@@ -200,6 +201,7 @@ static int cmp_name(const void *a, const void *b)
 
 int csm_tips_open(csm_tips **out, const char *data_dir)
 {
+	CSM__ARGS(out && data_dir);
 	char dir[4096], path[4352];
 	char *names[256];
 	size_t n = 0, i;
@@ -249,24 +251,25 @@ cleanup:
 	return rc;
 }
 
-size_t csm_tips_count(const csm_tips *t) { return t->count; }
+size_t csm_tips_count(const csm_tips *t) { return t ? t->count : 0; }
 
-const char *csm_tip_id(const csm_tips *t, size_t i) { return t->tips[i].id; }
+const char *csm_tip_id(const csm_tips *t, size_t i) { return t && i < t->count ? t->tips[i].id : NULL; }
 
 const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang lang)
 {
-	const csm__tip *tip = find(t, id);
-	return tip ? tip->title[lang] : NULL;
+	const csm__tip *tip = t && id ? find(t, id) : NULL;
+	return tip && CSM__LANG_OK(lang) ? tip->title[lang] : NULL;
 }
 
 const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang)
 {
-	const csm__tip *tip = find(t, id);
-	return tip ? tip->action[lang] : NULL;
+	const csm__tip *tip = t && id ? find(t, id) : NULL;
+	return tip && CSM__LANG_OK(lang) ? tip->action[lang] : NULL;
 }
 
 int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang)
 {
+	CSM__ARGS(out && t && id && CSM__LANG_OK(lang));
 	const csm__tip *tip = find(t, id);
 	memset(out, 0, sizeof *out);
 	if (!tip)

@@ -208,6 +208,15 @@ cleanup:
 	return rc;
 }
 
+int csm__all_set(const void *const *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!p[i])
+			return 0;
+	return 1;
+}
+
 int csm__control_char(const char *str, int multiline)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -443,6 +452,7 @@ char *csm_format1(char *buf, size_t size, double value)
 
 int csm_lang_parse(csm_lang *out, const char *name)
 {
+	CSM__ARGS(out && name);
 	if (name && strcmp(name, "ja") == 0) {
 		*out = CSM_LANG_JA;
 		return 0;
