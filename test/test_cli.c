@@ -1637,6 +1637,33 @@ static void test_output_places(void)
 	CHECK(access(path, F_OK) != 0);
 }
 
+/* More questionnaires in one run than any fixed cache holds: each is loaded
+ * once and freed (the sanitizer build's leak check fails the run otherwise). */
+static void test_many_questionnaires(void)
+{
+	char dir[300], cmd[4000], args[4000];
+	run_result r;
+	int i;
+	snprintf(dir, sizeof dir, "%s/many-q", tmpdir);
+	snprintf(cmd, sizeof cmd, "cd '%s' && mkdir -p '%s' && cp -r questions tips benchmarks '%s/'", CSM_TEST_SRC, dir,
+	         dir);
+	CHECK_INT(system(cmd), 0);
+	snprintf(args, sizeof args, "validate --data-dir '%s'", dir);
+	for (i = 1; i <= 12; i++) {
+		snprintf(cmd, sizeof cmd,
+		         "cd '%s' && sed 's/\"id\": \"csmg-v2\"/\"id\": \"q%d\"/' questions/csmg-v2.json > '%s/questions/q%d.json' "
+		         "&& sed 's/\"questionnaire\": \"csmg-v2\"/\"questionnaire\": \"q%d\"/' examples/aozora-bank.json > "
+		         "'%s/a%d.json'",
+		         CSM_TEST_SRC, i, dir, i, i, dir, i);
+		CHECK_INT(system(cmd), 0);
+		snprintf(args + strlen(args), sizeof args - strlen(args), " '%s/a%d.json' '%s/a%d.json'", dir, i, dir, i);
+	}
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "a12.json: ok (q12, 39 items)");
+	done(&r);
+}
+
 /* No temporary file in `dir` whose name contains `part`? */
 static int no_temp_in(const char *dir, const char *part)
 {
@@ -1769,6 +1796,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
 	RUN_TEST(test_output_places);
+	RUN_TEST(test_many_questionnaires);
 	RUN_TEST(test_signal_cleans_up);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	rc = system(cmd);
