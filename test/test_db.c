@@ -65,7 +65,7 @@ static csm_db *fresh(void)
 		{
 			char cmd[1024];
 			snprintf(cmd, sizeof cmd,
-			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema CASCADE' "
+			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema, csm_release_group, csm_release CASCADE' "
 			         ">/dev/null 2>&1",
 			         target);
 			CHECK_INT(system(cmd), 0);
@@ -81,13 +81,11 @@ static csm_db *fresh(void)
 static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *key, const char *year, unsigned k)
 {
 	csm_aggregate_options o = {trial, k, year, "t", NULL};
-	csm_aggregator *ag = NULL;
 	char *json = NULL;
 	cJSON *root, *g;
 	long long n = -1;
-	if (csm_aggregator_new(&ag, q, &o) || csm_db_export(db, ag, q, year) || csm_aggregator_export(&json, ag)) {
+	if (csm_db_export(&json, db, q, &o)) {
 		fprintf(stderr, "export: %s\n", csm_error_last());
-		csm_aggregator_free(ag);
 		return -2;
 	}
 	root = cJSON_Parse(json);
@@ -96,7 +94,6 @@ static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *
 			n = (long long)cJSON_GetObjectItem(g, "n")->valuedouble;
 	cJSON_Delete(root);
 	csm_free(json);
-	csm_aggregator_free(ag);
 	return n;
 }
 
