@@ -100,13 +100,14 @@ static int busy_err(csm_db *db)
 
 static int db_err(csm_db *db, const char *what)
 {
+	const char *msg;
 	if (!db->pg && (sqlite3_extended_errcode(db->lite) & 0xff) == SQLITE_BUSY)
 		return busy_err(db);
-	if (db->pg && PQstatus(db->conn) == CONNECTION_BAD)
-		return csm__err(CSM_EIO, "%s: %s: the connection to the server was lost: %s", db->target, what,
-		                PQerrorMessage(db->conn));
-	return csm__err(CSM_EIO, "%s: %s: %s", db->target, what,
-	                db->pg ? PQerrorMessage(db->conn) : sqlite3_errmsg(db->lite));
+	msg = db->pg ? PQerrorMessage(db->conn) : sqlite3_errmsg(db->lite);
+	if (db->pg && PQstatus(db->conn) == CONNECTION_BAD) /* libpq's first line says why */
+		return csm__err(CSM_EIO, "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+		                db->target, what, (int)strcspn(msg, "\n"), msg);
+	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)(strlen(msg) - (strlen(msg) && msg[strlen(msg) - 1] == '\n')), msg);
 }
 
 /* ---- queries ------------------------------------------------------------- */
