@@ -399,7 +399,8 @@ int csm__aggregator_prior(csm_aggregator *ag, const char *members)
 		}
 		p += TOKEN + (p[TOKEN] == ',');
 	}
-	qsort(ts.t, ts.n, sizeof *ts.t, cmp_token);
+	if (ts.n > 1)
+		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token);
 	if (ag->nprior == ag->capprior) {
 		size_t cap = ag->capprior ? ag->capprior * 2 : 16;
 		tokens *t = realloc(ag->prior, cap * sizeof *t);
@@ -509,7 +510,7 @@ static void suppress(csm_aggregator *ag)
 
 	for (i = 0; i < ag->count; i++) {
 		ag->groups[i]->suppressed = ag->groups[i]->n < ag->min_group;
-		if (ag->track)
+		if (ag->track && ag->groups[i]->members.n > 1)
 			qsort(ag->groups[i]->members.t, ag->groups[i]->members.n, sizeof(token), cmp_token);
 	}
 	if (all < ag->min_group) {
