@@ -1367,52 +1367,82 @@ static int run_grading(csm_grading *g, opts *o)
 }
 
 /* One line of a JSON Lines input, read with a bound: a line holds at most
- * CSM_MAX_FILE_BYTES (one answers file); the rest of a longer one is read
- * past without being kept, so memory stays bounded whatever the input. */
+ * CSM_MAX_FILE_BYTES (one answers file) plus its newline; the rest of a
+ * longer one is read past without being kept, so memory stays bounded
+ * whatever the input. The one reader of db ingest and bench aggregate. */
+#define READ_AHEAD 65536
+
 typedef struct line_reader {
 	FILE *f;
-	char *buf;
-	size_t cap;
+	char *buf, *in; /* the line; what was read ahead of it */
+	size_t cap, pos, end;
 } line_reader;
 
+static void line_reader_free(line_reader *r)
+{
+	free(r->buf);
+	free(r->in);
+}
+
 /* The next line into r->buf (NUL-terminated, newline kept) and its length
- * into *len. Returns the bytes it took from the stream, 0 at the end.
- * *too_long: the line had more than CSM_MAX_FILE_BYTES bytes (not kept). */
+ * into *len. Returns the bytes it took from the stream, 0 at the end (or on
+ * a read error: see ferror). *too_long: the line was longer than the bound
+ * (or no memory could be had for it); it is not kept. */
 static long long read_line(line_reader *r, size_t *len, int *too_long)
 {
 	long long used = 0;
 	size_t n = 0;
-	int c;
 	*too_long = 0;
 	*len = 0;
-	flockfile(r->f);
-	while ((c = getc_unlocked(r->f)) != EOF) {
-		used++;
-		if (n < CSM_MAX_FILE_BYTES) {
-			if (n + 2 > r->cap) {
-				size_t cap = r->cap ? r->cap * 2 : 65536;
-				char *t;
-				if (cap > CSM_MAX_FILE_BYTES + 2)
-					cap = CSM_MAX_FILE_BYTES + 2;
-				if (!(t = realloc(r->buf, cap))) {
-					*too_long = 1; /* no memory for it: reported as too long, and skipped */
-					n = CSM_MAX_FILE_BYTES;
-					continue;
-				}
+	if (!r->in && !(r->in = malloc(READ_AHEAD))) {
+		*too_long = 1;
+		return 0;
+	}
+	for (;;) {
+		const char *start, *nl;
+		size_t take, keep;
+		if (r->pos == r->end) {
+			r->pos = 0;
+			if (!(r->end = fread(r->in, 1, READ_AHEAD, r->f)))
+				break;
+		}
+		start = r->in + r->pos;
+		nl = memchr(start, '\n', r->end - r->pos);
+		take = nl ? (size_t)(nl - start) + 1 : r->end - r->pos;
+		keep = *too_long ? 0 : take;
+		if (n + keep > CSM_MAX_FILE_BYTES) {
+			*too_long = 1;
+			keep = 0;
+		}
+		if (keep && n + keep + 1 > r->cap) {
+			size_t cap = r->cap ? r->cap : READ_AHEAD;
+			char *t;
+			while (cap < n + keep + 1)
+				cap *= 2;
+			if (cap > CSM_MAX_FILE_BYTES + 2u)
+				cap = CSM_MAX_FILE_BYTES + 2u;
+			if (!(t = realloc(r->buf, cap))) {
+				*too_long = 1;
+				keep = 0;
+			} else {
 				r->buf = t;
 				r->cap = cap;
 			}
-			r->buf[n++] = (char)c;
-		} else if (c != '\n') {
-			*too_long = 1;
 		}
-		if (c == '\n')
+		if (keep) {
+			memcpy(r->buf + n, start, keep);
+			n += keep;
+		}
+		r->pos += take;
+		used += (long long)take;
+		if (nl)
 			break;
 	}
-	funlockfile(r->f);
-	if (r->buf)
+	if (*too_long || !r->buf)
+		n = 0;
+	else
 		r->buf[n] = '\0';
-	*len = *too_long ? 0 : n;
+	*len = n;
 	return used;
 }
 
@@ -1459,7 +1489,7 @@ static void *aggregate_part(void *arg)
 	agg_part *p = arg;
 	FILE *f = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
 	char name[64], msg[1024];
-	line_reader lr = {f, NULL, 0};
+	line_reader lr = {f, NULL, NULL, 0, 0, 0};
 	size_t n;
 	long long pos = p->start, used;
 	int rc, too_long;
@@ -1507,7 +1537,7 @@ static void *aggregate_part(void *arg)
 	}
 	if (ferror(f))
 		p->status = EXIT_INPUT;
-	free(lr.buf);
+	line_reader_free(&lr);
 	if (f != stdin)
 		fclose(f);
 	return NULL;
@@ -1793,7 +1823,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char name[PATH_MAX + 32];
-	line_reader lr = {f, NULL, 0};
+	line_reader lr = {f, NULL, NULL, 0, 0, 0};
 	size_t n;
 	unsigned long long lineno = 0;
 	int status = 0, rc, too_long;
@@ -1831,7 +1861,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
 		status = EXIT_INPUT;
 	}
-	free(lr.buf);
+	line_reader_free(&lr);
 	if (f != stdin)
 		fclose(f);
 	return status;

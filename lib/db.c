@@ -110,6 +110,18 @@ static int db_err(csm_db *db, const char *what)
 	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)(strlen(msg) - (strlen(msg) && msg[strlen(msg) - 1] == '\n')), msg);
 }
 
+/* A failed PostgreSQL result: a server going away (SQLSTATE class 08, or
+ * 57P shutdown) is said as such, in one line. */
+static int result_err(csm_db *db, const char *what, const PGresult *r)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE), *msg = PQresultErrorMessage(r);
+	size_t len = strcspn(msg, "\n");
+	if (PQstatus(db->conn) == CONNECTION_BAD || (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)))
+		return csm__err(CSM_EIO, "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+		                db->target, what, (int)len, msg);
+	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)len, msg);
+}
+
 /* ---- queries ------------------------------------------------------------- */
 
 static void query_free(query *q)
@@ -768,7 +780,7 @@ static int pipeline_end(csm_db *db)
 			break;
 		default:
 			if (!rc)
-				rc = csm__err(CSM_EIO, "%s: statement: %s", db->target, PQresultErrorMessage(r));
+				rc = result_err(db, "statement", r);
 			break;
 		}
 		PQclear(r);
