@@ -1910,7 +1910,7 @@ static int cmd_db(opts *o)
 			status = lib_error(rc);
 		else
 			fprintf(stderr, "%s: %s\n", shown,
-			        created == 1 ? "schema created" : created == 2 ? "schema migrated to this csm's" : "schema is current");
+			        created == 1 ? "schema created" : created == 2 ? "schema migrated (brought up to date)" : "schema is current");
 	} else if (strcmp(sub, "ingest") == 0) {
 		ingest_state st;
 		memset(&st, 0, sizeof st);
@@ -1947,6 +1947,11 @@ static int cmd_db(opts *o)
 			if (st.failed) {
 				fprintf(stderr, "%s: stopped at an invalid assessment (--strict); nothing was stored\n", prog);
 				status = EXIT_INPUT;
+			} else if (status == EXIT_FAIL) { /* the database failed: what is kept, and that a rerun is safe */
+				fprintf(stderr,
+				        "%s: %llu assessments were stored before this; run the same ingest again to store the rest\n"
+				        "(an organization and date stored again is replaced, not doubled)\n",
+				        prog, o->strict ? 0 : st.stored - st.in_batch);
 			}
 		} else {
 			fprintf(stderr, "%s: %llu assessments stored%s", prog, st.stored, st.skipped ? "" : "\n");

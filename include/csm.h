@@ -662,8 +662,10 @@ CSM_EXTERN int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *
  * scores (for percentiles). Groups of fewer than k organizations are left
  * out, and further groups are left out where needed so that no suppressed
  * group can be recovered by subtracting published groups of the same family
- * from "all"; "suppressed" lists them with the reason. Caller frees `*out`
- * with csm_free().
+ * from "all"; "suppressed" lists them with the reason. An aggregator keeps no
+ * history: two exports over overlapping inputs can be subtracted; for
+ * repeated publication use csm_db_export(), which checks each release
+ * against the earlier ones. Caller frees `*out` with csm_free().
  */
 CSM_EXTERN int csm_aggregator_export(char **out, csm_aggregator *ag);
 

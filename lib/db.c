@@ -94,7 +94,7 @@ struct query {
 /* Another writer held the database longer than we wait. */
 static int busy_err(csm_db *db)
 {
-	return csm__err(CSM_EIO, "%s: the database is locked by another writer (waited %u s); nothing was stored, retry later",
+	return csm__err(CSM_EIO, "%s: the database is locked by another writer (waited %u s); retry later",
 	                db->target, (db->busy_ms + 999) / 1000);
 }
 

@@ -173,11 +173,8 @@ def test_exit_codes():
 
 
 def test_newer_schema():
-    if PG:
-        return
     db = fresh_db("newer")
-    with sqlite3.connect(db) as c:
-        c.execute("INSERT INTO csm_schema (version) VALUES (99)")
+    Raw(db).run(["INSERT INTO csm_schema (version) VALUES (99)"])
     for cmd in (["init"], ["list"], ["ingest", jsonl("n.jsonl", [answers("X")])]):
         r = csm("db", *cmd, "--db", db)
         check(r.returncode == 2 and "newer than this csm" in r.stderr and "run 'csm db init'" not in r.stderr,
@@ -200,10 +197,43 @@ SCHEMA_V1 = [
 ]
 
 
+def sql_literal(v):
+    return "NULL" if v is None else "'" + str(v).replace("'", "''") + "'"
+
+
+class Raw:
+    """Plain SQL on the test database, for what csm itself would not write."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def run(self, statements):
+        if PG:
+            subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", self.db],
+                           input="BEGIN;\n" + ";\n".join(statements) + ";\nCOMMIT;\n",
+                           check=True, capture_output=True, text=True)
+        else:
+            with sqlite3.connect(self.db) as c:
+                for st in statements:
+                    c.execute(st)
+
+    def column(self, sql):
+        if PG:
+            r = subprocess.run(["psql", "-X", "-A", "-t", "-q", self.db, "-c", sql],
+                               check=True, capture_output=True, text=True)
+            return sorted(r.stdout.splitlines())
+        with sqlite3.connect(self.db) as c:
+            return sorted(str(v) for (v,) in c.execute(sql))
+
+
 def test_migration():
     if PG:
-        return
-    db = os.path.join(WORK, "v1.sqlite")
+        subprocess.run(["psql", "-X", "-q", PG, "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
+                       check=True, capture_output=True)
+        db = PG
+    else:
+        db = os.path.join(WORK, "v1.sqlite")
+    raw = Raw(db)
     key = os.urandom(32)
     keyfile = os.path.join(WORK, "v1.key")
     with open(keyfile, "wb") as f:
@@ -212,28 +242,26 @@ def test_migration():
     rows = [(1, "Acme Corp", "Acme Corp", "2025-01-01"), (2, "ACME CORP ", "ACME CORP ", "2025-01-01"),
             (3, "Ａｃｍｅ Ｃｏｒｐ", "Ａｃｍｅ Ｃｏｒｐ", "2025-06-01"),
             (4, "h:" + hmac.new(key, "Secret Corp".encode(), hashlib.sha256).hexdigest(), None, "2025-02-01")]
-    with sqlite3.connect(db) as c:
-        for s in SCHEMA_V1:
-            c.execute(s)
-        for id_, k, name, date in rows:
-            c.execute("INSERT INTO assessment VALUES (?, ?, ?, NULL, 'csmg-v2', 'services', 'medium', NULL, ?, "
-                      "'2025-01-01T00:00:00Z')", (id_, k, name, date))
-            for item in ITEMS:
-                c.execute("INSERT INTO answer VALUES (?, ?, 3, 0, NULL, NULL)", (id_, item))
+    statements = list(SCHEMA_V1)
+    for id_, k, name, date in rows:
+        statements.append(f"INSERT INTO assessment VALUES ({id_}, {sql_literal(k)}, {sql_literal(name)}, NULL, "
+                          f"'csmg-v2', 'services', 'medium', NULL, '{date}', '2025-01-01T00:00:00Z')")
+        statements += [f"INSERT INTO answer VALUES ({id_}, '{item}', 3, 0, NULL, NULL)" for item in ITEMS]
+    raw.run(statements)
     r = csm("db", "list", "--db", db)
     check(r.returncode == 2 and "run 'csm db init' to bring it to 2" in r.stderr, "a schema-1 database asks for init",
           r.stderr)
     r = csm("db", "init", "--db", db)
     check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 1", r.stderr)
-    with sqlite3.connect(db) as c:
-        keys = sorted(k for (k,) in c.execute("SELECT org_key FROM assessment"))
+    keys = raw.column("SELECT org_key FROM assessment")
     check(keys[:2] == ["acme corp", "acme corp"] and len(keys) == 3 and keys[2].startswith("v1:"),
           "migration: spellings of one name are one key; the same date once; old pseudonyms under v1:", str(keys))
+    check(raw.column("SELECT id FROM assessment WHERE assessed_on = '2025-01-01'") == ["2"],
+          "migration: of one organization and date the last ingested stays")
     r = csm("db", "ingest", "--db", db, "--pseudonymize", "--key-file", keyfile,
             jsonl("secret.jsonl", [answers("Secret Corp", "2025-09-01")]))
     check(r.returncode == 0, "ingest after migration", r.stderr)
-    with sqlite3.connect(db) as c:
-        keys = sorted(k for (k,) in c.execute("SELECT org_key FROM assessment WHERE org_name IS NULL"))
+    keys = raw.column("SELECT org_key FROM assessment WHERE org_name IS NULL")
     want = "h:" + hmac.new(key, b"secret corp", hashlib.sha256).hexdigest()
     check(keys == [want, want], "an old pseudonym is re-keyed to the normalized one when next ingested", str(keys))
     r = csm("db", "remove", "--db", db, "--key-file", keyfile, " SECRET  corp")
@@ -281,7 +309,8 @@ def test_busy():
     ready.wait()
     r = csm("db", "ingest", "--db", db, "--busy-timeout", "1", jsonl("busy2.jsonl", [answers("Impatient Org")]))
     t.join()
-    check(r.returncode == 3 and "retry" in r.stderr and count(db) == 1,
+    check(r.returncode == 3 and "retry" in r.stderr and "0 assessments were stored before this" in r.stderr
+          and count(db) == 1,
           "db ingest --busy-timeout 1 gives up, says to retry, stores nothing", r.stderr)
     # two ingests at once: both stored
     before = count(db)
