@@ -1746,7 +1746,8 @@ static int read_key(unsigned char *key, size_t *len, const char *path)
 	n = fread(key, 1, 4097, f);
 	fclose(f);
 	if (n < 32 || n > 4096) {
-		fprintf(stderr, "%s: a key file holds 32 to 4096 bytes, this one %zu%s (make one with: head -c 32 /dev/urandom > key)\n",
+		fprintf(stderr,
+		        "%s: a key file holds 32 to 4096 bytes, this one %zu%s (make one with: head -c 32 /dev/urandom > key)\n",
 		        path, n > 4096 ? (size_t)4096 : n, n > 4096 ? "+" : "");
 		return EXIT_INPUT;
 	}
@@ -1910,7 +1911,9 @@ static int cmd_db(opts *o)
 			status = lib_error(rc);
 		else
 			fprintf(stderr, "%s: %s\n", shown,
-			        created == 1 ? "schema created" : created == 2 ? "schema migrated (brought up to date)" : "schema is current");
+			        created == 1   ? "schema created"
+			        : created == 2 ? "schema migrated (brought up to date)"
+			                       : "schema is current");
 	} else if (strcmp(sub, "ingest") == 0) {
 		ingest_state st;
 		memset(&st, 0, sizeof st);

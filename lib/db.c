@@ -94,20 +94,23 @@ struct query {
 /* Another writer held the database longer than we wait. */
 static int busy_err(csm_db *db)
 {
-	return csm__err(CSM_EIO, "%s: the database is locked by another writer (waited %u s); retry later",
-	                db->target, (db->busy_ms + 999) / 1000);
+	return csm__err(CSM_EIO, "%s: the database is locked by another writer (waited %u s); retry later", db->target,
+	                (db->busy_ms + 999) / 1000);
 }
 
 static int db_err(csm_db *db, const char *what)
 {
 	const char *msg;
+	size_t len;
 	if (!db->pg && (sqlite3_extended_errcode(db->lite) & 0xff) == SQLITE_BUSY)
 		return busy_err(db);
 	msg = db->pg ? PQerrorMessage(db->conn) : sqlite3_errmsg(db->lite);
 	if (db->pg && PQstatus(db->conn) == CONNECTION_BAD) /* libpq's first line says why */
-		return csm__err(CSM_EIO, "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+		return csm__err(CSM_EIO,
+		                "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
 		                db->target, what, (int)strcspn(msg, "\n"), msg);
-	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)(strlen(msg) - (strlen(msg) && msg[strlen(msg) - 1] == '\n')), msg);
+	len = strlen(msg);
+	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)(len - (len && msg[len - 1] == '\n')), msg);
 }
 
 /* A failed PostgreSQL result: a server going away (SQLSTATE class 08, or
@@ -116,8 +119,10 @@ static int result_err(csm_db *db, const char *what, const PGresult *r)
 {
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE), *msg = PQresultErrorMessage(r);
 	size_t len = strcspn(msg, "\n");
-	if (PQstatus(db->conn) == CONNECTION_BAD || (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)))
-		return csm__err(CSM_EIO, "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+	if (PQstatus(db->conn) == CONNECTION_BAD ||
+	    (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)))
+		return csm__err(CSM_EIO,
+		                "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
 		                db->target, what, (int)len, msg);
 	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)len, msg);
 }
@@ -384,8 +389,9 @@ int csm_db_set_busy_timeout(csm_db *db, unsigned ms)
 {
 	db->busy_ms = ms;
 	if (!db->pg)
-		return sqlite3_busy_timeout(db->lite, ms > INT_MAX ? INT_MAX : (int)ms) == SQLITE_OK ? 0
-		                                                                                   : db_err(db, "busy timeout");
+		return sqlite3_busy_timeout(db->lite, ms > INT_MAX ? INT_MAX : (int)ms) == SQLITE_OK
+		           ? 0
+		           : db_err(db, "busy timeout");
 	{
 		char sql[64];
 		snprintf(sql, sizeof sql, "SET lock_timeout = %u", ms);
@@ -592,7 +598,10 @@ static int rekey_collect(query *q, void *ctx)
 	row = &k->r[k->n];
 	memset(row, 0, sizeof *row);
 	row->id = col_int(q, 0);
-	if ((rc = org_normalize(&row->key, col_text(q, 1) ? col_text(q, 1) : "?")))
+	/* a name that normalizes to nothing keeps itself as key */
+	if ((rc = org_normalize(&row->key, col_text(q, 1) ? col_text(q, 1) : "")) == CSM_EINVALID)
+		rc = (row->key = csm__strdup(col_text(q, 1) ? col_text(q, 1) : "")) ? 0 : csm__nomem();
+	if (rc)
 		return rc;
 	if (!(row->date = csm__strdup(col_text(q, 2)))) {
 		free(row->key);
@@ -612,7 +621,7 @@ static int cmp_rekey(const void *x, const void *y)
 	return c ? c : a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
 }
 
-/* Schema 1 -> 2 for named rows: key them by the normalized name. Spellings
+/* Schema 1 -> 2: key named rows by the normalized name. Spellings
  * of one organization become one; of its assessments of one date the one
  * ingested last stays. Pseudonymized rows cannot be recomputed without
  * the name: their keys move from "h:" to "v1:", and they are re-keyed when
@@ -626,7 +635,8 @@ static int rekey_named(csm_db *db)
 	if ((rc = prepare(&sel, db, "SELECT id, org_name, assessed_on FROM assessment WHERE org_name IS NOT NULL", 0)) ||
 	    (rc = each_row(sel, rekey_collect, &k)))
 		goto done;
-	qsort(k.r, k.n, sizeof *k.r, cmp_rekey);
+	if (k.n > 1)
+		qsort(k.r, k.n, sizeof *k.r, cmp_rekey);
 	/* first out of the way, so that no intermediate state breaks UNIQUE */
 	if ((rc = exec_sql(db, "UPDATE assessment SET org_key = 'v1:' || substr(org_key, 3) WHERE org_name IS NULL"
 	                       " AND substr(org_key, 1, 2) = 'h:'")) ||
@@ -725,7 +735,10 @@ int csm_db_begin(csm_db *db)
 	db->next_id = 0;
 	{ /* pseudonyms of schema 1 stored? (the UNIQUE index starts with org_key) */
 		query *q = NULL;
-		if ((rc = prepare(&q, db, "SELECT count(*) FROM (SELECT 1 FROM assessment WHERE org_key >= 'v1:' AND org_key < 'v1;' LIMIT 1) t", 0)) ||
+		if ((rc = prepare(&q, db,
+		                  "SELECT count(*) FROM (SELECT 1 FROM assessment"
+		                  " WHERE org_key >= 'v1:' AND org_key < 'v1;' LIMIT 1) t",
+		                  0)) ||
 		    (rc = run(q)) < 0) {
 			query_free(q);
 			csm_db_rollback(db);

@@ -65,7 +65,8 @@ static csm_db *fresh(void)
 		{
 			char cmd[1024];
 			snprintf(cmd, sizeof cmd,
-			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema, csm_release_group, csm_release CASCADE' "
+			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema,"
+			         " csm_release_group, csm_release CASCADE' "
 			         ">/dev/null 2>&1",
 			         target);
 			CHECK_INT(system(cmd), 0);
