@@ -14,6 +14,8 @@ directive scores by subtracting published histograms:
              having assessed only in 2026
   spellings  the attacker stores itself under four spellings of one name,
              so that a group of the victim and the four copies is published
+  leave      an export before and after the victim leaves (db remove)
+  regrade    two exports whose grade thresholds move the victim to another grade
 
 Within and across the exports of a case, every pair of published groups is
 subtracted, directive by directive; where what is left is one organization,
@@ -186,6 +188,25 @@ def main():
         c.export()
         c.export("--year", "2025")
         c.export("--year", "2026")
+        failed |= attack(c)
+
+        # leave: the victim leaves (db remove) between two exports
+        c = Case("leave", work)
+        for i in range(5):
+            c.truth[f"member{i}"] = c.assessment(f"Member {i}", "2025-04-01", levels(rng))
+        c.truth["victim"] = c.assessment("Victim Ltd.", "2025-06-01", levels(rng))
+        c.export()
+        csm("db", "remove", "--db", c.db, "Victim Ltd.")
+        c.export()
+        failed |= attack(c)
+
+        # regrade: other grade thresholds move one organization between grades
+        c = Case("regrade", work)
+        for i in range(12):
+            c.truth[f"member{i}"] = c.assessment(f"Member {i}", "2025-04-01", [3 + (i % 2)] * len(ITEMS))
+        c.truth["victim"] = c.assessment("Victim Ltd.", "2025-06-01", [3] * (len(ITEMS) - 8) + [4] * 8)
+        c.export("--grade-a", "3.75", "--grade-b", "2.67")
+        c.export("--grade-a", "3.1", "--grade-b", "2.67")
         failed |= attack(c)
 
         # spellings: the attacker four times, the victim once, in one industry
