@@ -739,10 +739,12 @@ CSM_EXTERN int csm_db_remove(csm_db *db, const char *org, const char *date, cons
  * csm_aggregator_export()): per organization its latest assessment of
  * questionnaire `q` (within `opt->year` if not NULL), aggregated with `opt`.
  * Each export is a release, recorded in the database with the membership of
- * every group it publishes; no group is published whose membership differs
- * by 1..k-1 organizations from a group of an earlier release or of the same
- * export, so that subtracting two exports of one database never isolates
- * fewer than k organizations. Caller frees `*out` with csm_free().
+ * every group it publishes and of each family's sum (grades, industries,
+ * sizes, years); no group is published whose membership, or whose family's
+ * sum, differs by 1..k-1 organizations from a group or sum of an earlier
+ * release or of the same export, so that subtracting two groups of exports of
+ * one database never isolates fewer than k organizations. Caller frees
+ * `*out` with csm_free().
  */
 CSM_EXTERN int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt);
 

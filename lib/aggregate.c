@@ -45,6 +45,7 @@ typedef struct group {
 } group;
 
 #define FAMILIES 5
+static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year"};
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
@@ -61,6 +62,7 @@ struct csm_aggregator {
 	int track;                  /* keep each group's members (db export) */
 	tokens *prior;              /* memberships of groups published earlier */
 	size_t nprior, capprior;
+	tokens sum[FAMILIES];       /* per family: the members of its published groups */
 	long long release;          /* id in the release log, 0 for none */
 };
 
@@ -178,6 +180,8 @@ void csm_aggregator_free(csm_aggregator *ag)
 	for (i = 0; i < ag->nprior; i++)
 		free(ag->prior[i].t);
 	free(ag->prior);
+	for (d = 0; d < FAMILIES; d++)
+		free(ag->sum[d].t);
 	free(ag->groups);
 	free(ag->slots);
 	free(ag->name);
@@ -475,38 +479,104 @@ static int suppress_complement(csm_aggregator *ag)
 	return changed;
 }
 
+/* The members of the published groups of family `f` together: what adding
+ * them up gives. They are disjoint (one grade, industry, size, year each). */
+static int family_sum(csm_aggregator *ag, int f)
+{
+	tokens *u = &ag->sum[f];
+	size_t i, t;
+	int rc;
+	u->n = 0;
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		if (g->family != f || g->suppressed || !g->n)
+			continue;
+		for (t = 0; t < g->members.n; t++)
+			if ((rc = tokens_push(u, g->members.t[t])))
+				return rc;
+	}
+	if (u->n > 1)
+		qsort(u->t, u->n, sizeof *u->t, cmp_token);
+	return 0;
+}
+
+static group *smallest_of(csm_aggregator *ag, int f)
+{
+	group *s = NULL;
+	size_t i;
+	for (i = 0; i < ag->count; i++) {
+		group *g = ag->groups[i];
+		if (g->family == f && !g->suppressed && g->n && (!s || g->n < s->n))
+			s = g;
+	}
+	return s;
+}
+
 /* With members kept (db export): no two published groups - of this export,
  * or this one and one published earlier - may differ by 1..k-1
  * organizations, or their difference would give those organizations'
- * scores away. Of two groups of this export the smaller goes. */
-static int suppress_pairs(csm_aggregator *ag)
+ * scores away. The same for the sum of a family's published groups (a
+ * difference of three or more groups): against every group, every other
+ * family's sum and what earlier releases published. Of two groups of this
+ * export the smaller goes; for a sum, the smallest group of its family. */
+static int suppress_pairs(csm_aggregator *ag, int *changed)
 {
+	unsigned k = ag->min_group;
 	size_t i, j;
-	int changed = 0;
+	int f, h, rc;
 	for (i = 0; i < ag->count; i++) {
 		group *g = ag->groups[i];
 		if (g->suppressed || !g->n)
 			continue;
 		for (j = 0; j < ag->nprior && !g->suppressed; j++)
-			if (differ_by_few(&g->members, &ag->prior[j], ag->min_group))
-				g->suppressed = 3, changed = 1;
+			if (differ_by_few(&g->members, &ag->prior[j], k))
+				g->suppressed = 3, *changed = 1;
 	}
 	for (i = 0; i < ag->count; i++)
 		for (j = i + 1; j < ag->count; j++) {
 			group *a = ag->groups[i], *b = ag->groups[j];
-			if (a->suppressed || b->suppressed || !a->n || !b->n ||
-			    !differ_by_few(&a->members, &b->members, ag->min_group))
+			if (a->suppressed || b->suppressed || !a->n || !b->n || !differ_by_few(&a->members, &b->members, k))
 				continue;
 			(a->n < b->n ? a : b)->suppressed = 3;
-			changed = 1;
+			*changed = 1;
 		}
-	return changed;
+	/* "all" against a sum is the complementary rule's (suppress_complement) */
+	for (f = 1; f < FAMILIES; f++) {
+		if ((rc = family_sum(ag, f)))
+			return rc;
+		if (!ag->sum[f].n)
+			continue;
+		for (i = 0; i < ag->count; i++) {
+			group *g = ag->groups[i];
+			if (g->family != f && g->family != 0 && !g->suppressed && g->n &&
+			    differ_by_few(&g->members, &ag->sum[f], k))
+				g->suppressed = 3, *changed = 1;
+		}
+		for (j = 0; j < ag->nprior; j++)
+			if (differ_by_few(&ag->sum[f], &ag->prior[j], k)) {
+				smallest_of(ag, f)->suppressed = 3;
+				*changed = 1;
+				if ((rc = family_sum(ag, f)))
+					return rc;
+				j = (size_t)-1; /* again, with the new sum */
+				if (!ag->sum[f].n)
+					break;
+			}
+		for (h = 1; h < f; h++)
+			if (ag->sum[h].n && differ_by_few(&ag->sum[f], &ag->sum[h], k)) {
+				smallest_of(ag, f)->suppressed = 3;
+				*changed = 1;
+				break; /* the next round sees the new sums */
+			}
+	}
+	return 0;
 }
 
-static void suppress(csm_aggregator *ag)
+static int suppress(csm_aggregator *ag)
 {
 	unsigned long long all = ag->groups[0]->n;
 	size_t i;
+	int rc, f;
 
 	for (i = 0; i < ag->count; i++) {
 		ag->groups[i]->suppressed = ag->groups[i]->n < ag->min_group;
@@ -517,15 +587,22 @@ static void suppress(csm_aggregator *ag)
 		for (i = 0; i < ag->count; i++)
 			if (!ag->groups[i]->suppressed)
 				ag->groups[i]->suppressed = 2;
-		return;
+	} else {
+		/* Each step only takes groups away; repeat until every rule holds. */
+		for (;;) {
+			int changed = 0;
+			if (ag->track && (rc = suppress_pairs(ag, &changed)))
+				return rc;
+			changed |= suppress_complement(ag);
+			if (!changed)
+				break;
+		}
 	}
-	/* Each step only takes groups away; repeat until both rules hold. */
-	for (;;) {
-		int changed = ag->track ? suppress_pairs(ag) : 0;
-		changed |= suppress_complement(ag);
-		if (!changed)
-			break;
-	}
+	if (ag->track) /* the sums as published, for the release log */
+		for (f = 1; f < FAMILIES; f++)
+			if ((rc = family_sum(ag, f)))
+				return rc;
+	return 0;
 }
 
 /* ---- export ------------------------------------------------------------ */
@@ -616,9 +693,8 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 	if (record && !ag->track)
 		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
-	if ((rc = reindex(ag, ag->nslots)))
+	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
 		return rc;
-	suppress(ag);
 	if (record) /* the release log first: what is not logged is not published */
 		for (i = 0; i < ag->count; i++) {
 			const group *g = ag->groups[i];
@@ -635,6 +711,29 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 			if ((rc = csm__buf_finish(&m, &text)))
 				return rc;
 			rc = record(ctx, g->key, g->n, text);
+			free(text);
+			if (rc)
+				return rc;
+		}
+	if (record) /* and what adding up each family's published groups gives */
+		for (f = 1; f < FAMILIES; f++) {
+			const tokens *u = &ag->sum[f];
+			csm__buf m = {0};
+			char *text, key[32];
+			size_t t, groups = 0;
+			for (i = 0; i < ag->count; i++)
+				groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
+			if (groups < 2) /* nothing a published group does not already say */
+				continue;
+			for (t = 0; t < u->n; t++) {
+				if (t)
+					csm__buf_puts(&m, ",");
+				csm__buf_add(&m, u->t[t], TOKEN);
+			}
+			if ((rc = csm__buf_finish(&m, &text)))
+				return rc;
+			snprintf(key, sizeof key, "sum:%s", family_name[f]);
+			rc = record(ctx, key, u->n, text);
 			free(text);
 			if (rc)
 				return rc;

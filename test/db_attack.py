@@ -16,9 +16,12 @@ directive scores by subtracting published histograms:
              so that a group of the victim and the four copies is published
   leave      an export before and after the victim leaves (db remove)
   regrade    two exports whose grade thresholds move the victim to another grade
+  sum        one export where two industries and the victim make up one size
+             (the sum of the industry groups is subtracted)
 
-Within and across the exports of a case, every pair of published groups is
-subtracted, directive by directive; where what is left is one organization,
+Within and across the exports of a case, every pair of published groups (and
+sums of the published groups of one family) is subtracted, directive by
+directive; where what is left is one organization,
 its scores are compared with every organization's true scores (from
 `csm score --json`). Also, the attacker subtracts its own known scores (up
 to the number of copies it stored) from every group. Exit 1 if any
@@ -66,8 +69,10 @@ class Case:
         """Ingest one assessment of `org`; returns its true scores."""
         self.n += 1
         path = os.path.join(self.work, f"{self.name}-{self.n}.json")
-        doc = {"format": "csm-answers/1", "questionnaire": "csmg-v2",
-               "organization": {"name": org, "industry": industry, "size": size},
+        organization = {"name": org, "size": size}
+        if industry:
+            organization["industry"] = industry
+        doc = {"format": "csm-answers/1", "questionnaire": "csmg-v2", "organization": organization,
                "assessed_on": date, "answers": {i: {"level": l} for i, l in zip(ITEMS, levels)}}
         with open(path, "w", encoding="utf-8") as f:
             json.dump(doc, f, ensure_ascii=False)
@@ -116,8 +121,27 @@ def same(vec, truth):
     return all(abs(a - b) < EPS for a, b in zip(vec, scores + [overall]))
 
 
+def add(a, b):
+    out = []
+    for x, y in zip(a, b):
+        d = dict(x)
+        for v, c in y.items():
+            d[v] = d.get(v, 0) + c
+        out.append(d)
+    return out
+
+
 def attack(case, known=None, copies=0):
     groups = [(f"export{i + 1}:{g['key']}", histograms(g)) for i, e in enumerate(case.exports) for g in e["groups"]]
+    # and per export the sum of the published groups of each family (industry:a + industry:b ...)
+    for i, e in enumerate(case.exports):
+        sums = {}
+        for g in e["groups"]:
+            family = g["key"].split(":")[0]
+            if family != "all":
+                h = histograms(g)
+                sums[family] = add(sums[family], h) if family in sums else h
+        groups += [(f"export{i + 1}:sum of {f} groups", h) for f, h in sums.items()]
     found = set()
     for la, ha in groups:
         for lb, hb in groups:
@@ -207,6 +231,20 @@ def main():
         c.truth["victim"] = c.assessment("Victim Ltd.", "2025-06-01", [3] * (len(ITEMS) - 8) + [4] * 8)
         c.export("--grade-a", "3.75", "--grade-b", "2.67")
         c.export("--grade-a", "3.1", "--grade-b", "2.67")
+        failed |= attack(c)
+
+        # sum: one export; industries a and b plus the victim (no industry)
+        # make up size:medium exactly, so medium - a - b is the victim
+        c = Case("sum", work)
+        for i in range(10):
+            c.truth[f"member{i}"] = c.assessment(f"Member {i}", "2025-04-01", [3] * len(ITEMS),
+                                                 industry="finance" if i < 5 else "construction")
+        for i in range(5):
+            c.truth[f"other{i}"] = c.assessment(f"Other {i}", "2025-04-01", [3] * len(ITEMS), industry=None,
+                                                size="large")
+        c.truth["victim"] = c.assessment("Victim Ltd.", "2025-06-01", [3] * (len(ITEMS) - 8) + [2] * 8,
+                                         industry=None)
+        c.export()
         failed |= attack(c)
 
         # spellings: the attacker four times, the victim once, in one industry

@@ -395,6 +395,43 @@ static void test_release_rules(void)
 		CHECK(suppressed_has(root, "industry:finance", "differs from a published group"));
 		cJSON_Delete(root);
 	}
+	/* within one export: industries a and b (5 each) and one organization
+	 * without an industry make up size:medium; medium - a - b would be that
+	 * one, so medium goes (large stays: all - large = 11 is not one) */
+	csm_aggregator_free(ag);
+	ag = NULL;
+	{
+		csm_aggregate_options o5 = {trial, 5, NULL, "t", NULL};
+		char org[17], *json = NULL, text[4096];
+		int i;
+		CHECK_INT(csm_aggregator_new(&ag, q, &o5), 0);
+		CHECK_INT(csm__aggregator_track(ag), 0);
+		for (i = 0; i < 16; i++) {
+			/* sizes by hand: uniform() writes none */
+			const char *ind = i < 5 ? ",\"industry\":\"finance\"" : i < 10 ? ",\"industry\":\"construction\"" : "";
+			size_t len = 0, it;
+			len += (size_t)snprintf(text, sizeof text,
+			                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":"
+			                        "{\"name\":\"O%d\"%s,\"size\":\"%s\"},\"assessed_on\":\"2025-01-01\",\"answers\":{",
+			                        i, ind, i < 10 || i == 15 ? "medium" : "large");
+			for (it = 0; it < csm_questionnaire_item_count(q); it++)
+				len += (size_t)snprintf(text + len, sizeof text - len, "%s\"%s\":3", it ? "," : "", csm_item_id(q, it));
+			snprintf(text + len, sizeof text - len, "}}");
+			a = NULL;
+			CHECK_INT(csm_answers_parse(&a, text, strlen(text), "gen.json"), 0);
+			snprintf(org, sizeof org, "%016x", (unsigned)i);
+			CHECK_INT(csm__aggregator_add_member(ag, a, 0, org), 0);
+			csm_answers_free(a);
+		}
+		c.groups = 0;
+		CHECK_INT(csm__aggregator_export_release(&json, ag, capture, &c), 0);
+		root = json ? cJSON_Parse(json) : NULL;
+		csm_free(json);
+		CHECK(root && group(root, "industry:finance") && group(root, "industry:construction"));
+		CHECK(root && !group(root, "size:medium") && group(root, "size:large"));
+		CHECK(suppressed_has(root, "size:medium", "differs from a published group"));
+		cJSON_Delete(root);
+	}
 	/* misuse is refused */
 	a = uniform(q, 3, "finance", "2025-01-01", 1);
 	CHECK_INT(csm_aggregator_add(ag, a, 0), CSM_EINVALID);                      /* needs its organization */
