@@ -1367,22 +1367,17 @@ static int run_grading(csm_grading *g, opts *o)
 }
 
 /* One line of a JSON Lines input, read with a bound: a line holds at most
- * CSM_MAX_FILE_BYTES (one answers file) plus its newline; the rest of a
+ * CSM_MAX_FILE_BYTES (one answers file) with its newline; the rest of a
  * longer one is read past without being kept, so memory stays bounded
  * whatever the input. The one reader of db ingest and bench aggregate. */
 #define READ_AHEAD 65536
 
 typedef struct line_reader {
 	FILE *f;
-	char *buf, *in; /* the line; what was read ahead of it */
+	char *buf; /* the line */
 	size_t cap, pos, end;
+	char in[READ_AHEAD]; /* read ahead of it: in[pos..end) */
 } line_reader;
-
-static void line_reader_free(line_reader *r)
-{
-	free(r->buf);
-	free(r->in);
-}
 
 /* The next line into r->buf (NUL-terminated, newline kept) and its length
  * into *len. Returns the bytes it took from the stream, 0 at the end (or on
@@ -1394,10 +1389,6 @@ static long long read_line(line_reader *r, size_t *len, int *too_long)
 	size_t n = 0;
 	*too_long = 0;
 	*len = 0;
-	if (!r->in && !(r->in = malloc(READ_AHEAD))) {
-		*too_long = 1;
-		return 0;
-	}
 	for (;;) {
 		const char *start, *nl;
 		size_t take, keep;
@@ -1489,7 +1480,7 @@ static void *aggregate_part(void *arg)
 	agg_part *p = arg;
 	FILE *f = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
 	char name[64], msg[1024];
-	line_reader lr = {f, NULL, NULL, 0, 0, 0};
+	line_reader lr = {f, NULL, 0, 0, 0, ""};
 	size_t n;
 	long long pos = p->start, used;
 	int rc, too_long;
@@ -1537,7 +1528,7 @@ static void *aggregate_part(void *arg)
 	}
 	if (ferror(f))
 		p->status = EXIT_INPUT;
-	line_reader_free(&lr);
+	free(lr.buf);
 	if (f != stdin)
 		fclose(f);
 	return NULL;
@@ -1824,7 +1815,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char name[PATH_MAX + 32];
-	line_reader lr = {f, NULL, NULL, 0, 0, 0};
+	line_reader lr = {f, NULL, 0, 0, 0, ""};
 	size_t n;
 	unsigned long long lineno = 0;
 	int status = 0, rc, too_long;
@@ -1862,7 +1853,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
 		status = EXIT_INPUT;
 	}
-	line_reader_free(&lr);
+	free(lr.buf);
 	if (f != stdin)
 		fclose(f);
 	return status;
