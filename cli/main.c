@@ -40,7 +40,7 @@ typedef struct opts {
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *format, *lang_name;
 	const char *name, *source, *date, *grade_a, *grade_b, *jobs, *size, *font, *outdir, *to, *min_group, *year;
 	const char *db, *key_file, *submitter, *weights_text, *target, *budget, *method, *previous, *csv, *rollup;
-	const char *prefill;
+	const char *prefill, *busy_timeout;
 	const char *sets[CSM_MAX_ITEMS];
 	int nsets;
 	double weights[CSM_DIRECTIVES];
@@ -65,6 +65,39 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s help' for usage.\n", prog);
 	return EXIT_USAGE;
+}
+
+/* A whole-number option's value: digits only (no sign, space or suffix) and
+ * within [min, max], checked before it could wrap; otherwise a usage error
+ * that names the option. Every integer option goes through here. */
+static int parse_count(unsigned long long *out, const char *option, const char *s, unsigned long long min,
+                       unsigned long long max)
+{
+	unsigned long long v = 0;
+	const char *p;
+	if (!s || !*s)
+		return usage_error("%s: needs a whole number from %llu to %llu", option, min, max);
+	for (p = s; *p; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (*p < '0' || *p > '9')
+			return usage_error("%s: '%.40s' is not a whole number (digits only, %llu to %llu)", option, s, min, max);
+		if (d > max || v > (max - d) / 10)
+			return usage_error("%s: %.40s is out of range (%llu to %llu)", option, s, min, max);
+		v = v * 10 + d;
+	}
+	if (v < min)
+		return usage_error("%s: %.40s is out of range (%llu to %llu)", option, s, min, max);
+	*out = v;
+	return 0;
+}
+
+/* --min-group K (default 5), as the aggregator takes it. */
+static int parse_min_group(unsigned *out, const char *s)
+{
+	unsigned long long v = 5;
+	int status = s ? parse_count(&v, "--min-group", s, 1, 1000000) : 0;
+	*out = (unsigned)v;
+	return status;
 }
 
 /* Exit code for a library error code. */
@@ -103,6 +136,7 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 	    {"--budget", offsetof(opts, budget)},            {"--method", offsetof(opts, method)},
 	    {"--previous", offsetof(opts, previous)},        {"--csv", offsetof(opts, csv)},
 	    {"--rollup", offsetof(opts, rollup)},           {"--prefill", offsetof(opts, prefill)},
+	    {"--busy-timeout", offsetof(opts, busy_timeout)},
 	};
 	int i, k, only_files = 0;
 
@@ -1338,6 +1372,77 @@ static int run_grading(csm_grading *g, opts *o)
 	return 0;
 }
 
+/* One line of a JSON Lines input, read with a bound: a line holds at most
+ * CSM_MAX_FILE_BYTES (one answers file) with its newline; the rest of a
+ * longer one is read past without being kept, so memory stays bounded
+ * whatever the input. The one reader of db ingest and bench aggregate. */
+#define READ_AHEAD 65536
+
+typedef struct line_reader {
+	FILE *f;
+	char *buf; /* the line */
+	size_t cap, pos, end;
+	char in[READ_AHEAD]; /* read ahead of it: in[pos..end) */
+} line_reader;
+
+/* The next line into r->buf (NUL-terminated, newline kept) and its length
+ * into *len. Returns the bytes it took from the stream, 0 at the end (or on
+ * a read error: see ferror). *too_long: the line was longer than the bound
+ * (or no memory could be had for it); it is not kept. */
+static long long read_line(line_reader *r, size_t *len, int *too_long)
+{
+	long long used = 0;
+	size_t n = 0;
+	*too_long = 0;
+	*len = 0;
+	for (;;) {
+		const char *start, *nl;
+		size_t take, keep;
+		if (r->pos == r->end) {
+			r->pos = 0;
+			if (!(r->end = fread(r->in, 1, READ_AHEAD, r->f)))
+				break;
+		}
+		start = r->in + r->pos;
+		nl = memchr(start, '\n', r->end - r->pos);
+		take = nl ? (size_t)(nl - start) + 1 : r->end - r->pos;
+		keep = *too_long ? 0 : take;
+		if (n + keep > CSM_MAX_FILE_BYTES) {
+			*too_long = 1;
+			keep = 0;
+		}
+		if (keep && n + keep + 1 > r->cap) {
+			size_t cap = r->cap ? r->cap : READ_AHEAD;
+			char *t;
+			while (cap < n + keep + 1)
+				cap *= 2;
+			if (cap > CSM_MAX_FILE_BYTES + 2u)
+				cap = CSM_MAX_FILE_BYTES + 2u;
+			if (!(t = realloc(r->buf, cap))) {
+				*too_long = 1;
+				keep = 0;
+			} else {
+				r->buf = t;
+				r->cap = cap;
+			}
+		}
+		if (keep) {
+			memcpy(r->buf + n, start, keep);
+			n += keep;
+		}
+		r->pos += take;
+		used += (long long)take;
+		if (nl)
+			break;
+	}
+	if (*too_long || !r->buf)
+		n = 0;
+	else
+		r->buf[n] = '\0';
+	*len = n;
+	return used;
+}
+
 /* JSON Lines into aggregators. A regular file is cut at line boundaries
  * into one part per worker; each part is aggregated apart and the parts are
  * merged (exactly: histograms add). Invalid lines are reported as FILE:LINE
@@ -1380,11 +1485,11 @@ static void *aggregate_part(void *arg)
 {
 	agg_part *p = arg;
 	FILE *f = strcmp(p->path, "-") == 0 ? stdin : fopen(p->path, "rb");
-	char *line = NULL, name[64], msg[1024];
-	size_t cap = 0;
-	ssize_t n;
-	long long pos = p->start;
-	int rc;
+	char name[64], msg[1024];
+	line_reader lr = {f, NULL, 0, 0, 0, ""};
+	size_t n;
+	long long pos = p->start, used;
+	int rc, too_long;
 
 	if (!f) {
 		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
@@ -1397,20 +1502,22 @@ static void *aggregate_part(void *arg)
 		fclose(f);
 		return NULL;
 	}
-	while ((p->end < 0 || pos < p->end) && !atomic_load(p->stop) && (n = getline(&line, &cap, f)) > 0) {
+	while ((p->end < 0 || pos < p->end) && !atomic_load(p->stop) && (used = read_line(&lr, &n, &too_long)) > 0) {
 		csm_answers *a = NULL;
 		const char *qid;
-		pos += n;
+		const char *line = lr.buf;
+		pos += used;
 		p->lines++;
-		if (strspn(line, " \t\r\n") == (size_t)n)
-			continue;
 		/* messages are made with a short stand-in name, replaced when printed */
 		snprintf(name, sizeof name, "@");
-		if ((size_t)n > CSM_MAX_FILE_BYTES) {
-			part_error(p, p->lines, "@: line is too long");
+		if (too_long) {
+			snprintf(msg, sizeof msg, "@: line is too long (more than %u bytes); skipped", CSM_MAX_FILE_BYTES);
+			part_error(p, p->lines, msg);
 			continue;
 		}
-		rc = csm_answers_parse(&a, line, (size_t)n, name);
+		if (strspn(line, " \t\r\n") == n)
+			continue;
+		rc = csm_answers_parse(&a, line, n, name);
 		if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
 		    strcmp(qid, csm_questionnaire_id(p->q)) != 0) {
 			snprintf(msg, sizeof msg, "@: questionnaire: \"%s\", but this run aggregates %s", qid,
@@ -1427,7 +1534,7 @@ static void *aggregate_part(void *arg)
 	}
 	if (ferror(f))
 		p->status = EXIT_INPUT;
-	free(line);
+	free(lr.buf);
 	if (f != stdin)
 		fclose(f);
 	return NULL;
@@ -1566,7 +1673,7 @@ static int cmd_aggregate(opts *o)
 	csm_aggregate_options ao;
 	csm_aggregator *ag = NULL;
 	csm_questionnaire *q = NULL;
-	char *json = NULL, *end = NULL;
+	char *json = NULL;
 	unsigned long long skipped = 0;
 	unsigned reported = 0;
 	int i, rc, status;
@@ -1574,9 +1681,8 @@ static int cmd_aggregate(opts *o)
 	memset(&ao, 0, sizeof ao);
 	if (o->nfiles < 2)
 		return usage_error("bench aggregate: give JSON Lines files ('-' for standard input)");
-	ao.min_group = o->min_group ? (unsigned)strtoul(o->min_group, &end, 10) : 5;
-	if (o->min_group && (end == o->min_group || *end || ao.min_group < 1))
-		return usage_error("--min-group takes a whole number >= 1");
+	if ((status = parse_min_group(&ao.min_group, o->min_group)))
+		return status;
 	ao.year = o->year;
 	ao.name = o->name;
 	ao.source = o->source;
@@ -1598,10 +1704,16 @@ static int cmd_aggregate(opts *o)
 	if (skipped)
 		fprintf(stderr, "%s: %llu invalid lines skipped (see above); %llu assessments aggregated\n", prog, skipped,
 		        csm_aggregator_count(ag));
-	if ((rc = csm_aggregator_export(&json, ag)))
+	if ((rc = csm_aggregator_export(&json, ag))) {
 		status = lib_error(rc);
-	else
+	} else {
 		status = write_bytes(o->output, json, strlen(json));
+		/* the output says so too: "release":{"history":"none"} */
+		if (!status)
+			fprintf(stderr, "%s: note: bench aggregate keeps no history: two outputs over overlapping inputs can be\n"
+			                "subtracted to recover an organization; publish with 'csm db export' for that protection\n",
+			        prog);
+	}
 cleanup:
 	csm_free(json);
 	csm_aggregator_free(ag);
@@ -1611,21 +1723,40 @@ cleanup:
 
 /* ---- the benchmark database ---- */
 
-/* The pseudonymization key from --key-file (16..4096 bytes). */
+/* The pseudonymization key from --key-file: 32..4096 bytes, not one byte
+ * repeated (a guessable key makes the pseudonyms reversible by trying
+ * names). A key others can read is used, with a warning. */
 static int read_key(unsigned char *key, size_t *len, const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	size_t n;
+	struct stat st;
+	size_t n, i;
 	if (!f) {
 		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
 		return EXIT_INPUT;
 	}
-	n = fread(key, 1, 4097, f);
-	fclose(f);
-	if (n < 16 || n > 4096) {
-		fprintf(stderr, "%s: a key file holds 16 to 4096 bytes (e.g. head -c 32 /dev/urandom > key)\n", path);
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		fprintf(stderr, "%s: not a regular file\n", path);
 		return EXIT_INPUT;
 	}
+	n = fread(key, 1, 4097, f);
+	fclose(f);
+	if (n < 32 || n > 4096) {
+		fprintf(stderr,
+		        "%s: a key file holds 32 to 4096 bytes, this one %zu%s (make one with: head -c 32 /dev/urandom > key)\n",
+		        path, n > 4096 ? (size_t)4096 : n, n > 4096 ? "+" : "");
+		return EXIT_INPUT;
+	}
+	for (i = 1; i < n && key[i] == key[0]; i++)
+		;
+	if (i == n) {
+		fprintf(stderr, "%s: the key is one byte repeated; use random bytes (head -c 32 /dev/urandom > key)\n", path);
+		return EXIT_INPUT;
+	}
+	if (st.st_mode & 077)
+		fprintf(stderr, "%s: warning: the key file can be read by %s; chmod 600 %s\n", path,
+		        st.st_mode & 007 ? "others" : "its group", path);
 	*len = n;
 	return 0;
 }
@@ -1689,22 +1820,30 @@ static int ingest_commit(ingest_state *st)
 static int ingest_jsonl(ingest_state *st, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *line = NULL, name[PATH_MAX + 32];
-	size_t cap = 0;
-	ssize_t n;
+	char name[PATH_MAX + 32];
+	line_reader lr = {f, NULL, 0, 0, 0, ""};
+	size_t n;
 	unsigned long long lineno = 0;
-	int status = 0, rc;
+	int status = 0, rc, too_long;
 	if (!f) {
 		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
 		return EXIT_INPUT;
 	}
-	while (!status && !st->failed && (n = getline(&line, &cap, f)) > 0) {
+	while (!status && !st->failed && read_line(&lr, &n, &too_long) > 0) {
 		csm_answers *a = NULL;
+		const char *line = lr.buf;
 		lineno++;
-		if (strspn(line, " \t\r\n") == (size_t)n)
+		if (too_long) {
+			fprintf(stderr, "%s:%llu: line is too long (more than %u bytes); skipped\n", path, lineno,
+			        CSM_MAX_FILE_BYTES);
+			st->skipped++;
+			st->failed = st->o->strict;
+			continue;
+		}
+		if (strspn(line, " \t\r\n") == n)
 			continue;
 		snprintf(name, sizeof name, "%s:%llu", path, lineno);
-		if ((rc = csm_answers_parse(&a, line, (size_t)n, name))) {
+		if ((rc = csm_answers_parse(&a, line, n, name))) {
 			fprintf(stderr, "%s\n", csm_error_last());
 			st->skipped++;
 			st->failed = st->o->strict;
@@ -1716,7 +1855,11 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 		if (!status && st->in_batch >= 1000)
 			status = ingest_commit(st);
 	}
-	free(line);
+	if (!status && ferror(f)) {
+		fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+		status = EXIT_INPUT;
+	}
+	free(lr.buf);
 	if (f != stdin)
 		fclose(f);
 	return status;
@@ -1728,11 +1871,14 @@ static int cmd_db(opts *o)
 	unsigned char key[4097];
 	size_t key_len = 0;
 	csm_db *db = NULL;
-	char *text = NULL;
+	char *text = NULL, *shown = NULL;
+	unsigned long long wait_s = 60;
 	int rc, status = 0, i, created = 0;
 
 	if (!o->db)
 		return usage_error("db: --db PATH|postgresql://URL is required");
+	if (o->busy_timeout && (status = parse_count(&wait_s, "--busy-timeout", o->busy_timeout, 0, 86400)))
+		return status;
 	if (strcmp(sub, "init") && strcmp(sub, "ingest") && strcmp(sub, "list") && strcmp(sub, "remove") &&
 	    strcmp(sub, "export"))
 		return usage_error("db: use init, ingest, list, remove or export");
@@ -1749,17 +1895,22 @@ static int cmd_db(opts *o)
 			return EXIT_INPUT;
 		}
 	}
-	if ((rc = csm_db_open(&db, o->db)))
+	if ((rc = csm_db_mask(&shown, o->db)))
 		return lib_error(rc);
-	if (strcmp(sub, "init") != 0 && (rc = csm_db_check(db))) {
+	if ((rc = csm_db_open(&db, o->db)) || (rc = csm_db_set_busy_timeout(db, (unsigned)wait_s * 1000u)) ||
+	    (strcmp(sub, "init") != 0 && (rc = csm_db_check(db)))) {
 		csm_db_close(db);
+		csm_free(shown);
 		return lib_error(rc);
 	}
 	if (strcmp(sub, "init") == 0) {
 		if ((rc = csm_db_init(db, &created)))
 			status = lib_error(rc);
 		else
-			fprintf(stderr, "%s: %s\n", o->db, created ? "schema created" : "schema is current");
+			fprintf(stderr, "%s: %s\n", shown,
+			        created == 1   ? "schema created"
+			        : created == 2 ? "schema migrated (brought up to date)"
+			                       : "schema is current");
 	} else if (strcmp(sub, "ingest") == 0) {
 		ingest_state st;
 		memset(&st, 0, sizeof st);
@@ -1796,11 +1947,18 @@ static int cmd_db(opts *o)
 			if (st.failed) {
 				fprintf(stderr, "%s: stopped at an invalid assessment (--strict); nothing was stored\n", prog);
 				status = EXIT_INPUT;
+			} else if (status == EXIT_FAIL) { /* the database failed: what is kept, and that a rerun is safe */
+				fprintf(stderr,
+				        "%s: %llu assessments were stored before this; run the same ingest again to store the rest\n"
+				        "(an organization and date stored again is replaced, not doubled)\n",
+				        prog, o->strict ? 0 : st.stored - st.in_batch);
 			}
 		} else {
 			fprintf(stderr, "%s: %llu assessments stored%s", prog, st.stored, st.skipped ? "" : "\n");
 			if (st.skipped)
 				fprintf(stderr, ", %llu invalid skipped (see above)\n", st.skipped);
+			if (st.skipped && !st.stored) /* nothing of the input was usable */
+				status = EXIT_INPUT;
 		}
 		qcache_free(&st.cache);
 	} else if (strcmp(sub, "list") == 0) {
@@ -1819,28 +1977,25 @@ static int cmd_db(opts *o)
 			fprintf(stderr, "%s: %lld assessments removed\n", prog, removed);
 	} else {
 		csm_aggregate_options ao;
-		csm_aggregator *ag = NULL;
 		csm_questionnaire *q = NULL;
-		char *end = NULL;
 		memset(&ao, 0, sizeof ao);
-		ao.min_group = o->min_group ? (unsigned)strtoul(o->min_group, &end, 10) : 5;
 		ao.year = o->year;
 		ao.name = o->name ? o->name : "csm benchmark database export";
 		ao.source = o->source;
-		if (o->min_group && (end == o->min_group || *end || ao.min_group < 1))
-			status = usage_error("--min-group takes a whole number >= 1");
-		else if (!(status = run_grading(&ao.grading, o))) {
+		if (!(status = parse_min_group(&ao.min_group, o->min_group)) && !(status = run_grading(&ao.grading, o))) {
+			/* The release is logged before the file is written: a failed
+			 * write leaves a logged release that was never seen, which only
+			 * makes later exports more careful. */
 			if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")) ||
-			    (rc = csm_aggregator_new(&ag, q, &ao)) || (rc = csm_db_export(db, ag, q, o->year)) ||
-			    (rc = csm_aggregator_export(&text, ag)))
+			    (rc = csm_db_export(&text, db, q, &ao)))
 				status = lib_error(rc);
 			else
 				status = write_bytes(o->output, text, strlen(text));
 		}
-		csm_aggregator_free(ag);
 		csm_questionnaire_free(q);
 	}
 	csm_free(text);
+	csm_free(shown);
 	csm_db_close(db);
 	return status;
 }
@@ -1985,8 +2140,11 @@ static const struct {
      "groups all, grade, industry, size and year, each with n and per directive the\n"
      "mean, sd, quartiles, min, max and exact histogram; groups under K (default 5)\n"
      "organizations, and any that would let one be recovered by subtraction, are\n"
-     "left out and listed under \"suppressed\". Invalid lines are reported as\n"
-     "FILE:LINE and skipped, or stop the run with --strict (nothing written).\n"
+     "left out and listed under \"suppressed\". Invalid lines (also lines over\n"
+     "16 MiB) are reported as FILE:LINE and skipped, or stop the run with --strict\n"
+     "(nothing written). aggregate keeps no history: two outputs over overlapping\n"
+     "inputs can be subtracted to recover one organization; publish repeatedly\n"
+     "with 'csm db export', which checks every release against the earlier ones.\n"
      "Grades use --grade-a/--grade-b, else the default benchmark's thresholds.\n\n"
      "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
      "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
@@ -2028,15 +2186,25 @@ static const struct {
      "csm db list   --db ...\n"
      "csm db remove --db ... ORG [YYYY-MM-DD] [--key-file KEY]\n"
      "csm db export --db ... [-o OUT.json] [--year YYYY] [--min-group K] [--name NAME]\n"
-     "              [--grade-a 3.75 --grade-b 2.67] [--questionnaire ID]\n\n"
-     "ingest takes answers JSON, CSV, and JSON Lines (.jsonl, one assessment a line).\n"
-     "Each file (each assessment of a .jsonl) is stored whole or not at all; storing\n"
-     "an organization and date again replaces it. Invalid ones are reported and\n"
-     "skipped; with --strict the first one ends the run and nothing is stored.\n"
-     "--pseudonymize keeps names out: organizations are stored under a keyed hash\n"
-     "(HMAC-SHA-256 with --key-file). export aggregates each organization's latest\n"
-     "assessment (of --year) like 'csm bench aggregate', k-anonymous (K default 5).\n"
-     "A new SQLite database file is created readable by its owner only."},
+     "              [--grade-a 3.75 --grade-b 2.67] [--questionnaire ID]\n"
+     "every one:    [--busy-timeout SECONDS]\n\n"
+     "init creates the schema, or brings an older one up to date.\n"
+     "ingest takes answers JSON, CSV, and JSON Lines (.jsonl, one assessment a line;\n"
+     "a line over 16 MiB is one invalid line). Each file (each assessment of a .jsonl)\n"
+     "is stored whole or not at all; storing an organization and date again replaces\n"
+     "it. An organization is one member however its name is spelled in case, width\n"
+     "or spaces (NFKC, case folded). Invalid ones are reported and skipped (exit 2 if\n"
+     "nothing was stored); with --strict the first one ends the run and nothing is\n"
+     "stored. --pseudonymize keeps names out: organizations are stored under a keyed\n"
+     "hash (HMAC-SHA-256 with --key-file: 32 or more random bytes, readable by you\n"
+     "only). export aggregates each organization's latest assessment (of --year)\n"
+     "like 'csm bench aggregate', k-anonymous (K default 5), and records the release\n"
+     "in the database: no group is published whose members differ by 1 to K-1\n"
+     "organizations from a group of an earlier release or of the same export, so\n"
+     "that two exports cannot be subtracted to recover an organization.\n"
+     "--busy-timeout: how long to wait for another writer (default 60 s).\n"
+     "A new SQLite database file is created readable by its owner only. Passwords\n"
+     "of postgresql:// URLs are shown as ***."},
     {"help", "show help for a command", "csm help [COMMAND]"},
 };
 
@@ -2102,7 +2270,7 @@ int main(int argc, char **argv)
 	static const char *const db_opts[] = {"--db", "--strict", "--pseudonymize", "--key-file", "--submitter",
 	                                      "--allow-partial", "--questionnaire", "-o", "--output", "--year",
 	                                      "--min-group", "--name", "--source", "--grade-a", "--grade-b",
-	                                      "--benchmark", "--data-dir", NULL};
+	                                      "--benchmark", "--data-dir", "--busy-timeout", NULL};
 	static const char *const no_opts[] = {NULL};
 	const char *cmd;
 	opts o;

@@ -671,8 +671,10 @@ CSM_EXTERN int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *
  * scores (for percentiles). Groups of fewer than k organizations are left
  * out, and further groups are left out where needed so that no suppressed
  * group can be recovered by subtracting published groups of the same family
- * from "all"; "suppressed" lists them with the reason. Caller frees `*out`
- * with csm_free().
+ * from "all"; "suppressed" lists them with the reason. An aggregator keeps no
+ * history: two exports over overlapping inputs can be subtracted; for
+ * repeated publication use csm_db_export(), which checks each release
+ * against the earlier ones. Caller frees `*out` with csm_free().
  */
 CSM_EXTERN int csm_aggregator_export(char **out, csm_aggregator *ag);
 
@@ -687,7 +689,7 @@ typedef struct csm_db csm_db;
 
 /** Options for storing and finding organizations. */
 typedef struct csm_db_options {
-	const unsigned char *key; /**< with a key, names are stored as keyed hashes (HMAC-SHA-256) only */
+	const unsigned char *key; /**< with a key, names are stored as keyed hashes (HMAC-SHA-256 of the normalized name) only */
 	size_t key_len;
 	const char *submitter;    /**< who submits; stored hashed when there is a key */
 	int allow_partial;        /**< store assessments with unanswered items */
@@ -702,7 +704,13 @@ CSM_EXTERN int csm_db_open(csm_db **out, const char *target);
 /** Close a database, rolling back an open transaction. NULL is allowed. */
 CSM_EXTERN void csm_db_close(csm_db *db);
 
-/** Create or migrate the schema; `*created` is 1 if anything was done. */
+/**
+ * Create or migrate the schema; `*created` (`created` may be NULL) is 0 if it was current, 1 if
+ * created, 2 if migrated. A database of a newer schema is refused (CSM_EINVALID).
+ * Migration from schema 1 keys stored organizations by their normalized name
+ * (NFKC, case folded, spaces collapsed); pseudonymized ones are re-keyed when
+ * next ingested with the key.
+ */
 CSM_EXTERN int csm_db_init(csm_db *db, int *created);
 
 /**
@@ -736,10 +744,30 @@ CSM_EXTERN int csm_db_remove(csm_db *db, const char *org, const char *date, cons
                              long long *removed);
 
 /**
- * Feed the database into an aggregator: per organization its latest
- * assessment of questionnaire `q` (within `year` if not NULL).
+ * The benchmark of the database as `csm-benchmark/1` (see
+ * csm_aggregator_export()): per organization its latest assessment of
+ * questionnaire `q` (within `opt->year` if not NULL), aggregated with `opt`.
+ * Each export is a release, recorded in the database with the membership of
+ * every group it publishes and of each family's sum (grades, industries,
+ * sizes, years); no group is published whose membership, or whose family's
+ * sum, differs by 1..k-1 organizations from a group or sum of an earlier
+ * release or of the same export, so that subtracting two groups of exports of
+ * one database never isolates fewer than k organizations. Caller frees
+ * `*out` with csm_free().
  */
-CSM_EXTERN int csm_db_export(csm_db *db, csm_aggregator *ag, const csm_questionnaire *q, const char *year);
+CSM_EXTERN int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt);
+
+/**
+ * `target` fit to print: a URL's password (`user:***@`, `password=***`) is
+ * masked. Caller frees `*out` with csm_free().
+ */
+CSM_EXTERN int csm_db_mask(char **out, const char *target);
+
+/**
+ * How long to wait for another writer (SQLite busy timeout, PostgreSQL
+ * lock_timeout) before giving up with a message that says to retry; default 60 s.
+ */
+CSM_EXTERN int csm_db_set_busy_timeout(csm_db *db, unsigned ms);
 
 /* ------------------------------------------------------------------------ */
 /* Analysis: comparison with the benchmark, hints, improvement plan          */

@@ -6,6 +6,7 @@
  * them. Memory depends on the variety of scores and groups, not on how many
  * assessments are added. */
 #include <math.h>
+#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,28 @@ typedef struct hist {
 	unsigned long long total;
 } hist;
 
+/* A member of a group, for the release log (db.c): 16 hex digits naming the
+ * organization, 16 digesting its scores; NUL-terminated. */
+#define TOKEN 32
+typedef char token[TOKEN + 1];
+
+typedef struct tokens {
+	token *t;
+	size_t n, cap;
+} tokens;
+
 typedef struct group {
 	char key[80];
 	int family;             /* 0 all, 1 grade, 2 industry, 3 size, 4 year */
 	unsigned long long n;   /* assessments */
 	hist dir[CSM_DIRECTIVES];
 	hist overall;
-	int suppressed;         /* 0, 1 (n < k), 2 (complementary) */
+	int suppressed;         /* 0, 1 (n < k), 2 (complementary), 3 (differs by 1..k-1) */
+	tokens members;         /* only when tracked */
 } group;
 
 #define FAMILIES 5
+static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year"};
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
@@ -46,6 +59,11 @@ struct csm_aggregator {
 	size_t *slots;
 	size_t nslots;
 	unsigned long long skipped; /* outside --year */
+	int track;                  /* keep each group's members (db export) */
+	tokens *prior;              /* memberships of groups published earlier */
+	size_t nprior, capprior;
+	tokens sum[FAMILIES];       /* per family: the members of its published groups */
+	long long release;          /* id in the release log, 0 for none */
 };
 
 /* Add `c` counts of value `v`: bins stay sorted by value. */
@@ -156,8 +174,14 @@ void csm_aggregator_free(csm_aggregator *ag)
 		for (d = 0; d < CSM_DIRECTIVES; d++)
 			free(ag->groups[i]->dir[d].b);
 		free(ag->groups[i]->overall.b);
+		free(ag->groups[i]->members.t);
 		free(ag->groups[i]);
 	}
+	for (i = 0; i < ag->nprior; i++)
+		free(ag->prior[i].t);
+	free(ag->prior);
+	for (d = 0; d < FAMILIES; d++)
+		free(ag->sum[d].t);
 	free(ag->groups);
 	free(ag->slots);
 	free(ag->name);
@@ -167,6 +191,7 @@ void csm_aggregator_free(csm_aggregator *ag)
 
 int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
+	CSM__ARGS(out && q && opt);
 	csm_aggregator *ag;
 	group *g;
 	int rc;
@@ -203,9 +228,26 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	return 0;
 }
 
-static int add_to(group *g, const csm_score *s)
+static int tokens_push(tokens *ts, const char *t)
+{
+	if (ts->n == ts->cap) {
+		size_t cap = ts->cap ? ts->cap * 2 : 16;
+		token *n = realloc(ts->t, cap * sizeof *n);
+		if (!n)
+			return csm__nomem();
+		ts->t = n;
+		ts->cap = cap;
+	}
+	memcpy(ts->t[ts->n], t, TOKEN);
+	ts->t[ts->n++][TOKEN] = '\0';
+	return 0;
+}
+
+static int add_to(group *g, const csm_score *s, const char *member)
 {
 	int d, rc;
+	if (member && (rc = tokens_push(&g->members, member)))
+		return rc;
 	g->n++;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		if (s->dir[d].has_score && (rc = hist_add(&g->dir[d], s->dir[d].score)))
@@ -213,16 +255,64 @@ static int add_to(group *g, const csm_score *s)
 	return hist_add(&g->overall, s->overall);
 }
 
+/* The member token of organization `org` (16 hex digits) with score `s`:
+ * the organization, and a digest of what it adds to a group. */
+static int member_token(char out[TOKEN + 1], const char *org, const csm_score *s)
+{
+	unsigned char buf[CSM_DIRECTIVES * 9 + 8], md[32];
+	unsigned len = 0;
+	size_t n = 0;
+	int d, i;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		buf[n++] = (unsigned char)s->dir[d].has_score;
+		memcpy(buf + n, &s->dir[d].score, 8);
+		n += 8;
+	}
+	memcpy(buf + n, &s->overall, 8);
+	n += 8;
+	if (!EVP_Digest(buf, n, md, &len, EVP_sha256(), NULL) || len != 32)
+		return csm__err(CSM_EIO, "the digest (SHA-256) could not be computed");
+	snprintf(out, TOKEN + 1, "%.16s", org);
+	for (i = 0; i < 8; i++)
+		snprintf(out + 16 + 2 * i, 3, "%02x", md[i]);
+	return 0;
+}
+
+static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org);
+
 int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
+{
+	CSM__ARGS(ag && a);
+	return add_impl(ag, a, flags, NULL);
+}
+
+int csm__aggregator_track(csm_aggregator *ag)
+{
+	if (ag->count && ag->groups[0]->n)
+		return csm__err(CSM_EINVALID, "members can only be kept from the first assessment on");
+	ag->track = 1;
+	return 0;
+}
+
+int csm__aggregator_add_member(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
+{
+	if (!ag->track || strlen(org) != 16 || strspn(org, "0123456789abcdef") != 16)
+		return csm__err(CSM_EINVALID, "a member needs an aggregator that keeps members, and 16 hex digits");
+	return add_impl(ag, a, flags, org);
+}
+
+static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
 {
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
 	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
 	const char *size = a->field[CSM_FIELD_ORG_SIZE];
-	char key[96];
+	char key[96], member[TOKEN + 1], *m = NULL;
 	csm_score *s = NULL;
 	group *g;
 	int rc;
 
+	if (ag->track && !org)
+		return csm__err(CSM_EINVALID, "this aggregator keeps members: each assessment needs its organization");
 	if (ag->year[0] && (!date || strncmp(date, ag->year, 4) != 0)) {
 		ag->skipped++;
 		return 1;
@@ -233,24 +323,29 @@ int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
 		csm_score_free(s);
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
 	}
-	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s)))
+	if (org) {
+		if ((rc = member_token(member, org, s)))
+			goto done;
+		m = member;
+	}
+	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, m)))
 		goto done;
 	snprintf(key, sizeof key, "grade:%s", csm_grade_name(s->grade));
-	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s)))
+	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
 		goto done;
 	if (industry) {
 		snprintf(key, sizeof key, "industry:%s", industry);
-		if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s)))
+		if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
 	if (size) {
 		snprintf(key, sizeof key, "size:%s", size);
-		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s)))
+		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
 	if (date) {
 		snprintf(key, sizeof key, "year:%.4s", date);
-		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s)))
+		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
 done:
@@ -260,10 +355,13 @@ done:
 
 int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
 {
+	CSM__ARGS(into && from);
 	size_t i, b;
 	int d, rc;
 	if (into->q != from->q && strcmp(into->q->id, from->q->id) != 0)
 		return csm__err(CSM_EINVALID, "aggregators of different questionnaires cannot be merged");
+	if (into->track || from->track)
+		return csm__err(CSM_EINVALID, "aggregators that keep members cannot be merged");
 	for (i = 0; i < from->count; i++) {
 		const group *g = from->groups[i];
 		group *t;
@@ -284,31 +382,85 @@ int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
 
 unsigned long long csm_aggregator_count(const csm_aggregator *ag)
 {
-	return ag->count ? ag->groups[0]->n : 0;
+	return ag && ag->count ? ag->groups[0]->n : 0;
 }
 
 /* ---- suppression ------------------------------------------------------- */
+
+static int cmp_token(const void *x, const void *y) { return memcmp(x, y, TOKEN); }
+
+/* An earlier published group's members: tokens joined by commas. */
+int csm__aggregator_prior(csm_aggregator *ag, const char *members)
+{
+	tokens ts = {0};
+	const char *p = members;
+	int rc;
+	while (*p) {
+		if (strspn(p, "0123456789abcdef") != TOKEN || (p[TOKEN] != ',' && p[TOKEN] != '\0')) {
+			free(ts.t);
+			return csm__err(CSM_EINVALID, "release log: a group's members are not tokens of %d hex digits", TOKEN);
+		}
+		if ((rc = tokens_push(&ts, p))) {
+			free(ts.t);
+			return rc;
+		}
+		p += TOKEN + (p[TOKEN] == ',');
+	}
+	if (ts.n > 1)
+		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token);
+	if (ag->nprior == ag->capprior) {
+		size_t cap = ag->capprior ? ag->capprior * 2 : 16;
+		tokens *t = realloc(ag->prior, cap * sizeof *t);
+		if (!t) {
+			free(ts.t);
+			return csm__nomem();
+		}
+		ag->prior = t;
+		ag->capprior = cap;
+	}
+	ag->prior[ag->nprior++] = ts;
+	return 0;
+}
+
+/* Whether the organizations in one membership and not the other, or in both
+ * with different scores, number 1..k-1: subtracting the two groups' figures
+ * would then isolate fewer than k organizations. Both sorted; an
+ * organization is in a group at most once (its latest assessment). */
+static int differ_by_few(const tokens *a, const tokens *b, unsigned k)
+{
+	size_t i = 0, j = 0;
+	unsigned long long d = 0;
+	char last[17] = "";
+	if ((a->n > b->n ? a->n - b->n : b->n - a->n) >= k)
+		return 0;
+	while ((i < a->n || j < b->n) && d < k) {
+		const char *t;
+		int c = i == a->n ? 1 : j == b->n ? -1 : memcmp(a->t[i], b->t[j], TOKEN);
+		if (c == 0) {
+			i++, j++;
+			continue;
+		}
+		t = c < 0 ? a->t[i++] : b->t[j++];
+		if (memcmp(t, last, 16) != 0) { /* a changed member is in both lists, next to each other */
+			memcpy(last, t, 16);
+			d++;
+		}
+	}
+	return d > 0 && d < k;
+}
 
 /* Within each family that partitions "all" (grades, industries, sizes,
  * years), the organizations not published - suppressed groups plus those
  * without a value for the family - must number 0 or at least k; otherwise
  * they could be recovered by subtracting the published groups from "all".
- * Suppress the smallest published group of the family until that holds. */
-static void suppress(csm_aggregator *ag)
+ * Suppress the smallest published group of the family until that holds.
+ * Returns whether anything was suppressed. */
+static int suppress_complement(csm_aggregator *ag)
 {
 	unsigned long long all = ag->groups[0]->n;
 	size_t i;
-	int f;
+	int f, changed = 0;
 
-	for (i = 0; i < ag->count; i++)
-		if (ag->groups[i]->n < ag->min_group)
-			ag->groups[i]->suppressed = 1;
-	if (all < ag->min_group) {
-		for (i = 0; i < ag->count; i++)
-			if (!ag->groups[i]->suppressed)
-				ag->groups[i]->suppressed = 2;
-		return;
-	}
 	for (f = 1; f < FAMILIES; f++) {
 		for (;;) {
 			unsigned long long hidden = all, smallest_n = 0;
@@ -324,8 +476,136 @@ static void suppress(csm_aggregator *ag)
 			if (hidden == 0 || hidden >= ag->min_group || !smallest)
 				break;
 			smallest->suppressed = 2;
+			changed = 1;
 		}
 	}
+	return changed;
+}
+
+/* The members of the published groups of family `f` together: what adding
+ * them up gives. They are disjoint (one grade, industry, size, year each). */
+static int family_sum(csm_aggregator *ag, int f)
+{
+	tokens *u = &ag->sum[f];
+	size_t i, t;
+	int rc;
+	u->n = 0;
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		if (g->family != f || g->suppressed || !g->n)
+			continue;
+		for (t = 0; t < g->members.n; t++)
+			if ((rc = tokens_push(u, g->members.t[t])))
+				return rc;
+	}
+	if (u->n > 1)
+		qsort(u->t, u->n, sizeof *u->t, cmp_token);
+	return 0;
+}
+
+static group *smallest_of(csm_aggregator *ag, int f)
+{
+	group *s = NULL;
+	size_t i;
+	for (i = 0; i < ag->count; i++) {
+		group *g = ag->groups[i];
+		if (g->family == f && !g->suppressed && g->n && (!s || g->n < s->n))
+			s = g;
+	}
+	return s;
+}
+
+/* With members kept (db export): no two published groups - of this export,
+ * or this one and one published earlier - may differ by 1..k-1
+ * organizations, or their difference would give those organizations'
+ * scores away. The same for the sum of a family's published groups (a
+ * difference of three or more groups): against every group, every other
+ * family's sum and what earlier releases published. Of two groups of this
+ * export the smaller goes; for a sum, the smallest group of its family. */
+static int suppress_pairs(csm_aggregator *ag, int *changed)
+{
+	unsigned k = ag->min_group;
+	size_t i, j;
+	int f, h, rc;
+	for (i = 0; i < ag->count; i++) {
+		group *g = ag->groups[i];
+		if (g->suppressed || !g->n)
+			continue;
+		for (j = 0; j < ag->nprior && !g->suppressed; j++)
+			if (differ_by_few(&g->members, &ag->prior[j], k))
+				g->suppressed = 3, *changed = 1;
+	}
+	for (i = 0; i < ag->count; i++)
+		for (j = i + 1; j < ag->count; j++) {
+			group *a = ag->groups[i], *b = ag->groups[j];
+			if (a->suppressed || b->suppressed || !a->n || !b->n || !differ_by_few(&a->members, &b->members, k))
+				continue;
+			(a->n < b->n ? a : b)->suppressed = 3;
+			*changed = 1;
+		}
+	/* "all" against a sum is the complementary rule's (suppress_complement) */
+	for (f = 1; f < FAMILIES; f++) {
+		if ((rc = family_sum(ag, f)))
+			return rc;
+		if (!ag->sum[f].n)
+			continue;
+		for (i = 0; i < ag->count; i++) {
+			group *g = ag->groups[i];
+			if (g->family != f && g->family != 0 && !g->suppressed && g->n &&
+			    differ_by_few(&g->members, &ag->sum[f], k))
+				g->suppressed = 3, *changed = 1;
+		}
+		for (j = 0; j < ag->nprior; j++)
+			if (differ_by_few(&ag->sum[f], &ag->prior[j], k)) {
+				smallest_of(ag, f)->suppressed = 3;
+				*changed = 1;
+				if ((rc = family_sum(ag, f)))
+					return rc;
+				j = (size_t)-1; /* again, with the new sum */
+				if (!ag->sum[f].n)
+					break;
+			}
+		for (h = 1; h < f; h++)
+			if (ag->sum[h].n && differ_by_few(&ag->sum[f], &ag->sum[h], k)) {
+				smallest_of(ag, f)->suppressed = 3;
+				*changed = 1;
+				break; /* the next round sees the new sums */
+			}
+	}
+	return 0;
+}
+
+static int suppress(csm_aggregator *ag)
+{
+	unsigned long long all = ag->groups[0]->n;
+	size_t i;
+	int rc, f;
+
+	for (i = 0; i < ag->count; i++) {
+		ag->groups[i]->suppressed = ag->groups[i]->n < ag->min_group;
+		if (ag->track && ag->groups[i]->members.n > 1)
+			qsort(ag->groups[i]->members.t, ag->groups[i]->members.n, sizeof(token), cmp_token);
+	}
+	if (all < ag->min_group) {
+		for (i = 0; i < ag->count; i++)
+			if (!ag->groups[i]->suppressed)
+				ag->groups[i]->suppressed = 2;
+	} else {
+		/* Each step only takes groups away; repeat until every rule holds. */
+		for (;;) {
+			int changed = 0;
+			if (ag->track && (rc = suppress_pairs(ag, &changed)))
+				return rc;
+			changed |= suppress_complement(ag);
+			if (!changed)
+				break;
+		}
+	}
+	if (ag->track) /* the sums as published, for the release log */
+		for (f = 1; f < FAMILIES; f++)
+			if ((rc = family_sum(ag, f)))
+				return rc;
+	return 0;
 }
 
 /* ---- export ------------------------------------------------------------ */
@@ -402,15 +682,66 @@ static int cmp_group(const void *x, const void *y)
 
 int csm_aggregator_export(char **out, csm_aggregator *ag)
 {
+	CSM__ARGS(out && ag);
+	return csm__aggregator_export_release(out, ag, NULL, NULL);
+}
+
+int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
+{
 	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
 	csm__buf o = {0};
 	size_t i, k;
-	int d, first = 1, f;
+	int d, first = 1, f, rc;
 
 	*out = NULL;
+	if (record && !ag->track)
+		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
-	reindex(ag, ag->nslots);
-	suppress(ag);
+	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
+		return rc;
+	if (record) /* the release log first: what is not logged is not published */
+		for (i = 0; i < ag->count; i++) {
+			const group *g = ag->groups[i];
+			csm__buf m = {0};
+			char *text;
+			size_t t;
+			if (g->suppressed || g->n == 0)
+				continue;
+			for (t = 0; t < g->members.n; t++) {
+				if (t)
+					csm__buf_puts(&m, ",");
+				csm__buf_add(&m, g->members.t[t], TOKEN);
+			}
+			if ((rc = csm__buf_finish(&m, &text)))
+				return rc;
+			rc = record(ctx, g->key, g->n, text);
+			free(text);
+			if (rc)
+				return rc;
+		}
+	if (record) /* and what adding up each family's published groups gives */
+		for (f = 1; f < FAMILIES; f++) {
+			const tokens *u = &ag->sum[f];
+			csm__buf m = {0};
+			char *text, key[32];
+			size_t t, groups = 0;
+			for (i = 0; i < ag->count; i++)
+				groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
+			if (groups < 2) /* nothing a published group does not already say */
+				continue;
+			for (t = 0; t < u->n; t++) {
+				if (t)
+					csm__buf_puts(&m, ",");
+				csm__buf_add(&m, u->t[t], TOKEN);
+			}
+			if ((rc = csm__buf_finish(&m, &text)))
+				return rc;
+			snprintf(key, sizeof key, "sum:%s", family_name[f]);
+			rc = record(ctx, key, u->n, text);
+			free(text);
+			if (rc)
+				return rc;
+		}
 	csm__buf_puts(&o, "{\"format\":\"csm-benchmark/1\",\"name\":");
 	csm__buf_json_string(&o, ag->name);
 	if (ag->source) {
@@ -469,6 +800,9 @@ int csm_aggregator_export(char **out, csm_aggregator *ag)
 			continue;
 		if (g->suppressed == 1)
 			snprintf(reason, sizeof reason, "fewer than %u organizations", ag->min_group);
+		else if (g->suppressed == 3)
+			snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations",
+			         ag->min_group - 1);
 		else
 			snprintf(reason, sizeof reason, "complementary suppression");
 		csm__buf_puts(&o, k++ ? ",{\"key\":" : "{\"key\":");

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,13 @@
 #include <libpq-fe.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define MAX_PARAMS 2048
+#define BUSY_MS_DEFAULT 60000u
 
 /* One schema for both; types that both understand. Migrations append here. */
 static const char *const schema_v1[] = {
@@ -47,6 +50,19 @@ static const char *const schema_v1[] = {
     "CREATE INDEX assessment_latest ON assessment (questionnaire, org_key, assessed_on)",
     NULL};
 
+/* Version 2: the release log of db export (what each published group held),
+ * and organizations keyed by their normalized name (see org_normalize). */
+static const char *const schema_v2[] = {
+    "CREATE TABLE csm_release ("
+    " id BIGINT PRIMARY KEY, questionnaire TEXT NOT NULL, year TEXT, min_group INTEGER NOT NULL,"
+    " released_at TEXT NOT NULL)",
+    "CREATE TABLE csm_release_group ("
+    " release_id BIGINT NOT NULL REFERENCES csm_release(id) ON DELETE CASCADE,"
+    " group_key TEXT NOT NULL, n BIGINT NOT NULL,"
+    " members TEXT NOT NULL," /* tokens: 16 hex of the organization, 16 of its scores */
+    " PRIMARY KEY (release_id, group_key))",
+    NULL};
+
 typedef struct query query;
 
 struct csm_db {
@@ -60,6 +76,8 @@ struct csm_db {
 	size_t answers_n;  /* rows of the cached answer INSERT */
 	int pipeline;      /* PostgreSQL: statements sent, results read at commit */
 	int nprep;         /* names of PostgreSQL statements */
+	int legacy;        /* pseudonyms of schema 1 (hash of the name as spelled) are stored */
+	unsigned busy_ms;  /* how long to wait for another writer */
 };
 
 struct query {
@@ -73,10 +91,40 @@ struct query {
 	int row, rows, single;
 };
 
+/* Another writer held the database longer than we wait. */
+static int busy_err(csm_db *db)
+{
+	return csm__err(CSM_EIO, "%s: the database is locked by another writer (waited %u s); retry later", db->target,
+	                (db->busy_ms + 999) / 1000);
+}
+
 static int db_err(csm_db *db, const char *what)
 {
-	return csm__err(CSM_EIO, "%s: %s: %s", db->target, what,
-	                db->pg ? PQerrorMessage(db->conn) : sqlite3_errmsg(db->lite));
+	const char *msg;
+	size_t len;
+	if (!db->pg && (sqlite3_extended_errcode(db->lite) & 0xff) == SQLITE_BUSY)
+		return busy_err(db);
+	msg = db->pg ? PQerrorMessage(db->conn) : sqlite3_errmsg(db->lite);
+	if (db->pg && PQstatus(db->conn) == CONNECTION_BAD) /* libpq's first line says why */
+		return csm__err(CSM_EIO,
+		                "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+		                db->target, what, (int)strcspn(msg, "\n"), msg);
+	len = strlen(msg);
+	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)(len - (len && msg[len - 1] == '\n')), msg);
+}
+
+/* A failed PostgreSQL result: a server going away (SQLSTATE class 08, or
+ * 57P shutdown) is said as such, in one line. */
+static int result_err(csm_db *db, const char *what, const PGresult *r)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE), *msg = PQresultErrorMessage(r);
+	size_t len = strcspn(msg, "\n");
+	if (PQstatus(db->conn) == CONNECTION_BAD ||
+	    (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)))
+		return csm__err(CSM_EIO,
+		                "%s: %s: the connection to the server was lost (%.*s); what was not committed is not stored",
+		                db->target, what, (int)len, msg);
+	return csm__err(CSM_EIO, "%s: %s: %.*s", db->target, what, (int)len, msg);
 }
 
 /* ---- queries ------------------------------------------------------------- */
@@ -259,16 +307,21 @@ static int exec_sql(csm_db *db, const char *sql)
 	if (!db->pg) {
 		char *msg = NULL;
 		if (sqlite3_exec(db->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
-			int rc = csm__err(CSM_EIO, "%s: %s", db->target, msg ? msg : "error");
+			int rc = (sqlite3_extended_errcode(db->lite) & 0xff) == SQLITE_BUSY
+			             ? busy_err(db)
+			             : csm__err(CSM_EIO, "%s: %s", db->target, msg ? msg : "error");
 			sqlite3_free(msg);
 			return rc;
 		}
 		return 0;
 	} else {
 		PGresult *r = PQexec(db->conn, sql);
-		int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+		int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK, rc = 0;
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		if (!ok)
+			rc = state && strcmp(state, "55P03") == 0 ? busy_err(db) : db_err(db, "statement"); /* lock_timeout */
 		PQclear(r);
-		return ok ? 0 : db_err(db, "statement");
+		return rc;
 	}
 }
 
@@ -291,24 +344,87 @@ void csm_db_close(csm_db *db)
 	free(db);
 }
 
+int csm_db_mask(char **out, const char *target)
+{
+	CSM__ARGS(out && target);
+	csm__buf b = {0};
+	const char *s = target, *auth = strstr(target, "://");
+	*out = NULL;
+	if (auth) { /* scheme://user:password@host */
+		const char *end, *at = NULL, *c;
+		auth += 3;
+		end = auth + strcspn(auth, "/?#");
+		for (c = auth; c < end; c++)
+			if (*c == '@')
+				at = c;
+		if (at && (c = memchr(auth, ':', (size_t)(at - auth)))) {
+			csm__buf_add(&b, target, (size_t)(c + 1 - target));
+			csm__buf_puts(&b, "***");
+			s = at;
+		}
+	}
+	while (*s) { /* ...?password=secret&... */
+		if ((s[0] == '?' || s[0] == '&') && strncmp(s + 1, "password=", 9) == 0) {
+			csm__buf_add(&b, s, 10);
+			csm__buf_puts(&b, "***");
+			s += 10;
+			s += strcspn(s, "&#");
+			continue;
+		}
+		csm__buf_add(&b, s, 1);
+		s++;
+	}
+	return csm__buf_finish(&b, out);
+}
+
+/* Notices (also libpq's own, such as 9,000 "message type 0x43 arrived from
+ * server while idle" when the server goes away mid-pipeline) are not
+ * printed: errors are reported once, through csm_error_last(). */
+static void quiet_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+int csm_db_set_busy_timeout(csm_db *db, unsigned ms)
+{
+	CSM__ARGS(db);
+	db->busy_ms = ms;
+	if (!db->pg)
+		return sqlite3_busy_timeout(db->lite, ms > INT_MAX ? INT_MAX : (int)ms) == SQLITE_OK
+		           ? 0
+		           : db_err(db, "busy timeout");
+	{
+		char sql[64];
+		snprintf(sql, sizeof sql, "SET lock_timeout = %u", ms);
+		return exec_sql(db, sql);
+	}
+}
+
 int csm_db_open(csm_db **out, const char *target)
 {
+	CSM__ARGS(out && target);
 	csm_db *db;
 	int rc = 0;
 
 	*out = NULL;
-	if (!(db = calloc(1, sizeof *db)) || !(db->target = csm__strdup(target))) {
-		free(db);
+	if (!(db = calloc(1, sizeof *db)))
 		return csm__nomem();
+	if ((rc = csm_db_mask(&db->target, target))) { /* messages never show a password */
+		free(db);
+		return rc;
 	}
 	db->pg = strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
+	db->busy_ms = BUSY_MS_DEFAULT;
 	if (db->pg) {
 		db->conn = PQconnectdb(target);
 		if (PQstatus(db->conn) != CONNECTION_OK) {
-			rc = csm__err(CSM_EIO, "%s: cannot connect: %s", target, PQerrorMessage(db->conn));
+			rc = csm__err(CSM_EIO, "%s: cannot connect: %s", db->target, PQerrorMessage(db->conn));
 			goto fail;
 		}
-		if ((rc = exec_sql(db, "SET client_min_messages = warning")))
+		PQsetNoticeProcessor(db->conn, quiet_notice, NULL);
+		if ((rc = exec_sql(db, "SET client_min_messages = warning")) ||
+		    (rc = csm_db_set_busy_timeout(db, db->busy_ms)))
 			goto fail;
 	} else {
 		struct stat st;
@@ -316,20 +432,20 @@ int csm_db_open(csm_db **out, const char *target)
 		if (stat(target, &st) != 0) {
 			int fd = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
 			if (fd < 0) {
-				rc = csm__err(CSM_EIO, "%s: cannot create: %s", target, strerror(errno));
+				rc = csm__err(CSM_EIO, "%s: cannot create: %s", db->target, strerror(errno));
 				goto fail;
 			}
 			close(fd);
 		} else if (!S_ISREG(st.st_mode)) {
-			rc = csm__err(CSM_EINVALID, "%s: not a database file", target);
+			rc = csm__err(CSM_EINVALID, "%s: not a database file", db->target);
 			goto fail;
 		}
 		if (sqlite3_open_v2(target, &db->lite, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 			rc = db_err(db, "cannot open");
 			goto fail;
 		}
-		sqlite3_busy_timeout(db->lite, 10000);
-		if ((rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")))
+		if ((rc = csm_db_set_busy_timeout(db, db->busy_ms)) ||
+		    (rc = exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")))
 			goto fail;
 	}
 	*out = db;
@@ -368,50 +484,43 @@ static int schema_version(csm_db *db, int *version)
 	return rc;
 }
 
-int csm_db_init(csm_db *db, int *created)
-{
-	int version, rc, i;
-	*created = 0;
-	if ((rc = schema_version(db, &version)))
-		return rc;
-	if (version > SCHEMA_VERSION)
-		return csm__err(CSM_EINVALID, "%s: schema version %d is newer than this csm (%d)", db->target, version,
-		                SCHEMA_VERSION);
-	if (version == SCHEMA_VERSION)
-		return 0;
-	if ((rc = exec_sql(db, "BEGIN")))
-		return rc;
-	/* version 0 -> 1; later versions add their steps here */
-	for (i = 0; schema_v1[i]; i++)
-		if ((rc = exec_sql(db, schema_v1[i])))
-			goto fail;
-	if ((rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (1)")) || (rc = exec_sql(db, "COMMIT")))
-		goto fail;
-	*created = 1;
-	return 0;
-fail:
-	exec_sql(db, "ROLLBACK");
-	return rc;
-}
+/* ---- organizations ------------------------------------------------------- */
 
-static int need_schema(csm_db *db)
+/* The identity an organization is counted under: NFKC with case folded
+ * (utf8proc), white space of any kind as one space and none at either end,
+ * so that "Attacker Co.", "ATTACKER CO. " and its full-width form are one
+ * member. `*out` is the caller's to free. */
+static int org_normalize(char **out, const char *name)
 {
-	int version, rc;
-	if ((rc = schema_version(db, &version)))
-		return rc;
-	if (version != SCHEMA_VERSION)
-		return csm__err(CSM_EINVALID, "%s: no csm database here (schema %d); run 'csm db init' first", db->target,
-		                version);
-	return 0;
+	utf8proc_uint8_t *n = utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)name);
+	const utf8proc_uint8_t *p;
+	csm__buf b = {0};
+	int space = 0;
+	*out = NULL;
+	if (!n)
+		return csm__err(CSM_EINVALID, "organization.name: not valid UTF-8");
+	for (p = n; *p;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0)
+			break;
+		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
+			space = b.len > 0;
+		} else {
+			if (space)
+				csm__buf_puts(&b, " ");
+			space = 0;
+			csm__buf_add(&b, (const char *)p, (size_t)len);
+		}
+		p += len;
+	}
+	free(n);
+	if (!b.nomem && b.len == 0) {
+		csm__buf_free(&b);
+		return csm__err(CSM_EINVALID, "organization.name: empty");
+	}
+	return csm__buf_finish(&b, out);
 }
-
-int csm_db_check(csm_db *db)
-{
-	assert(db);
-	return need_schema(db);
-}
-
-/* ---- pseudonyms ------------------------------------------------------------ */
 
 /* HMAC-SHA-256 of `s` under `key`, as 64 hex digits. */
 static int keyed_hash(char out[65], const unsigned char *key, size_t key_len, const char *s)
@@ -427,24 +536,199 @@ static int keyed_hash(char out[65], const unsigned char *key, size_t key_len, co
 	return 0;
 }
 
-/* The key an organization is stored under. */
-static int org_key(char *out, size_t size, const csm_db_options *opt, const char *name)
+/* The key an organization is stored under: its normalized name, or with a
+ * key "h:" and the keyed hash of it. Schema 1 hashed the name as spelled;
+ * the migration moved those keys to "v1:" (`legacy`: that key, for finding
+ * such rows). */
+static int org_key(char **out, const csm_db_options *opt, const char *name, int legacy)
 {
-	if (opt && opt->key_len) {
-		char h[65];
-		int rc = keyed_hash(h, opt->key, opt->key_len, name);
-		if (!rc)
-			snprintf(out, size, "h:%s", h);
-		return rc;
+	char h[65], *norm = NULL;
+	csm__buf b = {0};
+	size_t i;
+	int rc;
+	*out = NULL;
+	if (opt && opt->key_len) { /* a short or constant key makes pseudonyms guessable */
+		for (i = 1; i < opt->key_len && opt->key[i] == opt->key[0]; i++)
+			;
+		if (opt->key_len < 32 || i == opt->key_len)
+			return csm__err(CSM_EINVALID, "the pseudonymization key must be at least 32 random bytes");
 	}
-	snprintf(out, size, "%s", name);
+	if (legacy) {
+		if ((rc = keyed_hash(h, opt->key, opt->key_len, name)))
+			return rc;
+		csm__buf_printf(&b, "v1:%s", h);
+		return csm__buf_finish(&b, out);
+	}
+	if ((rc = org_normalize(&norm, name)))
+		return rc;
+	if (!opt || !opt->key_len) {
+		*out = norm;
+		return 0;
+	}
+	rc = keyed_hash(h, opt->key, opt->key_len, norm);
+	free(norm);
+	if (rc)
+		return rc;
+	csm__buf_printf(&b, "h:%s", h);
+	return csm__buf_finish(&b, out);
+}
+
+/* ---- schema -------------------------------------------------------------- */
+
+typedef struct rekey_row {
+	long long id;
+	char *key, *date;
+} rekey_row;
+
+typedef struct rekey {
+	rekey_row *r;
+	size_t n, cap;
+} rekey;
+
+static int rekey_collect(query *q, void *ctx)
+{
+	rekey *k = ctx;
+	rekey_row *row;
+	int rc;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 64;
+		rekey_row *t = realloc(k->r, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		k->r = t;
+		k->cap = cap;
+	}
+	row = &k->r[k->n];
+	memset(row, 0, sizeof *row);
+	row->id = col_int(q, 0);
+	/* a name that normalizes to nothing keeps itself as key */
+	if ((rc = org_normalize(&row->key, col_text(q, 1) ? col_text(q, 1) : "")) == CSM_EINVALID)
+		rc = (row->key = csm__strdup(col_text(q, 1) ? col_text(q, 1) : "")) ? 0 : csm__nomem();
+	if (rc)
+		return rc;
+	if (!(row->date = csm__strdup(col_text(q, 2)))) {
+		free(row->key);
+		return csm__nomem();
+	}
+	k->n++;
 	return 0;
+}
+
+/* Same organization and date together, the latest ingested (highest id) first. */
+static int cmp_rekey(const void *x, const void *y)
+{
+	const rekey_row *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	if (!c)
+		c = strcmp(a->date, b->date);
+	return c ? c : a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+/* Schema 1 -> 2: key named rows by the normalized name. Spellings
+ * of one organization become one; of its assessments of one date the one
+ * ingested last stays. Pseudonymized rows cannot be recomputed without
+ * the name: their keys move from "h:" to "v1:", and they are re-keyed when
+ * the organization is next ingested with the key (csm_db_store). */
+static int rekey_named(csm_db *db)
+{
+	rekey k = {0};
+	query *sel = NULL, *upd = NULL, *del = NULL;
+	size_t i;
+	int rc;
+	if ((rc = prepare(&sel, db, "SELECT id, org_name, assessed_on FROM assessment WHERE org_name IS NOT NULL", 0)) ||
+	    (rc = each_row(sel, rekey_collect, &k)))
+		goto done;
+	if (k.n > 1)
+		qsort(k.r, k.n, sizeof *k.r, cmp_rekey);
+	/* first out of the way, so that no intermediate state breaks UNIQUE */
+	if ((rc = exec_sql(db, "UPDATE assessment SET org_key = 'v1:' || substr(org_key, 3) WHERE org_name IS NULL"
+	                       " AND substr(org_key, 1, 2) = 'h:'")) ||
+	    (rc = exec_sql(db, "UPDATE assessment SET org_key = 'tmp:' || CAST(id AS TEXT) WHERE org_name IS NOT NULL")) ||
+	    (rc = prepare(&upd, db, "UPDATE assessment SET org_key = ?1 WHERE id = ?2", 2)) ||
+	    (rc = prepare(&del, db, "DELETE FROM assessment WHERE id = ?1", 1)))
+		goto done;
+	for (i = 0; i < k.n; i++) {
+		int dup = i > 0 && strcmp(k.r[i].key, k.r[i - 1].key) == 0 && strcmp(k.r[i].date, k.r[i - 1].date) == 0;
+		if (dup ? (rc = bind_int(del, 1, k.r[i].id)) || (rc = run(del)) < 0
+		        : (rc = bind_text(upd, 1, k.r[i].key)) || (rc = bind_int(upd, 2, k.r[i].id)) || (rc = run(upd)) < 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	for (i = 0; i < k.n; i++) {
+		free(k.r[i].key);
+		free(k.r[i].date);
+	}
+	free(k.r);
+	query_free(sel);
+	query_free(upd);
+	query_free(del);
+	return rc;
+}
+
+int csm_db_init(csm_db *db, int *created)
+{
+	CSM__ARGS(db);
+	int version, rc, i;
+	if (created)
+		*created = 0;
+	if ((rc = schema_version(db, &version)))
+		return rc;
+	if (version > SCHEMA_VERSION)
+		return csm__err(CSM_EINVALID,
+		                "%s: the database is newer than this csm (schema %d; this csm knows up to %d): use a newer csm",
+		                db->target, version, SCHEMA_VERSION);
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if ((rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE")))
+		return rc;
+	if (version < 1)
+		for (i = 0; schema_v1[i]; i++)
+			if ((rc = exec_sql(db, schema_v1[i])))
+				goto fail;
+	for (i = 0; schema_v2[i]; i++)
+		if ((rc = exec_sql(db, schema_v2[i])))
+			goto fail;
+	if ((version == 1 && (rc = rekey_named(db))) ||
+	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (2)")) || (rc = exec_sql(db, "COMMIT")))
+		goto fail;
+	if (created)
+		*created = version ? 2 : 1;
+	return 0;
+fail:
+	exec_sql(db, "ROLLBACK");
+	return rc;
+}
+
+static int need_schema(csm_db *db)
+{
+	int version, rc;
+	if ((rc = schema_version(db, &version)))
+		return rc;
+	if (version > SCHEMA_VERSION)
+		return csm__err(CSM_EINVALID,
+		                "%s: the database is newer than this csm (schema %d; this csm knows up to %d): use a newer csm",
+		                db->target, version, SCHEMA_VERSION);
+	if (version > 0 && version < SCHEMA_VERSION)
+		return csm__err(CSM_EINVALID, "%s: the database has schema %d; run 'csm db init' to bring it to %d",
+		                db->target, version, SCHEMA_VERSION);
+	if (version != SCHEMA_VERSION)
+		return csm__err(CSM_EINVALID, "%s: no csm database here (schema 0); run 'csm db init' first", db->target);
+	return 0;
+}
+
+int csm_db_check(csm_db *db)
+{
+	CSM__ARGS(db);
+	assert(db);
+	return need_schema(db);
 }
 
 /* ---- ingest ---------------------------------------------------------------- */
 
 int csm_db_begin(csm_db *db)
 {
+	CSM__ARGS(db);
 	int rc;
 	if (db->in_tx)
 		return 0;
@@ -457,6 +741,21 @@ int csm_db_begin(csm_db *db)
 	}
 	db->in_tx = 1;
 	db->next_id = 0;
+	{ /* pseudonyms of schema 1 stored? (the UNIQUE index starts with org_key) */
+		query *q = NULL;
+		if ((rc = prepare(&q, db,
+		                  "SELECT count(*) FROM (SELECT 1 FROM assessment"
+		                  " WHERE org_key >= 'v1:' AND org_key < 'v1;' LIMIT 1) t",
+		                  0)) ||
+		    (rc = run(q)) < 0) {
+			query_free(q);
+			csm_db_rollback(db);
+			return rc;
+		}
+		first_row(q);
+		db->legacy = col_int(q, 0) > 0;
+		query_free(q);
+	}
 	if (db->pg) {
 		/* The next id now, then statements go out without waiting for
 		 * round trips; their results are checked at commit. */
@@ -489,6 +788,8 @@ static int pipeline_end(csm_db *db)
 		rc = db_err(db, "pipeline");
 	while (!rc && !synced) {
 		PGresult *r = PQgetResult(db->conn);
+		if (!r && PQstatus(db->conn) == CONNECTION_BAD)
+			rc = db_err(db, "commit");
 		if (!r)
 			continue; /* the end of one statement's results */
 		switch (PQresultStatus(r)) {
@@ -500,7 +801,7 @@ static int pipeline_end(csm_db *db)
 			break;
 		default:
 			if (!rc)
-				rc = csm__err(CSM_EIO, "%s: statement: %s", db->target, PQresultErrorMessage(r));
+				rc = result_err(db, "statement", r);
 			break;
 		}
 		PQclear(r);
@@ -521,6 +822,7 @@ static int pipeline_end(csm_db *db)
 
 int csm_db_commit(csm_db *db)
 {
+	CSM__ARGS(db);
 	int rc = 0;
 	if (!db->in_tx)
 		return 0;
@@ -536,6 +838,7 @@ int csm_db_commit(csm_db *db)
 
 int csm_db_rollback(csm_db *db)
 {
+	CSM__ARGS(db);
 	int rc;
 	if (!db->in_tx)
 		return 0;
@@ -545,7 +848,7 @@ int csm_db_rollback(csm_db *db)
 	return rc;
 }
 
-enum { Q_DELETE, Q_MAXID, Q_ASSESSMENT, Q_ASSESSOR, Q_ANSWERS };
+enum { Q_DELETE, Q_MAXID, Q_ASSESSMENT, Q_ASSESSOR, Q_ANSWERS, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
 
 static int cached(query **out, csm_db *db, int which, const char *sql, int nparams)
 {
@@ -559,8 +862,9 @@ static int cached(query **out, csm_db *db, int which, const char *sql, int npara
 /* INSERT of `n` answer rows in one prepared statement (one per size). */
 static int answers_query(query **out, csm_db *db, size_t n)
 {
+	csm__buf b = {0};
 	char *sql;
-	size_t i, len = 0, cap = 96 + n * 48;
+	size_t i;
 	int rc;
 	if (db->cached[Q_ANSWERS] && db->answers_n == n) {
 		*out = db->cached[Q_ANSWERS];
@@ -568,12 +872,12 @@ static int answers_query(query **out, csm_db *db, size_t n)
 	}
 	query_free(db->cached[Q_ANSWERS]);
 	db->cached[Q_ANSWERS] = NULL;
-	if (!(sql = malloc(cap)))
-		return csm__nomem();
-	len += (size_t)snprintf(sql, cap, "INSERT INTO answer (assessment_id, item, level, na, evidence, note) VALUES ");
+	csm__buf_puts(&b, "INSERT INTO answer (assessment_id, item, level, na, evidence, note) VALUES ");
 	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(sql + len, cap - len, "%s(?1, ?%zu, ?%zu, ?%zu, ?%zu, ?%zu)", i ? ", " : "", 2 + 5 * i,
-		                        3 + 5 * i, 4 + 5 * i, 5 + 5 * i, 6 + 5 * i);
+		csm__buf_printf(&b, "%s(?1, ?%zu, ?%zu, ?%zu, ?%zu, ?%zu)", i ? ", " : "", 2 + 5 * i, 3 + 5 * i, 4 + 5 * i,
+		                5 + 5 * i, 6 + 5 * i);
+	if ((rc = csm__buf_finish(&b, &sql)))
+		return rc;
 	rc = prepare(&db->cached[Q_ANSWERS], db, sql, (int)(1 + 5 * n));
 	free(sql);
 	db->answers_n = n;
@@ -581,9 +885,10 @@ static int answers_query(query **out, csm_db *db, size_t n)
 	return rc;
 }
 
-int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt)
+static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, char **key,
+                 char **legacy)
 {
-	char key[512], sub[80], now[32];
+	char sub[80], now[32];
 	const char *name = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
 	query *qy;
 	size_t i;
@@ -598,7 +903,7 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 		                !name ? "organization.name" : "assessed_on");
 	if (a->count * 5 + 1 > MAX_PARAMS)
 		return csm__err(CSM_EINVALID, "%s: too many items to store", a->name);
-	if ((rc = org_key(key, sizeof key, opt, name)))
+	if ((rc = org_key(key, opt, name, 0)) || (opt && opt->key_len && (rc = org_key(legacy, opt, name, 1))))
 		return rc;
 	sub[0] = '\0';
 	if (opt && opt->submitter && opt->submitter[0]) {
@@ -617,7 +922,19 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 		return rc;
 	/* replace: the old assessment of this organization and date goes, with its rows */
 	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
-	    (rc = bind_text(qy, 1, key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
+	    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
+		return rc;
+	/* Its assessments stored by schema 1 under the hash of the name as then
+	 * spelled join the normalized key (those the new key has a date of go). */
+	if (db->legacy && *legacy &&
+	    ((rc = cached(&qy, db, Q_LEGACY_DELETE,
+	                  "DELETE FROM assessment WHERE org_key = ?1 AND (assessed_on = ?3 OR assessed_on IN"
+	                  " (SELECT assessed_on FROM assessment WHERE org_key = ?2))",
+	                  3)) ||
+	     (rc = bind_text(qy, 1, *legacy)) || (rc = bind_text(qy, 2, *key)) || (rc = bind_text(qy, 3, date)) ||
+	     (rc = run(qy)) < 0 ||
+	     (rc = cached(&qy, db, Q_LEGACY_REKEY, "UPDATE assessment SET org_key = ?2 WHERE org_key = ?1", 2)) ||
+	     (rc = bind_text(qy, 1, *legacy)) || (rc = bind_text(qy, 2, *key)) || (rc = run(qy)) < 0))
 		return rc;
 	if (!db->next_id) { /* SQLite; PostgreSQL found it at begin */
 		if ((rc = cached(&qy, db, Q_MAXID, "SELECT coalesce(max(id), 0) FROM assessment", 0)) || (rc = run(qy)) < 0)
@@ -631,7 +948,7 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	                 "INSERT INTO assessment (id, org_key, org_name, submitter, questionnaire, industry, size_band, scope,"
 	                 " assessed_on, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	                 10)) ||
-	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text(qy, 2, key)) ||
+	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text(qy, 2, *key)) ||
 	    (rc = bind_text(qy, 3, opt && opt->key_len ? NULL : name)) || (rc = bind_text(qy, 4, sub[0] ? sub : NULL)) ||
 	    (rc = bind_text(qy, 5, q->id)) || (rc = bind_text(qy, 6, a->field[CSM_FIELD_ORG_INDUSTRY])) ||
 	    (rc = bind_text(qy, 7, a->field[CSM_FIELD_ORG_SIZE])) || (rc = bind_text(qy, 8, a->field[CSM_FIELD_ORG_SCOPE])) ||
@@ -664,6 +981,16 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	return 0;
 }
 
+int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt)
+{
+	CSM__ARGS(db && a && q);
+	char *key = NULL, *legacy = NULL;
+	int rc = store(db, a, q, opt, &key, &legacy);
+	free(key);
+	free(legacy);
+	return rc;
+}
+
 /* ---- list, remove --------------------------------------------------------- */
 
 static int list_row(query *q, void *ctx)
@@ -678,6 +1005,7 @@ static int list_row(query *q, void *ctx)
 
 int csm_db_list(char **out, csm_db *db)
 {
+	CSM__ARGS(out && db);
 	csm__buf b = {0};
 	query *q = NULL;
 	int rc;
@@ -700,47 +1028,57 @@ int csm_db_list(char **out, csm_db *db)
 
 int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_options *opt, long long *removed)
 {
-	char key[512];
+	CSM__ARGS(db && org && removed);
+	char *key = NULL, *legacy = NULL;
 	query *q = NULL;
 	int rc;
 	*removed = 0;
-	if ((rc = need_schema(db)) || (rc = org_key(key, sizeof key, opt, org)))
-		return rc;
+	if ((rc = need_schema(db)) || (rc = org_key(&key, opt, org, 0)) ||
+	    (opt && opt->key_len && (rc = org_key(&legacy, opt, org, 1))))
+		goto done;
+	/* also under its schema-1 pseudonym, if it still has one */
 	if ((rc = prepare(&q, db,
-	                  date ? "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2"
-	                       : "DELETE FROM assessment WHERE org_key = ?1",
-	                  date ? 2 : 1)) ||
-	    (rc = bind_text(q, 1, key)) || (date && (rc = bind_text(q, 2, date))))
+	                  date ? "DELETE FROM assessment WHERE org_key IN (?1, ?2) AND assessed_on = ?3"
+	                       : "DELETE FROM assessment WHERE org_key IN (?1, ?2)",
+	                  date ? 3 : 2)) ||
+	    (rc = bind_text(q, 1, key)) || (rc = bind_text(q, 2, legacy ? legacy : key)) ||
+	    (date && (rc = bind_text(q, 3, date))))
 		goto done;
 	if ((rc = run(q)) < 0)
 		goto done;
 	*removed = db->pg ? strtoll(PQcmdTuples(q->res), NULL, 10) : sqlite3_changes(db->lite);
 	rc = 0;
 done:
+	free(key);
+	free(legacy);
 	query_free(q);
 	return rc;
 }
 
 /* ---- export --------------------------------------------------------------- */
 
+/* Export records each release: the membership of every group it publishes
+ * (csm_release, csm_release_group). A later export publishes no group that
+ * differs from one of them by 1..k-1 organizations (aggregate.c), so that no
+ * two exports can be subtracted to isolate fewer than k organizations. */
+
 typedef struct export_ctx {
+	csm_db *db;
 	csm_aggregator *ag;
 	const csm_questionnaire *q;
 	csm_answers *cur;
-	long long cur_id;
-	unsigned long long added, skipped;
-	int rc;
+	long long cur_id, release;
+	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
+	query *ins;
 } export_ctx;
 
 static int flush_current(export_ctx *x)
 {
 	int rc = 0;
 	if (x->cur) {
-		rc = csm_aggregator_add(x->ag, x->cur, CSM_ALLOW_PARTIAL);
-		if (rc == 0)
-			x->added++;
-		else if (rc == 1 || rc == CSM_EINVALID) /* another year; nothing to score */
-			x->skipped++, rc = 0;
+		rc = csm__aggregator_add_member(x->ag, x->cur, CSM_ALLOW_PARTIAL, x->org);
+		if (rc == 1 || rc == CSM_EINVALID) /* another year; nothing to score */
+			rc = 0;
 		csm_answers_free(x->cur);
 		x->cur = NULL;
 	}
@@ -754,12 +1092,19 @@ static int export_row(query *q, void *ctx)
 	int rc;
 	if (!x->cur || id != x->cur_id) {
 		char name[64];
+		const char *key = col_text(q, 7);
+		unsigned char md[32];
+		unsigned len = 0, i;
 		if ((rc = flush_current(x)))
 			return rc;
 		snprintf(name, sizeof name, "assessment %lld", id);
 		if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
 			return csm__nomem();
 		x->cur_id = id;
+		if (!key || !EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) || len != 32)
+			return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
+		for (i = 0; i < 8; i++)
+			snprintf(x->org + 2 * i, 3, "%02x", md[i]);
 		if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
 		    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
 		    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
@@ -772,30 +1117,100 @@ static int export_row(query *q, void *ctx)
 	                         (int)col_int(q, 5));
 }
 
-int csm_db_export(csm_db *db, csm_aggregator *ag, const csm_questionnaire *q, const char *year)
+static int prior_row(query *q, void *ctx)
 {
+	export_ctx *x = ctx;
+	return csm__aggregator_prior(x->ag, col_text(q, 0) ? col_text(q, 0) : "");
+}
+
+static int record_group(void *ctx, const char *key, unsigned long long n, const char *members)
+{
+	export_ctx *x = ctx;
+	int rc;
+	if ((rc = bind_int(x->ins, 1, x->release)) || (rc = bind_text(x->ins, 2, key)) ||
+	    (rc = bind_int(x->ins, 3, (long long)n)) || (rc = bind_text(x->ins, 4, members)) || (rc = run(x->ins)) < 0)
+		return rc;
+	return 0;
+}
+
+int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
+{
+	CSM__ARGS(out && db && q && opt);
 	/* Each organization counts once: its latest assessment (within the year). */
 	static const char *const sql =
-	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, n.item, n.level, n.na"
+	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, n.item, n.level, n.na, a.org_key"
 	    " FROM assessment a JOIN answer n ON n.assessment_id = a.id"
 	    " WHERE a.questionnaire = ?1 AND a.assessed_on = (SELECT max(b.assessed_on) FROM assessment b"
 	    "   WHERE b.org_key = a.org_key AND b.questionnaire = a.questionnaire"
 	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
 	    " ORDER BY a.id";
 	export_ctx x;
-	query *qy = NULL;
+	query *qy = NULL, *rel = NULL;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
 	int rc;
+
+	*out = NULL;
 	memset(&x, 0, sizeof x);
-	x.ag = ag;
+	x.db = db;
 	x.q = q;
-	if ((rc = need_schema(db)) || (rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
-	    (rc = bind_text(qy, 2, year ? year : "")))
+	if ((rc = need_schema(db)))
+		return rc;
+	if (db->in_tx)
+		return csm__err(CSM_EINVALID, "%s: export inside an open transaction", db->target);
+	/* One export at a time: each sees the releases of those before it. */
+	if ((rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE")))
+		return rc;
+	db->in_tx = 1;
+	if ((db->pg && (rc = exec_sql(db, "LOCK TABLE csm_release IN EXCLUSIVE MODE"))) ||
+	    (rc = csm_aggregator_new(&x.ag, q, opt)) || (rc = csm__aggregator_track(x.ag)))
 		goto done;
-	rc = each_row(qy, export_row, &x);
-	if (!rc)
-		rc = flush_current(&x);
-done:
-	csm_answers_free(x.cur);
+	if ((rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
+	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)) ||
+	    (rc = flush_current(&x)))
+		goto done;
 	query_free(qy);
-	return rc;
+	qy = NULL;
+	if ((rc = prepare(&qy, db,
+	                  "SELECT DISTINCT g.members FROM csm_release_group g JOIN csm_release r ON r.id = g.release_id"
+	                  " WHERE r.questionnaire = ?1",
+	                  1)) ||
+	    (rc = bind_text(qy, 1, q->id)) || (rc = each_row(qy, prior_row, &x)))
+		goto done;
+	query_free(qy);
+	qy = NULL;
+	if ((rc = prepare(&qy, db, "SELECT coalesce(max(id), 0) FROM csm_release", 0)) || (rc = run(qy)) < 0)
+		goto done;
+	first_row(qy);
+	x.release = col_int(qy, 0) + 1;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = prepare(&rel, db,
+	                  "INSERT INTO csm_release (id, questionnaire, year, min_group, released_at)"
+	                  " VALUES (?1, ?2, ?3, ?4, ?5)",
+	                  5)) ||
+	    (rc = bind_int(rel, 1, x.release)) || (rc = bind_text(rel, 2, q->id)) || (rc = bind_text(rel, 3, opt->year)) ||
+	    (rc = bind_int(rel, 4, opt->min_group)) || (rc = bind_text(rel, 5, now)) || (rc = run(rel)) < 0 ||
+	    (rc = prepare(&x.ins, db,
+	                  "INSERT INTO csm_release_group (release_id, group_key, n, members) VALUES (?1, ?2, ?3, ?4)", 4)) ||
+	    (rc = csm__aggregator_export_release(out, x.ag, record_group, &x)))
+		goto done;
+	rc = exec_sql(db, "COMMIT");
+	db->in_tx = 0;
+done:
+	if (db->in_tx) { /* nothing published, nothing logged */
+		exec_sql(db, "ROLLBACK");
+		db->in_tx = 0;
+	}
+	if (rc) {
+		free(*out);
+		*out = NULL;
+	}
+	csm_answers_free(x.cur);
+	csm_aggregator_free(x.ag);
+	query_free(qy);
+	query_free(rel);
+	query_free(x.ins);
+	return rc < 0 ? rc : 0;
 }

@@ -120,6 +120,19 @@ size_t csm__format_number(char *buf, double v);
 /* Append a number (csm__format_number) or a JSON string (escaped by cJSON). */
 void csm__buf_number(csm__buf *b, double v);
 void csm__buf_json_string(csm__buf *b, const char *s);
+/* The release log of db export (aggregate.c, db.c). An aggregator that
+ * keeps its groups' members: each added with its organization's 16 hex
+ * digits. Memberships of groups published before are given with _prior
+ * (tokens joined by commas, as `record` receives them); no group is then
+ * published that differs from one of them, or from another group of the
+ * export, by 1..k-1 organizations. `record` gets each published group
+ * before the text is made; its error ends the export. */
+int csm__aggregator_track(csm_aggregator *ag);
+int csm__aggregator_add_member(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org);
+int csm__aggregator_prior(csm_aggregator *ag, const char *members);
+typedef int (*csm__release_fn)(void *ctx, const char *key, unsigned long long n, const char *members);
+int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx);
+
 /* Group i's means as JSON text "[..10 numbers or null..]", made once at load. */
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
 

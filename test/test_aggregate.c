@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 
 #include "common.h"
+#include "internal.h"
 
 static const csm_grading trial = {3.75, 2.67};
 
@@ -298,6 +299,155 @@ static void test_merge(void)
 	csm_questionnaire_free(q);
 }
 
+/* The release log's rules, on tracked aggregators (what db export uses). */
+typedef struct captured {
+	char *all; /* members of "all" as recorded */
+	int groups;
+} captured;
+
+static int capture(void *ctx, const char *key, unsigned long long n, const char *members)
+{
+	captured *c = ctx;
+	(void)n;
+	c->groups++;
+	if (strcmp(key, "all") == 0) {
+		free(c->all);
+		c->all = strdup(members);
+	}
+	return 0;
+}
+
+/* A tracked aggregator, k = 3, of organizations `from`..`to` (org ids as 16
+ * hex digits), all in one industry and at level 3 except `odd` at level 5;
+ * exported with `prior` (may be NULL) as an earlier release. */
+static cJSON *release_of(const csm_questionnaire *q, int from, int to, int odd, const char *prior, captured *c)
+{
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregator *ag = NULL;
+	char *json = NULL, org[17];
+	cJSON *root = NULL;
+	int i;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	CHECK_INT(csm__aggregator_track(ag), 0);
+	for (i = from; i <= to; i++) {
+		csm_answers *a = uniform(q, i == odd ? 5 : 3, "finance", "2025-01-01", i);
+		snprintf(org, sizeof org, "%016x", (unsigned)i);
+		CHECK_INT(csm__aggregator_add_member(ag, a, 0, org), 0);
+		csm_answers_free(a);
+	}
+	if (prior)
+		CHECK_INT(csm__aggregator_prior(ag, prior), 0);
+	if (csm__aggregator_export_release(&json, ag, capture, c) == 0)
+		root = cJSON_Parse(json);
+	csm_free(json);
+	csm_aggregator_free(ag);
+	return root;
+}
+
+static void test_release_rules(void)
+{
+	csm_questionnaire *q = load_v2();
+	captured first = {0}, c = {0};
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregator *ag = NULL, *other = NULL;
+	csm_answers *a;
+	cJSON *root;
+	if (!q)
+		return;
+	/* a first release of organizations 1..4 */
+	root = release_of(q, 1, 4, 0, NULL, &first);
+	CHECK(root && group(root, "all") && first.all && strlen(first.all) == 4 * 33 - 1);
+	cJSON_Delete(root);
+	if (!first.all)
+		goto done;
+	/* one joins: "all" would give it away by subtraction */
+	root = release_of(q, 1, 5, 0, first.all, &c);
+	CHECK(root && !group(root, "all"));
+	CHECK(suppressed_has(root, "all", "differs from a published group by 1 to 2 organizations"));
+	cJSON_Delete(root);
+	/* one is re-assessed (same organization, other scores): the same */
+	root = release_of(q, 1, 4, 4, first.all, &c);
+	CHECK(root && !group(root, "all"));
+	cJSON_Delete(root);
+	/* nothing changed: published again; k = 3 changed: published */
+	root = release_of(q, 1, 4, 0, first.all, &c);
+	CHECK(root && group(root, "all"));
+	cJSON_Delete(root);
+	root = release_of(q, 1, 7, 0, first.all, &c);
+	CHECK(root && group(root, "all"));
+	cJSON_Delete(root);
+	/* within one export: "all" (6) and "industry:finance" (5) differ by one */
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	CHECK_INT(csm__aggregator_track(ag), 0);
+	{
+		int i;
+		char org[17], *json = NULL;
+		for (i = 0; i < 6; i++) {
+			a = uniform(q, 3, i ? "finance" : NULL, "2025-01-01", i);
+			snprintf(org, sizeof org, "%016x", (unsigned)i);
+			CHECK_INT(csm__aggregator_add_member(ag, a, 0, org), 0);
+			csm_answers_free(a);
+		}
+		CHECK_INT(csm__aggregator_export_release(&json, ag, capture, &c), 0);
+		root = json ? cJSON_Parse(json) : NULL;
+		csm_free(json);
+		CHECK(root && group(root, "all") && !group(root, "industry:finance"));
+		CHECK(suppressed_has(root, "industry:finance", "differs from a published group"));
+		cJSON_Delete(root);
+	}
+	/* within one export: industries a and b (5 each) and one organization
+	 * without an industry make up size:medium; medium - a - b would be that
+	 * one, so medium goes (large stays: all - large = 11 is not one) */
+	csm_aggregator_free(ag);
+	ag = NULL;
+	{
+		csm_aggregate_options o5 = {trial, 5, NULL, "t", NULL};
+		char org[17], *json = NULL, text[4096];
+		int i;
+		CHECK_INT(csm_aggregator_new(&ag, q, &o5), 0);
+		CHECK_INT(csm__aggregator_track(ag), 0);
+		for (i = 0; i < 16; i++) {
+			/* sizes by hand: uniform() writes none */
+			const char *ind = i < 5 ? ",\"industry\":\"finance\"" : i < 10 ? ",\"industry\":\"construction\"" : "";
+			size_t len = 0, it;
+			len += (size_t)snprintf(text, sizeof text,
+			                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":"
+			                        "{\"name\":\"O%d\"%s,\"size\":\"%s\"},\"assessed_on\":\"2025-01-01\",\"answers\":{",
+			                        i, ind, i < 10 || i == 15 ? "medium" : "large");
+			for (it = 0; it < csm_questionnaire_item_count(q); it++)
+				len += (size_t)snprintf(text + len, sizeof text - len, "%s\"%s\":3", it ? "," : "", csm_item_id(q, it));
+			snprintf(text + len, sizeof text - len, "}}");
+			a = NULL;
+			CHECK_INT(csm_answers_parse(&a, text, strlen(text), "gen.json"), 0);
+			snprintf(org, sizeof org, "%016x", (unsigned)i);
+			CHECK_INT(csm__aggregator_add_member(ag, a, 0, org), 0);
+			csm_answers_free(a);
+		}
+		c.groups = 0;
+		CHECK_INT(csm__aggregator_export_release(&json, ag, capture, &c), 0);
+		root = json ? cJSON_Parse(json) : NULL;
+		csm_free(json);
+		CHECK(root && group(root, "industry:finance") && group(root, "industry:construction"));
+		CHECK(root && !group(root, "size:medium") && group(root, "size:large"));
+		CHECK(suppressed_has(root, "size:medium", "differs from a published group"));
+		cJSON_Delete(root);
+	}
+	/* misuse is refused */
+	a = uniform(q, 3, "finance", "2025-01-01", 1);
+	CHECK_INT(csm_aggregator_add(ag, a, 0), CSM_EINVALID);                      /* needs its organization */
+	CHECK_INT(csm__aggregator_prior(ag, "0123"), CSM_EINVALID);                 /* not tokens */
+	CHECK_INT(csm_aggregator_new(&other, q, &o), 0);
+	CHECK_INT(csm__aggregator_add_member(other, a, 0, "0000000000000001"), CSM_EINVALID); /* not tracked */
+	CHECK_INT(csm_aggregator_merge(other, ag), CSM_EINVALID);
+	csm_answers_free(a);
+	csm_aggregator_free(ag);
+	csm_aggregator_free(other);
+done:
+	free(first.all);
+	free(c.all);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_statistics);
@@ -305,5 +455,6 @@ int main(void)
 	RUN_TEST(test_reconstruction_fails);
 	RUN_TEST(test_year_and_errors);
 	RUN_TEST(test_merge);
+	RUN_TEST(test_release_rules);
 	return test_finish();
 }

@@ -423,15 +423,19 @@ static void test_database(void)
 	INVALID(csm_db_list(NULL, NULL));
 	INVALID(csm_db_list(&out, NULL));
 	INVALID(csm_db_remove(NULL, "x", NULL, NULL, &removed));
-	INVALID(csm_db_export(NULL, ag, q, NULL));
+	INVALID(csm_db_export(&out, NULL, q, &ao));
+	INVALID(csm_db_mask(NULL, "x"));
+	INVALID(csm_db_mask(&out, NULL));
+	INVALID(csm_db_set_busy_timeout(NULL, 10));
 	if (csm_db_open(&db, ":memory:") == 0 && csm_db_init(db, &created) == 0) {
 		INVALID(csm_db_store(db, NULL, q, NULL));
 		INVALID(csm_db_store(db, a, NULL, NULL));
 		INVALID(csm_db_list(NULL, db));
 		INVALID(csm_db_remove(db, NULL, NULL, NULL, &removed));
 		INVALID(csm_db_remove(db, "x", NULL, NULL, NULL));
-		INVALID(csm_db_export(db, NULL, q, NULL));
-		INVALID(csm_db_export(db, ag, NULL, NULL));
+		INVALID(csm_db_export(NULL, db, q, &ao));
+		INVALID(csm_db_export(&out, db, NULL, &ao));
+		INVALID(csm_db_export(&out, db, q, NULL));
 	}
 	csm_db_close(db);
 	csm_aggregator_free(ag);

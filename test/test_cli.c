@@ -652,7 +652,7 @@ static void test_aggregate_and_db(void)
 	/* pseudonymized: no names in the database */
 	f = fopen(key, "w");
 	if (f) {
-		fputs("a key of at least sixteen bytes", f);
+		fputs("a key of at least thirty-two bytes, random in use", f);
 		fclose(f);
 	}
 	snprintf(args, sizeof args, "db init --db '%s/p.sqlite'", tmpdir);

@@ -65,7 +65,8 @@ static csm_db *fresh(void)
 		{
 			char cmd[1024];
 			snprintf(cmd, sizeof cmd,
-			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema CASCADE' "
+			         "psql -X -q \"%s\" -c 'DROP TABLE IF EXISTS answer, assessor, assessment, csm_schema,"
+			         " csm_release_group, csm_release CASCADE' "
 			         ">/dev/null 2>&1",
 			         target);
 			CHECK_INT(system(cmd), 0);
@@ -81,13 +82,11 @@ static csm_db *fresh(void)
 static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *key, const char *year, unsigned k)
 {
 	csm_aggregate_options o = {trial, k, year, "t", NULL};
-	csm_aggregator *ag = NULL;
 	char *json = NULL;
 	cJSON *root, *g;
 	long long n = -1;
-	if (csm_aggregator_new(&ag, q, &o) || csm_db_export(db, ag, q, year) || csm_aggregator_export(&json, ag)) {
+	if (csm_db_export(&json, db, q, &o)) {
 		fprintf(stderr, "export: %s\n", csm_error_last());
-		csm_aggregator_free(ag);
 		return -2;
 	}
 	root = cJSON_Parse(json);
@@ -96,7 +95,6 @@ static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *
 			n = (long long)cJSON_GetObjectItem(g, "n")->valuedouble;
 	cJSON_Delete(root);
 	csm_free(json);
-	csm_aggregator_free(ag);
 	return n;
 }
 
@@ -267,6 +265,138 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* Releases: two exports of one database never differ by 1..k-1 organizations. */
+static void test_release_log(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	csm_answers *a;
+	int i;
+	if (!q || !db)
+		goto done;
+	for (i = 0; i < 5; i++) {
+		char org[32];
+		snprintf(org, sizeof org, "Member %d", i);
+		a = make(q, org, "2025-04-01", 1 + i % 5, "finance", NULL);
+		CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 5), 5);
+	CHECK_INT(exported_n(db, q, "all", NULL, 5), 5); /* unchanged: the same again */
+	a = make(q, "Victim", "2025-05-01", 4, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	CHECK_INT(exported_n(db, q, "all", NULL, 5), -1);     /* would give Victim away */
+	CHECK_INT(exported_n(db, q, "all", "2025", 5), -1);   /* so would the year */
+	a = make(q, "Member 0", "2025-09-01", 5, "finance", NULL); /* a re-assessment: the same */
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+	CHECK_INT(csm_db_commit(db), 0);
+	csm_answers_free(a);
+	CHECK_INT(exported_n(db, q, "all", NULL, 5), -1);
+	for (i = 5; i < 8; i++) { /* five changed since the first release: published */
+		char org[32];
+		snprintf(org, sizeof org, "Member %d", i);
+		a = make(q, org, "2025-04-01", 2, "finance", NULL);
+		CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 5), 9);
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+/* One organization however its name is spelled. */
+static void test_spellings(void)
+{
+	static const char *const names[] = {"Attacker Co.", "Attacker Co. ", "ATTACKER CO.",
+	                                    "\xef\xbc\xa1\xef\xbd\x94\xef\xbd\x94\xef\xbd\x81\xef\xbd\x83\xef\xbd\x8b"
+	                                    "\xef\xbd\x85\xef\xbd\x92\xe3\x80\x80\xef\xbc\xa3\xef\xbd\x8f\xef\xbc\x8e"};
+	static const unsigned char key[32] = "0123456789abcdef0123456789abcdef";
+	csm_db_options o = {key, sizeof key, NULL, 0};
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh();
+	long long removed = 0;
+	size_t i;
+	if (!q || !db)
+		goto done;
+	for (i = 0; i < 4; i++) {
+		csm_answers *a = make(q, names[i], "2025-04-01", 3, "finance", NULL);
+		CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		CHECK_INT(csm_db_store(db, a, q, &o), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 2); /* named once, pseudonymized once */
+	CHECK_INT(csm_db_remove(db, "  attacker\tco.", NULL, NULL, &removed), 0);
+	CHECK_INT(removed, 1);
+	CHECK_INT(csm_db_remove(db, "ATTACKER  CO.", NULL, &o, &removed), 0);
+	CHECK_INT(removed, 1);
+	/* a short or constant key is refused */
+	{
+		static const unsigned char same[32] = "################################";
+		csm_db_options shortk = {key, 16, NULL, 0}, samek = {same, sizeof same, NULL, 0};
+		csm_answers *a = make(q, "X", "2025-04-01", 3, "finance", NULL);
+		CHECK_INT(csm_db_store(db, a, q, &shortk), CSM_EINVALID);
+		CHECK_INT(csm_db_store(db, a, q, &samek), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "at least 32 random bytes");
+		csm_answers_free(a);
+		csm_db_rollback(db);
+	}
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
+static void test_mask(void)
+{
+	static const char *const cases[][2] = {
+	    {"postgresql://alice:s3cret@db.example/isac", "postgresql://alice:***@db.example/isac"},
+	    {"postgres://alice:p%40ss@h:5432/x?password=two&sslmode=require",
+	     "postgres://alice:***@h:5432/x?password=***&sslmode=require"},
+	    {"postgresql:///x?host=/tmp/s&password=abc", "postgresql:///x?host=/tmp/s&password=***"},
+	    {"postgresql://alice@h/x", "postgresql://alice@h/x"},
+	    {"/var/lib/isac/bench.sqlite", "/var/lib/isac/bench.sqlite"},
+	};
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *m = NULL;
+		CHECK_INT(csm_db_mask(&m, cases[i][0]), 0);
+		CHECK_STR(m, cases[i][1]);
+		csm_free(m);
+	}
+}
+
+/* Another writer holds the database: wait, then give up saying to retry. */
+static void test_busy(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_db *db = fresh(), *other = NULL;
+	csm_answers *a = NULL;
+	if (!q || !db)
+		goto done;
+	a = make(q, "Holder", "2025-04-01", 3, "finance", NULL);
+	CHECK_INT(csm_db_store(db, a, q, NULL), 0); /* begun, not committed: holds the lock */
+	CHECK_INT(csm_db_open(&other, target ? target : sqlite_path), 0);
+	if (!other)
+		goto done;
+	CHECK_INT(csm_db_set_busy_timeout(other, 300), 0);
+	CHECK_INT(csm_db_begin(other), CSM_EIO);
+	CHECK_HAS(csm_error_last(), "locked by another writer");
+	CHECK_HAS(csm_error_last(), "retry later");
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(csm_db_store(other, a, q, NULL), 0); /* free now */
+	CHECK_INT(csm_db_commit(other), 0);
+done:
+	csm_answers_free(a);
+	csm_db_close(other);
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -278,6 +408,10 @@ int main(int argc, char **argv)
 	RUN_TEST(test_transactions);
 	RUN_TEST(test_hostile_text);
 	RUN_TEST(test_pseudonyms);
+	RUN_TEST(test_release_log);
+	RUN_TEST(test_spellings);
+	RUN_TEST(test_mask);
+	RUN_TEST(test_busy);
 	if (!target)
 		unlink(sqlite_path);
 	return test_finish();
