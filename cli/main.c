@@ -202,6 +202,12 @@ static int parse_args(opts *o, int argc, char **argv, const char *const *allowed
 		if (!val)
 			return usage_error("option '%.*s' takes no value", (int)len, a);
 	}
+	if (o->jobs) { /* threads; checked here for every command that takes it */
+		unsigned long long n;
+		int status = parse_count(&n, "--jobs", o->jobs, 1, 16);
+		if (status)
+			return status;
+	}
 	if (o->lang_name && csm_lang_parse(&o->lang, o->lang_name) != 0)
 		return usage_error("--lang: '%s' is not a language (use ja or en)", o->lang_name);
 	if (o->weights_text) {
@@ -536,12 +542,6 @@ static int cmd_score(opts *o)
 	memset(&job, 0, sizeof job);
 	if (o->nfiles < 1)
 		return usage_error("score: give at least one answers file");
-	if (o->jobs) {
-		char *end;
-		long n = strtol(o->jobs, &end, 10);
-		if (end == o->jobs || *end || n < 1 || n > 16)
-			return usage_error("score: --jobs takes a number of threads from 1 to 16");
-	}
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&b, o)))
 		goto cleanup;
 	if (!o->json && (rc = csm_tips_open(&tips, o->data_dir))) {
@@ -755,7 +755,13 @@ static int rendered_set_load(rendered_set *x, int *failed, opts *o)
 	int i, rc, status = 0;
 
 	*failed = 0;
-	x->created = epoch && epoch[0] ? strtoll(epoch, NULL, 10) : (long long)time(NULL);
+	x->created = (long long)time(NULL);
+	if (epoch && epoch[0]) { /* reproducible builds: seconds since 1970, up to the year 9999 */
+		unsigned long long t;
+		if ((status = parse_count(&t, "SOURCE_DATE_EPOCH", epoch, 0, 253402300799ULL)))
+			return status;
+		x->created = (long long)t;
+	}
 	if ((status = find_data_dir(o)) || (status = load_benchmark(&x->b, o)))
 		return status;
 	if ((rc = csm_tips_open(&x->tips, o->data_dir)) || (!o->font && (rc = csm_font_find(&x->font, "IPAexGothic"))) ||

@@ -997,9 +997,16 @@ static int list_row(query *q, void *ctx)
 {
 	csm__buf *b = ctx;
 	const char *name = col_text(q, 1);
-	csm__buf_printf(b, "%-12s %-10s %-16s %-8s %s\n", col_text(q, 2), col_text(q, 3),
-	                col_text(q, 4) ? col_text(q, 4) : "-", col_text(q, 5) ? col_text(q, 5) : "-",
-	                name ? name : col_text(q, 0));
+	size_t i, used;
+	/* a database written by an older csm may hold control characters: shown as \xNN */
+	for (i = 2; i <= 5; i++) {
+		used = b->len;
+		csm__buf_escaped(b, col_text(q, (int)i) ? col_text(q, (int)i) : "-");
+		csm__buf_pad(b, b->len - used, i == 2 ? 12 : i == 3 ? 10 : i == 4 ? 16 : 8);
+		csm__buf_add(b, " ", 1);
+	}
+	csm__buf_escaped(b, name ? name : col_text(q, 0));
+	csm__buf_add(b, "\n", 1);
 	return 0;
 }
 

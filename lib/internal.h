@@ -83,6 +83,8 @@ void csm__buf_printf(csm__buf *b, const char *fmt, ...) CSM_PRINTF(2, 3);
 void csm__buf_pad(csm__buf *b, size_t used, size_t width);
 /* Hand the string to *out (caller frees) or fail with CSM_ENOMEM. */
 int csm__buf_finish(csm__buf *b, char **out);
+/* Append `s` with its control characters written as \xNN (text for a terminal). */
+void csm__buf_escaped(csm__buf *b, const char *s);
 void csm__buf_free(csm__buf *b);
 
 /* Read a whole regular file of at most `max` bytes; *out is NUL-terminated. */

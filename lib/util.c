@@ -102,6 +102,18 @@ int csm__buf_finish(csm__buf *b, char **out)
 	return 0;
 }
 
+void csm__buf_escaped(csm__buf *b, const char *s)
+{
+	size_t size = 4 * strlen(s) + 1;
+	char *t = malloc(size);
+	if (!t) {
+		b->nomem = 1;
+		return;
+	}
+	csm__buf_add(b, t, csm__escape_controls(t, size, s, 0));
+	free(t);
+}
+
 void csm__buf_free(csm__buf *b)
 {
 	free(b->s);

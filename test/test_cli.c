@@ -96,7 +96,7 @@ static void test_version_and_help(void)
 	done(&r);
 	r = run("score --jobs many examples/aozora-bank.json");
 	CHECK_INT(r.status, 1);
-	CHECK_HAS(r.err, "--jobs takes a number");
+	CHECK_HAS(r.err, "--jobs: 'many' is not a whole number");
 	done(&r);
 }
 
@@ -1664,6 +1664,31 @@ static void test_many_questionnaires(void)
 	done(&r);
 }
 
+/* A name with an escape sequence in a database written before names were
+ * checked is listed with the sequence shown, not sent to the terminal. */
+static void test_db_list_escapes(void)
+{
+	char db[300], args[1200];
+	run_result r;
+	snprintf(db, sizeof db, "%s/escape.sqlite", tmpdir);
+	snprintf(args, sizeof args, "db init --db '%s'", db);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s' examples/aozora-bank.json", db);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "sqlite3 '%s' \"UPDATE assessment SET org_name = 'Old' || char(27) || '[31mRed'\"", db);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "db list --db '%s'", db);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Old\\x1b[31mRed");
+	CHECK(r.out && !strchr(r.out, 27));
+	done(&r);
+}
+
 /* No temporary file in `dir` whose name contains `part`? */
 static int no_temp_in(const char *dir, const char *part)
 {
@@ -1797,6 +1822,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_bad_inputs);
 	RUN_TEST(test_output_places);
 	RUN_TEST(test_many_questionnaires);
+	RUN_TEST(test_db_list_escapes);
 	RUN_TEST(test_signal_cleans_up);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	rc = system(cmd);
