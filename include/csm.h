@@ -885,8 +885,10 @@ CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industri
 
 /**
  * The organization's percentile (0..100) within its industry group into
- * `*out`; returns 1, or 0 where the benchmark has no such group or no
- * distribution of overall scores for it (CSM_EINVALID for a NULL argument).
+ * `*out`; returns 1, or 0 where the benchmark has no such group, the group
+ * has fewer organizations than csm_benchmark_min_group() (the text report
+ * and the karte then say so), or it has no distribution of overall scores
+ * (CSM_EINVALID for a NULL argument).
  */
 CSM_EXTERN int csm_analysis_percentile(const csm_analysis *an, double *out);
 
