@@ -197,6 +197,73 @@ static void test_tsv_refusals(void)
 	expect_tsv_error(TSV_HEAD, "no rows");
 }
 
+/* Published group means: they replace the rows' means of their groups, and a
+ * table that does not fit the rows is refused. */
+static void test_published_means(void)
+{
+	const char *rows = TSV_HEAD "X\tfinance\t4\t4\t4\t4\t4\t4\t4\t4\t4\t4\tA\n"
+	                            "Y\tfinance\t2\t2\t2\t2\t2\t2\t2\t2\t2\t2\tC\n";
+	static const struct {
+		const char *pub, *message;
+	} bad[] = {
+	    {"group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\nall\t3\t3\t3\t3\t3\t3\t3\t3\t3\t3\t3\n",
+	     "p.tsv: group all: n is 3, but the rows give 2"},
+	    {"group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\ngrade:B\t1\t3\t3\t3\t3\t3\t3\t3\t3\t3\t3\n",
+	     "p.tsv: group grade:B: no such group in the rows"},
+	    {"group\tn\td1\td2\nall\t2\t3\t3\n", "p.tsv: line 1: expected the columns group, n, d1..d10"},
+	    {"group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\nall\t2\t3\t3\t3\t3\t3\t3\t3\t3\t3\t5.5\n",
+	     "p.tsv: line 2: d10: \"5.5\" is not a mean 0..5"},
+	    {"group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\nall\t2\t3\t3\t3\t3\t3\t3\t3\t3\t3\t3\n"
+	     "all\t2\t3\t3\t3\t3\t3\t3\t3\t3\t3\t3\n",
+	     "p.tsv: line 3: group all appears twice"},
+	    {"group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\n", "p.tsv: no groups"},
+	};
+	const char *pub = "group\tn\td1\td2\td3\td4\td5\td6\td7\td8\td9\td10\nall\t2\t3.1\t3\t3\t3\t3\t3\t3\t3\t3\t2.9\n";
+	csm_benchmark_meta meta = {.name = "t", .questionnaire = "csmg-v2", .grading = {3.75, 2.67}};
+	csm_benchmark *b = NULL;
+	char *out = NULL;
+	double m = 0;
+	size_t i;
+
+	meta.group_means = pub;
+	meta.group_means_len = strlen(pub);
+	meta.group_means_name = "p.tsv";
+	meta.date = "2021-03";
+	meta.grading_estimated = 1;
+	meta.min_group = 3;
+	CHECK_INT(csm_benchmark_from_tsv(&out, rows, strlen(rows), "t.tsv", &meta), 0);
+	CHECK_INT(out ? csm_benchmark_parse(&b, out, strlen(out), "out.json") : -1, 0);
+	if (b) {
+		int all = csm_benchmark_group_find(b, "all"), fin = csm_benchmark_group_find(b, "industry:finance");
+		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 1, &m), 1);
+		CHECK_NEAR(m, 3.1, 0); /* published, not the rows' 3.0 */
+		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 10, &m), 1);
+		CHECK_NEAR(m, 2.9, 0);
+		CHECK_INT(csm_benchmark_group_mean(b, (size_t)fin, 1, &m), 1);
+		CHECK_NEAR(m, 3.0, 1e-12); /* not in the table: the rows' mean */
+		CHECK_INT(csm_benchmark_percentile(&m, b, (size_t)all, 3.0), 1); /* the rows' distribution */
+		CHECK_NEAR(m, 50, 1e-12);
+		CHECK_STR(csm_benchmark_date(b), "2021-03");
+		CHECK_INT(csm_benchmark_grading_estimated(b), 1);
+		CHECK_INT(csm_benchmark_min_group(b), 3);
+	}
+	csm_benchmark_free(b);
+	csm_free(out);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		out = NULL;
+		meta.group_means = bad[i].pub;
+		meta.group_means_len = strlen(bad[i].pub);
+		CHECK_INT(csm_benchmark_from_tsv(&out, rows, strlen(rows), "t.tsv", &meta), CSM_EINVALID);
+		CHECK(out == NULL);
+		CHECK_HAS(csm_error_last(), bad[i].message);
+		csm_free(out);
+	}
+	meta.group_means = NULL;
+	meta.date = "2021-13";
+	CHECK_INT(csm_benchmark_from_tsv(&out, rows, strlen(rows), "t.tsv", &meta), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "is not a date YYYY-MM-DD or YYYY-MM");
+}
+
 static void expect_parse_error(const char *json, const char *message)
 {
 	csm_benchmark *b = NULL;
@@ -215,6 +282,8 @@ static void test_parse_refusals(void)
 	double m;
 	CHECK_INT(csm_benchmark_parse(&b, ok, strlen(ok), "b.json"), 0);
 	if (b) {
+		CHECK_INT(csm_benchmark_grading_estimated(b), 0); /* not said: not estimated */
+		CHECK_INT(csm_benchmark_min_group(b), 5);          /* the default */
 		CHECK_INT(csm_benchmark_group_mean(b, 0, 6, &m), 0); /* null: no value */
 		CHECK_INT(csm_benchmark_group_mean(b, 0, 5, &m), 1);
 		CHECK_NEAR(m, 5, 0);
@@ -235,6 +304,15 @@ static void test_parse_refusals(void)
 	                         "},{\"key\":\"all\",\"n\":1,\"mean\":" MEAN10 "}]}",
 	                   "group all: appears twice");
 	expect_parse_error("{\"format\":\"csm-benchmark/9\"}", "format: version \"9\" is not supported");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3,\"estimated\":1},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10
+	                         "}]}",
+	                   "grading.estimated: expected true or false");
+	expect_parse_error(BHEAD "\"min_group\":0,\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10
+	                         "}]}",
+	                   "min_group: expected a whole number of organizations 1..1000000");
+	expect_parse_error(BHEAD "\"date\":\"2021-3\",\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10
+	                         "}]}",
+	                   "date: \"2021-3\" is not a date YYYY-MM-DD or YYYY-MM");
 }
 
 static void test_percentile(void)
@@ -264,6 +342,7 @@ int main(void)
 	RUN_TEST(test_groups_match_published);
 	RUN_TEST(test_tsv_refusals);
 	RUN_TEST(test_parse_refusals);
+	RUN_TEST(test_published_means);
 	RUN_TEST(test_percentile);
 	return test_finish();
 }
