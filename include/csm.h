@@ -112,6 +112,9 @@ CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 /** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
 CSM_EXTERN int csm_gap_band(double gap);
 
+/** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
+CSM_EXTERN const char *csm_gap_mark(double gap);
+
 /** The sign of a change as displayed: 1 if it shows above 0.0, -1 below, 0 if "0.0". */
 CSM_EXTERN int csm_change_sign(double change);
 

@@ -986,7 +986,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				static const double red[3] = {0.70, 0.12, 0.08};
 				csm_format1(num, sizeof num, gap);
 				if (s->grade != CSM_GRADE_A)
-					mark = csm_gap_band(gap) == 2 ? "**" : csm_gap_band(gap) == 1 ? "*" : "";
+					mark = csm_gap_mark(gap);
 				if (mark[0])
 					text_rgb(k, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, red);
 				else

@@ -521,8 +521,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			}
 		}
 		if (has_gap && s->grade != CSM_GRADE_A)
-			mark = csm_gap_band(gap) == 2 ? " **" : csm_gap_band(gap) == 1 ? " *" : "";
-		csm__buf_printf(&o, "%s%s\n", mark, ds->unanswered ? " (partial)" : "");
+			mark = csm_gap_mark(gap);
+		csm__buf_printf(&o, "%s%s%s\n", mark[0] ? " " : "", mark, ds->unanswered ? " (partial)" : "");
 	}
 	csm__buf_pad(&o, 0, 5 + name_w);
 	cell(&o, "n", 7, 1);

@@ -462,6 +462,12 @@ int csm_gap_band(double gap)
 	return csm__ge(r, 2) ? 2 : csm__ge(r, 1) ? 1 : 0;
 }
 
+const char *csm_gap_mark(double gap)
+{
+	int band = csm_gap_band(gap);
+	return band == 2 ? "**" : band == 1 ? "*" : "";
+}
+
 int csm_change_sign(double change)
 {
 	double r = csm_round1(change);

@@ -77,6 +77,9 @@ static void test_display_rule(void)
 	CHECK_INT(csm_gap_band(1.96), 2);
 	CHECK_INT(csm_gap_band(1.949), 1);
 	CHECK_INT(csm_gap_band(-3), 0);
+	CHECK_STR(csm_gap_mark(0.983), "*");
+	CHECK_STR(csm_gap_mark(1.95), "**");
+	CHECK_STR(csm_gap_mark(0.94), "");
 	CHECK_INT(csm_change_sign(0.04), 0);
 	CHECK_INT(csm_change_sign(-0.04), 0);
 	CHECK_INT(csm_change_sign(0.05), 1);
