@@ -97,6 +97,43 @@ CSM_EXTERN double csm_round1(double value);
  */
 CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 
+/*
+ * The display rule: a shown number never contradicts what is shown beside
+ * it. Marks, bands and arrows are decided from the value as displayed (one
+ * decimal, csm_round1()), not from the exact value: a gap of 0.983 is shown
+ * "1.0" and is in the >= 1 band; a change of +0.04 is shown "0.0" with the
+ * level arrow. The grade stays the exact rule on the exact overall; the
+ * overall shown beside it gets as many decimals as it needs (2.665 with a B
+ * cut-off of 2.67 is shown "2.665", not "2.7"). The comparison's lists
+ * (behind >= 1 / >= 2) and hints use the same bands. Every output (text,
+ * JSON lists, karte, portfolio) goes through these functions.
+ */
+
+/** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
+CSM_EXTERN int csm_gap_band(double gap);
+
+/** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
+CSM_EXTERN const char *csm_gap_mark(double gap);
+
+/** The sign of a change as displayed: 1 if it shows above 0.0, -1 below, 0 if "0.0". */
+CSM_EXTERN int csm_change_sign(double change);
+
+/**
+ * Write a change with its arrow, decided by csm_change_sign(): "↑+0.3",
+ * "↓-0.3" or "→0.0" (UTF-8; `buf` at least 16 bytes). Returns `buf`.
+ */
+CSM_EXTERN char *csm_format_change(char *buf, size_t size, double change);
+
+struct csm_grading;
+/**
+ * Write an overall score for showing beside its grade under `g`: one decimal
+ * as csm_format1(), or, where the one-decimal value would fall on the other
+ * side of a cut-off of `g` than the exact overall, the fewest more decimals
+ * that keep it on the grade's side (`buf` at least 16 bytes). `g` may be
+ * NULL (one decimal). Returns `buf`.
+ */
+CSM_EXTERN char *csm_format_overall(char *buf, size_t size, double overall, const struct csm_grading *g);
+
 /* ------------------------------------------------------------------------ */
 /* Questionnaires (questions/<id>.json, format csm-questionnaire/1)         */
 /* ------------------------------------------------------------------------ */
@@ -568,7 +605,8 @@ CSM_EXTERN int csm_benchmark_load(csm_benchmark **out, const char *path);
 /** Free a benchmark. NULL is allowed. */
 CSM_EXTERN void csm_benchmark_free(csm_benchmark *b);
 
-/** Benchmark name, source, questionnaire id and date ("" where absent). */
+/** Benchmark name, source, questionnaire id and date ("" where absent). The
+ *  date is YYYY-MM-DD, or YYYY-MM where only the month is known. */
 CSM_EXTERN const char *csm_benchmark_name(const csm_benchmark *b);
 CSM_EXTERN const char *csm_benchmark_source(const csm_benchmark *b);
 CSM_EXTERN const char *csm_benchmark_questionnaire(const csm_benchmark *b);
@@ -576,6 +614,22 @@ CSM_EXTERN const char *csm_benchmark_date(const csm_benchmark *b);
 
 /** The grading thresholds of the benchmark. */
 CSM_EXTERN const csm_grading *csm_benchmark_grading(const csm_benchmark *b);
+
+/**
+ * 1 if the benchmark says its thresholds are estimates ("grading":
+ * {"A": 3.75, "B": 2.67, "estimated": true}), else 0. The 2020 trial did not
+ * publish its rule: 3.75 / 2.67 reproduce its 28 grades, as does any A
+ * cut-off in (3.68, 3.82] and B cut-off in (2.64, 2.70]. The text report, the
+ * karte and the score JSON then mark them "estimated from the 2020 trial".
+ */
+CSM_EXTERN int csm_benchmark_grading_estimated(const csm_benchmark *b);
+
+/**
+ * The smallest group within which a percentile is shown ("min_group",
+ * default 5): below it one organization's position says too much and means
+ * too little, so the analysis gives none and the outputs say why.
+ */
+CSM_EXTERN unsigned csm_benchmark_min_group(const csm_benchmark *b);
 
 /** Number of groups. */
 CSM_EXTERN size_t csm_benchmark_group_count(const csm_benchmark *b);
@@ -605,8 +659,19 @@ typedef struct csm_benchmark_meta {
 	const char *name;          /**< required */
 	const char *source;        /**< where the rows come from; may be NULL */
 	const char *questionnaire; /**< questionnaire id, e.g. "csmg-v2"; required */
-	const char *date;          /**< YYYY-MM-DD; may be NULL */
+	const char *date;          /**< YYYY-MM-DD or YYYY-MM; may be NULL */
 	csm_grading grading;       /**< thresholds written into the file */
+	/** Published group means (may be NULL): a TSV `group n d1 .. d10`, one
+	 *  row per group key ("all", "grade:A", ...). Those groups take these
+	 *  means instead of the rows' (means published with one decimal differ
+	 *  from the means of rounded rows); n must match the rows, and every
+	 *  group must exist. sd, min, max and the overall distribution stay the
+	 *  rows'. */
+	const char *group_means;
+	size_t group_means_len;
+	const char *group_means_name; /**< for messages; may be NULL */
+	int grading_estimated;     /**< write "estimated": true into "grading" */
+	unsigned min_group;        /**< write "min_group" (0: leave out, readers use 5) */
 } csm_benchmark_meta;
 
 /**
@@ -615,8 +680,9 @@ typedef struct csm_benchmark_meta {
  * organization. The industry column holds an industry id. Rows without a grade
  * column are graded with `meta->grading`; rows with one keep it, and a grade
  * that disagrees with the grading is an error. Groups: all, grade:A/B/C,
- * industry:<id>, each with n, mean, sd, min and max per directive; no row
- * itself is written. `*out` is the caller's to free with csm_free().
+ * industry:<id>, each with n, mean, sd, min and max per directive (the means
+ * of `meta->group_means` where given); no row itself is written. `*out` is
+ * the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
                                       const csm_benchmark_meta *meta);
@@ -850,8 +916,10 @@ CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industri
 
 /**
  * The organization's percentile (0..100) within its industry group into
- * `*out`; returns 1, or 0 where the benchmark has no such group or no
- * distribution of overall scores for it (CSM_EINVALID for a NULL argument).
+ * `*out`; returns 1, or 0 where the benchmark has no such group, the group
+ * has fewer organizations than csm_benchmark_min_group() (the text report
+ * and the karte then say so), or it has no distribution of overall scores
+ * (CSM_EINVALID for a NULL argument).
  */
 CSM_EXTERN int csm_analysis_percentile(const csm_analysis *an, double *out);
 

@@ -124,10 +124,9 @@ static void sort_by_gap(int *dirs, size_t n, const double *gap)
 	}
 }
 
-static int band(double gap)
-{
-	return csm__ge(gap, 2) ? 2 : csm__ge(gap, 1) ? 1 : 0;
-}
+/* The >= 2 / >= 1 bands are those of the gap as shown (csm_gap_band), so
+ * the lists and hints agree with the marks beside the printed gaps. */
+static int band(double gap) { return csm_gap_band(gap); }
 
 static int add_hints(csm_analysis *an, const int *dirs, size_t n)
 {
@@ -229,7 +228,10 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	if (csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)) {
 		char key[96];
 		snprintf(key, sizeof key, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
-		if ((an->industry_index = csm_benchmark_group_find(b, key)) >= 0)
+		/* no percentile within a group smaller than the benchmark's minimum:
+		 * in a group of 2 it only says which of the two is ahead */
+		if ((an->industry_index = csm_benchmark_group_find(b, key)) >= 0 &&
+		    csm_benchmark_group_n(b, (size_t)an->industry_index) >= csm_benchmark_min_group(b))
 			an->has_percentile = csm_benchmark_percentile(&an->percentile, b, (size_t)an->industry_index, s->overall);
 	}
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
@@ -345,6 +347,14 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY);
 	const char *label = id ? csm_industry_label(an->industries, id, lang) : NULL;
 	return label ? label : id;
+}
+
+int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n)
+{
+	if (an->industry_index < 0 || an->has_percentile)
+		return 0;
+	*n = csm_benchmark_group_n(an->b, (size_t)an->industry_index);
+	return *n < csm_benchmark_min_group(an->b);
 }
 
 int csm_analysis_percentile(const csm_analysis *an, double *out)

@@ -23,6 +23,8 @@ typedef struct csm__group {
 struct csm_benchmark {
 	char *name, *source, *questionnaire, *date;
 	csm_grading grading;
+	int grading_estimated; /* "grading": {"estimated": true} */
+	unsigned min_group;    /* no percentile within a smaller group */
 	csm__group *groups;
 	size_t count;
 };
@@ -50,6 +52,21 @@ static int check_grading(const csm_grading *g)
 {
 	return g->b > 0 && g->a > g->b && g->a <= 5;
 }
+
+/* A benchmark's date: a day, or a month where only the month is known (the
+ * 2020 trial's report was published in March 2021). */
+static int valid_bench_date(const char *s)
+{
+	char day[16];
+	if (csm__valid_date(s))
+		return 1;
+	if (strlen(s) != 7)
+		return 0;
+	snprintf(day, sizeof day, "%s-01", s);
+	return csm__valid_date(day);
+}
+
+#define DEFAULT_MIN_GROUP 5u
 
 /* "overall": {"histogram": {"values": [...], "counts": [...]}} */
 static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const char *name)
@@ -151,8 +168,8 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 	if (!s || !csm__valid_id(s))
 		csm__problem(&p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
 	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
-	if (s && !csm__valid_date(s))
-		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD", name, s);
+	if (s && !valid_bench_date(s))
+		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", name, s);
 	b->date = csm__strdup(s ? s : "");
 	if (!b->name || !b->source || !b->questionnaire || !b->date) {
 		rc = csm__nomem();
@@ -165,10 +182,23 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
 		csm__problem(&p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
 	} else {
+		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
 		b->grading.a = ga->valuedouble;
 		b->grading.b = gb->valuedouble;
 		if (!check_grading(&b->grading))
 			csm__problem(&p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
+		if (est && !cJSON_IsBool(est))
+			csm__problem(&p, "%s: grading.estimated: expected true or false", name);
+		b->grading_estimated = cJSON_IsTrue(est);
+	}
+	{
+		const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
+		b->min_group = DEFAULT_MIN_GROUP;
+		if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
+		           mg->valuedouble != floor(mg->valuedouble)))
+			csm__problem(&p, "%s: min_group: expected a whole number of organizations 1..1000000", name);
+		else if (mg)
+			b->min_group = (unsigned)mg->valuedouble;
 	}
 
 	groups = cJSON_GetObjectItemCaseSensitive(root, "groups");
@@ -245,6 +275,8 @@ const char *csm_benchmark_source(const csm_benchmark *b) { return b ? b->source 
 const char *csm_benchmark_questionnaire(const csm_benchmark *b) { return b ? b->questionnaire : NULL; }
 const char *csm_benchmark_date(const csm_benchmark *b) { return b ? b->date : NULL; }
 const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return b ? &b->grading : NULL; }
+int csm_benchmark_grading_estimated(const csm_benchmark *b) { return b ? b->grading_estimated : 0; }
+unsigned csm_benchmark_min_group(const csm_benchmark *b) { return b ? b->min_group : 0; }
 size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count : 0; }
 const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].key : NULL; }
 unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].n : 0; }
@@ -389,9 +421,127 @@ next:
 	memset(st->cells, 0, sizeof st->cells);
 }
 
-/* Add one group's statistics to `groups`. `pick` selects rows. */
+/* ---- published group means (meta->group_means) -------------------------- */
+
+#define PUB_MAX_ROWS 256
+
+typedef struct pub_row {
+	char key[72];
+	unsigned n;
+	double mean[CSM_DIRECTIVES];
+	int used;
+} pub_row;
+
+typedef struct pub_state {
+	const char *name;
+	csm__problems *p;
+	pub_row rows[PUB_MAX_ROWS];
+	size_t count;
+	int field;
+	unsigned line;
+	char cells[12][72];
+} pub_state;
+
+static void pub_field(void *data, size_t len, void *ctx)
+{
+	pub_state *st = ctx;
+	if (st->field < 12)
+		snprintf(st->cells[st->field], sizeof st->cells[0], "%.*s", (int)(len < 71 ? len : 71),
+		         data ? (const char *)data : "");
+	st->field++;
+}
+
+static void pub_row_end(int term, void *ctx)
+{
+	static const char *const heads[12] = {"group", "n", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10"};
+	pub_state *st = ctx;
+	pub_row *r;
+	char *end;
+	double v;
+	int d;
+	size_t j;
+	(void)term;
+
+	if (st->line == 1) {
+		for (d = 0; d < 12; d++)
+			if (st->field != 12 || strcmp(st->cells[d], heads[d]) != 0) {
+				csm__problem(st->p, "%s: line 1: expected the columns group, n, d1..d10", st->name);
+				break;
+			}
+		goto next;
+	}
+	if (st->field == 1 && !st->cells[0][0])
+		goto next; /* blank line */
+	if (st->field != 12) {
+		csm__problem(st->p, "%s: line %u: %d columns, expected 12", st->name, st->line, st->field);
+		goto next;
+	}
+	if (st->count >= PUB_MAX_ROWS) {
+		csm__problem(st->p, "%s: line %u: more than %d groups", st->name, st->line, PUB_MAX_ROWS);
+		goto next;
+	}
+	r = &st->rows[st->count];
+	memset(r, 0, sizeof *r);
+	if (!csm__valid_id(st->cells[0])) {
+		csm__problem(st->p, "%s: line %u: \"%s\" is not a group key such as all or grade:A", st->name, st->line,
+		             st->cells[0]);
+		goto next;
+	}
+	for (j = 0; j < st->count; j++)
+		if (strcmp(st->rows[j].key, st->cells[0]) == 0) {
+			csm__problem(st->p, "%s: line %u: group %s appears twice", st->name, st->line, st->cells[0]);
+			goto next;
+		}
+	memcpy(r->key, st->cells[0], sizeof r->key);
+	v = strtod(st->cells[1], &end);
+	if (end == st->cells[1] || *end || !(v >= 1 && v <= 1e9) || v != floor(v)) {
+		csm__problem(st->p, "%s: line %u: n: \"%s\" is not a number of organizations", st->name, st->line,
+		             st->cells[1]);
+		goto next;
+	}
+	r->n = (unsigned)v;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		v = strtod(st->cells[d + 2], &end);
+		if (end == st->cells[d + 2] || *end || !(v >= 0 && v <= 5)) {
+			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a mean 0..5", st->name, st->line, heads[d + 2],
+			             st->cells[d + 2]);
+			goto next;
+		}
+		r->mean[d] = v;
+	}
+	st->count++;
+next:
+	st->field = 0;
+	st->line++;
+	memset(st->cells, 0, sizeof st->cells);
+}
+
+static int parse_published(pub_state *st, const char *tsv, size_t len, const char *name)
+{
+	struct csv_parser parser;
+	size_t body;
+	int rc;
+	if ((rc = csm__text_check(tsv, len, name, &body)) != 0)
+		return rc;
+	tsv += body;
+	len -= body;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return csm__nomem();
+	csv_set_delim(&parser, '\t');
+	if (csv_parse(&parser, tsv, len, pub_field, pub_row_end, st) != len ||
+	    csv_fini(&parser, pub_field, pub_row_end, st) != 0)
+		csm__problem(st->p, "%s: line %u: malformed TSV (%s)", name, st->line, csv_strerror(csv_error(&parser)));
+	csv_free(&parser);
+	if (!st->count && !st->p->count)
+		csm__problem(st->p, "%s: no groups", name);
+	return 0;
+}
+
+/* Add one group's statistics to `groups`. `pick` selects rows. A group in
+ * `pub` keeps its published means (its n must be the rows'); the rest of its
+ * statistics come from the rows. */
 static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t count,
-                     int (*pick)(const tsv_row *, const void *), const void *arg)
+                     int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
 {
 	double sum[CSM_DIRECTIVES] = {0}, sq[CSM_DIRECTIVES] = {0};
 	double mn[CSM_DIRECTIVES], mx[CSM_DIRECTIVES];
@@ -428,6 +578,15 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 				sq[d] += (rows[i].v[d] - mean[d]) * (rows[i].v[d] - mean[d]);
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		sd[d] = n > 1 ? sqrt(sq[d] / (n - 1)) : 0;
+	for (i = 0; pub && i < pub->count; i++) {
+		if (strcmp(pub->rows[i].key, key) != 0)
+			continue;
+		pub->rows[i].used = 1;
+		if (pub->rows[i].n != n)
+			return csm__err(CSM_EINVALID, "%s: group %s: n is %u, but the rows give %u", pub->name, key,
+			                pub->rows[i].n, n);
+		memcpy(mean, pub->rows[i].mean, sizeof mean);
+	}
 	/* The distribution of overall scores (the mean of each row's ten), for percentiles. */
 	{
 		double vals[256];
@@ -491,6 +650,7 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	csm__problems p = {0};
 	struct csv_parser parser;
 	tsv_state st;
+	pub_state *pub = NULL;
 	cJSON *root = NULL, *groups, *grading;
 	tsv_row *sorted = NULL;
 	size_t i, body;
@@ -506,8 +666,10 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		return csm__err(CSM_EINVALID, "benchmark: a name and a questionnaire id are required");
 	if (!check_grading(&meta->grading))
 		return csm__err(CSM_EINVALID, "benchmark: grading thresholds must satisfy 0 < B < A <= 5");
-	if (meta->date && !csm__valid_date(meta->date))
-		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD", meta->date);
+	if (meta->date && !valid_bench_date(meta->date))
+		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", meta->date);
+	if (meta->min_group > 1000000u)
+		return csm__err(CSM_EINVALID, "benchmark: min_group %u is more than 1000000", meta->min_group);
 	if ((rc = csm__text_check(tsv, len, name, &body)) != 0)
 		return rc;
 	tsv += body;
@@ -527,6 +689,17 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	}
 	if (!st.count && !p.count)
 		csm__problem(&p, "%s: no rows", name);
+	if (meta->group_means) {
+		if (!(pub = calloc(1, sizeof *pub))) {
+			rc = csm__nomem();
+			goto cleanup;
+		}
+		pub->name = meta->group_means_name ? meta->group_means_name : "group means";
+		pub->p = &p;
+		pub->line = 1;
+		if ((rc = parse_published(pub, meta->group_means, meta->group_means_len, pub->name)))
+			goto cleanup;
+	}
 	if ((rc = csm__problems_finish(&p)))
 		goto cleanup;
 
@@ -536,19 +709,21 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	    (meta->source && !cJSON_AddStringToObject(root, "source", meta->source)) ||
 	    !cJSON_AddStringToObject(root, "questionnaire", meta->questionnaire) ||
 	    (meta->date && !cJSON_AddStringToObject(root, "date", meta->date)) ||
+	    (meta->min_group && !cJSON_AddNumberToObject(root, "min_group", meta->min_group)) ||
 	    !(grading = cJSON_AddObjectToObject(root, "grading")) ||
 	    !cJSON_AddNumberToObject(grading, "A", meta->grading.a) ||
 	    !cJSON_AddNumberToObject(grading, "B", meta->grading.b) ||
+	    (meta->grading_estimated && !cJSON_AddTrueToObject(grading, "estimated")) ||
 	    !(groups = cJSON_AddArrayToObject(root, "groups"))) {
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	if ((rc = add_group(groups, "all", st.rows, st.count, pick_all, NULL)))
+	if ((rc = add_group(groups, "all", st.rows, st.count, pick_all, NULL, pub)))
 		goto cleanup;
 	for (i = 0; i < 3; i++) {
 		char key[16];
 		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_grade, &grades[i])))
+		if ((rc = add_group(groups, key, st.rows, st.count, pick_grade, &grades[i], pub)))
 			goto cleanup;
 	}
 	/* Industries in name order, each once. */
@@ -563,9 +738,14 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
 			continue;
 		snprintf(key, sizeof key, "industry:%s", sorted[i].industry);
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry)))
+		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
 			goto cleanup;
 	}
+	for (i = 0; pub && i < pub->count; i++)
+		if (!pub->rows[i].used) {
+			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
+			goto cleanup;
+		}
 	if (!(*out = cJSON_Print(root)))
 		rc = csm__nomem();
 cleanup:
@@ -575,6 +755,7 @@ cleanup:
 	cJSON_Delete(root);
 	free(st.rows);
 	free(sorted);
+	free(pub);
 	return rc;
 }
 

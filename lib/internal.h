@@ -256,5 +256,8 @@ const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
 size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
+/* 1 if the industry group exists but is below the benchmark's min_group, so
+ * no percentile is given; its n into `*n`. */
+int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n);
 
 #endif

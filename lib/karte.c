@@ -404,6 +404,16 @@ static void fit(karte *k, const char *s, double *size, double min_size, double w
 	csm__buf_free(&b);
 }
 
+/* The overall in the grade box at `x`: 20 pt, smaller where the display rule
+ * gave it more decimals (2.665), so it stays clear of the grade letter. */
+static void grade_box_overall(karte *k, double x, const char *overall)
+{
+	double size = 20;
+	char shown[32];
+	fit(k, overall, &size, 10, 36, shown, sizeof shown);
+	k->c.text(&k->c, x + 100, MARGIN + 56, shown, size, CSM_ALIGN_RIGHT, 1.0);
+}
+
 /* Characters that must not begin a line (Japanese line-breaking rules). */
 static int no_line_start(const char *s)
 {
@@ -506,7 +516,7 @@ enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
 	K_GRADING, K_BEHIND2, K_BEHIND1, K_LEVEL5, K_LOWEST, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
 	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_MORE, K_NO_DATE, K_COUNT
+	K_WEIGHTED, K_NA, K_RADAR, K_MORE, K_NO_DATE, K_ESTIMATED, K_COUNT
 };
 
 static const char *const KT[K_COUNT][2] = {
@@ -531,7 +541,8 @@ static const char *const KT[K_COUNT][2] = {
 	[K_ALL] = {"全体", "All"},
 	[K_IND] = {"業種", "Industry"},
 	[K_GAP] = {"目標との差", "Gap"},
-	[K_MARKS] = {"差 = 目標平均 - 自社スコア。** 差 2 以上、* 差 1 以上 2 未満。", "Gap = target average - score. ** gap >= 2, * 1 <= gap < 2."},
+	[K_MARKS] = {"差 = 目標平均 - 自社スコア。** 差 2 以上、* 差 1 以上 2 未満 (表示した値で判定)。",
+	             "Gap = target average - score. ** gap >= 2, * 1 <= gap < 2, as shown."},
 	[K_HINTS] = {"改善のヒント", "Hints"},
 	[K_HINT1] = {"最優先", "Urgent"},
 	[K_HINT2] = {"次に", "Next"},
@@ -545,6 +556,7 @@ static const char *const KT[K_COUNT][2] = {
 	[K_NA] = {"対象外", "n/a"},
 	[K_RADAR] = {"レーダーチャート", "Radar"},
 	[K_NO_DATE] = {"日付なし", "undated"},
+	[K_ESTIMATED] = {"(2020年試行から推定)", "(estimated from the 2020 trial)"},
 	[K_MORE] = {"ほかのヒント (csm score で全体を表示): 指示", "More hints (csm score shows them all): directives"},
 };
 
@@ -775,7 +787,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	k->c.text(&k->c, x + 10, MARGIN + 14, T(K_GRADE), 8.5, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(s->grade), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
-	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, s->overall), 20, CSM_ALIGN_RIGHT, 1.0);
+	grade_box_overall(k, x, csm_format_overall(num, sizeof num, s->overall, &s->grading));
 	line(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 
 	/* Radar on the left; target, lists and notes on the right. */
@@ -793,7 +805,18 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	ry += 17;
 	{
 		double pct;
-		if (csm_analysis_percentile(an, &pct) > 0) {
+		unsigned gn;
+		if (csm__analysis_percentile_withheld(an, &gn)) {
+			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+			         ACCENT);
+			ry += 12;
+			wrap(k, x + 6, &ry,
+			     kfmt(k, 0,
+			          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
+			          csm__analysis_industry_label(an, lang), gn, csm_benchmark_min_group(b)),
+			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			ry += 6;
+		} else if (csm_analysis_percentile(an, &pct) > 0) {
 			char ikey[96];
 			snprintf(ikey, sizeof ikey, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
@@ -824,6 +847,11 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
 	               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
 	          8.5, CSM_ALIGN_LEFT, 0.1);
+	if (csm_benchmark_grading_estimated(b)) {
+		/* the trial did not publish its cut-offs */
+		ry += 11;
+		k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+	}
 	ry += 16;
 	if (s->partial)
 		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
@@ -850,8 +878,9 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		ry += 12;
 		k->c.text(&k->c, x + 6, ry,
 		          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
-		               csm_grade_name(ps->grade), csm_grade_name(s->grade), csm_format1(pb, sizeof pb, ps->overall),
-		               csm_format1(nb, sizeof nb, s->overall)),
+		               csm_grade_name(ps->grade), csm_grade_name(s->grade),
+		               csm_format_overall(pb, sizeof pb, ps->overall, &ps->grading),
+		               csm_format_overall(nb, sizeof nb, s->overall, &s->grading)),
 		          8.5, CSM_ALIGN_LEFT, 0.1);
 		ry += 11;
 		if (strcmp(ps->q->id, q->id) != 0) {
@@ -957,7 +986,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				static const double red[3] = {0.70, 0.12, 0.08};
 				csm_format1(num, sizeof num, gap);
 				if (s->grade != CSM_GRADE_A)
-					mark = csm__ge(gap, 2) ? "**" : csm__ge(gap, 1) ? "*" : "";
+					mark = csm_gap_mark(gap);
 				if (mark[0])
 					text_rgb(k, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, red);
 				else
@@ -975,11 +1004,10 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				k->c.text(&k->c, col[10] + cw[10] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
 				if (pd->has_score && ds->has_score) {
 					double ch = ds->score - pd->score;
-					char t[24], v[16];
-					snprintf(t, sizeof t, "%s%s", ch > 1e-9 ? "↑+" : ch < -1e-9 ? "↓" : "→",
-					         csm_format1(v, sizeof v, ch));
-					text_rgb(k, col[11] + cw[11] - 4, y + 10, t, 8.5, CSM_ALIGN_RIGHT,
-					         ch > 1e-9 ? up : ch < -1e-9 ? down : ACCENT);
+					int sign = csm_change_sign(ch);
+					char t[32];
+					text_rgb(k, col[11] + cw[11] - 4, y + 10, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
+					         sign > 0 ? up : sign < 0 ? down : ACCENT);
 				}
 			}
 			y += 14;
@@ -1499,7 +1527,7 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	k->c.text(&k->c, x + 10, MARGIN + 14, lang == CSM_LANG_JA ? "グループ" : "Group", 8.5, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(csm_grade_for(gov, gr)), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
-	k->c.text(&k->c, x + 100, MARGIN + 56, csm_format1(num, sizeof num, gov), 20, CSM_ALIGN_RIGHT, 1.0);
+	grade_box_overall(k, x, csm_format_overall(num, sizeof num, gov, gr));
 	line(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 
 	/* The heat map: subsidiaries by directive. */
@@ -1536,8 +1564,8 @@ static void summary_pages(karte *k, const portfolio_job *j)
 				          0.05);
 				k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(csm_grade_for(gov, gr)), 8.5,
 				          CSM_ALIGN_RIGHT, 0.05);
-				k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format1(num, sizeof num, gov), 8.5, CSM_ALIGN_RIGHT,
-				          0.05);
+				k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format_overall(num, sizeof num, gov, gr), 8.5,
+				          CSM_ALIGN_RIGHT, 0.05);
 				for (d = 0; d < CSM_DIRECTIVES; d++) {
 					double rgb[3];
 					if (!ghas[d])
@@ -1561,8 +1589,8 @@ static void summary_pages(karte *k, const portfolio_job *j)
 			fit(k, nm, &size, 6, cw[1] - 4, name, sizeof name);
 			k->c.text(&k->c, col[1], y + 9.5, name, size, CSM_ALIGN_LEFT, 0.1);
 			k->c.text(&k->c, col[2] + cw[2] - 4, y + 9.5, csm_grade_name(s->grade), 8, CSM_ALIGN_RIGHT, 0.1);
-			k->c.text(&k->c, col[3] + cw[3] - 4, y + 9.5, csm_format1(num, sizeof num, s->overall), 8, CSM_ALIGN_RIGHT,
-			          0.1);
+			k->c.text(&k->c, col[3] + cw[3] - 4, y + 9.5, csm_format_overall(num, sizeof num, s->overall, &s->grading), 8,
+			          CSM_ALIGN_RIGHT, 0.1);
 			for (d = 0; d < CSM_DIRECTIVES; d++) {
 				double rgb[3];
 				if (!s->dir[d].has_score) {
@@ -1689,7 +1717,7 @@ static void radar_pages(karte *k, const portfolio_job *j)
 		x = MARGIN + (slot % 2) * 265;
 		y = MARGIN + 20 + (slot / 2) * 250;
 		snprintf(label, sizeof label, "%s  %s %s", nm, csm_grade_name(csm__analysis_s(an)->grade),
-		         csm_format1(num, sizeof num, csm__analysis_s(an)->overall));
+		         csm_format_overall(num, sizeof num, csm__analysis_s(an)->overall, &csm__analysis_s(an)->grading));
 		fit(k, label, &size, 6.5, 255, name, sizeof name);
 		k->c.text(&k->c, x + 2, y + 10, name, size, CSM_ALIGN_LEFT, 0.05);
 		csm_radar_from_analysis(&radar, an, j->lang);

@@ -193,6 +193,15 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	j_str(&o, csm_benchmark_name(b));
 	j_key(&o, 0, "target");
 	j_id(&o, csm_analysis_target(an));
+	{
+		const csm_grading *g = csm_benchmark_grading(b);
+		j_key(&o, 0, "grading");
+		csm__buf_puts(&o, "{\"A\":");
+		j_num(&o, g->a);
+		csm__buf_puts(&o, ",\"B\":");
+		j_num(&o, g->b);
+		csm__buf_printf(&o, ",\"estimated\":%s}", csm_benchmark_grading_estimated(b) ? "true" : "false");
+	}
 	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
 	j_key(&o, 0, "means");
 	csm__buf_puts(&o, "{");
@@ -287,7 +296,7 @@ enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
 	T_DIRECTIVE, T_SCORE, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
 	T_LOWEST, T_HINTS, T_HINT1, T_HINT2, T_LOWEST_ITEMS, T_LEVEL, T_TIP, T_PLAN, T_ITEM, T_TARGET_LEVEL,
-	T_GAIN, T_LEVEL_H, T_CHECK, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_COUNT
+	T_GAIN, T_LEVEL_H, T_CHECK, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_ESTIMATED, T_COUNT
 };
 
 static const char *const T[T_COUNT][2] = {
@@ -298,11 +307,13 @@ static const char *const T[T_COUNT][2] = {
 	[T_GRADE] = {"成熟度", "Grade"},
 	[T_BENCHMARK] = {"比較データ", "Benchmark"},
 	[T_GRADING] = {"判定基準", "grading"},
+	[T_ESTIMATED] = {"、2020年試行から推定", ", estimated from the 2020 trial"},
 	[T_TARGET] = {"目標", "target"},
 	[T_DIRECTIVE] = {"指示", "Directive"},
 	[T_SCORE] = {"自社", "Score"},
 	[T_GAP] = {"差", "Gap"},
-	[T_MARKS] = {"** 目標との差 2 以上、* 差 1 以上 2 未満", "** gap >= 2, * 1 <= gap < 2 (gap = target average - score)"},
+	[T_MARKS] = {"** 目標との差 2 以上、* 差 1 以上 2 未満 (表示した値で判定)",
+	             "** gap >= 2, * 1 <= gap < 2, as shown (gap = target average - score)"},
 	[T_NA] = {"対象外", "n/a"},
 	[T_NONE] = {"なし", "none"},
 	[T_BEHIND2] = {"目標から 2 以上遅れている指示", "Directives 2 or more behind the target"},
@@ -426,10 +437,11 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		}
 		csm__buf_puts(&o, "\n");
 	}
-	csm__buf_printf(&o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format1(buf, sizeof buf, s->overall), TX(T_GRADE),
-	                csm_grade_name(s->grade));
-	csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
-	                TX(T_GRADING), g->a, g->b, TX(T_TARGET), csm_analysis_target(an));
+	csm__buf_printf(&o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format_overall(buf, sizeof buf, s->overall, &s->grading),
+	                TX(T_GRADE), csm_grade_name(s->grade));
+	csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
+	                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "", TX(T_TARGET),
+	                csm_analysis_target(an));
 	if (s->partial)
 		csm__buf_printf(&o, "%s\n", TX(T_PARTIAL));
 	if (s->weighted)
@@ -503,16 +515,14 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			num(buf, sizeof buf, pd->has_score, pd->score);
 			cell(&o, buf, 7, 1);
 			if (pd->has_score && ds->has_score) {
-				double ch = ds->score - pd->score;
-				snprintf(buf2, sizeof buf2, "%s%s", ch > 1e-9 ? "↑+" : ch < -1e-9 ? "↓" : "→", csm_format1(buf, sizeof buf, ch));
-				cell(&o, buf2, 8, 1);
+				cell(&o, csm_format_change(buf2, sizeof buf2, ds->score - pd->score), 8, 1);
 			} else {
 				cell(&o, "-", 8, 1);
 			}
 		}
 		if (has_gap && s->grade != CSM_GRADE_A)
-			mark = csm__ge(gap, 2) ? " **" : csm__ge(gap, 1) ? " *" : "";
-		csm__buf_printf(&o, "%s%s\n", mark, ds->unanswered ? " (partial)" : "");
+			mark = csm_gap_mark(gap);
+		csm__buf_printf(&o, "%s%s%s\n", mark[0] ? " " : "", mark, ds->unanswered ? " (partial)" : "");
 	}
 	csm__buf_pad(&o, 0, 5 + name_w);
 	cell(&o, "n", 7, 1);
@@ -525,8 +535,13 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	csm__buf_puts(&o, "\n");
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
+		unsigned gn;
 		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
-		if (csm_analysis_percentile(an, &pct) > 0)
+		if (csm__analysis_percentile_withheld(an, &gn))
+			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: 示しません (n=%u、%u 社未満)\n"
+			                                        : "Percentile within the industry: not shown (n=%u, fewer than %u)\n",
+			                gn, csm_benchmark_min_group(b));
+		else if (csm_analysis_percentile(an, &pct) > 0)
 			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: %.0f パーセンタイル (n=%u)\n"
 			                                        : "Percentile within the industry: %.0f (n=%u)\n",
 			                pct, csm_benchmark_group_n(b, (size_t)idx[4]));
@@ -543,8 +558,9 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, &items);
 		csm__buf_printf(&o, lang == CSM_LANG_JA ? "前回 (%s, %s): 総合 %s → %s、成熟度 %s → %s\n"
 		                                        : "Previous (%s, %s): overall %s -> %s, grade %s -> %s\n",
-		                pdate ? pdate : "-", ps->q->id, csm_format1(pb, sizeof pb, ps->overall),
-		                csm_format1(buf, sizeof buf, s->overall), csm_grade_name(ps->grade), csm_grade_name(s->grade));
+		                pdate ? pdate : "-", ps->q->id, csm_format_overall(pb, sizeof pb, ps->overall, &ps->grading),
+		                csm_format_overall(buf, sizeof buf, s->overall, &s->grading), csm_grade_name(ps->grade),
+		                csm_grade_name(s->grade));
 		if (strcmp(ps->q->id, q->id) != 0)
 			csm__buf_printf(&o, "%s\n", lang == CSM_LANG_JA ? "設問の版が異なるため、指示単位で比較しています。"
 			                                              : "The questionnaire versions differ: compared by directive.");
@@ -889,7 +905,8 @@ int csm_render_whatif(char **out, const csm_score *before, const csm_score *afte
 		csm__buf_puts(&o, strcmp(a, b) != 0 ? " *\n" : "\n");
 	}
 	csm__buf_printf(&o, "\n%s %s -> %s   %s %s -> %s\n", ja ? "総合スコア" : "Overall",
-	                csm_format1(a, sizeof a, before->overall), csm_format1(b, sizeof b, after->overall),
+	                csm_format_overall(a, sizeof a, before->overall, &before->grading),
+	                csm_format_overall(b, sizeof b, after->overall, &after->grading),
 	                ja ? "成熟度" : "Grade", csm_grade_name(before->grade), csm_grade_name(after->grade));
 	return csm__buf_finish(&o, out);
 }
@@ -999,10 +1016,8 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 			cell(&o, buf, 12, 1);
 		}
 		if (f->has_score && l->has_score) {
-			char ch[24];
-			double c = l->score - f->score;
-			snprintf(ch, sizeof ch, "%s%s", c > 1e-9 ? "↑+" : c < -1e-9 ? "↓" : "→", csm_format1(buf, sizeof buf, c));
-			cell(&o, ch, 9, 1);
+			char ch[32];
+			cell(&o, csm_format_change(ch, sizeof ch, l->score - f->score), 9, 1);
 		}
 		csm__buf_puts(&o, "\n");
 	}
@@ -1010,7 +1025,7 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	csm__buf_pad(&o, 0, 5);
 	cell(&o, ja ? "総合スコア" : "Overall", name_w, 0);
 	for (i = 0; i < n; i++)
-		cell(&o, csm_format1(buf, sizeof buf, rows[i].s->overall), 12, 1);
+		cell(&o, csm_format_overall(buf, sizeof buf, rows[i].s->overall, &rows[i].s->grading), 12, 1);
 	csm__buf_puts(&o, "\n");
 	csm__buf_pad(&o, 0, 5);
 	cell(&o, ja ? "成熟度" : "Grade", name_w, 0);

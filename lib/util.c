@@ -462,6 +462,65 @@ char *csm_format1(char *buf, size_t size, double value)
 	return buf;
 }
 
+/* ---- the display rule ----------------------------------------------------
+ * What is shown beside a number is decided from the number as shown, so the
+ * two never disagree: a gap printed "1.0" is in the >= 1 band, a change
+ * printed "0.0" has the level arrow. The grade is the exact rule on the exact
+ * overall; the overall gets more decimals where one would cross a cut-off. */
+
+int csm_gap_band(double gap)
+{
+	double r = csm_round1(gap);
+	return csm__ge(r, 2) ? 2 : csm__ge(r, 1) ? 1 : 0;
+}
+
+const char *csm_gap_mark(double gap)
+{
+	int band = csm_gap_band(gap);
+	return band == 2 ? "**" : band == 1 ? "*" : "";
+}
+
+int csm_change_sign(double change)
+{
+	double r = csm_round1(change);
+	return r > 0 ? 1 : r < 0 ? -1 : 0;
+}
+
+char *csm_format_change(char *buf, size_t size, double change)
+{
+	char v[32];
+	int sign = csm_change_sign(change);
+	if (!buf || !size)
+		return buf;
+	csm_format1(v, sizeof v, change);
+	snprintf(buf, size, "%s%s", sign > 0 ? "\u2191+" : sign < 0 ? "\u2193" : "\u2192", v);
+	return buf;
+}
+
+/* `value` rounded half away from zero to `decimals` places (csm_round1's epsilon). */
+static double round_to(double value, int decimals)
+{
+	double scale = pow(10.0, decimals), v = floor(fabs(value) * scale + 0.5 + 1e-9) / scale;
+	return value < 0 ? -v : v;
+}
+
+char *csm_format_overall(char *buf, size_t size, double overall, const csm_grading *g)
+{
+	int decimals = 1;
+	if (!buf || !size)
+		return buf;
+	if (g && g->b > 0 && g->a > g->b) {
+		csm_grade exact = csm_grade_for(overall, g);
+		/* 1e-9 below a cut-off counts as on it, so 10 decimals always suffice */
+		while (decimals < 10 && csm_grade_for(round_to(overall, decimals), g) != exact)
+			decimals++;
+	}
+	if (decimals == 1)
+		return csm_format1(buf, size, overall);
+	snprintf(buf, size, "%.*f", decimals, round_to(overall, decimals));
+	return buf;
+}
+
 int csm_lang_parse(csm_lang *out, const char *name)
 {
 	CSM__ARGS(out && name);

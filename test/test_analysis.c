@@ -193,6 +193,61 @@ static void test_all_five(void)
 	teardown(&f);
 }
 
+/* The bands are those of the gaps as shown: 0.967 is shown 1.0 and is >= 1,
+ * 1.967 is shown 2.0 and is >= 2, in the lists and in the hints alike. */
+static void test_band_as_shown(void)
+{
+	static const char b33[] = "{\"format\":\"csm-benchmark/1\",\"name\":\"b33\",\"questionnaire\":\"csmg-v2\","
+	                          "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":["
+	                          "{\"key\":\"grade:B\",\"n\":10,\"mean\":[3.3,3.3,3.3,3.3,3.3,3.3,3.3,3.3,3.3,3.3]},"
+	                          "{\"key\":\"grade:A\",\"n\":10,\"mean\":[4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5]}]}";
+	/* d1 2.333 (gap 0.967), d9 1.333 (gap 1.967), the rest 2 (gap 1.3) */
+	static const int company[10][10] = {{2, 2, 3}, {2, 2, 2}, {2, 2, 2, 2}, {2, 2, 2}, {2, 2, 2, 2, 2, 2, 2, 2, 2, 2},
+	                                    {2, 2, 2, 2}, {2, 2, 2, 2, 2}, {2, 2}, {1, 2, 1}, {2, 2}};
+	static const int b2[] = {9}, b1[] = {1, 2, 3, 4, 5, 6, 7, 8, 10};
+	fixture f;
+	CHECK_INT(setup(&f, company, b33), 0);
+	if (f.an) {
+		CHECK_INT(csm_score_grade(f.s), CSM_GRADE_C);
+		CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 1));
+		CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 9));
+		CHECK_INT(csm_analysis_hint(f.an, 0)->directive, 9);
+		/* hint 1 is alone in its band: hint 2 is the next band, d1 with it */
+		CHECK_INT(csm_analysis_hint_count(f.an), 10);
+	}
+	teardown(&f);
+}
+
+/* No percentile within a group below the benchmark's min_group (default 5). */
+static void test_percentile_min_group(void)
+{
+	static const char *const benches[3] = {
+	    "{\"format\":\"csm-benchmark/1\",\"name\":\"p\",\"questionnaire\":\"csmg-v2\","
+	    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":[{\"key\":\"grade:B\",\"n\":10,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+	    "{\"key\":\"industry:finance\",\"n\":4,\"mean\":[3,3,3,3,3,3,3,3,3,3],"
+	    "\"overall\":{\"histogram\":{\"values\":[1,2,3,4],\"counts\":[1,1,1,1]}}}]}",
+	    "{\"format\":\"csm-benchmark/1\",\"name\":\"p\",\"questionnaire\":\"csmg-v2\",\"min_group\":4,"
+	    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":[{\"key\":\"grade:B\",\"n\":10,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+	    "{\"key\":\"industry:finance\",\"n\":4,\"mean\":[3,3,3,3,3,3,3,3,3,3],"
+	    "\"overall\":{\"histogram\":{\"values\":[1,2,3,4],\"counts\":[1,1,1,1]}}}]}",
+	    "{\"format\":\"csm-benchmark/1\",\"name\":\"p\",\"questionnaire\":\"csmg-v2\","
+	    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":[{\"key\":\"grade:B\",\"n\":10,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+	    "{\"key\":\"industry:finance\",\"n\":5,\"mean\":[3,3,3,3,3,3,3,3,3,3],"
+	    "\"overall\":{\"histogram\":{\"values\":[1,2,3,4],\"counts\":[1,1,1,2]}}}]}"};
+	static const int want[3] = {0, 1, 1};
+	int i;
+	for (i = 0; i < 3; i++) {
+		fixture f;
+		double pct = -1;
+		CHECK_INT(setup(&f, company_c, benches[i]), 0);
+		if (f.an) {
+			CHECK_INT(csm_analysis_percentile(f.an, &pct), want[i]);
+			CHECK_INT(csm_benchmark_min_group(f.b), i == 1 ? 4 : 5);
+		}
+		teardown(&f);
+	}
+}
+
 static void test_missing_target_group(void)
 {
 	static const char no_b[] = "{\"format\":\"csm-benchmark/1\",\"name\":\"noB\",\"questionnaire\":\"csmg-v2\","
@@ -257,6 +312,8 @@ int main(void)
 	RUN_TEST(test_grade_a);
 	RUN_TEST(test_all_five);
 	RUN_TEST(test_missing_target_group);
+	RUN_TEST(test_band_as_shown);
+	RUN_TEST(test_percentile_min_group);
 	RUN_TEST(test_item_lists);
 	return test_finish();
 }

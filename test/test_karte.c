@@ -751,6 +751,143 @@ static void test_font_errors(void)
 	CHECK(km == NULL);
 }
 
+/* ---- the display rule in the karte --------------------------------------- */
+
+static unsigned long long rng = 0x5eed2020u;
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+/* Check the gap column of the karte's table in `text` (pdftotext -layout):
+ * every printed gap carries the mark its printed value calls for. Returns
+ * the rows checked. */
+static int check_gap_marks(const char *text, const char *gap_head)
+{
+	const char *p = strstr(text, gap_head);
+	int rows = 0;
+	p = p ? strchr(p, '\n') : NULL;
+	while (p && rows < CSM_DIRECTIVES) {
+		char line[512], *tok[64], *save = NULL;
+		const char *end = strchr(p + 1, '\n');
+		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1), nt = 0, i;
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p + 1, len);
+		line[len] = '\0';
+		p = end;
+		for (tok[nt] = strtok_r(line, " ", &save); tok[nt] && nt < 63; tok[++nt] = strtok_r(NULL, " ", &save))
+			;
+		if (nt < 3 || atoi(tok[0]) != rows + 1)
+			continue;
+		rows++;
+		for (i = nt; i-- > 1;) {
+			char *e;
+			double x = strtod(tok[i], &e);
+			const char *mark = i + 1 < nt ? tok[i + 1] : "";
+			if (*e || e == tok[i])
+				continue;
+			if (strcmp(mark, x >= 2 - 1e-9 ? "**" : x >= 1 - 1e-9 ? "*" : "") != 0) {
+				fprintf(stderr, "  karte row %d: gap %s with mark \"%s\"\n", rows, tok[i], mark);
+				CHECK(!"a printed gap contradicts its mark");
+			}
+			break;
+		}
+	}
+	return rows;
+}
+
+/* A grade C company whose overall is 2.65..2.67 (one decimal: 2.7, over the
+ * B cut-off) and whose gaps include 0.95..1 or 1.95..2: the karte shows the
+ * overall with the decimals it needs, and every gap with its mark; it says
+ * the cut-offs are estimated, dates the benchmark, and gives no percentile
+ * in the 2-company services group, in both languages. */
+static void test_display_rule(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *pdf = NULL, *text = NULL;
+	int *lv = NULL, tries, lang;
+	size_t n, i, len = 0;
+	if (!q || !b || csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font))
+		goto done;
+	n = csm_questionnaire_item_count(q);
+	lv = calloc(n, sizeof *lv);
+	for (tries = 0; lv && tries < 200000; tries++) {
+		int d, edge = 0, centre = 2 + (int)rnd(2);
+		double gap;
+		for (i = 0; i < n; i++) {
+			int v = centre + (int)rnd(3) - 1;
+			lv[i] = v < 1 ? 1 : v > 5 ? 5 : v;
+		}
+		csm_answers_free(a);
+		csm_score_free(s);
+		csm_analysis_free(an);
+		a = answers_from(q, lv, "services");
+		s = NULL;
+		an = NULL;
+		if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_score_grade(s) != CSM_GRADE_C ||
+		    !(csm_score_overall(s) >= 2.65 && csm_score_overall(s) < 2.67) || csm_analyze(&an, q, a, s, b))
+			continue;
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			if (csm_analysis_gap(an, d, &gap) > 0 && ((gap >= 0.95 && gap < 1) || (gap >= 1.95 && gap < 2)))
+				edge = 1;
+		if (edge)
+			break;
+	}
+	CHECK(an != NULL);
+	if (!an)
+		goto done;
+	for (lang = 0; lang < 2; lang++) {
+		char path[128], cmd[300], overall[32], want[64];
+		FILE *f;
+		csm_free(pdf);
+		free(text);
+		pdf = NULL;
+		text = NULL;
+		CHECK_INT(csm_karte_render(&pdf, &len, km, an, NULL, (csm_lang)lang, 0), 0);
+		snprintf(path, sizeof path, "%s/edge.pdf", tmpdir);
+		if (!pdf || !(f = fopen(path, "wb")))
+			goto done;
+		CHECK(fwrite(pdf, 1, len, f) == len);
+		fclose(f);
+		snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' - 2>/dev/null", path);
+		CHECK_INT(capture(cmd, &text), 0);
+		if (!text)
+			goto done;
+		csm_format_overall(overall, sizeof overall, csm_score_overall(s), csm_benchmark_grading(b));
+		CHECK(strlen(overall) > 3); /* more than one decimal here */
+		snprintf(want, sizeof want, "C %s\n", overall);
+		CHECK_HAS(text, want);
+		CHECK(!strstr(text, "C 2.7\n"));
+		CHECK_INT(check_gap_marks(text, lang == CSM_LANG_JA ? "目標との差" : "Gap\n"), CSM_DIRECTIVES);
+		CHECK_HAS(text, lang == CSM_LANG_JA ? "(2020年試行から推定)" : "(estimated from the 2020 trial)");
+		CHECK_HAS(text, "(2021-03)");
+		CHECK(!strstr(text, lang == CSM_LANG_JA ? "日付なし" : "undated"));
+		CHECK_HAS(text, lang == CSM_LANG_JA ? "示しません (services, n=2、5 社未満)"
+		                                    : "not shown (services, n=2, fewer than 5)");
+		CHECK(!strstr(text, lang == CSM_LANG_JA ? "パーセンタイル" : "percentile"));
+	}
+done:
+	free(lv);
+	free(text);
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	char cmd[128];
@@ -764,6 +901,7 @@ int main(void)
 	RUN_TEST(test_portfolio_at_cap);
 	RUN_TEST(test_long_item_lists);
 	RUN_TEST(test_font_errors);
+	RUN_TEST(test_display_rule);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		return 2;

@@ -143,10 +143,249 @@ static void test_questions(void)
 	csm_questionnaire_free(q);
 }
 
+/* The estimated cut-offs and a withheld percentile are said, in both
+ * languages, and the score JSON carries the grading. */
+static void test_estimated_and_small_group(void)
+{
+	fixture f;
+	char *en = NULL, *ja = NULL, *json = NULL;
+	cJSON *root = NULL, *g;
+	CHECK_INT(setup(&f, SRC("examples/minato-services.json")), 0); /* services: n = 2 */
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_render_text(&en, f.an, f.t, CSM_LANG_EN), 0);
+	CHECK_INT(csm_render_text(&ja, f.an, f.t, CSM_LANG_JA), 0);
+	CHECK_INT(csm_render_json(&json, f.an, "m.json"), 0);
+	if (!en || !ja || !json)
+		goto done;
+	CHECK_HAS(en, "(grading: A >= 3.75, B >= 2.67, estimated from the 2020 trial; target: grade:B)");
+	CHECK_HAS(ja, "A >= 3.75, B >= 2.67、2020年試行から推定");
+	CHECK_HAS(en, "Percentile within the industry: not shown (n=2, fewer than 5)");
+	CHECK_HAS(ja, "業種内の位置: 示しません (n=2、5 社未満)");
+	CHECK(!strstr(en, "Percentile within the industry: 0"));
+	root = cJSON_Parse(json);
+	g = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "comparison"), "grading");
+	CHECK(g && cJSON_IsTrue(cJSON_GetObjectItem(g, "estimated")));
+	CHECK(g && cJSON_GetObjectItem(g, "A") && cJSON_GetObjectItem(g, "A")->valuedouble == 3.75);
+	CHECK(g && cJSON_GetObjectItem(g, "B") && cJSON_GetObjectItem(g, "B")->valuedouble == 2.67);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "comparison"), "percentile")), 0);
+done:
+	cJSON_Delete(root);
+	csm_free(en);
+	csm_free(ja);
+	csm_free(json);
+	teardown(&f);
+}
+
+/* ---- the display rule on random answers --------------------------------- */
+
+static unsigned long long rng_state = 0x2020c5a1u;
+static unsigned rnd(unsigned n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (unsigned)(rng_state % n);
+}
+
+/* Levels around a random centre, so overalls fall anywhere in 1..5 (and near
+ * the cut-offs often enough); a few items n/a. */
+static void random_levels(int *lv, size_t n)
+{
+	size_t i;
+	int centre = 1 + (int)rnd(5), spread = 1 + (int)rnd(3);
+	for (i = 0; i < n; i++) {
+		int v = centre + (int)rnd((unsigned)(2 * spread + 1)) - spread;
+		lv[i] = rnd(40) == 0 ? LV_NA : v < 1 ? 1 : v > 5 ? 5 : v;
+	}
+}
+
+static int printed_grade_ok(const char *value, const char *grade, const csm_grading *g)
+{
+	return strcmp(csm_grade_name(csm_grade_for(strtod(value, NULL), g)), grade) == 0;
+}
+
+/* The directives of a list line "Label: 1 Name, 3 Name" (none: 0), as bits. */
+static unsigned list_bits(const char *text, const char *label)
+{
+	const char *p = strstr(text, label), *end;
+	unsigned bits = 0;
+	if (!p)
+		return ~0u;
+	p += strlen(label);
+	end = strchr(p, '\n');
+	while (p && p < end) {
+		int d = atoi(p);
+		if (d >= 1 && d <= 10)
+			bits |= 1u << d;
+		p = strstr(p, ", ");
+		if (p)
+			p += 2;
+	}
+	return bits;
+}
+
+/* Check one English text report: every gap against its mark, the marks
+ * against the lists, every change against its arrow, every overall against
+ * the grade beside it. Returns the number of contradictions. */
+static int check_report(const char *text, const csm_grading *g, int with_prev, int grade_a)
+{
+	const char *p = strstr(text, "\n  #  Directive"), *line;
+	char v[32], gr[8], v2[32], gr2[8];
+	unsigned b1 = 0, b2 = 0;
+	int bad = 0, row;
+
+	if ((line = strstr(text, "\nOverall ")) && sscanf(line, "\nOverall %31s Grade %7s", v, gr) == 2) {
+		if (!printed_grade_ok(v, gr, g)) {
+			fprintf(stderr, "  overall %s shown with grade %s\n", v, gr);
+			bad++;
+		}
+	} else
+		bad++;
+	if (with_prev) {
+		line = strstr(text, "\nPrevious (");
+		line = line ? strstr(line, "): overall ") : NULL;
+		if (!line || sscanf(line, "): overall %31s -> %31s grade %7s -> %7s", v, v2, gr, gr2) != 4) {
+			bad++;
+		} else {
+			gr[strcspn(gr, ",")] = '\0';
+			v2[strcspn(v2, ",")] = '\0';
+			if (!printed_grade_ok(v, gr, g) || !printed_grade_ok(v2, gr2, g)) {
+				fprintf(stderr, "  previous line: overall %s -> %s, grade %s -> %s\n", v, v2, gr, gr2);
+				bad++;
+			}
+		}
+	}
+	if (!p)
+		return bad + 1;
+	p = strchr(p + 1, '\n');
+	for (row = 1; row <= CSM_DIRECTIVES && p; row++) {
+		char buf[256], *tok[32];
+		size_t len, nt = 0;
+		const char *end = strchr(p + 1, '\n');
+		const char *mark = "", *gap, *change = NULL;
+		len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		if (len >= sizeof buf)
+			len = sizeof buf - 1;
+		memcpy(buf, p + 1, len);
+		buf[len] = '\0';
+		for (tok[nt] = strtok(buf, " "); tok[nt] && nt < 31; tok[++nt] = strtok(NULL, " "))
+			;
+		if (nt < 4 || atoi(tok[0]) != row)
+			return bad + 1;
+		if (strcmp(tok[nt - 1], "*") == 0 || strcmp(tok[nt - 1], "**") == 0)
+			mark = tok[--nt];
+		if (with_prev) {
+			change = tok[--nt];
+			nt--; /* previous score */
+		}
+		gap = tok[nt - 1];
+		if (strcmp(gap, "-") != 0) {
+			double x = strtod(gap, NULL);
+			const char *want = grade_a ? "" : x >= 2.0 - 1e-9 ? "**" : x >= 1.0 - 1e-9 ? "*" : "";
+			if (strcmp(mark, want) != 0) {
+				fprintf(stderr, "  directive %d: gap printed %s with mark \"%s\"\n", row, gap, mark);
+				bad++;
+			}
+		}
+		if (mark[0])
+			*(strlen(mark) == 2 ? &b2 : &b1) |= 1u << row;
+		if (change && strcmp(change, "-") != 0) {
+			/* the arrow is 3 bytes of UTF-8 */
+			double x = strtod(change + 3, NULL);
+			int ok = strncmp(change, "\u2191", 3) == 0   ? x > 0 && change[3] == '+'
+			         : strncmp(change, "\u2193", 3) == 0 ? x < 0
+			                                             : strncmp(change, "\u2192", 3) == 0 && x == 0;
+			if (!ok) {
+				fprintf(stderr, "  directive %d: change printed %s\n", row, change);
+				bad++;
+			}
+		}
+		p = end;
+	}
+	if (!grade_a) {
+		unsigned l2 = list_bits(text, "Directives 2 or more behind the target: ");
+		unsigned l1 = list_bits(text, "Directives 1 to 2 behind the target: ");
+		if (l2 != b2 || l1 != b1) {
+			fprintf(stderr, "  lists (%#x, %#x) do not match the marks (%#x, %#x)\n", l2, l1, b2, b1);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static void test_display_rule_random(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	static const char *const industries[] = {"finance", "machinery", "services", "retail"};
+	int *lv = NULL, *lp = NULL, iter, failures = 0, reported = 0;
+	size_t n;
+	if (!q || !b)
+		goto done;
+	n = csm_questionnaire_item_count(q);
+	lv = calloc(n, sizeof *lv);
+	lp = calloc(n, sizeof *lp);
+	for (iter = 0; iter < 4000 && lv && lp; iter++) {
+		csm_answers *a, *pa = NULL;
+		csm_score *s = NULL, *ps = NULL;
+		csm_analysis *an = NULL;
+		char *text = NULL;
+		int with_prev = iter % 2, bad;
+		random_levels(lv, n);
+		a = answers_from(q, lv, industries[rnd(4)]);
+		if (with_prev) {
+			/* the previous assessment a little lower or higher */
+			size_t i;
+			for (i = 0; i < n; i++)
+				lp[i] = lv[i] == LV_NA ? LV_NA : rnd(4) ? lv[i] : lv[i] > 1 && rnd(2) ? lv[i] - 1 : lv[i] < 5 ? lv[i] + 1 : 5;
+			pa = answers_from(q, lp, "finance");
+		}
+		if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+		    (pa && csm_score_compute(&ps, q, pa, csm_benchmark_grading(b), 0))) {
+			failures++;
+			goto next;
+		}
+		if (!csm_score_has_overall(s) || (ps && !csm_score_has_overall(ps)))
+			goto next;
+		if (csm_analyze(&an, q, a, s, b)) {
+			failures++;
+			goto next;
+		}
+		if (ps)
+			csm_analysis_set_previous(an, pa, ps);
+		if (csm_render_text(&text, an, NULL, CSM_LANG_EN)) {
+			failures++;
+			goto next;
+		}
+		bad = check_report(text, csm_benchmark_grading(b), with_prev, csm_score_grade(s) == CSM_GRADE_A);
+		if (bad) {
+			failures++;
+			if (reported++ < 3)
+				fprintf(stderr, "report %d:\n%.1800s\n", iter, text);
+		}
+	next:
+		csm_free(text);
+		csm_analysis_free(an);
+		csm_score_free(s);
+		csm_score_free(ps);
+		csm_answers_free(a);
+		csm_answers_free(pa);
+	}
+	CHECK_INT(failures, 0);
+done:
+	free(lv);
+	free(lp);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_json_fields);
 	RUN_TEST(test_text_report);
 	RUN_TEST(test_questions);
+	RUN_TEST(test_estimated_and_small_group);
+	RUN_TEST(test_display_rule_random);
 	return test_finish();
 }

@@ -63,11 +63,77 @@ static void test_lang_version(void)
 	CHECK_STR(csm_error_last(), "");
 }
 
+/* The display rule: what is shown beside a number follows the number as shown. */
+static void test_display_rule(void)
+{
+	const csm_grading trial = {3.75, 2.67}, odd = {3.72, 2.61};
+	char buf[32], want[32];
+	unsigned long long x = 0x9e3779b97f4a7c15ull;
+	int i, bad_band = 0, bad_sign = 0, bad_overall = 0, changed = 0;
+
+	CHECK_INT(csm_gap_band(0.983), 1); /* shown 1.0 */
+	CHECK_INT(csm_gap_band(0.95), 1);
+	CHECK_INT(csm_gap_band(0.9499), 0);
+	CHECK_INT(csm_gap_band(1.96), 2);
+	CHECK_INT(csm_gap_band(1.949), 1);
+	CHECK_INT(csm_gap_band(-3), 0);
+	CHECK_STR(csm_gap_mark(0.983), "*");
+	CHECK_STR(csm_gap_mark(1.95), "**");
+	CHECK_STR(csm_gap_mark(0.94), "");
+	CHECK_INT(csm_change_sign(0.04), 0);
+	CHECK_INT(csm_change_sign(-0.04), 0);
+	CHECK_INT(csm_change_sign(0.05), 1);
+	CHECK_STR(csm_format_change(buf, sizeof buf, 0.04), "\u21920.0");
+	CHECK_STR(csm_format_change(buf, sizeof buf, -0.04), "\u21920.0");
+	CHECK_STR(csm_format_change(buf, sizeof buf, 0.25), "\u2191+0.3");
+	CHECK_STR(csm_format_change(buf, sizeof buf, -0.25), "\u2193-0.3");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 3.1033, &trial), "3.1");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 2.665, &trial), "2.665"); /* 2.67 would be B */
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 2.66, &trial), "2.66");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 2.6699, &trial), "2.6699");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 2.67, &trial), "2.7");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 3.749, &trial), "3.7"); /* B either way */
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 3.7499999, &trial), "3.7");
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 3.73, &odd), "3.73"); /* 3.7 would be B */
+	CHECK_STR(csm_format_overall(buf, sizeof buf, 2.665, NULL), "2.7");
+	/* Random values: the band and the sign agree with the printed value, and
+	 * the overall printed beside a grade gives that grade. */
+	for (i = 0; i < 200000; i++) {
+		double v, shown;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		v = (double)(x % 5000001u) / 1000000.0 * (i % 2 ? 1 : -1) + (i % 3 ? 0 : 1.0 / 3);
+		csm_format1(buf, sizeof buf, v);
+		shown = strtod(buf, NULL);
+		if (csm_gap_band(v) != (shown >= 2 ? 2 : shown >= 1 ? 1 : 0))
+			bad_band++;
+		if (csm_change_sign(v) != (shown > 0 ? 1 : shown < 0 ? -1 : 0))
+			bad_sign++;
+		if (v >= 1 && v <= 5) {
+			const csm_grading *g = i % 5 ? &trial : &odd;
+			csm_format_overall(buf, sizeof buf, v, g);
+			if (csm_grade_for(strtod(buf, NULL), g) != csm_grade_for(v, g))
+				bad_overall++;
+			csm_format1(want, sizeof want, v);
+			if (strcmp(buf, want) != 0) {
+				changed++;
+				/* more decimals only where one would cross a cut-off */
+				if (csm_grade_for(strtod(want, NULL), g) == csm_grade_for(v, g))
+					bad_overall++;
+			}
+		}
+	}
+	CHECK_INT(bad_band, 0);
+	CHECK_INT(bad_sign, 0);
+	CHECK_INT(bad_overall, 0);
+	CHECK(changed > 0);
+}
+
 int main(void)
 {
 	RUN_TEST(test_round1);
 	RUN_TEST(test_utf8);
 	RUN_TEST(test_validators);
 	RUN_TEST(test_lang_version);
+	RUN_TEST(test_display_rule);
 	return test_finish();
 }
