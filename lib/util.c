@@ -456,6 +456,8 @@ double csm_round1(double value)
 char *csm_format1(char *buf, size_t size, double value)
 {
 	double r = csm_round1(value);
+	if (!buf || !size)
+		return buf;
 	if (r == 0.0)
 		r = 0.0; /* no "-0.0" */
 	snprintf(buf, size, "%.1f", r);

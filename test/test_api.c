@@ -247,6 +247,16 @@ static void test_computing(void)
 	NONE(csm_score_partial(NULL));
 	NONE(csm_score_weighted(NULL));
 
+	NONE(csm_format1(NULL, 16, 3.0));
+	NONE(csm_format_change(NULL, 16, 0.3));
+	NONE(csm_format_overall(NULL, 16, 3.0, csm_benchmark_grading(b)));
+	IN_CHILD("csm_format_overall(buf, 16, 2.665, NULL)", {
+		char buf[16];
+		if (strcmp(csm_format_overall(buf, sizeof buf, 2.665, NULL), "2.7") != 0)
+			_exit(1);
+	});
+	NONE(csm_benchmark_grading_estimated(NULL));
+	NONE(csm_benchmark_min_group(NULL));
 	NONE(csm_benchmark_name(NULL));
 	NONE(csm_benchmark_source(NULL));
 	NONE(csm_benchmark_questionnaire(NULL));
