@@ -306,7 +306,7 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
 	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
 	const char *size = a->field[CSM_FIELD_ORG_SIZE];
-	char key[96], member[TOKEN + 1], *m = NULL;
+	char key[CSM__KEY_MAX], member[TOKEN + 1], *m = NULL;
 	csm_score *s = NULL;
 	group *g;
 	int rc;
@@ -334,7 +334,7 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
 		goto done;
 	if (industry) {
-		snprintf(key, sizeof key, "industry:%s", industry);
+		csm__industry_key(key, industry);
 		if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
 			goto done;
 	}

@@ -29,7 +29,8 @@ struct csm_analysis {
 	const csm_score *prev;
 	int has_percentile;
 	double percentile;    /* within the industry group */
-	int industry_index;
+	int industry_index;   /* the industry's group in the benchmark, or -1 */
+	char industry_key[CSM__KEY_MAX];
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -226,11 +227,10 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	}
 	an->industry_index = -1;
 	if (csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)) {
-		char key[96];
-		snprintf(key, sizeof key, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
+		csm__industry_key(an->industry_key, csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
 		/* no percentile within a group smaller than the benchmark's minimum:
 		 * in a group of 2 it only says which of the two is ahead */
-		if ((an->industry_index = csm_benchmark_group_find(b, key)) >= 0 &&
+		if ((an->industry_index = csm_benchmark_group_find(b, an->industry_key)) >= 0 &&
 		    csm_benchmark_group_n(b, (size_t)an->industry_index) >= csm_benchmark_min_group(b))
 			an->has_percentile = csm_benchmark_percentile(&an->percentile, b, (size_t)an->industry_index, s->overall);
 	}
@@ -341,6 +341,21 @@ void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind)
 	if (an)
 		an->industries = ind;
 }
+
+size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5])
+{
+	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
+	size_t i;
+	for (i = 0; i < 4; i++) {
+		keys[i] = fixed[i];
+		idx[i] = csm_benchmark_group_find(an->b, fixed[i]);
+	}
+	keys[4] = an->industry_key[0] ? an->industry_key : NULL;
+	idx[4] = an->industry_key[0] ? an->industry_index : -1;
+	return an->industry_key[0] ? 5 : 4;
+}
+
+int csm__analysis_industry_group(const csm_analysis *an) { return an->industry_index; }
 
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 {

@@ -281,6 +281,11 @@ size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count :
 const char *csm_benchmark_group_key(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].key : NULL; }
 unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i) { return b && i < b->count ? b->groups[i].n : 0; }
 
+void csm__industry_key(char key[CSM__KEY_MAX], const char *industry)
+{
+	snprintf(key, CSM__KEY_MAX, "industry:%s", industry);
+}
+
 int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 {
 	size_t i;
@@ -734,10 +739,10 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	memcpy(sorted, st.rows, st.count * sizeof *sorted);
 	qsort(sorted, st.count, sizeof *sorted, cmp_industry);
 	for (i = 0; i < st.count; i++) {
-		char key[96];
+		char key[CSM__KEY_MAX];
 		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
 			continue;
-		snprintf(key, sizeof key, "industry:%s", sorted[i].industry);
+		csm__industry_key(key, sorted[i].industry);
 		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
 			goto cleanup;
 	}

@@ -312,9 +312,7 @@ int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lan
 		out->series[0].value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
 	out->count = 1;
 	if (industry) {
-		char key[96];
-		snprintf(key, sizeof key, "industry:%s", industry);
-		if ((g = csm_benchmark_group_find(b, key)) >= 0) {
+		if ((g = csm__analysis_industry_group(an)) >= 0) {
 			csm_radar_series *se = &out->series[out->count++];
 			snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
 			         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));

@@ -38,6 +38,10 @@ int csm__control_char(const char *s, int multiline);
 
 #define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
 #define CSM__FIELDS 7 /* values of csm_answers_field */
+#define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
+
+/* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
+void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
 
 /* Whether all `n` pointers of `p` are set (an array argument of handles). */
 int csm__all_set(const void *const *p, size_t n);
@@ -256,6 +260,12 @@ const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
 size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
+/* The groups the organization is compared with, in table order: all,
+ * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
+ * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */
+size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5]);
+/* The index of the industry's group in the benchmark, or -1. */
+int csm__analysis_industry_group(const csm_analysis *an);
 /* 1 if the industry group exists but is below the benchmark's min_group, so
  * no percentile is given; its n into `*n`. */
 int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n);

@@ -817,15 +817,13 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
 			ry += 6;
 		} else if (csm_analysis_percentile(an, &pct) > 0) {
-			char ikey[96];
-			snprintf(ikey, sizeof ikey, "industry:%s", csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
 			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
 			         ACCENT);
 			ry += 12;
 			wrap(k, x + 6, &ry,
 			     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
 			          csm__analysis_industry_label(an, lang),
-			          csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, ikey))),
+			          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
 			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
 			ry += 6;
 		}
@@ -932,15 +930,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		col[i] = col[i - 1] + cw[i - 1];
 	{
 		static const char *const grades[4] = {NULL, "C", "B", "A"};
-		const char *keys[5] = {"all", "grade:C", "grade:B", "grade:A", NULL};
-		char ikey[96];
-		f = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
-		if (f) {
-			snprintf(ikey, sizeof ikey, "industry:%s", f);
-			keys[4] = ikey;
-		}
-		for (i = 0; i < 5; i++)
-			idx[i] = keys[i] ? csm_benchmark_group_find(b, keys[i]) : -1;
+		const char *keys[5];
+		csm__analysis_groups(an, keys, idx);
 		box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
 		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);

@@ -68,27 +68,6 @@ static void j_ids(csm__buf *b, const char *const *v, size_t n)
 	csm__buf_puts(b, "]");
 }
 
-/* The comparison groups: all, the grades, the organization's industry. */
-static size_t comparison_groups(const csm_analysis *an, int idx[5], const char *keys[5], char *industry_key,
-                                size_t size)
-{
-	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
-	const csm_benchmark *b = csm__analysis_b(an);
-	const char *ind = csm_answers_field_get(csm__analysis_a(an), CSM_FIELD_ORG_INDUSTRY);
-	size_t i;
-	for (i = 0; i < 4; i++) {
-		keys[i] = fixed[i];
-		idx[i] = csm_benchmark_group_find(b, fixed[i]);
-	}
-	keys[4] = NULL;
-	idx[4] = -1;
-	if (!ind)
-		return 4;
-	snprintf(industry_key, size, "industry:%s", ind);
-	keys[4] = industry_key;
-	idx[4] = csm_benchmark_group_find(b, industry_key);
-	return 5;
-}
 
 int csm_render_json(char **out, const csm_analysis *an, const char *file)
 {
@@ -100,7 +79,6 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	const csm_score *s = csm__analysis_s(an);
 	const csm_benchmark *b = csm__analysis_b(an);
 	const char *keys[5], *assessed;
-	char ikey[96];
 	int idx[5], d, first;
 	size_t i, ng;
 	csm__buf o = {0};
@@ -202,7 +180,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 		j_num(&o, g->b);
 		csm__buf_printf(&o, ",\"estimated\":%s}", csm_benchmark_grading_estimated(b) ? "true" : "false");
 	}
-	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
+	ng = csm__analysis_groups(an, keys, idx);
 	j_key(&o, 0, "means");
 	csm__buf_puts(&o, "{");
 	for (i = 0, first = 1; i < ng; i++) {
@@ -409,7 +387,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	const csm_grading *g = csm_benchmark_grading(b);
 	static const char *const heads[5][2] = {{"全体", "All"}, {"C", "C"}, {"B", "B"}, {"A", "A"}, {"業種", "Ind"}};
 	const char *keys[5], *f;
-	char ikey[96], buf[32], buf2[32];
+	char buf[32], buf2[32];
 	int idx[5], d;
 	size_t i, k, ng, name_w = 0;
 	csm__buf o = {0};
@@ -465,7 +443,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 
 	/* The table. */
-	ng = comparison_groups(an, idx, keys, ikey, sizeof ikey);
+	ng = csm__analysis_groups(an, keys, idx);
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		size_t w = csm__display_width(q->dir_short[d - 1][lang]);
 		if (w > name_w)
