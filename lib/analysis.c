@@ -117,7 +117,7 @@ static void sort_by_gap(int *dirs, size_t n, const double *gap)
 		int d = dirs[i];
 		for (j = i; j > 0; j--) {
 			double g0 = gap[dirs[j - 1] - 1], g1 = gap[d - 1];
-			if (!(g1 > g0 + 1e-9))
+			if (!csm__gt(g1, g0))
 				break;
 			dirs[j] = dirs[j - 1];
 		}
@@ -150,7 +150,7 @@ static int add_hints(csm_analysis *an, const int *dirs, size_t n)
 static int cmp_step(const void *x, const void *y)
 {
 	const csm_plan_step *a = x, *b = y;
-	if (fabs(a->directive_gap - b->directive_gap) > 1e-9)
+	if (!csm__eq(a->directive_gap, b->directive_gap))
 		return a->directive_gap > b->directive_gap ? -1 : 1;
 	if (a->directive != b->directive)
 		return a->directive - b->directive;
@@ -177,10 +177,10 @@ static int plan(csm_analysis *an)
 		int tl;
 		d = q->items[i].directive;
 		level = s->level[i];
-		if (!an->has_gap[d - 1] || !(an->gap[d - 1] > 1e-9) || level < 1)
+		if (!an->has_gap[d - 1] || !csm__gt(an->gap[d - 1], 0) || level < 1)
 			continue;
 		csm_benchmark_group_mean(an->b, (size_t)an->target_index, d, &target);
-		tl = (int)ceil(target - 1e-9);
+		tl = (int)ceil(target - CSM__EPS);
 		tl = tl < 1 ? 1 : tl > 5 ? 5 : tl;
 		if (level >= tl)
 			continue;
@@ -253,7 +253,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 				min = s->dir[d - 1].score;
 		}
 		for (d = 1; d <= CSM_DIRECTIVES && !csm__ge(min, 5); d++)
-			if (s->dir[d - 1].has_score && fabs(s->dir[d - 1].score - min) <= 1e-9)
+			if (s->dir[d - 1].has_score && csm__eq(s->dir[d - 1].score, min))
 				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
 		/* Hints go to the lowest directives, by gap to A's average. */
 		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
@@ -271,7 +271,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
 			else if (band(an->gap[d - 1]) == 1)
 				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
-			if (an->gap[d - 1] > 1e-9)
+			if (csm__gt(an->gap[d - 1], 0))
 				cand[n++] = d;
 		}
 		sort_by_gap(cand, n, an->gap);

@@ -76,6 +76,21 @@ static csm__answer *add_item(csm_answers *a, size_t cap_hint)
 	return &a->items[a->count++];
 }
 
+const char *const csm__scopes[CSM__SCOPES] = {"entity", "group"};
+const char *const csm__sizes[CSM__SIZES] = {"small", "medium", "large"};
+
+static int one_of(const char *s, const char *const *set, size_t n)
+{
+	size_t i;
+	for (i = 0; s && i < n; i++)
+		if (strcmp(s, set[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int csm__scope_valid(const char *s) { return one_of(s, csm__scopes, CSM__SCOPES); }
+int csm__size_valid(const char *s) { return one_of(s, csm__sizes, CSM__SIZES); }
+
 /* Free-text field of an assessor, length-capped. */
 static int take_text(char **dst, const cJSON *obj, const char *key, size_t max, csm__problems *p,
                      const char *name, const char *where)
@@ -179,7 +194,7 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 	else if (s && !(a->field[CSM_FIELD_ORG_INDUSTRY] = csm__strdup(s)))
 		return csm__nomem();
 	s = csm__json_line(org, "scope", CSM_MAX_NAME_BYTES, p, name, "organization.scope");
-	if (s && strcmp(s, "entity") != 0 && strcmp(s, "group") != 0)
+	if (s && !csm__scope_valid(s))
 		csm__problem(p, "%s: organization.scope: \"%.60s\" is not a scope (expected \"entity\" or \"group\")",
 		             name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_SCOPE] = csm__strdup(s)))
@@ -202,7 +217,7 @@ static int parse_org(csm_answers *a, const cJSON *root, csm__problems *p, const 
 		}
 	}
 	s = csm__json_line(org, "size", CSM_MAX_NAME_BYTES, p, name, "organization.size");
-	if (s && strcmp(s, "small") != 0 && strcmp(s, "medium") != 0 && strcmp(s, "large") != 0)
+	if (s && !csm__size_valid(s))
 		csm__problem(p, "%s: organization.size: \"%.60s\" is not a size band (expected \"small\", \"medium\" or \"large\")",
 		             name, s);
 	else if (s && !(a->field[CSM_FIELD_ORG_SIZE] = csm__strdup(s)))
@@ -634,9 +649,9 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 	else if (ok && f == CSM_FIELD_ASSESSED_ON)
 		ok = csm__valid_date(value);
 	else if (ok && f == CSM_FIELD_ORG_SCOPE)
-		ok = strcmp(value, "entity") == 0 || strcmp(value, "group") == 0;
+		ok = csm__scope_valid(value);
 	else if (ok && f == CSM_FIELD_ORG_SIZE)
-		ok = strcmp(value, "small") == 0 || strcmp(value, "medium") == 0 || strcmp(value, "large") == 0;
+		ok = csm__size_valid(value);
 	if (!ok)
 		return csm__err(CSM_EINVALID, "%s: \"%.60s\" is not a valid value", names[f], value ? value : "");
 	if (a->field[f]) {

@@ -776,7 +776,7 @@ int csm_benchmark_percentile(double *out, const csm_benchmark *b, size_t i, doub
 		return 0;
 	for (k = 0; k < g->ov_n; k++) {
 		total += g->ov_counts[k];
-		if (fabs(g->ov_values[k] - overall) <= 1e-9)
+		if (csm__eq(g->ov_values[k], overall))
 			equal += g->ov_counts[k];
 		else if (g->ov_values[k] < overall)
 			below += g->ov_counts[k];

@@ -274,7 +274,7 @@ static void assessor_row(csm__buf *b, const char *name, const char *role, csm_la
 
 static void organization_card(csm__buf *b, const csm_form_options *opt)
 {
-	static const char *const scopes[] = {"entity", "group"}, *const sizes[] = {"", "small", "medium", "large"};
+	const char *sizes[1 + CSM__SIZES] = {""};
 	const csm_answers *pre = opt->prefill;
 	csm_lang lang = opt->lang;
 	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
@@ -324,13 +324,16 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	}
 	scope_labels[0] = ui("scope_entity", lang);
 	scope_labels[1] = ui("scope_group", lang);
-	select_field(b, "org-scope", ui("f_scope", lang), scopes, scope_labels, 2,
+	select_field(b, "org-scope", ui("f_scope", lang), csm__scopes, scope_labels, CSM__SCOPES,
 	             pre ? pre->field[CSM_FIELD_ORG_SCOPE] : NULL);
+	for (i = 0; i < CSM__SIZES; i++) /* after a "not given" choice */
+		sizes[1 + i] = csm__sizes[i];
 	size_labels[0] = ui("size_none", lang);
 	size_labels[1] = ui("size_small", lang);
 	size_labels[2] = ui("size_medium", lang);
 	size_labels[3] = ui("size_large", lang);
-	select_field(b, "org-size", ui("f_size", lang), sizes, size_labels, 4, pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
+	select_field(b, "org-size", ui("f_size", lang), sizes, size_labels, 1 + CSM__SIZES,
+	             pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
 	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
 	esc(b, ui("f_date", lang));
 	csm__buf_puts(b, "<input type=\"date\" id=\"assessed-on\" name=\"assessed-on\" value=\"");

@@ -40,6 +40,15 @@ int csm__control_char(const char *s, int multiline);
 #define CSM__FIELDS 7 /* values of csm_answers_field */
 #define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
 
+/* The values of organization.scope and organization.size, in order: the one
+ * list every reader, form and report uses. */
+#define CSM__SCOPES 2
+#define CSM__SIZES 3
+extern const char *const csm__scopes[CSM__SCOPES]; /* "entity", "group" */
+extern const char *const csm__sizes[CSM__SIZES];   /* "small", "medium", "large" */
+int csm__scope_valid(const char *s);
+int csm__size_valid(const char *s);
+
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
 
@@ -116,8 +125,14 @@ int csm__valid_id(const char *s);
 /* True if `s` is a valid calendar date YYYY-MM-DD. */
 int csm__valid_date(const char *s);
 
-/* Epsilon comparison used for every rule on scores: a >= b. */
+/* The one tolerance of every rule on scores. Scores are k/n fractions with
+ * small n and benchmark means are data given to a few decimals, so no two
+ * distinct values that matter lie within it; floating-point noise does. */
+#define CSM__EPS 1e-9
+/* a >= b, a > b and a == b within CSM__EPS. */
 int csm__ge(double a, double b);
+int csm__gt(double a, double b);
+int csm__eq(double a, double b);
 
 /* A JSON number for output into buf (at least 32 bytes): whole numbers as
  * integers, others the shortest of %.15g and %.17g that reads back exactly

@@ -1649,7 +1649,7 @@ static void summary_pages(karte *k, const portfolio_job *j)
 				const char *scope = csm__analysis_a(j->an[u])->field[CSM_FIELD_ORG_SCOPE];
 				if (scope && strcmp(scope, "group") == 0)
 					continue; /* as in the roll-up: entities only */
-				if (s->dir[d - 1].has_score && s->dir[d - 1].score < gdir[d - 1] - 1e-9)
+				if (s->dir[d - 1].has_score && !csm__ge(s->dir[d - 1].score, gdir[d - 1]))
 					sel[m++] = u;
 			}
 			for (u = 1; sel && u < m; u++) /* insertion sort: lowest first */

@@ -109,7 +109,7 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 				for (j = 0; j < nl; j++)
 					sum += levels[j];
 				/* half away from zero; sums of small integers: the epsilon only absorbs rounding */
-				level = (int)floor((double)sum / nl + 0.5 + 1e-9);
+				level = (int)floor((double)sum / nl + 0.5 + CSM__EPS);
 			} else {
 				level = levels[(nl - 1) / 2];
 			}

@@ -440,16 +440,16 @@ int csm__valid_date(const char *s)
 	return 1;
 }
 
-/* Scores are k/n fractions with small n and benchmark means are data given to
- * a few decimals, so no two distinct values that matter lie within 1e-9. */
-int csm__ge(double a, double b) { return a >= b - 1e-9; }
+int csm__ge(double a, double b) { return a >= b - CSM__EPS; }
+int csm__gt(double a, double b) { return a > b + CSM__EPS; }
+int csm__eq(double a, double b) { return fabs(a - b) <= CSM__EPS; }
 
 double csm_round1(double value)
 {
 	double v = fabs(value) * 10.0;
 	/* The epsilon absorbs binary representation error: 2.45 is 2.4500000000000002
 	 * but 0.15*10 is 1.4999999999999998. */
-	double r = floor(v + 0.5 + 1e-9) / 10.0;
+	double r = floor(v + 0.5 + CSM__EPS) / 10.0;
 	return value < 0 ? -r : r;
 }
 
@@ -502,7 +502,7 @@ char *csm_format_change(char *buf, size_t size, double change)
 /* `value` rounded half away from zero to `decimals` places (csm_round1's epsilon). */
 static double round_to(double value, int decimals)
 {
-	double scale = pow(10.0, decimals), v = floor(fabs(value) * scale + 0.5 + 1e-9) / scale;
+	double scale = pow(10.0, decimals), v = floor(fabs(value) * scale + 0.5 + CSM__EPS) / scale;
 	return value < 0 ? -v : v;
 }
 
@@ -513,7 +513,7 @@ char *csm_format_overall(char *buf, size_t size, double overall, const csm_gradi
 		return buf;
 	if (g && g->b > 0 && g->a > g->b) {
 		csm_grade exact = csm_grade_for(overall, g);
-		/* 1e-9 below a cut-off counts as on it, so 10 decimals always suffice */
+		/* CSM__EPS below a cut-off counts as on it, so 10 decimals always suffice */
 		while (decimals < 10 && csm_grade_for(round_to(overall, decimals), g) != exact)
 			decimals++;
 	}
