@@ -163,13 +163,10 @@ static int plan(csm_analysis *an)
 {
 	const csm_questionnaire *q = an->q;
 	const csm_score *s = an->s;
-	double wsum = 0, target;
+	double target;
 	size_t i, cap = q->item_count, n = 0;
 	int d, level, rc;
 
-	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (s->dir[d].has_score)
-			wsum += q->weight[d];
 	if (!cap || !(an->plan = calloc(cap, sizeof *an->plan)))
 		return cap ? csm__nomem() : 0;
 	for (i = 0; i < q->item_count; i++) {
@@ -191,7 +188,7 @@ static int plan(csm_analysis *an)
 		st->level = level;
 		st->target_level = tl;
 		st->directive_gap = an->gap[d - 1];
-		st->overall_gain = q->weight[d - 1] / wsum * (tl - level) / s->dir[d - 1].answered;
+		st->overall_gain = csm__item_gain(s, i, tl - level);
 		an->plan_count = n;
 		if ((rc = collect_tips(&st->tips, &st->tip_count, q, &i, 1)))
 			return rc;
@@ -218,7 +215,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	an->s = s;
 	an->b = b;
 	snprintf(an->target, sizeof an->target, "grade:%s",
-	         csm_grade_name(s->grade == CSM_GRADE_C ? CSM_GRADE_B : CSM_GRADE_A));
+	         csm_grade_name(csm__next_grade(s->grade)));
 	an->target_index = csm_benchmark_group_find(b, an->target);
 	if (an->target_index < 0) {
 		rc = csm__err(CSM_ENOTFOUND, "%s: the benchmark has no group %s to compare with",

@@ -279,6 +279,12 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
  * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
  * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */
 size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5]);
+/* The grade a company aims for next: C -> B, B -> A; A keeps A. */
+csm_grade csm__next_grade(csm_grade g);
+/* How much the overall of `s` rises when item `i` (answered, in a directive
+ * with a score) rises by `levels`: its directive's share of the weights over
+ * the directive's answered items. The rule of csm_score_compute(), for plans. */
+double csm__item_gain(const csm_score *s, size_t i, int levels);
 /* The index of the industry's group in the benchmark, or -1. */
 int csm__analysis_industry_group(const csm_analysis *an);
 /* 1 if the industry group exists but is below the benchmark's min_group, so

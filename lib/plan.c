@@ -35,7 +35,7 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	csm_plan *p = NULL;
 	int *level = NULL, d, rc;
 	char *effort = NULL;
-	double wsum = 0, overall, goal;
+	double overall, goal;
 	size_t i, steps = 0;
 
 	*out = NULL;
@@ -46,7 +46,7 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 		goto done;
 	}
 	if (target == CSM_GRADE_NONE)
-		target = s->grade == CSM_GRADE_C ? CSM_GRADE_B : CSM_GRADE_A;
+		target = csm__next_grade(s->grade);
 	goal = target == CSM_GRADE_A ? g->a : target == CSM_GRADE_B ? g->b : 0;
 	if (!(p = calloc(1, sizeof *p)) || !(level = calloc(q->item_count, sizeof *level)) ||
 	    !(effort = calloc(q->item_count, 1)) || !(p->moves = calloc(q->item_count, sizeof *p->moves))) {
@@ -55,9 +55,6 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	}
 	p->target = target;
 	p->start = overall = s->overall;
-	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (s->dir[d].has_score)
-			wsum += q->weight[d];
 	for (i = 0; i < q->item_count; i++) {
 		csm_tip_info tip;
 		level[i] = s->level[i];
@@ -71,11 +68,10 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 		size_t best = (size_t)-1;
 		double best_value = 0, gain;
 		for (i = 0; i < q->item_count; i++) {
-			int dd = q->items[i].directive - 1;
 			double value;
 			if (level[i] < 1 || level[i] >= 5 || (budget && effort_units(effort[i]) > effort_units(budget)))
 				continue;
-			value = q->weight[dd] / wsum / s->dir[dd].answered / effort_units(effort[i]);
+			value = csm__item_gain(s, i, 1) / effort_units(effort[i]);
 			if (best == (size_t)-1 || value > best_value + 1e-12 ||
 			    (value > best_value - 1e-12 && level[i] < level[best]))
 				best = i, best_value = value;
@@ -83,7 +79,7 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 		if (best == (size_t)-1)
 			break;
 		d = q->items[best].directive - 1;
-		gain = q->weight[d] / wsum / s->dir[d].answered;
+		gain = csm__item_gain(s, best, 1);
 		overall += gain;
 		/* consecutive raises of one item are one move */
 		if (p->count && p->moves[p->count - 1].item == q->items[best].id) {

@@ -124,6 +124,21 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	return 0;
 }
 
+csm_grade csm__next_grade(csm_grade g) { return g == CSM_GRADE_C ? CSM_GRADE_B : CSM_GRADE_A; }
+
+double csm__item_gain(const csm_score *s, size_t i, int levels)
+{
+	const csm_questionnaire *q = s->q;
+	int d = q->items[i].directive - 1, k;
+	double wsum = 0;
+	for (k = 0; k < CSM_DIRECTIVES; k++)
+		if (s->dir[k].has_score)
+			wsum += q->weight[k];
+	if (!(wsum > 0) || !s->dir[d].answered)
+		return 0;
+	return q->weight[d] / wsum * levels / s->dir[d].answered;
+}
+
 void csm_score_free(csm_score *s)
 {
 	if (s)
