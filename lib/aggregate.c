@@ -199,7 +199,7 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	size_t i;
 
 	*out = NULL;
-	if (!(opt->grading.b > 0 && opt->grading.a > opt->grading.b && opt->grading.a <= 5))
+	if (!csm__grading_valid(&opt->grading))
 		return csm__err(CSM_EINVALID, "grading thresholds must satisfy 0 < B < A <= 5");
 	if (opt->min_group < 1 || opt->min_group > 1000000)
 		return csm__err(CSM_EINVALID, "the minimum group size must be 1 or more");

@@ -801,20 +801,6 @@ int csm_template_json(char **out, const csm_questionnaire *q)
 	return 0;
 }
 
-/* One CSV cell, quoted when it needs to be (RFC 4180). */
-static void csv_cell(csm__buf *b, const char *s)
-{
-	const char *c;
-	if (!strpbrk(s, ",\"\r\n")) {
-		csm__buf_puts(b, s);
-		return;
-	}
-	csm__buf_puts(b, "\"");
-	for (c = s; *c; c++)
-		csm__buf_add(b, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
-	csm__buf_puts(b, "\"");
-}
-
 int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
 {
 	CSM__ARGS(out && q && CSM__LANG_OK(lang));
@@ -825,7 +811,7 @@ int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
 	csm__buf_puts(&b, "\xEF\xBB\xBFitem,level,evidence,note,directive,question\r\n");
 	for (i = 0; i < q->item_count; i++) {
 		csm__buf_printf(&b, "%s,,,,%d,", q->items[i].id, q->items[i].directive);
-		csv_cell(&b, q->items[i].text[CSM_ITEM_QUESTION][lang]);
+		csm__buf_csv(&b, q->items[i].text[CSM_ITEM_QUESTION][lang]);
 		csm__buf_puts(&b, "\r\n");
 	}
 	return csm__buf_finish(&b, out);

@@ -48,11 +48,6 @@ void csm_benchmark_free(csm_benchmark *b)
 	free(b);
 }
 
-static int check_grading(const csm_grading *g)
-{
-	return g->b > 0 && g->a > g->b && g->a <= 5;
-}
-
 /* A benchmark's date: a day, or a month where only the month is known (the
  * 2020 trial's report was published in March 2021). */
 static int valid_bench_date(const char *s)
@@ -185,7 +180,7 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
 		b->grading.a = ga->valuedouble;
 		b->grading.b = gb->valuedouble;
-		if (!check_grading(&b->grading))
+		if (!csm__grading_valid(&b->grading))
 			csm__problem(&p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
 		if (est && !cJSON_IsBool(est))
 			csm__problem(&p, "%s: grading.estimated: expected true or false", name);
@@ -669,7 +664,7 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	st.line = 1;
 	if (!meta->name || !meta->name[0] || !meta->questionnaire || !csm__valid_id(meta->questionnaire))
 		return csm__err(CSM_EINVALID, "benchmark: a name and a questionnaire id are required");
-	if (!check_grading(&meta->grading))
+	if (!csm__grading_valid(&meta->grading))
 		return csm__err(CSM_EINVALID, "benchmark: grading thresholds must satisfy 0 < B < A <= 5");
 	if (meta->date && !valid_bench_date(meta->date))
 		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", meta->date);

@@ -294,6 +294,11 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang)
 {
 	CSM__ARGS(out && an && CSM__LANG_OK(lang));
+	return csm__radar_fill(out, an, lang, 0);
+}
+
+int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels)
+{
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);
@@ -314,8 +319,12 @@ int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lan
 	if (industry) {
 		if ((g = csm__analysis_industry_group(an)) >= 0) {
 			csm_radar_series *se = &out->series[out->count++];
-			snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
-			         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
+			if (short_labels) /* where the industry is named elsewhere on the page */
+				snprintf(se->label, sizeof se->label, "%s", lang == CSM_LANG_JA ? "業種平均" : "Industry average");
+			else
+				snprintf(se->label, sizeof se->label,
+				         lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
+				         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
 				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
 					se->value[d - 1] = -1;

@@ -96,6 +96,9 @@ void csm__buf_printf(csm__buf *b, const char *fmt, ...) CSM_PRINTF(2, 3);
 void csm__buf_pad(csm__buf *b, size_t used, size_t width);
 /* Hand the string to *out (caller frees) or fail with CSM_ENOMEM. */
 int csm__buf_finish(csm__buf *b, char **out);
+/* Append `s` as one CSV cell (RFC 4180), quoted when it needs to be, and with
+ * a leading ' where a spreadsheet would read it as a formula (=, +, -, @). */
+void csm__buf_csv(csm__buf *b, const char *s);
 /* Append `s` with its control characters written as \xNN (text for a terminal). */
 void csm__buf_escaped(csm__buf *b, const char *s);
 void csm__buf_free(csm__buf *b);
@@ -107,8 +110,6 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max);
 size_t csm__utf8_check(const char *s, size_t len);
 /* Decode one code point of valid UTF-8 and advance *s past it. */
 unsigned csm__utf8_next(const unsigned char **s);
-/* Number of code points in valid UTF-8 `s`. */
-size_t csm__utf8_length(const char *s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
 size_t csm__display_width(const char *s);
 /* Code point `cp` is East Asian wide or fullwidth (two columns). */
@@ -279,12 +280,17 @@ const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
  * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
  * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */
 size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5]);
+/* Whether cut-offs can grade: 0 < B < A <= 5. */
+int csm__grading_valid(const csm_grading *g);
 /* The grade a company aims for next: C -> B, B -> A; A keeps A. */
 csm_grade csm__next_grade(csm_grade g);
 /* How much the overall of `s` rises when item `i` (answered, in a directive
  * with a score) rises by `levels`: its directive's share of the weights over
  * the directive's answered items. The rule of csm_score_compute(), for plans. */
 double csm__item_gain(const csm_score *s, size_t i, int levels);
+/* csm_radar_from_analysis(), with the industry's series labelled just
+ * "Industry average" when `short_labels` (the page names the industry). */
+int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels);
 /* The index of the industry's group in the benchmark, or -1. */
 int csm__analysis_industry_group(const csm_analysis *an);
 /* 1 if the industry group exists but is below the benchmark's min_group, so

@@ -1711,15 +1711,7 @@ static void radar_pages(karte *k, const portfolio_job *j)
 		         csm_format_overall(num, sizeof num, csm__analysis_s(an)->overall, &csm__analysis_s(an)->grading));
 		fit(k, label, &size, 6.5, 255, name, sizeof name);
 		k->c.text(&k->c, x + 2, y + 10, name, size, CSM_ALIGN_LEFT, 0.05);
-		csm_radar_from_analysis(&radar, an, j->lang);
-		{
-			/* short legends: the industry is in the karte */
-			size_t s2;
-			for (s2 = 1; s2 < radar.count; s2++)
-				if (strstr(radar.series[s2].label, j->lang == CSM_LANG_JA ? "業種" : "Industry"))
-					snprintf(radar.series[s2].label, sizeof radar.series[s2].label, "%s",
-					         j->lang == CSM_LANG_JA ? "業種平均" : "Industry average");
-		}
+		csm__radar_fill(&radar, an, j->lang, 1); /* short legends: the industry is in the karte */
 		csm__radar_draw(&k->c, &radar, x, y + 14, 258, 232);
 	}
 	footer(k, b, j->lang);

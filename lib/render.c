@@ -1023,23 +1023,6 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	return csm__buf_finish(&o, out);
 }
 
-/* A CSV cell for spreadsheets: neutralized if it could be read as a formula,
- * quoted if it needs to be. */
-static void csv_safe(csm__buf *b, const char *s)
-{
-	const char *c;
-	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
-	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		csm__buf_puts(b, "\"");
-	if (formula)
-		csm__buf_puts(b, "'");
-	for (c = s; *c; c++)
-		csm__buf_add(b, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
-	if (quote)
-		csm__buf_puts(b, "\"");
-}
-
 int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
 {
 	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n));
@@ -1059,7 +1042,7 @@ int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
 			const char *v = a->field[fields[f]];
 			if (f)
 				csm__buf_puts(&o, ",");
-			csv_safe(&o, v ? v : (f == 0 ? a->name : ""));
+			csm__buf_csv(&o, v ? v : (f == 0 ? a->name : ""));
 		}
 		csm__buf_printf(&o, ",%s,%s,", s->q->id, csm_grade_name(s->grade));
 		csm__buf_number(&o, s->overall);

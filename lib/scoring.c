@@ -124,6 +124,8 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	return 0;
 }
 
+int csm__grading_valid(const csm_grading *g) { return g->b > 0 && g->a > g->b && g->a <= 5; }
+
 csm_grade csm__next_grade(csm_grade g) { return g == CSM_GRADE_C ? CSM_GRADE_B : CSM_GRADE_A; }
 
 double csm__item_gain(const csm_score *s, size_t i, int levels)

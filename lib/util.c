@@ -102,6 +102,21 @@ int csm__buf_finish(csm__buf *b, char **out)
 	return 0;
 }
 
+void csm__buf_csv(csm__buf *b, const char *s)
+{
+	const char *c;
+	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+	int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		csm__buf_puts(b, "\"");
+	if (formula)
+		csm__buf_puts(b, "'");
+	for (c = s; *c; c++)
+		csm__buf_add(b, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
+	if (quote)
+		csm__buf_puts(b, "\"");
+}
+
 void csm__buf_escaped(csm__buf *b, const char *s)
 {
 	size_t size = 4 * strlen(s) + 1;
@@ -293,17 +308,6 @@ unsigned csm__utf8_next(const unsigned char **s)
 		*s = p + 4;
 	}
 	return cp;
-}
-
-size_t csm__utf8_length(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t n = 0;
-	while (*s) {
-		csm__utf8_next(&s);
-		n++;
-	}
-	return n;
 }
 
 int csm__wide(unsigned cp)
