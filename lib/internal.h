@@ -288,6 +288,24 @@ csm_grade csm__next_grade(csm_grade g);
  * with a score) rises by `levels`: its directive's share of the weights over
  * the directive's answered items. The rule of csm_score_compute(), for plans. */
 double csm__item_gain(const csm_score *s, size_t i, int levels);
+/* The portfolio model (portfolio.c), shown by the PDF and the CSV alike. */
+typedef struct csm__portfolio {
+	const csm_analysis *const *an;
+	size_t n;
+	csm_rollup rollup;
+	int weighted;                 /* the rollup's weights were all given (else a plain mean) */
+	size_t *order;                /* organizations by overall, best first */
+	double dir[CSM_DIRECTIVES];   /* the group rolled up (entities only) */
+	int has[CSM_DIRECTIVES];
+	double overall;
+	csm_grade grade;
+	const char *parent;           /* the one parent all organizations name, or NULL */
+	int weak[3];                  /* the group's lowest directives, 1..10 (0: none) */
+	size_t *below[3], nbelow[3];  /* per weak directive: entities below the group, lowest first */
+} csm__portfolio;
+int csm__portfolio_build(csm__portfolio *p, const csm_analysis *const *an, size_t n, csm_rollup rollup);
+void csm__portfolio_free(csm__portfolio *p);
+
 /* csm_radar_from_analysis(), with the industry's series labelled just
  * "Industry average" when `short_labels` (the page names the industry). */
 int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels);

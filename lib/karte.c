@@ -1399,12 +1399,12 @@ int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_ana
 /* ---- the portfolio --------------------------------------------------------- */
 
 typedef struct portfolio_job {
+	const csm__portfolio *pf; /* what the pages show */
 	const csm_analysis *const *an;
 	size_t n;
 	const csm_tips *tips;
 	csm_lang lang;
-	csm_rollup rollup;
-	size_t *order; /* subsidiaries by overall, best first */
+	const size_t *order; /* = pf->order */
 } portfolio_job;
 
 /* Heat-map colour of a score: red (1) through amber to green (5). */
@@ -1424,66 +1424,23 @@ static void heat(double v, double rgb[3])
 		rgb[c] = stops[i][c] * (1 - f) + stops[i + 1][c] * f;
 }
 
-/* The group rolled up: per directive and overall, weighted by the rollup. */
-static int rollup_scores(const portfolio_job *j, double dir[CSM_DIRECTIVES], int has[CSM_DIRECTIVES], double *overall)
-{
-	double wsum[CSM_DIRECTIVES] = {0}, osum = 0, ow = 0;
-	int weighted = j->rollup != CSM_ROLLUP_MEAN, d;
-	size_t i;
-	for (i = 0; i < j->n && weighted; i++) {
-		double w;
-		if (!csm_answers_org_number(csm__analysis_a(j->an[i]), j->rollup == CSM_ROLLUP_HEADCOUNT ? "headcount" : "revenue",
-		                            &w) ||
-		    w <= 0)
-			weighted = 0; /* a weight is missing: a plain mean, and the page says so */
-	}
-	for (d = 0; d < CSM_DIRECTIVES; d++)
-		dir[d] = 0, has[d] = 0;
-	for (i = 0; i < j->n; i++) {
-		const csm_answers *a = csm__analysis_a(j->an[i]);
-		const csm_score *s = csm__analysis_s(j->an[i]);
-		double w = 1;
-		if (a->field[CSM_FIELD_ORG_SCOPE] && strcmp(a->field[CSM_FIELD_ORG_SCOPE], "group") == 0)
-			continue; /* a group's own assessment is not one of its entities */
-		if (weighted)
-			csm_answers_org_number(a, j->rollup == CSM_ROLLUP_HEADCOUNT ? "headcount" : "revenue", &w);
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			if (s->dir[d].has_score) {
-				dir[d] += w * s->dir[d].score;
-				wsum[d] += w;
-			}
-		osum += w * s->overall;
-		ow += w;
-	}
-	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (wsum[d] > 0) {
-			dir[d] /= wsum[d];
-			has[d] = 1;
-		}
-	*overall = ow > 0 ? osum / ow : 0;
-	return weighted;
-}
-
 static void summary_pages(karte *k, const portfolio_job *j)
 {
+	const csm__portfolio *pf = j->pf;
 	const csm_analysis *first = j->an[0];
 	const csm_questionnaire *q = csm__analysis_q(first);
 	const csm_benchmark *b = csm__analysis_b(first);
 	const csm_grading *gr = csm_benchmark_grading(b);
 	csm_lang lang = j->lang;
-	double gdir[CSM_DIRECTIVES], gov, x, y, dy, col[14];
-	int ghas[CSM_DIRECTIVES], weighted, d, weak[3] = {0, 0, 0};
+	const double *gdir = pf->dir, gov = pf->overall;
+	const int *ghas = pf->has, weighted = pf->weighted;
+	const char *parent = pf->parent;
+	double x, y, dy, col[14];
+	int d;
 	static const double cw[14] = {22, 150, 30, 38, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29};
-	const char *parent = csm__analysis_a(first)->field[CSM_FIELD_ORG_PARENT];
 	char num[32];
 	size_t i, r;
 
-	weighted = rollup_scores(j, gdir, ghas, &gov);
-	for (i = 1; i < j->n && parent; i++) {
-		const char *p = csm__analysis_a(j->an[i])->field[CSM_FIELD_ORG_PARENT];
-		if (!p || strcmp(p, parent) != 0)
-			parent = NULL; /* no one parent: no group name */
-	}
 	new_page(k);
 	snprintf(k->running, sizeof k->running, "%s", lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio");
 	k->running_tail[0] = '\0';
@@ -1502,10 +1459,10 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	y += 2;
 	wrap(k, MARGIN, &y,
 	     kfmt(k, 0, "%s%s",
-	         weighted ? (j->rollup == CSM_ROLLUP_HEADCOUNT
+	         weighted ? (pf->rollup == CSM_ROLLUP_HEADCOUNT
 	                         ? (lang == CSM_LANG_JA ? "グループの値: 従業員数で加重した平均" : "Group: mean weighted by headcount")
 	                         : (lang == CSM_LANG_JA ? "グループの値: 売上高で加重した平均" : "Group: mean weighted by revenue"))
-	                  : (j->rollup != CSM_ROLLUP_MEAN
+	                  : (pf->rollup != CSM_ROLLUP_MEAN
 	                         ? (lang == CSM_LANG_JA ? "グループの値: 単純平均 (加重に必要な値が一部の組織にありません)"
 	                                                : "Group: plain mean (some organizations lack the weight)")
 	                         : (lang == CSM_LANG_JA ? "グループの値: 各組織の単純平均" : "Group: plain mean of the organizations")),
@@ -1516,7 +1473,7 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	x = PAGE_W - MARGIN - 112;
 	box(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
 	k->c.text(&k->c, x + 10, MARGIN + 14, lang == CSM_LANG_JA ? "グループ" : "Group", 8.5, CSM_ALIGN_LEFT, 1.0);
-	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(csm_grade_for(gov, gr)), 40, CSM_ALIGN_CENTER, 1.0);
+	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(pf->grade), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	grade_box_overall(k, x, csm_format_overall(num, sizeof num, gov, gr));
 	line(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
@@ -1553,7 +1510,7 @@ static void summary_pages(karte *k, const portfolio_job *j)
 				box(k, MARGIN, y, col[13] + cw[13] - MARGIN, 14, 0.95, 0.95, 0.95);
 				k->c.text(&k->c, col[1], y + 10, lang == CSM_LANG_JA ? "グループ全体" : "Whole group", 8.5, CSM_ALIGN_LEFT,
 				          0.05);
-				k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(csm_grade_for(gov, gr)), 8.5,
+				k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(pf->grade), 8.5,
 				          CSM_ALIGN_RIGHT, 0.05);
 				k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format_overall(num, sizeof num, gov, gr), 8.5,
 				          CSM_ALIGN_RIGHT, 0.05);
@@ -1615,66 +1572,32 @@ static void summary_pages(karte *k, const portfolio_job *j)
 	}
 
 	/* The weakest directives of the group, and who pulls each down. */
-	for (i = 0; i < 3; i++) {
-		int best = 0;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			int used = 0;
-			size_t u;
-			for (u = 0; u < i; u++)
-				used |= weak[u] == d;
-			if (!used && ghas[d - 1] && (!best || gdir[d - 1] < gdir[best - 1]))
-				best = d;
-		}
-		weak[i] = best;
-	}
 	ensure(k, &y, 80, b, lang);
 	text_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "グループの弱い指示と、それを下げている組織"
 	                                           : "The group's weakest directives, and who pulls each down",
 	         11, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
-	for (i = 0; i < 3 && weak[i]; i++) {
-		size_t shown = 0;
+	for (i = 0; i < 3 && pf->weak[i]; i++) {
+		size_t shown = 0, u;
 		csm__buf who = {0}, nm_fit = {0};
-		d = weak[i];
+		d = pf->weak[i];
 		ensure(k, &y, 36, b, lang);
 		wrap(k, MARGIN, &y,
 		     kfmt(k, 0, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
 		          lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1])),
 		     9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
-		{
-			/* the organizations below the group's value on it, lowest first */
-			size_t *sel = malloc(j->n * sizeof *sel), m = 0, u, v;
-			for (u = 0; sel && u < j->n; u++) {
-				const csm_score *s = csm__analysis_s(j->an[u]);
-				const char *scope = csm__analysis_a(j->an[u])->field[CSM_FIELD_ORG_SCOPE];
-				if (scope && strcmp(scope, "group") == 0)
-					continue; /* as in the roll-up: entities only */
-				if (s->dir[d - 1].has_score && !csm__ge(s->dir[d - 1].score, gdir[d - 1]))
-					sel[m++] = u;
-			}
-			for (u = 1; sel && u < m; u++) /* insertion sort: lowest first */
-				for (v = u; v > 0 && csm__analysis_s(j->an[sel[v]])->dir[d - 1].score <
-				                          csm__analysis_s(j->an[sel[v - 1]])->dir[d - 1].score;
-				     v--) {
-					size_t t = sel[v];
-					sel[v] = sel[v - 1];
-					sel[v - 1] = t;
-				}
-			if (!sel)
-				k->nomem = 1;
-			for (u = 0; sel && u < m && u < 6; u++) {
-				const csm_answers *a = csm__analysis_a(j->an[sel[u]]);
-				const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
-				double size = 8;
-				fit_into(k, nm, &size, 8, 160, &nm_fit); /* a long name keeps to part of the line */
-				csm__buf_printf(&who, "%s%s %s", u ? ", " : "", nm_fit.s ? nm_fit.s : "",
-				                csm_format1(num, sizeof num, csm__analysis_s(j->an[sel[u]])->dir[d - 1].score));
-				shown++;
-			}
-			if (m > shown)
-				csm__buf_printf(&who, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", m - shown);
-			free(sel);
+		for (u = 0; u < pf->nbelow[i] && u < 6; u++) { /* the organizations below the group's value, lowest first */
+			const csm_analysis *an = j->an[pf->below[i][u]];
+			const csm_answers *a = csm__analysis_a(an);
+			const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+			double size = 8;
+			fit_into(k, nm, &size, 8, 160, &nm_fit); /* a long name keeps to part of the line */
+			csm__buf_printf(&who, "%s%s %s", u ? ", " : "", nm_fit.s ? nm_fit.s : "",
+			                csm_format1(num, sizeof num, csm__analysis_s(an)->dir[d - 1].score));
+			shown++;
 		}
+		if (pf->nbelow[i] > shown)
+			csm__buf_printf(&who, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", pf->nbelow[i] - shown);
 		if (who.nomem)
 			k->nomem = 1;
 		wrap(k, MARGIN + 10, &y, who.len ? who.s : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
@@ -1727,52 +1650,26 @@ static void draw_portfolio(karte *k, void *ctx)
 		layout(k, j->an[j->order[i]], j->tips, j->lang);
 }
 
-typedef struct ranked {
-	double overall;
-	size_t index;
-} ranked;
-
-/* best first; ties in the order given */
-static int cmp_ranked(const void *x, const void *y)
-{
-	const ranked *a = x, *b = y;
-	if (a->overall != b->overall)
-		return a->overall > b->overall ? -1 : 1;
-	return (a->index > b->index) - (a->index < b->index);
-}
-
 int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an, size_t n,
                          const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup)
 {
 	CSM__ARGS(out && len && km && an && csm__all_set((const void *const *)an, n) && CSM__LANG_OK(lang));
+	csm__portfolio pf;
 	portfolio_job j;
-	size_t i;
 	int rc;
 	*out = NULL;
 	*len = 0;
-	if (n < 1)
-		return csm__err(CSM_EINVALID, "portfolio: no organizations");
+	if ((rc = csm__portfolio_build(&pf, an, n, rollup)))
+		return rc;
 	memset(&j, 0, sizeof j);
+	j.pf = &pf;
 	j.an = an;
 	j.n = n;
 	j.tips = tips;
 	j.lang = lang;
-	j.rollup = rollup;
-	{
-		ranked *r = malloc(n * sizeof *r);
-		if (!r || !(j.order = malloc(n * sizeof *j.order))) {
-			free(r);
-			return csm__nomem();
-		}
-		for (i = 0; i < n; i++)
-			r[i].overall = csm__analysis_s(an[i])->overall, r[i].index = i;
-		qsort(r, n, sizeof *r, cmp_ranked);
-		for (i = 0; i < n; i++)
-			j.order[i] = r[i].index;
-		free(r);
-	}
+	j.order = pf.order;
 	rc = make_pdf(out, len, km, draw_portfolio, &j, lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio",
 	              NULL, created);
-	free(j.order);
+	csm__portfolio_free(&pf);
 	return rc;
 }
