@@ -192,6 +192,13 @@ size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, c
 /* The items a merge marked for discussion, as "7-2, 9-1" (empty if none). */
 size_t csm__answers_discuss_text(const csm_answers *a, char *buf, size_t size);
 
+/* The one reader of a level given as text (a CSV cell, a JSON string, a
+ * workbook cell): 1..5 in ASCII or full-width digits, n/a in any case (also
+ * full-width) or 該当なし, white space around it (ASCII, U+3000) ignored;
+ * empty text is "not answered yet" (CSM_ANSWER_NULL) if `empty_ok`. Returns 0
+ * and sets *kind (and *level, 0 unless CSM_ANSWER_LEVEL), -1 if it is none. */
+int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind *kind, int *level);
+
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);
 int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int level);

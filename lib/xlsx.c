@@ -70,7 +70,6 @@ static const char *const SCOPES[2][3] = {{"entity", "単体", "entity"}, {"group
 static const char *const SIZES[3][3] = {
 	{"small", "小規模", "small"}, {"medium", "中規模", "medium"}, {"large", "大規模", "large"}};
 static const char *const YESNO[2][3] = {{"yes", "はい", "yes"}, {"no", "いいえ", "no"}};
-static const char NA_JA[] = "該当なし";
 
 /* ======================================================================== */
 /* Writing                                                                  */
@@ -1789,38 +1788,20 @@ static int date_of(const ictx *x, const value *v, char out[32])
 	return 0;
 }
 
-/* A level cell: 1..5 (number or text, also fullwidth digits), n/a (any case, or
- * 該当なし), or empty. Returns 0 and sets kind/level, or -1. */
+/* A level cell: the number 1..5, a text csm__level_parse() reads (as in CSV
+ * and JSON), or empty. Returns 0 and sets kind/level, or -1. */
 static int level_of(const value *v, csm_answer_kind *kind, int *level)
 {
-	double d;
 	*kind = CSM_ANSWER_NULL;
 	*level = 0;
 	if (v->kind == V_EMPTY)
 		return 0;
-	if (v->kind == V_STR) {
-		const unsigned char *s = (const unsigned char *)v->s;
-		if (strcasecmp(v->s, "n/a") == 0 || strcmp(v->s, NA_JA) == 0) {
-			*kind = CSM_ANSWER_NA;
-			return 0;
-		}
-		/* fullwidth １..５ (U+FF11..U+FF15) */
-		if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x91 && s[2] <= 0x95 && !s[3]) {
-			*kind = CSM_ANSWER_LEVEL;
-			*level = s[2] - 0x90;
-			return 0;
-		}
-		if (!parse_number(v->s, &d))
-			return -1;
-	} else if (v->kind == V_NUM) {
-		d = v->num;
-	} else {
-		return -1;
-	}
-	if (d != floor(d) || d < 1 || d > 5)
+	if (v->kind == V_STR && !v->toolong)
+		return csm__level_parse(v->s, strlen(v->s), 1, kind, level);
+	if (v->kind != V_NUM || v->num != floor(v->num) || v->num < 1 || v->num > 5)
 		return -1;
 	*kind = CSM_ANSWER_LEVEL;
-	*level = (int)d;
+	*level = (int)v->num;
 	return 0;
 }
 
