@@ -1311,7 +1311,7 @@ static void value_free(value *v)
 static int cell_value(ictx *x, place at, size_t max, value *v)
 {
 	xmlNodePtr c = find_cell(at.sh, at.row, at.col), n, vnode = NULL, isnode = NULL;
-	char *t, vtext[64] = "", buf[48];
+	char *t, vtext[64] = "", buf[48], empty[1] = "";
 	csm__buf b = {0};
 	char *s;
 
@@ -1382,7 +1382,7 @@ static int cell_value(ictx *x, place at, size_t max, value *v)
 		x->nomem = 1;
 		return CSM_ENOMEM;
 	}
-	s = trim(b.s ? b.s : (char *)"");
+	s = trim(b.s ? b.s : empty); /* trim() writes: never the literal "" */
 	if (!s[0]) {
 		csm__buf_free(&b);
 		v->kind = v->kind == V_ERR ? V_ERR : V_EMPTY;

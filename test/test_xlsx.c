@@ -449,6 +449,75 @@ static void test_values(void)
 	csm_free(b3.data);
 }
 
+/* Empty cells as other programs write them (openpyxl, pandas, LibreOffice):
+ * an inline string without <is>, an empty <t>, an empty shared string, a
+ * text formula without its cached <v>. Each is an empty cell (the import
+ * crashed on all four: the empty text was trimmed in place in a string
+ * literal). Items: rows 2.. are 1-1, 1-2, 1-3, 2-1; D level, E evidence, F note. */
+static void test_empty_cells(void)
+{
+	bytes b = make(CSM_LANG_EN, NULL), b1, b2, b3;
+	char *sst = part_of(b, SST), *t, *json, level[64], ev[64], gate[64];
+	const char *s;
+	size_t nsi = 0;
+	csm_answers *a = NULL;
+	int i;
+
+	for (s = sst; s && (s = strstr(s, "<si>")) != NULL; s++)
+		nsi++;
+	CHECK(nsi > 100);
+	t = replace(sst, "</sst>", "<si><t></t></si></sst>"); /* shared string nsi: empty */
+	b1 = with_part(b, SST, t, strlen(t), 0);
+	snprintf(level, sizeof level, "<c r=\"D4\" t=\"s\"><v>%zu</v></c>", nsi);
+	snprintf(ev, sizeof ev, "<c r=\"E4\" t=\"s\"><v>%zu</v></c>", nsi);
+	snprintf(gate, sizeof gate, "<c r=\"B22\" t=\"s\"><v>%zu</v></c>", nsi);
+	b2 = with_cells(b1, ITEMS_SHEET, "A6", "<c r=\"A6\" t=\"inlineStr\"/>", "D2", "<c r=\"D2\" t=\"inlineStr\"/>", "E2",
+	                "<c r=\"E2\" t=\"inlineStr\"/>", "F2", "<c r=\"F2\" t=\"inlineStr\"/>", "D3",
+	                "<c r=\"D3\" t=\"inlineStr\"><is><t></t></is></c>", "E3",
+	                "<c r=\"E3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> </t></is></c>", "D4", level, "E4", ev,
+	                "D5", "<c r=\"D5\" t=\"str\"><f>\"\"</f></c>", "E5", "<c r=\"E5\" t=\"str\"><f>\"\"</f></c>", "F5",
+	                "<c r=\"F5\" t=\"str\"><f>\"\"</f><v></v></c>", NULL);
+	b3 = with_cells(b2, ORG_SHEET, "B3", "<c r=\"B3\" t=\"inlineStr\"><is><t></t></is></c>", "B4",
+	                "<c r=\"B4\" t=\"inlineStr\"/>", "B5", "<c r=\"B5\" t=\"str\"><f>\"\"</f></c>", "B7",
+	                "<c r=\"B7\" t=\"str\"><f>TEXT(\"\",\"@\")</f></c>", "B22", gate, "B23", "<c r=\"B23\" t=\"n\"><v></v></c>",
+	                NULL);
+	json = import(b3);
+	CHECK(json != NULL);
+	if (!json)
+		fprintf(stderr, "test_empty_cells: %s\n", csm_error_last());
+	/* the organization's name is empty, which only parsing the answers refuses */
+	if (json) {
+		char *j2 = NULL;
+		cJSON *root = cJSON_Parse(json), *org = cJSON_GetObjectItemCaseSensitive(root, "organization");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(org, "name")), "");
+		CHECK(cJSON_GetObjectItemCaseSensitive(org, "industry") == NULL);
+		CHECK(cJSON_GetObjectItemCaseSensitive(org, "scope") == NULL);
+		CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(root, "assessed_on")));
+		CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "gates"), "ciso")));
+		cJSON_ReplaceItemInObjectCaseSensitive(org, "name", cJSON_CreateString("Co"));
+		j2 = cJSON_Print(root);
+		CHECK_INT(csm_answers_parse(&a, j2, strlen(j2), "e.json"), 0);
+		cJSON_free(j2);
+		cJSON_Delete(root);
+	}
+	for (i = 0; a && i < 4; i++) {
+		static const char *const ids[] = {"1-1", "1-2", "1-3", "2-1"};
+		CHECK_INT(csm_answers_get(a, ids[i], NULL), CSM_ANSWER_NULL);
+		CHECK(csm_answers_evidence(a, ids[i]) == NULL);
+		CHECK(csm_answers_note(a, ids[i]) == NULL);
+	}
+	/* item 2-2's id cell is empty: its row is skipped */
+	CHECK(a && csm_answers_get(a, "2-2", NULL) == CSM_ANSWER_MISSING);
+	csm_answers_free(a);
+	csm_free(json);
+	free(sst);
+	free(t);
+	csm_free(b.data);
+	csm_free(b1.data);
+	csm_free(b2.data);
+	csm_free(b3.data);
+}
+
 /* What a spreadsheet program may do: rename a sheet (the defined names follow,
  * quoted), write absolute relationship targets, drop the shared strings. */
 static void test_moved(void)
@@ -664,6 +733,7 @@ int main(void)
 	RUN_TEST(test_rich);
 	RUN_TEST(test_blank);
 	RUN_TEST(test_values);
+	RUN_TEST(test_empty_cells);
 	RUN_TEST(test_moved);
 	RUN_TEST(test_bad_cells);
 	RUN_TEST(test_not_workbooks);
