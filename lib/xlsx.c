@@ -715,6 +715,9 @@ static const char NS_PKG[] = "http://schemas.openxmlformats.org/package/2006/rel
  * attributes of an element pair by pair. A workbook has a few dozen. */
 #define PART_NAMES_MAX 10000u
 #define ATTRS_MAX 1000u
+/* The texts kept for the cells read, all together: more than an answers file
+ * may hold (CSM_MAX_FILE_BYTES), as no more can come out of the import. */
+#define KEPT_MAX CSM_MAX_FILE_BYTES
 
 /* The defined names the importer reads: one cell each, then one column each. */
 static const char *const SINGLE_NAMES[] = {"csm_format",       "csm_questionnaire", "csm_org_name",   "csm_org_industry",
@@ -729,6 +732,7 @@ typedef struct ctext {
 	csm__buf b;
 	int full; /* something was left out: nothing more is kept */
 	int over;
+	size_t *kept; /* the count of bytes kept to add to, or NULL */
 } ctext;
 
 typedef enum ctype { T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR } ctype;
@@ -778,6 +782,7 @@ typedef struct ictx {
 	size_t nsi;      /* <si> elements in it */
 	sstr *ss; /* the shared strings read, by index */
 	size_t nss, ss_cap;
+	size_t kept; /* bytes of text kept for cells and shared strings */
 } ictx;
 
 typedef enum vkind { V_EMPTY, V_NUM, V_STR, V_ERR } vkind;
@@ -853,6 +858,20 @@ static void stop(xpart *p, int rc)
 	if (rc == CSM_ENOMEM)
 		p->x->nomem = 1;
 	xmlStopParser(p->ctxt);
+}
+
+/* After text was kept in `t`: memory ran out, or the budget of kept text. */
+static void kept_check(xpart *p, const ctext *t)
+{
+	if (p->rc)
+		return;
+	if (t && t->b.nomem) {
+		stop(p, CSM_ENOMEM);
+	} else if (p->x->kept > KEPT_MAX) {
+		csm__problem(p->x->p, "%s: part %s: the cells read hold more than %u MiB of text (not a workbook csm made)",
+		             p->x->name, p->path, KEPT_MAX / (1024u * 1024u));
+		stop(p, CSM_EINVALID);
+	}
 }
 
 static int ns_kind(xpart *p, const xmlChar *uri)
@@ -1152,6 +1171,8 @@ static void ctext_add(ctext *t, const char *s, size_t n, size_t cap)
 	}
 	if (n)
 		csm__buf_add(&t->b, s, n);
+	if (t->kept)
+		*t->kept += n;
 }
 
 static int hexval(char ch)
@@ -1191,10 +1212,11 @@ typedef struct rtext {
 	size_t nesc;
 } rtext;
 
-static void rt_begin(rtext *rt, int depth, ctext *out)
+static void rt_begin(rtext *rt, int depth, ctext *out, size_t *kept)
 {
 	memset(rt, 0, sizeof *rt);
 	ctext_free(out);
+	out->kept = kept;
 	rt->out = out;
 	rt->base = depth;
 }
@@ -1656,10 +1678,11 @@ static void sheet_start(xpart *p, const char *local, int ns, const xmlChar **a, 
 		sheet_cell(p, c, a, na);
 	} else if (d == 5 && c->cur && strcmp(local, "v") == 0) {
 		ctext_free(&c->cur->v); /* the last <v> counts */
+		c->cur->v.kept = &p->x->kept;
 		c->in_v = 1;
 	} else if (d == 5 && c->cur && strcmp(local, "is") == 0) {
 		c->cur->has_is = 1;
-		rt_begin(&c->rt, d, &c->cur->is); /* the last <is> counts */
+		rt_begin(&c->rt, d, &c->cur->is, &p->x->kept); /* the last <is> counts */
 	} else {
 		return;
 	}
@@ -1674,8 +1697,7 @@ static void sheet_end(xpart *p, int ns)
 	if (c->rt.out) {
 		if (rt_end(&c->rt, d))
 			c->chain = d - 1;
-		if (c->cur && c->cur->is.b.nomem)
-			stop(p, CSM_ENOMEM);
+		kept_check(p, &c->cur->is);
 		return;
 	}
 	if (d != c->chain)
@@ -1690,12 +1712,13 @@ static void sheet_end(xpart *p, int ns)
 static void sheet_text(xpart *p, const char *s, size_t n)
 {
 	sheet_ctx *c = p->user;
-	if (c->in_v)
+	if (c->in_v) {
 		ctext_add(&c->cur->v, s, n, KEEP_MAX);
-	else if (c->rt.out)
+		kept_check(p, &c->cur->v);
+	} else if (c->rt.out) {
 		rt_text(&c->rt, p->depth, s, n);
-	if (c->cur && (c->cur->v.b.nomem || c->cur->is.b.nomem))
-		stop(p, CSM_ENOMEM);
+		kept_check(p, &c->cur->is);
+	}
 }
 
 typedef struct area {
@@ -1831,7 +1854,7 @@ static void sst_start(xpart *p, const char *local, int ns, const xmlChar **a, in
 	while (c->k < x->nss && x->ss[c->k].idx < c->nsi)
 		c->k++;
 	if (c->k < x->nss && x->ss[c->k].idx == c->nsi && !x->ss[c->k].done)
-		rt_begin(&c->rt, p->depth, &x->ss[c->k].t);
+		rt_begin(&c->rt, p->depth, &x->ss[c->k].t, &x->kept);
 	c->nsi++;
 }
 
@@ -1842,8 +1865,7 @@ static void sst_end(xpart *p, int ns)
 	(void)ns;
 	if (t) {
 		rt_end(&c->rt, p->depth);
-		if (t->b.nomem)
-			stop(p, CSM_ENOMEM);
+		kept_check(p, t);
 	}
 }
 
@@ -1852,8 +1874,7 @@ static void sst_text(xpart *p, const char *s, size_t n)
 	sst_ctx *c = p->user;
 	if (c->rt.out) {
 		rt_text(&c->rt, p->depth, s, n);
-		if (c->rt.out->b.nomem)
-			stop(p, CSM_ENOMEM);
+		kept_check(p, c->rt.out);
 	}
 }
 
@@ -1963,9 +1984,12 @@ static int prefetch_sheets(ictx *x)
 	x->p = &quiet;
 	for (i = 0; i < n1 + n2 && rc != CSM_ENOMEM; i++) {
 		const char *v = dn_find(x, i < n1 ? SINGLE_NAMES[i] : COLUMN_NAMES[i - n1]);
+		size_t kept = x->kept;
 		area a;
-		if (v && parse_area(x, v, &a) && a.sh->state == 0 && (rc = load_sheet(x, a.sh)) && rc != CSM_ENOMEM)
+		if (v && parse_area(x, v, &a) && a.sh->state == 0 && (rc = load_sheet(x, a.sh)) && rc != CSM_ENOMEM) {
 			sheet_reset(a.sh);
+			x->kept = kept;
+		}
 	}
 	x->p = keep;
 	free(quiet.text);

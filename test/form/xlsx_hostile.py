@@ -9,7 +9,8 @@ kilobytes (built here, at test time, with the standard library): millions of
 empty cells <c/> in the sheets, millions of empty shared strings, elements
 the workbook and its relationships do not use, millions of different element
 or namespace names, an element with 200000 attributes; and a workbook whose
-names point to 15 sheets, each needing another of 6.7M shared strings. 'csm import' must finish
+names point to 15 sheets, each needing another of 6.7M shared strings, and
+one whose named cells hold 64 MiB of text. 'csm import' must finish
 with exit 0 or 2 (never a signal), within a generous bound on the peak
 resident memory of the process and on the wall time; the bounds leave room
 for a sanitizer build and a busy machine (the target on a plain build is
@@ -97,6 +98,24 @@ def many_sheets(path):
                        '</c></row></sheetData></worksheet>' % (NS, i))
         first = "<si><t>csm-xlsx/1</t></si><si><t>csmg-v2</t></si><si><t>Hostile Co.</t></si>"
         z.writestr("xl/sharedStrings.xml", "<sst %s>%s%s</sst>" % (NS, first, filler("<si/>", PART - len(first))))
+
+
+def big_texts(blank, path):
+    """The names on 4000 rows, each evidence an 8 KB inline string and each note another 8 KB shared
+    string: 64 MiB of text in the cells the importer reads, within the caps on parts."""
+    with zipfile.ZipFile(blank) as z:
+        wb = z.read("xl/workbook.xml").decode()
+        sst = z.read("xl/sharedStrings.xml").decode()
+    for name, col in (("csm_item_ids", "A"), ("csm_levels", "D"), ("csm_evidence", "E"), ("csm_notes", "F")):
+        k = wb.index('<definedName name="%s">' % name) + len('<definedName name="%s">' % name)
+        wb = wb[:k] + "'Items'!$%s$2:$%s$4001" % (col, col) + wb[wb.index("<", k):]
+    nsi = sst.count("<si>")
+    rows = "".join('<row r="%d"><c r="E%d" t="inlineStr"><is><t>%s%d</t></is></c><c r="F%d" t="s"><v>%d</v></c>'
+                   '</row>' % (r, r, "y" * 8000, r, r, nsi + r - 2) for r in range(2, 4002))
+    sst = sst.replace("</sst>", "".join("<si><t>%s%d</t></si>" % ("z" * 8000, i) for i in range(4000)) + "</sst>")
+    with_parts(blank, path, {"xl/workbook.xml": wb, "xl/sharedStrings.xml": sst,
+                             "xl/worksheets/sheet3.xml": "<worksheet %s><sheetData>%s</sheetData></worksheet>" % (
+                                 NS, rows)})
 
 
 def import_measured(csm, src, path):
@@ -189,6 +208,8 @@ def main():
             with_parts(blank, paths[-1][1], parts)
         paths.append(("many-sheets-strings", os.path.join(keep or tmp, "many-sheets-strings.xlsx")))
         many_sheets(paths[-1][1])
+        paths.append(("64MiB-of-cell-text", os.path.join(keep or tmp, "64MiB-of-cell-text.xlsx")))
+        big_texts(blank, paths[-1][1])
         for name, path in paths:
             code, err, rss, seconds = import_measured(csm, src, path)
             if report:
