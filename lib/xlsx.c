@@ -751,7 +751,8 @@ typedef struct sheet {
 	uint64_t *want; /* the positions the importer reads, row << 32 | col, sorted */
 	xcell *cells;   /* their cells, in the same order */
 	size_t nwant;
-	int state; /* 0 not loaded, 1 loaded, -1 failed */
+	int state;     /* 0 not loaded, 1 loaded, -1 failed */
+	int read_ahead; /* prefetch_sheets() tried it */
 } sheet;
 
 typedef struct rel {
@@ -951,6 +952,14 @@ static void sax_quiet(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/* libxml2 reports some errors (bad input encodings) on its global channel,
+ * stderr by default, whatever the parser's options. */
+static void generic_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 enum { SCAN_TEXT, SCAN_LT, SCAN_TAG, SCAN_QUOTE, SCAN_OTHER };
 
 /* Count the attributes ('=' outside quotes) of each tag in `b`, before the
@@ -1052,7 +1061,13 @@ static int parse_part(ictx *x, const char *path, xpart *p, int count)
 		return CSM_ENOMEM;
 	}
 	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlParseDocument(p->ctxt);
+	{
+		xmlGenericErrorFunc old = xmlGenericError;
+		void *old_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(NULL, generic_quiet);
+		xmlParseDocument(p->ctxt);
+		xmlSetGenericErrorFunc(old_ctx, old);
+	}
 	if (p->io == 1) {
 		csm__problem(x->p, "%s: part %s is damaged: %s", x->name, path, zip_file_strerror(p->f));
 		rc = CSM_EINVALID;
@@ -1986,7 +2001,10 @@ static int prefetch_sheets(ictx *x)
 		const char *v = dn_find(x, i < n1 ? SINGLE_NAMES[i] : COLUMN_NAMES[i - n1]);
 		size_t kept = x->kept;
 		area a;
-		if (v && parse_area(x, v, &a) && a.sh->state == 0 && (rc = load_sheet(x, a.sh)) && rc != CSM_ENOMEM) {
+		if (!v || !parse_area(x, v, &a) || a.sh->state != 0 || a.sh->read_ahead)
+			continue;
+		a.sh->read_ahead = 1;
+		if ((rc = load_sheet(x, a.sh)) && rc != CSM_ENOMEM) {
 			sheet_reset(a.sh);
 			x->kept = kept;
 		}

@@ -62,7 +62,10 @@ def with_parts(src, dst, parts):
     """Copy workbook `src` to `dst` with the parts in `parts` (name -> text) replaced."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
-            data = parts[info.filename].encode() if info.filename in parts else zin.read(info.filename)
+            data = zin.read(info.filename)
+            if info.filename in parts:
+                text = parts[info.filename]
+                data = text.encode("utf-16-le", "surrogatepass") if text.startswith("\ufeff") else text.encode()
             zout.writestr(info.filename, data)
 
 
@@ -199,6 +202,8 @@ def main():
                                '</worksheet>' % (NS, "".join('<c xmlns:p%d="u%d"/>' % (i, i)
                                                              for i in range(PART // 30)))}),
             # one cell with 200000 attributes (libxml2 compares them pair by pair)
+            # a sheet in UTF-16 with a lone surrogate: libxml2 reports that on its global channel
+            ("bad-encoding", {"xl/worksheets/sheet3.xml": "\ufeff<worksheet><sheetData>" + "\ud800" * 10}),
             ("200k-attributes", {"xl/worksheets/sheet3.xml": '<worksheet %s><sheetData><row><c%s/></row>'
                                  '</sheetData></worksheet>' % (NS, "".join(' a%d=""' % i for i in range(200000)))}),
         ]
@@ -216,7 +221,8 @@ def main():
                 print("%-22s %6d KB  exit %d  %7.1f MB  %6.2f s  %s" % (
                     name, os.path.getsize(path) // 1024, code, rss, seconds, err.strip()[:120]))
             check(code in (0, 2), "%s: exit %d, expected 0 or 2: %s" % (name, code, err.strip()[:300]))
-            check(code != 2 or err.startswith(path + ": "), "%s: message %r" % (name, err[:300]))
+            lines = [l for l in err.splitlines() if not (l.startswith("(") and l.endswith("more problems not shown)"))]
+            check(all(l.startswith(path + ": ") for l in lines), "%s: message %r" % (name, err[:300]))
             check(rss < MAX_RSS_MB, "%s: peak memory %.0f MB (bound %d MB)" % (name, rss, MAX_RSS_MB))
             check(seconds < MAX_SECONDS, "%s: %.1f s (bound %d s)" % (name, seconds, MAX_SECONDS))
     print("%d passed, %d failed" % (passes, len(failures)))
