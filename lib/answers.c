@@ -134,6 +134,64 @@ static int take_item_text(char **dst, const cJSON *obj, const char *key, csm__pr
 	return 0;
 }
 
+static int level_space(unsigned char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind *kind, int *level)
+{
+	static const char na_ja[] = "\xE8\xA9\xB2\xE5\xBD\x93\xE3\x81\xAA\xE3\x81\x97"; /* 該当なし */
+	const unsigned char *s = (const unsigned char *)text, *e = s + len;
+	char norm[8];
+	size_t n = 0;
+
+	*kind = CSM_ANSWER_NULL;
+	*level = 0;
+	for (;;) { /* white space around it, ASCII and U+3000 (E3 80 80) */
+		if (s < e && level_space(*s))
+			s++;
+		else if (e - s >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+			s += 3;
+		else if (e > s && level_space(e[-1]))
+			e--;
+		else if (e - s >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
+			e -= 3;
+		else
+			break;
+	}
+	if (s == e)
+		return empty_ok ? 0 : -1;
+	if ((size_t)(e - s) == sizeof na_ja - 1 && memcmp(s, na_ja, sizeof na_ja - 1) == 0) {
+		*kind = CSM_ANSWER_NA;
+		return 0;
+	}
+	/* ASCII and full-width ASCII (U+FF01..U+FF5E, EF BC 81..EF BD 9E) as lower-case ASCII */
+	while (s < e) {
+		unsigned ch;
+		if (n + 1 >= sizeof norm)
+			return -1;
+		if (*s < 0x80) {
+			ch = *s++;
+		} else if (e - s >= 3 && s[0] == 0xEF && ((s[1] == 0xBC && s[2] >= 0x81 && s[2] <= 0xBF) ||
+		                                          (s[1] == 0xBD && s[2] >= 0x80 && s[2] <= 0x9E))) {
+			ch = (s[1] == 0xBC ? 0x21u : 0x60u) + (unsigned)(s[2] - (s[1] == 0xBC ? 0x81 : 0x80));
+			s += 3;
+		} else {
+			return -1;
+		}
+		norm[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+	}
+	norm[n] = '\0';
+	if (n == 1 && norm[0] >= '1' && norm[0] <= '5') {
+		*kind = CSM_ANSWER_LEVEL;
+		*level = norm[0] - '0';
+		return 0;
+	}
+	if (strcmp(norm, "n/a") == 0) {
+		*kind = CSM_ANSWER_NA;
+		return 0;
+	}
+	return -1;
+}
+
 /* A level value: integer 1..5, "n/a", or null. Returns 0 if it is none of those. */
 static int level_value(const cJSON *v, csm__answer *ans, csm__problems *p, const char *name, const char *id)
 {
@@ -142,10 +200,9 @@ static int level_value(const cJSON *v, csm__answer *ans, csm__problems *p, const
 		return 1;
 	}
 	if (cJSON_IsString(v)) {
-		if (strcmp(v->valuestring, "n/a") == 0) {
-			ans->kind = CSM_ANSWER_NA;
+		/* the same texts as in CSV and workbooks; "" is not null */
+		if (csm__level_parse(v->valuestring, strlen(v->valuestring), 0, &ans->kind, &ans->level) == 0)
 			return 1;
-		}
 		csm__problem(p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, \"n/a\" or null)", name,
 		             id, v->valuestring);
 		return 0;
@@ -508,14 +565,7 @@ static void csv_row(int term, void *ctx)
 		st->rc = csm__nomem();
 		goto next;
 	}
-	if (!lv[0]) {
-		ans->kind = CSM_ANSWER_NULL;
-	} else if (strcmp(lv, "n/a") == 0 || strcmp(lv, "N/A") == 0) {
-		ans->kind = CSM_ANSWER_NA;
-	} else if (lv[1] == '\0' && lv[0] >= '1' && lv[0] <= '5') {
-		ans->kind = CSM_ANSWER_LEVEL;
-		ans->level = lv[0] - '0';
-	} else {
+	if (csm__level_parse(lv, strlen(lv), 1, &ans->kind, &ans->level) != 0) {
 		csm__problem(st->p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, n/a, or empty)",
 		             name, id, lv);
 	}

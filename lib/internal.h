@@ -52,6 +52,11 @@ int csm__size_valid(const char *s);
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
 
+/* A temporary file with no name in `dir`, open for reading and writing
+ * (O_TMPFILE, or a file unlinked at once): nothing is left behind however the
+ * process ends. Returns the descriptor, or -1 with errno. */
+int csm__nameless_tmp(const char *dir);
+
 /* Whether all `n` pointers of `p` are set (an array argument of handles). */
 int csm__all_set(const void *const *p, size_t n);
 
@@ -246,6 +251,13 @@ size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, c
 /* The items a merge marked for discussion, appended to `out` as "7-2, 9-1";
  * returns their number. */
 size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out);
+
+/* The one reader of a level given as text (a CSV cell, a JSON string, a
+ * workbook cell): 1..5 in ASCII or full-width digits, n/a in any case (also
+ * full-width) or 該当なし, white space around it (ASCII, U+3000) ignored;
+ * empty text is "not answered yet" (CSM_ANSWER_NULL) if `empty_ok`. Returns 0
+ * and sets *kind (and *level, 0 unless CSM_ANSWER_LEVEL), -1 if it is none. */
+int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind *kind, int *level);
 
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);

@@ -235,6 +235,24 @@ cleanup:
 	return rc;
 }
 
+int csm__nameless_tmp(const char *dir)
+{
+	char path[4096];
+	int fd = -1;
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+#endif
+	if ((size_t)snprintf(path, sizeof path, "%s/csm-XXXXXX", dir) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(path)) >= 0)
+		unlink(path);
+	return fd;
+}
+
 int csm__all_set(const void *const *p, size_t n)
 {
 	size_t i;

@@ -14,9 +14,10 @@
  *   csm_gate_ids, csm_gate_answers                (one column each, row by row)
  *   csm_item_ids, csm_levels, csm_evidence, csm_notes  (one column each, row by row)
  *
- * Reading treats the file as untrusted: every part is read with a size cap,
- * no DTD is accepted, every cell reference is bounds-checked and every text
- * is length-capped. */
+ * Reading treats the file as untrusted: every part is streamed (SAX, no
+ * tree) with a size cap, no DTD is accepted, only the cells the names point
+ * to are kept, every cell reference is bounds-checked and every text is
+ * length-capped. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -70,7 +71,6 @@ static const char *const SCOPES[2][3] = {{"entity", "単体", "entity"}, {"group
 static const char *const SIZES[3][3] = {
 	{"small", "小規模", "small"}, {"medium", "中規模", "medium"}, {"large", "大規模", "large"}};
 static const char *const YESNO[2][3] = {{"yes", "はい", "yes"}, {"no", "いいえ", "no"}};
-static const char NA_JA[] = "該当なし";
 
 /* ======================================================================== */
 /* Writing                                                                  */
@@ -623,6 +623,13 @@ static int slurp_fd(int fd, unsigned char **out, size_t *out_len)
 	return 0;
 }
 
+/* Remove the workbook's temporary file, where it has a name. */
+static void drop_tmp(const char *path)
+{
+	if (strncmp(path, "/proc/self/fd/", 14) != 0)
+		unlink(path);
+}
+
 int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q, const csm_form_options *opt)
 {
 	const char *dir = getenv("TMPDIR");
@@ -634,15 +641,22 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 	int fd, rc;
 	lxw_error closed;
 
+	CSM__ARGS(out && out_len && q && opt && CSM__LANG_OK(opt->lang));
 	*out = NULL;
 	*out_len = 0;
-	if (!q || !opt || (opt->lang != CSM_LANG_JA && opt->lang != CSM_LANG_EN))
-		return csm__err(CSM_EINVALID, "xlsx: no questionnaire, or a language other than ja or en");
 	if (!dir || !dir[0] || strlen(dir) > sizeof path - 32)
 		dir = "/tmp";
-	snprintf(path, sizeof path, "%s/csm-form-XXXXXX", dir);
-	if ((fd = mkstemp(path)) < 0)
+	/* libxlsxwriter writes to a path: one that names a nameless file, so a
+	 * run ended by a signal leaves nothing behind */
+	if ((fd = csm__nameless_tmp(dir)) < 0)
 		return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if (access(path, W_OK) != 0) { /* no /proc: a named file, removed at the end */
+		close(fd);
+		snprintf(path, sizeof path, "%s/csm-form-XXXXXX", dir);
+		if ((fd = mkstemp(path)) < 0)
+			return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	}
 
 	memset(&c, 0, sizeof c);
 	c.lang = opt->lang;
@@ -653,7 +667,7 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 	wo.tmpdir = (char *)dir;
 	if (!(c.wb = workbook_new_opt(path, &wo))) {
 		close(fd);
-		unlink(path);
+		drop_tmp(path);
 		return csm__err(CSM_EIO, "xlsx: cannot start a workbook in %s", dir);
 	}
 	make_formats(&c);
@@ -674,13 +688,13 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 	closed = workbook_close(c.wb); /* writes the file, and frees the workbook in any case */
 	if (c.err || closed) {
 		close(fd);
-		unlink(path);
+		drop_tmp(path);
 		return csm__err(c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CSM_ENOMEM : CSM_EIO, "xlsx: %s",
 		                lxw_strerror(c.err ? c.err : closed));
 	}
 	rc = slurp_fd(fd, out, out_len);
 	close(fd);
-	unlink(path);
+	drop_tmp(path);
 	return rc;
 }
 
@@ -701,23 +715,70 @@ static const char NS_REL[] = "http://schemas.openxmlformats.org/officeDocument/2
 static const char NS_REL_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 static const char NS_PKG[] = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-typedef struct cellpos {
-	uint32_t row, col; /* 0-based */
-	xmlNodePtr c;
-} cellpos;
+/* Every part is streamed through libxml2's SAX2 parser: no tree is built,
+ * and of the sheets and shared strings only the cells and strings that the
+ * defined names below point to are kept, so memory follows the cells the
+ * importer reads, not the cells (or elements) the file has. */
+#define KEEP_MAX (CSM_MAX_TEXT_BYTES + 8u) /* a text kept; every cell limit is below it */
+#define DN_VALUE_MAX 1024u                 /* a defined name's formula, kept */
+#define DN_NAME_MAX 255u                   /* Excel's limit for a name */
+#define SHEET_NAME_MAX 1024u
+#define RELS_MAX 10000u
+/* libxml2 2.9 slows down past these: its dictionary of names stops growing
+ * (millions of different element names take minutes), and it compares the
+ * attributes of an element pair by pair. A workbook has a few dozen. */
+#define PART_NAMES_MAX 10000u
+#define ATTRS_MAX 1000u
+/* The texts kept for the cells read, all together: more than an answers file
+ * may hold (CSM_MAX_FILE_BYTES), as no more can come out of the import. */
+#define KEPT_MAX CSM_MAX_FILE_BYTES
+
+/* The defined names the importer reads: one cell each, then one column each. */
+static const char *const SINGLE_NAMES[] = {"csm_format",       "csm_questionnaire", "csm_org_name",   "csm_org_industry",
+                                           "csm_org_scope",    "csm_org_size",      "csm_assessed_on"};
+static const char *const COLUMN_NAMES[] = {"csm_assessor_names", "csm_assessor_roles", "csm_gate_ids", "csm_gate_answers",
+                                           "csm_item_ids",       "csm_levels",         "csm_evidence", "csm_notes"};
+
+/* A text read in pieces: kept without its leading white space up to a cap;
+ * `over` if anything but white space came after the cap (so the whole text,
+ * trimmed, is longer than the cap). */
+typedef struct ctext {
+	csm__buf b;
+	int full; /* something was left out: nothing more is kept */
+	int over;
+	size_t *kept; /* the count of bytes kept to add to, or NULL */
+} ctext;
+
+typedef enum ctype { T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR } ctype;
+
+/* A cell the importer reads, as the sheet gives it. */
+typedef struct xcell {
+	unsigned char present, type, has_is;
+	ctext v;  /* the text of its <v> */
+	ctext is; /* the text of its <is>, Excel's escapes undone */
+} xcell;
 
 typedef struct sheet {
 	char *name;
-	char *part; /* NULL if the relationship is missing */
-	xmlDocPtr doc;
-	cellpos *cells;
-	size_t ncells;
-	int state; /* 0 not loaded, 1 loaded, -1 failed */
+	char *rid;      /* its relationship id, while the workbook is read */
+	char *part;     /* NULL if the relationship is missing */
+	uint64_t *want; /* the positions the importer reads, row << 32 | col, sorted */
+	xcell *cells;   /* their cells, in the same order */
+	size_t nwant;
+	int state;     /* 0 not loaded, 1 loaded, -1 failed */
+	int read_ahead; /* prefetch_sheets() tried it */
 } sheet;
 
 typedef struct rel {
 	char *id, *type, *target; /* target resolved to a part name */
 } rel;
+
+/* A shared string the importer reads. */
+typedef struct sstr {
+	uint32_t idx;
+	int done;
+	ctext t;
+} sstr;
 
 typedef struct ictx {
 	zip_t *za;
@@ -730,9 +791,13 @@ typedef struct ictx {
 	size_t nsheets;
 	char **dn_name, **dn_value;
 	size_t ndn;
-	xmlDocPtr sst;
-	xmlNodePtr *si;
-	size_t nsi;
+	char *sst_part;  /* the shared strings part */
+	int sst_state;   /* 0 not read, 1 read (nsi known), -1 refused */
+	int sst_counted; /* its bytes are in `total` */
+	size_t nsi;      /* <si> elements in it */
+	sstr *ss; /* the shared strings read, by index */
+	size_t nss, ss_cap;
+	size_t kept; /* bytes of text kept for cells and shared strings */
 } ictx;
 
 typedef enum vkind { V_EMPTY, V_NUM, V_STR, V_ERR } vkind;
@@ -758,29 +823,6 @@ static const char *where(char *buf, size_t size, place at)
 	return buf;
 }
 
-static int is_el(const xmlNode *n, const char *local)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0 && n->ns && n->ns->href &&
-	       (strcmp((const char *)n->ns->href, NS_MAIN) == 0 || strcmp((const char *)n->ns->href, NS_MAIN_STRICT) == 0);
-}
-
-static int is_pkg_el(const xmlNode *n, const char *local)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0 && n->ns && n->ns->href &&
-	       strcmp((const char *)n->ns->href, NS_PKG) == 0;
-}
-
-/* An attribute without namespace, or NULL; the caller frees it with xmlFree. */
-static char *attr(const xmlNode *n, const char *name) { return (char *)xmlGetNoNsProp(n, (const xmlChar *)name); }
-
-static char *rel_attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)NS_REL);
-	if (!v)
-		v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)NS_REL_STRICT);
-	return (char *)v;
-}
-
 static char *dup_or_nomem(ictx *x, const char *s)
 {
 	char *d = csm__strdup(s ? s : "");
@@ -789,97 +831,280 @@ static char *dup_or_nomem(ictx *x, const char *s)
 	return d;
 }
 
-/* Part `path` of the archive, at most PART_MAX bytes whatever its header says.
- * CSM_ENOTFOUND if there is no such part. */
-static int read_part(ictx *x, const char *path, char **out, size_t *len)
+static int is_space(unsigned char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+/* ---- streaming a part ----------------------------------------------------- */
+
+enum { NS_OTHER, NS_K_MAIN, NS_K_PKG };
+
+typedef struct xpart xpart;
+struct xpart {
+	ictx *x;
+	const char *path;
+	xmlParserCtxtPtr ctxt;
+	zip_file_t *f;
+	size_t n;       /* bytes read */
+	int count;      /* check and add them to x->total */
+	int io;         /* 1 damaged, 2 larger than PART_MAX, 3 over TOTAL_MAX, 4 too many attributes */
+	int scan;       /* where the attribute count is in the markup */
+	char quote;
+	unsigned eqs;   /* '=' in the current tag */
+	int doctype;
+	int depth;      /* elements open, the current one included */
+	int rc;         /* a handler stopped the parse: CSM_EINVALID (problem recorded) or CSM_ENOMEM */
+	const xmlChar *uri; /* the last namespace seen, and its kind (names are interned) */
+	int uri_kind;
+	void (*start)(xpart *p, const char *local, int ns, const xmlChar **attrs, int nattrs);
+	void (*end)(xpart *p, int ns);
+	void (*text)(xpart *p, const char *s, size_t n);
+	void *user;
+};
+
+static void too_many_names(xpart *p)
+{
+	csm__problem(p->x->p, "%s: part %s uses more than %u different names (not a workbook csm made)", p->x->name,
+	             p->path, PART_NAMES_MAX);
+}
+
+static void stop(xpart *p, int rc)
+{
+	if (!p->rc)
+		p->rc = rc;
+	if (rc == CSM_ENOMEM)
+		p->x->nomem = 1;
+	xmlStopParser(p->ctxt);
+}
+
+/* After text was kept in `t`: memory ran out, or the budget of kept text. */
+static void kept_check(xpart *p, const ctext *t)
+{
+	if (p->rc)
+		return;
+	if (t && t->b.nomem) {
+		stop(p, CSM_ENOMEM);
+	} else if (p->x->kept > KEPT_MAX) {
+		csm__problem(p->x->p, "%s: part %s: the cells read hold more than %u MiB of text (not a workbook csm made)",
+		             p->x->name, p->path, KEPT_MAX / (1024u * 1024u));
+		stop(p, CSM_EINVALID);
+	}
+}
+
+static int ns_kind(xpart *p, const xmlChar *uri)
+{
+	if (!uri)
+		return NS_OTHER;
+	if (uri != p->uri) {
+		const char *u = (const char *)uri;
+		p->uri = uri;
+		p->uri_kind = strcmp(u, NS_MAIN) == 0 || strcmp(u, NS_MAIN_STRICT) == 0 ? NS_K_MAIN
+		              : strcmp(u, NS_PKG) == 0                                  ? NS_K_PKG
+		                                                                         : NS_OTHER;
+	}
+	return p->uri_kind;
+}
+
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                      const xmlChar **nss, int nattrs, int ndefaulted, const xmlChar **attrs)
+{
+	xpart *p = ctx;
+	(void)prefix;
+	(void)nns;
+	(void)nss;
+	(void)ndefaulted;
+	p->depth++;
+	if (!p->rc && xmlDictSize(p->ctxt->dict) > (int)PART_NAMES_MAX) {
+		too_many_names(p);
+		stop(p, CSM_EINVALID);
+	}
+	if (!p->rc && p->start)
+		p->start(p, (const char *)local, ns_kind(p, uri), attrs, nattrs);
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	xpart *p = ctx;
+	(void)local;
+	(void)prefix;
+	if (!p->rc && p->end)
+		p->end(p, ns_kind(p, uri));
+	p->depth--;
+}
+
+/* Processing instructions are not read, but their targets fill the dictionary. */
+static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xpart *p = ctx;
+	(void)target;
+	(void)data;
+	if (!p->rc && xmlDictSize(p->ctxt->dict) > (int)PART_NAMES_MAX) {
+		too_many_names(p);
+		stop(p, CSM_EINVALID);
+	}
+}
+
+static void sax_text(void *ctx, const xmlChar *s, int n)
+{
+	xpart *p = ctx;
+	if (!p->rc && p->text && n > 0)
+		p->text(p, (const char *)s, (size_t)n);
+}
+
+/* A document type declaration: stop before its internal subset (entities) is read. */
+static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
+{
+	xpart *p = ctx;
+	(void)name;
+	(void)eid;
+	(void)sid;
+	p->doctype = 1;
+	xmlStopParser(p->ctxt);
+}
+
+static void sax_quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+/* libxml2 reports some errors (bad input encodings) on its global channel,
+ * stderr by default, whatever the parser's options. */
+static void generic_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+enum { SCAN_TEXT, SCAN_LT, SCAN_TAG, SCAN_QUOTE, SCAN_OTHER };
+
+/* Count the attributes ('=' outside quotes) of each tag in `b`, before the
+ * parser sees it; 0 if one has more than ATTRS_MAX. Comments, CDATA and
+ * processing instructions are skipped up to their first '>', which is
+ * enough for a count that only needs to catch thousands. */
+static int scan_attrs(xpart *p, const char *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char ch = b[i];
+		if (p->scan == SCAN_LT) {
+			p->scan = ch == '!' || ch == '?' ? SCAN_OTHER : SCAN_TAG;
+			p->eqs = 0;
+		}
+		switch (p->scan) {
+		case SCAN_TEXT:
+			if (ch == '<')
+				p->scan = SCAN_LT;
+			break;
+		case SCAN_TAG:
+			if (ch == '>')
+				p->scan = SCAN_TEXT;
+			else if (ch == '"' || ch == '\'') {
+				p->quote = ch;
+				p->scan = SCAN_QUOTE;
+			} else if (ch == '=' && ++p->eqs > ATTRS_MAX)
+				return 0;
+			break;
+		case SCAN_QUOTE:
+			if (ch == p->quote)
+				p->scan = SCAN_TAG;
+			break;
+		default:
+			if (ch == '>')
+				p->scan = SCAN_TEXT;
+		}
+	}
+	return 1;
+}
+
+/* The parser's input: the part, decompressed as it is read, with the caps. */
+static int io_read(void *ctx, char *buf, int len)
+{
+	xpart *p = ctx;
+	zip_int64_t got;
+	if (p->io || len <= 0)
+		return p->io ? -1 : 0;
+	if ((got = zip_fread(p->f, buf, (zip_uint64_t)len)) < 0) {
+		p->io = 1;
+		return -1;
+	}
+	p->n += (size_t)got;
+	if (p->n > PART_MAX)
+		p->io = 2;
+	else if (p->count && p->x->total + p->n > TOTAL_MAX)
+		p->io = 3;
+	else if (!scan_attrs(p, buf, (size_t)got))
+		p->io = 4;
+	return p->io ? -1 : (int)got;
+}
+
+/* Stream part `path` through the handlers of `p` (start, end, text, user set
+ * by the caller): no DTD, no network, no entity expansion, at most PART_MAX
+ * bytes whatever the zip header says, counted into the total of the parts
+ * read if `count`. CSM_ENOTFOUND if there is no such part. */
+static int parse_part(ictx *x, const char *path, xpart *p, int count)
 {
 	zip_int64_t idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE);
-	zip_file_t *f;
-	char *buf = NULL, *nb;
-	size_t n = 0, cap = 0;
-	zip_int64_t got;
+	xmlSAXHandler sax;
+	int rc = 0;
 
-	*out = NULL;
-	*len = 0;
+	p->x = x;
+	p->path = path;
+	p->n = 0;
+	p->count = count;
+	p->io = p->doctype = p->depth = p->rc = p->scan = 0;
+	p->eqs = 0;
+	p->uri = NULL;
 	if (idx < 0)
 		return CSM_ENOTFOUND;
-	if (!(f = zip_fopen_index(x->za, (zip_uint64_t)idx, 0))) {
+	if (!(p->f = zip_fopen_index(x->za, (zip_uint64_t)idx, 0))) {
 		csm__problem(x->p, "%s: part %s cannot be read: %s", x->name, path, zip_strerror(x->za));
 		return CSM_EINVALID;
 	}
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > PART_MAX + 1)
-				cap = PART_MAX + 1;
-			if (!(nb = realloc(buf, cap + 1))) {
-				free(buf);
-				zip_fclose(f);
-				x->nomem = 1;
-				return CSM_ENOMEM;
-			}
-			buf = nb;
-		}
-		got = zip_fread(f, buf + n, cap - n);
-		if (got < 0) {
-			csm__problem(x->p, "%s: part %s is damaged: %s", x->name, path, zip_file_strerror(f));
-			free(buf);
-			zip_fclose(f);
-			return CSM_EINVALID;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-		if (n > PART_MAX || x->total + n > TOTAL_MAX) {
-			if (n > PART_MAX)
-				csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)",
-				             x->name, path, PART_MAX / (1024u * 1024u));
-			else
-				csm__problem(x->p, "%s: part %s: the parts read come to more than %u MiB uncompressed (not a "
-				             "workbook csm made)", x->name, path, TOTAL_MAX / (1024u * 1024u));
-			free(buf);
-			zip_fclose(f);
-			return CSM_EINVALID;
-		}
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.internalSubset = sax_doctype;
+	sax.processingInstruction = sax_pi;
+	sax.serror = sax_quiet;
+	if (!(p->ctxt = xmlCreateIOParserCtxt(&sax, p, io_read, NULL, p, XML_CHAR_ENCODING_NONE))) {
+		zip_fclose(p->f);
+		x->nomem = 1;
+		return CSM_ENOMEM;
 	}
-	zip_fclose(f);
-	buf[n] = '\0';
-	x->total += n;
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-static int has_doctype(const char *s, size_t len)
-{
-	static const char pat[] = "<!DOCTYPE";
-	size_t i, m = sizeof pat - 1;
-	for (i = 0; i + m <= len; i++)
-		if (s[i] == '<' && memcmp(s + i, pat, m) == 0)
-			return 1;
-	return 0;
-}
-
-/* Parse part `path` as XML: no DTD, no network, no entity expansion. */
-static int load_xml(ictx *x, const char *path, xmlDocPtr *doc)
-{
-	char *buf;
-	size_t len;
-	int rc = read_part(x, path, &buf, &len);
-	*doc = NULL;
-	if (rc)
-		return rc;
-	if (has_doctype(buf, len)) {
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	{
+		xmlGenericErrorFunc old = xmlGenericError;
+		void *old_ctx = xmlGenericErrorContext;
+		xmlSetGenericErrorFunc(NULL, generic_quiet);
+		xmlParseDocument(p->ctxt);
+		xmlSetGenericErrorFunc(old_ctx, old);
+	}
+	if (p->io == 1) {
+		csm__problem(x->p, "%s: part %s is damaged: %s", x->name, path, zip_file_strerror(p->f));
+		rc = CSM_EINVALID;
+	} else if (p->io == 2) {
+		csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)", x->name, path,
+		             PART_MAX / (1024u * 1024u));
+		rc = CSM_EINVALID;
+	} else if (p->io == 3) {
+		csm__problem(x->p, "%s: part %s: the parts read come to more than %u MiB uncompressed (not a workbook csm made)",
+		             x->name, path, TOTAL_MAX / (1024u * 1024u));
+		rc = CSM_EINVALID;
+	} else if (p->io == 4) {
+		csm__problem(x->p, "%s: part %s has an element with more than %u attributes (not a workbook csm made)",
+		             x->name, path, ATTRS_MAX);
+		rc = CSM_EINVALID;
+	} else if (p->doctype) {
 		csm__problem(x->p, "%s: part %s has a document type declaration (<!DOCTYPE), which is not allowed", x->name,
 		             path);
-		free(buf);
-		return CSM_EINVALID;
-	}
-	xmlResetLastError();
-	*doc = xmlReadMemory(buf, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	free(buf);
-	if (!*doc) {
-		const xmlError *e = xmlGetLastError();
+		rc = CSM_EINVALID;
+	} else if (p->rc) {
+		rc = p->rc;
+	} else if (!p->ctxt->wellFormed) {
+		const xmlError *e = xmlCtxtGetLastError(p->ctxt);
 		char msg[160] = "not well-formed";
 		if (e && e->message) {
 			size_t k;
@@ -888,166 +1113,103 @@ static int load_xml(ictx *x, const char *path, xmlDocPtr *doc)
 				msg[k - 1] = '\0';
 		}
 		csm__problem(x->p, "%s: part %s is not valid XML (line %d: %s)", x->name, path, e ? e->line : 0, msg);
-		return CSM_EINVALID;
+		rc = CSM_EINVALID;
 	}
-	if ((*doc)->intSubset || (*doc)->extSubset || !xmlDocGetRootElement(*doc)) {
-		csm__problem(x->p, "%s: part %s has a document type declaration, which is not allowed", x->name, path);
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-		return CSM_EINVALID;
+	xmlFreeParserCtxt(p->ctxt);
+	p->ctxt = NULL;
+	zip_fclose(p->f);
+	p->f = NULL;
+	if (!rc && count)
+		x->total += p->n;
+	return rc;
+}
+
+/* Attribute `local` of the element being started (in namespace ns1 or ns2,
+ * or in none if ns1 is NULL) into buf, cut to size - 1 bytes (at a UTF-8
+ * boundary); *cut tells if it was. Returns 0 if there is no such attribute.
+ * SAX2 hands a '&' of an attribute value on as "&#38;", undone here. */
+static int attr_get(const xmlChar **a, int nattrs, const char *local, const char *ns1, const char *ns2, char *buf,
+                    size_t size, int *cut)
+{
+	int i;
+	for (i = 0; i < nattrs; i++, a += 5) {
+		const char *uri = (const char *)a[2], *s = (const char *)a[3], *e = (const char *)a[4];
+		size_t n = 0;
+		if (strcmp((const char *)a[0], local) != 0 ||
+		    (ns1 ? !uri || (strcmp(uri, ns1) != 0 && !(ns2 && strcmp(uri, ns2) == 0)) : uri != NULL))
+			continue;
+		*cut = 0;
+		while (s < e) {
+			char ch = *s;
+			size_t step = (e - s >= 5 && memcmp(s, "&#38;", 5) == 0) ? 5 : 1;
+			if (step == 5)
+				ch = '&';
+			if (n + 1 >= size) {
+				*cut = 1;
+				if (((unsigned char)ch & 0xC0) == 0x80) { /* drop the character cut in two */
+					while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+						n--;
+					n -= n > 0;
+				}
+				break;
+			}
+			buf[n++] = ch;
+			s += step;
+		}
+		buf[n] = '\0';
+		return 1;
 	}
 	return 0;
 }
 
-/* `target` relative to the folder of part `base` (or absolute), normalized. */
-static char *resolve_target(const char *base, const char *target)
+/* ---- texts --------------------------------------------------------------- */
+
+static void ctext_free(ctext *t)
 {
-	csm__buf b = {0};
-	char *segs[64];
-	size_t nseg = 0, i;
-	char *tmp, *s, *save = NULL;
-	int bad = 0;
-	if (target[0] == '/') {
-		tmp = csm__strdup(target + 1);
-	} else {
-		const char *slash = strrchr(base, '/');
-		size_t dl = slash ? (size_t)(slash - base) + 1 : 0;
-		csm__buf_add(&b, base, dl);
-		csm__buf_puts(&b, target);
-		if (b.nomem)
-			return NULL;
-		tmp = b.s;
-		b.s = NULL;
-	}
-	if (!tmp)
-		return NULL;
-	for (s = strtok_r(tmp, "/", &save); s; s = strtok_r(NULL, "/", &save)) {
-		if (strcmp(s, ".") == 0)
-			continue;
-		if (strcmp(s, "..") == 0) {
-			if (nseg)
-				nseg--;
-			else
-				bad = 1;
-			continue;
-		}
-		if (nseg == 64) {
-			bad = 1;
-			break;
-		}
-		segs[nseg++] = s;
-	}
-	memset(&b, 0, sizeof b);
-	for (i = 0; i < nseg; i++) {
-		if (i)
-			csm__buf_puts(&b, "/");
-		csm__buf_puts(&b, segs[i]);
-	}
-	free(tmp);
-	if (bad || b.nomem || !b.s) {
-		csm__buf_free(&b);
-		return NULL;
-	}
-	return b.s;
+	csm__buf_free(&t->b);
+	t->full = t->over = 0;
 }
 
-/* The relationships of part `part` (from its _rels/NAME.rels), as an array ended by id NULL. */
-static int load_rels(ictx *x, const char *part, rel **out)
+/* Append to `t`, kept up to `cap` bytes. */
+static void ctext_add(ctext *t, const char *s, size_t n, size_t cap)
 {
-	csm__buf path = {0};
-	const char *slash = strrchr(part, '/');
-	size_t dl = slash ? (size_t)(slash - part) + 1 : 0, n = 0;
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root, e;
-	rel *rels;
-	int rc;
-
-	*out = NULL;
-	csm__buf_add(&path, part, dl);
-	csm__buf_puts(&path, "_rels/");
-	csm__buf_puts(&path, part + dl);
-	csm__buf_puts(&path, ".rels");
-	if (path.nomem) {
-		x->nomem = 1;
-		return CSM_ENOMEM;
-	}
-	rc = load_xml(x, path.s, &doc);
-	csm__buf_free(&path);
-	if (rc == CSM_ENOTFOUND)
-		doc = NULL;
-	else if (rc)
-		return rc;
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	for (e = root ? root->children : NULL; e; e = e->next)
-		n += (size_t)is_pkg_el(e, "Relationship");
-	if (!(rels = calloc(n + 1, sizeof *rels))) {
-		xmlFreeDoc(doc);
-		x->nomem = 1;
-		return CSM_ENOMEM;
-	}
-	n = 0;
-	for (e = root ? root->children : NULL; e; e = e->next) {
-		char *id, *type, *target, *mode;
-		if (!is_pkg_el(e, "Relationship"))
-			continue;
-		id = attr(e, "Id");
-		type = attr(e, "Type");
-		target = attr(e, "Target");
-		mode = attr(e, "TargetMode");
-		if (id && type && target && !(mode && strcmp(mode, "External") == 0)) {
-			rels[n].id = dup_or_nomem(x, id);
-			rels[n].type = dup_or_nomem(x, type);
-			rels[n].target = resolve_target(part, target);
-			if (rels[n].id && rels[n].type)
-				n++;
-			else {
-				free(rels[n].id);
-				free(rels[n].type);
-				free(rels[n].target);
-				memset(&rels[n], 0, sizeof rels[n]);
+	size_t room;
+	if (!t->b.len) { /* leading white space: ASCII, and U+3000 (whole, as SAX hands on whole characters) */
+		for (;;) {
+			if (n && is_space((unsigned char)*s)) {
+				s++;
+				n--;
+			} else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+				s += 3;
+				n -= 3;
+			} else {
+				break;
 			}
 		}
-		xmlFree(id);
-		xmlFree(type);
-		xmlFree(target);
-		xmlFree(mode);
 	}
-	xmlFreeDoc(doc);
-	*out = rels;
-	return x->nomem ? CSM_ENOMEM : 0;
-}
-
-static void free_rels(rel *r)
-{
-	size_t i;
-	for (i = 0; r && r[i].id; i++) {
-		free(r[i].id);
-		free(r[i].type);
-		free(r[i].target);
+	room = !t->full && t->b.len < cap ? cap - t->b.len : 0;
+	if (n > room) {
+		size_t i;
+		t->full = 1;
+		while (room && ((unsigned char)s[room] & 0xC0) == 0x80) /* whole characters only */
+			room--;
+		for (i = room; i < n && !t->over; i++) /* U+3000 is E3 80 80, the only character of these bytes */
+			if (!is_space((unsigned char)s[i]) && (unsigned char)s[i] != 0xE3 && (unsigned char)s[i] != 0x80)
+				t->over = 1;
+		n = room;
 	}
-	free(r);
+	if (n)
+		csm__buf_add(&t->b, s, n);
+	if (t->kept)
+		*t->kept += n;
 }
-
-/* The target of the first relationship whose type ends in `/suffix`, or NULL. */
-static const char *rel_by_type(const rel *r, const char *suffix)
-{
-	size_t i, n = strlen(suffix);
-	for (i = 0; r && r[i].id; i++) {
-		size_t t = strlen(r[i].type);
-		if (t > n && r[i].type[t - n - 1] == '/' && strcmp(r[i].type + t - n, suffix) == 0)
-			return r[i].target;
-	}
-	return NULL;
-}
-
-/* ---- texts --------------------------------------------------------------- */
 
 static int hexval(char ch)
 {
 	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
 }
 
-static void put_utf8(csm__buf *b, unsigned cp)
+static void put_utf8(ctext *t, unsigned cp)
 {
 	char u[4];
 	size_t n;
@@ -1064,48 +1226,109 @@ static void put_utf8(csm__buf *b, unsigned cp)
 		u[2] = (char)(0x80 | (cp & 0x3F));
 		n = 3;
 	}
-	csm__buf_add(b, u, n);
+	ctext_add(t, u, n, KEEP_MAX);
 }
 
-/* Append the text of a <t> element, undoing Excel's _xHHHH_ escapes. */
-static void add_t(csm__buf *b, const xmlNode *t)
+/* Rich text (an <si> or an <is>) as it streams by: the text of its <t>, or
+ * of the <t> of its runs <r>; phonetic runs <rPh> (the readings Japanese
+ * Excel keeps) are not part of it. Excel's escapes _xHHHH_ are undone, also
+ * when the parser hands an escape on in two pieces. */
+typedef struct rtext {
+	ctext *out; /* NULL when not in rich text */
+	int base;   /* depth of the <si> or <is> */
+	int r, t;   /* depth of the <r> and <t> we are in, or 0 */
+	char esc[8];
+	size_t nesc;
+} rtext;
+
+static void rt_begin(rtext *rt, int depth, ctext *out, size_t *kept)
 {
-	const xmlNode *n;
-	for (n = t->children; n; n = n->next) {
-		const char *s;
-		if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || !n->content)
-			continue;
-		for (s = (const char *)n->content; *s;) {
-			if (s[0] == '_' && s[1] == 'x' && hexval(s[2]) >= 0 && hexval(s[3]) >= 0 && hexval(s[4]) >= 0 &&
-			    hexval(s[5]) >= 0 && s[6] == '_') {
-				unsigned cp = (unsigned)(hexval(s[2]) << 12 | hexval(s[3]) << 8 | hexval(s[4]) << 4 | hexval(s[5]));
-				if (cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF)))
-					put_utf8(b, cp);
-				s += 7;
-				continue;
-			}
-			csm__buf_add(b, s, 1);
-			s++;
+	memset(rt, 0, sizeof *rt);
+	ctext_free(out);
+	out->kept = kept;
+	rt->out = out;
+	rt->base = depth;
+}
+
+/* 2: esc holds a whole escape, 1: the start of one, 0: neither. */
+static int esc_state(const char *e, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (i == 0 || i == 6 ? e[i] != '_' : i == 1 ? e[i] != 'x' : hexval(e[i]) < 0)
+			return 0;
+	return n == 7 ? 2 : 1;
+}
+
+static void rt_byte(rtext *rt, char ch)
+{
+	int st;
+	rt->esc[rt->nesc++] = ch;
+	while (rt->nesc && (st = esc_state(rt->esc, rt->nesc)) != 1) {
+		if (st == 2) {
+			unsigned cp = (unsigned)(hexval(rt->esc[2]) << 12 | hexval(rt->esc[3]) << 8 | hexval(rt->esc[4]) << 4 |
+			                         hexval(rt->esc[5]));
+			if (cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF)))
+				put_utf8(rt->out, cp);
+			rt->nesc = 0;
+		} else { /* not an escape: its first byte is text, the rest is looked at again */
+			ctext_add(rt->out, rt->esc, 1, KEEP_MAX);
+			memmove(rt->esc, rt->esc + 1, --rt->nesc);
 		}
 	}
 }
 
-/* The text of an <si> or <is>: its <t>, or the <t> of its runs <r>; phonetic
- * runs <rPh> (the readings Japanese Excel keeps) are not part of it. */
-static void rich_text(csm__buf *b, const xmlNode *si)
+static void rt_flush(rtext *rt)
 {
-	const xmlNode *n, *m;
-	for (n = si->children; n; n = n->next) {
-		if (is_el(n, "t"))
-			add_t(b, n);
-		else if (is_el(n, "r"))
-			for (m = n->children; m; m = m->next)
-				if (is_el(m, "t"))
-					add_t(b, m);
-	}
+	if (rt->nesc)
+		ctext_add(rt->out, rt->esc, rt->nesc, KEEP_MAX);
+	rt->nesc = 0;
 }
 
-static int is_space(unsigned char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+static void rt_start(rtext *rt, int depth, const char *local, int ns)
+{
+	if (rt->t || ns != NS_K_MAIN)
+		return;
+	if (depth == rt->base + 1 && strcmp(local, "t") == 0)
+		rt->t = depth;
+	else if (depth == rt->base + 1 && strcmp(local, "r") == 0)
+		rt->r = depth;
+	else if (rt->r && depth == rt->r + 1 && strcmp(local, "t") == 0)
+		rt->t = depth;
+}
+
+/* Returns 1 when the rich text itself ends. */
+static int rt_end(rtext *rt, int depth)
+{
+	if (depth == rt->t) {
+		rt_flush(rt);
+		rt->t = 0;
+	} else if (depth == rt->r) {
+		rt->r = 0;
+	} else if (depth == rt->base) {
+		rt->out = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+static void rt_text(rtext *rt, int depth, const char *s, size_t n)
+{
+	size_t i;
+	if (!rt->t || depth != rt->t)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!rt->nesc && s[i] != '_') { /* plain text up to the next '_' */
+			size_t j = i;
+			while (j < n && s[j] != '_')
+				j++;
+			ctext_add(rt->out, s + i, j - i, KEEP_MAX);
+			i = j - 1;
+			continue;
+		}
+		rt_byte(rt, s[i]);
+	}
+}
 
 /* Trim `s` in place (ASCII white space and the ideographic space U+3000). */
 static char *trim(char *s)
@@ -1172,6 +1395,181 @@ static int parse_number(const char *s, double *out)
 	return isfinite(*out);
 }
 
+/* ---- relationships ---------------------------------------------------------- */
+
+/* `target` relative to the folder of part `base` (or absolute), normalized;
+ * NULL if it leaves the archive, or (*nomem set) if memory ran out. */
+static char *resolve_target(const char *base, const char *target, int *nomem)
+{
+	csm__buf b = {0};
+	char *segs[64];
+	size_t nseg = 0, i;
+	char *tmp, *s, *save = NULL;
+	int bad = 0;
+	if (target[0] == '/') {
+		tmp = csm__strdup(target + 1);
+	} else {
+		const char *slash = strrchr(base, '/');
+		size_t dl = slash ? (size_t)(slash - base) + 1 : 0;
+		csm__buf_add(&b, base, dl);
+		csm__buf_puts(&b, target);
+		tmp = b.nomem ? NULL : b.s;
+		if (!tmp)
+			csm__buf_free(&b);
+		b.s = NULL;
+	}
+	if (!tmp) {
+		*nomem = 1;
+		return NULL;
+	}
+	for (s = strtok_r(tmp, "/", &save); s; s = strtok_r(NULL, "/", &save)) {
+		if (strcmp(s, ".") == 0)
+			continue;
+		if (strcmp(s, "..") == 0) {
+			if (nseg)
+				nseg--;
+			else
+				bad = 1;
+			continue;
+		}
+		if (nseg == 64) {
+			bad = 1;
+			break;
+		}
+		segs[nseg++] = s;
+	}
+	memset(&b, 0, sizeof b);
+	for (i = 0; i < nseg && !bad; i++) {
+		if (i)
+			csm__buf_puts(&b, "/");
+		csm__buf_puts(&b, segs[i]);
+	}
+	free(tmp);
+	if (b.nomem)
+		*nomem = 1;
+	if (bad || b.nomem || !b.s) {
+		csm__buf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
+static void free_rels(rel *r)
+{
+	size_t i;
+	for (i = 0; r && r[i].id; i++) {
+		free(r[i].id);
+		free(r[i].type);
+		free(r[i].target);
+	}
+	free(r);
+}
+
+typedef struct rels_ctx {
+	const char *part; /* whose relationships these are */
+	rel *r;           /* ended by an entry with id NULL */
+	size_t n, cap;
+} rels_ctx;
+
+static void rels_start(xpart *p, const char *local, int ns, const xmlChar **a, int na)
+{
+	rels_ctx *c = p->user;
+	char id[256], type[1024], target[1024], mode[16];
+	int cut[4] = {0, 0, 0, 0}, nomem = 0;
+	if (p->depth != 2 || ns != NS_K_PKG || strcmp(local, "Relationship") != 0)
+		return;
+	if (!attr_get(a, na, "Id", NULL, NULL, id, sizeof id, &cut[0]) ||
+	    !attr_get(a, na, "Type", NULL, NULL, type, sizeof type, &cut[1]) ||
+	    !attr_get(a, na, "Target", NULL, NULL, target, sizeof target, &cut[2]) || cut[0] || cut[1] || cut[2] ||
+	    (attr_get(a, na, "TargetMode", NULL, NULL, mode, sizeof mode, &cut[3]) && strcmp(mode, "External") == 0))
+		return; /* not a relationship to a part of a workbook */
+	if (c->n == RELS_MAX) {
+		csm__problem(p->x->p, "%s: part %s has more than %u relationships (not a workbook csm made)", p->x->name,
+		             p->path, RELS_MAX);
+		stop(p, CSM_EINVALID);
+		return;
+	}
+	if (c->n + 1 >= c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		rel *t = realloc(c->r, cap * sizeof *t);
+		if (!t) {
+			stop(p, CSM_ENOMEM);
+			return;
+		}
+		memset(t + c->cap, 0, (cap - c->cap) * sizeof *t);
+		c->r = t;
+		c->cap = cap;
+	}
+	c->r[c->n].id = csm__strdup(id);
+	c->r[c->n].type = csm__strdup(type);
+	c->r[c->n].target = resolve_target(c->part, target, &nomem); /* NULL if it leaves the archive */
+	if (!c->r[c->n].id || !c->r[c->n].type || nomem) {
+		free(c->r[c->n].id);
+		free(c->r[c->n].type);
+		free(c->r[c->n].target);
+		memset(&c->r[c->n], 0, sizeof c->r[c->n]);
+		stop(p, CSM_ENOMEM);
+		return;
+	}
+	c->n++;
+}
+
+/* The relationships of part `part` (from its _rels/NAME.rels), as an array
+ * ended by id NULL (none if that part is missing). On failure *out is NULL
+ * and nothing is left allocated. */
+static int load_rels(ictx *x, const char *part, rel **out)
+{
+	csm__buf path = {0};
+	const char *slash = strrchr(part, '/');
+	size_t dl = slash ? (size_t)(slash - part) + 1 : 0;
+	rels_ctx c;
+	xpart p;
+	int rc;
+
+	*out = NULL;
+	csm__buf_add(&path, part, dl);
+	csm__buf_puts(&path, "_rels/");
+	csm__buf_puts(&path, part + dl);
+	csm__buf_puts(&path, ".rels");
+	if (path.nomem) {
+		x->nomem = 1;
+		return CSM_ENOMEM;
+	}
+	memset(&c, 0, sizeof c);
+	memset(&p, 0, sizeof p);
+	c.part = part;
+	p.start = rels_start;
+	p.user = &c;
+	rc = parse_part(x, path.s, &p, 1);
+	csm__buf_free(&path);
+	if (rc == CSM_ENOTFOUND)
+		rc = 0;
+	if (!rc && !c.r && !(c.r = calloc(1, sizeof *c.r)))
+		rc = CSM_ENOMEM;
+	if (!rc && x->nomem)
+		rc = CSM_ENOMEM;
+	if (rc) {
+		free_rels(c.r);
+		if (rc == CSM_ENOMEM)
+			x->nomem = 1;
+		return rc;
+	}
+	*out = c.r;
+	return 0;
+}
+
+/* The target of the first relationship whose type ends in `/suffix`, or NULL. */
+static const char *rel_by_type(const rel *r, const char *suffix)
+{
+	size_t i, n = strlen(suffix);
+	for (i = 0; r && r[i].id; i++) {
+		size_t t = strlen(r[i].type);
+		if (t > n && r[i].type[t - n - 1] == '/' && strcmp(r[i].type + t - n, suffix) == 0)
+			return r[i].target;
+	}
+	return NULL;
+}
+
 /* ---- cells --------------------------------------------------------------- */
 
 /* "D12" (optionally with $) into 0-based row and column; returns the length read, 0 if none. */
@@ -1197,21 +1595,226 @@ static size_t parse_ref(const char *s, uint32_t *row, uint32_t *col)
 	return (size_t)(p - s);
 }
 
-static int cmp_cell(const void *a, const void *b)
+static uint64_t cell_key(uint32_t row, uint32_t col) { return (uint64_t)row << 32 | col; }
+
+static int cmp_key(const void *a, const void *b)
 {
-	const cellpos *x = a, *y = b;
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	return x->col < y->col ? -1 : x->col > y->col;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
 }
 
-/* Parse sheet `sh` (once) and index its cells by position. */
+static void xcell_clear(xcell *c)
+{
+	ctext_free(&c->v);
+	ctext_free(&c->is);
+	memset(c, 0, sizeof *c);
+}
+
+typedef struct sheet_ctx {
+	sheet *sh;
+	int root_ok, data; /* the root is a <worksheet>; a <sheetData> in it was seen */
+	int chain;         /* depth of the innermost element followed: worksheet 1, sheetData 2, row 3, c 4, v/is 5 */
+	int have_row, in_v;
+	uint32_t row, col;
+	uint32_t r1, r2, c1, c2; /* the bounds of the wanted positions */
+	xcell *cur;              /* the cell being read, if it is wanted */
+	rtext rt;
+} sheet_ctx;
+
+static void sheet_row(xpart *p, sheet_ctx *c, const xmlChar **a, int na)
+{
+	char rs[32];
+	int cut = 0;
+	if (attr_get(a, na, "r", NULL, NULL, rs, sizeof rs, &cut)) {
+		double d;
+		if (cut || !parse_number(rs, &d) || d < 1 || d > LXW_ROW_MAX || d != floor(d)) {
+			csm__problem(p->x->p, "%s: sheet \"%s\": row number \"%.20s\" is out of range", p->x->name, c->sh->name, rs);
+			stop(p, CSM_EINVALID);
+			return;
+		}
+		c->row = (uint32_t)d - 1;
+	} else if (c->have_row) {
+		c->row++;
+	}
+	c->have_row = 1;
+	c->col = 0;
+}
+
+static void sheet_cell(xpart *p, sheet_ctx *c, const xmlChar **a, int na)
+{
+	static const char *const types[] = {"n", "s", "inlineStr", "str", "b", "e", "d"};
+	static const unsigned char kinds[] = {T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR, T_STR};
+	sheet *sh = c->sh;
+	char ref[32], t[16];
+	int cut = 0;
+	uint32_t rr = c->row, cc = c->col;
+	uint64_t key, *hit;
+
+	if (attr_get(a, na, "r", NULL, NULL, ref, sizeof ref, &cut) &&
+	    (parse_ref(ref, &rr, &cc) != strlen(ref) || strchr(ref, '$') || cut)) {
+		csm__problem(p->x->p, "%s: sheet \"%s\": \"%.20s\" is not a cell reference", p->x->name, sh->name, ref);
+		stop(p, CSM_EINVALID);
+		return;
+	}
+	if (rr >= LXW_ROW_MAX || cc >= LXW_COL_MAX) {
+		csm__problem(p->x->p, "%s: sheet \"%s\": a cell lies outside the sheet", p->x->name, sh->name);
+		stop(p, CSM_EINVALID);
+		return;
+	}
+	c->col = cc + 1;
+	if (!sh->nwant || rr < c->r1 || rr > c->r2 || cc < c->c1 || cc > c->c2)
+		return;
+	key = cell_key(rr, cc);
+	if (!(hit = bsearch(&key, sh->want, sh->nwant, sizeof *sh->want, cmp_key)))
+		return;
+	/* A cell given twice: the last one counts. */
+	c->cur = &sh->cells[hit - sh->want];
+	xcell_clear(c->cur);
+	c->cur->present = 1;
+	c->cur->type = T_NUM; /* no t, t="n" or a type nobody writes */
+	if (attr_get(a, na, "t", NULL, NULL, t, sizeof t, &cut) && !cut) {
+		size_t i;
+		for (i = 0; i < sizeof types / sizeof *types; i++)
+			if (strcmp(t, types[i]) == 0)
+				c->cur->type = kinds[i];
+	}
+}
+
+static void sheet_start(xpart *p, const char *local, int ns, const xmlChar **a, int na)
+{
+	sheet_ctx *c = p->user;
+	int d = p->depth;
+	if (c->rt.out) {
+		rt_start(&c->rt, d, local, ns);
+		return;
+	}
+	if (d != c->chain + 1 || ns != NS_K_MAIN)
+		return;
+	if (d == 1 && strcmp(local, "worksheet") == 0) {
+		c->root_ok = 1;
+	} else if (d == 2 && strcmp(local, "sheetData") == 0) {
+		size_t i;
+		/* a second <sheetData> replaces the first */
+		for (i = 0; i < c->sh->nwant; i++)
+			xcell_clear(&c->sh->cells[i]);
+		c->data = 1;
+		c->have_row = 0;
+		c->row = 0;
+	} else if (d == 3 && strcmp(local, "row") == 0) {
+		sheet_row(p, c, a, na);
+	} else if (d == 4 && strcmp(local, "c") == 0) {
+		c->cur = NULL;
+		sheet_cell(p, c, a, na);
+	} else if (d == 5 && c->cur && strcmp(local, "v") == 0) {
+		ctext_free(&c->cur->v); /* the last <v> counts */
+		c->cur->v.kept = &p->x->kept;
+		c->in_v = 1;
+	} else if (d == 5 && c->cur && strcmp(local, "is") == 0) {
+		c->cur->has_is = 1;
+		rt_begin(&c->rt, d, &c->cur->is, &p->x->kept); /* the last <is> counts */
+	} else {
+		return;
+	}
+	c->chain = d;
+}
+
+static void sheet_end(xpart *p, int ns)
+{
+	sheet_ctx *c = p->user;
+	int d = p->depth;
+	(void)ns;
+	if (c->rt.out) {
+		if (rt_end(&c->rt, d))
+			c->chain = d - 1;
+		kept_check(p, &c->cur->is);
+		return;
+	}
+	if (d != c->chain)
+		return;
+	if (d == 5)
+		c->in_v = 0;
+	else if (d == 4)
+		c->cur = NULL;
+	c->chain--;
+}
+
+static void sheet_text(xpart *p, const char *s, size_t n)
+{
+	sheet_ctx *c = p->user;
+	if (c->in_v) {
+		ctext_add(&c->cur->v, s, n, KEEP_MAX);
+		kept_check(p, &c->cur->v);
+	} else if (c->rt.out) {
+		rt_text(&c->rt, p->depth, s, n);
+		kept_check(p, &c->cur->is);
+	}
+}
+
+typedef struct area {
+	sheet *sh;
+	uint32_t r1, c1, r2, c2;
+} area;
+
+static const char *dn_find(const ictx *x, const char *name);
+static int parse_area(ictx *x, const char *s, area *out);
+
+static int want_add(sheet *sh, size_t *cap, uint32_t row, uint32_t col)
+{
+	if (sh->nwant == *cap) {
+		size_t n = *cap ? *cap * 2 : 64;
+		uint64_t *t = realloc(sh->want, n * sizeof *t);
+		if (!t)
+			return CSM_ENOMEM;
+		sh->want = t;
+		*cap = n;
+	}
+	sh->want[sh->nwant++] = cell_key(row, col);
+	return 0;
+}
+
+/* The positions of sheet `sh` that the defined names the importer reads point
+ * to (as named() will take them: one cell, or one column of at most
+ * RANGE_ROWS_MAX rows); names that do not are left to named() to report. */
+static int plan_sheet(ictx *x, sheet *sh)
+{
+	size_t i, k, cap = 0;
+	area a;
+	int rc = 0;
+	const char *v;
+	for (i = 0; i < sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES && !rc; i++)
+		if ((v = dn_find(x, SINGLE_NAMES[i])) && parse_area(x, v, &a) && a.sh == sh)
+			rc = want_add(sh, &cap, a.r1, a.c1);
+	for (i = 0; i < sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES && !rc; i++) {
+		uint32_t r;
+		if (!(v = dn_find(x, COLUMN_NAMES[i])) || !parse_area(x, v, &a) || a.sh != sh || a.c1 != a.c2 ||
+		    a.r2 - a.r1 >= RANGE_ROWS_MAX)
+			continue;
+		for (r = a.r1; r <= a.r2 && !rc; r++)
+			rc = want_add(sh, &cap, r, a.c1);
+	}
+	if (!rc && sh->nwant) {
+		qsort(sh->want, sh->nwant, sizeof *sh->want, cmp_key);
+		for (i = k = 0; i < sh->nwant; i++)
+			if (!k || sh->want[i] != sh->want[k - 1])
+				sh->want[k++] = sh->want[i];
+		sh->nwant = k;
+		if (!(sh->cells = calloc(sh->nwant, sizeof *sh->cells)))
+			rc = CSM_ENOMEM;
+	}
+	if (rc) {
+		sh->nwant = 0; /* no cells to free */
+		x->nomem = 1;
+	}
+	return rc;
+}
+
+/* Read sheet `sh` (once), keeping the cells the importer reads. */
 static int load_sheet(ictx *x, sheet *sh)
 {
-	xmlNodePtr root, data = NULL, row, c;
-	size_t n = 0, cap = 0;
-	uint32_t r = 0, col;
-	int have_row = 0, rc;
+	sheet_ctx c;
+	xpart p;
+	size_t i;
+	int rc;
 
 	if (sh->state)
 		return sh->state > 0 ? 0 : CSM_EINVALID;
@@ -1220,86 +1823,231 @@ static int load_sheet(ictx *x, sheet *sh)
 		csm__problem(x->p, "%s: sheet \"%s\" has no part in the workbook's relationships", x->name, sh->name);
 		return CSM_EINVALID;
 	}
-	if ((rc = load_xml(x, sh->part, &sh->doc))) {
+	if ((rc = plan_sheet(x, sh)))
+		return rc;
+	memset(&c, 0, sizeof c);
+	memset(&p, 0, sizeof p);
+	c.sh = sh;
+	c.r1 = c.c1 = UINT32_MAX;
+	for (i = 0; i < sh->nwant; i++) {
+		uint32_t r = (uint32_t)(sh->want[i] >> 32), col = (uint32_t)sh->want[i];
+		c.r1 = r < c.r1 ? r : c.r1;
+		c.r2 = r > c.r2 ? r : c.r2;
+		c.c1 = col < c.c1 ? col : c.c1;
+		c.c2 = col > c.c2 ? col : c.c2;
+	}
+	p.start = sheet_start;
+	p.end = sheet_end;
+	p.text = sheet_text;
+	p.user = &c;
+	if ((rc = parse_part(x, sh->part, &p, 1))) {
 		if (rc == CSM_ENOTFOUND)
 			csm__problem(x->p, "%s: sheet \"%s\": part %s is missing", x->name, sh->name, sh->part);
 		return rc == CSM_ENOMEM ? rc : CSM_EINVALID;
 	}
-	root = xmlDocGetRootElement(sh->doc);
-	for (c = root->children; c; c = c->next)
-		if (is_el(c, "sheetData"))
-			data = c;
-	if (!is_el(root, "worksheet") || !data) {
+	if (!c.root_ok || !c.data) {
 		csm__problem(x->p, "%s: sheet \"%s\" is not a worksheet", x->name, sh->name);
 		return CSM_EINVALID;
 	}
-	for (row = data->children; row; row = row->next) {
-		char *rs;
-		if (!is_el(row, "row"))
-			continue;
-		rs = attr(row, "r");
-		if (rs) {
-			double d;
-			if (!parse_number(rs, &d) || d < 1 || d > LXW_ROW_MAX || d != floor(d)) {
-				csm__problem(x->p, "%s: sheet \"%s\": row number \"%.20s\" is out of range", x->name, sh->name, rs);
-				xmlFree(rs);
-				return CSM_EINVALID;
-			}
-			r = (uint32_t)d - 1;
-		} else if (have_row) {
-			r++;
-		}
-		xmlFree(rs);
-		have_row = 1;
-		col = 0;
-		for (c = row->children; c; c = c->next) {
-			char *ref;
-			uint32_t rr = r, cc = col;
-			if (!is_el(c, "c"))
-				continue;
-			ref = attr(c, "r");
-			if (ref && (parse_ref(ref, &rr, &cc) != strlen(ref) || strchr(ref, '$'))) {
-				csm__problem(x->p, "%s: sheet \"%s\": \"%.20s\" is not a cell reference", x->name, sh->name, ref);
-				xmlFree(ref);
-				return CSM_EINVALID;
-			}
-			xmlFree(ref);
-			if (rr >= LXW_ROW_MAX || cc >= LXW_COL_MAX) {
-				csm__problem(x->p, "%s: sheet \"%s\": a cell lies outside the sheet", x->name, sh->name);
-				return CSM_EINVALID;
-			}
-			if (n == cap) {
-				cellpos *t;
-				cap = cap ? cap * 2 : 256;
-				if (!(t = realloc(sh->cells, cap * sizeof *t))) {
-					x->nomem = 1;
-					return CSM_ENOMEM;
-				}
-				sh->cells = t;
-			}
-			sh->cells[n].row = rr;
-			sh->cells[n].col = cc;
-			sh->cells[n].c = c;
-			n++;
-			col = cc + 1;
-		}
-	}
-	sh->ncells = n;
-	if (n)
-		qsort(sh->cells, n, sizeof *sh->cells, cmp_cell);
 	sh->state = 1;
 	return 0;
 }
 
-static xmlNodePtr find_cell(const sheet *sh, uint32_t row, uint32_t col)
+static const xcell *find_cell(const sheet *sh, uint32_t row, uint32_t col)
 {
-	cellpos key, *hit;
-	if (!sh->ncells)
-		return NULL;
-	key.row = row;
-	key.col = col;
-	hit = bsearch(&key, sh->cells, sh->ncells, sizeof *sh->cells, cmp_cell);
-	return hit ? hit->c : NULL;
+	uint64_t key = cell_key(row, col);
+	const uint64_t *hit = sh->nwant ? bsearch(&key, sh->want, sh->nwant, sizeof *sh->want, cmp_key) : NULL;
+	return hit && sh->cells[hit - sh->want].present ? &sh->cells[hit - sh->want] : NULL;
+}
+
+/* ---- shared strings ------------------------------------------------------- */
+
+typedef struct sst_ctx {
+	ictx *x;
+	size_t nsi, k; /* <si> seen; the next entry of x->ss */
+	rtext rt;
+} sst_ctx;
+
+static void sst_start(xpart *p, const char *local, int ns, const xmlChar **a, int na)
+{
+	sst_ctx *c = p->user;
+	ictx *x = c->x;
+	(void)a;
+	(void)na;
+	if (c->rt.out) {
+		rt_start(&c->rt, p->depth, local, ns);
+		return;
+	}
+	if (p->depth != 2 || ns != NS_K_MAIN || strcmp(local, "si") != 0)
+		return;
+	while (c->k < x->nss && x->ss[c->k].idx < c->nsi)
+		c->k++;
+	if (c->k < x->nss && x->ss[c->k].idx == c->nsi && !x->ss[c->k].done)
+		rt_begin(&c->rt, p->depth, &x->ss[c->k].t, &x->kept);
+	c->nsi++;
+}
+
+static void sst_end(xpart *p, int ns)
+{
+	sst_ctx *c = p->user;
+	ctext *t = c->rt.out;
+	(void)ns;
+	if (t) {
+		rt_end(&c->rt, p->depth);
+		kept_check(p, t);
+	}
+}
+
+static void sst_text(xpart *p, const char *s, size_t n)
+{
+	sst_ctx *c = p->user;
+	if (c->rt.out) {
+		rt_text(&c->rt, p->depth, s, n);
+		kept_check(p, c->rt.out);
+	}
+}
+
+/* The shared string index a cell of type s gives, or 0 if it is none. */
+static int sst_index(const xcell *cell, char vtext[64], uint32_t *idx)
+{
+	double d;
+	snprintf(vtext, 64, "%s", cell->v.b.s ? cell->v.b.s : "");
+	if (!parse_number(trim(vtext), &d) || d < 0 || d != floor(d) || d > UINT32_MAX)
+		return 0;
+	*idx = (uint32_t)d;
+	return 1;
+}
+
+static int cmp_sstr(const void *a, const void *b)
+{
+	uint32_t x = ((const sstr *)a)->idx, y = ((const sstr *)b)->idx;
+	return x < y ? -1 : x > y;
+}
+
+/* Read the texts of the shared strings that the cells kept so far use and
+ * that are not read yet (one pass over the part, as a rule: see
+ * prefetch_sheets()). */
+static int sst_read(ictx *x)
+{
+	size_t i, j, nold = x->nss, n = x->nss;
+	sst_ctx c;
+	xpart p;
+	int rc = 0;
+
+	for (i = 0; i < x->nsheets; i++) {
+		const sheet *sh = &x->sheets[i];
+		if (sh->state != 1)
+			continue;
+		for (j = 0; j < sh->nwant; j++) {
+			char vtext[64];
+			sstr key;
+			const xcell *cell = &sh->cells[j];
+			if (!cell->present || cell->type != T_S || !sst_index(cell, vtext, &key.idx) ||
+			    (nold && bsearch(&key, x->ss, nold, sizeof *x->ss, cmp_sstr)))
+				continue;
+			if (n == x->ss_cap) {
+				size_t cap = x->ss_cap ? x->ss_cap * 2 : 64;
+				sstr *t = realloc(x->ss, cap * sizeof *t);
+				if (!t) {
+					x->nomem = 1;
+					return CSM_ENOMEM;
+				}
+				x->ss = t;
+				x->ss_cap = cap;
+			}
+			memset(&x->ss[n], 0, sizeof x->ss[n]);
+			x->ss[n++].idx = key.idx;
+		}
+	}
+	if (n == nold)
+		return 0;
+	/* sort the new entries in, drop repeats */
+	qsort(x->ss, n, sizeof *x->ss, cmp_sstr);
+	for (i = j = 0; i < n; i++)
+		if (!j || x->ss[i].idx != x->ss[j - 1].idx)
+			x->ss[j++] = x->ss[i];
+	x->nss = j;
+	memset(&c, 0, sizeof c);
+	memset(&p, 0, sizeof p);
+	c.x = x;
+	p.start = sst_start;
+	p.end = sst_end;
+	p.text = sst_text;
+	p.user = &c;
+	rc = parse_part(x, x->sst_part, &p, !x->sst_counted);
+	if (rc == CSM_ENOTFOUND)
+		rc = 0; /* no shared strings: every index is wrong */
+	if (rc) {
+		x->sst_state = -1;
+		return rc;
+	}
+	x->sst_counted = 1;
+	x->sst_state = 1;
+	x->nsi = c.nsi;
+	for (i = 0; i < x->nss; i++)
+		x->ss[i].done = 1;
+	return 0;
+}
+
+static void sheet_reset(sheet *sh)
+{
+	size_t i;
+	for (i = 0; i < sh->nwant; i++)
+		xcell_clear(&sh->cells[i]);
+	free(sh->want);
+	free(sh->cells);
+	sh->want = NULL;
+	sh->cells = NULL;
+	sh->nwant = 0;
+	sh->state = 0;
+}
+
+/* Read every sheet the names point to that is not read yet, so that one pass
+ * over the shared strings serves them all. Their problems are held back: a
+ * sheet that fails is read again, and reported, when the importer gets to it. */
+static int prefetch_sheets(ictx *x)
+{
+	csm__problems quiet = {0}, *keep = x->p;
+	size_t i, n1 = sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES, n2 = sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES;
+	int rc = 0;
+	x->p = &quiet;
+	for (i = 0; i < n1 + n2 && rc != CSM_ENOMEM; i++) {
+		const char *v = dn_find(x, i < n1 ? SINGLE_NAMES[i] : COLUMN_NAMES[i - n1]);
+		size_t kept = x->kept;
+		area a;
+		if (!v || !parse_area(x, v, &a) || a.sh->state != 0 || a.sh->read_ahead)
+			continue;
+		a.sh->read_ahead = 1;
+		if ((rc = load_sheet(x, a.sh)) && rc != CSM_ENOMEM) {
+			sheet_reset(a.sh);
+			x->kept = kept;
+		}
+	}
+	x->p = keep;
+	free(quiet.text);
+	return rc == CSM_ENOMEM ? rc : 0;
+}
+
+/* The text of shared string `idx` into *out, or NULL if there is no such string. */
+static int sst_get(ictx *x, uint32_t idx, const ctext **out)
+{
+	sstr key, *hit;
+	int rc;
+	*out = NULL;
+	key.idx = idx;
+	if (x->sst_state < 0)
+		return CSM_EINVALID;
+	hit = x->nss ? bsearch(&key, x->ss, x->nss, sizeof *x->ss, cmp_sstr) : NULL;
+	if (!hit || !hit->done) {
+		if (x->sst_state == 0 && (rc = prefetch_sheets(x)))
+			return rc;
+		if ((rc = sst_read(x)))
+			return rc;
+		hit = x->nss ? bsearch(&key, x->ss, x->nss, sizeof *x->ss, cmp_sstr) : NULL;
+	}
+	if (hit && hit->done && idx < x->nsi)
+		*out = &hit->t;
+	return 0;
 }
 
 static void value_free(value *v)
@@ -1308,104 +2056,88 @@ static void value_free(value *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* The value of the cell at `at`; texts are cut at `max` bytes (toolong set). */
+/* The value of the cell at `at`; texts are cut at `max` bytes (toolong set).
+ * Every text is copied before it is trimmed: an empty one is no exception. */
 static int cell_value(ictx *x, place at, size_t max, value *v)
 {
-	xmlNodePtr c = find_cell(at.sh, at.row, at.col), n, vnode = NULL, isnode = NULL;
-	char *t, vtext[64] = "", buf[48];
-	csm__buf b = {0};
-	char *s;
+	const xcell *c = find_cell(at.sh, at.row, at.col);
+	const ctext *src = NULL;
+	const char *lit = NULL;
+	char vtext[64], buf[48], *s;
+	int over = 0;
 
 	memset(v, 0, sizeof *v);
 	if (!c)
 		return 0;
-	for (n = c->children; n; n = n->next) {
-		if (is_el(n, "v"))
-			vnode = n;
-		else if (is_el(n, "is"))
-			isnode = n;
-	}
-	if (vnode) {
-		xmlChar *vt = xmlNodeGetContent(vnode);
-		if (!vt) {
-			x->nomem = 1;
-			return CSM_ENOMEM;
-		}
-		snprintf(vtext, sizeof vtext, "%s", (const char *)vt);
-		xmlFree(vt);
-	}
-	t = attr(c, "t");
-	if (t && strcmp(t, "s") == 0) {
-		double d;
-		if (!parse_number(trim(vtext), &d) || d < 0 || d != floor(d) || d >= (double)x->nsi) {
+	snprintf(vtext, sizeof vtext, "%s", c->v.b.s ? c->v.b.s : "");
+	switch (c->type) {
+	case T_S: {
+		uint32_t idx;
+		int rc;
+		if (sst_index(c, vtext, &idx) && (rc = sst_get(x, idx, &src)))
+			return rc == CSM_ENOMEM ? rc : CSM_EINVALID;
+		if (!src) {
 			csm__problem(x->p, "%s: %s: shared string \"%.20s\" does not exist", x->name, where(buf, sizeof buf, at),
 			             vtext);
-			xmlFree(t);
 			return CSM_EINVALID;
 		}
-		rich_text(&b, x->si[(size_t)d]);
 		v->kind = V_STR;
-	} else if (t && strcmp(t, "inlineStr") == 0) {
-		if (isnode)
-			rich_text(&b, isnode);
+		break;
+	}
+	case T_INLINE:
+		src = c->has_is ? &c->is : NULL;
 		v->kind = V_STR;
-	} else if (t && (strcmp(t, "str") == 0 || strcmp(t, "d") == 0)) {
-		if (vnode) {
-			xmlChar *vt = xmlNodeGetContent(vnode);
-			if (vt)
-				csm__buf_puts(&b, (const char *)vt);
-			else
-				b.nomem = 1;
-			xmlFree(vt);
-		}
+		break;
+	case T_STR:
+		src = &c->v;
 		v->kind = V_STR;
-	} else if (t && strcmp(t, "b") == 0) {
-		csm__buf_puts(&b, strcmp(trim(vtext), "1") == 0 ? "TRUE" : "FALSE");
+		break;
+	case T_BOOL:
+		lit = strcmp(trim(vtext), "1") == 0 ? "TRUE" : "FALSE";
 		v->kind = V_STR;
-	} else if (t && strcmp(t, "e") == 0) {
-		csm__buf_puts(&b, trim(vtext));
+		break;
+	case T_ERR:
+		lit = trim(vtext);
 		v->kind = V_ERR;
-	} else {
-		/* a number (t="n" or none) */
-		xmlFree(t);
+		break;
+	default: /* a number */
 		if (!trim(vtext)[0])
 			return 0;
-		if (!parse_number(trim(vtext), &v->num)) {
+		if (!parse_number(vtext, &v->num)) {
 			csm__problem(x->p, "%s: %s: \"%.20s\" is not a number", x->name, where(buf, sizeof buf, at), vtext);
 			return CSM_EINVALID;
 		}
 		v->kind = V_NUM;
 		return 0;
 	}
-	xmlFree(t);
-	if (b.nomem) {
-		csm__buf_free(&b);
+	if (src) {
+		lit = src->b.s ? src->b.s : "";
+		over = src->over;
+	}
+	if (!(v->s = csm__strdup(lit ? lit : ""))) {
 		x->nomem = 1;
 		return CSM_ENOMEM;
 	}
-	s = trim(b.s ? b.s : (char *)"");
+	s = trim(v->s);
 	if (!s[0]) {
-		csm__buf_free(&b);
-		v->kind = v->kind == V_ERR ? V_ERR : V_EMPTY;
+		free(v->s);
+		v->s = NULL;
 		if (v->kind == V_ERR && !(v->s = csm__strdup("#ERROR"))) {
 			x->nomem = 1;
 			return CSM_ENOMEM;
 		}
+		if (v->kind != V_ERR)
+			v->kind = V_EMPTY;
 		return 0;
 	}
-	if (strlen(s) > max) {
-		size_t cut = max;
+	if (over || strlen(s) > max) {
+		size_t cut = strlen(s) > max ? max : strlen(s);
 		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
 			cut--;
 		s[cut] = '\0';
 		v->toolong = 1;
 	}
-	v->s = csm__strdup(s);
-	csm__buf_free(&b);
-	if (!v->s) {
-		x->nomem = 1;
-		return CSM_ENOMEM;
-	}
+	memmove(v->s, s, strlen(s) + 1);
 	return 0;
 }
 
@@ -1456,11 +2188,6 @@ static const char *text_of(ictx *x, place at, value *v, const char *what, size_t
 }
 
 /* ---- defined names -------------------------------------------------------- */
-
-typedef struct area {
-	sheet *sh;
-	uint32_t r1, c1, r2, c2;
-} area;
 
 static const char *dn_find(const ictx *x, const char *name)
 {
@@ -1538,7 +2265,9 @@ static int parse_area(ictx *x, const char *s, area *out)
 }
 
 /* The area of defined name `name`; 0 and a problem if it is missing or not
- * cells of this workbook (1 if `column`: a single column). */
+ * cells of this workbook (1 if `column`: a single column). `name` must be one
+ * of SINGLE_NAMES (column 0) or COLUMN_NAMES (column 1): only their cells are
+ * kept when the sheet is read. */
 static int named(ictx *x, const char *name, int column, area *out)
 {
 	const char *v = dn_find(x, name);
@@ -1575,15 +2304,117 @@ static place at_row(const area *a, uint32_t k)
 
 /* ---- the workbook ---------------------------------------------------------- */
 
+typedef struct wb_ctx {
+	int root_ok;
+	int in;     /* 1 in <sheets>, 2 in <definedNames> */
+	int in_dn;  /* in a <definedName> that is kept */
+	ctext dn;   /* its formula */
+	char dn_name[DN_NAME_MAX + 1];
+} wb_ctx;
+
+static void wb_sheet(xpart *p, const xmlChar **a, int na)
+{
+	ictx *x = p->x;
+	char name[SHEET_NAME_MAX + 1], rid[256];
+	int cut = 0, has_rid;
+	sheet *sh;
+	if (x->nsheets == SHEETS_MAX) {
+		csm__problem(x->p, "%s: more than %u sheets", x->name, SHEETS_MAX);
+		stop(p, CSM_EINVALID);
+		return;
+	}
+	if (!x->sheets && !(x->sheets = calloc(SHEETS_MAX, sizeof *x->sheets))) {
+		stop(p, CSM_ENOMEM);
+		return;
+	}
+	if (!attr_get(a, na, "name", NULL, NULL, name, sizeof name, &cut))
+		name[0] = '\0';
+	has_rid = attr_get(a, na, "id", NS_REL, NS_REL_STRICT, rid, sizeof rid, &cut) && !cut;
+	sh = &x->sheets[x->nsheets++];
+	sh->name = dup_or_nomem(x, name);
+	if (has_rid)
+		sh->rid = dup_or_nomem(x, rid);
+	if (x->nomem)
+		stop(p, CSM_ENOMEM);
+}
+
+static void wb_start(xpart *p, const char *local, int ns, const xmlChar **a, int na)
+{
+	wb_ctx *c = p->user;
+	ictx *x = p->x;
+	int d = p->depth;
+	if (ns != NS_K_MAIN || (d > 1 && !c->root_ok))
+		return;
+	if (d == 1) {
+		c->root_ok = strcmp(local, "workbook") == 0;
+	} else if (d == 2) {
+		c->in = strcmp(local, "sheets") == 0 ? 1 : strcmp(local, "definedNames") == 0 ? 2 : 0;
+		if (strcmp(local, "workbookPr") == 0) {
+			char v[16];
+			int cut = 0;
+			x->date1904 = attr_get(a, na, "date1904", NULL, NULL, v, sizeof v, &cut) &&
+			              (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+		}
+	} else if (d == 3 && c->in == 1 && strcmp(local, "sheet") == 0) {
+		wb_sheet(p, a, na);
+	} else if (d == 3 && c->in == 2 && strcmp(local, "definedName") == 0) {
+		char local_id[16];
+		int cut = 0;
+		/* Global names only (those of a sheet have localSheetId); a name
+		 * longer than Excel allows is none the importer reads. */
+		if (x->ndn < NAMES_MAX && !attr_get(a, na, "localSheetId", NULL, NULL, local_id, sizeof local_id, &cut) &&
+		    attr_get(a, na, "name", NULL, NULL, c->dn_name, sizeof c->dn_name, &cut) && !cut) {
+			c->in_dn = 1;
+			ctext_free(&c->dn);
+		}
+	}
+}
+
+static void wb_end(xpart *p, int ns)
+{
+	wb_ctx *c = p->user;
+	ictx *x = p->x;
+	(void)ns;
+	if (p->depth == 2)
+		c->in = 0;
+	if (p->depth != 3 || !c->in_dn)
+		return;
+	c->in_dn = 0;
+	if (!x->dn_name &&
+	    (!(x->dn_name = calloc(NAMES_MAX, sizeof *x->dn_name)) || !(x->dn_value = calloc(NAMES_MAX, sizeof *x->dn_value)))) {
+		stop(p, CSM_ENOMEM);
+		return;
+	}
+	/* A formula cut short gets a "…" that no area parses: it is refused as one. */
+	if (c->dn.over)
+		csm__buf_puts(&c->dn.b, "\xE2\x80\xA6");
+	x->dn_name[x->ndn] = dup_or_nomem(x, c->dn_name);
+	x->dn_value[x->ndn] = dup_or_nomem(x, c->dn.b.s);
+	x->ndn++;
+	if (c->dn.b.nomem || x->nomem)
+		stop(p, CSM_ENOMEM);
+	ctext_free(&c->dn);
+}
+
+static void wb_text(xpart *p, const char *s, size_t n)
+{
+	wb_ctx *c = p->user;
+	if (c->in_dn)
+		ctext_add(&c->dn, s, n, DN_VALUE_MAX);
+}
+
 static int load_workbook(ictx *x)
 {
 	rel *root_rels = NULL, *wb_rels = NULL;
 	char *wb_part = NULL;
 	const char *t;
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root, e, s;
+	wb_ctx c;
+	xpart p;
+	size_t i, k;
 	int rc;
 
+	memset(&c, 0, sizeof c);
+	memset(&p, 0, sizeof p);
 	if ((rc = load_rels(x, "", &root_rels)))
 		return rc;
 	t = rel_by_type(root_rels, "officeDocument");
@@ -1591,113 +2422,55 @@ static int load_workbook(ictx *x)
 	free_rels(root_rels);
 	if (!wb_part)
 		return CSM_ENOMEM;
-	rc = load_xml(x, wb_part, &doc);
+	p.start = wb_start;
+	p.end = wb_end;
+	p.text = wb_text;
+	p.user = &c;
+	rc = parse_part(x, wb_part, &p, 1);
+	ctext_free(&c.dn);
 	if (rc == CSM_ENOTFOUND)
 		csm__problem(x->p, "%s: not an Excel workbook (the archive has no part %s)", x->name, wb_part);
 	if (rc)
 		goto done;
-	root = xmlDocGetRootElement(doc);
-	if (!is_el(root, "workbook")) {
+	if (!c.root_ok) {
 		csm__problem(x->p, "%s: part %s is not a workbook", x->name, wb_part);
 		rc = CSM_EINVALID;
 		goto done;
 	}
 	if ((rc = load_rels(x, wb_part, &wb_rels)))
 		goto done;
-	for (e = root->children; e; e = e->next) {
-		if (is_el(e, "workbookPr")) {
-			char *d = attr(e, "date1904");
-			x->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
-			xmlFree(d);
-		} else if (is_el(e, "sheets")) {
-			for (s = e->children; s; s = s->next) {
-				char *name, *rid;
-				sheet *sh;
-				size_t i;
-				if (!is_el(s, "sheet"))
-					continue;
-				if (x->nsheets == SHEETS_MAX) {
-					csm__problem(x->p, "%s: more than %u sheets", x->name, SHEETS_MAX);
-					rc = CSM_EINVALID;
-					goto done;
-				}
-				if (!x->sheets && !(x->sheets = calloc(SHEETS_MAX, sizeof *x->sheets))) {
-					rc = CSM_ENOMEM;
-					goto done;
-				}
-				name = attr(s, "name");
-				rid = rel_attr(s, "id");
-				sh = &x->sheets[x->nsheets++];
-				sh->name = dup_or_nomem(x, name);
-				/* The first relationship with the id counts (a damaged file may repeat ids). */
-				for (i = 0; rid && wb_rels && wb_rels[i].id && !sh->part; i++)
-					if (strcmp(wb_rels[i].id, rid) == 0 && wb_rels[i].target)
-						sh->part = dup_or_nomem(x, wb_rels[i].target);
-				xmlFree(name);
-				xmlFree(rid);
-			}
-		} else if (is_el(e, "definedNames")) {
-			for (s = e->children; s; s = s->next) {
-				char *name, *local;
-				xmlChar *val;
-				if (!is_el(s, "definedName"))
-					continue;
-				local = attr(s, "localSheetId");
-				name = attr(s, "name");
-				if (!local && name && x->ndn < NAMES_MAX) {
-					if (!x->dn_name && (!(x->dn_name = calloc(NAMES_MAX, sizeof *x->dn_name)) ||
-					                    !(x->dn_value = calloc(NAMES_MAX, sizeof *x->dn_value)))) {
-						xmlFree(local);
-						xmlFree(name);
-						rc = CSM_ENOMEM;
-						goto done;
-					}
-					val = xmlNodeGetContent(s);
-					x->dn_name[x->ndn] = dup_or_nomem(x, name);
-					x->dn_value[x->ndn] = dup_or_nomem(x, (const char *)val);
-					x->ndn++;
-					xmlFree(val);
-				}
-				xmlFree(local);
-				xmlFree(name);
-			}
-		}
+	/* The first relationship with the id counts (a damaged file may repeat ids). */
+	for (i = 0; i < x->nsheets; i++) {
+		sheet *sh = &x->sheets[i];
+		for (k = 0; sh->rid && wb_rels[k].id && !sh->part; k++)
+			if (strcmp(wb_rels[k].id, sh->rid) == 0 && wb_rels[k].target)
+				sh->part = dup_or_nomem(x, wb_rels[k].target);
+		free(sh->rid);
+		sh->rid = NULL;
 	}
-	/* shared strings (optional) */
+	/* shared strings (optional), read when a cell needs one */
 	t = rel_by_type(wb_rels, "sharedStrings");
-	rc = load_xml(x, t ? t : "xl/sharedStrings.xml", &x->sst);
-	if (rc == CSM_ENOTFOUND) {
-		rc = 0;
-	} else if (rc == 0) {
-		xmlNodePtr sst = xmlDocGetRootElement(x->sst);
-		size_t n = 0;
-		for (e = sst->children; e; e = e->next)
-			n += (size_t)is_el(e, "si");
-		if (n && !(x->si = calloc(n, sizeof *x->si))) {
-			rc = CSM_ENOMEM;
-			goto done;
-		}
-		for (e = sst->children; e; e = e->next)
-			if (is_el(e, "si"))
-				x->si[x->nsi++] = e;
-	}
+	x->sst_part = dup_or_nomem(x, t ? t : "xl/sharedStrings.xml");
 done:
 	if (x->nomem)
 		rc = CSM_ENOMEM;
 	free_rels(wb_rels);
 	free(wb_part);
-	xmlFreeDoc(doc);
 	return rc;
 }
 
 static void ictx_free(ictx *x)
 {
-	size_t i;
+	size_t i, k;
 	for (i = 0; i < x->nsheets; i++) {
-		free(x->sheets[i].name);
-		free(x->sheets[i].part);
-		free(x->sheets[i].cells);
-		xmlFreeDoc(x->sheets[i].doc);
+		sheet *sh = &x->sheets[i];
+		for (k = 0; k < sh->nwant; k++)
+			xcell_clear(&sh->cells[k]);
+		free(sh->name);
+		free(sh->rid);
+		free(sh->part);
+		free(sh->want);
+		free(sh->cells);
 	}
 	free(x->sheets);
 	for (i = 0; i < x->ndn; i++) {
@@ -1706,8 +2479,10 @@ static void ictx_free(ictx *x)
 	}
 	free(x->dn_name);
 	free(x->dn_value);
-	free(x->si);
-	xmlFreeDoc(x->sst);
+	for (i = 0; i < x->nss; i++)
+		ctext_free(&x->ss[i].t);
+	free(x->ss);
+	free(x->sst_part);
 	if (x->za)
 		zip_discard(x->za);
 }
@@ -1789,38 +2564,20 @@ static int date_of(const ictx *x, const value *v, char out[32])
 	return 0;
 }
 
-/* A level cell: 1..5 (number or text, also fullwidth digits), n/a (any case, or
- * 該当なし), or empty. Returns 0 and sets kind/level, or -1. */
+/* A level cell: the number 1..5, a text csm__level_parse() reads (as in CSV
+ * and JSON), or empty. Returns 0 and sets kind/level, or -1. */
 static int level_of(const value *v, csm_answer_kind *kind, int *level)
 {
-	double d;
 	*kind = CSM_ANSWER_NULL;
 	*level = 0;
 	if (v->kind == V_EMPTY)
 		return 0;
-	if (v->kind == V_STR) {
-		const unsigned char *s = (const unsigned char *)v->s;
-		if (strcasecmp(v->s, "n/a") == 0 || strcmp(v->s, NA_JA) == 0) {
-			*kind = CSM_ANSWER_NA;
-			return 0;
-		}
-		/* fullwidth １..５ (U+FF11..U+FF15) */
-		if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x91 && s[2] <= 0x95 && !s[3]) {
-			*kind = CSM_ANSWER_LEVEL;
-			*level = s[2] - 0x90;
-			return 0;
-		}
-		if (!parse_number(v->s, &d))
-			return -1;
-	} else if (v->kind == V_NUM) {
-		d = v->num;
-	} else {
-		return -1;
-	}
-	if (d != floor(d) || d < 1 || d > 5)
+	if (v->kind == V_STR && !v->toolong)
+		return csm__level_parse(v->s, strlen(v->s), 1, kind, level);
+	if (v->kind != V_NUM || v->num != floor(v->num) || v->num < 1 || v->num > 5)
 		return -1;
 	*kind = CSM_ANSWER_LEVEL;
-	*level = (int)d;
+	*level = (int)v->num;
 	return 0;
 }
 
@@ -2099,6 +2856,7 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 
 int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name, const csm_industries *industries)
 {
+	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	ictx x;
 	zip_error_t ze;
@@ -2205,6 +2963,7 @@ finish:
 
 int csm_form_xlsx_load(char **out, const char *path, const csm_industries *industries)
 {
+	CSM__ARGS(out && path);
 	char *data;
 	size_t len;
 	int rc;

@@ -1,5 +1,6 @@
 /* Answers files: JSON and CSV forms, every kind of value, every refusal. */
 #include "common.h"
+#include "internal.h"
 
 static csm_answers *parse(const char *text)
 {
@@ -65,8 +66,10 @@ static void test_json_refusals(void)
 	expect_error(HEAD "\"answers\":{\"1-1\":-2}}", "item 1-1: level -2 is out of range");
 	expect_error(HEAD "\"answers\":{\"1-1\":3.5}}", "item 1-1: level 3.5 is not a whole number");
 	expect_error(HEAD "\"answers\":{\"1-1\":1e400}}", "item 1-1: level inf is not a whole number");
-	expect_error(HEAD "\"answers\":{\"1-1\":\"3\"}}", "item 1-1: level \"3\" is not a level");
-	expect_error(HEAD "\"answers\":{\"1-1\":\"N/A\"}}", "item 1-1: level \"N/A\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"6\"}}", "item 1-1: level \"6\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"3.0\"}}", "item 1-1: level \"3.0\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"\"}}", "item 1-1: level \"\" is not a level");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"n/a n/a\"}}", "item 1-1: level \"n/a n/a\" is not a level");
 	expect_error(HEAD "\"answers\":{\"1-1\":true}}", "item 1-1: expected a level 1..5");
 	expect_error(HEAD "\"answers\":{\"1-1\":{\"evidence\":\"e\"}}}", "item 1-1: level: missing");
 	expect_error(HEAD "\"answers\":{\"1-1\":{\"level\":2,\"evidence\":7}}}", "item 1-1: evidence: expected a string");
@@ -149,6 +152,75 @@ static void test_csv(void)
 	CHECK_INT(level, 5);
 	CHECK(csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE) == NULL);
 	csm_answers_free(a);
+}
+
+static void expect_csv_error(const char *text, const char *message);
+
+/* One reader of level texts for every format: what a workbook accepts, CSV
+ * and JSON strings accept too (full-width digits, 該当なし, N/A, white space
+ * around, U+3000 included); JSON numbers stay numbers. */
+#define FW3 "\xEF\xBC\x93"                         /* ３ */
+#define FW5 "\xEF\xBC\x95"                         /* ５ */
+#define NA_JA "\xE8\xA9\xB2\xE5\xBD\x93\xE3\x81\xAA\xE3\x81\x97" /* 該当なし */
+#define FW_NA "\xEF\xBC\xAE\xEF\xBC\x8F\xEF\xBD\x81" /* Ｎ／ａ */
+#define IDSP "\xE3\x80\x80"                        /* U+3000 */
+
+static void check_spellings(const char *text, const char *name)
+{
+	csm_answers *a = NULL;
+	int level = 0;
+	t_current = name;
+	CHECK_INT(csm_answers_parse(&a, text, strlen(text), name), 0);
+	if (!a) {
+		fprintf(stderr, "%s: %s\n", name, csm_error_last());
+		return;
+	}
+	CHECK_INT(csm_answers_get(a, "1-1", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 3);
+	CHECK_INT(csm_answers_get(a, "1-2", NULL), CSM_ANSWER_NA);
+	CHECK_INT(csm_answers_get(a, "1-3", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 5);
+	CHECK_INT(csm_answers_get(a, "2-1", NULL), CSM_ANSWER_NA);
+	CHECK_INT(csm_answers_get(a, "2-2", NULL), CSM_ANSWER_NA);
+	CHECK_INT(csm_answers_get(a, "2-3", &level), CSM_ANSWER_LEVEL);
+	CHECK_INT(level, 2);
+	CHECK_INT(csm_answers_get(a, "3-1", NULL), CSM_ANSWER_NA);
+	csm_answers_free(a);
+}
+
+static void test_level_spellings(void)
+{
+	csm_answer_kind kind;
+	int level;
+	check_spellings("item,level\n1-1," FW3 "\n1-2," NA_JA "\n1-3," IDSP FW5 IDSP "\n2-1,N/A\n2-2," FW_NA
+	                "\n2-3, 2\t\n3-1,\" " NA_JA " \"\n",
+	                "test_level_spellings(csv)");
+	check_spellings(HEAD "\"answers\":{\"1-1\":\"" FW3 "\",\"1-2\":\"" NA_JA "\",\"1-3\":{\"level\":\"" IDSP FW5 IDSP
+	                     "\"},\"2-1\":\"N/A\",\"2-2\":\"" FW_NA "\",\"2-3\":\" 2\\t\",\"3-1\":{\"level\":\" " NA_JA
+	                     " \"}}}",
+	                "test_level_spellings(json)");
+	t_current = "test_level_spellings";
+	/* the parser itself: empty is null only where the format allows it */
+	CHECK_INT(csm__level_parse("", 0, 1, &kind, &level), 0);
+	CHECK_INT(kind, CSM_ANSWER_NULL);
+	CHECK_INT(csm__level_parse(IDSP " ", 4, 1, &kind, &level), 0);
+	CHECK_INT(kind, CSM_ANSWER_NULL);
+	CHECK_INT(csm__level_parse("", 0, 0, &kind, &level), -1);
+	CHECK_INT(csm__level_parse("4x", 1, 0, &kind, &level), 0); /* the length is the text */
+	CHECK_INT(level, 4);
+	CHECK_INT(csm__level_parse("0", 1, 1, &kind, &level), -1);
+	CHECK_INT(csm__level_parse("6", 1, 1, &kind, &level), -1);
+	CHECK_INT(csm__level_parse("\xEF\xBC\x90", 3, 1, &kind, &level), -1); /* ０ */
+	CHECK_INT(csm__level_parse("\xEF\xBC\x96", 3, 1, &kind, &level), -1); /* ６ */
+	CHECK_INT(csm__level_parse("33", 2, 1, &kind, &level), -1);
+	CHECK_INT(csm__level_parse("\xEF\xBC", 2, 1, &kind, &level), -1);   /* cut short */
+	CHECK_INT(csm__level_parse("\xE8\xA9\xB2", 3, 1, &kind, &level), -1); /* 該 */
+	CHECK_INT(csm__level_parse("na", 2, 1, &kind, &level), -1);
+	/* JSON numbers stay numbers: not "3", but 3 */
+	expect_error(HEAD "\"answers\":{\"1-1\":true}}", "item 1-1: expected a level 1..5");
+	expect_error(HEAD "\"answers\":{\"1-1\":\"" FW3 ".5\"}}", "item 1-1: level \"" FW3 ".5\" is not a level");
+	expect_csv_error("item,level\n1-1," FW3 FW3 "\n", "item 1-1: level \"" FW3 FW3 "\" is not a level");
+	expect_csv_error("item,level\n1-1," NA_JA "x\n", "item 1-1: level \"" NA_JA "x\" is not a level");
 }
 
 static void expect_csv_error(const char *text, const char *message)
@@ -245,6 +317,7 @@ int main(void)
 	RUN_TEST(test_bom_and_nul);
 	RUN_TEST(test_csv);
 	RUN_TEST(test_csv_refusals);
+	RUN_TEST(test_level_spellings);
 	RUN_TEST(test_check_against_questionnaire);
 	RUN_TEST(test_templates_round_trip);
 	return test_finish();

@@ -9,6 +9,20 @@
 #include "common.h"
 #include "internal.h"
 
+/* Allocation failures. The test is linked with -Wl,--wrap=malloc,... (see
+ * test/CMakeLists.txt): every allocation of csm's own code (not of libxml2
+ * or libzip, which are shared libraries) goes through these, and the one
+ * numbered `nomem_at` fails. */
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+static long nomem_at = -1, nomem_count;
+
+static int nomem_now(void) { return nomem_at >= 0 && nomem_count++ == nomem_at; }
+void *__wrap_malloc(size_t n) { return nomem_now() ? NULL : __real_malloc(n); }
+void *__wrap_calloc(size_t n, size_t size) { return nomem_now() ? NULL : __real_calloc(n, size); }
+void *__wrap_realloc(void *p, size_t n) { return nomem_now() ? NULL : __real_realloc(p, n); }
+
 static const csm_grading trial = {3.75, 2.67};
 static csm_questionnaire *q;
 static csm_industries *ind;
@@ -449,6 +463,157 @@ static void test_values(void)
 	csm_free(b3.data);
 }
 
+/* Empty cells as other programs write them (openpyxl, pandas, LibreOffice):
+ * an inline string without <is>, an empty <t>, an empty shared string, a
+ * text formula without its cached <v>. Each is an empty cell (the import
+ * crashed on all four: the empty text was trimmed in place in a string
+ * literal). Items: rows 2.. are 1-1, 1-2, 1-3, 2-1; D level, E evidence, F note. */
+static void test_empty_cells(void)
+{
+	bytes b = make(CSM_LANG_EN, NULL), b1, b2, b3;
+	char *sst = part_of(b, SST), *t, *json, level[64], ev[64], gate[64];
+	const char *s;
+	size_t nsi = 0;
+	csm_answers *a = NULL;
+	int i;
+
+	for (s = sst; s && (s = strstr(s, "<si>")) != NULL; s++)
+		nsi++;
+	CHECK(nsi > 100);
+	t = replace(sst, "</sst>", "<si><t></t></si></sst>"); /* shared string nsi: empty */
+	b1 = with_part(b, SST, t, strlen(t), 0);
+	snprintf(level, sizeof level, "<c r=\"D4\" t=\"s\"><v>%zu</v></c>", nsi);
+	snprintf(ev, sizeof ev, "<c r=\"E4\" t=\"s\"><v>%zu</v></c>", nsi);
+	snprintf(gate, sizeof gate, "<c r=\"B22\" t=\"s\"><v>%zu</v></c>", nsi);
+	b2 = with_cells(b1, ITEMS_SHEET, "A6", "<c r=\"A6\" t=\"inlineStr\"/>", "D2", "<c r=\"D2\" t=\"inlineStr\"/>", "E2",
+	                "<c r=\"E2\" t=\"inlineStr\"/>", "F2", "<c r=\"F2\" t=\"inlineStr\"/>", "D3",
+	                "<c r=\"D3\" t=\"inlineStr\"><is><t></t></is></c>", "E3",
+	                "<c r=\"E3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> </t></is></c>", "D4", level, "E4", ev,
+	                "D5", "<c r=\"D5\" t=\"str\"><f>\"\"</f></c>", "E5", "<c r=\"E5\" t=\"str\"><f>\"\"</f></c>", "F5",
+	                "<c r=\"F5\" t=\"str\"><f>\"\"</f><v></v></c>", NULL);
+	b3 = with_cells(b2, ORG_SHEET, "B3", "<c r=\"B3\" t=\"inlineStr\"><is><t></t></is></c>", "B4",
+	                "<c r=\"B4\" t=\"inlineStr\"/>", "B5", "<c r=\"B5\" t=\"str\"><f>\"\"</f></c>", "B7",
+	                "<c r=\"B7\" t=\"str\"><f>TEXT(\"\",\"@\")</f></c>", "B22", gate, "B23", "<c r=\"B23\" t=\"n\"><v></v></c>",
+	                NULL);
+	json = import(b3);
+	CHECK(json != NULL);
+	if (!json)
+		fprintf(stderr, "test_empty_cells: %s\n", csm_error_last());
+	/* the organization's name is empty, which only parsing the answers refuses */
+	if (json) {
+		char *j2 = NULL;
+		cJSON *root = cJSON_Parse(json), *org = cJSON_GetObjectItemCaseSensitive(root, "organization");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(org, "name")), "");
+		CHECK(cJSON_GetObjectItemCaseSensitive(org, "industry") == NULL);
+		CHECK(cJSON_GetObjectItemCaseSensitive(org, "scope") == NULL);
+		CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(root, "assessed_on")));
+		CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "gates"), "ciso")));
+		cJSON_ReplaceItemInObjectCaseSensitive(org, "name", cJSON_CreateString("Co"));
+		j2 = cJSON_Print(root);
+		CHECK_INT(csm_answers_parse(&a, j2, strlen(j2), "e.json"), 0);
+		cJSON_free(j2);
+		cJSON_Delete(root);
+	}
+	for (i = 0; a && i < 4; i++) {
+		static const char *const ids[] = {"1-1", "1-2", "1-3", "2-1"};
+		CHECK_INT(csm_answers_get(a, ids[i], NULL), CSM_ANSWER_NULL);
+		CHECK(csm_answers_evidence(a, ids[i]) == NULL);
+		CHECK(csm_answers_note(a, ids[i]) == NULL);
+	}
+	/* item 2-2's id cell is empty: its row is skipped */
+	CHECK(a && csm_answers_get(a, "2-2", NULL) == CSM_ANSWER_MISSING);
+	csm_answers_free(a);
+	csm_free(json);
+	free(sst);
+	free(t);
+	csm_free(b.data);
+	csm_free(b1.data);
+	csm_free(b2.data);
+	csm_free(b3.data);
+}
+
+/* The sheets are streamed, not parsed into a tree: what the tree gave for
+ * free must still hold. An '&' in a sheet name (an entity in the attribute),
+ * a cell given twice (the last one counts), levels as people type them in
+ * any format (full-width, U+3000 around), a DTD in a sheet refused before
+ * its entities are read, and the messages still name the cell. */
+static void test_streamed(void)
+{
+	bytes b = make(CSM_LANG_EN, NULL), b1, b2, b3;
+	char *wb = part_of(b, WORKBOOK), *t = wb, *n, *json;
+	csm_answers *a = NULL;
+	int level = 0;
+	static const char *const bad[] = {"Q.xlsx: R&D <items>!D3 (item 1-2): level must be 1..5 or n/a, not 6", NULL};
+	static const char *const dtd[] = {
+	    "Q.xlsx: part xl/worksheets/sheet3.xml has a document type declaration (<!DOCTYPE), which is not allowed", NULL};
+
+	while (t && strstr(t, "'Items'!")) {
+		n = replace(t, "'Items'!", "'R&amp;D &lt;items&gt;'!");
+		if (t != wb)
+			free(t);
+		t = n;
+	}
+	n = replace(t, "name=\"Items\"", "name=\"R&amp;D &lt;items&gt;\"");
+	if (t != wb)
+		free(t);
+	b1 = with_part(b, WORKBOOK, n, strlen(n), 0);
+	free(n);
+	b2 = with_cells(b1, ITEMS_SHEET, "D2",
+	                "<c r=\"D2\"><v>1</v></c><c r=\"D2\" t=\"inlineStr\"><is><t>\xEF\xBD\x8E\xEF\xBC\x8F\xEF\xBD\x81</t></is></c>",
+	                "D4", "<c r=\"D4\" t=\"inlineStr\"><is><t>\xE3\x80\x80\xEF\xBC\x92\xE3\x80\x80</t></is></c>", "D5",
+	                "<c r=\"D5\" t=\"inlineStr\"><is><t>N/A</t></is></c>", NULL);
+	json = import(b2);
+	CHECK(json != NULL);
+	if (!json)
+		fprintf(stderr, "test_streamed: %s\n", csm_error_last());
+	if (json && csm_answers_parse(&a, json, strlen(json), "s.json") == 0) {
+		CHECK_INT(csm_answers_get(a, "1-1", NULL), CSM_ANSWER_NA);
+		CHECK_INT(csm_answers_get(a, "1-3", &level), CSM_ANSWER_LEVEL);
+		CHECK_INT(level, 2);
+		CHECK_INT(csm_answers_get(a, "2-1", NULL), CSM_ANSWER_NA);
+	}
+	csm_answers_free(a);
+	csm_free(json);
+	csm_free(b2.data);
+	b2 = with_cells(b1, ITEMS_SHEET, "D3", "<c r=\"D3\"><v>6</v></c>", NULL);
+	expect_refused(b2, bad);
+	csm_free(b2.data);
+	/* Texts are kept up to a cap as they stream by: white space past it is
+	 * still trimmed away, text past it is still too long. */
+	{
+		static const char *const long_note[] = {"Q.xlsx: Items!F3 (item 1-2): the note is too long", NULL};
+		size_t k, pad = CSM_MAX_TEXT_BYTES + 100;
+		char *c2 = malloc(3 * pad + 128), *c3 = malloc(pad + 128), *p2 = c2, *p3 = c3;
+		p2 += sprintf(p2, "<c r=\"F2\" t=\"inlineStr\"><is><t>%s", " a\xE3\x80\x80" "b");
+		for (k = 0; k < pad; k++)
+			p2 += sprintf(p2, "\xE3\x80\x80");
+		strcpy(p2, "</t></is></c>");
+		p3 += sprintf(p3, "<c r=\"F3\" t=\"inlineStr\"><is><t>a");
+		memset(p3, ' ', pad);
+		strcpy(p3 + pad, "x</t></is></c>");
+		b2 = with_cells(b, ITEMS_SHEET, "F2", c2, NULL);
+		json = import(b2);
+		CHECK_HAS(json, "\"note\":\t\"a\xE3\x80\x80\x62\"");
+		csm_free(json);
+		b3 = with_cells(b2, ITEMS_SHEET, "F3", c3, NULL);
+		expect_refused(b3, long_note);
+		csm_free(b2.data);
+		csm_free(b3.data);
+		free(c2);
+		free(c3);
+	}
+	t = part_of(b, ITEMS_SHEET);
+	n = replace(t, "<worksheet ", "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">]><worksheet ");
+	b3 = with_part(b, ITEMS_SHEET, n, strlen(n), 0);
+	expect_refused(b3, dtd);
+	free(t);
+	free(n);
+	free(wb);
+	csm_free(b.data);
+	csm_free(b1.data);
+	csm_free(b3.data);
+}
+
 /* What a spreadsheet program may do: rename a sheet (the defined names follow,
  * quoted), write absolute relationship targets, drop the shared strings. */
 static void test_moved(void)
@@ -579,6 +744,47 @@ static void test_bad_cells(void)
 	csm_free(b.data);
 }
 
+/* Every allocation of an import fails in turn: the import fails with
+ * CSM_ENOMEM (no text is dropped, no relationship taken as missing), never
+ * crashes, and leaves nothing allocated (LeakSanitizer checks that in the
+ * sanitizer build; load_rels leaked its array when a copy failed). */
+static void test_nomem(void)
+{
+	bytes b = make(CSM_LANG_EN, NULL), b1;
+	long i, ok = 0, failed = 0;
+	/* a shared string and an inline string in the items, a relationship too many */
+	b1 = with_cells(b, ITEMS_SHEET, "E2", "<c r=\"E2\" t=\"inlineStr\"><is><t>x_x0041_</t></is></c>", "F2",
+	                "<c r=\"F2\" t=\"s\"><v>3</v></c>", NULL);
+	for (i = 0; i < 20000; i++) {
+		char *json = NULL;
+		int rc;
+		nomem_count = 0;
+		nomem_at = i;
+		rc = csm_form_xlsx_import(&json, b1.data, b1.len, "Q.xlsx", ind);
+		nomem_at = -1;
+		if (nomem_count <= i) { /* every allocation done: the import is through */
+			CHECK_INT(rc, 0);
+			csm_free(json);
+			break;
+		}
+		if (rc == 0)
+			ok++;
+		else
+			failed++;
+		if (rc != CSM_ENOMEM)
+			fprintf(stderr, "test_nomem: allocation %ld failed, the import returned %d: %s\n", i, rc,
+			        rc ? csm_error_last() : "(success)");
+		CHECK_INT(rc, CSM_ENOMEM);
+		CHECK(json == NULL);
+		csm_free(json);
+	}
+	CHECK(i < 20000);
+	CHECK(failed > 100);
+	CHECK_INT(ok, 0);
+	csm_free(b.data);
+	csm_free(b1.data);
+}
+
 static void test_not_workbooks(void)
 {
 	bytes b = make(CSM_LANG_EN, NULL), b1;
@@ -664,9 +870,12 @@ int main(void)
 	RUN_TEST(test_rich);
 	RUN_TEST(test_blank);
 	RUN_TEST(test_values);
+	RUN_TEST(test_empty_cells);
+	RUN_TEST(test_streamed);
 	RUN_TEST(test_moved);
 	RUN_TEST(test_bad_cells);
 	RUN_TEST(test_not_workbooks);
+	RUN_TEST(test_nomem);
 	csm_industries_free(ind);
 	csm_questionnaire_free(q);
 	return test_finish();
