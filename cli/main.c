@@ -476,7 +476,7 @@ static void score_one(score_job *j, qcache *cache, int i)
 	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
 		csm_analysis_use_industries(an, o->industries);
 		if (j->prev_s)
-			csm_analysis_set_previous(an, j->prev_a, j->prev_s);
+			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
 	}
 	if (!rc)
 		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
@@ -838,7 +838,10 @@ static int cmd_karte(opts *o)
 	if (o->previous) { /* one file */
 		if ((status = load_previous(&prev_a, &prev_s, &x.cache, o, x.b)))
 			goto cleanup;
-		csm_analysis_set_previous(x.an[0], prev_a, prev_s);
+		if ((rc = csm_analysis_set_previous(x.an[0], prev_a, prev_s))) {
+			status = lib_error(rc);
+			goto cleanup;
+		}
 	}
 	for (i = 0; i < o->nfiles && !status; i++) {
 		if (o->output)

@@ -510,8 +510,12 @@ typedef enum csm_merge_method {
  * combined level ("n/a" only where every rater said so), the raters' levels
  * and spread, their evidence and notes joined, all assessors. Items where the
  * raters differ by 2 or more levels are listed under "merged"."discuss",
- * which the karte shows. The result is `csm-answers/1` JSON in `*out`, the
- * caller's to free with csm_free().
+ * which the karte shows. The organization is compared by name after Unicode
+ * NFKC normalization, case folding and collapsing white space. Raters answer
+ * within one rating period: the result is dated by the latest rater's
+ * assessed_on (the earliest kept as "merged"."rated_from"), and dates more
+ * than 31 days apart give CSM_EINVALID (two assessments, not one). The
+ * result is `csm-answers/1` JSON in `*out`, the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
                                  csm_merge_method method);
@@ -894,9 +898,13 @@ CSM_EXTERN void csm_analysis_free(csm_analysis *an);
  * borrowed, may be of another questionnaire version): the text report and the
  * karte then show per directive the previous score and the change, the grade
  * change, the items whose level moved (by item id), and the radar adds the
- * previous polygon.
+ * previous polygon; the JSON gains "previous" (its date, questionnaire,
+ * overall, grade, directive scores, the change of each and the moved items).
+ * Both NULL forgets it. Returns CSM_EINVALID when only one is NULL, or when
+ * `prev_a` is about another organization (names compared after Unicode NFKC
+ * normalization, case folding and collapsing white space).
  */
-CSM_EXTERN void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev);
+CSM_EXTERN int csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev);
 
 /**
  * Several assessments of one organization side by side, oldest first (they
@@ -904,6 +912,9 @@ CSM_EXTERN void csm_analysis_set_previous(csm_analysis *an, const csm_answers *p
  * change from the first to the last, the overall and grade at each date, and
  * the items whose level moved between the last two. `answers[i]` is scored as
  * `scores[i]`. Text in `lang`, or JSON. Caller frees `*out` with csm_free().
+ * Answers about different organizations (compared by name after Unicode
+ * NFKC normalization, case folding and collapsing white space) give
+ * CSM_EINVALID: a trend of two companies would read as one company's change.
  */
 CSM_EXTERN int csm_render_trend(char **out, const csm_answers *const *answers, const csm_score *const *scores, size_t n,
                                 csm_lang lang, int json);

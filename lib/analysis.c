@@ -378,12 +378,18 @@ int csm_analysis_percentile(const csm_analysis *an, double *out)
 	return 1;
 }
 
-void csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev)
+int csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const csm_score *prev)
 {
-	if (!an)
-		return;
+	CSM__ARGS(an && !prev_a == !prev);
+	/* last year's scores of another company would read as this one's change */
+	if (prev_a && !csm__same_org(prev_a, an->a))
+		return csm__err(CSM_EINVALID, "%s: organization.name: \"%s\", but %s is about \"%s\": the previous "
+		                "assessment must be of the same organization",
+		                prev_a->name, prev_a->field[CSM_FIELD_ORG_NAME] ? prev_a->field[CSM_FIELD_ORG_NAME] : "",
+		                an->a->name, an->a->field[CSM_FIELD_ORG_NAME] ? an->a->field[CSM_FIELD_ORG_NAME] : "");
 	an->prev_a = prev_a;
 	an->prev = prev;
+	return 0;
 }
 
 const csm_score *csm__analysis_prev(const csm_analysis *an) { return an->prev; }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <csv.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -944,4 +945,58 @@ int csm_answers_org_number(const csm_answers *a, const char *key, double *out)
 		return 0;
 	*out = v;
 	return 1;
+}
+
+/* ---- organization identity ------------------------------------------- */
+
+/* The identity an organization is counted under: NFKC with case folded
+ * (utf8proc), white space of any kind as one space and none at either end,
+ * so that "Attacker Co.", "ATTACKER CO. " and its full-width form are one
+ * member. `*out` is the caller's to free. */
+int csm__org_identity(char **out, const char *name)
+{
+	utf8proc_uint8_t *n = utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)name);
+	const utf8proc_uint8_t *p;
+	csm__buf b = {0};
+	int space = 0;
+	*out = NULL;
+	if (!n)
+		return csm__err(CSM_EINVALID, "organization.name: not valid UTF-8");
+	for (p = n; *p;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0)
+			break;
+		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
+			space = b.len > 0;
+		} else {
+			if (space)
+				csm__buf_puts(&b, " ");
+			space = 0;
+			csm__buf_add(&b, (const char *)p, (size_t)len);
+		}
+		p += len;
+	}
+	free(n);
+	if (!b.nomem && b.len == 0) {
+		csm__buf_free(&b);
+		return csm__err(CSM_EINVALID, "organization.name: empty");
+	}
+	return csm__buf_finish(&b, out);
+}
+
+int csm__same_org(const csm_answers *x, const csm_answers *y)
+{
+	char *ix = NULL, *iy = NULL;
+	int same;
+	const char *nx = x->field[CSM_FIELD_ORG_NAME], *ny = y->field[CSM_FIELD_ORG_NAME];
+	if (!nx || !ny)
+		return 0;
+	if (csm__org_identity(&ix, nx) || csm__org_identity(&iy, ny))
+		same = strcmp(nx, ny) == 0; /* a name that normalizes to nothing: compare as given */
+	else
+		same = strcmp(ix, iy) == 0;
+	free(ix);
+	free(iy);
+	return same;
 }

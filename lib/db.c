@@ -18,7 +18,6 @@
 #include <libpq-fe.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
-#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -51,7 +50,7 @@ static const char *const schema_v1[] = {
     NULL};
 
 /* Version 2: the release log of db export (what each published group held),
- * and organizations keyed by their normalized name (see org_normalize). */
+ * and organizations keyed by their normalized name (see csm__org_identity). */
 static const char *const schema_v2[] = {
     "CREATE TABLE csm_release ("
     " id BIGINT PRIMARY KEY, questionnaire TEXT NOT NULL, year TEXT, min_group INTEGER NOT NULL,"
@@ -486,42 +485,6 @@ static int schema_version(csm_db *db, int *version)
 
 /* ---- organizations ------------------------------------------------------- */
 
-/* The identity an organization is counted under: NFKC with case folded
- * (utf8proc), white space of any kind as one space and none at either end,
- * so that "Attacker Co.", "ATTACKER CO. " and its full-width form are one
- * member. `*out` is the caller's to free. */
-static int org_normalize(char **out, const char *name)
-{
-	utf8proc_uint8_t *n = utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)name);
-	const utf8proc_uint8_t *p;
-	csm__buf b = {0};
-	int space = 0;
-	*out = NULL;
-	if (!n)
-		return csm__err(CSM_EINVALID, "organization.name: not valid UTF-8");
-	for (p = n; *p;) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
-		if (len <= 0)
-			break;
-		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
-			space = b.len > 0;
-		} else {
-			if (space)
-				csm__buf_puts(&b, " ");
-			space = 0;
-			csm__buf_add(&b, (const char *)p, (size_t)len);
-		}
-		p += len;
-	}
-	free(n);
-	if (!b.nomem && b.len == 0) {
-		csm__buf_free(&b);
-		return csm__err(CSM_EINVALID, "organization.name: empty");
-	}
-	return csm__buf_finish(&b, out);
-}
-
 /* HMAC-SHA-256 of `s` under `key`, as 64 hex digits. */
 static int keyed_hash(char out[65], const unsigned char *key, size_t key_len, const char *s)
 {
@@ -559,7 +522,7 @@ static int org_key(char **out, const csm_db_options *opt, const char *name, int 
 		csm__buf_printf(&b, "v1:%s", h);
 		return csm__buf_finish(&b, out);
 	}
-	if ((rc = org_normalize(&norm, name)))
+	if ((rc = csm__org_identity(&norm, name)))
 		return rc;
 	if (!opt || !opt->key_len) {
 		*out = norm;
@@ -602,7 +565,7 @@ static int rekey_collect(query *q, void *ctx)
 	memset(row, 0, sizeof *row);
 	row->id = col_int(q, 0);
 	/* a name that normalizes to nothing keeps itself as key */
-	if ((rc = org_normalize(&row->key, col_text(q, 1) ? col_text(q, 1) : "")) == CSM_EINVALID)
+	if ((rc = csm__org_identity(&row->key, col_text(q, 1) ? col_text(q, 1) : "")) == CSM_EINVALID)
 		rc = (row->key = csm__strdup(col_text(q, 1) ? col_text(q, 1) : "")) ? 0 : csm__nomem();
 	if (rc)
 		return rc;

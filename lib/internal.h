@@ -130,11 +130,16 @@ void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col);
 int csm__valid_id(const char *s);
 /* True if `s` is a valid calendar date YYYY-MM-DD. */
 int csm__valid_date(const char *s);
+/* Days since 1970-01-01 of a valid date YYYY-MM-DD (see csm__valid_date). */
+long csm__date_days(const char *s);
 
 /* The one tolerance of every rule on scores. Scores are k/n fractions with
  * small n and benchmark means are data given to a few decimals, so no two
  * distinct values that matter lie within it; floating-point noise does. */
 #define CSM__EPS 1e-9
+/* The longest rating period of one assessment: raters of one merge answer
+ * within it (csm merge); files further apart are two assessments. */
+#define CSM__MERGE_DAYS 31
 /* a >= b, a > b and a == b within CSM__EPS. */
 int csm__ge(double a, double b);
 int csm__gt(double a, double b);
@@ -251,6 +256,13 @@ size_t csm__answers_unbacked(const csm_answers *a, const csm_questionnaire *q, c
 /* The items a merge marked for discussion, appended to `out` as "7-2, 9-1";
  * returns their number. */
 size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out);
+/* The identity an organization is counted under: NFKC with case folded,
+ * white space of any kind as one space and none at either end, so that
+ * "Attacker Co.", "ATTACKER CO. " and its full-width form are one. `*out` is
+ * the caller's to free. CSM_EINVALID (message set) for no name. */
+int csm__org_identity(char **out, const char *name);
+/* 1 if both answers are about one organization (by csm__org_identity), else 0. */
+int csm__same_org(const csm_answers *x, const csm_answers *y);
 
 /* The one reader of a level given as text (a CSV cell, a JSON string, a
  * workbook cell): 1..5 in ASCII or full-width digits, n/a in any case (also

@@ -45,7 +45,7 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 {
 	CSM__ARGS(out && raters && csm__all_set((const void *const *)raters, n) && q);
 	cJSON *root = NULL, *answers, *assessors, *merged, *discuss, *spread;
-	const char *org, *date = NULL;
+	const char *org, *date = NULL, *first = NULL, *date_file = NULL, *first_file = NULL;
 	size_t r, i, k;
 	int rc, ok;
 
@@ -57,12 +57,21 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 		const char *o = raters[r]->field[CSM_FIELD_ORG_NAME], *d = raters[r]->field[CSM_FIELD_ASSESSED_ON];
 		if ((rc = csm_answers_check(raters[r], q, CSM_ALLOW_PARTIAL)))
 			return rc;
-		if (!o || !org || strcmp(o, org) != 0)
+		if (!csm__same_org(raters[r], raters[0]))
 			return csm__err(CSM_EINVALID, "%s: organization.name: \"%s\", but %s is about \"%s\"", raters[r]->name,
 			                o ? o : "", raters[0]->name, org ? org : "");
 		if (d && (!date || strcmp(d, date) > 0))
-			date = d; /* the latest rating date */
+			date = d, date_file = raters[r]->name; /* the latest rating date */
+		if (d && (!first || strcmp(d, first) < 0))
+			first = d, first_file = raters[r]->name;
 	}
+	/* Raters of one assessment answer over some days; files further apart
+	 * than a rating period are two assessments (compare them with trend). */
+	if (first && date && csm__date_days(date) - csm__date_days(first) > CSM__MERGE_DAYS)
+		return csm__err(CSM_EINVALID,
+		                "%s: assessed_on: %s is more than %d days after %s (%s): they are two assessments, not "
+		                "the raters of one (compare them with 'csm trend')",
+		                date_file, date, CSM__MERGE_DAYS, first, first_file);
 	root = cJSON_CreateObject();
 	ok = root && cJSON_AddStringToObject(root, "format", "csm-answers/1") &&
 	     cJSON_AddStringToObject(root, "questionnaire", q->id);
@@ -88,6 +97,9 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 	                                                                          : "median") &&
 	     cJSON_AddNumberToObject(merged, "raters", (double)n) && (discuss = cJSON_AddArrayToObject(merged, "discuss")) &&
 	     (spread = cJSON_AddObjectToObject(merged, "spread"));
+	/* the assessment is dated by its last rating; say when rating began */
+	if (ok && first && strcmp(first, date) != 0)
+		ok = cJSON_AddStringToObject(merged, "rated_from", first) != NULL;
 	for (i = 0; ok && i < q->item_count; i++) {
 		const char *id = q->items[i].id;
 		int levels[64], nl = 0, na = 0, level = 0;

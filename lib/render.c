@@ -56,6 +56,71 @@ static void j_ints(csm__buf *b, const int *v, size_t n)
 	csm__buf_puts(b, "]");
 }
 
+/* The items that moved (csm__moved_items' "9-1 2→3, 3-4 1→2") as JSON
+ * strings, without the brackets; `text` is cut up in place. */
+static void j_moved(csm__buf *b, char *text)
+{
+	char *t = text, *sep;
+	size_t k = 0;
+	while (t && *t) {
+		if ((sep = strstr(t, ", ")))
+			*sep = '\0';
+		if (k++)
+			csm__buf_puts(b, ",");
+		csm__buf_json_string(b, t);
+		t = sep ? sep + 2 : NULL;
+	}
+}
+
+/* --previous: the earlier assessment, its scores and the change of each. */
+static void j_previous(csm__buf *o, const csm_analysis *an)
+{
+	const csm_score *s = csm__analysis_s(an), *ps = csm__analysis_prev(an);
+	const csm_answers *pa = csm__analysis_prev_a(an);
+	const char *pdate = csm_answers_field_get(pa, CSM_FIELD_ASSESSED_ON);
+	csm__buf items = {0};
+	size_t moved = csm__moved_items(pa, csm__analysis_a(an), csm__analysis_q(an), &items);
+	int d;
+	j_key(o, 0, "previous");
+	csm__buf_puts(o, "{");
+	j_key(o, 1, "assessed_on");
+	if (pdate)
+		j_id(o, pdate);
+	else
+		csm__buf_puts(o, "null");
+	j_key(o, 0, "questionnaire");
+	j_id(o, ps->q->id);
+	j_key(o, 0, "overall");
+	j_num(o, ps->overall);
+	csm__buf_printf(o, ",\"grade\":\"%s\"", csm_grade_name(ps->grade));
+	j_key(o, 0, "overall_change");
+	j_num(o, s->overall - ps->overall);
+	j_key(o, 0, "directives");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		csm__buf_puts(o, d ? "," : "[");
+		if (ps->dir[d].has_score)
+			j_num(o, ps->dir[d].score);
+		else
+			csm__buf_puts(o, "null");
+	}
+	csm__buf_puts(o, "]");
+	j_key(o, 0, "change");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		csm__buf_puts(o, d ? "," : "[");
+		if (ps->dir[d].has_score && s->dir[d].has_score)
+			j_num(o, s->dir[d].score - ps->dir[d].score);
+		else
+			csm__buf_puts(o, "null");
+	}
+	csm__buf_puts(o, "]");
+	j_key(o, 0, "moved");
+	csm__buf_puts(o, "[");
+	j_moved(o, moved ? items.s : NULL);
+	csm__buf_puts(o, "]}");
+	o->nomem |= items.nomem;
+	csm__buf_free(&items);
+}
+
 static void j_ids(csm__buf *b, const char *const *v, size_t n)
 {
 	size_t i;
@@ -165,6 +230,8 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 		csm__buf_puts(&o, "]");
 		csm_free(w);
 	}
+	if (csm__analysis_prev(an))
+		j_previous(&o, an);
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
@@ -916,6 +983,12 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	*out = NULL;
 	if (n < 1)
 		return csm__err(CSM_EINVALID, "trend: no assessments");
+	for (i = 1; i < n; i++)
+		if (!csm__same_org(answers[i], answers[0]))
+			return csm__err(CSM_EINVALID,
+			                "%s: organization.name: \"%s\", but %s is about \"%s\": a trend shows one organization",
+			                answers[i]->name, answers[i]->field[CSM_FIELD_ORG_NAME] ? answers[i]->field[CSM_FIELD_ORG_NAME] : "",
+			                answers[0]->name, answers[0]->field[CSM_FIELD_ORG_NAME] ? answers[0]->field[CSM_FIELD_ORG_NAME] : "");
 	if (!(rows = malloc(n * sizeof *rows)))
 		return csm__nomem();
 	for (i = 0; i < n; i++)
@@ -951,20 +1024,7 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 			csm__buf_puts(&o, "]}");
 		}
 		csm__buf_puts(&o, "],\"moved\":[");
-		{
-			/* the moved items as strings "9-1 2→3" */
-			char *t = items.s, *sep;
-			size_t k = 0;
-			while (moved && t && *t) {
-				sep = strstr(t, ", ");
-				if (sep)
-					*sep = '\0';
-				if (k++)
-					csm__buf_puts(&o, ",");
-				csm__buf_json_string(&o, t);
-				t = sep ? sep + 2 : NULL;
-			}
-		}
+		j_moved(&o, moved ? items.s : NULL);
 		csm__buf_puts(&o, "]}");
 		free(rows);
 		csm__buf_free(&items);

@@ -462,6 +462,18 @@ int csm__valid_date(const char *s)
 	return 1;
 }
 
+long csm__date_days(const char *s)
+{
+	/* days from civil (proleptic Gregorian), after H. Hinnant */
+	long y = atol(s), m = atol(s + 5), d = atol(s + 8), era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 int csm__ge(double a, double b) { return a >= b - CSM__EPS; }
 int csm__gt(double a, double b) { return a > b + CSM__EPS; }
 int csm__eq(double a, double b) { return fabs(a - b) <= CSM__EPS; }

@@ -291,7 +291,8 @@ static void test_computing(void)
 	INVALID(csm_analyze(&aa, q, NULL, s, b));
 	INVALID(csm_analyze(&aa, q, a, NULL, b));
 	INVALID(csm_analyze(&aa, q, a, s, NULL));
-	SURVIVES(csm_analysis_set_previous(NULL, a, s));
+	INVALID(csm_analysis_set_previous(NULL, a, s));
+	INVALID(csm_analysis_set_previous(an, a, NULL));
 	SURVIVES(csm_analysis_use_industries(NULL, ind));
 	INVALID(csm_analysis_percentile(NULL, &v));
 	INVALID(csm_analysis_percentile(an, NULL));

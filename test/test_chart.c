@@ -64,7 +64,7 @@ static void test_previous_series(void)
 	    csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
 	    csm_score_compute(&ps, q, pa, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b))
 		goto done;
-	csm_analysis_set_previous(an, pa, ps);
+	CHECK_INT(csm_analysis_set_previous(an, pa, ps), 0);
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
 	CHECK_INT(r.count, 3); /* company, grade:A, previous */
 	for (i = 0; i < r.count; i++)

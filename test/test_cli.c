@@ -1,6 +1,7 @@
 /* The csm program end to end: run the built binary on the shipped examples
  * and on every case of test/bad/, and check exit codes, output and files. */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <cjson/cJSON.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -758,6 +759,38 @@ static void test_planning_and_raters(void)
 	CHECK_INT(r.status, 2);
 	CHECK_HAS(r.err, "organization.name");
 	done(&r);
+	/* one organization however its name is typed; raters within a rating
+	 * period are one assessment dated by the last, files further apart are two */
+	{
+		cJSON *doc = example_doc("minato-services"), *org = cJSON_GetObjectItem(doc, "organization");
+		const char *name = cJSON_GetObjectItem(org, "name")->valuestring;
+		char upper[256];
+		size_t k;
+		for (k = 0; name[k] && k + 1 < sizeof upper; k++)
+			upper[k] = (char)toupper((unsigned char)name[k]);
+		upper[k] = '\0';
+		snprintf(args, sizeof args, "  %s ", upper);
+		cJSON_ReplaceItemInObject(org, "name", cJSON_CreateString(args));
+		cJSON_ReplaceItemInObject(doc, "assessed_on", cJSON_CreateString("2026-10-15"));
+		write_doc(r2, doc);
+		snprintf(args, sizeof args, "merge examples/minato-services.json '%s'", r2);
+		r = run(args);
+		CHECK_INT(r.status, 0);
+		doc = r.out ? cJSON_Parse(r.out) : NULL;
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(doc, "assessed_on")), "2026-10-15");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "merged"), "rated_from")),
+		          "2026-09-30"); /* examples/minato-services.json */
+		cJSON_Delete(doc);
+		done(&r);
+		doc = example_doc("minato-services");
+		cJSON_ReplaceItemInObject(doc, "assessed_on", cJSON_CreateString("2027-11-30"));
+		write_doc(r2, doc);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "rater2.json: assessed_on: 2027-11-30 is more than 31 days after");
+		CHECK(!r.out || !r.out[0]);
+		done(&r);
+	}
 }
 
 /* Trend: last year's v2 assessment against this year's, moved to v3. */
@@ -817,6 +850,38 @@ static void test_trend(void)
 		CHECK_HAS(text, "Previous (2025-10-15)"); /* the radar's legend */
 		free(text);
 	}
+	/* score --json carries the previous assessment and the changes */
+	snprintf(args, sizeof args, "score examples/kitamachi-machinery.json --previous '%s' --json", old);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	t = cJSON_GetObjectItem(doc, "previous");
+	CHECK(t != NULL);
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(t, "assessed_on")), "2025-10-15");
+	CHECK_NEAR(cJSON_GetArrayItem(cJSON_GetObjectItem(t, "directives"), 8)->valuedouble, 1.0, 1e-12);
+	CHECK_NEAR(cJSON_GetArrayItem(cJSON_GetObjectItem(t, "change"), 8)->valuedouble, 1.0 / 3, 1e-12);
+	CHECK_NEAR(cJSON_GetObjectItem(t, "overall_change")->valuedouble,
+	           cJSON_GetObjectItem(doc, "overall")->valuedouble - cJSON_GetObjectItem(t, "overall")->valuedouble, 1e-12);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(t, "moved")), 2);
+	cJSON_Delete(doc);
+	done(&r);
+	/* two companies are not one company's trend, nor its previous year */
+	r = run("trend examples/kitamachi-machinery.json examples/aozora-bank.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "aozora-bank.json: organization.name: \"Aozora Trust Bank\", but");
+	CHECK(!r.out || !r.out[0]);
+	done(&r);
+	r = run("score examples/kitamachi-machinery.json --previous examples/aozora-bank.json --json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "the previous assessment must be of the same organization");
+	done(&r);
+	snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --previous examples/aozora-bank.json -o '%s/kq.pdf'",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	snprintf(args, sizeof args, "%s/kq.pdf", tmpdir);
+	CHECK(access(args, F_OK) != 0);
+	done(&r);
 }
 
 /* Write examples/EXAMPLE.json as DIR/OUT with the organization's name, parent and headcount replaced. */

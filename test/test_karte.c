@@ -696,7 +696,7 @@ static void test_long_item_lists(void)
 		fprintf(stderr, "%s\n", csm_error_last());
 		goto done;
 	}
-	csm_analysis_set_previous(an, prev, ps);
+	CHECK_INT(csm_analysis_set_previous(an, prev, ps), 0);
 	for (l = 0; l < 2; l++) {
 		csm_lang lang = l ? CSM_LANG_EN : CSM_LANG_JA;
 		int outside = 0;

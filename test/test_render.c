@@ -353,7 +353,7 @@ static void test_display_rule_random(void)
 			goto next;
 		}
 		if (ps)
-			csm_analysis_set_previous(an, pa, ps);
+			CHECK_INT(csm_analysis_set_previous(an, pa, ps), 0);
 		if (csm_render_text(&text, an, NULL, CSM_LANG_EN)) {
 			failures++;
 			goto next;
