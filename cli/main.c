@@ -1084,7 +1084,7 @@ static int cmd_portfolio(opts *o)
 	}
 	if ((rc = csm_portfolio_render(&pdf, &len, x.km, (const csm_analysis *const *)x.an, (size_t)o->nfiles, x.tips,
 	                               o->lang, x.created, rollup)) ||
-	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles)))) {
+	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles, rollup)))) {
 		status = lib_error(rc);
 		goto cleanup;
 	}

@@ -1100,12 +1100,18 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
                                     size_t n, const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup);
 
 /**
- * The portfolio's table as CSV (UTF-8 with a BOM, CRLF): organization, parent,
- * scope, industry, assessed_on, questionnaire, grade, overall, d1..d10. Cells
- * that a spreadsheet would take for a formula (starting with =, +, -, @, tab or
- * CR) are neutralized with a leading apostrophe. Caller frees with csm_free().
+ * The portfolio's table as CSV (UTF-8 with a BOM, CRLF), the rows of the
+ * PDF's table: columns organization, parent, scope, industry, assessed_on,
+ * questionnaire, grade, overall, d1..d10, rank, rollup. The first row is the
+ * group rolled up from its entities by `rollup` as in csm_portfolio_render()
+ * (organization: the parent all name, or empty; scope "rollup"; rollup: the
+ * weighting applied, "mean" where an entity lacks the weight; no such row when
+ * no entity has a score); then the organizations by overall, best first,
+ * with their rank. Cells that a spreadsheet would take for a formula
+ * (starting with =, +, -, @, tab or CR) are neutralized with a leading
+ * apostrophe. Caller frees with csm_free().
  */
-CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n);
+CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

@@ -1083,35 +1083,67 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	return csm__buf_finish(&o, out);
 }
 
-int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
+/* The directive cells of a CSV row: empty where there is no score. */
+static void csv_dirs(csm__buf *o, const double *v, const int *has)
 {
-	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n));
-	csm__buf o = {0};
-	size_t i;
-	int d, f;
+	int d;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		csm__buf_puts(o, ",");
+		if (has[d])
+			csm__buf_number(o, v[d]);
+	}
+}
+
+int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup)
+{
+	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n) && rollup >= CSM_ROLLUP_MEAN &&
+	          rollup <= CSM_ROLLUP_REVENUE);
 	static const csm_answers_field fields[5] = {CSM_FIELD_ORG_NAME, CSM_FIELD_ORG_PARENT, CSM_FIELD_ORG_SCOPE,
 	                                            CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ASSESSED_ON};
+	static const char *const rollups[3] = {"mean", "headcount", "revenue"};
+	csm__portfolio pf;
+	csm__buf o = {0};
+	size_t i;
+	int d, f, rc, any = 0;
+
+	*out = NULL;
+	if ((rc = csm__portfolio_build(&pf, an, n, rollup)))
+		return rc;
 	csm__buf_puts(&o, "\xEF\xBB\xBForganization,parent,scope,industry,assessed_on,questionnaire,grade,overall");
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		csm__buf_printf(&o, ",d%d", d);
-	csm__buf_puts(&o, "\r\n");
+	csm__buf_puts(&o, ",rank,rollup\r\n");
+	/* The group rolled up from its entities, as the PDF's first row: scope
+	 * "rollup", and the weighting actually applied (a plain mean where an
+	 * entity lacks the weight). None when no entity was assessed. */
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		any |= pf.has[d];
+	if (any) {
+		csm__buf_csv(&o, pf.parent ? pf.parent : "");
+		csm__buf_printf(&o, ",,rollup,,,%s,%s,", csm__analysis_q(an[0])->id, csm_grade_name(pf.grade));
+		csm__buf_number(&o, pf.overall);
+		csv_dirs(&o, pf.dir, pf.has);
+		csm__buf_printf(&o, ",,%s\r\n", rollups[pf.weighted ? rollup : CSM_ROLLUP_MEAN]);
+	}
+	/* the organizations ranked as in the PDF, best first */
 	for (i = 0; i < n; i++) {
-		const csm_answers *a = csm__analysis_a(an[i]);
-		const csm_score *s = csm__analysis_s(an[i]);
+		const csm_answers *a = csm__analysis_a(an[pf.order[i]]);
+		const csm_score *s = csm__analysis_s(an[pf.order[i]]);
+		double v[CSM_DIRECTIVES];
+		int has[CSM_DIRECTIVES];
 		for (f = 0; f < 5; f++) {
-			const char *v = a->field[fields[f]];
+			const char *val = a->field[fields[f]];
 			if (f)
 				csm__buf_puts(&o, ",");
-			csm__buf_csv(&o, v ? v : (f == 0 ? a->name : ""));
+			csm__buf_csv(&o, val ? val : (f == 0 ? a->name : ""));
 		}
 		csm__buf_printf(&o, ",%s,%s,", s->q->id, csm_grade_name(s->grade));
 		csm__buf_number(&o, s->overall);
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			csm__buf_puts(&o, ",");
-			if (s->dir[d].has_score)
-				csm__buf_number(&o, s->dir[d].score);
-		}
-		csm__buf_puts(&o, "\r\n");
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			v[d] = s->dir[d].score, has[d] = s->dir[d].has_score;
+		csv_dirs(&o, v, has);
+		csm__buf_printf(&o, ",%zu,\r\n", i + 1);
 	}
+	csm__portfolio_free(&pf);
 	return csm__buf_finish(&o, out);
 }

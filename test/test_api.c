@@ -368,9 +368,10 @@ static void test_computing(void)
 	{
 		const csm_analysis *ans[2] = {an, NULL};
 		csm_radar r;
-		INVALID(csm_portfolio_csv(NULL, ans, 1));
-		INVALID(csm_portfolio_csv(&out, NULL, 1));
-		INVALID(csm_portfolio_csv(&out, ans, 2));
+		INVALID(csm_portfolio_csv(NULL, ans, 1, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, NULL, 1, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, ans, 2, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, ans, 1, (csm_rollup)7));
 		INVALID(csm_radar_from_analysis(NULL, an, CSM_LANG_JA));
 		INVALID(csm_radar_from_analysis(&r, NULL, CSM_LANG_JA));
 		INVALID(csm_radar_image(NULL, &len, &r, CSM_IMAGE_PNG, 300));
