@@ -443,6 +443,25 @@ static void test_karte_cli(void)
 	CHECK_HAS(r.err, "/nonexistent/x.ttf: cannot open font");
 	CHECK(access(path, F_OK) != 0);
 	done(&r);
+	/* A font without Japanese glyphs (DejaVu Sans, from fonts-dejavu-core):
+	 * a Japanese karte would print blanks, so it is refused, naming the first
+	 * character it lacks; an English karte of a Latin-named company is fine. */
+	{
+		static const char dejavu[] = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+		CHECK(access(dejavu, R_OK) == 0);
+		snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --font %s -o '%s'", dejavu, path);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "DejaVuSans.ttf: the font has no glyph for \"");
+		CHECK_HAS(r.err, "(U+");
+		CHECK(access(path, F_OK) != 0);
+		done(&r);
+		snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --lang en --font %s -o '%s'", dejavu, path);
+		r = run(args);
+		CHECK_INT(r.status, 0);
+		CHECK(access(path, F_OK) == 0);
+		done(&r);
+	}
 	/* An output directory that does not exist: exit 3, nothing written. */
 	snprintf(args, sizeof args, "karte examples/aozora-bank.json -o '%s/no/dir/k.pdf'", tmpdir);
 	r = run(args);
