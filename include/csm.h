@@ -595,6 +595,45 @@ CSM_EXTERN int csm_score_partial(const csm_score *s);
 CSM_EXTERN int csm_score_weighted(const csm_score *s);
 
 /* ------------------------------------------------------------------------ */
+/* The NIST CSF view                                                        */
+/* ------------------------------------------------------------------------ */
+
+/** NIST Cybersecurity Framework versions of the CSF view. */
+typedef enum csm_csf_version {
+	CSM_CSF_1_1 = 0, /**< Identify, Protect, Detect, Respond, Recover */
+	CSM_CSF_2_0 = 1  /**< Govern, Identify, Protect, Detect, Respond, Recover */
+} csm_csf_version;
+
+/** The number of functions of CSF `v`: 5 for 1.1, 6 for 2.0 (0 for another value). */
+CSM_EXTERN size_t csm_csf_function_count(csm_csf_version v);
+
+/** Function `i` (0-based, in the framework's order) of CSF `v`: its two-letter
+ *  id ("GV", "ID", "PR", "DE", "RS", "RC") and its name in `lang` (Japanese as
+ *  in IPA's translation). NULL when `i` or `v` is out of range. Static strings. */
+CSM_EXTERN const char *csm_csf_function_id(csm_csf_version v, size_t i);
+CSM_EXTERN const char *csm_csf_function_name(csm_csf_version v, size_t i, csm_lang lang);
+
+/**
+ * 1 if the items of `q` are placed in CSF 2.0 functions: csm_questionnaire_open()
+ * reads `<data_dir>/questions/maps/csf-1.1-to-2.0.tsv` (each CSF 1.1 category
+ * or subcategory with its CSF 2.0 function and the source of that line);
+ * without the file, or for a questionnaire parsed from memory, 0.
+ */
+CSM_EXTERN int csm_questionnaire_has_csf2(const csm_questionnaire *q);
+
+/**
+ * The score of CSF function `i` of version `v`: the mean level of the answered
+ * items that map to it (an item whose CSF subcategories fall in two functions
+ * counts in both; n/a and unanswered items are left out). For 1.1 the
+ * function is the prefix of the items' subcategory ids; for 2.0 it comes from
+ * the map (see csm_questionnaire_has_csf2()). `*items`, if not NULL, gets the
+ * number of items mapped to the function. Returns 1 with `*out` set, 0 when no
+ * answered item maps to it (always 0 for 2.0 without the map), CSM_EINVALID
+ * for a NULL `out` or `s` or a function out of range.
+ */
+CSM_EXTERN int csm_score_csf(double *out, unsigned *items, const csm_score *s, csm_csf_version v, size_t i);
+
+/* ------------------------------------------------------------------------ */
 /* Benchmarks (csm-benchmark/1)                                             */
 /* ------------------------------------------------------------------------ */
 

@@ -397,6 +397,40 @@ static void list_ids(char *dst, size_t size, const char *dir)
 	closedir(d);
 }
 
+/* The CSF 2.0 function of every item, through <dir>/maps/csf-1.1-to-2.0.tsv.
+ * Without the file the 2.0 view is simply absent; a broken file, or an item
+ * id it cannot place, is an error in the data. */
+static int read_csf_map(csm_questionnaire *q, const char *dir)
+{
+	char path[4200];
+	char *data = NULL;
+	size_t len = 0, i, k;
+	csm__csf_map *m = NULL;
+	int rc;
+	struct stat st;
+	snprintf(path, sizeof path, "%s/maps/csf-1.1-to-2.0.tsv", dir);
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)) ||
+	    (rc = csm__csf_map_parse(&m, data, len, path)))
+		goto cleanup;
+	for (i = 0; i < q->item_count; i++)
+		for (k = 0; k < q->items[i].csf_count; k++) {
+			int f = csm__csf_map_function(m, q->items[i].csf[k]);
+			if (f < 0) {
+				rc = csm__err(CSM_EINVALID, "%s: item %s: %s has no CSF 2.0 function in %s", q->id, q->items[i].id,
+				              q->items[i].csf[k], path);
+				goto cleanup;
+			}
+			q->items[i].csf20 |= 1u << f;
+		}
+	q->has_csf20 = 1;
+cleanup:
+	free(data);
+	csm__csf_map_free(m);
+	return rc;
+}
+
 int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const char *id)
 {
 	CSM__ARGS(out && data_dir && id);
@@ -417,8 +451,11 @@ int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const 
 	}
 	if ((rc = csm_questionnaire_load(out, path)))
 		return rc;
-	if (strcmp((*out)->id, id) != 0) {
+	if (strcmp((*out)->id, id) != 0)
 		rc = csm__err(CSM_EINVALID, "%s: id: \"%s\" does not match the file name", path, (*out)->id);
+	else
+		rc = read_csf_map(*out, dir);
+	if (rc) {
 		csm_questionnaire_free(*out);
 		*out = NULL;
 	}

@@ -121,6 +121,38 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 	csm__buf_free(&items);
 }
 
+/* The NIST CSF view: per function its score (null: no answered item) and
+ * its number of items; the 2.0 view only where the map was read. */
+static void j_csf(csm__buf *o, const csm_score *s)
+{
+	int v;
+	j_key(o, 0, "csf");
+	csm__buf_puts(o, "{");
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		j_key(o, v == CSM_CSF_1_1, v == CSM_CSF_1_1 ? "1.1" : "2.0");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			int has = csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0;
+			csm__buf_puts(o, i ? ",{\"function\":" : "[{\"function\":");
+			j_id(o, csm_csf_function_id((csm_csf_version)v, i));
+			j_key(o, 0, "score");
+			if (has)
+				j_num(o, x);
+			else
+				csm__buf_puts(o, "null");
+			j_key(o, 0, "items");
+			j_num(o, items);
+			csm__buf_puts(o, "}");
+		}
+		csm__buf_puts(o, "]");
+	}
+	csm__buf_puts(o, "}");
+}
+
 static void j_ids(csm__buf *b, const char *const *v, size_t n)
 {
 	size_t i;
@@ -232,6 +264,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	}
 	if (csm__analysis_prev(an))
 		j_previous(&o, an);
+	j_csf(&o, s);
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
@@ -336,6 +369,34 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 }
 
 /* ---- text -------------------------------------------------------------- */
+
+/* The NIST CSF view, a line per version: each function's score and items. */
+static void text_csf(csm__buf *o, const csm_score *s, csm_lang lang)
+{
+	int v;
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		csm__buf_puts(o, v == CSM_CSF_1_1 ? "NIST CSF 1.1:" : "NIST CSF 2.0:");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			char num[16];
+			if (csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0)
+				csm_format1(num, sizeof num, x);
+			else
+				snprintf(num, sizeof num, "-");
+			csm__buf_printf(o, lang == CSM_LANG_JA ? "%s %s %s (%u項目)" : "%s %s %s (%u)", i ? " |" : "",
+			                csm_csf_function_name((csm_csf_version)v, i, lang), num, items);
+		}
+		csm__buf_puts(o, "\n");
+	}
+	if (csm_questionnaire_has_csf2(s->q))
+		csm__buf_puts(o, lang == CSM_LANG_JA
+		                     ? "(CSF 2.0 は CSF 1.1 の対応付けからの機能単位の集計です)\n"
+		                     : "(CSF 2.0: by function, from the mapping of the CSF 1.1 subcategories)\n");
+}
 
 enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
@@ -614,6 +675,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		o.nomem |= items.nomem;
 		csm__buf_free(&items);
 	}
+
+	text_csf(&o, s, lang);
 
 	/* Lists. */
 	csm__buf_puts(&o, "\n");
