@@ -1096,23 +1096,41 @@ typedef struct csm_plan_move {
 	csm_grade grade_after;
 	size_t tip_count;
 	const char *const *tips;
+	int hint1;                /**< 1 if the move closes the gap of the karte's hint 1 */
 } csm_plan_move;
 
+/** Options of csm_plan_make(); start from CSM_PLAN_OPTIONS_INIT. */
+typedef struct csm_plan_options {
+	unsigned version;           /**< CSM_PLAN_OPTIONS_VERSION */
+	csm_grade target;           /**< the grade to reach; CSM_GRADE_NONE: the next grade */
+	char budget;                /**< 0: any effort; 'S' or 'M': only items of at most that effort */
+	const csm_analysis *start;  /**< the karte's analysis of the same answers, or NULL (see csm_plan_make()) */
+} csm_plan_options;
+#define CSM_PLAN_OPTIONS_VERSION 1
+#define CSM_PLAN_OPTIONS_INIT {CSM_PLAN_OPTIONS_VERSION, CSM_GRADE_NONE, 0, NULL}
+
 /**
- * A plan to reach grade `target` (CSM_GRADE_NONE: the next grade) from
- * answers `a`: items are raised one level at a time, always the one with the
- * largest rise of the overall per unit of effort (S 1, M 2, L 3; with
- * `budget` 'S' or 'M', only items of at most that effort), until the grade is
- * reached or nothing is left to raise. Weights of `q` count. Free with
+ * A plan to reach grade `opts->target` from answers `a`, raising items one
+ * level at a time. With `opts->start` (csm_analyze() of the same answers), the
+ * plan starts where the karte does: the directive of its hint 1, its lowest
+ * items first, until the directive reaches the target group's average (the
+ * moves have `hint1` set); then, as without it, always the item with the
+ * largest rise of the overall per unit of effort (S 1, M 2, L 3), until the
+ * grade is reached or nothing is left to raise. With `opts->budget` 'S' or
+ * 'M', only items of at most that effort, in both parts. Weights of `q`
+ * count. `opts` NULL means CSM_PLAN_OPTIONS_INIT. CSM_EINVALID for a bad
+ * option, an unknown version, or a `start` of other answers. Free with
  * csm_plan_free().
  */
 CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
-                             const csm_tips *tips, csm_grade target, char budget);
+                             const csm_tips *tips, const csm_plan_options *opts);
 CSM_EXTERN void csm_plan_free(csm_plan *p);
 CSM_EXTERN size_t csm_plan_count(const csm_plan *p);
 CSM_EXTERN const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i);
 /** 1 if the moves reach the target grade. */
 CSM_EXTERN int csm_plan_reached(const csm_plan *p);
+/** The directive of the karte's hint 1 the plan starts from (1..10), or 0. */
+CSM_EXTERN int csm_plan_hint_directive(const csm_plan *p);
 CSM_EXTERN csm_grade csm_plan_target(const csm_plan *p);
 
 /* ------------------------------------------------------------------------ */

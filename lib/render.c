@@ -899,8 +899,13 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 	int ja = lang == CSM_LANG_JA;
 
 	if (json) {
-		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"moves\":[",
+		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"hint1_directive\":",
 		                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
+		if (csm_plan_hint_directive(p))
+			csm__buf_printf(&o, "%d", csm_plan_hint_directive(p));
+		else
+			csm__buf_puts(&o, "null");
+		csm__buf_puts(&o, ",\"moves\":[");
 		for (i = 0; i < csm_plan_count(p); i++) {
 			const csm_plan_move *m = csm_plan_get(p, i);
 			csm__buf_printf(&o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
@@ -908,7 +913,8 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 			csm__buf_number(&o, m->gain);
 			csm__buf_printf(&o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
 			csm__buf_number(&o, m->overall_after);
-			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"tips\":[", csm_grade_name(m->grade_after));
+			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"hint1\":%s,\"tips\":[", csm_grade_name(m->grade_after),
+			                m->hint1 ? "true" : "false");
 			for (k = 0; k < m->tip_count; k++)
 				csm__buf_printf(&o, "%s\"%s\"", k ? "," : "", m->tips[k]);
 			csm__buf_puts(&o, "]}");
@@ -916,9 +922,19 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		csm__buf_puts(&o, "]}");
 		return csm__buf_finish(&o, out);
 	}
-	csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
-	                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
-	                csm_grade_name(csm_plan_target(p)));
+	if (csm_plan_hint_directive(p)) {
+		int d = csm_plan_hint_directive(p);
+		csm__buf_printf(&o,
+		                ja ? "成熟度 %s に向けた計画: カルテのヒント1 (指示%d %s) の差を、その最も低い項目から先に埋め (*)、"
+		                     "その後は労力あたりの総合スコアの上昇が大きい順\n\n"
+		                   : "Plan towards grade %s: first the karte's hint 1 (directive %d, %s), its lowest items "
+		                     "first (*), then the largest rise of the overall per effort\n\n",
+		                csm_grade_name(csm_plan_target(p)), d, q->dir_short[d - 1][lang]);
+	} else {
+		csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
+		                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
+		                csm_grade_name(csm_plan_target(p)));
+	}
 	cell(&o, "#", 4, 1);
 	csm__buf_puts(&o, "  ");
 	cell(&o, ja ? "項目" : "Item", 6, 0);
@@ -933,7 +949,7 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		const csm_plan_move *m = csm_plan_get(p, i);
 		char num[24], lv[32], gain[32], eff[4];
 		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
-		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
 		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
 		snprintf(gain, sizeof gain, "+%.2f", m->gain);
 		snprintf(eff, sizeof eff, "%c", m->effort);
