@@ -567,8 +567,9 @@ typedef struct csm_directive_score {
  * Score `a` (already checked with csm_answers_check()) on questionnaire `q`:
  * directive score = mean of applicable levels, overall = weighted mean of the
  * directive scores that exist (weights from the questionnaire, default
- * equal), grade from `grading`. `flags` as for csm_answers_check(), which this
- * calls. Free with csm_score_free().
+ * equal), grade from `grading` (NULL: no grade, CSM_GRADE_NONE, as for answers
+ * no benchmark compares; see csm_benchmark_grading_for()). `flags` as for
+ * csm_answers_check(), which this calls. Free with csm_score_free().
  */
 CSM_EXTERN int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
                                  const csm_grading *grading, unsigned flags);
@@ -657,6 +658,19 @@ CSM_EXTERN const char *csm_benchmark_date(const csm_benchmark *b);
 
 /** The grading thresholds of the benchmark. */
 CSM_EXTERN const csm_grading *csm_benchmark_grading(const csm_benchmark *b);
+
+/**
+ * Whether benchmark `b` compares with answers to questionnaire `q`: 2 when
+ * `b` was built from `q`; 1 when `q` declares the benchmark's questionnaire
+ * in its "comparable_with" (the same ten directives: csmg-v3 against a csmg-v2
+ * benchmark compares by directive, and says so); 0 otherwise (sme-light against
+ * a csmg-v2 benchmark: no grade, no comparison). 0 for NULL.
+ */
+CSM_EXTERN int csm_benchmark_compares(const csm_benchmark *b, const csm_questionnaire *q);
+
+/** The grading of `b` for answers to `q`: csm_benchmark_grading(), or NULL
+ *  when `b` does not compare with `q` (csm_benchmark_compares() 0). */
+CSM_EXTERN const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_questionnaire *q);
 
 /**
  * 1 if the benchmark says its thresholds are estimates ("grading":

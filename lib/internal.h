@@ -208,6 +208,7 @@ typedef struct csm__gate {
 	size_t item_count;
 } csm__gate;
 
+#define CSM__MAX_COMPARABLE 8
 struct csm_questionnaire {
 	char *id;
 	csm__gate *gates;
@@ -221,6 +222,8 @@ struct csm_questionnaire {
 	size_t item_count;
 	unsigned dir_items[CSM_DIRECTIVES];
 	int has_csf20;      /* items carry csf20 (the map was read) */
+	char *comparable[CSM__MAX_COMPARABLE]; /* "comparable_with": same directives */
+	size_t comparable_count;
 };
 
 /* The CSF view (csf.c): GV ID PR DE RS RC. */

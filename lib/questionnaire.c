@@ -45,6 +45,8 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	}
 	free(q->gates);
 	free(q->items);
+	for (i = 0; i < q->comparable_count; i++)
+		free(q->comparable[i]);
 	free(q->id);
 	free(q->title[0]);
 	free(q->title[1]);
@@ -52,6 +54,30 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	free_pairs(q->dir_title, CSM_DIRECTIVES);
 	free_pairs(q->dir_short, CSM_DIRECTIVES);
 	free(q);
+}
+
+/* "comparable_with": ["csmg-v2"]: questionnaires whose directive scores mean
+ * the same (the same ten directives), so their benchmarks compare by directive. */
+static int parse_comparable(csm_questionnaire *q, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "comparable_with"), *e;
+	if (!arr)
+		return 0;
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) > CSM__MAX_COMPARABLE) {
+		csm__problem(p, "%s: comparable_with: expected an array of at most %d questionnaire ids", name,
+		             CSM__MAX_COMPARABLE);
+		return 0;
+	}
+	cJSON_ArrayForEach(e, arr) {
+		if (!cJSON_IsString(e) || !csm__valid_id(e->valuestring)) {
+			csm__problem(p, "%s: comparable_with: expected questionnaire ids", name);
+			return 0;
+		}
+		if (!(q->comparable[q->comparable_count] = csm__strdup(e->valuestring)))
+			return csm__nomem();
+		q->comparable_count++;
+	}
+	return 0;
 }
 
 /* "levels": {"ja": [5 strings], "en": [5 strings]} */
@@ -347,7 +373,7 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		for (i = 0; i < CSM_DIRECTIVES; i++)
 			if (q->dir_items[i] == 0)
 				csm__problem(&p, "%s: directive %d: has no items", name, i + 1);
-		if ((rc = parse_gates(q, root, &p, name)))
+		if ((rc = parse_gates(q, root, &p, name)) || (rc = parse_comparable(q, root, &p, name)))
 			goto cleanup;
 	}
 	rc = csm__problems_finish(&p);

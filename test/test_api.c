@@ -237,7 +237,15 @@ static void test_computing(void)
 	INVALID(csm_score_compute(NULL, q, a, csm_benchmark_grading(b), 0));
 	INVALID(csm_score_compute(&ss, NULL, a, csm_benchmark_grading(b), 0));
 	INVALID(csm_score_compute(&ss, q, NULL, csm_benchmark_grading(b), 0));
-	INVALID(csm_score_compute(&ss, q, a, NULL, 0));
+	/* no grading: a score without a grade */
+	CHECK_INT(csm_score_compute(&ss, q, a, NULL, 0), 0);
+	CHECK_INT(csm_score_grade(ss), CSM_GRADE_NONE);
+	CHECK(csm_score_has_overall(ss));
+	csm_score_free(ss);
+	ss = NULL;
+	CHECK_INT(csm_benchmark_compares(NULL, q), 0);
+	CHECK_INT(csm_benchmark_compares(b, NULL), 0);
+	NONE(csm_benchmark_grading_for(NULL, q));
 	NONE(csm_score_directive(NULL, 1));
 	NONE(csm_score_directive(s, 0));
 	NONE(csm_score_directive(s, 11));
