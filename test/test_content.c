@@ -364,7 +364,7 @@ static void check_vocabulary(const char *qid, const char *where, const char *ja,
 {
 	static const char *const ja_banned[] = {"リスクレジスター", "リスク一覧", "上位報告", "上位への報告", "上位に報告",
 	                                        "規制当局", "監督機関", "改ざんできない", "改ざん防止", "(", ")", "例:"};
-	static const char *const en_banned[] = {"executive committee", "analyse", "analysed", "analysing", "programme",
+	static const char *const en_banned[] = {"executive committee", "analyse ", "analyse,", "analysed", "analysing", "programme",
 	                                        "catalogue", "defence", "practise", "organisation", "organise",
 	                                        "prioritise", "behaviour", "judgement", "colour", "licence", "centre"};
 	size_t k;
