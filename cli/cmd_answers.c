@@ -275,7 +275,7 @@ static const cli_opt convert_opts[] = {
 };
 
 const cli_command cli_cmd_convert = {
-    "convert", "move an answers file to another questionnaire (csmg-v2 -> csmg-v3)",
+    "convert", "move an answers file to another questionnaire (a newer version)",
     "csm convert FILE --to QUESTIONNAIRE [options]",
     "Uses the item mapping questions/maps/FROM-TO.json. Levels, evidence and notes\n"
     "carry over; items new in the target are left unanswered, with a note, and\n"

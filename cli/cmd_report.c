@@ -582,8 +582,8 @@ const cli_command cli_cmd_trend = {
     "csm trend FILE... [options]",
     "The files are ordered by assessed_on. Per directive the score at each date and the\n"
     "change from the first to the last; overall and grade at each date; the items whose\n"
-    "level moved in the last two. Different questionnaire versions (csmg-v2, csmg-v3)\n"
-    "are compared by directive. 'csm karte FILE --previous OLD' puts the change since\n"
+    "level moved in the last two. Different questionnaire versions are compared by\n"
+    "directive. 'csm karte FILE --previous OLD' puts the change since\n"
     "one previous assessment into the karte (table, radar, moved items).",
     trend_opts, sizeof(cli_args), run_trend,
 };
