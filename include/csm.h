@@ -1206,7 +1206,10 @@ typedef struct csm_context_options {
  */
 CSM_EXTERN int csm_context_new(csm_context **out, const csm_context_options *opts);
 
-/** Free a context and everything it loaded. NULL is allowed. */
+/**
+ * Free a context and everything it loaded: the questionnaires, benchmarks and
+ * industry list it handed out are invalid afterwards. NULL is allowed.
+ */
 CSM_EXTERN void csm_context_free(csm_context *ctx);
 
 /** The data directory in use (owned by the context). */
@@ -1246,6 +1249,7 @@ CSM_EXTERN int csm_context_grading(csm_grading *out, csm_context *ctx);
 /**
  * The default smallest group (k): fewer organizations than this are not
  * published or compared with (5); what a benchmark without "min_group" uses.
+ * A value: nothing to free.
  */
 CSM_EXTERN unsigned csm_context_min_group(const csm_context *ctx);
 
