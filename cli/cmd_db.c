@@ -284,7 +284,6 @@ static int run_db(cli_args *args)
 	db_args *r = (db_args *)args;
 	cli_args *o = &r->c;
 	const char *sub = o->nfiles ? o->files[0] : "";
-	unsigned wait_ms = r->busy_timeout.set ? (unsigned)r->busy_timeout.v * 1000u : 60000u;
 	csm_db *db = NULL;
 	char *shown = NULL;
 	int rc, status = 0;
@@ -307,7 +306,8 @@ static int run_db(cli_args *args)
 	}
 	if ((rc = csm_db_mask(&shown, r->db)))
 		return cli_lib_error(rc);
-	if ((rc = csm_db_open(&db, r->db)) || (rc = csm_db_set_busy_timeout(db, wait_ms)) ||
+	if ((rc = csm_db_open(&db, r->db)) ||
+	    (r->busy_timeout.set && (rc = csm_db_set_busy_timeout(db, (unsigned)r->busy_timeout.v * 1000u))) ||
 	    (strcmp(sub, "init") != 0 && (rc = csm_db_check(db))))
 		status = cli_lib_error(rc);
 	else if (strcmp(sub, "init") == 0)
@@ -329,7 +329,7 @@ static int run_db(cli_args *args)
 
 static const cli_opt db_opts[] = {
     {"--db", NULL, CLI_STR, CLI_IN, DB_ARG(db), 0, 0, "PATH|URL", "the database: an SQLite file or postgresql://... (required)"},
-    {"--busy-timeout", NULL, CLI_UINT, 0, DB_ARG(busy_timeout), 0, 86400, "SECONDS", "how long to wait for another writer (default 60)"},
+    {"--busy-timeout", NULL, CLI_UINT, 0, DB_ARG(busy_timeout), 0, 86400, "SECONDS", "how long to wait for another writer (default: the library's, 60)"},
     {"--strict", NULL, CLI_FLAG, 0, DB_ARG(strict), 0, 0, NULL, "ingest: the first invalid assessment ends the run; nothing is stored"},
     {"--pseudonymize", NULL, CLI_FLAG, 0, DB_ARG(pseudonymize), 0, 0, NULL, "ingest: store organizations under a keyed hash (needs --key-file)"},
     {"--key-file", NULL, CLI_STR, CLI_IN, DB_ARG(key_file), 0, 0, "KEY", "the pseudonymization key: 32 to 4096 random bytes"},
