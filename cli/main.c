@@ -40,7 +40,8 @@ static void print_help(FILE *f)
 	for (i = 0; commands[i]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fprintf(f, "  %-10s %s\n", help_command.name, help_command.summary);
-	fprintf(f, "\n'csm help <command>' shows a command's options. 'csm --version' prints the version.\n"
+	fprintf(f, "\n'csm help <command>' (or 'csm <command> --help') shows a command's options.\n"
+	           "'csm --version' prints the version.\n"
 	           "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 I/O or internal failure.\n");
 }
 
