@@ -236,7 +236,8 @@ static const cli_opt template_opts[] = {
     OPT_QUESTIONNAIRE,
     {"--format", NULL, CLI_STR, 0, ANSWERS_ARG(format), 0, 0, "json|csv|html|xlsx", "what to write (default json)"},
     OPT_LANG,
-    {"--prefill", NULL, CLI_STR, CLI_IN, ANSWERS_ARG(prefill), 0, 0, "ANSWERS", "start the form (html, xlsx) from this answers file"},
+    {"--prefill", NULL, CLI_STR, CLI_IN, ANSWERS_ARG(prefill), 0, 0, "ANSWERS",
+         "start the form (html, xlsx) from this answers file"},
     OPT_OUTPUT("write here instead of standard output (required for xlsx)"),
     OPT_DATA_DIR,
     OPT_END,
@@ -284,7 +285,8 @@ const cli_command cli_cmd_convert = {
 };
 
 static const cli_opt merge_opts[] = {
-    {"--method", NULL, CLI_STR, 0, ANSWERS_ARG(method), 0, 0, "median|min|mean", "how the raters' levels are combined (default median)"},
+    {"--method", NULL, CLI_STR, 0, ANSWERS_ARG(method), 0, 0, "median|min|mean",
+         "how the raters' levels are combined (default median)"},
     OPT_OUTPUT("write here instead of standard output"),
     OPT_QUESTIONNAIRE,
     OPT_DATA_DIR,

@@ -84,7 +84,8 @@ static int run_industries(cli_args *o)
 static const cli_opt questions_opts[] = {
     OPT_QUESTIONNAIRE,
     OPT_LANG,
-    {"--format", NULL, CLI_STR, 0, offsetof(info_args, format), 0, 0, "text|md", "plain text (default), or a Markdown document"},
+    {"--format", NULL, CLI_STR, 0, offsetof(info_args, format), 0, 0, "text|md",
+         "plain text (default), or a Markdown document"},
     OPT_OUTPUT("write here instead of standard output"),
     OPT_DATA_DIR,
     OPT_END,

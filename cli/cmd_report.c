@@ -20,7 +20,8 @@ typedef struct report_args {
 } report_args;
 
 #define REPORT_ARG(field) offsetof(report_args, field)
-#define OPT_FONT {"--font", NULL, CLI_STR, CLI_IN, REPORT_ARG(font), 0, 0, "FILE.ttf", "the font (default: IPAexGothic, found with fontconfig)"}
+#define OPT_FONT {"--font", NULL, CLI_STR, CLI_IN, REPORT_ARG(font), 0, 0, "FILE.ttf", \
+	"the font (default: IPAexGothic, found with fontconfig)"}
 
 /* Score and analyze loaded answers with the run's benchmark. */
 static int analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
@@ -490,7 +491,8 @@ cleanup:
 
 static const cli_opt karte_opts[] = {
     OPT_OUTPUT("the PDF of one answers file (default: its name with .pdf, here)"),
-    {"--outdir", NULL, CLI_STR, 0, REPORT_ARG(outdir), 0, 0, "DIR", "where the PDFs of several files go, each as NAME.pdf (default: here)"},
+    {"--outdir", NULL, CLI_STR, 0, REPORT_ARG(outdir), 0, 0, "DIR",
+         "where the PDFs of several files go, each as NAME.pdf (default: here)"},
     OPT_LANG,
     OPT_BENCHMARK,
     OPT_FONT,
@@ -543,7 +545,8 @@ const cli_command cli_cmd_radar = {
 static const cli_opt portfolio_opts[] = {
     OPT_OUTPUT("the PDF (required)"),
     {"--csv", NULL, CLI_STR, CLI_OUT, REPORT_ARG(csv), 0, 0, "FILE.csv", "also the table, for spreadsheets"},
-    {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue", "how the entities are rolled up to the group (default mean)"},
+    {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue",
+         "how the entities are rolled up to the group (default mean)"},
     OPT_LANG,
     OPT_BENCHMARK,
     OPT_FONT,
@@ -613,7 +616,8 @@ const cli_command cli_cmd_plan = {
 };
 
 static const cli_opt whatif_opts[] = {
-    {"--set", NULL, CLI_LIST, 0, REPORT_ARG(sets), 0, 0, "ITEM=LEVEL", "answer ITEM with LEVEL (1..5 or n/a); may repeat"},
+    {"--set", NULL, CLI_LIST, 0, REPORT_ARG(sets), 0, 0, "ITEM=LEVEL",
+         "answer ITEM with LEVEL (1..5 or n/a); may repeat"},
     OPT_JSON("one JSON document instead of text"),
     OPT_LANG,
     OPT_BENCHMARK,

@@ -28,18 +28,26 @@ typedef struct cli_args {
 #define CLI_ARG(field) offsetof(cli_args, field)
 
 /* Options several commands take, the same everywhere. */
-#define OPT_DATA_DIR {"--data-dir", NULL, CLI_STR, 0, CLI_ARG(data_dir), 0, 0, "DIR", "the data directory (questions/, tips/, benchmarks/); default: $CSM_DATA_DIR, else the installed one"}
-#define OPT_BENCHMARK {"--benchmark", NULL, CLI_STR, CLI_IN, CLI_ARG(benchmark), 0, 0, "B.json", "the benchmark to compare with and grade by (default: the shipped 2020 trial)"}
-#define OPT_QUESTIONNAIRE {"--questionnaire", NULL, CLI_STR, 0, CLI_ARG(questionnaire), 0, 0, "ID", "the questionnaire the answers are read against (for files that do not say)"}
-#define OPT_INDUSTRY {"--industry", NULL, CLI_STR, 0, CLI_ARG(industry), 0, 0, "ID", "the organization's industry (see 'csm industries')"}
+#define OPT_DATA_DIR {"--data-dir", NULL, CLI_STR, 0, CLI_ARG(data_dir), 0, 0, "DIR", \
+	"the data directory (questions/, tips/, benchmarks/); default: $CSM_DATA_DIR, else the installed one"}
+#define OPT_BENCHMARK {"--benchmark", NULL, CLI_STR, CLI_IN, CLI_ARG(benchmark), 0, 0, "B.json", \
+	"the benchmark to compare with and grade by (default: the shipped 2020 trial)"}
+#define OPT_QUESTIONNAIRE {"--questionnaire", NULL, CLI_STR, 0, CLI_ARG(questionnaire), 0, 0, "ID", \
+	"the questionnaire the answers are read against (for files that do not say)"}
+#define OPT_INDUSTRY {"--industry", NULL, CLI_STR, 0, CLI_ARG(industry), 0, 0, "ID", \
+	"the organization's industry (see 'csm industries')"}
 #define OPT_ORG {"--org", NULL, CLI_STR, 0, CLI_ARG(org), 0, 0, "NAME", "the organization's name"}
 #define OPT_OUTPUT(what) {"-o", "--output", CLI_STR, CLI_OUT, CLI_ARG(output), 0, 0, "OUT", what}
 #define OPT_LANG {"--lang", NULL, CLI_LANG, 0, CLI_ARG(lang), 0, 0, "ja|en", "the language of the output (default ja)"}
-#define OPT_ALLOW_PARTIAL {"--allow-partial", NULL, CLI_FLAG, 0, CLI_ARG(allow_partial), 0, 0, NULL, "accept answers with items not answered yet"}
+#define OPT_ALLOW_PARTIAL {"--allow-partial", NULL, CLI_FLAG, 0, CLI_ARG(allow_partial), 0, 0, NULL, \
+	"accept answers with items not answered yet"}
 #define OPT_JSON(what) {"--json", NULL, CLI_FLAG, 0, CLI_ARG(json), 0, 0, NULL, what}
-#define OPT_WEIGHTS {"--weights", NULL, CLI_WEIGHTS, 0, CLI_ARG(weights), 0, 0, "W1,...,W10", "directive weights for the overall (ten numbers > 0 and <= 100)"}
-#define OPT_PREVIOUS {"--previous", NULL, CLI_STR, CLI_IN, CLI_ARG(previous), 0, 0, "OLD.json", "an earlier assessment of the same organization: show the change"}
-#define OPT_JOBS {"--jobs", NULL, CLI_UINT, 0, CLI_ARG(jobs), 1, 16, "N", "threads to use, 1 to 16 (default: one per core)"}
+#define OPT_WEIGHTS {"--weights", NULL, CLI_WEIGHTS, 0, CLI_ARG(weights), 0, 0, "W1,...,W10", \
+	"directive weights for the overall (ten numbers > 0 and <= 100)"}
+#define OPT_PREVIOUS {"--previous", NULL, CLI_STR, CLI_IN, CLI_ARG(previous), 0, 0, "OLD.json", \
+	"an earlier assessment of the same organization: show the change"}
+#define OPT_JOBS {"--jobs", NULL, CLI_UINT, 0, CLI_ARG(jobs), 1, 16, "N", \
+	"threads to use, 1 to 16 (default: one per core)"}
 #define OPT_END {NULL, NULL, CLI_FLAG, 0, 0, 0, 0, NULL, NULL}
 
 /* The exit code of a library error code. */
