@@ -329,37 +329,23 @@ static size_t sheet_lists(wctx *c, lxw_worksheet *ws)
 	return n;
 }
 
-static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
+/* The organization's fields, rows 3 to 7: label, input, hint. */
+static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 {
 	const csm_answers *a = c->pre;
 	const char *sheet = SHEET_ORG[c->lang];
-	const char *scope_list[3], *size_list[4], *yesno_list[3];
+	const char *scope_list[3], *size_list[4];
 	char range[64];
 	const char *v;
-	size_t i, nass = ASSESSOR_ROWS;
-	lxw_row_t r;
-	lxw_row_col_options hidden;
+	size_t i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 2; i++)
 		scope_list[i] = csm__xlsx_scopes[i][1 + c->lang];
-		yesno_list[i] = csm__xlsx_yesno[i][1 + c->lang];
-	}
-	scope_list[2] = yesno_list[2] = NULL;
+	scope_list[2] = NULL;
 	for (i = 0; i < 3; i++)
 		size_list[i] = csm__xlsx_sizes[i][1 + c->lang];
 	size_list[3] = NULL;
 
-	note_err(c, worksheet_set_column(ws, 0, 0, 62, NULL));
-	note_err(c, worksheet_set_column(ws, 1, 1, 34, NULL));
-	note_err(c, worksheet_set_column(ws, 2, 2, 44, NULL));
-	memset(&hidden, 0, sizeof hidden);
-	hidden.hidden = 1;
-	note_err(c, worksheet_set_column_opt(ws, 3, 3, 10, NULL, &hidden));
-
-	put(c, ws, 0, 0, TR(c, "組織と評価の情報", "The organization and the assessment"), c->title);
-	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
-
-	/* Organization fields: label, input, hint. */
 	put(c, ws, 2, 0, TR(c, "組織名", "Name of the organization"), c->label);
 	put(c, ws, 2, 1, a ? a->field[CSM_FIELD_ORG_NAME] : NULL, c->input);
 	define(c, "csm_org_name", sheet, 2, 1, 2);
@@ -401,8 +387,16 @@ static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	put(c, ws, 6, 1, a ? a->field[CSM_FIELD_ASSESSED_ON] : NULL, c->input_text);
 	put(c, ws, 6, 2, TR(c, "YYYY-MM-DD の形で(例: 2026-11-01)", "As YYYY-MM-DD, e.g. 2026-11-01"), c->small);
 	define(c, "csm_assessed_on", sheet, 6, 1, 6);
+}
 
-	/* Assessors: a table of name and role. */
+/* The assessors, a table of name and role from row 9; returns its rows. */
+static size_t org_assessors(wctx *c, lxw_worksheet *ws)
+{
+	const csm_answers *a = c->pre;
+	const char *sheet = SHEET_ORG[c->lang];
+	size_t i, nass = ASSESSOR_ROWS;
+	lxw_row_t r;
+
 	if (a && a->assessor_count > nass)
 		nass = a->assessor_count;
 	put(c, ws, 8, 0, TR(c, "評価者", "Assessors"), c->subtitle);
@@ -416,32 +410,64 @@ static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	}
 	define(c, "csm_assessor_names", sheet, 10, 1, (lxw_row_t)(10 + nass - 1));
 	define(c, "csm_assessor_roles", sheet, 10, 2, (lxw_row_t)(10 + nass - 1));
+	return nass;
+}
 
-	/* Gate questions: question, answer, and the gate id in a hidden column. */
-	if (c->q->gate_count) {
-		lxw_row_t first;
-		r = (lxw_row_t)(10 + nass + 1);
-		put(c, ws, r++, 0, TR(c, "前提の質問", "Gate questions"), c->subtitle);
-		put(c, ws, r, 0, TR(c, "質問", "Question"), c->head);
-		put(c, ws, r++, 1, TR(c, "回答", "Answer"), c->head);
-		first = r;
-		for (i = 0; i < c->q->gate_count; i++, r++) {
-			const char *q = c->q->gates[i].question[c->lang];
-			const char *ans = NULL;
-			size_t k;
-			for (k = 0; a && k < a->gate_count; k++)
-				if (strcmp(a->gate_id[k], c->q->gates[i].id) == 0 && a->gate_value[k] >= 0)
-					ans = csm__xlsx_yesno[a->gate_value[k] ? 0 : 1][1 + c->lang];
-			put(c, ws, r, 0, q, c->cell);
-			put(c, ws, r, 1, ans, c->input_center);
-			put(c, ws, r, 3, c->q->gates[i].id, NULL);
-			note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(q, 62)), NULL));
-		}
-		list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, TR(c, "回答", "Answer"),
-		                TR(c, "「はい」か「いいえ」を選んでください。", "Choose yes or no."));
-		define(c, "csm_gate_ids", sheet, first, 3, r - 1);
-		define(c, "csm_gate_answers", sheet, first, 1, r - 1);
+/* The gate questions below the `nass` rows of assessors: question, answer,
+ * and the gate id in a hidden column. */
+static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
+{
+	const csm_answers *a = c->pre;
+	const char *sheet = SHEET_ORG[c->lang];
+	const char *yesno_list[3];
+	lxw_row_t r, first;
+	size_t i;
+
+	if (!c->q->gate_count)
+		return;
+	for (i = 0; i < 2; i++)
+		yesno_list[i] = csm__xlsx_yesno[i][1 + c->lang];
+	yesno_list[2] = NULL;
+	r = (lxw_row_t)(10 + nass + 1);
+	put(c, ws, r++, 0, TR(c, "前提の質問", "Gate questions"), c->subtitle);
+	put(c, ws, r, 0, TR(c, "質問", "Question"), c->head);
+	put(c, ws, r++, 1, TR(c, "回答", "Answer"), c->head);
+	first = r;
+	for (i = 0; i < c->q->gate_count; i++, r++) {
+		const char *q = c->q->gates[i].question[c->lang];
+		const char *ans = NULL;
+		size_t k;
+		for (k = 0; a && k < a->gate_count; k++)
+			if (strcmp(a->gate_id[k], c->q->gates[i].id) == 0 && a->gate_value[k] >= 0)
+				ans = csm__xlsx_yesno[a->gate_value[k] ? 0 : 1][1 + c->lang];
+		put(c, ws, r, 0, q, c->cell);
+		put(c, ws, r, 1, ans, c->input_center);
+		put(c, ws, r, 3, c->q->gates[i].id, NULL);
+		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(q, 62)), NULL));
 	}
+	list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, TR(c, "回答", "Answer"),
+	                TR(c, "「はい」か「いいえ」を選んでください。", "Choose yes or no."));
+	define(c, "csm_gate_ids", sheet, first, 3, r - 1);
+	define(c, "csm_gate_answers", sheet, first, 1, r - 1);
+}
+
+static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
+{
+	lxw_row_col_options hidden;
+	size_t nass;
+
+	note_err(c, worksheet_set_column(ws, 0, 0, 62, NULL));
+	note_err(c, worksheet_set_column(ws, 1, 1, 34, NULL));
+	note_err(c, worksheet_set_column(ws, 2, 2, 44, NULL));
+	memset(&hidden, 0, sizeof hidden);
+	hidden.hidden = 1;
+	note_err(c, worksheet_set_column_opt(ws, 3, 3, 10, NULL, &hidden));
+
+	put(c, ws, 0, 0, TR(c, "組織と評価の情報", "The organization and the assessment"), c->title);
+	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
+	org_fields(c, ws, nindustries);
+	nass = org_assessors(c, ws);
+	org_gates(c, ws, nass);
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9);
 	worksheet_fit_to_pages(ws, 1, 0);
@@ -450,21 +476,15 @@ static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
 
 enum { IC_ID, IC_DIR, IC_QUESTION, IC_LEVEL, IC_EVIDENCE, IC_NOTE, IC_INTENT, IC_HINT, IC_L1, IC_COUNT = IC_L1 + 5 };
 
-static void sheet_items(wctx *c, lxw_worksheet *ws)
-{
-	static const double width[IC_COUNT] = {7, 16, 44, 9, 36, 24, 48, 44, 36, 36, 36, 36, 36};
-	static lxw_col_t breaks[] = {IC_INTENT, IC_L1, IC_L1 + 3, 0};
-	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
-	const char *sheet = SHEET_ITEMS[c->lang];
-	const csm_questionnaire *q = c->q;
-	char buf[64];
-	lxw_row_t r, last = (lxw_row_t)q->item_count;
-	lxw_data_validation dv;
-	int k;
-	size_t i;
+/* The width of each column of the items sheet, in characters. */
+static const double ITEM_WIDTH[IC_COUNT] = {7, 16, 44, 9, 36, 24, 48, 44, 36, 36, 36, 36, 36};
 
-	for (k = 0; k < IC_COUNT; k++)
-		note_err(c, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k], NULL));
+/* The row of headings. */
+static void items_header(wctx *c, lxw_worksheet *ws)
+{
+	char buf[64];
+	int k;
+
 	put(c, ws, 0, IC_ID, TR(c, "項目", "Item"), c->head);
 	put(c, ws, 0, IC_DIR, TR(c, "指示", "Directive"), c->head);
 	put(c, ws, 0, IC_QUESTION, TR(c, "質問", "Question"), c->head);
@@ -478,59 +498,89 @@ static void sheet_items(wctx *c, lxw_worksheet *ws)
 		put(c, ws, 0, (lxw_col_t)(IC_L1 + k - 1), buf, c->head);
 	}
 	note_err(c, worksheet_set_row(ws, 0, height_of(c, 2), NULL));
+}
 
-	for (i = 0, r = 1; i < q->item_count; i++, r++) {
-		const csm__item *it = &q->items[i];
-		const csm__answer *ans = c->pre ? csm__answers_find_near(c->pre, it->id, i) : NULL;
-		unsigned lines = 1;
-		for (k = 0; k < IC_COUNT; k++) {
-			const char *s;
-			if (k == IC_LEVEL)
-				continue;
-			s = k == IC_ID         ? it->id
-			    : k == IC_DIR      ? NULL
-			    : k == IC_QUESTION ? it->text[CSM_ITEM_QUESTION][c->lang]
-			    : k == IC_EVIDENCE ? (ans ? ans->evidence : NULL)
-			    : k == IC_NOTE     ? (ans ? ans->note : NULL)
-			    : k == IC_INTENT   ? it->text[CSM_ITEM_INTENT][c->lang]
-			    : k == IC_HINT     ? it->text[CSM_ITEM_HINT][c->lang]
-			                       : it->level[k - IC_L1][c->lang];
-			if (k == IC_DIR) {
-				snprintf(buf, sizeof buf, "%d %s", it->directive,
-				         q->dir_short[it->directive - 1][c->lang] ? q->dir_short[it->directive - 1][c->lang] : "");
-				s = buf;
-			}
-			put(c, ws, r, (lxw_col_t)k, s,
-			    k == IC_EVIDENCE || k == IC_NOTE ? c->input : k == IC_ID ? c->cell_center : c->cell);
-			if (s) {
-				unsigned n = lines_of(s, width[k]);
-				if (n > lines)
-					lines = n;
-			}
+/* Row `r` of the items sheet: item `i`, with its answer if the form is prefilled. */
+static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
+{
+	const csm_questionnaire *q = c->q;
+	const csm__item *it = &q->items[i];
+	const csm__answer *ans = c->pre ? csm__answers_find_near(c->pre, it->id, i) : NULL;
+	unsigned lines = 1;
+	char buf[64];
+	int k;
+
+	for (k = 0; k < IC_COUNT; k++) {
+		const char *s;
+		if (k == IC_LEVEL)
+			continue;
+		s = k == IC_ID         ? it->id
+		    : k == IC_DIR      ? NULL
+		    : k == IC_QUESTION ? it->text[CSM_ITEM_QUESTION][c->lang]
+		    : k == IC_EVIDENCE ? (ans ? ans->evidence : NULL)
+		    : k == IC_NOTE     ? (ans ? ans->note : NULL)
+		    : k == IC_INTENT   ? it->text[CSM_ITEM_INTENT][c->lang]
+		    : k == IC_HINT     ? it->text[CSM_ITEM_HINT][c->lang]
+		                       : it->level[k - IC_L1][c->lang];
+		if (k == IC_DIR) {
+			snprintf(buf, sizeof buf, "%d %s", it->directive,
+			         q->dir_short[it->directive - 1][c->lang] ? q->dir_short[it->directive - 1][c->lang] : "");
+			s = buf;
 		}
-		if (ans && ans->kind == CSM_ANSWER_LEVEL)
-			put_num(c, ws, r, IC_LEVEL, ans->level, c->input_center);
-		else
-			put(c, ws, r, IC_LEVEL, ans && ans->kind == CSM_ANSWER_NA ? "n/a" : NULL, c->input_center);
-		note_err(c, worksheet_set_row(ws, r, height_of(c, lines), NULL));
+		put(c, ws, r, (lxw_col_t)k, s,
+		    k == IC_EVIDENCE || k == IC_NOTE ? c->input : k == IC_ID ? c->cell_center : c->cell);
+		if (s) {
+			unsigned n = lines_of(s, ITEM_WIDTH[k]);
+			if (n > lines)
+				lines = n;
+		}
 	}
-	if (q->item_count) {
-		memset(&dv, 0, sizeof dv);
-		dv.validate = LXW_VALIDATION_TYPE_LIST;
-		dv.value_list = (char **)levels;
-		dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-		dv.input_title = (char *)TR(c, "レベル", "Level");
-		dv.input_message = (char *)TR(c, "1〜5 を選んでください。当てはまらない項目は n/a。",
-		                              "Choose 1 to 5, or n/a if the item does not apply.");
-		dv.error_title = (char *)TR(c, "レベルではありません", "Not a level");
-		dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
-		                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
-		note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
-		define(c, "csm_item_ids", sheet, 1, IC_ID, last);
-		define(c, "csm_levels", sheet, 1, IC_LEVEL, last);
-		define(c, "csm_evidence", sheet, 1, IC_EVIDENCE, last);
-		define(c, "csm_notes", sheet, 1, IC_NOTE, last);
-	}
+	if (ans && ans->kind == CSM_ANSWER_LEVEL)
+		put_num(c, ws, r, IC_LEVEL, ans->level, c->input_center);
+	else
+		put(c, ws, r, IC_LEVEL, ans && ans->kind == CSM_ANSWER_NA ? "n/a" : NULL, c->input_center);
+	note_err(c, worksheet_set_row(ws, r, height_of(c, lines), NULL));
+}
+
+/* The drop-down list of levels and the names of the item columns, rows 2 to `last` + 1. */
+static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
+{
+	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
+	const char *sheet = SHEET_ITEMS[c->lang];
+	lxw_data_validation dv;
+
+	memset(&dv, 0, sizeof dv);
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)levels;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.input_title = (char *)TR(c, "レベル", "Level");
+	dv.input_message = (char *)TR(c, "1〜5 を選んでください。当てはまらない項目は n/a。",
+	                              "Choose 1 to 5, or n/a if the item does not apply.");
+	dv.error_title = (char *)TR(c, "レベルではありません", "Not a level");
+	dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
+	                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
+	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
+	define(c, "csm_item_ids", sheet, 1, IC_ID, last);
+	define(c, "csm_levels", sheet, 1, IC_LEVEL, last);
+	define(c, "csm_evidence", sheet, 1, IC_EVIDENCE, last);
+	define(c, "csm_notes", sheet, 1, IC_NOTE, last);
+}
+
+static void sheet_items(wctx *c, lxw_worksheet *ws)
+{
+	static lxw_col_t breaks[] = {IC_INTENT, IC_L1, IC_L1 + 3, 0};
+	const csm_questionnaire *q = c->q;
+	lxw_row_t r;
+	int k;
+	size_t i;
+
+	for (k = 0; k < IC_COUNT; k++)
+		note_err(c, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, ITEM_WIDTH[k], NULL));
+	items_header(c, ws);
+	for (i = 0, r = 1; i < q->item_count; i++, r++)
+		item_row(c, ws, r, i);
+	if (q->item_count)
+		items_names(c, ws, (lxw_row_t)q->item_count);
 	worksheet_freeze_panes(ws, 1, 1);
 	/* Printed, the columns run over several pages, each with the header row and the item ids. */
 	note_err(c, worksheet_repeat_rows(ws, 0, 0));
