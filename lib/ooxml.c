@@ -245,6 +245,47 @@ static int io_read(void *ctx, char *buf, int len)
 	return p->io ? -1 : (int)got;
 }
 
+/* What became of streaming part `path` through `p`: 0, or CSM_EINVALID
+ * with the problem recorded, or the error a handler stopped the parse with. */
+static int part_verdict(csm__ooxml *x, const char *path, const csm__xpart *p)
+{
+	int rc = 0;
+	if (p->io == 1) {
+		csm__problem(x->p, "%s: part %s is damaged: %s", x->name, path, zip_file_strerror(p->f));
+		rc = CSM_EINVALID;
+	} else if (p->io == 2) {
+		csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)", x->name, path,
+		             PART_MAX / (1024u * 1024u));
+		rc = CSM_EINVALID;
+	} else if (p->io == 3) {
+		csm__problem(x->p, "%s: part %s: the parts read come to more than %u MiB uncompressed (not a workbook csm made)",
+		             x->name, path, TOTAL_MAX / (1024u * 1024u));
+		rc = CSM_EINVALID;
+	} else if (p->io == 4) {
+		csm__problem(x->p, "%s: part %s has an element with more than %u attributes (not a workbook csm made)",
+		             x->name, path, ATTRS_MAX);
+		rc = CSM_EINVALID;
+	} else if (p->doctype) {
+		csm__problem(x->p, "%s: part %s has a document type declaration (<!DOCTYPE), which is not allowed", x->name,
+		             path);
+		rc = CSM_EINVALID;
+	} else if (p->rc) {
+		rc = p->rc;
+	} else if (!p->ctxt->wellFormed) {
+		const xmlError *e = xmlCtxtGetLastError(p->ctxt);
+		char msg[160] = "not well-formed";
+		if (e && e->message) {
+			size_t k;
+			snprintf(msg, sizeof msg, "%s", e->message);
+			for (k = strlen(msg); k && (msg[k - 1] == '\n' || msg[k - 1] == ' '); k--)
+				msg[k - 1] = '\0';
+		}
+		csm__problem(x->p, "%s: part %s is not valid XML (line %d: %s)", x->name, path, e ? e->line : 0, msg);
+		rc = CSM_EINVALID;
+	}
+	return rc;
+}
+
 /* Stream part `path` through the handlers of `p` (start, end, text, user set
  * by the caller): no DTD, no network, no entity expansion, at most PART_MAX
  * bytes whatever the zip header says, counted into the total of the parts
@@ -253,7 +294,7 @@ int csm__ooxml_parse_part(csm__ooxml *x, const char *path, csm__xpart *p, int co
 {
 	zip_int64_t idx = zip_name_locate(x->za, path, ZIP_FL_NOCASE);
 	xmlSAXHandler sax;
-	int rc = 0;
+	int rc;
 
 	p->pkg = x;
 	p->path = path;
@@ -291,39 +332,7 @@ int csm__ooxml_parse_part(csm__ooxml *x, const char *path, csm__xpart *p, int co
 		xmlParseDocument(p->ctxt);
 		xmlSetGenericErrorFunc(old_ctx, old);
 	}
-	if (p->io == 1) {
-		csm__problem(x->p, "%s: part %s is damaged: %s", x->name, path, zip_file_strerror(p->f));
-		rc = CSM_EINVALID;
-	} else if (p->io == 2) {
-		csm__problem(x->p, "%s: part %s is larger than %u MiB uncompressed (not a workbook csm made)", x->name, path,
-		             PART_MAX / (1024u * 1024u));
-		rc = CSM_EINVALID;
-	} else if (p->io == 3) {
-		csm__problem(x->p, "%s: part %s: the parts read come to more than %u MiB uncompressed (not a workbook csm made)",
-		             x->name, path, TOTAL_MAX / (1024u * 1024u));
-		rc = CSM_EINVALID;
-	} else if (p->io == 4) {
-		csm__problem(x->p, "%s: part %s has an element with more than %u attributes (not a workbook csm made)",
-		             x->name, path, ATTRS_MAX);
-		rc = CSM_EINVALID;
-	} else if (p->doctype) {
-		csm__problem(x->p, "%s: part %s has a document type declaration (<!DOCTYPE), which is not allowed", x->name,
-		             path);
-		rc = CSM_EINVALID;
-	} else if (p->rc) {
-		rc = p->rc;
-	} else if (!p->ctxt->wellFormed) {
-		const xmlError *e = xmlCtxtGetLastError(p->ctxt);
-		char msg[160] = "not well-formed";
-		if (e && e->message) {
-			size_t k;
-			snprintf(msg, sizeof msg, "%s", e->message);
-			for (k = strlen(msg); k && (msg[k - 1] == '\n' || msg[k - 1] == ' '); k--)
-				msg[k - 1] = '\0';
-		}
-		csm__problem(x->p, "%s: part %s is not valid XML (line %d: %s)", x->name, path, e ? e->line : 0, msg);
-		rc = CSM_EINVALID;
-	}
+	rc = part_verdict(x, path, p);
 	xmlFreeParserCtxt(p->ctxt);
 	p->ctxt = NULL;
 	zip_fclose(p->f);

@@ -229,7 +229,8 @@ static void sheet_row(csm__xpart *p, sheet_ctx *c, const xmlChar **a, int na)
 	if (csm__ooxml_attr(a, na, "r", NULL, NULL, rs, sizeof rs, &cut)) {
 		double d;
 		if (cut || !parse_number(rs, &d) || d < 1 || d > CSM__XLSX_ROW_MAX || d != floor(d)) {
-			csm__problem(p->pkg->p, "%s: sheet \"%s\": row number \"%.20s\" is out of range", p->pkg->name, c->sh->name, rs);
+			csm__problem(p->pkg->p, "%s: sheet \"%s\": row number \"%.20s\" is out of range", p->pkg->name, c->sh->name,
+			             rs);
 			csm__ooxml_stop(p, CSM_EINVALID);
 			return;
 		}
@@ -657,6 +658,40 @@ static void value_free(value *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* The text `lit` of a value of kind v->kind, copied, trimmed and cut at
+ * `max` bytes (toolong set; also if `over`, the text was cut when read).
+ * An empty text is an empty value; an empty error value is "#ERROR". */
+static int value_text(ictx *x, value *v, const char *lit, int over, size_t max)
+{
+	char *s;
+
+	if (!(v->s = csm__strdup(lit ? lit : ""))) {
+		x->pkg.nomem = 1;
+		return CSM_ENOMEM;
+	}
+	s = trim(v->s);
+	if (!s[0]) {
+		free(v->s);
+		v->s = NULL;
+		if (v->kind == V_ERR && !(v->s = csm__strdup("#ERROR"))) {
+			x->pkg.nomem = 1;
+			return CSM_ENOMEM;
+		}
+		if (v->kind != V_ERR)
+			v->kind = V_EMPTY;
+		return 0;
+	}
+	if (over || strlen(s) > max) {
+		size_t cut = strlen(s) > max ? max : strlen(s);
+		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		s[cut] = '\0';
+		v->toolong = 1;
+	}
+	memmove(v->s, s, strlen(s) + 1);
+	return 0;
+}
+
 /* The value of the cell at `at`; texts are cut at `max` bytes (toolong set).
  * Every text is copied before it is trimmed: an empty one is no exception. */
 static int cell_value(ictx *x, place at, size_t max, value *v)
@@ -664,7 +699,7 @@ static int cell_value(ictx *x, place at, size_t max, value *v)
 	const xcell *c = find_cell(at.sh, at.row, at.col);
 	const csm__ctext *src = NULL;
 	const char *lit = NULL;
-	char vtext[64], buf[48], *s;
+	char vtext[64], buf[48];
 	int over = 0;
 
 	memset(v, 0, sizeof *v);
@@ -678,8 +713,8 @@ static int cell_value(ictx *x, place at, size_t max, value *v)
 		if (sst_index(c, vtext, &idx) && (rc = sst_get(x, idx, &src)))
 			return rc == CSM_ENOMEM ? rc : CSM_EINVALID;
 		if (!src) {
-			csm__problem(x->pkg.p, "%s: %s: shared string \"%.20s\" does not exist", x->pkg.name, where(buf, sizeof buf, at),
-			             vtext);
+			csm__problem(x->pkg.p, "%s: %s: shared string \"%.20s\" does not exist", x->pkg.name,
+			             where(buf, sizeof buf, at), vtext);
 			return CSM_EINVALID;
 		}
 		v->kind = V_STR;
@@ -715,31 +750,7 @@ static int cell_value(ictx *x, place at, size_t max, value *v)
 		lit = src->b.s ? src->b.s : "";
 		over = src->over;
 	}
-	if (!(v->s = csm__strdup(lit ? lit : ""))) {
-		x->pkg.nomem = 1;
-		return CSM_ENOMEM;
-	}
-	s = trim(v->s);
-	if (!s[0]) {
-		free(v->s);
-		v->s = NULL;
-		if (v->kind == V_ERR && !(v->s = csm__strdup("#ERROR"))) {
-			x->pkg.nomem = 1;
-			return CSM_ENOMEM;
-		}
-		if (v->kind != V_ERR)
-			v->kind = V_EMPTY;
-		return 0;
-	}
-	if (over || strlen(s) > max) {
-		size_t cut = strlen(s) > max ? max : strlen(s);
-		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-		s[cut] = '\0';
-		v->toolong = 1;
-	}
-	memmove(v->s, s, strlen(s) + 1);
-	return 0;
+	return value_text(x, v, lit, over, max);
 }
 
 /* A value as text for messages: "7", 3.5, #N/A. */
@@ -774,8 +785,9 @@ static const char *text_of(ictx *x, place at, value *v, const char *what, size_t
 		v->kind = V_STR;
 	}
 	if (v->kind == V_ERR) {
-		csm__problem(x->pkg.p, "%s: %s%s%s%s: %s is an error value (%s), not a text", x->pkg.name, where(buf, sizeof buf, at),
-		             item ? " (item " : "", item ? item : "", item ? ")" : "", what, shown(sb, sizeof sb, v));
+		csm__problem(x->pkg.p, "%s: %s%s%s%s: %s is an error value (%s), not a text", x->pkg.name,
+		             where(buf, sizeof buf, at), item ? " (item " : "", item ? item : "", item ? ")" : "", what,
+		             shown(sb, sizeof sb, v));
 		return NULL;
 	}
 	if (v->kind != V_STR)
@@ -880,13 +892,13 @@ static int named(ictx *x, const char *name, int column, area *out)
 		return 0;
 	}
 	if (!parse_area(x, v, out)) {
-		csm__problem(x->pkg.p, "%s: defined name %s (\"%.60s\") does not point to cells of this workbook", x->pkg.name, name,
-		             v);
+		csm__problem(x->pkg.p, "%s: defined name %s (\"%.60s\") does not point to cells of this workbook", x->pkg.name,
+		             name, v);
 		return 0;
 	}
 	if (column && (out->c1 != out->c2 || out->r2 - out->r1 >= RANGE_ROWS_MAX)) {
-		csm__problem(x->pkg.p, "%s: defined name %s (\"%.60s\") is not one column of at most %u rows", x->pkg.name, name, v,
-		             RANGE_ROWS_MAX);
+		csm__problem(x->pkg.p, "%s: defined name %s (\"%.60s\") is not one column of at most %u rows", x->pkg.name,
+		             name, v, RANGE_ROWS_MAX);
 		return 0;
 	}
 	if (load_sheet(x, out->sh))
@@ -1332,9 +1344,11 @@ static void read_gates(ictx *x, cJSON *root, int *ok_)
 		if (cell_value(x, pa, CSM_MAX_NAME_BYTES, &va) == 0) {
 			int yn = va.kind == V_STR ? csm__xlsx_choice_of(csm__xlsx_yesno, 2, va.s) : va.kind == V_EMPTY ? 2 : -1;
 			if (!id && va.kind != V_EMPTY)
-				csm__problem(x->pkg.p, "%s: %s: an answer in a row without a gate id", x->pkg.name, where(buf, sizeof buf, pa));
+				csm__problem(x->pkg.p, "%s: %s: an answer in a row without a gate id", x->pkg.name,
+				             where(buf, sizeof buf, pa));
 			else if (id && !csm__valid_id(id))
-				csm__problem(x->pkg.p, "%s: %s: \"%.40s\" is not a gate id", x->pkg.name, where(buf, sizeof buf, pi), id);
+				csm__problem(x->pkg.p, "%s: %s: \"%.40s\" is not a gate id", x->pkg.name, where(buf, sizeof buf, pi),
+				             id);
 			else if (id && cJSON_GetObjectItemCaseSensitive(gates, id))
 				csm__problem(x->pkg.p, "%s: %s: gate %s appears twice", x->pkg.name, where(buf, sizeof buf, pi), id);
 			else if (id && yn < 0)
@@ -1347,6 +1361,36 @@ static void read_gates(ictx *x, cJSON *root, int *ok_)
 		}
 		value_free(&vi);
 		value_free(&va);
+	}
+	*ok_ = ok;
+}
+
+/* Answer `id` into `answers`: its level, or an object with the level, the
+ * evidence and the note. */
+static void add_answer(cJSON *answers, const char *id, csm_answer_kind kind, int level, const char *ev,
+                       const char *note, int *ok_)
+{
+	int ok = *ok_;
+	cJSON *lv = kind == CSM_ANSWER_LEVEL ? cJSON_CreateNumber(level)
+	            : kind == CSM_ANSWER_NA  ? cJSON_CreateString("n/a")
+	                                     : cJSON_CreateNull();
+	if (lv && (ev || note)) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o || !cJSON_AddItemToObject(o, "level", lv)) {
+			cJSON_Delete(o);
+			cJSON_Delete(lv);
+			lv = NULL;
+		} else {
+			lv = o;
+			if (ev)
+				J(cJSON_AddStringToObject(o, "evidence", ev));
+			if (note)
+				J(cJSON_AddStringToObject(o, "note", note));
+		}
+	}
+	if (!lv || !cJSON_AddItemToObject(answers, id, lv)) {
+		cJSON_Delete(lv);
+		ok = 0;
 	}
 	*ok_ = ok;
 }
@@ -1407,32 +1451,13 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 		if (cell_value(x, pn, CSM_MAX_TEXT_BYTES, &vn) == 0)
 			note = text_of(x, pn, &vn, "the note", CSM_MAX_TEXT_BYTES, id ? id : "?");
 		if (!id && !bad && (vl.kind != V_EMPTY || ev || note))
-			csm__problem(x->pkg.p, "%s: %s: an answer in a row without an item id", x->pkg.name, where(buf, sizeof buf, pl));
+			csm__problem(x->pkg.p, "%s: %s: an answer in a row without an item id", x->pkg.name,
+			             where(buf, sizeof buf, pl));
 		if (id && !bad && ++count > CSM_MAX_ITEMS) {
 			if (count == CSM_MAX_ITEMS + 1)
 				csm__problem(x->pkg.p, "%s: more than %u items", x->pkg.name, CSM_MAX_ITEMS);
 		} else if (id && !bad) {
-			cJSON *lv = kind == CSM_ANSWER_LEVEL ? cJSON_CreateNumber(level)
-			            : kind == CSM_ANSWER_NA  ? cJSON_CreateString("n/a")
-			                                     : cJSON_CreateNull();
-			if (lv && (ev || note)) {
-				cJSON *o = cJSON_CreateObject();
-				if (!o || !cJSON_AddItemToObject(o, "level", lv)) {
-					cJSON_Delete(o);
-					cJSON_Delete(lv);
-					lv = NULL;
-				} else {
-					lv = o;
-					if (ev)
-						J(cJSON_AddStringToObject(o, "evidence", ev));
-					if (note)
-						J(cJSON_AddStringToObject(o, "note", note));
-				}
-			}
-			if (!lv || !cJSON_AddItemToObject(answers, id, lv)) {
-				cJSON_Delete(lv);
-				ok = 0;
-			}
+			add_answer(answers, id, kind, level, ev, note, &ok);
 		}
 		value_free(&vi);
 		value_free(&vl);
@@ -1441,6 +1466,33 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 	}
 	cJSON_Delete(seen);
 	*ok_ = ok;
+}
+
+/* The format marker: a problem is recorded unless the workbook is a csm
+ * workbook in the format this csm reads. */
+static void check_format(ictx *x)
+{
+	value v;
+	place at;
+	char buf[48], sb[64];
+
+	if (!dn_find(x, "csm_format")) {
+		csm__problem(x->pkg.p,
+		             "%s: not a csm workbook (no defined name csm_format): make it with 'csm template --format xlsx'",
+		             x->pkg.name);
+		return;
+	}
+	if (single(x, "csm_format", CSM_MAX_NAME_BYTES, &v, &at)) {
+		if (v.kind != V_STR || strcmp(v.s, CSM__XLSX_FORMAT) != 0) {
+			if (v.kind == V_STR && strncmp(v.s, "csm-xlsx/", 9) == 0)
+				csm__problem(x->pkg.p, "%s: %s: the workbook is in format %.40s; this csm reads %s", x->pkg.name,
+				             where(buf, sizeof buf, at), v.s, CSM__XLSX_FORMAT);
+			else
+				csm__problem(x->pkg.p, "%s: %s: not a csm workbook (the format cell holds %s, not %s)", x->pkg.name,
+				             where(buf, sizeof buf, at), shown(sb, sizeof sb, &v), CSM__XLSX_FORMAT);
+		}
+	}
+	value_free(&v);
 }
 
 int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name, const csm_industries *industries)
@@ -1470,22 +1522,7 @@ int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *n
 		goto finish;
 
 	/* The marker and the questionnaire first: without them nothing else is read. */
-	if (!dn_find(&x, "csm_format")) {
-		csm__problem(&p, "%s: not a csm workbook (no defined name csm_format): make it with 'csm template --format xlsx'",
-		             name);
-		goto finish;
-	}
-	if (single(&x, "csm_format", CSM_MAX_NAME_BYTES, &v, &at)) {
-		if (v.kind != V_STR || strcmp(v.s, CSM__XLSX_FORMAT) != 0) {
-			if (v.kind == V_STR && strncmp(v.s, "csm-xlsx/", 9) == 0)
-				csm__problem(&p, "%s: %s: the workbook is in format %.40s; this csm reads %s", name,
-				             where(buf, sizeof buf, at), v.s, CSM__XLSX_FORMAT);
-			else
-				csm__problem(&p, "%s: %s: not a csm workbook (the format cell holds %s, not %s)", name,
-				             where(buf, sizeof buf, at), shown(sb, sizeof sb, &v), CSM__XLSX_FORMAT);
-		}
-	}
-	value_free(&v);
+	check_format(&x);
 	if (p.count || x.pkg.nomem)
 		goto finish;
 

@@ -367,7 +367,8 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	define(c, "csm_org_industry", sheet, 3, 1, 3);
 
 	put(c, ws, 4, 0, TR(c, "評価の対象範囲", "Scope of the assessment"), c->label);
-	put(c, ws, 4, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_scopes, 2, a->field[CSM_FIELD_ORG_SCOPE]) : NULL, c->input);
+	put(c, ws, 4, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_scopes, 2, a->field[CSM_FIELD_ORG_SCOPE]) : NULL,
+	    c->input);
 	put(c, ws, 4, 2,
 	    TR(c, "単体: この組織だけ / グループ: グループ会社を含む",
 	       "entity: this organization alone; group: with its group companies"),
@@ -377,7 +378,8 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	define(c, "csm_org_scope", sheet, 4, 1, 4);
 
 	put(c, ws, 5, 0, TR(c, "規模", "Size"), c->label);
-	put(c, ws, 5, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_sizes, 3, a->field[CSM_FIELD_ORG_SIZE]) : NULL, c->input);
+	put(c, ws, 5, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_sizes, 3, a->field[CSM_FIELD_ORG_SIZE]) : NULL,
+	    c->input);
 	put(c, ws, 5, 2, TR(c, "任意", "Optional"), c->small);
 	list_validation(c, ws, 5, 5, 1, size_list, NULL, TR(c, "規模", "Size"),
 	                TR(c, "リストから選んでください。", "Choose from the list."));
