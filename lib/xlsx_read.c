@@ -69,7 +69,7 @@ typedef struct ictx {
 	size_t ndn;
 	char *sst_part;  /* the shared strings part */
 	int sst_state;   /* 0 not read, 1 read (nsi known), -1 refused */
-	int sst_counted; /* its bytes are in `total` */
+	int sst_counted; /* its bytes are in pkg.total */
 	size_t nsi;      /* <si> elements in it */
 	sstr *ss; /* the shared strings read, by index */
 	size_t nss, ss_cap;
