@@ -28,10 +28,12 @@
 #define SHEET_NAME_MAX 1024u
 
 /* The defined names the importer reads: one cell each, then one column each. */
-static const char *const SINGLE_NAMES[] = {"csm_format",       "csm_questionnaire", "csm_org_name",   "csm_org_industry",
-                                           "csm_org_scope",    "csm_org_size",      "csm_assessed_on"};
-static const char *const COLUMN_NAMES[] = {"csm_assessor_names", "csm_assessor_roles", "csm_gate_ids", "csm_gate_answers",
-                                           "csm_item_ids",       "csm_levels",         "csm_evidence", "csm_notes"};
+static const char *const SINGLE_NAMES[] = {CSM__XN_FORMAT,    CSM__XN_QUESTIONNAIRE, CSM__XN_ORG_NAME,
+                                           CSM__XN_ORG_INDUSTRY, CSM__XN_ORG_SCOPE,  CSM__XN_ORG_SIZE,
+                                           CSM__XN_ASSESSED_ON};
+static const char *const COLUMN_NAMES[] = {CSM__XN_ASSESSOR_NAMES, CSM__XN_ASSESSOR_ROLES, CSM__XN_GATE_IDS,
+                                           CSM__XN_GATE_ANSWERS,   CSM__XN_ITEM_IDS,       CSM__XN_LEVELS,
+                                           CSM__XN_EVIDENCE,       CSM__XN_NOTES};
 
 typedef enum ctype { T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR } ctype;
 
@@ -1206,12 +1208,12 @@ static void read_org(ictx *x, cJSON *root, const csm_industries *ind, int *ok_)
 	const char *s;
 
 	J(org = cJSON_AddObjectToObject(root, "organization"));
-	if (single(x, "csm_org_name", CSM_MAX_NAME_BYTES, &v, &at)) {
+	if (single(x, CSM__XN_ORG_NAME, CSM_MAX_NAME_BYTES, &v, &at)) {
 		s = text_of(x, at, &v, "the name", CSM_MAX_NAME_BYTES, NULL);
 		J(cJSON_AddStringToObject(org, "name", s ? s : ""));
 	}
 	value_free(&v);
-	if (single(x, "csm_org_industry", CSM_MAX_NAME_BYTES, &v, &at) &&
+	if (single(x, CSM__XN_ORG_INDUSTRY, CSM_MAX_NAME_BYTES, &v, &at) &&
 	    (s = text_of(x, at, &v, "the industry", CSM_MAX_NAME_BYTES, NULL))) {
 		const char *id = NULL;
 		size_t i;
@@ -1231,7 +1233,7 @@ static void read_org(ictx *x, cJSON *root, const csm_industries *ind, int *ok_)
 			             ind ? "one of the industries of the list (see 'csm industries')" : "an industry id");
 	}
 	value_free(&v);
-	if (single(x, "csm_org_scope", CSM_MAX_NAME_BYTES, &v, &at) && v.kind != V_EMPTY) {
+	if (single(x, CSM__XN_ORG_SCOPE, CSM_MAX_NAME_BYTES, &v, &at) && v.kind != V_EMPTY) {
 		int k = v.kind == V_STR ? csm__xlsx_choice_of(csm__xlsx_scopes, 2, v.s) : -1;
 		if (k >= 0)
 			J(cJSON_AddStringToObject(org, "scope", csm__xlsx_scopes[k][0]));
@@ -1240,7 +1242,7 @@ static void read_org(ictx *x, cJSON *root, const csm_industries *ind, int *ok_)
 			             where(buf, sizeof buf, at), shown(sb, sizeof sb, &v));
 	}
 	value_free(&v);
-	if (single(x, "csm_org_size", CSM_MAX_NAME_BYTES, &v, &at) && v.kind != V_EMPTY) {
+	if (single(x, CSM__XN_ORG_SIZE, CSM_MAX_NAME_BYTES, &v, &at) && v.kind != V_EMPTY) {
 		int k = v.kind == V_STR ? csm__xlsx_choice_of(csm__xlsx_sizes, 3, v.s) : -1;
 		if (k >= 0)
 			J(cJSON_AddStringToObject(org, "size", csm__xlsx_sizes[k][0]));
@@ -1249,7 +1251,7 @@ static void read_org(ictx *x, cJSON *root, const csm_industries *ind, int *ok_)
 			             x->pkg.name, where(buf, sizeof buf, at), shown(sb, sizeof sb, &v));
 	}
 	value_free(&v);
-	if (single(x, "csm_assessed_on", CSM_MAX_NAME_BYTES, &v, &at)) {
+	if (single(x, CSM__XN_ASSESSED_ON, CSM_MAX_NAME_BYTES, &v, &at)) {
 		char date[32];
 		if (v.kind == V_EMPTY)
 			J(cJSON_AddNullToObject(root, "assessed_on"));
@@ -1285,7 +1287,7 @@ static void read_assessors(ictx *x, cJSON *root, int *ok_)
 	unsigned count = 0;
 
 	J(arr = cJSON_AddArrayToObject(root, "assessors"));
-	if (!paired(x, "csm_assessor_names", "csm_assessor_roles", &an, &ar)) {
+	if (!paired(x, CSM__XN_ASSESSOR_NAMES, CSM__XN_ASSESSOR_ROLES, &an, &ar)) {
 		*ok_ = ok;
 		return;
 	}
@@ -1328,10 +1330,10 @@ static void read_gates(ictx *x, cJSON *root, int *ok_)
 	uint32_t k;
 	char buf[48], sb[64];
 
-	if (!dn_find(x, "csm_gate_ids") && !dn_find(x, "csm_gate_answers"))
+	if (!dn_find(x, CSM__XN_GATE_IDS) && !dn_find(x, CSM__XN_GATE_ANSWERS))
 		return; /* a questionnaire without gates */
 	J(gates = cJSON_AddObjectToObject(root, "gates"));
-	if (!paired(x, "csm_gate_ids", "csm_gate_answers", &ai, &aa)) {
+	if (!paired(x, CSM__XN_GATE_IDS, CSM__XN_GATE_ANSWERS, &ai, &aa)) {
 		*ok_ = ok;
 		return;
 	}
@@ -1407,9 +1409,9 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 	J(seen);
 	J(answers = cJSON_AddObjectToObject(root, "answers"));
 	{
-		int a = paired(x, "csm_item_ids", "csm_levels", &ai, &al);
-		int b = paired(x, "csm_item_ids", "csm_evidence", &ai, &ae);
-		int c = paired(x, "csm_item_ids", "csm_notes", &ai, &an);
+		int a = paired(x, CSM__XN_ITEM_IDS, CSM__XN_LEVELS, &ai, &al);
+		int b = paired(x, CSM__XN_ITEM_IDS, CSM__XN_EVIDENCE, &ai, &ae);
+		int c = paired(x, CSM__XN_ITEM_IDS, CSM__XN_NOTES, &ai, &an);
 		if (!a || !b || !c) {
 			cJSON_Delete(seen);
 			*ok_ = ok;
@@ -1476,13 +1478,13 @@ static void check_format(ictx *x)
 	place at;
 	char buf[48], sb[64];
 
-	if (!dn_find(x, "csm_format")) {
+	if (!dn_find(x, CSM__XN_FORMAT)) {
 		csm__problem(x->pkg.p,
 		             "%s: not a csm workbook (no defined name csm_format): make it with 'csm template --format xlsx'",
 		             x->pkg.name);
 		return;
 	}
-	if (single(x, "csm_format", CSM_MAX_NAME_BYTES, &v, &at)) {
+	if (single(x, CSM__XN_FORMAT, CSM_MAX_NAME_BYTES, &v, &at)) {
 		if (v.kind != V_STR || strcmp(v.s, CSM__XLSX_FORMAT) != 0) {
 			if (v.kind == V_STR && strncmp(v.s, "csm-xlsx/", 9) == 0)
 				csm__problem(x->pkg.p, "%s: %s: the workbook is in format %.40s; this csm reads %s", x->pkg.name,
@@ -1529,7 +1531,7 @@ int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *n
 	root = cJSON_CreateObject();
 	J(root);
 	J(cJSON_AddStringToObject(root, "format", "csm-answers/1"));
-	if (single(&x, "csm_questionnaire", CSM_MAX_NAME_BYTES, &v, &at)) {
+	if (single(&x, CSM__XN_QUESTIONNAIRE, CSM_MAX_NAME_BYTES, &v, &at)) {
 		if (v.kind == V_STR && csm__valid_id(v.s))
 			J(cJSON_AddStringToObject(root, "questionnaire", v.s));
 		else

@@ -305,11 +305,11 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 	r++;
 	put(c, ws, r, 0, TR(c, "様式", "Form format"), c->small);
 	put(c, ws, r, 1, CSM__XLSX_FORMAT, c->small);
-	define(c, "csm_format", SHEET_HELP[c->lang], r, 1, r);
+	define(c, CSM__XN_FORMAT, SHEET_HELP[c->lang], r, 1, r);
 	r++;
 	put(c, ws, r, 0, TR(c, "質問票", "Questionnaire"), c->small);
 	put(c, ws, r, 1, c->q->id, c->small);
-	define(c, "csm_questionnaire", SHEET_HELP[c->lang], r, 1, r);
+	define(c, CSM__XN_QUESTIONNAIRE, SHEET_HELP[c->lang], r, 1, r);
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
@@ -348,7 +348,7 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 
 	put(c, ws, 2, 0, TR(c, "組織名", "Name of the organization"), c->label);
 	put(c, ws, 2, 1, a ? a->field[CSM_FIELD_ORG_NAME] : NULL, c->input);
-	define(c, "csm_org_name", sheet, 2, 1, 2);
+	define(c, CSM__XN_ORG_NAME, sheet, 2, 1, 2);
 
 	put(c, ws, 3, 0, TR(c, "業種", "Industry"), c->label);
 	v = a ? a->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
@@ -364,7 +364,7 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 		list_validation(c, ws, 3, 3, 1, NULL, range, TR(c, "業種", "Industry"),
 		                TR(c, "リストにある業種を選んでください。", "Choose an industry from the list."));
 	}
-	define(c, "csm_org_industry", sheet, 3, 1, 3);
+	define(c, CSM__XN_ORG_INDUSTRY, sheet, 3, 1, 3);
 
 	put(c, ws, 4, 0, TR(c, "評価の対象範囲", "Scope of the assessment"), c->label);
 	put(c, ws, 4, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_scopes, 2, a->field[CSM_FIELD_ORG_SCOPE]) : NULL,
@@ -375,7 +375,7 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	    c->small);
 	list_validation(c, ws, 4, 4, 1, scope_list, NULL, TR(c, "対象範囲", "Scope"),
 	                TR(c, "リストから選んでください。", "Choose from the list."));
-	define(c, "csm_org_scope", sheet, 4, 1, 4);
+	define(c, CSM__XN_ORG_SCOPE, sheet, 4, 1, 4);
 
 	put(c, ws, 5, 0, TR(c, "規模", "Size"), c->label);
 	put(c, ws, 5, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_sizes, 3, a->field[CSM_FIELD_ORG_SIZE]) : NULL,
@@ -383,12 +383,12 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	put(c, ws, 5, 2, TR(c, "任意", "Optional"), c->small);
 	list_validation(c, ws, 5, 5, 1, size_list, NULL, TR(c, "規模", "Size"),
 	                TR(c, "リストから選んでください。", "Choose from the list."));
-	define(c, "csm_org_size", sheet, 5, 1, 5);
+	define(c, CSM__XN_ORG_SIZE, sheet, 5, 1, 5);
 
 	put(c, ws, 6, 0, TR(c, "評価日", "Date of the assessment"), c->label);
 	put(c, ws, 6, 1, a ? a->field[CSM_FIELD_ASSESSED_ON] : NULL, c->input_text);
 	put(c, ws, 6, 2, TR(c, "YYYY-MM-DD の形で(例: 2026-11-01)", "As YYYY-MM-DD, e.g. 2026-11-01"), c->small);
-	define(c, "csm_assessed_on", sheet, 6, 1, 6);
+	define(c, CSM__XN_ASSESSED_ON, sheet, 6, 1, 6);
 }
 
 /* The assessors, a table of name and role from row 9; returns its rows. */
@@ -410,8 +410,8 @@ static size_t org_assessors(wctx *c, lxw_worksheet *ws)
 		put(c, ws, r, 1, a && i < a->assessor_count ? a->assessor_name[i] : NULL, c->input);
 		put(c, ws, r, 2, a && i < a->assessor_count ? a->assessor_role[i] : NULL, c->input);
 	}
-	define(c, "csm_assessor_names", sheet, 10, 1, (lxw_row_t)(10 + nass - 1));
-	define(c, "csm_assessor_roles", sheet, 10, 2, (lxw_row_t)(10 + nass - 1));
+	define(c, CSM__XN_ASSESSOR_NAMES, sheet, 10, 1, (lxw_row_t)(10 + nass - 1));
+	define(c, CSM__XN_ASSESSOR_ROLES, sheet, 10, 2, (lxw_row_t)(10 + nass - 1));
 	return nass;
 }
 
@@ -449,8 +449,8 @@ static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
 	}
 	list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, TR(c, "回答", "Answer"),
 	                TR(c, "「はい」か「いいえ」を選んでください。", "Choose yes or no."));
-	define(c, "csm_gate_ids", sheet, first, 3, r - 1);
-	define(c, "csm_gate_answers", sheet, first, 1, r - 1);
+	define(c, CSM__XN_GATE_IDS, sheet, first, 3, r - 1);
+	define(c, CSM__XN_GATE_ANSWERS, sheet, first, 1, r - 1);
 }
 
 static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
@@ -562,10 +562,10 @@ static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 	dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
 	                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
 	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
-	define(c, "csm_item_ids", sheet, 1, IC_ID, last);
-	define(c, "csm_levels", sheet, 1, IC_LEVEL, last);
-	define(c, "csm_evidence", sheet, 1, IC_EVIDENCE, last);
-	define(c, "csm_notes", sheet, 1, IC_NOTE, last);
+	define(c, CSM__XN_ITEM_IDS, sheet, 1, IC_ID, last);
+	define(c, CSM__XN_LEVELS, sheet, 1, IC_LEVEL, last);
+	define(c, CSM__XN_EVIDENCE, sheet, 1, IC_EVIDENCE, last);
+	define(c, CSM__XN_NOTES, sheet, 1, IC_NOTE, last);
 }
 
 static void sheet_items(wctx *c, lxw_worksheet *ws)
