@@ -12,7 +12,7 @@
 
 typedef struct db_args {
 	cli_args c;
-	const char *db, *key_file, *submitter, *year, *name, *source, *grade_a, *grade_b;
+	const char *db, *key_file, *submitter, *year, *name, *source, *grade_a, *grade_b, *date;
 	cli_uint min_group, busy_timeout;
 	int strict, pseudonymize;
 	/* set by run_db */
@@ -195,14 +195,29 @@ static int db_ingest(csm_db *db, db_args *r)
 	st.dbo.allow_partial = o->allow_partial;
 	if (o->nfiles < 2)
 		status = cli_usage_error("db ingest: give answers files (JSON, CSV, or JSON Lines .jsonl)");
+	for (i = 1; i < o->nfiles && !status && (o->org || o->industry || r->date); i++)
+		if (is_jsonl(o->files[i]))
+			status = cli_usage_error("db ingest: --org, --industry and --date name one assessment; "
+			                         "%s holds many (JSON Lines), each naming its own", o->files[i]);
 	for (i = 1; i < o->nfiles && !status && !st.failed; i++) {
 		if (is_jsonl(o->files[i])) {
 			status = ingest_jsonl(&st, o->files[i]);
 		} else {
 			csm_answers *a = NULL;
-			if (csm_answers_load(&a, o->files[i]))
+			/* a CSV names no organization, industry or date: the command line does, as for score */
+			if (csm_answers_load(&a, o->files[i]) ||
+			    (o->org && csm_answers_field_set(a, CSM_FIELD_ORG_NAME, o->org)) ||
+			    (o->industry && csm_answers_field_set(a, CSM_FIELD_ORG_INDUSTRY, o->industry)) ||
+			    (r->date && csm_answers_field_set(a, CSM_FIELD_ASSESSED_ON, r->date)))
 				ingest_skip(&st);
-			else
+			else if (!csm_answers_field_get(a, CSM_FIELD_ORG_NAME) || !csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)) {
+				fprintf(stderr, "%s: %s: required to store an assessment; for a file that names none, such as a CSV, "
+				        "give --org%s\n",
+				        o->files[i], !csm_answers_field_get(a, CSM_FIELD_ORG_NAME) ? "organization.name" : "assessed_on",
+				        csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON) ? "" : " and --date");
+				st.skipped++;
+				st.failed = r->strict;
+			} else
 				status = ingest_one(&st, a);
 			csm_answers_free(a);
 		}
@@ -339,6 +354,10 @@ static const cli_opt db_opts[] = {
     {"--key-file", NULL, CLI_STR, CLI_IN, DB_ARG(key_file), 0, 0, "KEY",
          "the pseudonymization key: 32 to 4096 random bytes"},
     {"--submitter", NULL, CLI_STR, 0, DB_ARG(submitter), 0, 0, "NAME", "ingest: who submitted the assessments"},
+    OPT_ORG,
+    OPT_INDUSTRY,
+    {"--date", NULL, CLI_STR, 0, DB_ARG(date), 0, 0, "YYYY-MM-DD",
+         "ingest: the date of the assessment, for a CSV (which carries none)"},
     OPT_ALLOW_PARTIAL,
     OPT_QUESTIONNAIRE,
     OPT_OUTPUT("list, export: write here instead of standard output"),
@@ -360,6 +379,7 @@ const cli_command cli_cmd_db = {
     "db", "the benchmark database of an ISAC (SQLite file or PostgreSQL)",
     "csm db init   --db PATH|postgresql://...\n"
     "csm db ingest --db ... FILE... [--strict] [--pseudonymize --key-file KEY] [--submitter NAME]\n"
+    "              [--org NAME --industry ID --date YYYY-MM-DD (for CSV files)]\n"
     "csm db list   --db ...\n"
     "csm db remove --db ... ORG [YYYY-MM-DD] [--key-file KEY]\n"
     "csm db export --db ... [-o OUT.json] [--year YYYY] [--min-group K] [--name NAME]",
