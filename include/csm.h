@@ -1156,6 +1156,110 @@ CSM_EXTERN int csm_plan_hint_directive(const csm_plan *p);
 CSM_EXTERN csm_grade csm_plan_target(const csm_plan *p);
 
 /* ------------------------------------------------------------------------ */
+/* Targets and tracked actions (csm-actions/1)                              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * An answers file may say what it aims for: "targets": {"1-1": 4, ...} (a
+ * level 1..5 per item, read as levels are) and "target": {"grade": "A",
+ * "by": "2027-03"} (a grade, by YYYY-MM or YYYY-MM-DD).
+ */
+
+/** The target level (1..5) of item `item_id` the file gives, or 0. */
+CSM_EXTERN int csm_answers_target(const csm_answers *a, const char *item_id);
+/** The target grade the file gives, or CSM_GRADE_NONE. */
+CSM_EXTERN csm_grade csm_answers_target_grade(const csm_answers *a);
+/** The date of the target ("YYYY-MM" or "YYYY-MM-DD", owned by `a`), or NULL. */
+CSM_EXTERN const char *csm_answers_target_by(const csm_answers *a);
+
+/**
+ * Work out the targets of the analysed answers: each item's target is the one
+ * the file gives; a target grade gives the others the level the plan
+ * (csm_plan_make() to that grade, starting from `an`, efforts from `tips`,
+ * which may be NULL) raises them to. The text report then shows current
+ * versus target per directive and the JSON gains "targets". Nothing is shown
+ * when the file gives no target. Returns 0 or a negative csm_error.
+ */
+CSM_EXTERN int csm_analysis_set_targets(csm_analysis *an, const csm_tips *tips);
+/**
+ * The target level of questionnaire item `i` (1..5) after
+ * csm_analysis_set_targets(), or 0 where it has none.
+ */
+CSM_EXTERN int csm_analysis_item_target(const csm_analysis *an, size_t i);
+
+typedef struct csm_actions csm_actions;
+
+/** Where an action stands. */
+typedef enum csm_action_status {
+	CSM_ACTION_OPEN = 0,
+	CSM_ACTION_IN_PROGRESS = 1,
+	CSM_ACTION_DONE = 2,
+	CSM_ACTION_DROPPED = 3
+} csm_action_status;
+
+/** The file name of a status: "open", "in_progress", "done", "dropped". */
+CSM_EXTERN const char *csm_action_status_name(csm_action_status st);
+
+/** One action: raise `item` from `from` to `to`. Strings are "" where empty. */
+typedef struct csm_action {
+	const char *item;
+	int directive;             /**< 1..10 */
+	int from, to;              /**< levels 1..5 */
+	const char *tip;           /**< the item's first tip id */
+	const char *first_step;    /**< the tip's first step */
+	const char *owner;         /**< who does it (the tip's suggested owner until edited) */
+	char effort, cost;         /**< 'S', 'M', 'L', or 0 */
+	const char *due;           /**< YYYY-MM or YYYY-MM-DD */
+	csm_action_status status;
+	const char *note;
+} csm_action;
+
+/**
+ * The actions of plan `p` for answers `a` of `q`: one per item the plan
+ * raises (its moves merged: from the lowest level to the highest), in the
+ * plan's order, then any item whose target (csm_answers_target()) is above
+ * its level and the plan leaves; tip, first step, owner, effort and cost
+ * from the item's first tip in `tips` (may be NULL) in `lang`; due the
+ * target's date (csm_answers_target_by()) or empty; status open. Free with
+ * csm_actions_free().
+ */
+CSM_EXTERN int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_questionnaire *q,
+                                const csm_answers *a, const csm_tips *tips, csm_lang lang);
+
+/**
+ * Read `csm-actions/1`: JSON, or the CSV csm_actions_write() gives (a UTF-8
+ * BOM allowed; columns by their header names; a leading ' before =, +, -, @
+ * is taken off). Every problem is reported ("NAME:LINE: COLUMN: what" for
+ * CSV); CSM_EINVALID then. `name` is used in messages. Free with
+ * csm_actions_free().
+ */
+CSM_EXTERN int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name);
+/** Read and parse the action list at `path`. Free with csm_actions_free(). */
+CSM_EXTERN int csm_actions_load(csm_actions **out, const char *path);
+CSM_EXTERN void csm_actions_free(csm_actions *acts);
+CSM_EXTERN size_t csm_actions_count(const csm_actions *acts);
+/** Action `i` (pointers owned by `acts`), or NULL past the end. */
+CSM_EXTERN const csm_action *csm_actions_get(const csm_actions *acts, size_t i);
+
+/**
+ * The action list as `csm-actions/1` JSON (`csv` 0), or as CSV (`csv` 1: a
+ * UTF-8 BOM, CRLF lines, cells a spreadsheet cannot take for formulas).
+ * `*out` is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
+
+/**
+ * Follow up `acts` (borrowed; must outlive the analysis) in the text report
+ * and the JSON ("followup"): actions done and whether their item moved since
+ * the previous assessment (csm_analysis_set_previous(); without one, since
+ * the action's `from`); actions done whose item did not move (evidence is
+ * asked for); items that moved without an action; open and in-progress
+ * actions past their due date on `today` (seconds since 1970, UTC; a due
+ * month ends with its last day). NULL forgets it.
+ */
+CSM_EXTERN int csm_analysis_set_actions(csm_analysis *an, const csm_actions *acts, long long today);
+
+/* ------------------------------------------------------------------------ */
 /* Portfolio: a group's subsidiaries in one PDF                             */
 /* ------------------------------------------------------------------------ */
 

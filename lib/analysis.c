@@ -31,6 +31,7 @@ struct csm_analysis {
 	double percentile;    /* within the industry group */
 	int industry_index;   /* the industry's group in the benchmark, or -1 */
 	char industry_key[CSM__KEY_MAX];
+	csm__followup fu; /* targets and actions (targets.c, actions.c) */
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -50,6 +51,7 @@ void csm_analysis_free(csm_analysis *an)
 		free((void *)an->plan[i].tips);
 	free(an->hints);
 	free(an->plan);
+	free(an->fu.target);
 	free(an);
 }
 
@@ -394,6 +396,8 @@ int csm_analysis_set_previous(csm_analysis *an, const csm_answers *prev_a, const
 
 const csm_score *csm__analysis_prev(const csm_analysis *an) { return an->prev; }
 const csm_answers *csm__analysis_prev_a(const csm_analysis *an) { return an->prev_a; }
+/* Set once by the setters of targets.c and actions.c, read by the renderers. */
+csm__followup *csm__analysis_followup(const csm_analysis *an) { return (csm__followup *)&an->fu; }
 
 size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out)
 {

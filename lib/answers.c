@@ -39,6 +39,7 @@ void csm_answers_free(csm_answers *a)
 	free(a->items);
 	free(a->name);
 	cJSON_Delete(a->organization);
+	csm__targets_free(a->targets);
 	free(a);
 }
 
@@ -369,7 +370,7 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 		goto cleanup;
 	}
 	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
-	    (rc = parse_gate_answers(a, root, p, name)))
+	    (rc = parse_gate_answers(a, root, p, name)) || (rc = csm__targets_parse(a, root, p, name)))
 		goto cleanup;
 	{
 		/* "merged": {"discuss": [item ids]} from csm merge */
@@ -770,6 +771,7 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 		if (!(i < q->item_count && strcmp(q->items[i].id, a->items[i].id) == 0) &&
 		    csm_questionnaire_item_find(q, a->items[i].id) < 0)
 			csm__problem(&p, "%s: item %s: no such item in questionnaire %s", a->name, a->items[i].id, q->id);
+	csm__targets_check(a, q, &p);
 	if (!(flags & CSM_ALLOW_PARTIAL)) {
 		for (i = 0; i < q->item_count; i++) {
 			const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);

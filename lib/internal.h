@@ -244,6 +244,35 @@ void csm__csf_map_free(csm__csf_map *m);
  * category's), or -1. */
 int csm__csf_map_function(const csm__csf_map *m, const char *subcategory);
 
+/* What an answers file aims for (targets.c): a level per item and/or a grade
+ * by a date. */
+typedef struct csm__targets {
+	char **id;
+	int *level;
+	size_t count;
+	csm_grade grade;  /* CSM_GRADE_NONE when not given */
+	char *by;         /* YYYY-MM or YYYY-MM-DD, or NULL */
+} csm__targets;
+/* Read "targets" and "target" of an answers document into a->targets. */
+int csm__targets_parse(csm_answers *a, const cJSON *root, csm__problems *p, const char *name);
+void csm__targets_free(csm__targets *t);
+/* Problems of target items not in `q`. */
+void csm__targets_check(const csm_answers *a, const csm_questionnaire *q, csm__problems *p);
+
+/* The analysis's targets and follow-up (targets.c, actions.c), set by
+ * csm_analysis_set_targets() and csm_analysis_set_actions(). */
+typedef struct csm__followup {
+	int *target;                 /* per questionnaire item: 1..5, or 0 (no target); NULL: none set */
+	const csm_actions *actions;  /* borrowed, or NULL */
+	char today[11];              /* YYYY-MM-DD */
+} csm__followup;
+csm__followup *csm__analysis_followup(const csm_analysis *an);
+/* The text and JSON parts of the score report (empty when nothing is set). */
+void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang);
+void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang);
+void csm__json_targets(csm__buf *o, const csm_analysis *an);
+void csm__json_followup(csm__buf *o, const csm_analysis *an);
+
 typedef struct csm__answer {
 	char *id;
 	csm_answer_kind kind;
@@ -266,6 +295,7 @@ struct csm_answers {
 	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
 	int *gate_value;
 	size_t gate_count;
+	csm__targets *targets;      /* "targets" and "target", or NULL (targets.c) */
 };
 
 /* Answer `id` of `a`, or NULL. */

@@ -264,6 +264,8 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	}
 	if (csm__analysis_prev(an))
 		j_previous(&o, an);
+	csm__json_targets(&o, an);
+	csm__json_followup(&o, an);
 	j_csf(&o, s);
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
@@ -676,6 +678,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_free(&items);
 	}
 
+	csm__text_targets(&o, an, lang);
+	csm__text_followup(&o, an, lang);
 	text_csf(&o, s, lang);
 
 	/* Lists. */

@@ -1,0 +1,865 @@
+/* Tracked actions (csm-actions/1): made from a plan, written as JSON or CSV
+ * for people to edit (owner, due, status, note), read back with the care of
+ * answers, and followed up against the next assessment. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The columns, in file order; the CSV header and the JSON keys. */
+enum { C_ITEM, C_DIRECTIVE, C_FROM, C_TO, C_TIP, C_FIRST_STEP, C_OWNER, C_EFFORT, C_COST, C_DUE, C_STATUS, C_NOTE, NCOL };
+static const char *const col_name[NCOL] = {"item",  "directive", "from", "to",  "tip",    "first_step",
+                                           "owner", "effort",    "cost", "due", "status", "note"};
+/* Free text may be long; the rest is one short line. */
+static size_t col_max(int c)
+{
+	return c == C_NOTE || c == C_FIRST_STEP ? CSM_MAX_TEXT_BYTES : CSM_MAX_NAME_BYTES;
+}
+
+static const char *const status_name[4] = {"open", "in_progress", "done", "dropped"};
+
+struct csm_actions {
+	csm_action *v;
+	char *(*text)[NCOL]; /* per action, the strings its pointers point into */
+	size_t n;
+};
+
+const char *csm_action_status_name(csm_action_status st)
+{
+	return (unsigned)st < 4 ? status_name[st] : NULL;
+}
+
+void csm_actions_free(csm_actions *acts)
+{
+	size_t i;
+	int c;
+	if (!acts)
+		return;
+	for (i = 0; i < acts->n; i++)
+		for (c = 0; c < NCOL; c++)
+			free(acts->text[i][c]);
+	free(acts->text);
+	free(acts->v);
+	free(acts);
+}
+
+size_t csm_actions_count(const csm_actions *acts) { return acts ? acts->n : 0; }
+const csm_action *csm_actions_get(const csm_actions *acts, size_t i) { return acts && i < acts->n ? &acts->v[i] : NULL; }
+
+static int actions_new(csm_actions **out, size_t cap)
+{
+	csm_actions *a = calloc(1, sizeof *a);
+	if (!a || !(a->v = calloc(cap ? cap : 1, sizeof *a->v)) || !(a->text = calloc(cap ? cap : 1, sizeof *a->text))) {
+		csm_actions_free(a);
+		return csm__nomem();
+	}
+	*out = a;
+	return 0;
+}
+
+/* Point action i's strings at its texts ("" where none). */
+static void link_strings(csm_actions *acts, size_t i)
+{
+	csm_action *x = &acts->v[i];
+	char **t = acts->text[i];
+	x->item = t[C_ITEM] ? t[C_ITEM] : "";
+	x->tip = t[C_TIP] ? t[C_TIP] : "";
+	x->first_step = t[C_FIRST_STEP] ? t[C_FIRST_STEP] : "";
+	x->owner = t[C_OWNER] ? t[C_OWNER] : "";
+	x->due = t[C_DUE] ? t[C_DUE] : "";
+	x->note = t[C_NOTE] ? t[C_NOTE] : "";
+}
+
+/* ---- make -------------------------------------------------------------- */
+
+static int set_text(csm_actions *acts, size_t i, int c, const char *s)
+{
+	if (!s || !s[0])
+		return 0;
+	return (acts->text[i][c] = csm__strdup(s)) ? 0 : csm__nomem();
+}
+
+/* A new action for item k of q, raised from `from` to `to`. */
+static int add_made(csm_actions *acts, const csm_questionnaire *q, size_t k, int from, int to, const csm_answers *a,
+                    const csm_tips *tips, csm_lang lang)
+{
+	size_t i = acts->n++;
+	csm_action *x = &acts->v[i];
+	csm_tip_info tip;
+	int rc;
+	memset(&tip, 0, sizeof tip);
+	x->directive = q->items[k].directive;
+	x->from = from;
+	x->to = to;
+	x->status = CSM_ACTION_OPEN;
+	if (q->items[k].tip_count && tips && csm_tip_get(&tip, tips, q->items[k].tips[0], lang) != 0)
+		memset(&tip, 0, sizeof tip);
+	x->effort = tip.effort;
+	x->cost = tip.cost;
+	if ((rc = set_text(acts, i, C_ITEM, q->items[k].id)) ||
+	    (rc = set_text(acts, i, C_TIP, q->items[k].tip_count ? q->items[k].tips[0] : NULL)) ||
+	    (rc = set_text(acts, i, C_FIRST_STEP, tip.first_step ? tip.first_step : tip.action)) ||
+	    (rc = set_text(acts, i, C_OWNER, tip.owner)) || (rc = set_text(acts, i, C_DUE, csm_answers_target_by(a))))
+		return rc;
+	link_strings(acts, i);
+	return 0;
+}
+
+int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
+                     const csm_tips *tips, csm_lang lang)
+{
+	CSM__ARGS(out && p && q && a && CSM__LANG_OK(lang));
+	csm_actions *acts = NULL;
+	int *from = NULL, *to = NULL, *order = NULL, rc;
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (!(from = calloc(q->item_count + 1, sizeof *from)) || !(to = calloc(q->item_count + 1, sizeof *to)) ||
+	    !(order = calloc(q->item_count + 1, sizeof *order))) {
+		rc = csm__nomem();
+		goto done;
+	}
+	/* the plan's moves merged per item, in the order the plan first raises them */
+	for (i = 0; i < csm_plan_count(p); i++) {
+		const csm_plan_move *m = csm_plan_get(p, i);
+		int k = csm_questionnaire_item_find(q, m->item);
+		if (k < 0)
+			continue;
+		if (!to[k]) {
+			order[n++] = k;
+			from[k] = m->from;
+		}
+		if (m->from < from[k])
+			from[k] = m->from;
+		if (m->to > to[k])
+			to[k] = m->to;
+	}
+	/* then the file's own targets the plan leaves */
+	for (i = 0; i < q->item_count; i++) {
+		int lv = 0, t = csm_answers_target(a, q->items[i].id);
+		if (csm_answers_get(a, q->items[i].id, &lv) != CSM_ANSWER_LEVEL || t <= lv)
+			continue;
+		if (!to[i]) {
+			order[n++] = (int)i;
+			from[i] = lv;
+		}
+		if (t > to[i])
+			to[i] = t;
+	}
+	if ((rc = actions_new(&acts, n)))
+		goto done;
+	for (i = 0; i < n; i++)
+		if ((rc = add_made(acts, q, (size_t)order[i], from[order[i]], to[order[i]], a, tips, lang)))
+			goto done;
+	*out = acts;
+	acts = NULL;
+done:
+	csm_actions_free(acts);
+	free(from);
+	free(to);
+	free(order);
+	return rc;
+}
+
+/* ---- write ------------------------------------------------------------- */
+
+static void sml(char *buf, char c)
+{
+	buf[0] = c;
+	buf[1] = '\0';
+}
+
+/* The cells of action x as text. */
+static void cells(const csm_action *x, const char *cell[NCOL], char num[3][4], char sm[2][2])
+{
+	snprintf(num[0], 4, "%d", x->directive);
+	snprintf(num[1], 4, "%d", x->from);
+	snprintf(num[2], 4, "%d", x->to);
+	sml(sm[0], x->effort);
+	sml(sm[1], x->cost);
+	cell[C_ITEM] = x->item;
+	cell[C_DIRECTIVE] = num[0];
+	cell[C_FROM] = num[1];
+	cell[C_TO] = num[2];
+	cell[C_TIP] = x->tip;
+	cell[C_FIRST_STEP] = x->first_step;
+	cell[C_OWNER] = x->owner;
+	cell[C_EFFORT] = sm[0];
+	cell[C_COST] = sm[1];
+	cell[C_DUE] = x->due;
+	cell[C_STATUS] = status_name[x->status];
+	cell[C_NOTE] = x->note;
+}
+
+int csm_actions_write(char **out, const csm_actions *acts, int csv)
+{
+	CSM__ARGS(out && acts);
+	csm__buf o = {0};
+	size_t i;
+	int c;
+
+	*out = NULL;
+	if (csv) {
+		csm__buf_puts(&o, "\xEF\xBB\xBF"); /* so a spreadsheet reads UTF-8 */
+		for (c = 0; c < NCOL; c++)
+			csm__buf_printf(&o, "%s%s", c ? "," : "", col_name[c]);
+		csm__buf_puts(&o, "\r\n");
+	} else {
+		csm__buf_puts(&o, "{\n  \"format\": \"csm-actions/1\",\n  \"actions\": [");
+	}
+	for (i = 0; i < acts->n; i++) {
+		const char *cell[NCOL];
+		char num[3][4], sm[2][2];
+		cells(&acts->v[i], cell, num, sm);
+		if (!csv)
+			csm__buf_puts(&o, i ? ",\n    {" : "\n    {");
+		for (c = 0; c < NCOL; c++) {
+			if (csv) {
+				if (c)
+					csm__buf_puts(&o, ",");
+				csm__buf_csv(&o, cell[c]);
+				continue;
+			}
+			csm__buf_printf(&o, "%s\"%s\": ", c ? ", " : "", col_name[c]);
+			if (c == C_DIRECTIVE || c == C_FROM || c == C_TO)
+				csm__buf_puts(&o, cell[c]);
+			else
+				csm__buf_json_string(&o, cell[c]);
+		}
+		csm__buf_puts(&o, csv ? "\r\n" : "}");
+	}
+	if (!csv)
+		csm__buf_puts(&o, acts->n ? "\n  ]\n}\n" : "]\n}\n");
+	return csm__buf_finish(&o, out);
+}
+
+/* ---- read -------------------------------------------------------------- */
+
+/* "YYYY-MM" (a month) or a date YYYY-MM-DD. */
+static int valid_due(const char *s)
+{
+	char d[11];
+	if (strlen(s) == 7) {
+		memcpy(d, s, 7);
+		memcpy(d + 7, "-01", 4);
+		return csm__valid_date(d);
+	}
+	return csm__valid_date(s);
+}
+
+/* A status as people type it: open, in_progress / "in progress" / in-progress,
+ * done, dropped, in any case. */
+static int parse_status(const char *s, csm_action_status *out)
+{
+	char t[16];
+	size_t i, n = strlen(s);
+	if (n >= sizeof t)
+		return -1;
+	for (i = 0; i <= n; i++) {
+		char ch = s[i];
+		t[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch == ' ' || ch == '-' ? '_' : ch);
+	}
+	for (i = 0; i < 4; i++)
+		if (strcmp(t, status_name[i]) == 0) {
+			*out = (csm_action_status)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Strip ASCII blanks at both ends, in place. */
+static char *trim(char *s)
+{
+	char *e;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/* A level cell through the one level parser: 1..5 only. */
+static int level_cell(const char *s, int *out)
+{
+	csm_answer_kind kind;
+	return csm__level_parse(s, strlen(s), 0, &kind, out) == 0 && kind == CSM_ANSWER_LEVEL ? 0 : -1;
+}
+
+/* Check one action's cells (NULL: column absent; taken over when kept) and
+ * add it. `where` is "FILE:LINE" (CSV) or "FILE: actions[i]" (JSON). */
+static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, csm__problems *p)
+{
+	csm_action x;
+	size_t i = acts->n, k;
+	int c, bad = 0;
+	memset(&x, 0, sizeof x);
+	for (c = 0; c < NCOL; c++) {
+		int ctl;
+		if (!cell[c])
+			continue;
+		if (strlen(cell[c]) > col_max(c)) {
+			csm__problem(p, "%s: %s: text is too long (%zu bytes; the limit is %zu)", where, col_name[c],
+			             strlen(cell[c]), col_max(c));
+			bad = 1;
+		} else if ((ctl = csm__control_char(cell[c], c == C_NOTE || c == C_FIRST_STEP)) >= 0) {
+			csm__problem(p, "%s: %s: contains a control character (0x%02x)", where, col_name[c], (unsigned)ctl);
+			bad = 1;
+		}
+	}
+	if (bad)
+		return 0;
+	for (c = 0; c < NCOL; c++)
+		if (cell[c] && c != C_NOTE && c != C_FIRST_STEP)
+			memmove(cell[c], trim(cell[c]), strlen(trim(cell[c])) + 1);
+	if (!cell[C_ITEM] || !csm__valid_id(cell[C_ITEM])) {
+		csm__problem(p, "%s: item: \"%.40s\" is not an item id", where, cell[C_ITEM] ? cell[C_ITEM] : "");
+		bad = 1;
+	} else {
+		for (k = 0; k < acts->n; k++)
+			if (strcmp(acts->v[k].item, cell[C_ITEM]) == 0) {
+				csm__problem(p, "%s: item: %s has an action already", where, cell[C_ITEM]);
+				bad = 1;
+			}
+	}
+	if (cell[C_DIRECTIVE] && cell[C_DIRECTIVE][0]) {
+		char *end;
+		long d = strtol(cell[C_DIRECTIVE], &end, 10);
+		if (*end || end == cell[C_DIRECTIVE] || d < 1 || d > CSM_DIRECTIVES) {
+			csm__problem(p, "%s: directive: \"%.40s\" is not a directive 1..10", where, cell[C_DIRECTIVE]);
+			bad = 1;
+		}
+		x.directive = (int)d;
+	}
+	if (!cell[C_FROM] || level_cell(cell[C_FROM], &x.from)) {
+		csm__problem(p, "%s: from: \"%.40s\" is not a level 1..5", where, cell[C_FROM] ? cell[C_FROM] : "");
+		bad = 1;
+	}
+	if (!cell[C_TO] || level_cell(cell[C_TO], &x.to)) {
+		csm__problem(p, "%s: to: \"%.40s\" is not a level 1..5", where, cell[C_TO] ? cell[C_TO] : "");
+		bad = 1;
+	}
+	for (c = C_EFFORT; c <= C_COST; c++) {
+		const char *s = cell[c] ? cell[c] : "";
+		if (s[0] && (s[1] || (s[0] != 'S' && s[0] != 'M' && s[0] != 'L'))) {
+			csm__problem(p, "%s: %s: \"%.40s\" is not S, M, L or empty", where, col_name[c], s);
+			bad = 1;
+		}
+		if (c == C_EFFORT)
+			x.effort = s[0];
+		else
+			x.cost = s[0];
+	}
+	if (cell[C_DUE] && cell[C_DUE][0] && !valid_due(cell[C_DUE])) {
+		csm__problem(p, "%s: due: \"%.40s\" is not a date YYYY-MM-DD or a month YYYY-MM", where, cell[C_DUE]);
+		bad = 1;
+	}
+	if (!cell[C_STATUS] || parse_status(cell[C_STATUS], &x.status)) {
+		csm__problem(p, "%s: status: \"%.40s\" is not open, in_progress, done or dropped", where,
+		             cell[C_STATUS] ? cell[C_STATUS] : "");
+		bad = 1;
+	}
+	if (bad)
+		return 0;
+	if (acts->n >= CSM_MAX_ITEMS) {
+		csm__problem(p, "%s: more than %u actions", where, CSM_MAX_ITEMS);
+		return 0;
+	}
+	acts->v[i] = x;
+	for (c = 0; c < NCOL; c++) {
+		if (c != C_DIRECTIVE && c != C_FROM && c != C_TO && c != C_EFFORT && c != C_COST && c != C_STATUS &&
+		    cell[c] && cell[c][0]) {
+			acts->text[i][c] = cell[c];
+			cell[c] = NULL;
+		}
+	}
+	acts->n++;
+	link_strings(acts, i);
+	return 0;
+}
+
+static int parse_json(csm_actions *acts, const char *data, size_t len, const char *name, csm__problems *p)
+{
+	cJSON *root = NULL;
+	const cJSON *arr, *e;
+	int rc, idx = 0;
+	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-actions", name)))
+		goto done;
+	arr = cJSON_GetObjectItemCaseSensitive(root, "actions");
+	if (!cJSON_IsArray(arr)) {
+		csm__problem(p, "%s: actions: %s", name, arr ? "expected an array" : "missing");
+		goto done;
+	}
+	if ((size_t)cJSON_GetArraySize(arr) > CSM_MAX_ITEMS) {
+		csm__problem(p, "%s: actions: more than %u actions", name, CSM_MAX_ITEMS);
+		goto done;
+	}
+	cJSON_ArrayForEach(e, arr) {
+		char where[CSM_MAX_NAME_BYTES + 32], *cell[NCOL] = {0};
+		int c;
+		snprintf(where, sizeof where, "%s: actions[%d]", name, idx++);
+		if (!cJSON_IsObject(e)) {
+			csm__problem(p, "%s: expected an object", where);
+			continue;
+		}
+		for (c = 0; c < NCOL && !rc; c++) {
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, col_name[c]);
+			char num[32];
+			if (!v || cJSON_IsNull(v))
+				continue;
+			if (cJSON_IsNumber(v) && (c == C_DIRECTIVE || c == C_FROM || c == C_TO)) {
+				double d = v->valuedouble;
+				if (d >= -99 && d <= 99 && d == (double)(int)d)
+					snprintf(num, sizeof num, "%d", (int)d);
+				else
+					snprintf(num, sizeof num, "%g", d);
+				if (!(cell[c] = csm__strdup(num)))
+					rc = csm__nomem();
+			} else if (cJSON_IsString(v)) {
+				if (!(cell[c] = csm__strdup(v->valuestring)))
+					rc = csm__nomem();
+			} else {
+				csm__problem(p, "%s: %s: expected %s", where, col_name[c],
+				             c == C_DIRECTIVE || c == C_FROM || c == C_TO ? "a number" : "a string");
+			}
+		}
+		if (!rc)
+			rc = take_action(acts, cell, where, p);
+		for (c = 0; c < NCOL; c++)
+			free(cell[c]);
+		if (rc)
+			goto done;
+	}
+done:
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* One CSV record from `*pos`: cells into cell[] by the header's map `col`
+ * (-1: not read); `*line` advanced past its line ends. Returns 1 for a
+ * record, 0 at the end, -1 for a malformed quote (problem recorded). */
+static int csv_record(const char *d, size_t len, size_t *pos, unsigned *line, char ***cells, size_t *ncells,
+                      int *nomem, csm__problems *p, const char *name)
+{
+	size_t i = *pos, n = 0;
+	unsigned start = *line;
+	if (i >= len)
+		return 0;
+	for (;;) {
+		csm__buf b = {0};
+		char *cell;
+		if (i < len && d[i] == '"') {
+			for (i++;; i++) {
+				if (i >= len) {
+					csm__problem(p, "%s:%u: a quote is not closed", name, start);
+					csm__buf_free(&b);
+					return -1;
+				}
+				if (d[i] == '"' && i + 1 < len && d[i + 1] == '"') {
+					csm__buf_add(&b, "\"", 1);
+					i++;
+				} else if (d[i] == '"') {
+					i++;
+					break;
+				} else {
+					if (d[i] == '\n')
+						(*line)++;
+					csm__buf_add(&b, d + i, 1);
+				}
+			}
+			if (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
+				csm__problem(p, "%s:%u: characters follow a closing quote", name, *line);
+				csm__buf_free(&b);
+				return -1;
+			}
+		} else {
+			size_t s = i;
+			while (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n')
+				i++;
+			csm__buf_add(&b, d + s, i - s);
+		}
+		if (b.nomem || !(cell = b.s ? b.s : csm__strdup(""))) {
+			csm__buf_free(&b);
+			*nomem = 1;
+			return -1;
+		}
+		if (n < NCOL + 8) {
+			(*cells)[n++] = cell;
+		} else {
+			free(cell);
+		}
+		if (i < len && d[i] == ',') {
+			i++;
+			continue;
+		}
+		if (i < len && d[i] == '\r')
+			i++;
+		if (i < len && d[i] == '\n')
+			i++;
+		(*line)++;
+		break;
+	}
+	*ncells = n;
+	*pos = i;
+	return 1;
+}
+
+/* The inverse of csm__buf_csv()'s guard: '=... back to =... */
+static void unguard(char *s)
+{
+	if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' || s[1] == '\t' || s[1] == '\r'))
+		memmove(s, s + 1, strlen(s));
+}
+
+static void free_cells(char **cells, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(cells[i]);
+		cells[i] = NULL;
+	}
+}
+
+static int parse_csv(csm_actions *acts, const char *data, size_t len, const char *name, csm__problems *p)
+{
+	char *store[NCOL + 8] = {0}, **cells = store;
+	int col[NCOL + 8], have[NCOL] = {0}, nomem = 0, r, rc = 0;
+	size_t pos = 0, n = 0, i;
+	unsigned line = 1, row_line;
+
+	if ((rc = csm__text_check(data, len, name, &pos)))
+		return rc;
+	r = csv_record(data, len, &pos, &line, &cells, &n, &nomem, p, name);
+	if (r <= 0) {
+		if (!nomem && r == 0)
+			csm__problem(p, "%s: empty file (expected a header row item,directive,from,to,...)", name);
+		free_cells(cells, n);
+		return nomem ? csm__nomem() : 0;
+	}
+	for (i = 0; i < n; i++) {
+		int c;
+		char *h = trim(cells[i]);
+		for (c = 0; c < NCOL && strcmp(h, col_name[c]) != 0; c++)
+			;
+		col[i] = c < NCOL ? c : -1;
+		if (c == NCOL)
+			csm__problem(p, "%s:1: column %zu: unknown column \"%.30s\"", name, i + 1, h);
+		else if (have[c]++)
+			csm__problem(p, "%s:1: %s: the column appears twice", name, h);
+	}
+	if (!have[C_ITEM] || !have[C_FROM] || !have[C_TO] || !have[C_STATUS])
+		csm__problem(p, "%s:1: the header must name the columns item, from, to and status", name);
+	free_cells(cells, n);
+	if (p->count)
+		return 0;
+	while (!rc) {
+		char *cell[NCOL] = {0};
+		size_t ncell = 0;
+		int blank = 1;
+		char where[CSM_MAX_NAME_BYTES + 32];
+		row_line = line;
+		r = csv_record(data, len, &pos, &line, &cells, &ncell, &nomem, p, name);
+		if (r <= 0) {
+			free_cells(cells, ncell);
+			break;
+		}
+		for (i = 0; i < ncell; i++)
+			if (cells[i][0])
+				blank = 0;
+		snprintf(where, sizeof where, "%s:%u", name, row_line);
+		if (ncell > n && !blank) {
+			csm__problem(p, "%s: more cells than the header has columns", where);
+		} else if (!blank) { /* a blank line, as spreadsheets leave, is skipped */
+			for (i = 0; i < ncell; i++)
+				if (col[i] >= 0) {
+					unguard(cells[i]);
+					cell[col[i]] = cells[i];
+					cells[i] = NULL;
+				}
+			for (i = 0; i < NCOL; i++)
+				if (!cell[i] && have[i] && !(cell[i] = csm__strdup("")))
+					rc = csm__nomem();
+			if (!rc)
+				rc = take_action(acts, cell, where, p);
+			for (i = 0; i < NCOL; i++)
+				free(cell[i]);
+		}
+		free_cells(cells, ncell);
+	}
+	if (nomem)
+		return csm__nomem();
+	return rc;
+}
+
+int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name)
+{
+	CSM__ARGS(out && data);
+	csm__problems p = {0};
+	csm_actions *acts = NULL;
+	size_t i = 0;
+	int rc;
+
+	*out = NULL;
+	if (!name)
+		name = "(input)";
+	if (len > CSM_MAX_FILE_BYTES)
+		return csm__err(CSM_EINVALID, "%s: larger than %u bytes", name, CSM_MAX_FILE_BYTES);
+	if ((rc = actions_new(&acts, CSM_MAX_ITEMS)))
+		return rc;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	rc = i < len && data[i] == '{' ? parse_json(acts, data, len, name, &p) : parse_csv(acts, data, len, name, &p);
+	if (rc) {
+		free(p.text);
+	} else {
+		rc = csm__problems_finish(&p);
+	}
+	if (rc) {
+		csm_actions_free(acts);
+		return rc;
+	}
+	*out = acts;
+	return 0;
+}
+
+int csm_actions_load(csm_actions **out, const char *path)
+{
+	CSM__ARGS(out && path);
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_actions_parse(out, data, len, path);
+	free(data);
+	return rc;
+}
+
+/* ---- follow-up --------------------------------------------------------- */
+
+/* YYYY-MM-DD of `t` seconds since 1970 (UTC), by days from the civil calendar. */
+static void date_of(char out[11], long long t)
+{
+	long long z = (t >= 0 ? t / 86400 : -((-t + 86399) / 86400)) + 719468;
+	long long era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	if (m <= 2)
+		y++;
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	snprintf(out, 11, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+}
+
+int csm_analysis_set_actions(csm_analysis *an, const csm_actions *acts, long long today)
+{
+	CSM__ARGS(an);
+	csm__followup *fu = csm__analysis_followup(an);
+	fu->actions = acts;
+	date_of(fu->today, today);
+	return 0;
+}
+
+/* Whether a due date (a month ends with its last day) has passed on `today`. */
+static int overdue(const char *due, const char *today)
+{
+	if (!due[0])
+		return 0;
+	return strlen(due) == 7 ? strncmp(due, today, 7) < 0 : strcmp(due, today) < 0;
+}
+
+/* The follow-up of the analysis: the lists, each as indexes. Levels: the
+ * previous (or the action's from) and the current, 0 where not a level. */
+typedef struct followup {
+	size_t done_moved[CSM_MAX_ITEMS], n_done_moved;
+	size_t done_still[CSM_MAX_ITEMS], n_done_still;
+	size_t moved[CSM_MAX_ITEMS], n_moved;   /* questionnaire items moved without an action */
+	size_t late[CSM_MAX_ITEMS], n_late;
+	size_t open, in_progress, done, dropped;
+} followup;
+
+static int level_of(const csm_answers *a, const char *id)
+{
+	int lv = 0;
+	return a && csm_answers_get(a, id, &lv) == CSM_ANSWER_LEVEL ? lv : 0;
+}
+
+/* The level an action's item had before: the previous assessment's, else its from. */
+static int before(const csm_analysis *an, const csm_action *x)
+{
+	int lv = level_of(csm__analysis_prev_a(an), x->item);
+	return lv ? lv : x->from;
+}
+
+static void follow(followup *f, const csm_analysis *an)
+{
+	const csm_actions *acts = csm__analysis_followup(an)->actions;
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an), *pa = csm__analysis_prev_a(an);
+	const char *today = csm__analysis_followup(an)->today;
+	size_t i, k;
+	memset(f, 0, sizeof *f);
+	for (i = 0; i < acts->n; i++) {
+		const csm_action *x = &acts->v[i];
+		switch (x->status) {
+		case CSM_ACTION_DONE:
+			f->done++;
+			if (level_of(a, x->item) > before(an, x))
+				f->done_moved[f->n_done_moved++] = i;
+			else
+				f->done_still[f->n_done_still++] = i;
+			break;
+		case CSM_ACTION_DROPPED:
+			f->dropped++;
+			break;
+		default:
+			if (x->status == CSM_ACTION_OPEN)
+				f->open++;
+			else
+				f->in_progress++;
+			if (overdue(x->due, today))
+				f->late[f->n_late++] = i;
+		}
+	}
+	for (i = 0; pa && i < q->item_count; i++) {
+		int now = level_of(a, q->items[i].id), was = level_of(pa, q->items[i].id);
+		if (!now || !was || now == was)
+			continue;
+		for (k = 0; k < acts->n && strcmp(acts->v[k].item, q->items[i].id) != 0; k++)
+			;
+		if (k == acts->n)
+			f->moved[f->n_moved++] = i;
+	}
+}
+
+void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
+{
+	const csm_actions *acts = csm__analysis_followup(an)->actions;
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an), *pa = csm__analysis_prev_a(an);
+	const int ja = lang == CSM_LANG_JA;
+	const char *arrow = ja ? "→" : "->";
+	followup *f;
+	size_t i;
+	if (!acts)
+		return;
+	if (!(f = malloc(sizeof *f))) {
+		o->nomem = 1;
+		return;
+	}
+	follow(f, an);
+	csm__buf_printf(o, ja ? "\n対策の追跡 (%zu 件: 未着手 %zu、進行中 %zu、完了 %zu、取りやめ %zu。基準日 %s)\n"
+	                      : "\nFollow-up of actions (%zu: %zu open, %zu in progress, %zu done, %zu dropped; on %s)\n",
+	                acts->n, f->open, f->in_progress, f->done, f->dropped, csm__analysis_followup(an)->today);
+	csm__buf_printf(o, "  %s (%zu):", ja ? "完了し、レベルが上がった" : "Done, and the item moved", f->n_done_moved);
+	for (i = 0; i < f->n_done_moved; i++) {
+		const csm_action *x = &acts->v[f->done_moved[i]];
+		csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", x->item, before(an, x), arrow, level_of(a, x->item));
+	}
+	csm__buf_printf(o, "%s\n", f->n_done_moved ? "" : ja ? " なし" : " none");
+	csm__buf_printf(o, "  %s (%zu):", ja ? "完了としたがレベルが変わらない (根拠を確かめてください)"
+	                                     : "Done, but the item did not move (ask for evidence)",
+	                f->n_done_still);
+	for (i = 0; i < f->n_done_still; i++) {
+		const csm_action *x = &acts->v[f->done_still[i]];
+		int now = level_of(a, x->item);
+		if (now)
+			csm__buf_printf(o, "%s %s %s %d", i ? "," : "", x->item, ja ? "レベル" : "at", now);
+		else
+			csm__buf_printf(o, "%s %s %s", i ? "," : "", x->item, ja ? "回答なし" : "not answered");
+	}
+	csm__buf_printf(o, "%s\n", f->n_done_still ? "" : ja ? " なし" : " none");
+	if (pa) {
+		csm__buf_printf(o, "  %s (%zu):", ja ? "対策なしにレベルが変わった" : "Moved without an action", f->n_moved);
+		for (i = 0; i < f->n_moved; i++) {
+			const char *id = q->items[f->moved[i]].id;
+			csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", id, level_of(pa, id), arrow, level_of(a, id));
+		}
+		csm__buf_printf(o, "%s\n", f->n_moved ? "" : ja ? " なし" : " none");
+	}
+	csm__buf_printf(o, "  %s (%zu):", ja ? "期限を過ぎた未完了の対策" : "Open past their due date", f->n_late);
+	for (i = 0; i < f->n_late; i++) {
+		const csm_action *x = &acts->v[f->late[i]];
+		csm__buf_printf(o, "%s %s (%s %s", i ? "," : "", x->item, ja ? "期限" : "due", x->due);
+		if (x->owner[0]) {
+			csm__buf_printf(o, ja ? "、担当 " : ", owner ");
+			csm__buf_escaped(o, x->owner);
+		}
+		csm__buf_puts(o, ")");
+	}
+	csm__buf_printf(o, "%s\n", f->n_late ? "" : ja ? " なし" : " none");
+	free(f);
+}
+
+static void j_action_ref(csm__buf *o, const csm_action *x, int first)
+{
+	csm__buf_puts(o, first ? "{\"item\":" : ",{\"item\":");
+	csm__buf_json_string(o, x->item);
+}
+
+void csm__json_followup(csm__buf *o, const csm_analysis *an)
+{
+	const csm_actions *acts = csm__analysis_followup(an)->actions;
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an), *pa = csm__analysis_prev_a(an);
+	followup *f;
+	size_t i;
+	if (!acts)
+		return;
+	if (!(f = malloc(sizeof *f))) {
+		o->nomem = 1;
+		return;
+	}
+	follow(f, an);
+	csm__buf_puts(o, ",\"followup\":{\"today\":");
+	csm__buf_json_string(o, csm__analysis_followup(an)->today);
+	csm__buf_printf(o, ",\"actions\":%zu,\"open\":%zu,\"in_progress\":%zu,\"done\":%zu,\"dropped\":%zu", acts->n,
+	                f->open, f->in_progress, f->done, f->dropped);
+	csm__buf_puts(o, ",\"done_moved\":[");
+	for (i = 0; i < f->n_done_moved; i++) {
+		const csm_action *x = &acts->v[f->done_moved[i]];
+		j_action_ref(o, x, !i);
+		csm__buf_printf(o, ",\"from\":%d,\"to\":%d}", before(an, x), level_of(a, x->item));
+	}
+	csm__buf_puts(o, "],\"done_not_moved\":[");
+	for (i = 0; i < f->n_done_still; i++) {
+		const csm_action *x = &acts->v[f->done_still[i]];
+		int now = level_of(a, x->item);
+		j_action_ref(o, x, !i);
+		if (now)
+			csm__buf_printf(o, ",\"level\":%d}", now);
+		else
+			csm__buf_puts(o, ",\"level\":null}");
+	}
+	csm__buf_puts(o, "],\"moved_without_action\":");
+	if (!pa)
+		csm__buf_puts(o, "null");
+	for (i = 0; pa && i <= f->n_moved; i++) {
+		const char *id;
+		if (i == f->n_moved) {
+			csm__buf_puts(o, i ? "]" : "[]");
+			break;
+		}
+		id = q->items[f->moved[i]].id;
+		csm__buf_puts(o, i ? ",{\"item\":" : "[{\"item\":");
+		csm__buf_json_string(o, id);
+		csm__buf_printf(o, ",\"from\":%d,\"to\":%d}", level_of(pa, id), level_of(a, id));
+	}
+	csm__buf_puts(o, ",\"overdue\":[");
+	for (i = 0; i < f->n_late; i++) {
+		const csm_action *x = &acts->v[f->late[i]];
+		j_action_ref(o, x, !i);
+		csm__buf_puts(o, ",\"due\":");
+		csm__buf_json_string(o, x->due);
+		csm__buf_printf(o, ",\"status\":\"%s\",\"owner\":", status_name[x->status]);
+		csm__buf_json_string(o, x->owner);
+		csm__buf_puts(o, "}");
+	}
+	csm__buf_puts(o, "]}");
+}
