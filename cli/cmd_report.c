@@ -150,22 +150,6 @@ typedef struct rendered_set {
 	long long created; /* SOURCE_DATE_EPOCH, or now */
 } rendered_set;
 
-/* The creation date: SOURCE_DATE_EPOCH (reproducible builds: seconds since
- * 1970, up to the year 9999), else now. */
-static int creation_time(long long *out)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	unsigned long long t;
-	int status;
-	*out = (long long)time(NULL);
-	if (!epoch || !epoch[0])
-		return 0;
-	if ((status = cli_parse_count(&t, "SOURCE_DATE_EPOCH", epoch, 0, 253402300799ULL)))
-		return status;
-	*out = (long long)t;
-	return 0;
-}
-
 /* Fill `x` from the files of `r`. Every file is checked, and every problem
  * reported, before the caller writes anything; `*failed` counts the files
  * that failed. Returns 0 or an exit status; free `x` with
@@ -176,7 +160,7 @@ static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
 	int i, rc, status = 0;
 
 	*failed = 0;
-	if ((status = creation_time(&x->created)) || (status = cli_context(o)) || (status = cli_benchmark(&x->b, o)))
+	if ((status = cli_creation_time(&x->created)) || (status = cli_context(o)) || (status = cli_benchmark(&x->b, o)))
 		return status;
 	if ((rc = csm_tips_open(&x->tips, o->data)) ||
 	    (!r->font && (rc = csm_font_find(&x->font, csm_context_font_family(o->ctx)))) ||
@@ -383,6 +367,19 @@ cleanup:
 	return status;
 }
 
+/* The action list of plan `p`: CSV if its path ends in .csv, else JSON. */
+static int plan_actions(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
+                        const csm_tips *tips, const cli_args *o)
+{
+	csm_actions *acts = NULL;
+	const char *dot = strrchr(o->actions, '.');
+	int rc = csm_actions_make(&acts, p, q, a, tips, o->lang);
+	if (!rc)
+		rc = csm_actions_write(out, acts, dot && strcasecmp(dot, ".csv") == 0);
+	csm_actions_free(acts);
+	return rc;
+}
+
 static int run_plan(cli_args *args)
 {
 	report_args *r = (report_args *)args;
@@ -392,7 +389,7 @@ static int run_plan(cli_args *args)
 	csm_answers *a = NULL;
 	const csm_questionnaire *q = NULL;
 	csm_plan *p = NULL;
-	char *text = NULL;
+	char *text = NULL, *acts_text = NULL;
 	csm_grade target = CSM_GRADE_NONE;
 	char budget = 0;
 	int rc, status;
@@ -424,13 +421,17 @@ static int run_plan(cli_args *args)
 	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
 		rc = csm_analyze(&an, q, a, s, b);
 	popt.start = an;
+	if (!r->target) /* the file's own target grade, if it gives one */
+		popt.target = csm_answers_target_grade(a);
 	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &popt)) ||
-	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)))
+	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)) ||
+	    (o->actions && (rc = plan_actions(&acts_text, p, q, a, tips, o))))
 		status = cli_lib_error(rc);
-	else
+	else if (!o->actions || !(status = cli_write_text(o->actions, acts_text)))
 		status = cli_write_text(o->output, text);
 cleanup:
 	csm_free(text);
+	csm_free(acts_text);
 	csm_plan_free(p);
 	csm_analysis_free(an);
 	csm_score_free(s);
@@ -605,6 +606,8 @@ const cli_command cli_cmd_trend = {
 static const cli_opt plan_opts[] = {
     {"--target", NULL, CLI_STR, 0, REPORT_ARG(target), 0, 0, "A|B|C", "the grade to reach (default: the next)"},
     {"--budget", NULL, CLI_STR, 0, REPORT_ARG(budget), 0, 0, "S|M|L", "only items of at most this effort"},
+    {"--actions", NULL, CLI_STR, CLI_OUT, CLI_ARG(actions), 0, 0, "OUT.json|OUT.csv",
+         "also write the plan as an action list (csm-actions/1) to track"},
     OPT_JSON("one JSON document instead of text"),
     OPT_LANG,
     OPT_BENCHMARK,
@@ -619,10 +622,13 @@ static const cli_opt plan_opts[] = {
 
 const cli_command cli_cmd_plan = {
     "plan", "what to raise, in what order, to reach a grade",
-    "csm plan FILE [--target A|B|C] [--budget S|M|L] [options]",
+    "csm plan FILE [--target A|B|C] [--budget S|M|L] [--actions OUT.json|OUT.csv] [options]",
     "Raises items one level at a time, always the one that lifts the overall most per\n"
     "unit of effort (S 1, M 2, L 3, from the item's tip; --budget keeps to items of at\n"
-    "most that effort), until the target grade (default: the next) is reached.",
+    "most that effort), until the target grade (default: the file's target, else the\n"
+    "next) is reached. --actions writes one action per item to raise (owner, effort,\n"
+    "cost and first step from its tip; due the file's target date; status open) to\n"
+    "edit and give back to 'csm score --previous OLD --actions FILE' next time.",
     plan_opts, sizeof(report_args), run_plan,
 };
 

@@ -25,6 +25,8 @@ typedef struct score_job {
 	unsigned char *done;
 	const csm_answers *prev_a; /* --previous */
 	const csm_score *prev_s;
+	const csm_actions *actions; /* --actions */
+	long long today;
 	atomic_int next;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -44,6 +46,10 @@ static void score_one(score_job *j, int i)
 		csm_analysis_use_industries(an, o->industries);
 		if (j->prev_s)
 			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
+		if (!rc)
+			rc = csm_analysis_set_targets(an, j->tips);
+		if (!rc && j->actions)
+			rc = csm_analysis_set_actions(an, j->actions, j->today);
 	}
 	if (!rc)
 		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
@@ -140,6 +146,7 @@ static int run_score(cli_args *o)
 	out_sink sink = {.f = NULL, .fd = -1, .slot = -1};
 	csm_answers *prev_a = NULL;
 	csm_score *prev_s = NULL;
+	csm_actions *actions = NULL;
 	int rc, status = 0;
 
 	memset(&job, 0, sizeof job);
@@ -147,7 +154,8 @@ static int run_score(cli_args *o)
 		return cli_usage_error("score: give at least one answers file");
 	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)))
 		goto cleanup;
-	if (!o->json && (rc = csm_tips_open(&tips, o->data))) {
+	/* tips also for --json: a target grade is expanded with the plan's efforts */
+	if ((rc = csm_tips_open(&tips, o->data))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
@@ -160,6 +168,19 @@ static int run_score(cli_args *o)
 			goto cleanup;
 		job.prev_a = prev_a;
 		job.prev_s = prev_s;
+	}
+	if (o->actions) {
+		if (o->nfiles != 1) {
+			status = cli_usage_error("score: --actions follows up one answers file");
+			goto cleanup;
+		}
+		if ((rc = csm_actions_load(&actions, o->actions))) {
+			status = cli_lib_error(rc);
+			goto cleanup;
+		}
+		if ((status = cli_creation_time(&job.today)))
+			goto cleanup;
+		job.actions = actions;
 	}
 	if ((status = out_open(&sink, o->output)))
 		goto cleanup;
@@ -182,6 +203,7 @@ cleanup:
 	free(job.done);
 	csm_score_free(prev_s);
 	csm_answers_free(prev_a);
+	csm_actions_free(actions);
 	csm_tips_free(tips);
 	return status;
 }
@@ -199,6 +221,8 @@ static const cli_opt score_opts[] = {
     OPT_DATA_DIR,
     OPT_WEIGHTS,
     OPT_PREVIOUS,
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+         "an action list (csm plan --actions, edited): say what was done, what moved, what is late"},
     OPT_END,
 };
 
@@ -211,6 +235,10 @@ const cli_command cli_cmd_score = {
     "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"
     "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
     "and nothing is written (exit 2). Files are scored on one thread per core\n"
-    "(--jobs N to choose); the output keeps the order of the files.",
+    "(--jobs N to choose); the output keeps the order of the files.\n"
+    "A file's \"targets\" and \"target\" are shown as current versus target per\n"
+    "directive. With --actions (and --previous) the report follows up an action\n"
+    "list: done and moved, done but not moved, moved without an action, and open\n"
+    "actions past their due date (today: SOURCE_DATE_EPOCH, else the current date).",
     score_opts, sizeof(cli_args), run_score,
 };

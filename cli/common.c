@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -184,4 +185,18 @@ int cli_write_text(const char *path, const char *text)
 {
 	size_t n = strlen(text);
 	return out_write(path, text, n, n == 0 || text[n - 1] == '\n' ? NULL : "\n");
+}
+
+int cli_creation_time(long long *out)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	unsigned long long t;
+	int status;
+	*out = (long long)time(NULL);
+	if (!epoch || !epoch[0])
+		return 0;
+	if ((status = cli_parse_count(&t, "SOURCE_DATE_EPOCH", epoch, 0, 253402300799ULL)))
+		return status;
+	*out = (long long)t;
+	return 0;
 }

@@ -15,6 +15,7 @@ typedef struct cli_args {
 	const char **files; /* the operands: files, subcommands, ids */
 	int nfiles;
 	const char *data_dir, *benchmark, *questionnaire, *industry, *org, *output, *previous;
+	const char *actions; /* score: the action list to follow up; plan: where to write one */
 	csm_lang lang;
 	cli_weights weights;
 	cli_uint jobs;
@@ -101,5 +102,9 @@ int cli_worker_count(int n, const cli_uint *jobs);
  * standard output) whole or not at all. Returns 0 or the exit status. */
 int cli_write_bytes(const char *path, const void *data, size_t len);
 int cli_write_text(const char *path, const char *text);
+
+/* The creation date, and "today" of a follow-up: SOURCE_DATE_EPOCH
+ * (reproducible builds: seconds since 1970, up to the year 9999), else now. */
+int cli_creation_time(long long *out);
 
 #endif

@@ -678,9 +678,9 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_free(&items);
 	}
 
+	text_csf(&o, s, lang);
 	csm__text_targets(&o, an, lang);
 	csm__text_followup(&o, an, lang);
-	text_csf(&o, s, lang);
 
 	/* Lists. */
 	csm__buf_puts(&o, "\n");

@@ -233,8 +233,8 @@ void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		                a->targets->by ? (ja ? "、期限 " : " by ") : "", a->targets->by ? a->targets->by : "");
 	else if (a->targets->by)
 		csm__buf_printf(o, ja ? " (期限 %s)" : " (by %s)", a->targets->by);
-	csm__buf_printf(o, "\n%s\n", ja ? "  #  現在  → 目標  (目標に届いていない項目)"
-	                                : "  #  Now   -> Target  (items below their target)");
+	csm__buf_printf(o, "\n%s\n", ja ? "  #  現在  →  目標 (目標に届いていない項目)"
+	                                : "  #   Now  -> Target (items below their target)");
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		const csm_directive_score *ds = &s->dir[d - 1];
 		double tv;
