@@ -1890,6 +1890,139 @@ static void test_signal_cleans_up(void)
 }
 
 /* Every case of test/bad/cases.tsv: the exit code and a message naming the file and problem. */
+/* Replace the first `from` in `s` (malloc'd) with `to`; the result is malloc'd. */
+static char *replace1(char *s, const char *from, const char *to)
+{
+	char *at = s ? strstr(s, from) : NULL, *r;
+	size_t n;
+	CHECK(at != NULL);
+	if (!at)
+		return s;
+	n = strlen(s) - strlen(from) + strlen(to) + 1;
+	r = malloc(n);
+	snprintf(r, n, "%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+	free(s);
+	return r;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text ? text : "", f);
+		fclose(f);
+	}
+}
+
+/* Targets in the report, an action list from the plan, edited in a
+ * spreadsheet, and next year's follow-up. */
+static void test_targets_and_actions(void)
+{
+	char kt[300], next[300], csv[300], bad[300], json[300], out[300], args[1600], *text;
+	cJSON *doc = example_doc("kitamachi-machinery"), *t;
+	run_result r;
+	snprintf(kt, sizeof kt, "%s/kt.json", tmpdir);
+	snprintf(next, sizeof next, "%s/kt-next.json", tmpdir);
+	snprintf(csv, sizeof csv, "%s/kt-actions.csv", tmpdir);
+	snprintf(bad, sizeof bad, "%s/kt-bad.csv", tmpdir);
+	snprintf(json, sizeof json, "%s/kt-actions.json", tmpdir);
+	snprintf(out, sizeof out, "%s/kt-out.txt", tmpdir);
+	t = cJSON_AddObjectToObject(doc, "target");
+	cJSON_AddStringToObject(t, "grade", "A");
+	cJSON_AddStringToObject(t, "by", "2027-03");
+	write_doc(kt, doc);
+	/* the report: current versus target per directive */
+	snprintf(args, sizeof args, "score '%s' --lang en", kt);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Targets (grade A by 2027-03)\n");
+	CHECK_HAS(r.out, "  9   1.3  ->  4.3 9-1 2->4, 9-2 1->5, 9-3 1->4\n");
+	done(&r);
+	snprintf(args, sizeof args, "score '%s' --json", kt);
+	r = run(args);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	t = cJSON_GetObjectItem(doc, "targets");
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(t, "items"), "9-2")->valueint, 5);
+	CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(t, "directives"), 8), "target")->valuedouble,
+	           13.0 / 3, 1e-12);
+	cJSON_Delete(doc);
+	done(&r);
+	/* the plan to the file's target grade, and its action list */
+	snprintf(args, sizeof args, "plan '%s' --lang en --actions '%s'", kt, csv);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Plan towards grade A");
+	done(&r);
+	snprintf(args, sizeof args, "plan '%s' --lang en --actions '%s'", kt, json);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	text = test_read(json, NULL);
+	CHECK_HAS(text, "\"format\": \"csm-actions/1\"");
+	CHECK_HAS(text, "{\"item\": \"9-2\", \"directive\": 9, \"from\": 1, \"to\": 5, \"tip\": \"9-2\"");
+	free(text);
+	text = test_read(csv, NULL);
+	CHECK(text && strncmp(text, "\xEF\xBB\xBFitem,directive,from,to,tip,first_step,owner,effort,cost,due,status,note\r\n",
+	                      75) == 0);
+	CHECK_HAS(text, ",Procurement with the security lead,M,S,2027-03,open,\r\n");
+	/* edited as a spreadsheet user would: done, an owner, a note that looks
+	 * like a formula, "In progress" typed by hand */
+	text = replace1(text, "Procurement with the security lead,M,S,2027-03,open,\r\n",
+	                "Sato (procurement),M,S,2027-03,done,=see the contracts folder\r\n");
+	text = replace1(text, "Security lead,S,S,2027-03,open,", "Security lead,S,S,2027-03,Done,");
+	text = replace1(text, "Group CISO,L,M,2027-03,open,", "Group CISO,L,M,2027-12,In progress,");
+	write_text(csv, text);
+	/* a bad status and a bad date are refused with the cell named, nothing written */
+	text = replace1(text, ",2027-12,In progress,", ",2027-13,finished,");
+	write_text(bad, text);
+	free(text);
+	doc = example_doc("kitamachi-machinery");
+	cJSON_ReplaceItemInObject(doc, "assessed_on", cJSON_CreateString("2027-09-30"));
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "answers"), "9-2"), "level",
+	                          cJSON_CreateNumber(3));
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "answers"), "7-2"), "level",
+	                          cJSON_CreateNumber(4));
+	write_doc(next, doc);
+	setenv("SOURCE_DATE_EPOCH", "1822435200", 1); /* 2027-10-02 */
+	snprintf(args, sizeof args, "score '%s' --previous '%s' --actions '%s' --lang en -o '%s'", next, kt, bad, out);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "kt-bad.csv:4: due: \"2027-13\" is not a date");
+	CHECK_HAS(r.err, "kt-bad.csv:4: status: \"finished\" is not open, in_progress, done or dropped");
+	CHECK(access(out, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, "score '%s' --previous '%s' --actions '%s' --lang en", next, kt, csv);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Follow-up of actions (10: 7 open, 1 in progress, 2 done, 0 dropped; on 2027-10-02)\n");
+	CHECK_HAS(r.out, "  Done, and the item moved (1): 9-2 1->3\n");
+	CHECK_HAS(r.out, "  Done, but the item did not move (ask for evidence) (1): 10-1 at 4\n");
+	CHECK_HAS(r.out, "  Moved without an action (1): 7-2 3->4\n");
+	CHECK_HAS(r.out, "  Open past their due date (7): 9-3 (due 2027-03, owner Head of procurement");
+	CHECK(r.out && !strstr(r.out, "9-1 (due"));
+	done(&r);
+	snprintf(args, sizeof args, "score '%s' --previous '%s' --actions '%s' --json", next, kt, csv);
+	r = run(args);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	t = cJSON_GetObjectItem(doc, "followup");
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(t, "overdue")), 7);
+	CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(t, "done_moved"), 0), "item")->valuestring,
+	          "9-2");
+	cJSON_Delete(doc);
+	done(&r);
+	unsetenv("SOURCE_DATE_EPOCH");
+	/* one file only; the list must not be an output */
+	snprintf(args, sizeof args, "score '%s' '%s' --actions '%s'", next, kt, csv);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+	snprintf(args, sizeof args, "plan '%s' --actions '%s'", kt, kt);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+}
+
 static void test_bad_inputs(void)
 {
 	char *table = test_read(SRC("test/bad/cases.tsv"), NULL), *line, *save = NULL;
@@ -1958,6 +2091,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_input_files);
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
+	RUN_TEST(test_targets_and_actions);
 	RUN_TEST(test_output_places);
 	RUN_TEST(test_many_questionnaires);
 	RUN_TEST(test_db_list_escapes);
