@@ -744,7 +744,7 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an), *pa = csm__analysis_prev_a(an);
 	const int ja = lang == CSM_LANG_JA;
-	const char *arrow = ja ? "→" : "->";
+	const char *arrow = "→"; /* as "Items that moved" writes a move */
 	followup *f;
 	size_t i;
 	if (!acts)
@@ -760,7 +760,10 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	csm__buf_printf(o, "  %s (%zu):", ja ? "完了し、レベルが上がった" : "Done, and the item moved", f->n_done_moved);
 	for (i = 0; i < f->n_done_moved; i++) {
 		const csm_action *x = &acts->v[f->done_moved[i]];
-		csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", x->item, before(an, x), arrow, level_of(a, x->item));
+		int now = level_of(a, x->item);
+		csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", x->item, before(an, x), arrow, now);
+		if (now < x->to) /* moved, but not yet where the action aims */
+			csm__buf_printf(o, ja ? " (目標 %d)" : " (aim %d)", x->to);
 	}
 	csm__buf_printf(o, "%s\n", f->n_done_moved ? "" : ja ? " なし" : " none");
 	csm__buf_printf(o, "  %s (%zu):", ja ? "完了としたがレベルが変わらない (根拠を確かめてください)"
@@ -825,7 +828,7 @@ void csm__json_followup(csm__buf *o, const csm_analysis *an)
 	for (i = 0; i < f->n_done_moved; i++) {
 		const csm_action *x = &acts->v[f->done_moved[i]];
 		j_action_ref(o, x, !i);
-		csm__buf_printf(o, ",\"from\":%d,\"to\":%d}", before(an, x), level_of(a, x->item));
+		csm__buf_printf(o, ",\"from\":%d,\"to\":%d,\"aim\":%d}", before(an, x), level_of(a, x->item), x->to);
 	}
 	csm__buf_puts(o, "],\"done_not_moved\":[");
 	for (i = 0; i < f->n_done_still; i++) {

@@ -247,8 +247,7 @@ void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		for (i = 0; i < q->item_count; i++) {
 			int t = csm__analysis_followup(an)->target[i];
 			if (q->items[i].directive == d && s->level[i] >= 1 && t > s->level[i])
-				csm__buf_printf(o, "%s%s %d%s%d", n++ ? ", " : " ", q->items[i].id, s->level[i],
-				                ja ? "→" : "->", t);
+				csm__buf_printf(o, "%s%s %d→%d", n++ ? ", " : " ", q->items[i].id, s->level[i], t);
 		}
 		csm__buf_printf(o, "%s\n", n ? "" : (ja ? " (達成)" : " (met)"));
 	}

@@ -137,7 +137,7 @@ static void test_grade_expanded_as_plan(void)
 	cJSON_Delete(root);
 	CHECK_INT(csm_render_text(&text, an, tips, CSM_LANG_EN), 0);
 	CHECK_HAS(text, "Targets (grade B)");
-	CHECK_HAS(text, "1-1 3->4");
+	CHECK_HAS(text, "1-1 3→4");
 	csm_free(text);
 	CHECK_INT(csm_render_text(&text, an, tips, CSM_LANG_JA), 0);
 	CHECK_HAS(text, "目標 (成熟度 B)");
@@ -345,9 +345,9 @@ static void test_followup(void)
 	}
 	cJSON_Delete(root);
 	CHECK_INT(csm_render_text(&text, an, NULL, CSM_LANG_EN), 0);
-	CHECK_HAS(text, "Done, and the item moved (1): 1-1 2->3\n");
+	CHECK_HAS(text, "Done, and the item moved (1): 1-1 2→3\n");
 	CHECK_HAS(text, "Done, but the item did not move (ask for evidence) (1): 1-2 at 2\n");
-	CHECK_HAS(text, "Moved without an action (1): 2-2 2->4\n");
+	CHECK_HAS(text, "Moved without an action (1): 2-2 2→4\n");
 	CHECK_HAS(text, "Open past their due date (1): 1-3 (due 2027-03)\n");
 	csm_free(text);
 	/* a month is due until its last day */

@@ -1937,7 +1937,7 @@ static void test_targets_and_actions(void)
 	r = run(args);
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "Targets (grade A by 2027-03)\n");
-	CHECK_HAS(r.out, "  9   1.3  ->  4.3 9-1 2->4, 9-2 1->5, 9-3 1->4\n");
+	CHECK_HAS(r.out, "  9   1.3  ->  4.3 9-1 2→4, 9-2 1→5, 9-3 1→4\n");
 	done(&r);
 	snprintf(args, sizeof args, "score '%s' --json", kt);
 	r = run(args);
@@ -1996,9 +1996,9 @@ static void test_targets_and_actions(void)
 	r = run(args);
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "Follow-up of actions (10: 7 open, 1 in progress, 2 done, 0 dropped; on 2027-10-02)\n");
-	CHECK_HAS(r.out, "  Done, and the item moved (1): 9-2 1->3\n");
+	CHECK_HAS(r.out, "  Done, and the item moved (1): 9-2 1→3 (aim 5)\n");
 	CHECK_HAS(r.out, "  Done, but the item did not move (ask for evidence) (1): 10-1 at 4\n");
-	CHECK_HAS(r.out, "  Moved without an action (1): 7-2 3->4\n");
+	CHECK_HAS(r.out, "  Moved without an action (1): 7-2 3→4\n");
 	CHECK_HAS(r.out, "  Open past their due date (7): 9-3 (due 2027-03, owner Head of procurement");
 	CHECK(r.out && !strstr(r.out, "9-1 (due"));
 	done(&r);
