@@ -786,17 +786,19 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		}
 		csm__buf_printf(o, "%s\n", f->n_moved ? "" : ja ? " なし" : " none");
 	}
-	csm__buf_printf(o, "  %s (%zu):", ja ? "期限を過ぎた未完了の対策" : "Open past their due date", f->n_late);
+	/* one a line: each names who is to act */
+	csm__buf_printf(o, "  %s (%zu):%s\n", ja ? "期限を過ぎた未完了の対策" : "Open past their due date", f->n_late,
+	                f->n_late ? "" : ja ? " なし" : " none");
 	for (i = 0; i < f->n_late; i++) {
 		const csm_action *x = &acts->v[f->late[i]];
-		csm__buf_printf(o, "%s %s (%s %s", i ? "," : "", x->item, ja ? "期限" : "due", x->due);
+		csm__buf_printf(o, "    %s %s %s%s", x->item, ja ? "期限" : "due", x->due,
+		                x->status == CSM_ACTION_IN_PROGRESS ? (ja ? " (進行中)" : " (in progress)") : "");
 		if (x->owner[0]) {
-			csm__buf_printf(o, ja ? "、担当 " : ", owner ");
+			csm__buf_puts(o, ja ? "、担当 " : ", owner ");
 			csm__buf_escaped(o, x->owner);
 		}
-		csm__buf_puts(o, ")");
+		csm__buf_puts(o, "\n");
 	}
-	csm__buf_printf(o, "%s\n", f->n_late ? "" : ja ? " なし" : " none");
 	free(f);
 }
 

@@ -348,7 +348,7 @@ static void test_followup(void)
 	CHECK_HAS(text, "Done, and the item moved (1): 1-1 2→3\n");
 	CHECK_HAS(text, "Done, but the item did not move (ask for evidence) (1): 1-2 at 2\n");
 	CHECK_HAS(text, "Moved without an action (1): 2-2 2→4\n");
-	CHECK_HAS(text, "Open past their due date (1): 1-3 (due 2027-03)\n");
+	CHECK_HAS(text, "Open past their due date (1):\n    1-3 due 2027-03\n");
 	csm_free(text);
 	/* a month is due until its last day */
 	CHECK_INT(csm_analysis_set_actions(an, acts, 1806451200LL), 0); /* 2027-03-31 */
