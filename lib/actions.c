@@ -173,7 +173,10 @@ static void sml(char *buf, char c)
 /* The cells of action x as text. */
 static void cells(const csm_action *x, const char *cell[NCOL], char num[3][4], char sm[2][2])
 {
-	snprintf(num[0], 4, "%d", x->directive);
+	if (x->directive) /* a list typed by hand may leave it out */
+		snprintf(num[0], 4, "%d", x->directive);
+	else
+		num[0][0] = '\0';
 	snprintf(num[1], 4, "%d", x->from);
 	snprintf(num[2], 4, "%d", x->to);
 	sml(sm[0], x->effort);
@@ -190,6 +193,34 @@ static void cells(const csm_action *x, const char *cell[NCOL], char num[3][4], c
 	cell[C_DUE] = x->due;
 	cell[C_STATUS] = status_name[x->status];
 	cell[C_NOTE] = x->note;
+}
+
+/* Apostrophes, then a character a spreadsheet starts a formula with: the
+ * reader takes one ' off (csm__buf_csv() guards =... as '=...), so the writer
+ * puts one more before any the text has, and what is read back is what was
+ * written. */
+static int guard_like(const char *s)
+{
+	if (s[0] != '\'')
+		return 0;
+	while (*s == '\'')
+		s++;
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+static void csv_cell(csm__buf *o, const char *s)
+{
+	if (guard_like(s)) {
+		csm__buf b = {0};
+		csm__buf_puts(&b, "'");
+		csm__buf_puts(&b, s);
+		o->nomem |= b.nomem;
+		if (b.s)
+			csm__buf_csv(o, b.s);
+		csm__buf_free(&b);
+		return;
+	}
+	csm__buf_csv(o, s);
 }
 
 int csm_actions_write(char **out, const csm_actions *acts, int csv)
@@ -218,12 +249,12 @@ int csm_actions_write(char **out, const csm_actions *acts, int csv)
 			if (csv) {
 				if (c)
 					csm__buf_puts(&o, ",");
-				csm__buf_csv(&o, cell[c]);
+				csv_cell(&o, cell[c]);
 				continue;
 			}
 			csm__buf_printf(&o, "%s\"%s\": ", c ? ", " : "", col_name[c]);
 			if (c == C_DIRECTIVE || c == C_FROM || c == C_TO)
-				csm__buf_puts(&o, cell[c]);
+				csm__buf_puts(&o, cell[c][0] ? cell[c] : "null");
 			else
 				csm__buf_json_string(&o, cell[c]);
 		}
@@ -505,10 +536,10 @@ static int csv_record(const char *d, size_t len, size_t *pos, unsigned *line, ch
 	return 1;
 }
 
-/* The inverse of csm__buf_csv()'s guard: '=... back to =... */
+/* The inverse of csm__buf_csv()'s guard and csv_cell(): '=... back to =... */
 static void unguard(char *s)
 {
-	if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' || s[1] == '\t' || s[1] == '\r'))
+	if (guard_like(s))
 		memmove(s, s + 1, strlen(s));
 }
 
