@@ -898,4 +898,5 @@ void csm__json_followup(csm__buf *o, const csm_analysis *an)
 		csm__buf_puts(o, "}");
 	}
 	csm__buf_puts(o, "]}");
+	free(f);
 }
