@@ -475,6 +475,7 @@ static int csv_record(const char *d, size_t len, size_t *pos, unsigned *line, ch
 {
 	size_t i = *pos, n = 0;
 	unsigned start = *line;
+	*ncells = 0; /* kept up to date: the caller frees the cells on error too */
 	if (i >= len)
 		return 0;
 	for (;;) {
@@ -517,6 +518,7 @@ static int csv_record(const char *d, size_t len, size_t *pos, unsigned *line, ch
 		}
 		if (n < NCOL + 8) {
 			(*cells)[n++] = cell;
+			*ncells = n;
 		} else {
 			free(cell);
 		}
