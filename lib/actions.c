@@ -279,6 +279,30 @@ static int valid_due(const char *s)
 	return csm__valid_date(s);
 }
 
+/* A date as a spreadsheet in Japan saves it, 2027/3/31 or 2027/03, as
+ * 2027-03-31 or 2027-03: *cell replaced when it is one (0), CSM_ENOMEM. */
+static int slash_date(char **cell)
+{
+	unsigned y, m, d = 0;
+	int n = 0;
+	char out[48], *t;
+	if (strlen(*cell) > 10 || !strchr(*cell, '/'))
+		return 0;
+	if (sscanf(*cell, "%4u/%2u/%2u%n", &y, &m, &d, &n) == 3 && !(*cell)[n])
+		snprintf(out, sizeof out, "%04u-%02u-%02u", y, m, d);
+	else if (sscanf(*cell, "%4u/%2u%n", &y, &m, &n) == 2 && !(*cell)[n])
+		snprintf(out, sizeof out, "%04u-%02u", y, m);
+	else
+		return 0;
+	if (!valid_due(out))
+		return 0; /* the message shows what was typed */
+	if (!(t = csm__strdup(out)))
+		return csm__nomem();
+	free(*cell);
+	*cell = t;
+	return 0;
+}
+
 /* A status as people type it: open, in_progress / "in progress" / in-progress,
  * done, dropped, in any case. */
 static int parse_status(const char *s, csm_action_status *out)
@@ -324,7 +348,7 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 {
 	csm_action x;
 	size_t i = acts->n, k;
-	int c, bad = 0;
+	int c, bad = 0, rc;
 	memset(&x, 0, sizeof x);
 	for (c = 0; c < NCOL; c++) {
 		int ctl;
@@ -382,6 +406,8 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 		else
 			x.cost = s[0];
 	}
+	if (cell[C_DUE] && (rc = slash_date(&cell[C_DUE])) != 0)
+		return rc;
 	if (cell[C_DUE] && cell[C_DUE][0] && !valid_due(cell[C_DUE])) {
 		csm__problem(p, "%s: due: \"%.40s\" is not a date YYYY-MM-DD or a month YYYY-MM", where, cell[C_DUE]);
 		bad = 1;

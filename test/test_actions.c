@@ -227,7 +227,7 @@ static void test_spreadsheet_edits(void)
 	const char *edited = "\xEF\xBB\xBFitem,directive,from,to,tip,first_step,owner,effort,cost,due,status,note\r\n"
 	                     "9-2,9,1,3,9-2,\"Ask procurement\",Sato,M,S,2027-03,In Progress,\"=SUM(A1)\"\r\n"
 	                     ",,,,,,,,,,,\r\n" /* a blank row */
-	                     "1-1,1,2,4,1-1,Step,\"Kato, IT\",S,,2027-03-15,done,\"two\nlines\"\r\n";
+	                     "1-1,1,2,4,1-1,Step,\"Kato, IT\",S,,2027/3/15,done,\"two\nlines\"\r\n";
 	csm_actions *acts = NULL, *back = NULL;
 	char *csv = NULL;
 	const csm_action *x;
@@ -242,6 +242,7 @@ static void test_spreadsheet_edits(void)
 	CHECK_STR(x->owner, "Kato, IT");
 	CHECK_INT(x->cost, 0);
 	CHECK_STR(x->note, "two\nlines");
+	CHECK_STR(x->due, "2027-03-15"); /* as Excel in Japan saves a date */
 	/* written again, the formula is guarded; read again, it is the user's text */
 	CHECK_INT(csm_actions_write(&csv, acts, 1), 0);
 	CHECK_HAS(csv, ",in_progress,\"'=SUM(A1)\"\r\n");
