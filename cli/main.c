@@ -383,6 +383,18 @@ static char *take_message(const char *prefix)
 	return t;
 }
 
+/* Check the industry against the list, an older id resolved; print the
+ * library's notices (renamed id, a group named) as warnings. */
+static int resolve_industry(csm_answers *a, const opts *o)
+{
+	char *notes = NULL;
+	int rc = csm_answers_resolve_industry(&notes, a, o->industries, o->lang);
+	if (!rc && notes[0])
+		fprintf(stderr, "%s", notes);
+	csm_free(notes);
+	return rc;
+}
+
 /* Load answers file `path`, apply command-line fields, find its questionnaire.
  * Returns 0, or the library error code with the message in *err. */
 static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, const opts *o, const char *path,
@@ -397,7 +409,7 @@ static int load_answers(csm_answers **out, csm_questionnaire **q, qcache *c, con
 	    (o->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, o->industry))) ||
 	    (o->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, o->org))))
 		goto fail;
-	if (o->industries && (rc = csm_answers_check_industry(*out, o->industries)))
+	if (o->industries && (rc = resolve_industry(*out, o)))
 		goto fail;
 	qid = csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE);
 	if ((rc = get_questionnaire(q, c, o->data_dir, qid ? qid : "csmg-v2"))) {
@@ -1334,7 +1346,9 @@ static int cmd_industries(opts *o)
 	}
 	for (i = 0; i < csm_industries_count(o->industries); i++) {
 		const char *id = csm_industry_id(o->industries, i);
-		printf("%-16s %s\n", id, csm_industry_label(o->industries, id, o->lang));
+		const char *parent = csm_industry_parent(o->industries, id);
+		printf("%-26s %s", id, csm_industry_label(o->industries, id, o->lang));
+		printf(parent ? "  (%s)\n" : "\n", parent ? csm_industry_label(o->industries, parent, o->lang) : "");
 	}
 	return 0;
 }
@@ -1803,7 +1817,7 @@ static int ingest_one(ingest_state *st, csm_answers *a)
 	csm_questionnaire *q = NULL;
 	const char *qid;
 	int rc;
-	if (st->o->industries && (rc = csm_answers_check_industry(a, st->o->industries)))
+	if (st->o->industries && (rc = resolve_industry(a, st->o)))
 		goto bad;
 	if ((st->o->questionnaire && (rc = csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, st->o->questionnaire))))
 		goto bad;

@@ -306,8 +306,39 @@ CSM_EXTERN void csm_industries_free(csm_industries *ind);
 CSM_EXTERN size_t csm_industries_count(const csm_industries *ind);
 CSM_EXTERN const char *csm_industry_id(const csm_industries *ind, size_t i);
 
-/** Label of industry `id` in `lang`, or NULL if `id` is not in the list. */
+/**
+ * Label of industry or group `id` in `lang`, or NULL if `id` is neither.
+ * Industry and group ids are one namespace: an answers file may name a group
+ * (e.g. "finance") where it does not know its industry.
+ */
 CSM_EXTERN const char *csm_industry_label(const csm_industries *ind, const char *id, csm_lang lang);
+
+/**
+ * Groups: the parent groups industries roll up to (the 2020 trial's six:
+ * machinery, materials, infrastructure, finance, construction, services).
+ * Their number, and the id of group `i` (0-based).
+ */
+CSM_EXTERN size_t csm_industry_group_count(const csm_industries *ind);
+CSM_EXTERN const char *csm_industry_group_id(const csm_industries *ind, size_t i);
+
+/** 1 if `id` is one of the list's groups rather than an industry, else 0. */
+CSM_EXTERN int csm_industry_is_group(const csm_industries *ind, const char *id);
+
+/** The group industry `id` rolls up to ("finance" for "bank"); a group's own id for a group; NULL if unknown. */
+CSM_EXTERN const char *csm_industry_parent(const csm_industries *ind, const char *id);
+
+/** What an id of an older list (e.g. "banking") is now ("bank", an industry or a group), or NULL. */
+CSM_EXTERN const char *csm_industry_renamed(const csm_industries *ind, const char *id);
+
+/** Tokyo Stock Exchange sector code of industry `id` ("7050"), or NULL (not a listed sector). */
+CSM_EXTERN const char *csm_industry_tse(const csm_industries *ind, const char *id);
+
+/**
+ * The critical-infrastructure sectors (重要インフラ) organizations of industry
+ * `id` may belong to: their number, and the label of sector `k` in `lang`.
+ */
+CSM_EXTERN size_t csm_industry_ci_count(const csm_industries *ind, const char *id);
+CSM_EXTERN const char *csm_industry_ci_label(const csm_industries *ind, const char *id, size_t k, csm_lang lang);
 
 /* ------------------------------------------------------------------------ */
 /* Answers (csm-answers/1 JSON, or CSV item,level[,evidence,note])          */
@@ -393,10 +424,21 @@ CSM_EXTERN const char *csm_answers_note(const csm_answers *a, const char *item_i
 CSM_EXTERN int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags);
 
 /**
- * The industry of `a` (if it gives one) is in `ind`; otherwise CSM_EINVALID
- * with `file: organization.industry: what`.
+ * The industry of `a` (if it gives one) is an industry, a group or a renamed
+ * id of `ind`; otherwise CSM_EINVALID with `file: organization.industry: what`.
  */
 CSM_EXTERN int csm_answers_check_industry(const csm_answers *a, const csm_industries *ind);
+
+/**
+ * Check the industry of `a` as csm_answers_check_industry() does and replace
+ * an id an older list used ("banking") by what it is now ("bank"). Notices
+ * for the user, in `lang`, one line each `file: organization.industry: what`
+ * (the id was renamed; the id names a group, not an industry), go to
+ * `*notices` ("" when there are none; the caller frees it with csm_free()):
+ * the file is still valid. A tool prints them as warnings.
+ */
+CSM_EXTERN int csm_answers_resolve_industry(char **notices, csm_answers *a, const csm_industries *ind,
+                                            csm_lang lang);
 
 /**
  * Answers that contradict a gate answered "no" (an item above the gate's

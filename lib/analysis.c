@@ -30,7 +30,10 @@ struct csm_analysis {
 	int has_percentile;
 	double percentile;    /* within the industry group */
 	int industry_index;   /* the industry's group in the benchmark, or -1 */
-	char industry_key[CSM__KEY_MAX];
+	char industry_key[CSM__KEY_MAX]; /* the group compared with (or tried, when none) */
+	const char *industry; /* the organization's industry, an older id resolved */
+	char *compared[2];    /* csm__analysis_industry_compared(), per language */
+	char *group_label[2]; /* csm__analysis_group_label(), per language */
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -50,6 +53,10 @@ void csm_analysis_free(csm_analysis *an)
 		free((void *)an->plan[i].tips);
 	free(an->hints);
 	free(an->plan);
+	for (i = 0; i < 2; i++) {
+		free(an->compared[i]);
+		free(an->group_label[i]);
+	}
 	free(an);
 }
 
@@ -197,6 +204,70 @@ static int plan(csm_analysis *an)
 	return 0;
 }
 
+/* The labels naming the group compared with, in both languages. */
+static int label_group(csm_analysis *an)
+{
+	const char *parent = csm_industry_parent(an->industries, an->industry);
+	int l, by_group = an->industry_index >= 0 && parent && strcmp(an->industry_key + strlen("industry:"), parent) == 0 &&
+	                  csm_industry_is_group(an->industries, parent);
+	for (l = 0; l < 2; l++) {
+		csm_lang lang = (csm_lang)l;
+		const char *ind = csm_industry_label(an->industries, an->industry, lang);
+		csm__buf g = {0}, c = {0};
+		free(an->compared[l]);
+		free(an->group_label[l]);
+		an->compared[l] = an->group_label[l] = NULL;
+		if (!an->industry)
+			continue;
+		if (!ind)
+			ind = an->industry;
+		if (by_group) /* a parent group: say whose ("金融 2020年試行") */
+			csm__buf_printf(&g, lang == CSM_LANG_JA ? "%s %s" : "%s, %s group", csm_industry_label(an->industries, parent, lang),
+			                csm__industries_groups_label(an->industries, lang) ? csm__industries_groups_label(an->industries, lang)
+			                                                                    : "");
+		else if (an->industry_index >= 0)
+			csm__buf_puts(&g, ind);
+		if (g.s)
+			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s)" : "%s (compared with: %s)", ind, g.s);
+		else
+			csm__buf_puts(&c, ind);
+		if ((g.s && csm__buf_finish(&g, &an->group_label[l])) || csm__buf_finish(&c, &an->compared[l])) {
+			csm__buf_free(&g);
+			csm__buf_free(&c);
+			return csm__nomem();
+		}
+	}
+	return 0;
+}
+
+/* The benchmark group of the organization's industry, else of its parent
+ * group (SPEC §5); the percentile within it. With no industry list there is
+ * no parent: only the industry's own group. */
+static int pick_industry_group(csm_analysis *an)
+{
+	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY), *parent;
+	an->industry = id && csm_industry_renamed(an->industries, id) ? csm_industry_renamed(an->industries, id) : id;
+	an->industry_index = -1;
+	an->industry_key[0] = '\0';
+	an->has_percentile = 0;
+	if (!an->industry)
+		return 0;
+	csm__industry_key(an->industry_key, an->industry);
+	if ((an->industry_index = csm_benchmark_group_find(an->b, an->industry_key)) < 0 &&
+	    (parent = csm_industry_parent(an->industries, an->industry)) && strcmp(parent, an->industry) != 0) {
+		char key[CSM__KEY_MAX];
+		csm__industry_key(key, parent);
+		if ((an->industry_index = csm_benchmark_group_find(an->b, key)) >= 0)
+			memcpy(an->industry_key, key, sizeof key);
+	}
+	/* no percentile within a group smaller than the benchmark's minimum:
+	 * in a group of 2 it only says which of the two is ahead */
+	if (an->industry_index >= 0 && csm_benchmark_group_n(an->b, (size_t)an->industry_index) >= csm_benchmark_min_group(an->b))
+		an->has_percentile =
+		    csm_benchmark_percentile(&an->percentile, an->b, (size_t)an->industry_index, an->s->overall);
+	return label_group(an);
+}
+
 int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a, const csm_score *s,
                 const csm_benchmark *b)
 {
@@ -222,15 +293,8 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		              csm_benchmark_name(b), an->target);
 		goto cleanup;
 	}
-	an->industry_index = -1;
-	if (csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)) {
-		csm__industry_key(an->industry_key, csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
-		/* no percentile within a group smaller than the benchmark's minimum:
-		 * in a group of 2 it only says which of the two is ahead */
-		if ((an->industry_index = csm_benchmark_group_find(b, an->industry_key)) >= 0 &&
-		    csm_benchmark_group_n(b, (size_t)an->industry_index) >= csm_benchmark_min_group(b))
-			an->has_percentile = csm_benchmark_percentile(&an->percentile, b, (size_t)an->industry_index, s->overall);
-	}
+	if ((rc = pick_industry_group(an)))
+		goto cleanup;
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double target;
 		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(b, (size_t)an->target_index, d, &target)) {
@@ -335,8 +399,11 @@ const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }
 
 void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind)
 {
-	if (an)
-		an->industries = ind;
+	if (!an)
+		return;
+	an->industries = ind;
+	/* the parent group is known now (without memory, the labels fall back to the industry's) */
+	(void)pick_industry_group(an);
 }
 
 size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5])
@@ -356,9 +423,21 @@ int csm__analysis_industry_group(const csm_analysis *an) { return an->industry_i
 
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 {
-	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY);
-	const char *label = id ? csm_industry_label(an->industries, id, lang) : NULL;
-	return label ? label : id;
+	const char *label = an->industry ? csm_industry_label(an->industries, an->industry, lang) : NULL;
+	return label ? label : an->industry;
+}
+
+const char *csm__analysis_industry(const csm_analysis *an) { return an->industry; }
+const csm_industries *csm__analysis_industries(const csm_analysis *an) { return an->industries; }
+
+const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang)
+{
+	return CSM__LANG_OK(lang) && an->group_label[lang] ? an->group_label[lang] : csm__analysis_industry_label(an, lang);
+}
+
+const char *csm__analysis_industry_compared(const csm_analysis *an, csm_lang lang)
+{
+	return CSM__LANG_OK(lang) && an->compared[lang] ? an->compared[lang] : csm__analysis_industry_label(an, lang);
 }
 
 int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n)

@@ -717,6 +717,24 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 	return 0;
 }
 
+int csm__answers_set_industry(csm_answers *a, const char *id)
+{
+	char *copy = csm__strdup(id);
+	if (!copy)
+		return csm__nomem();
+	free(a->field[CSM_FIELD_ORG_INDUSTRY]);
+	a->field[CSM_FIELD_ORG_INDUSTRY] = copy;
+	/* the JSON output copies the organization object: it says the new id too */
+	if (a->organization && cJSON_GetObjectItemCaseSensitive(a->organization, "industry")) {
+		cJSON *v = cJSON_CreateString(id);
+		if (!v || !cJSON_ReplaceItemInObjectCaseSensitive(a->organization, "industry", v)) {
+			cJSON_Delete(v);
+			return csm__nomem();
+		}
+	}
+	return 0;
+}
+
 size_t csm_answers_assessor_count(const csm_answers *a) { return a ? a->assessor_count : 0; }
 const char *csm_answers_assessor_name(const csm_answers *a, size_t i)
 {

@@ -324,7 +324,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 			else
 				snprintf(se->label, sizeof se->label,
 				         lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
-				         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
+				         csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
 				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
 					se->value[d - 1] = -1;

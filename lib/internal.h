@@ -51,6 +51,11 @@ int csm__size_valid(const char *s);
 
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
+/* The label of the industries' groups as a set ("2020年試行", "2020 trial"), or NULL. */
+const char *csm__industries_groups_label(const csm_industries *ind, csm_lang lang);
+/* The id of the industry or group whose id or label (ja, or en in any case)
+ * is `s`, or `s`'s own copy in the list where it is a renamed id; NULL if none. */
+const char *csm__industry_find(const csm_industries *ind, const char *s);
 
 /* A temporary file with no name in `dir`, open for reading and writing
  * (O_TMPFILE, or a file unlinked at once): nothing is left behind however the
@@ -291,6 +296,9 @@ int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);
 int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int level);
+/* Replace the organization's industry (the field and the organization
+ * object as given) by `id`: an older list's id resolved to the current one. */
+int csm__answers_set_industry(csm_answers *a, const char *id);
 
 struct csm_score {
 	const csm_questionnaire *q;
@@ -350,8 +358,19 @@ void csm__portfolio_free(csm__portfolio *p);
 /* csm_radar_from_analysis(), with the industry's series labelled just
  * "Industry average" when `short_labels` (the page names the industry). */
 int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels);
-/* The index of the industry's group in the benchmark, or -1. */
+/* The index of the industry's group in the benchmark (its own, or else its
+ * parent's), or -1. */
 int csm__analysis_industry_group(const csm_analysis *an);
+/* The organization's industry (an older id resolved), or NULL; the list. */
+const char *csm__analysis_industry(const csm_analysis *an);
+const csm_industries *csm__analysis_industries(const csm_analysis *an);
+/* The label of the group the organization is compared with: its industry's
+ * label, or its parent group's with the groups' set ("金融 2020年試行");
+ * NULL when there is none. */
+const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang);
+/* "銀行業 (比較: 金融 2020年試行)": the industry and the group it is compared
+ * with; only the industry where there is no group; NULL without an industry. */
+const char *csm__analysis_industry_compared(const csm_analysis *an, csm_lang lang);
 /* 1 if the industry group exists but is below the benchmark's min_group, so
  * no percentile is given; its n into `*n`. */
 int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n);

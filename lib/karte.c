@@ -764,7 +764,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	y = header_name(k, f ? f : a->name, 17, MARGIN + 28, HEADER_W) + 16;
 	{
 		csm__buf meta = {0};
-		if ((f = csm__analysis_industry_label(an, lang)))
+		if ((f = csm__analysis_industry_compared(an, lang)))
 			csm__buf_printf(&meta, "%s: %s   ", T(K_INDUSTRY), f);
 		if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
 			csm__buf_printf(&meta, "%s: %s   ", T(K_SCOPE), f);
@@ -815,7 +815,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			wrap(k, x + 6, &ry,
 			     kfmt(k, 0,
 			          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
-			          csm__analysis_industry_label(an, lang), gn, csm_benchmark_min_group(b)),
+			          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
 			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
 			ry += 6;
 		} else if (csm_analysis_percentile(an, &pct) > 0) {
@@ -824,7 +824,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			ry += 12;
 			wrap(k, x + 6, &ry,
 			     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
-			          csm__analysis_industry_label(an, lang),
+			          csm__analysis_group_label(an, lang),
 			          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
 			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
 			ry += 6;

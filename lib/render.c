@@ -311,6 +311,28 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 			csm__buf_puts(&o, "null");
 	}
 	csm__buf_puts(&o, "]");
+	if (keys[4]) { /* which group the industry was compared with: its own, its parent's, or none */
+		const char *parent = csm_industry_parent(csm__analysis_industries(an), csm__analysis_industry(an));
+		j_key(&o, 0, "industry");
+		csm__buf_puts(&o, "{\"id\":");
+		j_str(&o, csm__analysis_industry(an));
+		if (parent) {
+			csm__buf_puts(&o, ",\"parent\":");
+			j_str(&o, parent);
+		}
+		csm__buf_puts(&o, ",\"group\":");
+		if (idx[4] >= 0) {
+			j_str(&o, keys[4]);
+			csm__buf_puts(&o, ",\"label\":{\"ja\":");
+			j_str(&o, csm__analysis_group_label(an, CSM_LANG_JA));
+			csm__buf_puts(&o, ",\"en\":");
+			j_str(&o, csm__analysis_group_label(an, CSM_LANG_EN));
+			csm__buf_puts(&o, "}");
+		} else {
+			csm__buf_puts(&o, "null");
+		}
+		csm__buf_puts(&o, "}");
+	}
 	j_key(&o, 0, "percentile");
 	csm__buf_puts(&o, "{");
 	{
@@ -642,7 +664,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		unsigned gn;
-		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
+		csm__buf_printf(&o, "%s = %s [%s]\n", TX(T_IND_NOTE), csm__analysis_industry_compared(an, lang), keys[4]);
 		if (csm__analysis_percentile_withheld(an, &gn))
 			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: 示しません (n=%u、%u 社未満)\n"
 			                                        : "Percentile within the industry: not shown (n=%u, fewer than %u)\n",
