@@ -104,10 +104,10 @@ static void test_version_and_help(void)
 static void test_score_examples_json(void)
 {
 	static const struct {
-		const char *file, *grade, *industry;
-	} ex[] = {{"examples/aozora-bank.json", "A", "finance"},
-	          {"examples/kitamachi-machinery.json", "B", "machinery"},
-	          {"examples/minato-services.json", "C", "services"}};
+		const char *file, *grade, *industry, *group;
+	} ex[] = {{"examples/aozora-bank.json", "A", "bank", "industry:finance"},
+	          {"examples/kitamachi-machinery.json", "B", "general_machinery", "industry:machinery"},
+	          {"examples/minato-services.json", "C", "service_industry", "industry:services"}};
 	run_result r = run("score --json examples/aozora-bank.json examples/kitamachi-machinery.json "
 	                   "examples/minato-services.json");
 	char *line, *save = NULL;
@@ -127,6 +127,9 @@ static void test_score_examples_json(void)
 		          ex[n].industry);
 		cmp = cJSON_GetObjectItem(doc, "comparison");
 		CHECK_STR(cJSON_GetObjectItem(cmp, "target")->valuestring, n == 2 ? "grade:B" : "grade:A");
+		/* no group of its own in the 2020 benchmark: compared with its parent group */
+		CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(cmp, "industry"), "group")->valuestring, ex[n].group);
+		CHECK(cJSON_GetObjectItem(cJSON_GetObjectItem(cmp, "means"), ex[n].group) != NULL);
 		CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(cmp, "hints")) >= 1);
 		if (n == 1) { /* Kitamachi: supply chain is 2+ behind grade A */
 			cJSON *b2 = cJSON_GetObjectItem(cmp, "behind_2");
@@ -187,7 +190,7 @@ static void test_many_files_in_order(void)
 static void test_csv_equals_json(void)
 {
 	run_result a = run("score --json examples/minato-services.json");
-	run_result b = run("score --json --industry services --org 'Minato Facility Services Ltd.' "
+	run_result b = run("score --json --industry service_industry --org 'Minato Facility Services Ltd.' "
 	                   "examples/minato-services.csv");
 	cJSON *ja = a.out ? cJSON_Parse(a.out) : NULL, *jb = b.out ? cJSON_Parse(b.out) : NULL;
 	CHECK_INT(a.status, 0);
@@ -215,7 +218,51 @@ static void test_text_and_languages(void)
 	r = run("score examples/kitamachi-machinery.json");
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "成熟度 B");
-	CHECK_HAS(r.out, "| 機械器具製造 |"); /* the industry's label, not its id */
+	CHECK_HAS(r.out, "| 機械 |"); /* the industry's label, not its id */
+	CHECK_HAS(r.out, "業種 = 機械 (比較: 機械器具製造 2020年試行) [industry:machinery]");
+	done(&r);
+}
+
+/* An answers file of an older industry list: it still scores, compared with
+ * the new industry's parent group, and the library's notice is printed on
+ * stderr in the user's language. A group id is valid, with a notice too. */
+static void test_old_industry_ids(void)
+{
+	char path[400], args[600];
+	cJSON *doc = example_doc("aozora-bank"), *org = cJSON_GetObjectItem(doc, "organization");
+	run_result r;
+	cJSON_ReplaceItemInObject(org, "industry", cJSON_CreateString("banking"));
+	snprintf(path, sizeof path, "%s/banking.json", tmpdir);
+	write_doc(path, doc);
+	snprintf(args, sizeof args, "score --lang en --json '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "banking.json: organization.industry: industry 'banking' is now 'bank' (Banks); use 'bank' from now on");
+	CHECK_HAS(r.out, "\"organization\":{\"name\":\"Aozora Trust Bank\",\"industry\":\"bank\"");
+	CHECK_HAS(r.out, "\"industry\":{\"id\":\"bank\",\"parent\":\"finance\",\"group\":\"industry:finance\"");
+	done(&r);
+	snprintf(args, sizeof args, "score '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "業種 'banking' は 'bank'(銀行業)になりました");
+	CHECK_HAS(r.out, "業種 = 銀行業 (比較: 金融 2020年試行) [industry:finance]");
+	done(&r);
+	/* an old id spanning several sectors is now its group */
+	r = run("score --lang en --industry energy --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "industry 'energy' spans several industries and is now the 2020 trial group 'infrastructure'");
+	CHECK_HAS(r.out, "Ind = Social infrastructure (compared with: Social infrastructure, 2020 trial group) [industry:infrastructure]");
+	done(&r);
+	/* a group id: valid, with a notice naming its industries */
+	r = run("score --lang en --industry finance --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "'finance' is a 2020 trial group of industries (Finance); for a closer comparison name one of: bank, "
+	                 "securities, insurance, other_financing");
+	done(&r);
+	/* an unknown id is still refused */
+	r = run("score --industry nosuch --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "\"nosuch\" is not a known industry id");
 	done(&r);
 }
 
@@ -1910,6 +1957,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_many_files_in_order);
 	RUN_TEST(test_csv_equals_json);
 	RUN_TEST(test_text_and_languages);
+	RUN_TEST(test_old_industry_ids);
 	RUN_TEST(test_validate_template_questions);
 	RUN_TEST(test_forms);
 	RUN_TEST(test_outputs_are_atomic);
