@@ -1722,6 +1722,7 @@ static int cmd_aggregate(opts *o)
 	ao.source = o->source;
 	if ((status = find_data_dir(o)) || (status = run_grading(&ao.grading, o)))
 		return status;
+	ao.industries = o->industries;
 	if ((rc = csm_questionnaire_open(&q, o->data_dir, o->questionnaire ? o->questionnaire : "csmg-v2")) ||
 	    (rc = csm_aggregator_new(&ag, q, &ao))) {
 		status = lib_error(rc);
@@ -2016,6 +2017,7 @@ static int cmd_db(opts *o)
 		ao.year = o->year;
 		ao.name = o->name ? o->name : "csm benchmark database export";
 		ao.source = o->source;
+		ao.industries = o->industries;
 		if (!(status = parse_min_group(&ao.min_group, o->min_group)) && !(status = run_grading(&ao.grading, o))) {
 			/* The release is logged before the file is written: a failed
 			 * write leaves a logged release that was never seen, which only

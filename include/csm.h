@@ -799,11 +799,18 @@ typedef struct csm_aggregate_options {
 	const char *year;    /**< "YYYY": only assessments of that year; NULL for all */
 	const char *name;    /**< benchmark name written into the export */
 	const char *source;  /**< may be NULL */
+	/** The industry list (borrowed), or NULL. With it an older industry id
+	 * counts under its new one, and each organization also counts in its
+	 * industry's parent group (industry:<group id>, e.g. industry:finance for
+	 * a bank), so that a benchmark has a group for industries too small to
+	 * publish; without it the ids count as given. */
+	const csm_industries *industries;
 } csm_aggregate_options;
 
 /**
  * A streaming aggregator for questionnaire `q` (borrowed). Each assessment
- * added counts in the groups all, grade:A|B|C, industry:<id>, size:<band> and
+ * added counts in the groups all, grade:A|B|C, industry:<id> (and its parent
+ * group's industry:<group id> with an industry list), size:<band> and
  * year:<YYYY>; per group and directive only a histogram of directive scores is
  * kept, so memory does not grow with the number of assessments. Each
  * assessment added is taken to be a different organization. Free with
