@@ -305,6 +305,79 @@ static void test_item_lists(void)
 	csm_questionnaire_free(q);
 }
 
+/* An industry without a group of its own in the benchmark is compared with
+ * its parent group (SPEC §5), once the analysis knows the industry list; the
+ * analysis says which group that was. Its own group, where there is one, comes first. */
+static void test_parent_group(void)
+{
+	static const char own[] =
+	    "{\"format\":\"csm-benchmark/1\",\"name\":\"round\",\"questionnaire\":\"csmg-v2\","
+	    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":["
+	    "{\"key\":\"all\",\"n\":30,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+	    "{\"key\":\"grade:C\",\"n\":10,\"mean\":[2,2,2,2,2,2,2,2,2,2]},"
+	    "{\"key\":\"grade:B\",\"n\":10,\"mean\":[3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5]},"
+	    "{\"key\":\"grade:A\",\"n\":10,\"mean\":[4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5]},"
+	    "{\"key\":\"industry:bank\",\"n\":6,\"mean\":[4,4,4,4,4,4,4,4,4,4]},"
+	    "{\"key\":\"industry:finance\",\"n\":9,\"mean\":[4,4,4,4,4,4,4,4,4,4]}]}";
+	static const char *const ids[3] = {"bank", "banking", "insurance"};
+	csm_industries *ind = NULL;
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = NULL, *b2 = NULL;
+	const char *keys[5];
+	int levels[64], idx[5];
+	size_t i;
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	CHECK_INT(csm_benchmark_parse(&b, bench_json, strlen(bench_json), "round.json"), 0);
+	CHECK_INT(csm_benchmark_parse(&b2, own, strlen(own), "own.json"), 0);
+	if (!ind || !q || !b || !b2)
+		goto cleanup;
+	for (i = 0; i < csm_questionnaire_item_count(q); i++)
+		levels[i] = 3;
+	for (i = 0; i < 3; i++) {
+		csm_answers *a = answers_from(q, levels, ids[i]);
+		csm_score *s = NULL;
+		csm_analysis *an = NULL, *an2 = NULL;
+		if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+		    csm_analyze(&an2, q, a, s, b2)) {
+			CHECK(0);
+		} else {
+			/* without the list: no parent is known */
+			CHECK_INT(csm__analysis_industry_group(an), -1);
+			csm__analysis_groups(an, keys, idx);
+			CHECK_INT(idx[4], -1);
+			csm_analysis_use_industries(an, ind);
+			csm__analysis_groups(an, keys, idx);
+			CHECK_STR(keys[4], "industry:finance");
+			CHECK(idx[4] >= 0 && idx[4] == csm__analysis_industry_group(an));
+			CHECK_STR(csm__analysis_group_label(an, CSM_LANG_JA), "金融 2020年試行");
+			CHECK_STR(csm__analysis_group_label(an, CSM_LANG_EN), "Finance, 2020 trial group");
+			if (i < 2) { /* banking is bank now */
+				CHECK_STR(csm__analysis_industry_label(an, CSM_LANG_JA), "銀行業");
+				CHECK_STR(csm__analysis_industry_compared(an, CSM_LANG_JA), "銀行業 (比較: 金融 2020年試行)");
+				CHECK_STR(csm__analysis_industry_compared(an, CSM_LANG_EN),
+				          "Banks (compared with: Finance, 2020 trial group)");
+			}
+			/* n = 5 reaches the minimum group: a percentile within the parent */
+			CHECK(csm__analysis_percentile_withheld(an, &(unsigned){0}) == 0);
+			/* a benchmark with the industry's own group: that one */
+			csm_analysis_use_industries(an2, ind);
+			csm__analysis_groups(an2, keys, idx);
+			CHECK_STR(keys[4], i < 2 ? "industry:bank" : "industry:finance");
+			if (i < 2)
+				CHECK_STR(csm__analysis_industry_compared(an2, CSM_LANG_JA), "銀行業 (比較: 銀行業)");
+		}
+		csm_analysis_free(an);
+		csm_analysis_free(an2);
+		csm_score_free(s);
+		csm_answers_free(a);
+	}
+cleanup:
+	csm_benchmark_free(b);
+	csm_benchmark_free(b2);
+	csm_questionnaire_free(q);
+	csm_industries_free(ind);
+}
+
 int main(void)
 {
 	RUN_TEST(test_grade_c);
@@ -315,5 +388,6 @@ int main(void)
 	RUN_TEST(test_band_as_shown);
 	RUN_TEST(test_percentile_min_group);
 	RUN_TEST(test_item_lists);
+	RUN_TEST(test_parent_group);
 	return test_finish();
 }
