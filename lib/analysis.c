@@ -221,13 +221,13 @@ static int label_group(csm_analysis *an)
 			continue;
 		if (!ind)
 			ind = an->industry;
+		if (by_group || an->industry_index >= 0)
+			csm__buf_puts(&g, by_group ? csm_industry_label(an->industries, parent, lang) : ind);
 		if (by_group) /* a parent group: say whose ("金融 2020年試行") */
-			csm__buf_printf(&g, lang == CSM_LANG_JA ? "%s %s" : "%s, %s group", csm_industry_label(an->industries, parent, lang),
+			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s %s)" : "%s (compared with: %s, %s group)", ind, g.s,
 			                csm__industries_groups_label(an->industries, lang) ? csm__industries_groups_label(an->industries, lang)
 			                                                                    : "");
-		else if (an->industry_index >= 0)
-			csm__buf_puts(&g, ind);
-		if (g.s)
+		else if (g.s)
 			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s)" : "%s (compared with: %s)", ind, g.s);
 		else
 			csm__buf_puts(&c, ind);

@@ -365,8 +365,7 @@ int csm__analysis_industry_group(const csm_analysis *an);
 const char *csm__analysis_industry(const csm_analysis *an);
 const csm_industries *csm__analysis_industries(const csm_analysis *an);
 /* The label of the group the organization is compared with: its industry's
- * label, or its parent group's with the groups' set ("金融 2020年試行");
- * NULL when there is none. */
+ * label, or its parent group's ("金融"). */
 const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang);
 /* "銀行業 (比較: 金融 2020年試行)": the industry and the group it is compared
  * with; only the industry where there is no group; NULL without an industry. */

@@ -323,6 +323,8 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 		csm__buf_puts(&o, ",\"group\":");
 		if (idx[4] >= 0) {
 			j_str(&o, keys[4]);
+			csm__buf_printf(&o, ",\"by\":\"%s\"",
+			                parent && strcmp(keys[4] + strlen("industry:"), parent) == 0 ? "parent" : "industry");
 			csm__buf_puts(&o, ",\"label\":{\"ja\":");
 			j_str(&o, csm__analysis_group_label(an, CSM_LANG_JA));
 			csm__buf_puts(&o, ",\"en\":");

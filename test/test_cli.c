@@ -239,7 +239,8 @@ static void test_old_industry_ids(void)
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.err, "banking.json: organization.industry: industry 'banking' is now 'bank' (Banks); use 'bank' from now on");
 	CHECK_HAS(r.out, "\"organization\":{\"name\":\"Aozora Trust Bank\",\"industry\":\"bank\"");
-	CHECK_HAS(r.out, "\"industry\":{\"id\":\"bank\",\"parent\":\"finance\",\"group\":\"industry:finance\"");
+	CHECK_HAS(r.out, "\"industry\":{\"id\":\"bank\",\"parent\":\"finance\",\"group\":\"industry:finance\",\"by\":\"parent\","
+	                 "\"label\":{\"ja\":\"金融\",\"en\":\"Finance\"}}");
 	done(&r);
 	snprintf(args, sizeof args, "score '%s'", path);
 	r = run(args);
