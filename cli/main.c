@@ -1810,7 +1810,30 @@ typedef struct ingest_state {
 	qcache cache;
 	unsigned long long stored, skipped, in_batch;
 	int failed; /* with --strict: stop */
+	char noticed[16][72]; /* industry ids whose notice was printed: once a run, not once a line */
+	size_t nnoticed;
 } ingest_state;
+
+/* As resolve_industry(), each id's notice printed once a run, not once a line. */
+static int ingest_industry(ingest_state *st, csm_answers *a)
+{
+	const char *id = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
+	char was[72] = "", *notes = NULL;
+	size_t i;
+	int rc, seen = 0;
+	if (id)
+		snprintf(was, sizeof was, "%s", id);
+	for (i = 0; was[0] && i < st->nnoticed; i++)
+		seen |= strcmp(st->noticed[i], was) == 0;
+	rc = csm_answers_resolve_industry(&notes, a, st->o->industries, st->o->lang);
+	if (!rc && notes[0] && !seen) {
+		fprintf(stderr, "%s", notes);
+		if (st->nnoticed < sizeof st->noticed / sizeof st->noticed[0])
+			memcpy(st->noticed[st->nnoticed++], was, sizeof was);
+	}
+	csm_free(notes);
+	return rc;
+}
 
 /* Store one parsed assessment; invalid ones are reported and skipped. */
 static int ingest_one(ingest_state *st, csm_answers *a)
@@ -1818,7 +1841,7 @@ static int ingest_one(ingest_state *st, csm_answers *a)
 	csm_questionnaire *q = NULL;
 	const char *qid;
 	int rc;
-	if (st->o->industries && (rc = resolve_industry(a, st->o)))
+	if (st->o->industries && (rc = ingest_industry(st, a)))
 		goto bad;
 	if ((st->o->questionnaire && (rc = csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, st->o->questionnaire))))
 		goto bad;
@@ -2158,7 +2181,7 @@ static const struct {
      "Without ids: every tip's id and title. With ids: the problem, the actions in\n"
      "order, a first step for this month, effort and cost (S/M/L), owner, and the\n"
      "level it helps reach."},
-    {"industries", "list the industry ids (organization.industry) with their labels",
+    {"industries", "list the industry ids (organization.industry) with their labels and parent groups",
      "csm industries [--lang ja|en]"},
     {"convert", "move an answers file to another questionnaire (csmg-v2 -> csmg-v3)",
      "csm convert FILE --to QUESTIONNAIRE [-o OUT.json]\n\n"

@@ -16,14 +16,17 @@ static void test_series_from_analysis(void)
 	csm_analysis *an = NULL;
 	csm_radar r;
 	int d;
+	csm_industries *ind = NULL;
 	CHECK_INT(csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")), 0);
-	if (!q || !b || !a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	if (!q || !b || !a || !ind || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
 	    csm_analyze(&an, q, a, s, b))
 		goto done;
+	csm_analysis_use_industries(an, ind); /* general_machinery: compared with its parent, machinery */
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
 	CHECK_INT(r.count, 3); /* company, industry:machinery, grade:A */
 	CHECK_STR(r.axis[8], "9 Supply chain");
-	CHECK_HAS(r.series[1].label, "machinery, n=11");
+	CHECK_HAS(r.series[1].label, "(Machinery and equipment manufacturing, n=11)"); /* the group compared with */
 	CHECK_HAS(r.series[2].label, "grade A average (n=6)");
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double m;
@@ -35,6 +38,7 @@ static void test_series_from_analysis(void)
 	CHECK_HAS(r.axis[8], "サプライチェーン");
 	CHECK_STR(r.series[0].label, "自社");
 done:
+	csm_industries_free(ind);
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_answers_free(a);
@@ -55,9 +59,9 @@ static void test_previous_series(void)
 	char *text = test_read(SRC("examples/kitamachi-machinery.json"), NULL), *at;
 	size_t i;
 	int previous = 0;
-	at = text ? strstr(text, "\"machinery\"") : NULL;
+	at = text ? strstr(text, "\"general_machinery\"") : NULL;
 	if (at)
-		memcpy(at, "\"zzzzzzzzz\"", 11); /* an industry the benchmark does not have */
+		memcpy(at, "\"zzzzzzzzzzzzzzzzz\"", 19); /* an industry the benchmark does not have */
 	CHECK(at != NULL);
 	if (!q || !b || !text || csm_answers_parse(&a, text, strlen(text), "now.json") ||
 	    csm_answers_load(&pa, SRC("examples/kitamachi-machinery.json")) ||

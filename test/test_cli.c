@@ -719,8 +719,42 @@ static void test_aggregate_and_db(void)
 	done(&r);
 	b = test_read(exp, NULL);
 	CHECK(a && b && strcmp(a, b) == 0);
+	/* each industry, and its parent group in a family of its own */
+	CHECK_HAS(a, "\"key\":\"industry:bank\",\"n\":1,");
+	CHECK_HAS(a, "\"key\":\"industry:finance\",\"n\":1,");
+	CHECK_HAS(a, "\"key\":\"industry:machinery\",\"n\":1,");
 	free(a);
 	free(b);
+	/* older ids: stored as the new one, the notice once a run, not once a line */
+	f = fopen(jsonl, "w");
+	if (f) {
+		int i;
+		char *text = test_read(SRC("examples/aozora-bank.json"), NULL);
+		cJSON *doc = text ? cJSON_Parse(text) : NULL;
+		for (i = 0; doc && i < 3; i++) {
+			char name[32], *line;
+			snprintf(name, sizeof name, "Old Bank %d", i);
+			cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(name));
+			cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "industry", cJSON_CreateString("banking"));
+			line = cJSON_PrintUnformatted(doc);
+			if (line)
+				fprintf(f, "%s\n", line);
+			free(line);
+		}
+		cJSON_Delete(doc);
+		free(text);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "members.jsonl:1: organization.industry: 業種 'banking' は 'bank'(銀行業)になりました");
+	CHECK(r.err && !strstr(r.err, "members.jsonl:2:"));
+	done(&r);
+	snprintf(args, sizeof args, "db list --db '%s'", db);
+	r = run(args);
+	CHECK(r.out && strstr(r.out, "Old Bank 2") && !strstr(r.out, "banking"));
+	done(&r);
 	/* pseudonymized: no names in the database */
 	f = fopen(key, "w");
 	if (f) {
