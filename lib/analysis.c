@@ -227,9 +227,7 @@ static int label_group(csm_analysis *an)
 			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s %s)" : "%s (compared with: %s, %s group)", ind, g.s,
 			                csm__industries_groups_label(an->industries, lang) ? csm__industries_groups_label(an->industries, lang)
 			                                                                    : "");
-		else if (g.s)
-			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s)" : "%s (compared with: %s)", ind, g.s);
-		else
+		else /* its own group, or none: the industry says it */
 			csm__buf_puts(&c, ind);
 		if ((g.s && csm__buf_finish(&g, &an->group_label[l])) || csm__buf_finish(&c, &an->compared[l])) {
 			csm__buf_free(&g);

@@ -367,8 +367,9 @@ const csm_industries *csm__analysis_industries(const csm_analysis *an);
 /* The label of the group the organization is compared with: its industry's
  * label, or its parent group's ("金融"). */
 const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang);
-/* "銀行業 (比較: 金融 2020年試行)": the industry and the group it is compared
- * with; only the industry where there is no group; NULL without an industry. */
+/* "銀行業 (比較: 金融 2020年試行)": the industry and the parent group it is
+ * compared with; only the industry where that is its own group or there is
+ * none; NULL without an industry. */
 const char *csm__analysis_industry_compared(const csm_analysis *an, csm_lang lang);
 /* 1 if the industry group exists but is below the benchmark's min_group, so
  * no percentile is given; its n into `*n`. */
