@@ -36,6 +36,10 @@ int csm__control_char(const char *s, int multiline);
 			return csm__err(CSM_EINVALID, "%s: invalid argument (%s)", __func__, #cond);          \
 	} while (0)
 
+/* k: no group of fewer organizations is published or compared with, when a
+ * benchmark does not say (csm_context_min_group()). */
+#define CSM__DEFAULT_MIN_GROUP 5u
+
 #define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
 #define CSM__FIELDS 7 /* values of csm_answers_field */
 #define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
@@ -203,6 +207,7 @@ typedef struct csm__item {
 	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
 	size_t csf_count;
 	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
+	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
 } csm__item;
 
 typedef struct csm__gate {
@@ -219,6 +224,7 @@ struct csm_questionnaire {
 	csm__gate *gates;
 	size_t gate_count;
 	char *title[2];
+	char *appendix_a_source[2]; /* which Appendix A the items' appendix_a name, e.g. "Guidelines Ver2.0 Appendix A" */
 	char *level[5][2];
 	char *dir_title[CSM_DIRECTIVES][2];
 	char *dir_short[CSM_DIRECTIVES][2];

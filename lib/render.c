@@ -842,7 +842,7 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 		wrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
-	if (tip.owner || tip.effort || tip.cost || tip.helps_reach) {
+	if (tip.owner || tip.effort || tip.cost || tip.helps_reach || tip.checked) {
 		csm__buf_puts(&o, "\n");
 		if (tip.owner)
 			csm__buf_printf(&o, "%s: %s\n", ja ? "担当" : "Owner", tip.owner);
@@ -854,6 +854,8 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 			                ja ? size_ja[tip.cost == 'S' ? 0 : tip.cost == 'M' ? 1 : 2] : "", ja ? ")" : "");
 		if (tip.helps_reach)
 			csm__buf_printf(&o, ja ? "レベル %d に達するのに役立ちます\n" : "Helps reach level %d\n", tip.helps_reach);
+		if (tip.checked)
+			csm__buf_printf(&o, "%s: %s\n", ja ? "内容の確認時点" : "Facts checked", tip.checked);
 	}
 	return csm__buf_finish(&o, out);
 }
@@ -897,6 +899,11 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			}
 			if (it->text[CSM_ITEM_HINT][lang])
 				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "回答のヒント:" : "How to answer:", it->text[CSM_ITEM_HINT][lang]);
+			if (it->appendix_a) /* the official item, so the question can be held against it */
+				csm__buf_printf(&o, "%s: %s\n\n",
+				                q->appendix_a_source[lang] ? q->appendix_a_source[lang]
+				                                           : ja ? "ガイドライン付録A" : "Guidelines Appendix A",
+				                it->appendix_a);
 			if (it->csf_count) {
 				csm__buf_puts(&o, "NIST CSF:");
 				for (k = 0; k < it->csf_count; k++)
