@@ -112,6 +112,14 @@ CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 /** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
 CSM_EXTERN int csm_gap_band(double gap);
 
+/**
+ * The whole level a directive score stands at as displayed: 3.96 is shown
+ * "4.0" and is at level 4; 2.94 is shown "2.9" and is at level 2. The karte
+ * colours scores by it (1.x and 2.x, as the trial's table) and grade A's
+ * statements ("directives 6, 8, 9 are at level 4") use it.
+ */
+CSM_EXTERN int csm_score_level(double score);
+
 /** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
 CSM_EXTERN const char *csm_gap_mark(double gap);
 
@@ -850,7 +858,7 @@ typedef enum csm_list {
 	CSM_LIST_BEHIND_2 = 0, /**< grade B/C: gap >= 2 */
 	CSM_LIST_BEHIND_1 = 1, /**< grade B/C: 1 <= gap < 2 */
 	CSM_LIST_LEVEL5 = 2,   /**< grade A: directives at 5.0 */
-	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest score (below 5) */
+	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest level (csm_score_level(), below 5) */
 } csm_list;
 
 /** One hint: a directive to work on, the items behind it and the tips that help. */
@@ -944,10 +952,29 @@ CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
 CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
 
-/** Number of hints. */
+/**
+ * The directive of hint 1, the most urgent one (1..10), or 0 when there is no
+ * hint. Grades B and C: the largest gap among the directives behind the
+ * target by 1 or more as shown (else the largest gap above 0); grade A: the
+ * largest gap to A's average among the directives at the company's lowest
+ * level. The karte, the text report, the JSON and the plan all start from it.
+ */
+CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
+
+/**
+ * The flagged directives besides hint 1, which hint 2 names together ("指示
+ * 4、5、6も改善が必要です"): grades B and C, the rest of both behind lists
+ * (else the other directives behind the target); grade A, the rest of the
+ * lowest-level directives. `*out` points at `return value` directive numbers,
+ * largest gap first (ties by number). They are also hints 2.. of
+ * csm_analysis_hint().
+ */
+CSM_EXTERN size_t csm_analysis_flagged(const csm_analysis *an, const int **out);
+
+/** Number of hints: hint 1 and one entry per flagged directive. */
 CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
 
-/** Hint `i` (0-based), ordered: hint 1 first, then hint 2 entries by gap. */
+/** Hint `i` (0-based), ordered: hint 1 first (rank 1), then the flagged directives of hint 2 (rank 2) by gap. */
 CSM_EXTERN const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i);
 
 /** Number of plan steps. */
