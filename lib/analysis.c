@@ -362,6 +362,54 @@ const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang)
 	return lang == CSM_LANG_JA ? "成熟度Bになるためのヒント" : "Hints for reaching maturity B";
 }
 
+/* "指示1、2、7" / "Directives 1, 2 and 7", in directive order. */
+static void directive_names(csm__buf *o, const int *dirs, size_t n, csm_lang lang)
+{
+	int v[CSM_DIRECTIVES];
+	size_t i;
+	memcpy(v, dirs, n * sizeof *v);
+	for (i = 1; i < n; i++) { /* insertion sort: at most ten */
+		int d = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > d; j--)
+			v[j] = v[j - 1];
+		v[j] = d;
+	}
+	csm__buf_puts(o, lang == CSM_LANG_JA ? "指示" : n > 1 ? "Directives " : "Directive ");
+	for (i = 0; i < n; i++)
+		csm__buf_printf(o, "%s%d",
+		                !i ? "" : lang == CSM_LANG_JA ? "、" : i + 1 == n ? " and " : ", ", v[i]);
+}
+
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o)
+{
+	int a = an->s->grade == CSM_GRADE_A;
+	if (!an->flagged_n)
+		return 0;
+	directive_names(o, an->flagged, an->flagged_n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_puts(o, a ? "も改善の余地があります" : "も改善が必要です");
+	else
+		csm__buf_puts(o, an->flagged_n > 1 ? (a ? " also have room to improve" : " also need improvement")
+		                                    : (a ? " also has room to improve" : " also needs improvement"));
+	return 1;
+}
+
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o)
+{
+	size_t n = (unsigned)which < CSM__LISTS ? an->list_n[which] : 0;
+	int level = which == CSM_LIST_LEVEL5 ? 5 : an->lowest_level;
+	if (!n || (which != CSM_LIST_LEVEL5 && which != CSM_LIST_LOWEST))
+		return 0;
+	directive_names(o, an->list[which], n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? "はレベル%dに達しています" : "はレベル%dで改善の余地があります", level);
+	else
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? " %s at level %d" : " %s at level %d, with room to improve",
+		                n > 1 ? "are" : "is", level);
+	return 1;
+}
+
 size_t csm_analysis_hint_count(const csm_analysis *an) { return an ? an->hint_count : 0; }
 const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i) { return an && i < an->hint_count ? &an->hints[i] : NULL; }
 size_t csm_analysis_plan_count(const csm_analysis *an) { return an ? an->plan_count : 0; }

@@ -308,6 +308,11 @@ int csm__analysis_lowest_level(const csm_analysis *an);
 int csm__analysis_hint1_urgent(const csm_analysis *an);
 /* The hints' heading by target, as the trial's karte: 成熟度Aになるためのヒント ... */
 const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang);
+/* Hint 2's sentence into `o` ("指示4、5、6も改善が必要です"); 0 when nothing is flagged. */
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o);
+/* Grade A's statement of list `which` (LEVEL5 or LOWEST) into `o` ("指示1、2、7は
+ * レベル5に達しています", "指示6、8、9はレベル4で改善の余地があります"); 0 when empty. */
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o);
 /* The groups the organization is compared with, in table order: all,
  * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
  * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */
