@@ -1112,6 +1112,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		csm__buf head = {0};
 		const char *tip_id[64];
 		size_t ntips = 0, rows;
+		int expand = 0;
 		double ty = 0, need, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
 		csm__buf_printf(&head, "[%s] ", T(K_HINT2));
 		csm__analysis_flagged_text(an, lang, &head);
@@ -1133,12 +1134,36 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		ty = 0;
 		need += 10.5 * wrap(k, 0, &ty, T(K_HINT2_ACTION), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
 		need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
+		/* Where the block must go to page 2 anyway, that page has the room to
+		 * say what each tip suggests: the tips with their actions, one column
+		 * (if that still fits the page; the karte keeps to two pages). */
+		if (y + need > BODY_BOTTOM) {
+			double full = need - (10.0 * (double)(rows - 1) + 3);
+			for (i = 0; i < ntips; i++) {
+				const char *action = csm_tip_action(tips, tip_id[i], lang);
+				ty = 0;
+				full += 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) + 3 : 0);
+			}
+			expand = full <= BODY_BOTTOM - (MARGIN + 30);
+			if (expand)
+				need = full;
+		}
 		/* one block: it moves to the next page whole rather than split */
 		ensure(k, &y, need, b, lang);
 		wrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
 		wrap(k, MARGIN + 10, &y, T(K_HINT2_ACTION), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
 		y += 2;
-		for (i = 0; i < ntips; i++) {
+		for (i = 0; i < ntips && expand; i++) {
+			const char *title = csm_tip_title(tips, tip_id[i], lang);
+			const char *action = csm_tip_action(tips, tip_id[i], lang);
+			text_rgb(k, MARGIN + 10, y, kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""),
+			         8.5, CSM_ALIGN_LEFT, ACCENT);
+			y += 11;
+			if (action)
+				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+			y += action ? 3 : 0;
+		}
+		for (i = 0; i < ntips && !expand; i++) {
 			const char *title = csm_tip_title(tips, tip_id[i], lang);
 			csm__buf cell = {0};
 			double size = 8;
@@ -1152,7 +1177,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				         CSM_ALIGN_LEFT, ACCENT);
 			csm__buf_free(&cell);
 		}
-		y += 10.0 * (double)rows + 6;
+		y += expand ? 6 : 10.0 * (double)rows + 6;
 		csm__buf_free(&head);
 	}
 	footer(k, b, lang);
