@@ -996,16 +996,28 @@ typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_
 
 #define CSM_RADAR_MAX_SERIES 4
 
+/** How a radar series is drawn (every style reads apart in grayscale too). */
+typedef enum csm_radar_style {
+	CSM_RADAR_STYLE_AUTO = 0,     /**< by position: 0 company, 1 industry, 2 target, 3 other */
+	CSM_RADAR_STYLE_COMPANY = 1,  /**< solid, thick, blue, lightly filled, square markers, drawn on top */
+	CSM_RADAR_STYLE_INDUSTRY = 2, /**< gray dashed */
+	CSM_RADAR_STYLE_TARGET = 3,   /**< red dotted */
+	CSM_RADAR_STYLE_PREVIOUS = 4, /**< the previous assessment: purple long dash-dot with open markers */
+	CSM_RADAR_STYLE_OTHER = 5     /**< green dash-dot */
+} csm_radar_style;
+
 /** One polygon of a radar chart. */
 typedef struct csm_radar_series {
-	char label[128];              /**< legend text, UTF-8 */
+	char label[128];              /**< legend text, UTF-8; shrunk, then broken onto two lines, to fit */
 	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
+	csm_radar_style style;        /**< CSM_RADAR_STYLE_AUTO (0, as after memset) draws it by position */
 } csm_radar_series;
 
 /**
  * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
- * to four series. Series 0 is drawn solid and on top (the company); the others
- * dashed, dotted, dash-dotted, so the chart reads in grayscale too.
+ * to four series. Series 0 is drawn last, on top; each series has its style
+ * (csm_radar_style), by position when left at 0. The ring numbers 1..5 are
+ * drawn over the polygons on a white backing.
  */
 typedef struct csm_radar {
 	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */

@@ -624,27 +624,44 @@ static void directive_list(karte *k, double x, double *y, double width, const ch
 	*y += 5;
 }
 
+/* Where to break `name` for a first line of `width` at `size`: after the last
+ * space that fits, else between characters (wide characters, no space). */
+static size_t name_break(karte *k, const char *name, double size, double width)
+{
+	size_t n = fit_bytes(k, name, strlen(name), size, width), cut = n;
+	if (!name[n])
+		return n;
+	while (cut > 0 && name[cut] != ' ' && name[cut - 1] != ' ')
+		cut--;
+	if (cut == 0 || (unsigned char)name[n] >= 0xE0 || (n > 0 && (unsigned char)name[n - 1] >= 0x80))
+		cut = n;
+	return cut;
+}
+
 /* A name in the header: one line, from `size` down to 14 pt; if it is still
- * too wide, two lines of 13 pt, the second cut with an ellipsis only if the
- * name needs more. The first baseline is at `y`; returns the last one. */
+ * too wide, two lines, from 13 pt down to 10 pt, so the whole name shows; the
+ * second line is cut with an ellipsis only if even that is not enough. The
+ * first baseline is at `y`; returns the last one. */
 static double header_name(karte *k, const char *name, double size, double y, double width)
 {
 	csm__buf second = {0};
-	size_t n, cut;
+	size_t cut;
 	double s2 = 13;
+	const char *rest;
 	while (size > 14 && text_width(k->km, name, size) > width)
 		size -= 0.5;
 	if (text_width(k->km, name, size) <= width) {
 		k->c.text(&k->c, MARGIN, y, name, size, CSM_ALIGN_LEFT, 0.05);
 		return y;
 	}
-	/* Break after the last space that fits, else between characters. */
-	n = fit_bytes(k, name, strlen(name), 13, width);
-	cut = n;
-	while (cut > 0 && name[cut] != ' ' && name[cut - 1] != ' ')
-		cut--;
-	if (cut == 0 || (unsigned char)name[n] >= 0xE0 || (unsigned char)name[n - 1] >= 0x80)
-		cut = n; /* no space to break at, or wide characters: break anywhere */
+	for (;;) {
+		cut = name_break(k, name, s2, width);
+		for (rest = name + cut; *rest == ' '; rest++)
+			;
+		if (s2 <= 10 || text_width(k->km, rest, s2) <= width)
+			break;
+		s2 -= 0.5;
+	}
 	{
 		char *first = csm__strndup(name, cut);
 		size_t len = cut;
@@ -654,17 +671,14 @@ static double header_name(karte *k, const char *name, double size, double y, dou
 		}
 		while (len > 0 && first[len - 1] == ' ')
 			first[--len] = '\0';
-		k->c.text(&k->c, MARGIN, y - 4, first, 13, CSM_ALIGN_LEFT, 0.05);
+		k->c.text(&k->c, MARGIN, y - 4, first, s2, CSM_ALIGN_LEFT, 0.05);
 		free(first);
 	}
-	name += cut;
-	while (*name == ' ')
-		name++;
-	fit_into(k, name, &s2, 13, width, &second);
+	fit_into(k, rest, &s2, s2, width, &second);
 	if (second.s)
-		k->c.text(&k->c, MARGIN, y + 12, second.s, 13, CSM_ALIGN_LEFT, 0.05);
+		k->c.text(&k->c, MARGIN, y - 4 + s2 + 3, second.s, s2, CSM_ALIGN_LEFT, 0.05);
 	csm__buf_free(&second);
-	return y + 12;
+	return y - 4 + s2 + 3;
 }
 
 /* "name (role)" of an assessor within `width`: the name keeps at least 60%
