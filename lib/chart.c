@@ -95,29 +95,29 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 	size_t k;
 	int i, ring;
 
-	/* The legend fits the width: its labels shrink (to 70%), then break onto
+	/* The legend fits the width (8 pt margins): its labels shrink (to 70%), then break onto
 	 * a second line; a long industry name is never cut. */
 	for (k = 0; k < r->count; k++) {
 		double w = c->text_width(c, r->series[k].label, fs);
 		if (w > lw)
 			lw = w;
 	}
-	if (fs * 4.3 + lw > width - 8) {
-		lfs = fs * (width - 8 - fs * 4.3) / lw;
+	if (fs * 4.3 + lw > width - 16) {
+		lfs = fs * (width - 16 - fs * 4.3) / lw;
 		if (lfs < fs * 0.7)
 			lfs = fs * 0.7;
 	}
 	for (k = 0; k < r->count; k++) {
 		const char *label = r->series[k].label;
-		if (c->text_width(c, label, lfs) > width - 8 - fs * 4.3)
-			split[k] = fit_label(c, label, lfs, width - 8 - fs * 4.3);
+		if (c->text_width(c, label, lfs) > width - 16 - fs * 4.3)
+			split[k] = fit_label(c, label, lfs, width - 16 - fs * 4.3);
 		lines += split[k] ? 2 : 1;
 	}
 	lw = 0;
 	for (k = 0; k < r->count; k++) {
 		double w = c->text_width(c, r->series[k].label, lfs);
 		if (split[k])
-			w = width - 8 - fs * 4.3;
+			w = width - 16 - fs * 4.3;
 		if (w > lw)
 			lw = w;
 	}
@@ -243,8 +243,8 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 	lx = cx - (fs * 4.3 + lw) / 2;
 	if (lx > cx - size * 0.34)
 		lx = cx - size * 0.34;
-	if (lx < x + 4)
-		lx = x + 4;
+	if (lx < x + 8)
+		lx = x + 8;
 	{
 		double ly = cy + radius + fs * 2.2 + fs * 2.2;
 		for (k = 0; k < r->count; k++) {
