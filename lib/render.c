@@ -121,6 +121,38 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 	csm__buf_free(&items);
 }
 
+/* The NIST CSF view: per function its score (null: no answered item) and
+ * its number of items; the 2.0 view only where the map was read. */
+static void j_csf(csm__buf *o, const csm_score *s)
+{
+	int v;
+	j_key(o, 0, "csf");
+	csm__buf_puts(o, "{");
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		j_key(o, v == CSM_CSF_1_1, v == CSM_CSF_1_1 ? "1.1" : "2.0");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			int has = csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0;
+			csm__buf_puts(o, i ? ",{\"function\":" : "[{\"function\":");
+			j_id(o, csm_csf_function_id((csm_csf_version)v, i));
+			j_key(o, 0, "score");
+			if (has)
+				j_num(o, x);
+			else
+				csm__buf_puts(o, "null");
+			j_key(o, 0, "items");
+			j_num(o, items);
+			csm__buf_puts(o, "}");
+		}
+		csm__buf_puts(o, "]");
+	}
+	csm__buf_puts(o, "}");
+}
+
 static void j_ids(csm__buf *b, const char *const *v, size_t n)
 {
 	size_t i;
@@ -232,6 +264,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	}
 	if (csm__analysis_prev(an))
 		j_previous(&o, an);
+	j_csf(&o, s);
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
@@ -336,6 +369,34 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 }
 
 /* ---- text -------------------------------------------------------------- */
+
+/* The NIST CSF view, a line per version: each function's score and items. */
+static void text_csf(csm__buf *o, const csm_score *s, csm_lang lang)
+{
+	int v;
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		csm__buf_puts(o, v == CSM_CSF_1_1 ? "NIST CSF 1.1:" : "NIST CSF 2.0:");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			char num[16];
+			if (csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0)
+				csm_format1(num, sizeof num, x);
+			else
+				snprintf(num, sizeof num, "-");
+			csm__buf_printf(o, lang == CSM_LANG_JA ? "%s %s %s (%u項目)" : "%s %s %s (%u)", i ? " |" : "",
+			                csm_csf_function_name((csm_csf_version)v, i, lang), num, items);
+		}
+		csm__buf_puts(o, "\n");
+	}
+	if (csm_questionnaire_has_csf2(s->q))
+		csm__buf_puts(o, lang == CSM_LANG_JA
+		                     ? "(CSF 2.0 は CSF 1.1 の対応付けからの機能単位の集計です)\n"
+		                     : "(CSF 2.0: by function, from the mapping of the CSF 1.1 subcategories)\n");
+}
 
 enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
@@ -615,6 +676,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_free(&items);
 	}
 
+	text_csf(&o, s, lang);
+
 	/* Lists: grade A states the levels, as the trial's karte. */
 	csm__buf_puts(&o, "\n");
 	for (k = 0; k < 2; k++) {
@@ -851,8 +914,13 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 	int ja = lang == CSM_LANG_JA;
 
 	if (json) {
-		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"moves\":[",
+		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"hint1_directive\":",
 		                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
+		if (csm_plan_hint_directive(p))
+			csm__buf_printf(&o, "%d", csm_plan_hint_directive(p));
+		else
+			csm__buf_puts(&o, "null");
+		csm__buf_puts(&o, ",\"moves\":[");
 		for (i = 0; i < csm_plan_count(p); i++) {
 			const csm_plan_move *m = csm_plan_get(p, i);
 			csm__buf_printf(&o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
@@ -860,7 +928,8 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 			csm__buf_number(&o, m->gain);
 			csm__buf_printf(&o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
 			csm__buf_number(&o, m->overall_after);
-			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"tips\":[", csm_grade_name(m->grade_after));
+			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"hint1\":%s,\"tips\":[", csm_grade_name(m->grade_after),
+			                m->hint1 ? "true" : "false");
 			for (k = 0; k < m->tip_count; k++)
 				csm__buf_printf(&o, "%s\"%s\"", k ? "," : "", m->tips[k]);
 			csm__buf_puts(&o, "]}");
@@ -868,9 +937,19 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		csm__buf_puts(&o, "]}");
 		return csm__buf_finish(&o, out);
 	}
-	csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
-	                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
-	                csm_grade_name(csm_plan_target(p)));
+	if (csm_plan_hint_directive(p)) {
+		int d = csm_plan_hint_directive(p);
+		csm__buf_printf(&o,
+		                ja ? "成熟度 %s に向けた計画: カルテのヒント1 (指示%d %s) の差を、その最も低い項目から先に埋め (*)、"
+		                     "その後は労力あたりの総合スコアの上昇が大きい順\n\n"
+		                   : "Plan towards grade %s: first the karte's hint 1 (directive %d, %s), its lowest items "
+		                     "first (*), then the largest rise of the overall per effort\n\n",
+		                csm_grade_name(csm_plan_target(p)), d, q->dir_short[d - 1][lang]);
+	} else {
+		csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
+		                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
+		                csm_grade_name(csm_plan_target(p)));
+	}
 	cell(&o, "#", 4, 1);
 	csm__buf_puts(&o, "  ");
 	cell(&o, ja ? "項目" : "Item", 6, 0);
@@ -885,7 +964,7 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		const csm_plan_move *m = csm_plan_get(p, i);
 		char num[24], lv[32], gain[32], eff[4];
 		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
-		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
 		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
 		snprintf(gain, sizeof gain, "+%.2f", m->gain);
 		snprintf(eff, sizeof eff, "%c", m->effort);
