@@ -223,6 +223,13 @@ CSM_EXTERN size_t csm_item_tip_count(const csm_questionnaire *q, size_t i);
 CSM_EXTERN const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k);
 
 /**
+ * The official check item of the Guidelines' Appendix A that item `i` asks
+ * about, e.g. "1-1" (the data's "appendix_a"), or NULL where the data names none.
+ * csmg-v2 and csmg-v3 name Ver2.0 items.
+ */
+CSM_EXTERN const char *csm_item_appendix_a(const csm_questionnaire *q, size_t i);
+
+/**
  * Gates: yes/no questions asked before the checklist ("Is there a CISO?").
  * A "no" in an answers file caps the levels of some items; answers above the
  * cap are reported by csm_answers_warnings().

@@ -200,6 +200,7 @@ typedef struct csm__item {
 	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
 	size_t csf_count;
 	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
+	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
 } csm__item;
 
 typedef struct csm__gate {
@@ -216,6 +217,7 @@ struct csm_questionnaire {
 	csm__gate *gates;
 	size_t gate_count;
 	char *title[2];
+	char *appendix_a_source[2]; /* which Appendix A the items' appendix_a name, e.g. "Guidelines Ver2.0 Appendix A" */
 	char *level[5][2];
 	char *dir_title[CSM_DIRECTIVES][2];
 	char *dir_short[CSM_DIRECTIVES][2];

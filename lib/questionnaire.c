@@ -34,6 +34,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 		for (k = 0; k < it->csf_count; k++)
 			free(it->csf[k]);
 		free(it->csf);
+		free(it->appendix_a);
 	}
 	for (i = 0; i < q->gate_count; i++) {
 		free(q->gates[i].id);
@@ -50,6 +51,8 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	free(q->id);
 	free(q->title[0]);
 	free(q->title[1]);
+	free(q->appendix_a_source[0]);
+	free(q->appendix_a_source[1]);
 	free_pairs(q->level, 5);
 	free_pairs(q->dir_title, CSM_DIRECTIVES);
 	free_pairs(q->dir_short, CSM_DIRECTIVES);
@@ -208,6 +211,29 @@ static int parse_csf(csm__item *it, const cJSON *obj, csm__problems *p, const ch
 	return 0;
 }
 
+/* "appendix_a": "1-1", the official check item this item corresponds to, kept
+ * so that a reader can hold the question against the Guidelines' own. */
+static int parse_appendix_a(csm__item *it, const cJSON *obj, csm__problems *p, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "appendix_a");
+	const char *s;
+	int d = 0, n = 0;
+	if (!v)
+		return 0;
+	s = cJSON_IsString(v) ? v->valuestring : "";
+	/* directive "-" number, both without leading zeros: "1-1" .. "10-99" */
+	for (; *s >= '0' && *s <= '9' && d <= CSM_DIRECTIVES && !(d == 0 && *s == '0'); s++)
+		d = d * 10 + (*s - '0');
+	if (*s == '-')
+		for (s++; *s >= '0' && *s <= '9' && n <= 99 && !(n == 0 && *s == '0'); s++)
+			n = n * 10 + (*s - '0');
+	if (*s || d < 1 || d > CSM_DIRECTIVES || n < 1 || n > 99) {
+		csm__problem(p, "%s: item %s: appendix_a: expected an Appendix A item such as \"1-1\"", name, it->id);
+		return 0;
+	}
+	return (it->appendix_a = csm__strdup(v->valuestring)) ? 0 : csm__nomem();
+}
+
 static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int index,
                       csm__problems *p, const char *name)
 {
@@ -245,6 +271,8 @@ static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int
 	if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
 		return rc;
 	if ((rc = parse_csf(it, obj, p, name)))
+		return rc;
+	if ((rc = parse_appendix_a(it, obj, p, name)))
 		return rc;
 	if (tips) {
 		const cJSON *t;
@@ -348,6 +376,7 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		goto cleanup;
 	}
 	if ((rc = csm__json_lang_pair(q->title, root, "title", 1, &p, name, "title")) ||
+	    (rc = csm__json_lang_pair(q->appendix_a_source, root, "appendix_a_source", 0, &p, name, "appendix_a_source")) ||
 	    (rc = parse_levels(q->level, root, 1, &p, name, "levels")) ||
 	    (rc = parse_directives(q, root, &p, name)))
 		goto cleanup;
@@ -578,6 +607,12 @@ const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k)
 {
 	const csm__item *it = item_at(q, i);
 	return it && k < it->csf_count ? it->csf[k] : NULL;
+}
+
+const char *csm_item_appendix_a(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->appendix_a : NULL;
 }
 
 size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q ? q->gate_count : 0; }

@@ -888,6 +888,11 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			}
 			if (it->text[CSM_ITEM_HINT][lang])
 				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "回答のヒント:" : "How to answer:", it->text[CSM_ITEM_HINT][lang]);
+			if (it->appendix_a) /* the official item, so the question can be held against it */
+				csm__buf_printf(&o, "%s: %s\n\n",
+				                q->appendix_a_source[lang] ? q->appendix_a_source[lang]
+				                                           : ja ? "ガイドライン付録A" : "Guidelines Appendix A",
+				                it->appendix_a);
 			if (it->csf_count) {
 				csm__buf_puts(&o, "NIST CSF:");
 				for (k = 0; k < it->csf_count; k++)

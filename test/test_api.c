@@ -163,6 +163,8 @@ static void test_accessors(void)
 	NONE(csm_item_csf(NULL, 0, 0));
 	NONE(csm_item_csf(q, n, 0));
 	NONE(csm_item_csf(q, 0, 99));
+	NONE(csm_item_appendix_a(NULL, 0));
+	NONE(csm_item_appendix_a(q, n));
 
 	NONE(csm_tips_count(NULL));
 	NONE(csm_tip_id(NULL, 0));

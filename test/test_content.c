@@ -201,9 +201,273 @@ static void test_industries(void)
 	csm_industries_free(ind);
 }
 
+/* The official check items of the Guidelines Ver2.0 Appendix A (FY2020 report,
+ * Table 3.23): per directive 3/3/4/3/10/4/5/2/3/2. Only the numbers are kept
+ * here; the items' wording is the Guidelines' own. */
+static const char *const appendix_a_v2[] = {
+    "1-1", "1-2", "1-3", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "3-4", "4-1", "4-2", "4-3",
+    "5-1", "5-2", "5-3", "5-4", "5-5", "5-6", "5-7", "5-8", "5-9", "5-10", "6-1", "6-2", "6-3",
+    "6-4", "7-1", "7-2", "7-3", "7-4", "7-5", "8-1", "8-2", "9-1", "9-2", "9-3", "10-1", "10-2"};
+#define APPENDIX_A_V2 (sizeof appendix_a_v2 / sizeof appendix_a_v2[0])
+
+/* The content checked by the tests below: the sources, or CSM_CONTENT_DIR (a
+ * directory with questions/) to run the same checks on other content, e.g. an
+ * older checkout. */
+static const char *content_dir(void)
+{
+	const char *dir = getenv("CSM_CONTENT_DIR");
+	return dir && dir[0] ? dir : CSM_TEST_SRC;
+}
+
+static int appendix_a_index(const char *ref)
+{
+	size_t k;
+	for (k = 0; ref && k < APPENDIX_A_V2; k++)
+		if (strcmp(appendix_a_v2[k], ref) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* Every csmg-v2 item names the official item it asks about, in its own
+ * directive, and together they name each of the 39 exactly once; every
+ * csmg-v3 item names one too (Ver2.0 numbering: the spec has no Ver3.0 table). */
+static void test_items_name_appendix_a(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3"};
+	size_t s, i;
+	CHECK_INT(APPENDIX_A_V2, 39);
+	for (s = 0; s < 2; s++) {
+		unsigned named[APPENDIX_A_V2] = {0};
+		csm_questionnaire *q = NULL;
+		CHECK_INT(csm_questionnaire_open(&q, content_dir(), sets[s]), 0);
+		for (i = 0; q && i < csm_questionnaire_item_count(q); i++) {
+			const char *ref = csm_item_appendix_a(q, i);
+			int k = appendix_a_index(ref);
+			if (k < 0)
+				fprintf(stderr, "%s item %s: appendix_a \"%s\" is not an official Appendix A item\n", sets[s],
+				        csm_item_id(q, i), ref ? ref : "(none)");
+			CHECK(k >= 0);
+			if (k < 0)
+				continue;
+			named[k]++;
+			CHECK_INT(atoi(ref), csm_item_directive(q, i));
+		}
+		for (i = 0; s == 0 && i < APPENDIX_A_V2; i++) {
+			if (named[i] != 1)
+				fprintf(stderr, "csmg-v2: Appendix A item %s is named by %u items\n", appendix_a_v2[i], named[i]);
+			CHECK_INT(named[i], 1);
+		}
+		csm_questionnaire_free(q);
+	}
+}
+
+/* Words that name group companies or suppliers, and words that make a
+ * requirement conditional on having them (issue 19: a standalone company
+ * must be able to reach every level). */
+static const char *const rollout_ja[] = {"グループ会社", "子会社", "関連会社", "グループ全体", "取引先", "委託先",
+                                         "サプライチェーン"};
+static const char *const rollout_en[] = {"group compan", "subsidiar", "affiliate", "group-wide", "the group",
+                                         "supplier", "contractor", "partner", "supply chain"};
+static const char *const where_ja[] = {"がある場合", "がいる場合", "ている場合", "する場合", "該当する場合"};
+static const char *const where_en[] = {"where the company", "where there ", "where applicable", "where it ",
+                                       "if any", "where any"};
+
+static int has_any(const char *text, const char *const *words, size_t n, int fold)
+{
+	size_t k;
+	for (k = 0; k < n; k++) {
+		if (fold) {
+			size_t len = strlen(words[k]);
+			const char *t;
+			for (t = text; *t; t++) {
+				size_t m = 0; /* ASCII case folding: the English texts are ASCII */
+				while (m < len && t[m] && (t[m] | 0x20) == (words[k][m] | 0x20))
+					m++;
+				if (m == len)
+					return 1;
+			}
+		} else if (strstr(text, words[k])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 1 when `text` asks for group or supplier rollout without "where the company has them". */
+static int unqualified_rollout(const char *text, csm_lang lang)
+{
+	if (lang == CSM_LANG_JA)
+		return has_any(text, rollout_ja, sizeof rollout_ja / sizeof *rollout_ja, 0) &&
+		       !has_any(text, where_ja, sizeof where_ja / sizeof *where_ja, 0);
+	return has_any(text, rollout_en, sizeof rollout_en / sizeof *rollout_en, 1) &&
+	       !has_any(text, where_en, sizeof where_en / sizeof *where_en, 1);
+}
+
+/* Levels 3-5 (what is required; levels 1-2 describe what is missing) of the
+ * generic scale and of every item, except items whose subject is outsourcing
+ * or the supply chain itself (directive 9, Appendix A 3-2 and 3-4). Returns
+ * the number of offending texts, each named on stderr. */
+static unsigned rollout_offences(const char *data_dir, const char *qid)
+{
+	csm_questionnaire *q = NULL;
+	unsigned bad = 0;
+	size_t i;
+	int l, g;
+	if (csm_questionnaire_open(&q, data_dir, qid) != 0) {
+		fprintf(stderr, "%s: %s\n", qid, csm_error_last());
+		return 1000;
+	}
+	for (g = 0; g < 2; g++)
+		for (l = 3; l <= 5; l++) {
+			const char *t = csm_questionnaire_level(q, l, (csm_lang)g);
+			if (t && unqualified_rollout(t, (csm_lang)g)) {
+				fprintf(stderr, "%s generic level %d (%s): rollout without \"where applicable\": %s\n", qid, l,
+				        g == CSM_LANG_JA ? "ja" : "en", t);
+				bad++;
+			}
+		}
+	for (i = 0; i < csm_questionnaire_item_count(q); i++) {
+		/* csmg ids are the official numbers where the data names none */
+		const char *ref = csm_item_appendix_a(q, i) ? csm_item_appendix_a(q, i) : csm_item_id(q, i);
+		if (csm_item_directive(q, i) == 9 || (ref && (!strcmp(ref, "3-2") || !strcmp(ref, "3-4"))))
+			continue;
+		for (g = 0; g < 2; g++)
+			for (l = 3; l <= 5; l++) {
+				const char *t = csm_item_level(q, i, l, (csm_lang)g);
+				if (t && unqualified_rollout(t, (csm_lang)g)) {
+					fprintf(stderr, "%s item %s level %d (%s): rollout without \"where applicable\": %s\n", qid,
+					        csm_item_id(q, i), l, g == CSM_LANG_JA ? "ja" : "en", t);
+					bad++;
+				}
+			}
+	}
+	csm_questionnaire_free(q);
+	return bad;
+}
+
+static void test_levels_reachable_without_group(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3", "sme-light"};
+	size_t s;
+	/* the check itself: it catches an unqualified rollout and passes a qualified one */
+	CHECK(unqualified_rollout("グループ会社にも展開しています。", CSM_LANG_JA));
+	CHECK(!unqualified_rollout("グループ会社がある場合は、そこにも展開しています。", CSM_LANG_JA));
+	CHECK(unqualified_rollout("Extended to group companies and key suppliers.", CSM_LANG_EN));
+	CHECK(!unqualified_rollout("Where the company has group companies, extended to them.", CSM_LANG_EN));
+	CHECK(!unqualified_rollout("Measured and reported to management.", CSM_LANG_EN));
+	for (s = 0; s < sizeof sets / sizeof *sets; s++)
+		CHECK_INT(rollout_offences(content_dir(), sets[s]), 0);
+}
+
+/* One vocabulary in the item texts, gates and scales (issue 19). */
+static void check_vocabulary(const char *qid, const char *where, const char *ja, const char *en)
+{
+	static const char *const ja_banned[] = {"リスクレジスター", "リスク一覧", "上位報告", "上位への報告", "上位に報告",
+	                                        "規制当局", "監督機関", "改ざんできない", "改ざん防止", "(", ")", "例:"};
+	static const char *const en_banned[] = {"executive committee", "analyse ", "analyse,", "analysed", "analysing", "programme",
+	                                        "catalogue", "defence", "practise", "organisation", "organise",
+	                                        "prioritise", "behaviour", "judgement", "colour", "licence", "centre"};
+	size_t k;
+	const char *t;
+	int board = 0;
+	for (k = 0; ja && k < sizeof ja_banned / sizeof *ja_banned; k++) {
+		if (strstr(ja, ja_banned[k]))
+			fprintf(stderr, "%s %s (ja): \"%s\" is not the project's term or style\n", qid, where, ja_banned[k]);
+		CHECK(strstr(ja, ja_banned[k]) == NULL);
+	}
+	for (k = 0; en && k < sizeof en_banned / sizeof *en_banned; k++) {
+		int found = has_any(en, &en_banned[k], 1, 1);
+		if (found)
+			fprintf(stderr, "%s %s (en): \"%s\" is not the project's term or spelling\n", qid, where, en_banned[k]);
+		CHECK(!found);
+	}
+	if (!ja || !en)
+		return;
+	/* "board" is 取締役会 only (監査役会 is the "audit and supervisory board") */
+	for (t = en; (t = strstr(t, "board")) != NULL; t++)
+		if (!(t > en && ((t[-1] | 0x20) >= 'a' && (t[-1] | 0x20) <= 'z')) && /* not "dashboard" */
+		    !(t - en >= 12 && strncmp(t - 12, "supervisory ", 12) == 0))
+			board = 1;
+	if (board != (strstr(ja, "取締役会") != NULL))
+		fprintf(stderr, "%s %s: \"board\" and 取締役会 do not go together\n", qid, where);
+	CHECK_INT(board, strstr(ja, "取締役会") != NULL);
+	if ((strstr(en, "management meeting") != NULL) != (strstr(ja, "経営会議") != NULL))
+		fprintf(stderr, "%s %s: \"management meeting\" and 経営会議 do not go together\n", qid, where);
+	CHECK_INT(strstr(en, "management meeting") != NULL, strstr(ja, "経営会議") != NULL);
+	if (strcmp(qid, "sme-light") == 0 && strstr(ja, "経営者")) {
+		if (!strstr(en, "company head"))
+			fprintf(stderr, "%s %s: 経営者 is \"the company head\"\n", qid, where);
+		CHECK(strstr(en, "company head") != NULL);
+	}
+}
+
+/* です・ます throughout the level texts, the generic scale included. */
+static int desu_masu(const char *ja)
+{
+	static const char *const ends[] = {"ます。", "です。", "ません。"};
+	size_t k, n = ja ? strlen(ja) : 0;
+	for (k = 0; k < sizeof ends / sizeof *ends; k++)
+		if (n >= strlen(ends[k]) && strcmp(ja + n - strlen(ends[k]), ends[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_one_vocabulary(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3", "sme-light"};
+	static const char *const fields[] = {"question", "intent", "hint"};
+	size_t s, i;
+	int l, f;
+	for (s = 0; s < sizeof sets / sizeof *sets; s++) {
+		const char *qid = sets[s];
+		csm_questionnaire *q = NULL;
+		char where[64];
+		CHECK_INT(csm_questionnaire_open(&q, content_dir(), qid), 0);
+		if (!q)
+			continue;
+		for (l = 1; l <= 5; l++) {
+			snprintf(where, sizeof where, "generic level %d", l);
+			check_vocabulary(qid, where, csm_questionnaire_level(q, l, CSM_LANG_JA),
+			                 csm_questionnaire_level(q, l, CSM_LANG_EN));
+			if (!desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)))
+				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+			CHECK(desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)));
+		}
+		for (i = 0; i < csm_questionnaire_gate_count(q); i++) {
+			snprintf(where, sizeof where, "gate %s", csm_gate_id(q, i));
+			check_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
+		}
+		for (i = 0; i < csm_questionnaire_item_count(q); i++) {
+			const char *id = csm_item_id(q, i);
+			for (f = 0; f < 3; f++) {
+				snprintf(where, sizeof where, "item %s %s", id, fields[f]);
+				check_vocabulary(qid, where, csm_item_text(q, i, (csm_item_field)f, CSM_LANG_JA),
+				                 csm_item_text(q, i, (csm_item_field)f, CSM_LANG_EN));
+			}
+			for (l = 1; l <= 5; l++) {
+				snprintf(where, sizeof where, "item %s level %d", id, l);
+				check_vocabulary(qid, where, csm_item_level(q, i, l, CSM_LANG_JA), csm_item_level(q, i, l, CSM_LANG_EN));
+				if (!desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)))
+					fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+				CHECK(desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)));
+			}
+		}
+		/* a CSIRT whose members also hold other jobs (兼務) counts: not "dedicated" */
+		i = (size_t)csm_questionnaire_item_find(q, "7-2");
+		if (csm_questionnaire_item_find(q, "7-2") >= 0) {
+			CHECK(strstr(csm_item_text(q, i, CSM_ITEM_QUESTION, CSM_LANG_EN), "dedicated") == NULL);
+			CHECK(strstr(csm_item_text(q, i, CSM_ITEM_QUESTION, CSM_LANG_JA), "兼務") != NULL);
+		}
+		csm_questionnaire_free(q);
+	}
+}
+
 int main(void)
 {
 	RUN_TEST(test_sets_and_tips);
 	RUN_TEST(test_industries);
+	RUN_TEST(test_items_name_appendix_a);
+	RUN_TEST(test_levels_reachable_without_group);
+	RUN_TEST(test_one_vocabulary);
 	return test_finish();
 }

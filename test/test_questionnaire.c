@@ -159,6 +159,29 @@ static void test_loader_refuses_broken(void)
 	           "item 1-1: csf: \"XX.GV-1\" is not a CSF subcategory id");
 	expect_bad("{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},\"csf\":[\"ID.GV1\"]}", NULL,
 	           "is not a CSF subcategory id");
+	{
+		/* the official item an item asks about is kept as given */
+		const char *with_ref = "{\"id\":\"1-1\",\"directive\":1,\"appendix_a\":\"10-2\",\"question\":{\"ja\":\"q\",\"en\":\"q\"}}";
+		mini(buf, sizeof buf, with_ref, NULL);
+		CHECK_INT(csm_questionnaire_parse(&q, buf, strlen(buf), "mini.json"), 0);
+		if (q) {
+			CHECK_STR(csm_item_appendix_a(q, 0), "10-2");
+			CHECK(csm_item_appendix_a(q, 1) == NULL);
+			csm_questionnaire_free(q);
+		}
+	}
+	{
+		static const char *const bad_refs[] = {"\"\"", "\"1\"", "\"1-\"", "\"-1\"", "\"11-1\"", "\"0-1\"",
+		                                       "\"01-1\"", "\"1-0\"", "\"1-100\"", "\"1- 1\"", "\"1-1x\"", "3"};
+		size_t k;
+		for (k = 0; k < sizeof bad_refs / sizeof bad_refs[0]; k++) {
+			char item[256];
+			snprintf(item, sizeof item,
+			         "{\"id\":\"1-1\",\"directive\":1,\"appendix_a\":%s,\"question\":{\"ja\":\"q\",\"en\":\"q\"}}",
+			         bad_refs[k]);
+			expect_bad(item, NULL, "item 1-1: appendix_a: expected an Appendix A item such as \"1-1\"");
+		}
+	}
 	/* several problems are all reported */
 	expect_bad("{\"id\":\"1-1\",\"directive\":0,\"question\":{\"ja\":\"q\"}}", NULL, "directive: expected");
 	CHECK_HAS(csm_error_last(), "question.en");
