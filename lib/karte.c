@@ -151,6 +151,7 @@ typedef struct karte {
 	hb_set_t *unicodes;   /* pass 1: characters used */
 	int pages;            /* pages started */
 	int total_pages;      /* from pass 1, for the footer */
+	int first_page;       /* the karte's first page (a portfolio holds several) */
 	HPDF_Doc pdf;
 	HPDF_Page page;
 	HPDF_Font font;
@@ -786,6 +787,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	size_t ln;
 
 	new_page(k);
+	k->first_page = k->pages;
 	/* Header: what, who, when; the grade on the right. It wraps and grows
 	 * as its texts need, and what is below moves down with its rule. */
 	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
@@ -1151,6 +1153,23 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		/* Where the block must go to page 2 anyway, that page has the room to
 		 * say what each tip suggests: the tips with their actions, one column
 		 * (if that still fits the page; the karte keeps to two pages). */
+		if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
+			/* already on page 2 and out of room (a long hint 1): the
+			 * directives and the tips' ids in a line or two, as a third page
+			 * is not an option */
+			csm__buf more = {0};
+			csm__buf_printf(&more, "%s  %s:", head.s ? head.s : "", lang == CSM_LANG_JA ? "ティップス" : "Tips");
+			for (i = 0; i < ntips; i++)
+				csm__buf_printf(&more, " %s", tip_id[i]);
+			if (more.nomem)
+				k->nomem = 1;
+			wrap_max(k, MARGIN, &y, more.s ? more.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.05, 1,
+			         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
+			csm__buf_free(&more);
+			csm__buf_free(&head);
+			footer(k, b, lang);
+			return;
+		}
 		if (y + need > BODY_BOTTOM) {
 			double full = need - (10.0 * (double)(rows - 1) + 3);
 			for (i = 0; i < ntips; i++) {
