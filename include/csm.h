@@ -291,6 +291,7 @@ typedef struct csm_tip_info {
 	char effort;                /**< 'S', 'M', 'L' (staff time), or 0 */
 	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
 	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
+	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
 } csm_tip_info;
 
 /**

@@ -833,7 +833,7 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 		wrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
-	if (tip.owner || tip.effort || tip.cost || tip.helps_reach) {
+	if (tip.owner || tip.effort || tip.cost || tip.helps_reach || tip.checked) {
 		csm__buf_puts(&o, "\n");
 		if (tip.owner)
 			csm__buf_printf(&o, "%s: %s\n", ja ? "担当" : "Owner", tip.owner);
@@ -845,6 +845,8 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 			                ja ? size_ja[tip.cost == 'S' ? 0 : tip.cost == 'M' ? 1 : 2] : "", ja ? ")" : "");
 		if (tip.helps_reach)
 			csm__buf_printf(&o, ja ? "レベル %d に達するのに役立ちます\n" : "Helps reach level %d\n", tip.helps_reach);
+		if (tip.checked)
+			csm__buf_printf(&o, "%s: %s\n", ja ? "内容の確認時点" : "Facts checked", tip.checked);
 	}
 	return csm__buf_finish(&o, out);
 }

@@ -490,6 +490,7 @@ static void test_content_commands(void)
 	CHECK_HAS(r.out, "Actions\n  1. ");
 	CHECK_HAS(r.out, "First step (this month)");
 	CHECK_HAS(r.out, "Effort: ");
+	CHECK_HAS(r.out, "\nFacts checked: 20"); /* the month, from tips/csmg.json */
 	done(&r);
 	r = run("tips no-such-tip");
 	CHECK_INT(r.status, 2);

@@ -1,6 +1,10 @@
 /* The shipped content: every questionnaire and tip complete in both
  * languages, ids consistent, counts as SPEC §2 says, CSF ids real. Fails on
  * any gap, so content cannot silently rot. */
+#include <ctype.h>
+#include <strings.h>
+#include <time.h>
+
 #include "common.h"
 
 /* NIST CSF v1.1: each category and its number of subcategories. */
@@ -168,6 +172,282 @@ static void test_sets_and_tips(void)
 	}
 	printf("tips: %zu; level descriptions: %zu ja, %zu en; items: %zu\n", csm_tips_count(tips), levels_ja,
 	       levels_en, items_total);
+	csm_tips_free(tips);
+}
+
+/* ------------------------------------------------------------------------
+ * One vocabulary (tips/glossary.tsv) and one style, checked on every tip. */
+
+#define GLOSSARY_MAX 64
+#define VARIANTS_MAX 24
+
+typedef struct {
+	const char *ja, *en; /* NULL for "-" */
+	const char *avoid_ja[VARIANTS_MAX], *avoid_en[VARIANTS_MAX];
+	char line[1024];
+} glossary_term;
+
+static glossary_term glossary[GLOSSARY_MAX];
+static size_t glossary_count;
+static int vocabulary_quiet; /* while the checks check themselves */
+#define SAY(...) (vocabulary_quiet ? (void)0 : (void)fprintf(stderr, __VA_ARGS__))
+
+/* "a|b|c" into `out` (split in place); "-" is none. */
+static int split_variants(const char **out, char *s)
+{
+	size_t n = 0;
+	char *save = NULL, *v;
+	if (strcmp(s, "-") == 0)
+		return 1;
+	for (v = strtok_r(s, "|", &save); v; v = strtok_r(NULL, "|", &save)) {
+		if (n + 1 >= VARIANTS_MAX || !*v)
+			return 0;
+		out[n++] = v;
+	}
+	return n > 0;
+}
+
+static void load_glossary(void)
+{
+	FILE *f = fopen(SRC("tips/glossary.tsv"), "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0;
+	glossary_count = 0;
+	CHECK(f != NULL);
+	while (f && getline(&line, &cap, f) > 0) {
+		glossary_term *t = &glossary[glossary_count];
+		char *col[4], *save = NULL;
+		size_t len = strcspn(line, "\r\n");
+		int n = 0, ok;
+		lineno++;
+		line[len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		CHECK(glossary_count < GLOSSARY_MAX && len < sizeof t->line);
+		if (glossary_count >= GLOSSARY_MAX || len >= sizeof t->line)
+			break;
+		memset(t, 0, sizeof *t);
+		memcpy(t->line, line, len + 1);
+		while (n < 4 && (col[n] = strtok_r(n ? NULL : t->line, "\t", &save)) != NULL)
+			n++;
+		ok = n == 4 && !strtok_r(NULL, "\t", &save) && split_variants(t->avoid_ja, col[2]) &&
+		     split_variants(t->avoid_en, col[3]);
+		if (!ok)
+			fprintf(stderr, "tips/glossary.tsv:%d: expected ja, en, ja variants, en variants\n", lineno);
+		CHECK(ok);
+		if (!ok)
+			continue;
+		t->ja = strcmp(col[0], "-") ? col[0] : NULL;
+		t->en = strcmp(col[1], "-") ? col[1] : NULL;
+		glossary_count++;
+	}
+	free(line);
+	if (f)
+		fclose(f);
+}
+
+/* Where `word` occurs in `s` as a whole word, ignoring ASCII case; a trailing
+ * '*' lets the word go on. NULL if nowhere. */
+static const char *find_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	int prefix = n && word[n - 1] == '*';
+	const char *p;
+	if (prefix)
+		n--;
+	for (p = s; n && *p; p++)
+		if ((p == s || !isalpha((unsigned char)p[-1])) && strncasecmp(p, word, n) == 0 &&
+		    (prefix || !isalpha((unsigned char)p[n])))
+			return p;
+	return NULL;
+}
+
+/* `text` with every occurrence of the preferred `term` blanked out, so that
+ * a variant inside it (監督官庁 in 所管省庁・監督官庁) is not taken for a stray one. */
+static char *blank_term(const char *text, const char *term, int en)
+{
+	char *c = strdup(text), *p = c;
+	size_t n = term ? strlen(term) : 0;
+	while (c && n && (p = en ? (char *)find_word(p, term) : strstr(p, term)) != NULL) {
+		memset(p, '#', n);
+		p += n;
+	}
+	return c;
+}
+
+/* One text in both languages against the glossary: no avoided variant, and
+ * a term in one language only together with its counterpart in the other. */
+static int check_vocabulary(const char *ja, const char *en, const char *what)
+{
+	size_t i, k;
+	int bad = 0;
+	for (i = 0; i < glossary_count; i++) {
+		const glossary_term *t = &glossary[i];
+		char *j = blank_term(ja, t->ja, 0), *e = blank_term(en, t->en, 1);
+		for (k = 0; j && t->avoid_ja[k]; k++)
+			if (strstr(j, t->avoid_ja[k])) {
+				SAY("%s: ja says 「%s」; the glossary says 「%s」\n", what, t->avoid_ja[k],
+				        t->ja ? t->ja : "?");
+				bad++;
+			}
+		for (k = 0; e && t->avoid_en[k]; k++)
+			if (find_word(e, t->avoid_en[k])) {
+				SAY("%s: en says \"%s\"; the glossary says \"%s\"\n", what, t->avoid_en[k],
+				        t->en ? t->en : "?");
+				bad++;
+			}
+		if (t->ja && t->en) {
+			/* a longer term holding this one ("audit and supervisory board"
+			 * holds "board") is that term's, not this one's */
+			char *j2 = strdup(ja), *e2 = strdup(en);
+			size_t u;
+			for (u = 0; j2 && e2 && u < glossary_count; u++) {
+				const glossary_term *o = &glossary[u];
+				char *x;
+				if (o == t || !o->ja || !o->en)
+					continue;
+				if (strstr(o->ja, t->ja) && strcmp(o->ja, t->ja) != 0) {
+					x = blank_term(j2, o->ja, 0);
+					free(j2);
+					j2 = x;
+				}
+				if (find_word(o->en, t->en) && strcasecmp(o->en, t->en) != 0) {
+					x = blank_term(e2, o->en, 1);
+					free(e2);
+					e2 = x;
+				}
+			}
+			if (j2 && e2 && !strstr(j2, t->ja) != !find_word(e2, t->en)) {
+				SAY("%s: 「%s」 and \"%s\" go together, but only one of them is there\n", what, t->ja, t->en);
+				bad++;
+			}
+			free(j2);
+			free(e2);
+		}
+		free(j);
+		free(e);
+	}
+	return bad;
+}
+
+static int ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* The Japanese style: full-width brackets, 「例: 」, and in sentences one
+ * voice, the plain です・ます statement (「確認します」, never 「確認してください」). */
+static int check_style(const char *ja, const char *what, int sentence)
+{
+	const char *p;
+	int bad = 0;
+	if (strpbrk(ja, "()")) {
+		SAY("%s: ja uses ASCII brackets; write （）\n", what);
+		bad++;
+	}
+	if (strstr(ja, "例：") || ((p = strstr(ja, "例:")) && p[strlen("例:")] != ' ')) {
+		SAY("%s: ja writes an example other than 「例: 」\n", what);
+		bad++;
+	}
+	if (sentence && (strstr(ja, "ください") || !(ends_with(ja, "ます。") || ends_with(ja, "ません。")))) {
+		SAY("%s: ja is not in the です・ます statement voice (…します。)\n", what);
+		bad++;
+	}
+	return bad;
+}
+
+/* "YYYY-MM", a real month no later than this one. */
+static int month_valid(const char *s)
+{
+	char now[16];
+	time_t t = time(NULL);
+	struct tm tm;
+	int k;
+	if (!s || strlen(s) != 7 || s[4] != '-' || s[0] != '2' || s[1] != '0')
+		return 0;
+	for (k = 0; k < 7; k++)
+		if (k != 4 && !isdigit((unsigned char)s[k]))
+			return 0;
+	if ((s[5] - '0') * 10 + (s[6] - '0') < 1 || (s[5] - '0') * 10 + (s[6] - '0') > 12)
+		return 0;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m", &tm);
+	return strcmp(s, now) <= 0;
+}
+
+static void test_glossary_and_style(void)
+{
+	static const char *const required[][2] = {
+	    {"リスク台帳", "risk register"}, {"エスカレーション基準", "escalation criteria"},
+	    {"所管省庁・監督官庁", "regulators"}, {"改ざん不可", "tamper-proof"}, {"取締役会", "board"},
+	    {"経営会議", "management meeting"}, {"有価証券報告書", "Annual Securities Report"},
+	    {"経営者", "company head"}};
+	csm_tips *tips = NULL;
+	size_t i, t, k;
+	load_glossary();
+	for (i = 0; i < sizeof required / sizeof required[0]; i++) {
+		int found = 0;
+		for (k = 0; k < glossary_count; k++)
+			found |= glossary[k].ja && glossary[k].en && strcmp(glossary[k].ja, required[i][0]) == 0 &&
+			         strcmp(glossary[k].en, required[i][1]) == 0;
+		if (!found)
+			fprintf(stderr, "glossary: %s / %s missing\n", required[i][0], required[i][1]);
+		CHECK(found);
+	}
+	/* the checks themselves catch what they are meant to */
+	vocabulary_quiet = 1;
+	CHECK_INT(check_vocabulary("全社リスク台帳に載せます。", "Put it in the enterprise risk register.", "ok"), 0);
+	CHECK_INT(check_vocabulary("所管省庁・監督官庁に報告します。", "Report to the regulators.", "ok"), 0);
+	CHECK_INT(check_vocabulary("リスク一覧に載せます。", "Put it in the risk list.", "bad"), 2);
+	CHECK_INT(check_vocabulary("監督官庁に報告します。", "Report to the regulator.", "bad"), 2);
+	CHECK_INT(check_vocabulary("経営会議で説明します。", "Present it to the board.", "bad"), 2);
+	CHECK_INT(check_vocabulary("ログを分析します。", "Analysing logs and enrolling staff.", "bad"), 1);
+	CHECK_INT(check_vocabulary("研修に登録します。", "Onboarding on the dashboard; organisations.", "bad"), 1);
+	CHECK_INT(check_style("体制（例: 本社）を定めます。", "ok", 1), 0);
+	CHECK_INT(check_style("体制(例:本社)を確認してください。", "bad", 1), 3);
+	CHECK_INT(check_style("体制（例：本社）", "bad", 0), 1);
+	CHECK(month_valid("2026-01") && !month_valid("2026-13") && !month_valid("2026-1") && !month_valid("9999-12") &&
+	      !month_valid(NULL));
+	vocabulary_quiet = 0;
+	CHECK_INT(csm_tips_open(&tips, CSM_TEST_SRC), 0);
+	for (t = 0; tips && t < csm_tips_count(tips); t++) {
+		const char *id = csm_tip_id(tips, t);
+		csm_tip_info ja, en;
+		char what[64];
+		int bad = 0;
+		if (csm_tip_get(&ja, tips, id, CSM_LANG_JA) || csm_tip_get(&en, tips, id, CSM_LANG_EN)) {
+			CHECK(0);
+			continue;
+		}
+		/* every tip says when its facts were last checked */
+		if (!month_valid(ja.checked))
+			fprintf(stderr, "tip %s: checked: %s is not a month up to now (YYYY-MM)\n", id,
+			        ja.checked ? ja.checked : "missing");
+		CHECK(month_valid(ja.checked));
+		{
+			const char *const texts[5][2] = {{ja.title, en.title},
+			                                 {ja.owner, en.owner},
+			                                 {ja.action, en.action},
+			                                 {ja.first_step, en.first_step},
+			                                 {ja.problem, en.problem}};
+			static const char *const names[5] = {"title", "owner", "action", "first step", "problem"};
+			for (k = 0; k < 5; k++) {
+				if (!texts[k][0] || !texts[k][1])
+					continue;
+				snprintf(what, sizeof what, "tip %s %s", id, names[k]);
+				bad += check_vocabulary(texts[k][0], texts[k][1], what);
+				bad += check_style(texts[k][0], what, k >= 2);
+			}
+		}
+		for (k = 0; k < ja.action_count && k < en.action_count; k++) {
+			snprintf(what, sizeof what, "tip %s action %zu", id, k + 1);
+			bad += check_vocabulary(ja.actions[k], en.actions[k], what);
+			bad += check_style(ja.actions[k], what, 1);
+		}
+		CHECK_INT(bad, 0);
+	}
 	csm_tips_free(tips);
 }
 
@@ -360,45 +640,16 @@ static void test_levels_reachable_without_group(void)
 }
 
 /* One vocabulary in the item texts, gates and scales (issue 19). */
-static void check_vocabulary(const char *qid, const char *where, const char *ja, const char *en)
+static void check_item_vocabulary(const char *qid, const char *where, const char *ja, const char *en)
 {
-	static const char *const ja_banned[] = {"リスクレジスター", "リスク一覧", "上位報告", "上位への報告", "上位に報告",
-	                                        "規制当局", "監督機関", "改ざんできない", "改ざん防止", "(", ")", "例:"};
-	static const char *const en_banned[] = {"executive committee", "analyse ", "analyse,", "analysed", "analysing", "programme",
-	                                        "catalogue", "defence", "practise", "organisation", "organise",
-	                                        "prioritise", "behaviour", "judgement", "colour", "licence", "centre"};
-	size_t k;
-	const char *t;
-	int board = 0;
-	for (k = 0; ja && k < sizeof ja_banned / sizeof *ja_banned; k++) {
-		if (strstr(ja, ja_banned[k]))
-			fprintf(stderr, "%s %s (ja): \"%s\" is not the project's term or style\n", qid, where, ja_banned[k]);
-		CHECK(strstr(ja, ja_banned[k]) == NULL);
-	}
-	for (k = 0; en && k < sizeof en_banned / sizeof *en_banned; k++) {
-		int found = has_any(en, &en_banned[k], 1, 1);
-		if (found)
-			fprintf(stderr, "%s %s (en): \"%s\" is not the project's term or spelling\n", qid, where, en_banned[k]);
-		CHECK(!found);
-	}
-	if (!ja || !en)
-		return;
-	/* "board" is 取締役会 only (監査役会 is the "audit and supervisory board") */
-	for (t = en; (t = strstr(t, "board")) != NULL; t++)
-		if (!(t > en && ((t[-1] | 0x20) >= 'a' && (t[-1] | 0x20) <= 'z')) && /* not "dashboard" */
-		    !(t - en >= 12 && strncmp(t - 12, "supervisory ", 12) == 0))
-			board = 1;
-	if (board != (strstr(ja, "取締役会") != NULL))
-		fprintf(stderr, "%s %s: \"board\" and 取締役会 do not go together\n", qid, where);
-	CHECK_INT(board, strstr(ja, "取締役会") != NULL);
-	if ((strstr(en, "management meeting") != NULL) != (strstr(ja, "経営会議") != NULL))
-		fprintf(stderr, "%s %s: \"management meeting\" and 経営会議 do not go together\n", qid, where);
-	CHECK_INT(strstr(en, "management meeting") != NULL, strstr(ja, "経営会議") != NULL);
-	if (strcmp(qid, "sme-light") == 0 && strstr(ja, "経営者")) {
-		if (!strstr(en, "company head"))
-			fprintf(stderr, "%s %s: 経営者 is \"the company head\"\n", qid, where);
-		CHECK(strstr(en, "company head") != NULL);
-	}
+	/* the glossary's terms and spellings, and the Japanese brackets and 例,
+	 * as for the tips: one vocabulary, one checker */
+	char what[160];
+	snprintf(what, sizeof what, "%s %s", qid, where);
+	if (ja && en)
+		CHECK_INT(check_vocabulary(ja, en, what), 0);
+	if (ja)
+		CHECK_INT(check_style(ja, what, 0), 0);
 }
 
 /* です・ます throughout the level texts, the generic scale included. */
@@ -418,6 +669,7 @@ static void test_one_vocabulary(void)
 	static const char *const fields[] = {"question", "intent", "hint"};
 	size_t s, i;
 	int l, f;
+	load_glossary();
 	for (s = 0; s < sizeof sets / sizeof *sets; s++) {
 		const char *qid = sets[s];
 		csm_questionnaire *q = NULL;
@@ -427,7 +679,7 @@ static void test_one_vocabulary(void)
 			continue;
 		for (l = 1; l <= 5; l++) {
 			snprintf(where, sizeof where, "generic level %d", l);
-			check_vocabulary(qid, where, csm_questionnaire_level(q, l, CSM_LANG_JA),
+			check_item_vocabulary(qid, where, csm_questionnaire_level(q, l, CSM_LANG_JA),
 			                 csm_questionnaire_level(q, l, CSM_LANG_EN));
 			if (!desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)))
 				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
@@ -435,18 +687,18 @@ static void test_one_vocabulary(void)
 		}
 		for (i = 0; i < csm_questionnaire_gate_count(q); i++) {
 			snprintf(where, sizeof where, "gate %s", csm_gate_id(q, i));
-			check_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
+			check_item_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
 		}
 		for (i = 0; i < csm_questionnaire_item_count(q); i++) {
 			const char *id = csm_item_id(q, i);
 			for (f = 0; f < 3; f++) {
 				snprintf(where, sizeof where, "item %s %s", id, fields[f]);
-				check_vocabulary(qid, where, csm_item_text(q, i, (csm_item_field)f, CSM_LANG_JA),
+				check_item_vocabulary(qid, where, csm_item_text(q, i, (csm_item_field)f, CSM_LANG_JA),
 				                 csm_item_text(q, i, (csm_item_field)f, CSM_LANG_EN));
 			}
 			for (l = 1; l <= 5; l++) {
 				snprintf(where, sizeof where, "item %s level %d", id, l);
-				check_vocabulary(qid, where, csm_item_level(q, i, l, CSM_LANG_JA), csm_item_level(q, i, l, CSM_LANG_EN));
+				check_item_vocabulary(qid, where, csm_item_level(q, i, l, CSM_LANG_JA), csm_item_level(q, i, l, CSM_LANG_EN));
 				if (!desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)))
 					fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
 				CHECK(desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)));
@@ -462,6 +714,7 @@ static void test_one_vocabulary(void)
 	}
 }
 
+
 int main(void)
 {
 	RUN_TEST(test_sets_and_tips);
@@ -469,5 +722,6 @@ int main(void)
 	RUN_TEST(test_items_name_appendix_a);
 	RUN_TEST(test_levels_reachable_without_group);
 	RUN_TEST(test_one_vocabulary);
+	RUN_TEST(test_glossary_and_style);
 	return test_finish();
 }
