@@ -36,6 +36,10 @@ int csm__control_char(const char *s, int multiline);
 			return csm__err(CSM_EINVALID, "%s: invalid argument (%s)", __func__, #cond);          \
 	} while (0)
 
+/* k: no group of fewer organizations is published or compared with, when a
+ * benchmark does not say (csm_context_min_group()). */
+#define CSM__DEFAULT_MIN_GROUP 5u
+
 #define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
 #define CSM__FIELDS 7 /* values of csm_answers_field */
 #define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
