@@ -517,9 +517,9 @@ static int wrap(karte *k, double x, double *y, const char *s, double size, doubl
 
 enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
-	K_GRADING, K_BEHIND2, K_BEHIND1, K_LEVEL5, K_LOWEST, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
+	K_GRADING, K_BEHIND2, K_BEHIND1, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
 	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_MORE, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION,
+	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION,
 	K_LEVELS, K_SHADED, K_COUNT
 };
 
@@ -536,8 +536,6 @@ static const char *const KT[K_COUNT][2] = {
 	[K_GRADING] = {"判定基準 (総合スコア)", "Grading (overall)"},
 	[K_BEHIND2] = {"目標から 2 以上遅れている指示", "2 or more behind the target"},
 	[K_BEHIND1] = {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"},
-	[K_LEVEL5] = {"レベル 5 に達している指示", "Directives at level 5"},
-	[K_LOWEST] = {"最も低い指示 (改善の余地)", "Lowest directives (room to improve)"},
 	[K_NONE] = {"なし", "none"},
 	[K_TABLE] = {"指示ごとのスコアと比較", "Scores by directive, compared"},
 	[K_DIRECTIVE] = {"指示", "Directive"},
@@ -566,7 +564,6 @@ static const char *const KT[K_COUNT][2] = {
 	[K_RADAR] = {"レーダーチャート", "Radar"},
 	[K_NO_DATE] = {"日付なし", "undated"},
 	[K_ESTIMATED] = {"(2020年試行から推定)", "(estimated from the 2020 trial)"},
-	[K_MORE] = {"ほかのヒント (csm score で全体を表示): 指示", "More hints (csm score shows them all): directives"},
 };
 
 #define T(id) KT[id][lang]
