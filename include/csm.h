@@ -112,6 +112,14 @@ CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 /** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
 CSM_EXTERN int csm_gap_band(double gap);
 
+/**
+ * The whole level a directive score stands at as displayed: 3.96 is shown
+ * "4.0" and is at level 4; 2.94 is shown "2.9" and is at level 2. The karte
+ * colours scores by it (1.x and 2.x, as the trial's table) and grade A's
+ * statements ("directives 6, 8, 9 are at level 4") use it.
+ */
+CSM_EXTERN int csm_score_level(double score);
+
 /** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
 CSM_EXTERN const char *csm_gap_mark(double gap);
 
@@ -960,7 +968,7 @@ typedef enum csm_list {
 	CSM_LIST_BEHIND_2 = 0, /**< grade B/C: gap >= 2 */
 	CSM_LIST_BEHIND_1 = 1, /**< grade B/C: 1 <= gap < 2 */
 	CSM_LIST_LEVEL5 = 2,   /**< grade A: directives at 5.0 */
-	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest score (below 5) */
+	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest level (csm_score_level(), below 5) */
 } csm_list;
 
 /** One hint: a directive to work on, the items behind it and the tips that help. */
@@ -1054,10 +1062,29 @@ CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
 CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
 
-/** Number of hints. */
+/**
+ * The directive of hint 1, the most urgent one (1..10), or 0 when there is no
+ * hint. Grades B and C: the largest gap among the directives behind the
+ * target by 1 or more as shown (else the largest gap above 0); grade A: the
+ * largest gap to A's average among the directives at the company's lowest
+ * level. The karte, the text report, the JSON and the plan all start from it.
+ */
+CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
+
+/**
+ * The flagged directives besides hint 1, which hint 2 names together ("指示
+ * 4、5、6も改善が必要です"): grades B and C, the rest of both behind lists
+ * (else the other directives behind the target); grade A, the rest of the
+ * lowest-level directives. `*out` points at `return value` directive numbers,
+ * largest gap first (ties by number). They are also hints 2.. of
+ * csm_analysis_hint().
+ */
+CSM_EXTERN size_t csm_analysis_flagged(const csm_analysis *an, const int **out);
+
+/** Number of hints: hint 1 and one entry per flagged directive. */
 CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
 
-/** Hint `i` (0-based), ordered: hint 1 first, then hint 2 entries by gap. */
+/** Hint `i` (0-based), ordered: hint 1 first (rank 1), then the flagged directives of hint 2 (rank 2) by gap. */
 CSM_EXTERN const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i);
 
 /** Number of plan steps. */
@@ -1079,16 +1106,28 @@ typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_
 
 #define CSM_RADAR_MAX_SERIES 4
 
+/** How a radar series is drawn (every style reads apart in grayscale too). */
+typedef enum csm_radar_style {
+	CSM_RADAR_STYLE_AUTO = 0,     /**< by position: 0 company, 1 industry, 2 target, 3 other */
+	CSM_RADAR_STYLE_COMPANY = 1,  /**< solid, thick, blue, lightly filled, square markers, drawn on top */
+	CSM_RADAR_STYLE_INDUSTRY = 2, /**< gray dashed */
+	CSM_RADAR_STYLE_TARGET = 3,   /**< red dotted */
+	CSM_RADAR_STYLE_PREVIOUS = 4, /**< the previous assessment: purple long dash-dot with open markers */
+	CSM_RADAR_STYLE_OTHER = 5     /**< green dash-dot */
+} csm_radar_style;
+
 /** One polygon of a radar chart. */
 typedef struct csm_radar_series {
-	char label[128];              /**< legend text, UTF-8 */
+	char label[128];              /**< legend text, UTF-8; shrunk, then broken onto two lines, to fit */
 	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
+	csm_radar_style style;        /**< CSM_RADAR_STYLE_AUTO (0, as after memset) draws it by position */
 } csm_radar_series;
 
 /**
  * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
- * to four series. Series 0 is drawn solid and on top (the company); the others
- * dashed, dotted, dash-dotted, so the chart reads in grayscale too.
+ * to four series. Series 0 is drawn last, on top; each series has its style
+ * (csm_radar_style), by position when left at 0. The ring numbers 1..5 are
+ * drawn over the polygons on a white backing.
  */
 typedef struct csm_radar {
 	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */
