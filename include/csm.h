@@ -50,7 +50,10 @@ typedef enum csm_error {
 	CSM_EINVALID = -1, /**< invalid input data (file, field, value); CLI exit 2 */
 	CSM_EIO = -2,      /**< reading or writing failed; CLI exit 3 */
 	CSM_ENOMEM = -3,   /**< out of memory; CLI exit 3 */
-	CSM_ENOTFOUND = -4 /**< a named thing (questionnaire, group, tip) does not exist */
+	CSM_ENOTFOUND = -4, /**< a named thing (questionnaire, group, tip) does not exist */
+	/** an optional back end (PDF, workbook, PostgreSQL) was not built into
+	 * this csm or its module or library cannot be loaded; CLI exit 3 */
+	CSM_EUNSUPPORTED = -5
 } csm_error;
 
 /**
