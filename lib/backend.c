@@ -3,6 +3,7 @@
  * (CSM_PDF_LAZY, CSM_XLSX_LAZY) or say that this csm was built without it.
  * With CSM_PDF_DIRECT / CSM_XLSX_DIRECT the real functions are linked and
  * this file adds nothing for that back end. */
+#define _GNU_SOURCE /* dladdr */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,26 +25,44 @@ static void csm__ignore(int unused, ...) { (void)unused; }
 #endif
 
 #if defined(CSM_PDF_LAZY) || defined(CSM_XLSX_LAZY)
+/* `dir` + "/" + `rel` from the directory of the file that holds this code
+ * (the program, or libcsm.so), so that a prefix moved as a whole still
+ * finds its modules. "" if unknown. */
+static void beside_me(char *dir, size_t size, const char *rel)
+{
+	Dl_info info;
+	const char *slash;
+	dir[0] = '\0';
+	if (dladdr((void *)beside_me, &info) && info.dli_fname && (slash = strrchr(info.dli_fname, '/')) &&
+	    (size_t)snprintf(dir, size, "%.*s/%s", (int)(slash - info.dli_fname), info.dli_fname, rel) >= size)
+		dir[0] = '\0';
+}
+
 /* Where modules are looked for: $CSM_MODULE_DIR alone when it is set (tests,
- * relocated installs), else the installed module directory, then the build
- * tree's (a csm run before it is installed). A module of another build is
- * skipped: its table's ABI tag differs. */
+ * a program linked statically), else beside the installed program or
+ * library, the installed module directory, then the build tree's (a csm run
+ * before it is installed). A module of another build is skipped: its
+ * table's ABI tag differs. */
 static void *module_open(const char *file, const char *symbol, char *why, size_t size)
 {
 	const char *env = getenv("CSM_MODULE_DIR");
-	const char *dirs[2] = {CSM_INSTALL_MODULEDIR, CSM_BUILD_MODULEDIR};
-	size_t i, ndirs = 2;
-	char path[4096];
+	char from_bin[2048], from_lib[2048], path[4096];
+	const char *dirs[4] = {from_bin, from_lib, CSM_INSTALL_MODULEDIR, CSM_BUILD_MODULEDIR};
+	size_t i, ndirs = 4;
 
 	if (env && *env) {
 		dirs[0] = env;
 		ndirs = 1;
+	} else {
+		beside_me(from_bin, sizeof from_bin, CSM_MODULEDIR_FROM_BINDIR);
+		beside_me(from_lib, sizeof from_lib, CSM_MODULEDIR_FROM_LIBDIR);
 	}
-	snprintf(why, size, "%s not found in %s%s%s (set CSM_MODULE_DIR to the directory holding it)", file, dirs[0],
-	         ndirs > 1 ? " or " : "", ndirs > 1 ? dirs[1] : "");
+	snprintf(why, size, "%s not found in %s (set CSM_MODULE_DIR to the directory holding it)", file,
+	         ndirs == 1 ? env : CSM_INSTALL_MODULEDIR);
 	for (i = 0; i < ndirs; i++) {
 		void *h, *table;
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dirs[i], file) >= sizeof path || access(path, F_OK) != 0)
+		if (!dirs[i][0] || (size_t)snprintf(path, sizeof path, "%s/%s", dirs[i], file) >= sizeof path ||
+		    access(path, F_OK) != 0)
 			continue;
 		/* RTLD_LOCAL: the module's libraries (cairo, libxml2...) stay out of
 		 * the program's global symbol scope. */
