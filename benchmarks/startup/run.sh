@@ -6,7 +6,9 @@
 #   csm karte of one file      <= 0.15 x naive  (naive_karte: cairo radar as an
 #                                                image + the whole font through
 #                                                libharu's UTF-8 encoder)
-# Prints the medians, the ratios, and the shared objects each csm loads.
+# Prints the median wall times and their ratios, the mean CPU times (user +
+# system, less sensitive to a busy machine) and theirs, and the shared objects
+# each csm loads.
 #
 # usage: benchmarks/startup/run.sh BUILD_DIR [BASELINE_CSM] [RUNS]
 #   BASELINE_CSM: a csm built before the change (e.g. from main), or none
@@ -27,7 +29,8 @@ trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 ex=$root/examples/aozora-bank.json
 
-# bench NAME CMD...: hyperfine, no shell, median in ms into $work/NAME.median
+# bench NAME CMD...: hyperfine, no shell; per command the median wall time
+# and the mean CPU time in ms, into $work/NAME.median and $work/NAME.cpu
 bench() {
 	local name=$1
 	shift
@@ -35,13 +38,16 @@ bench() {
 		{ echo "run.sh: hyperfine failed for $name" >&2; exit 3; }
 	python3 -c 'import json,sys; print(" ".join("%.3f" % (r["median"] * 1000) for r in json.load(open(sys.argv[1]))["results"]))' \
 		"$work/$name.json" >"$work/$name.median"
+	python3 -c 'import json,sys; print(" ".join("%.3f" % ((r["user"] + r["system"]) * 1000) for r in json.load(open(sys.argv[1]))["results"]))' \
+		"$work/$name.json" >"$work/$name.cpu"
 }
 
-printf "%-34s %10s %12s %8s   %s\n" command "csm ms" "baseline ms" ratio goal
-row() { # row LABEL NEW BASE GOAL
-	awk -v l="$1" -v n="$2" -v b="$3" -v g="$4" 'BEGIN {
-		if (b == "-") printf "%-34s %10.2f %12s %8s   %s\n", l, n, "-", "-", g;
-		else printf "%-34s %10.2f %12.2f %8.3f   %s\n", l, n, b, n / b, g }'
+echo "wall: median ms of $runs runs; cpu: mean user+system ms"
+printf "%-31s %8s %8s %7s | %8s %8s %7s   %s\n" command wall "vs wall" ratio cpu "vs cpu" ratio goal
+row() { # row LABEL NEW BASE NEWCPU BASECPU GOAL
+	awk -v l="$1" -v n="$2" -v b="$3" -v nc="$4" -v bc="$5" -v g="$6" 'BEGIN {
+		if (b == "-") printf "%-31s %8.2f %8s %7s | %8.2f %8s %7s   %s\n", l, n, "-", "-", nc, "-", "-", g;
+		else printf "%-31s %8.2f %8.2f %7.3f | %8.2f %8.2f %7.3f   %s\n", l, n, b, n / b, nc, bc, nc / bc, g }'
 }
 
 if [ -n "$base" ]; then
@@ -52,16 +58,19 @@ else
 	bench score "$csm score $ex --data-dir $root"
 fi
 read -r v vb <"$work/version.median"
+read -r vc vbc <"$work/version.cpu"
 read -r s sb <"$work/score.median"
-row "csm --version" "$v" "${vb:--}" "<= 8 ms"
-row "csm score (one file)" "$s" "${sb:--}" "<= 12 ms"
+read -r sc sbc <"$work/score.cpu"
+row "csm --version vs baseline" "$v" "${vb:--}" "$vc" "${vbc:--}" "<= 8 ms"
+row "csm score (one file) vs base" "$s" "${sb:--}" "$sc" "${sbc:--}" "<= 12 ms"
 
 k_cmds=("$csm karte $ex -o $work/c.pdf --data-dir $root" "$naive $work/n.pdf $font")
 [ -n "$base" ] && k_cmds+=("$base karte $ex -o $work/b.pdf --data-dir $root")
 bench karte "${k_cmds[@]}"
 read -r k kn kb <"$work/karte.median"
-row "csm karte (one file) vs naive" "$k" "$kn" "<= 0.15 x naive"
-[ -n "$base" ] && row "baseline karte vs naive" "$kb" "$kn" "(before)"
+read -r kc knc kbc <"$work/karte.cpu"
+row "csm karte (one file) vs naive" "$k" "$kn" "$kc" "$knc" "<= 0.15 x naive"
+[ -n "$base" ] && row "baseline karte vs naive" "$kb" "$kn" "$kbc" "$knc" "(before)"
 
 echo
 echo "shared objects loaded (ldd):  csm $(ldd "$csm" | wc -l)${base:+, baseline $(ldd "$base" | wc -l)}"
