@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
+#include "crypto_dl.h" /* libcrypto only when a digest is computed */
 #include <sqlite3.h>
 
 #include "internal.h"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Each command loads only what it needs (CSM_LAZY_BACKENDS): the dynamic
 # loader's own account (LD_DEBUG=files) of the files a run opens shows no
-# libpq, cairo, libharu, libxml2 or libzip for --version, score, an SQLite
-# database; the PDF module and libharu for karte; the workbook module (and
-# not the PDF one) for an Excel template.
+# libcrypto, libpq, cairo, libharu, libxml2 or libzip for --version, score,
+# an SQLite database; libcrypto for a pseudonymized ingest; the PDF module and
+# libharu for karte; the workbook module (and not the PDF one) for an Excel
+# template.
 # usage: lazy_load.sh CSM SRC_DIR
 set -euo pipefail
 csm=$(readlink -f "$1")
@@ -33,7 +34,7 @@ expect() {
 		fail=$((fail + 1))
 	fi
 }
-heavy='libpq\.so|libcairo\.so|libhpdf|libxml2\.so|libzip\.so|libharfbuzz|libfontconfig|libxlsxwriter|libcsm-(pdf|xlsx)\.so'
+heavy='libcrypto\.so|libpq\.so|libcairo\.so|libhpdf|libxml2\.so|libzip\.so|libharfbuzz|libfontconfig|libxlsxwriter|libcsm-(pdf|xlsx)\.so'
 
 loaded version "$csm" --version
 expect version no "$heavy"
@@ -44,6 +45,11 @@ expect scorejson no "$heavy"
 loaded db "$csm" db init --db "$work/bench.sqlite"
 expect db no "$heavy"
 expect db yes 'libsqlite3\.so'
+head -c 48 /dev/urandom >"$work/key" && chmod 600 "$work/key"
+loaded ingest "$csm" db ingest --db "$work/bench.sqlite" --pseudonymize --key-file "$work/key" \
+	"$src/examples/aozora-bank.json" --data-dir "$src"
+expect ingest yes 'libcrypto\.so' # the keyed hash
+expect ingest no 'libpq\.so|libcairo\.so|libhpdf|libxml2\.so|libzip\.so'
 
 if fc-match -f '%{family}' IPAexGothic | grep -q IPAexGothic; then
 	loaded karte "$csm" karte "$src/examples/aozora-bank.json" -o "$work/k.pdf" --data-dir "$src"
