@@ -922,6 +922,9 @@ static int cmd_plan(opts *o)
 	csm_grade target = CSM_GRADE_NONE;
 	char budget = 0;
 	int rc, status;
+	csm_plan_options popt = CSM_PLAN_OPTIONS_INIT;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
 
 	if (o->nfiles != 1)
 		return usage_error("plan: give one answers file");
@@ -941,7 +944,13 @@ static int cmd_plan(opts *o)
 	}
 	if ((status = load_answers_reported(&a, &q, &cache, o, o->files[0])))
 		goto cleanup;
-	if ((rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, target, budget)) ||
+	popt.target = target;
+	popt.budget = budget;
+	/* start where the karte does: its hint 1 */
+	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
+		rc = csm_analyze(&an, q, a, s, b);
+	popt.start = an;
+	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &popt)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)))
 		status = lib_error(rc);
 	else
@@ -949,6 +958,8 @@ static int cmd_plan(opts *o)
 cleanup:
 	csm_free(text);
 	csm_plan_free(p);
+	csm_analysis_free(an);
+	csm_score_free(s);
 	csm_answers_free(a);
 	qcache_free(&cache);
 	csm_tips_free(tips);
@@ -1084,7 +1095,7 @@ static int cmd_portfolio(opts *o)
 	}
 	if ((rc = csm_portfolio_render(&pdf, &len, x.km, (const csm_analysis *const *)x.an, (size_t)o->nfiles, x.tips,
 	                               o->lang, x.created, rollup)) ||
-	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles)))) {
+	    (o->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles, rollup)))) {
 		status = lib_error(rc);
 		goto cleanup;
 	}

@@ -218,6 +218,13 @@ CSM_EXTERN size_t csm_item_tip_count(const csm_questionnaire *q, size_t i);
 CSM_EXTERN const char *csm_item_tip(const csm_questionnaire *q, size_t i, size_t k);
 
 /**
+ * The official check item of the Guidelines' Appendix A that item `i` asks
+ * about, e.g. "1-1" (the data's "appendix_a"), or NULL where the data names none.
+ * csmg-v2 and csmg-v3 name Ver2.0 items.
+ */
+CSM_EXTERN const char *csm_item_appendix_a(const csm_questionnaire *q, size_t i);
+
+/**
  * Gates: yes/no questions asked before the checklist ("Is there a CISO?").
  * A "no" in an answers file caps the levels of some items; answers above the
  * cap are reported by csm_answers_warnings().
@@ -279,6 +286,7 @@ typedef struct csm_tip_info {
 	char effort;                /**< 'S', 'M', 'L' (staff time), or 0 */
 	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
 	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
+	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
 } csm_tip_info;
 
 /**
@@ -574,8 +582,9 @@ typedef struct csm_directive_score {
  * Score `a` (already checked with csm_answers_check()) on questionnaire `q`:
  * directive score = mean of applicable levels, overall = weighted mean of the
  * directive scores that exist (weights from the questionnaire, default
- * equal), grade from `grading`. `flags` as for csm_answers_check(), which this
- * calls. Free with csm_score_free().
+ * equal), grade from `grading` (NULL: no grade, CSM_GRADE_NONE, as for answers
+ * no benchmark compares; see csm_benchmark_grading_for()). `flags` as for
+ * csm_answers_check(), which this calls. Free with csm_score_free().
  */
 CSM_EXTERN int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
                                  const csm_grading *grading, unsigned flags);
@@ -602,6 +611,45 @@ CSM_EXTERN int csm_score_partial(const csm_score *s);
 CSM_EXTERN int csm_score_weighted(const csm_score *s);
 
 /* ------------------------------------------------------------------------ */
+/* The NIST CSF view                                                        */
+/* ------------------------------------------------------------------------ */
+
+/** NIST Cybersecurity Framework versions of the CSF view. */
+typedef enum csm_csf_version {
+	CSM_CSF_1_1 = 0, /**< Identify, Protect, Detect, Respond, Recover */
+	CSM_CSF_2_0 = 1  /**< Govern, Identify, Protect, Detect, Respond, Recover */
+} csm_csf_version;
+
+/** The number of functions of CSF `v`: 5 for 1.1, 6 for 2.0 (0 for another value). */
+CSM_EXTERN size_t csm_csf_function_count(csm_csf_version v);
+
+/** Function `i` (0-based, in the framework's order) of CSF `v`: its two-letter
+ *  id ("GV", "ID", "PR", "DE", "RS", "RC") and its name in `lang` (Japanese as
+ *  in IPA's translation). NULL when `i` or `v` is out of range. Static strings. */
+CSM_EXTERN const char *csm_csf_function_id(csm_csf_version v, size_t i);
+CSM_EXTERN const char *csm_csf_function_name(csm_csf_version v, size_t i, csm_lang lang);
+
+/**
+ * 1 if the items of `q` are placed in CSF 2.0 functions: csm_questionnaire_open()
+ * reads `<data_dir>/questions/maps/csf-1.1-to-2.0.tsv` (each CSF 1.1 category
+ * or subcategory with its CSF 2.0 function and the source of that line);
+ * without the file, or for a questionnaire parsed from memory, 0.
+ */
+CSM_EXTERN int csm_questionnaire_has_csf2(const csm_questionnaire *q);
+
+/**
+ * The score of CSF function `i` of version `v`: the mean level of the answered
+ * items that map to it (an item whose CSF subcategories fall in two functions
+ * counts in both; n/a and unanswered items are left out). For 1.1 the
+ * function is the prefix of the items' subcategory ids; for 2.0 it comes from
+ * the map (see csm_questionnaire_has_csf2()). `*items`, if not NULL, gets the
+ * number of items mapped to the function. Returns 1 with `*out` set, 0 when no
+ * answered item maps to it (always 0 for 2.0 without the map), CSM_EINVALID
+ * for a NULL `out` or `s` or a function out of range.
+ */
+CSM_EXTERN int csm_score_csf(double *out, unsigned *items, const csm_score *s, csm_csf_version v, size_t i);
+
+/* ------------------------------------------------------------------------ */
 /* Benchmarks (csm-benchmark/1)                                             */
 /* ------------------------------------------------------------------------ */
 
@@ -625,6 +673,19 @@ CSM_EXTERN const char *csm_benchmark_date(const csm_benchmark *b);
 
 /** The grading thresholds of the benchmark. */
 CSM_EXTERN const csm_grading *csm_benchmark_grading(const csm_benchmark *b);
+
+/**
+ * Whether benchmark `b` compares with answers to questionnaire `q`: 2 when
+ * `b` was built from `q`; 1 when `q` declares the benchmark's questionnaire
+ * in its "comparable_with" (the same ten directives: csmg-v3 against a csmg-v2
+ * benchmark compares by directive, and says so); 0 otherwise (sme-light against
+ * a csmg-v2 benchmark: no grade, no comparison). 0 for NULL.
+ */
+CSM_EXTERN int csm_benchmark_compares(const csm_benchmark *b, const csm_questionnaire *q);
+
+/** The grading of `b` for answers to `q`: csm_benchmark_grading(), or NULL
+ *  when `b` does not compare with `q` (csm_benchmark_compares() 0). */
+CSM_EXTERN const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_questionnaire *q);
 
 /**
  * 1 if the benchmark says its thresholds are estimates ("grading":
@@ -1074,23 +1135,41 @@ typedef struct csm_plan_move {
 	csm_grade grade_after;
 	size_t tip_count;
 	const char *const *tips;
+	int hint1;                /**< 1 if the move closes the gap of the karte's hint 1 */
 } csm_plan_move;
 
+/** Options of csm_plan_make(); start from CSM_PLAN_OPTIONS_INIT. */
+typedef struct csm_plan_options {
+	unsigned version;           /**< CSM_PLAN_OPTIONS_VERSION */
+	csm_grade target;           /**< the grade to reach; CSM_GRADE_NONE: the next grade */
+	char budget;                /**< 0: any effort; 'S' or 'M': only items of at most that effort */
+	const csm_analysis *start;  /**< the karte's analysis of the same answers, or NULL (see csm_plan_make()) */
+} csm_plan_options;
+#define CSM_PLAN_OPTIONS_VERSION 1
+#define CSM_PLAN_OPTIONS_INIT {CSM_PLAN_OPTIONS_VERSION, CSM_GRADE_NONE, 0, NULL}
+
 /**
- * A plan to reach grade `target` (CSM_GRADE_NONE: the next grade) from
- * answers `a`: items are raised one level at a time, always the one with the
- * largest rise of the overall per unit of effort (S 1, M 2, L 3; with
- * `budget` 'S' or 'M', only items of at most that effort), until the grade is
- * reached or nothing is left to raise. Weights of `q` count. Free with
+ * A plan to reach grade `opts->target` from answers `a`, raising items one
+ * level at a time. With `opts->start` (csm_analyze() of the same answers), the
+ * plan starts where the karte does: the directive of its hint 1, its lowest
+ * items first, until the directive reaches the target group's average (the
+ * moves have `hint1` set); then, as without it, always the item with the
+ * largest rise of the overall per unit of effort (S 1, M 2, L 3), until the
+ * grade is reached or nothing is left to raise. With `opts->budget` 'S' or
+ * 'M', only items of at most that effort, in both parts. Weights of `q`
+ * count. `opts` NULL means CSM_PLAN_OPTIONS_INIT. CSM_EINVALID for a bad
+ * option, an unknown version, or a `start` of other answers. Free with
  * csm_plan_free().
  */
 CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
-                             const csm_tips *tips, csm_grade target, char budget);
+                             const csm_tips *tips, const csm_plan_options *opts);
 CSM_EXTERN void csm_plan_free(csm_plan *p);
 CSM_EXTERN size_t csm_plan_count(const csm_plan *p);
 CSM_EXTERN const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i);
 /** 1 if the moves reach the target grade. */
 CSM_EXTERN int csm_plan_reached(const csm_plan *p);
+/** The directive of the karte's hint 1 the plan starts from (1..10), or 0. */
+CSM_EXTERN int csm_plan_hint_directive(const csm_plan *p);
 CSM_EXTERN csm_grade csm_plan_target(const csm_plan *p);
 
 /* ------------------------------------------------------------------------ */
@@ -1117,12 +1196,18 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
                                     size_t n, const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup);
 
 /**
- * The portfolio's table as CSV (UTF-8 with a BOM, CRLF): organization, parent,
- * scope, industry, assessed_on, questionnaire, grade, overall, d1..d10. Cells
- * that a spreadsheet would take for a formula (starting with =, +, -, @, tab or
- * CR) are neutralized with a leading apostrophe. Caller frees with csm_free().
+ * The portfolio's table as CSV (UTF-8 with a BOM, CRLF), the rows of the
+ * PDF's table: columns organization, parent, scope, industry, assessed_on,
+ * questionnaire, grade, overall, d1..d10, rank, rollup. The first row is the
+ * group rolled up from its entities by `rollup` as in csm_portfolio_render()
+ * (organization: the parent all name, or empty; scope "rollup"; rollup: the
+ * weighting applied, "mean" where an entity lacks the weight; no such row when
+ * no entity has a score); then the organizations by overall, best first,
+ * with their rank. Cells that a spreadsheet would take for a formula
+ * (starting with =, +, -, @, tab or CR) are neutralized with a leading
+ * apostrophe. Caller frees with csm_free().
  */
-CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n);
+CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

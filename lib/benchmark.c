@@ -270,6 +270,24 @@ const char *csm_benchmark_source(const csm_benchmark *b) { return b ? b->source 
 const char *csm_benchmark_questionnaire(const csm_benchmark *b) { return b ? b->questionnaire : NULL; }
 const char *csm_benchmark_date(const csm_benchmark *b) { return b ? b->date : NULL; }
 const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return b ? &b->grading : NULL; }
+
+int csm_benchmark_compares(const csm_benchmark *b, const csm_questionnaire *q)
+{
+	size_t i;
+	if (!b || !q)
+		return 0;
+	if (strcmp(b->questionnaire, q->id) == 0)
+		return 2;
+	for (i = 0; i < q->comparable_count; i++)
+		if (strcmp(q->comparable[i], b->questionnaire) == 0)
+			return 1;
+	return 0;
+}
+
+const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_questionnaire *q)
+{
+	return csm_benchmark_compares(b, q) ? &b->grading : NULL;
+}
 int csm_benchmark_grading_estimated(const csm_benchmark *b) { return b ? b->grading_estimated : 0; }
 unsigned csm_benchmark_min_group(const csm_benchmark *b) { return b ? b->min_group : 0; }
 size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count : 0; }

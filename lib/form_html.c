@@ -51,6 +51,7 @@ static const ui_text UI[] = {
     {"size_medium", "中規模", "Medium"},
     {"size_large", "大規模", "Large"},
     {"f_date", "評価日", "Date of the assessment"},
+    {"f_date_help", "YYYY-MM-DD（例: 2026-04-01）", "YYYY-MM-DD (e.g. 2026-04-01)"},
     {"assessors", "評価者", "Assessors"},
     {"assessors_help", "回答に加わった人。複数人で評価すると、甘すぎ・厳しすぎの偏りが減ります。",
      "Everyone who took part. Several assessors reduce the bias of a lenient or a strict rater."},
@@ -290,7 +291,7 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
 	                CSM_MAX_NAME_BYTES);
 	esc(b, name ? name : "");
-	csm__buf_puts(b, "\"></label>\n<label class=\"field\" for=\"org-industry\">");
+	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
 	esc(b, ui("f_industry", lang));
 	if (opt->industries) {
 		int found = 0;
@@ -336,9 +337,16 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	             pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
 	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
 	esc(b, ui("f_date", lang));
-	csm__buf_puts(b, "<input type=\"date\" id=\"assessed-on\" name=\"assessed-on\" value=\"");
+	/* Text, not type="date": a date picker shows the browser's locale order
+	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
+	 * the workbook use YYYY-MM-DD, and so does the field. */
+	csm__buf_puts(b, "<input type=\"text\" id=\"assessed-on\" name=\"assessed-on\" inputmode=\"numeric\" "
+	                 "maxlength=\"10\" placeholder=\"YYYY-MM-DD\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" "
+	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
 	esc(b, date ? date : "");
-	csm__buf_puts(b, "\"></label>\n</div>\n<h3>");
+	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
+	esc(b, ui("f_date_help", lang));
+	csm__buf_puts(b, "</span></label>\n</div>\n<h3>");
 	esc(b, ui("assessors", lang));
 	csm__buf_puts(b, "</h3><p class=\"hint\">");
 	esc(b, ui("assessors_help", lang));

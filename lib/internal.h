@@ -197,6 +197,8 @@ typedef struct csm__item {
 	size_t tip_count;
 	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
 	size_t csf_count;
+	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
+	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
 } csm__item;
 
 typedef struct csm__gate {
@@ -207,11 +209,13 @@ typedef struct csm__gate {
 	size_t item_count;
 } csm__gate;
 
+#define CSM__MAX_COMPARABLE 8
 struct csm_questionnaire {
 	char *id;
 	csm__gate *gates;
 	size_t gate_count;
 	char *title[2];
+	char *appendix_a_source[2]; /* which Appendix A the items' appendix_a name, e.g. "Guidelines Ver2.0 Appendix A" */
 	char *level[5][2];
 	char *dir_title[CSM_DIRECTIVES][2];
 	char *dir_short[CSM_DIRECTIVES][2];
@@ -219,7 +223,22 @@ struct csm_questionnaire {
 	csm__item *items;
 	size_t item_count;
 	unsigned dir_items[CSM_DIRECTIVES];
+	int has_csf20;      /* items carry csf20 (the map was read) */
+	char *comparable[CSM__MAX_COMPARABLE]; /* "comparable_with": same directives */
+	size_t comparable_count;
 };
+
+/* The CSF view (csf.c): GV ID PR DE RS RC. */
+#define CSM__CSF_FUNCTIONS 6
+typedef struct csm__csf_map csm__csf_map;
+/* The function index of a two-letter id ("PR.AC-1" -> 2), or -1. */
+int csm__csf_fn(const char *two);
+/* Parse csm-csf-map/1 (TSV: CSF 1.1 id, CSF 2.0 function, source). */
+int csm__csf_map_parse(csm__csf_map **out, const char *data, size_t len, const char *name);
+void csm__csf_map_free(csm__csf_map *m);
+/* The CSF 2.0 function of a CSF 1.1 subcategory (its own line, else its
+ * category's), or -1. */
+int csm__csf_map_function(const csm__csf_map *m, const char *subcategory);
 
 typedef struct csm__answer {
 	char *id;

@@ -23,6 +23,8 @@
 #include <hpdf.h>
 
 #include "canvas.h"
+#include <utf8proc.h>
+
 #include "internal.h"
 
 #define PAGE_W 595.276
@@ -1129,6 +1131,21 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, int *fd_out)
 		tmpdir = "/tmp";
 	if (!in)
 		return csm__nomem();
+	/* A character the font lacks would print as nothing (a Latin font makes
+	 * every Japanese word blank): refuse, naming the first one. */
+	{
+		hb_codepoint_t cp = HB_SET_VALUE_INVALID, g;
+		while (hb_set_next(unicodes, &cp))
+			if (cp >= 0x20 && !hb_font_get_nominal_glyph(km->font, cp, &g)) {
+				utf8proc_uint8_t ch[8] = {0};
+				utf8proc_encode_char((utf8proc_int32_t)cp, ch);
+				hb_subset_input_destroy(in);
+				return csm__err(CSM_EINVALID,
+				                "%s: the font has no glyph for \"%s\" (U+%04X), which this document needs: "
+				                "give a font that covers it (for Japanese, IPAexGothic)",
+				                km->font_path, (const char *)ch, (unsigned)cp);
+			}
+	}
 	hb_set_union(hb_subset_input_unicode_set(in), unicodes);
 	/* libharu reads the cap height and x-height from these glyphs. */
 	hb_set_add(hb_subset_input_unicode_set(in), 'H');

@@ -34,6 +34,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 		for (k = 0; k < it->csf_count; k++)
 			free(it->csf[k]);
 		free(it->csf);
+		free(it->appendix_a);
 	}
 	for (i = 0; i < q->gate_count; i++) {
 		free(q->gates[i].id);
@@ -45,13 +46,41 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	}
 	free(q->gates);
 	free(q->items);
+	for (i = 0; i < q->comparable_count; i++)
+		free(q->comparable[i]);
 	free(q->id);
 	free(q->title[0]);
 	free(q->title[1]);
+	free(q->appendix_a_source[0]);
+	free(q->appendix_a_source[1]);
 	free_pairs(q->level, 5);
 	free_pairs(q->dir_title, CSM_DIRECTIVES);
 	free_pairs(q->dir_short, CSM_DIRECTIVES);
 	free(q);
+}
+
+/* "comparable_with": ["csmg-v2"]: questionnaires whose directive scores mean
+ * the same (the same ten directives), so their benchmarks compare by directive. */
+static int parse_comparable(csm_questionnaire *q, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "comparable_with"), *e;
+	if (!arr)
+		return 0;
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) > CSM__MAX_COMPARABLE) {
+		csm__problem(p, "%s: comparable_with: expected an array of at most %d questionnaire ids", name,
+		             CSM__MAX_COMPARABLE);
+		return 0;
+	}
+	cJSON_ArrayForEach(e, arr) {
+		if (!cJSON_IsString(e) || !csm__valid_id(e->valuestring)) {
+			csm__problem(p, "%s: comparable_with: expected questionnaire ids", name);
+			return 0;
+		}
+		if (!(q->comparable[q->comparable_count] = csm__strdup(e->valuestring)))
+			return csm__nomem();
+		q->comparable_count++;
+	}
+	return 0;
 }
 
 /* "levels": {"ja": [5 strings], "en": [5 strings]} */
@@ -182,6 +211,29 @@ static int parse_csf(csm__item *it, const cJSON *obj, csm__problems *p, const ch
 	return 0;
 }
 
+/* "appendix_a": "1-1", the official check item this item corresponds to, kept
+ * so that a reader can hold the question against the Guidelines' own. */
+static int parse_appendix_a(csm__item *it, const cJSON *obj, csm__problems *p, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "appendix_a");
+	const char *s;
+	int d = 0, n = 0;
+	if (!v)
+		return 0;
+	s = cJSON_IsString(v) ? v->valuestring : "";
+	/* directive "-" number, both without leading zeros: "1-1" .. "10-99" */
+	for (; *s >= '0' && *s <= '9' && d <= CSM_DIRECTIVES && !(d == 0 && *s == '0'); s++)
+		d = d * 10 + (*s - '0');
+	if (*s == '-')
+		for (s++; *s >= '0' && *s <= '9' && n <= 99 && !(n == 0 && *s == '0'); s++)
+			n = n * 10 + (*s - '0');
+	if (*s || d < 1 || d > CSM_DIRECTIVES || n < 1 || n > 99) {
+		csm__problem(p, "%s: item %s: appendix_a: expected an Appendix A item such as \"1-1\"", name, it->id);
+		return 0;
+	}
+	return (it->appendix_a = csm__strdup(v->valuestring)) ? 0 : csm__nomem();
+}
+
 static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int index,
                       csm__problems *p, const char *name)
 {
@@ -219,6 +271,8 @@ static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int
 	if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
 		return rc;
 	if ((rc = parse_csf(it, obj, p, name)))
+		return rc;
+	if ((rc = parse_appendix_a(it, obj, p, name)))
 		return rc;
 	if (tips) {
 		const cJSON *t;
@@ -322,6 +376,7 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		goto cleanup;
 	}
 	if ((rc = csm__json_lang_pair(q->title, root, "title", 1, &p, name, "title")) ||
+	    (rc = csm__json_lang_pair(q->appendix_a_source, root, "appendix_a_source", 0, &p, name, "appendix_a_source")) ||
 	    (rc = parse_levels(q->level, root, 1, &p, name, "levels")) ||
 	    (rc = parse_directives(q, root, &p, name)))
 		goto cleanup;
@@ -347,7 +402,7 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		for (i = 0; i < CSM_DIRECTIVES; i++)
 			if (q->dir_items[i] == 0)
 				csm__problem(&p, "%s: directive %d: has no items", name, i + 1);
-		if ((rc = parse_gates(q, root, &p, name)))
+		if ((rc = parse_gates(q, root, &p, name)) || (rc = parse_comparable(q, root, &p, name)))
 			goto cleanup;
 	}
 	rc = csm__problems_finish(&p);
@@ -397,6 +452,40 @@ static void list_ids(char *dst, size_t size, const char *dir)
 	closedir(d);
 }
 
+/* The CSF 2.0 function of every item, through <dir>/maps/csf-1.1-to-2.0.tsv.
+ * Without the file the 2.0 view is simply absent; a broken file, or an item
+ * id it cannot place, is an error in the data. */
+static int read_csf_map(csm_questionnaire *q, const char *dir)
+{
+	char path[4200];
+	char *data = NULL;
+	size_t len = 0, i, k;
+	csm__csf_map *m = NULL;
+	int rc;
+	struct stat st;
+	snprintf(path, sizeof path, "%s/maps/csf-1.1-to-2.0.tsv", dir);
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)) ||
+	    (rc = csm__csf_map_parse(&m, data, len, path)))
+		goto cleanup;
+	for (i = 0; i < q->item_count; i++)
+		for (k = 0; k < q->items[i].csf_count; k++) {
+			int f = csm__csf_map_function(m, q->items[i].csf[k]);
+			if (f < 0) {
+				rc = csm__err(CSM_EINVALID, "%s: item %s: %s has no CSF 2.0 function in %s", q->id, q->items[i].id,
+				              q->items[i].csf[k], path);
+				goto cleanup;
+			}
+			q->items[i].csf20 |= 1u << f;
+		}
+	q->has_csf20 = 1;
+cleanup:
+	free(data);
+	csm__csf_map_free(m);
+	return rc;
+}
+
 int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const char *id)
 {
 	CSM__ARGS(out && data_dir && id);
@@ -417,8 +506,11 @@ int csm_questionnaire_open(csm_questionnaire **out, const char *data_dir, const 
 	}
 	if ((rc = csm_questionnaire_load(out, path)))
 		return rc;
-	if (strcmp((*out)->id, id) != 0) {
+	if (strcmp((*out)->id, id) != 0)
 		rc = csm__err(CSM_EINVALID, "%s: id: \"%s\" does not match the file name", path, (*out)->id);
+	else
+		rc = read_csf_map(*out, dir);
+	if (rc) {
 		csm_questionnaire_free(*out);
 		*out = NULL;
 	}
@@ -515,6 +607,12 @@ const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k)
 {
 	const csm__item *it = item_at(q, i);
 	return it && k < it->csf_count ? it->csf[k] : NULL;
+}
+
+const char *csm_item_appendix_a(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->appendix_a : NULL;
 }
 
 size_t csm_questionnaire_gate_count(const csm_questionnaire *q) { return q ? q->gate_count : 0; }

@@ -121,6 +121,38 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 	csm__buf_free(&items);
 }
 
+/* The NIST CSF view: per function its score (null: no answered item) and
+ * its number of items; the 2.0 view only where the map was read. */
+static void j_csf(csm__buf *o, const csm_score *s)
+{
+	int v;
+	j_key(o, 0, "csf");
+	csm__buf_puts(o, "{");
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		j_key(o, v == CSM_CSF_1_1, v == CSM_CSF_1_1 ? "1.1" : "2.0");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			int has = csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0;
+			csm__buf_puts(o, i ? ",{\"function\":" : "[{\"function\":");
+			j_id(o, csm_csf_function_id((csm_csf_version)v, i));
+			j_key(o, 0, "score");
+			if (has)
+				j_num(o, x);
+			else
+				csm__buf_puts(o, "null");
+			j_key(o, 0, "items");
+			j_num(o, items);
+			csm__buf_puts(o, "}");
+		}
+		csm__buf_puts(o, "]");
+	}
+	csm__buf_puts(o, "}");
+}
+
 static void j_ids(csm__buf *b, const char *const *v, size_t n)
 {
 	size_t i;
@@ -232,6 +264,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	}
 	if (csm__analysis_prev(an))
 		j_previous(&o, an);
+	j_csf(&o, s);
 	j_key(&o, 0, "comparison");
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
@@ -336,6 +369,34 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 }
 
 /* ---- text -------------------------------------------------------------- */
+
+/* The NIST CSF view, a line per version: each function's score and items. */
+static void text_csf(csm__buf *o, const csm_score *s, csm_lang lang)
+{
+	int v;
+	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
+		size_t i, n = csm_csf_function_count((csm_csf_version)v);
+		if (v == CSM_CSF_2_0 && !csm_questionnaire_has_csf2(s->q))
+			break;
+		csm__buf_puts(o, v == CSM_CSF_1_1 ? "NIST CSF 1.1:" : "NIST CSF 2.0:");
+		for (i = 0; i < n; i++) {
+			double x;
+			unsigned items = 0;
+			char num[16];
+			if (csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0)
+				csm_format1(num, sizeof num, x);
+			else
+				snprintf(num, sizeof num, "-");
+			csm__buf_printf(o, lang == CSM_LANG_JA ? "%s %s %s (%u項目)" : "%s %s %s (%u)", i ? " |" : "",
+			                csm_csf_function_name((csm_csf_version)v, i, lang), num, items);
+		}
+		csm__buf_puts(o, "\n");
+	}
+	if (csm_questionnaire_has_csf2(s->q))
+		csm__buf_puts(o, lang == CSM_LANG_JA
+		                     ? "(CSF 2.0 は CSF 1.1 の対応付けからの機能単位の集計です)\n"
+		                     : "(CSF 2.0: by function, from the mapping of the CSF 1.1 subcategories)\n");
+}
 
 enum {
 	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
@@ -615,6 +676,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_free(&items);
 	}
 
+	text_csf(&o, s, lang);
+
 	/* Lists. */
 	csm__buf_puts(&o, "\n");
 	for (k = 0; k < 2; k++) {
@@ -755,7 +818,7 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 		wrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
-	if (tip.owner || tip.effort || tip.cost || tip.helps_reach) {
+	if (tip.owner || tip.effort || tip.cost || tip.helps_reach || tip.checked) {
 		csm__buf_puts(&o, "\n");
 		if (tip.owner)
 			csm__buf_printf(&o, "%s: %s\n", ja ? "担当" : "Owner", tip.owner);
@@ -767,6 +830,8 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 			                ja ? size_ja[tip.cost == 'S' ? 0 : tip.cost == 'M' ? 1 : 2] : "", ja ? ")" : "");
 		if (tip.helps_reach)
 			csm__buf_printf(&o, ja ? "レベル %d に達するのに役立ちます\n" : "Helps reach level %d\n", tip.helps_reach);
+		if (tip.checked)
+			csm__buf_printf(&o, "%s: %s\n", ja ? "内容の確認時点" : "Facts checked", tip.checked);
 	}
 	return csm__buf_finish(&o, out);
 }
@@ -810,6 +875,11 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			}
 			if (it->text[CSM_ITEM_HINT][lang])
 				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "回答のヒント:" : "How to answer:", it->text[CSM_ITEM_HINT][lang]);
+			if (it->appendix_a) /* the official item, so the question can be held against it */
+				csm__buf_printf(&o, "%s: %s\n\n",
+				                q->appendix_a_source[lang] ? q->appendix_a_source[lang]
+				                                           : ja ? "ガイドライン付録A" : "Guidelines Appendix A",
+				                it->appendix_a);
 			if (it->csf_count) {
 				csm__buf_puts(&o, "NIST CSF:");
 				for (k = 0; k < it->csf_count; k++)
@@ -836,8 +906,13 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 	int ja = lang == CSM_LANG_JA;
 
 	if (json) {
-		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"moves\":[",
+		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"hint1_directive\":",
 		                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
+		if (csm_plan_hint_directive(p))
+			csm__buf_printf(&o, "%d", csm_plan_hint_directive(p));
+		else
+			csm__buf_puts(&o, "null");
+		csm__buf_puts(&o, ",\"moves\":[");
 		for (i = 0; i < csm_plan_count(p); i++) {
 			const csm_plan_move *m = csm_plan_get(p, i);
 			csm__buf_printf(&o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
@@ -845,7 +920,8 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 			csm__buf_number(&o, m->gain);
 			csm__buf_printf(&o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
 			csm__buf_number(&o, m->overall_after);
-			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"tips\":[", csm_grade_name(m->grade_after));
+			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"hint1\":%s,\"tips\":[", csm_grade_name(m->grade_after),
+			                m->hint1 ? "true" : "false");
 			for (k = 0; k < m->tip_count; k++)
 				csm__buf_printf(&o, "%s\"%s\"", k ? "," : "", m->tips[k]);
 			csm__buf_puts(&o, "]}");
@@ -853,9 +929,19 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		csm__buf_puts(&o, "]}");
 		return csm__buf_finish(&o, out);
 	}
-	csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
-	                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
-	                csm_grade_name(csm_plan_target(p)));
+	if (csm_plan_hint_directive(p)) {
+		int d = csm_plan_hint_directive(p);
+		csm__buf_printf(&o,
+		                ja ? "成熟度 %s に向けた計画: カルテのヒント1 (指示%d %s) の差を、その最も低い項目から先に埋め (*)、"
+		                     "その後は労力あたりの総合スコアの上昇が大きい順\n\n"
+		                   : "Plan towards grade %s: first the karte's hint 1 (directive %d, %s), its lowest items "
+		                     "first (*), then the largest rise of the overall per effort\n\n",
+		                csm_grade_name(csm_plan_target(p)), d, q->dir_short[d - 1][lang]);
+	} else {
+		csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
+		                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
+		                csm_grade_name(csm_plan_target(p)));
+	}
 	cell(&o, "#", 4, 1);
 	csm__buf_puts(&o, "  ");
 	cell(&o, ja ? "項目" : "Item", 6, 0);
@@ -870,7 +956,7 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		const csm_plan_move *m = csm_plan_get(p, i);
 		char num[24], lv[32], gain[32], eff[4];
 		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
-		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
 		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
 		snprintf(gain, sizeof gain, "+%.2f", m->gain);
 		snprintf(eff, sizeof eff, "%c", m->effort);
@@ -1083,35 +1169,67 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	return csm__buf_finish(&o, out);
 }
 
-int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n)
+/* The directive cells of a CSV row: empty where there is no score. */
+static void csv_dirs(csm__buf *o, const double *v, const int *has)
 {
-	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n));
-	csm__buf o = {0};
-	size_t i;
-	int d, f;
+	int d;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		csm__buf_puts(o, ",");
+		if (has[d])
+			csm__buf_number(o, v[d]);
+	}
+}
+
+int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup)
+{
+	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n) && rollup >= CSM_ROLLUP_MEAN &&
+	          rollup <= CSM_ROLLUP_REVENUE);
 	static const csm_answers_field fields[5] = {CSM_FIELD_ORG_NAME, CSM_FIELD_ORG_PARENT, CSM_FIELD_ORG_SCOPE,
 	                                            CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ASSESSED_ON};
+	static const char *const rollups[3] = {"mean", "headcount", "revenue"};
+	csm__portfolio pf;
+	csm__buf o = {0};
+	size_t i;
+	int d, f, rc, any = 0;
+
+	*out = NULL;
+	if ((rc = csm__portfolio_build(&pf, an, n, rollup)))
+		return rc;
 	csm__buf_puts(&o, "\xEF\xBB\xBForganization,parent,scope,industry,assessed_on,questionnaire,grade,overall");
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		csm__buf_printf(&o, ",d%d", d);
-	csm__buf_puts(&o, "\r\n");
+	csm__buf_puts(&o, ",rank,rollup\r\n");
+	/* The group rolled up from its entities, as the PDF's first row: scope
+	 * "rollup", and the weighting actually applied (a plain mean where an
+	 * entity lacks the weight). None when no entity was assessed. */
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		any |= pf.has[d];
+	if (any) {
+		csm__buf_csv(&o, pf.parent ? pf.parent : "");
+		csm__buf_printf(&o, ",,rollup,,,%s,%s,", csm__analysis_q(an[0])->id, csm_grade_name(pf.grade));
+		csm__buf_number(&o, pf.overall);
+		csv_dirs(&o, pf.dir, pf.has);
+		csm__buf_printf(&o, ",,%s\r\n", rollups[pf.weighted ? rollup : CSM_ROLLUP_MEAN]);
+	}
+	/* the organizations ranked as in the PDF, best first */
 	for (i = 0; i < n; i++) {
-		const csm_answers *a = csm__analysis_a(an[i]);
-		const csm_score *s = csm__analysis_s(an[i]);
+		const csm_answers *a = csm__analysis_a(an[pf.order[i]]);
+		const csm_score *s = csm__analysis_s(an[pf.order[i]]);
+		double v[CSM_DIRECTIVES];
+		int has[CSM_DIRECTIVES];
 		for (f = 0; f < 5; f++) {
-			const char *v = a->field[fields[f]];
+			const char *val = a->field[fields[f]];
 			if (f)
 				csm__buf_puts(&o, ",");
-			csm__buf_csv(&o, v ? v : (f == 0 ? a->name : ""));
+			csm__buf_csv(&o, val ? val : (f == 0 ? a->name : ""));
 		}
 		csm__buf_printf(&o, ",%s,%s,", s->q->id, csm_grade_name(s->grade));
 		csm__buf_number(&o, s->overall);
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			csm__buf_puts(&o, ",");
-			if (s->dir[d].has_score)
-				csm__buf_number(&o, s->dir[d].score);
-		}
-		csm__buf_puts(&o, "\r\n");
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			v[d] = s->dir[d].score, has[d] = s->dir[d].has_score;
+		csv_dirs(&o, v, has);
+		csm__buf_printf(&o, ",%zu,\r\n", i + 1);
 	}
+	csm__portfolio_free(&pf);
 	return csm__buf_finish(&o, out);
 }

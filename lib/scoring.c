@@ -68,7 +68,7 @@ static double exact_mean(const csm_score *s, const unsigned *sum)
 int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
                       const csm_grading *grading, unsigned flags)
 {
-	CSM__ARGS(out && q && a && grading);
+	CSM__ARGS(out && q && a);
 	unsigned sum[CSM_DIRECTIVES] = {0};
 	double wsum = 0, total = 0;
 	csm_score *s;
@@ -81,7 +81,8 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	if (!(s = calloc(1, sizeof *s)))
 		return csm__nomem();
 	s->q = q;
-	s->grading = *grading;
+	if (grading) /* else no grade: zero cut-offs */
+		s->grading = *grading;
 	if (q->item_count && !(s->level = calloc(q->item_count, sizeof *s->level))) {
 		free(s);
 		return csm__nomem();

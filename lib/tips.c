@@ -17,6 +17,7 @@ typedef struct csm__tip {
 	size_t action_count[2];
 	char effort, cost;
 	int helps_reach;
+	char checked[8]; /* "YYYY-MM" when the facts were last checked, or "" */
 } csm__tip;
 
 struct csm_tips {
@@ -102,6 +103,27 @@ static char size_class(const cJSON *e, const char *key, csm__problems *p, const 
 	return 0;
 }
 
+/* "checked": the month a tip's facts were last checked against current
+ * practice, "YYYY-MM"; optional, so that tips written elsewhere still load. */
+static void checked_month(char out[8], const cJSON *e, csm__problems *p, const char *name, const char *id)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "checked");
+	const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+	int ok = s && strlen(s) == 7 && s[4] == '-', k;
+	out[0] = '\0';
+	if (!v)
+		return;
+	for (k = 0; ok && k < 7; k++)
+		ok = k == 4 || (s[k] >= '0' && s[k] <= '9');
+	/* years 2000..2099, months 01..12 */
+	if (ok && s[0] == '2' && s[1] == '0' && (s[5] - '0') * 10 + (s[6] - '0') >= 1 &&
+	    (s[5] - '0') * 10 + (s[6] - '0') <= 12) {
+		memcpy(out, s, 8);
+		return;
+	}
+	csm__problem(p, "%s: tip %s: checked: expected the month its facts were checked, \"YYYY-MM\"", name, id);
+}
+
 /* Add the tips of one file to `t`. */
 static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 {
@@ -161,6 +183,7 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 			goto cleanup;
 		tip->effort = size_class(e, "effort", &p, name, tip->id);
 		tip->cost = size_class(e, "cost", &p, name, tip->id);
+		checked_month(tip->checked, e, &p, name, tip->id);
 		{
 			const cJSON *h = cJSON_GetObjectItemCaseSensitive(e, "helps_reach");
 			if (h && (!cJSON_IsNumber(h) || h->valuedouble < 2 || h->valuedouble > 5 ||
@@ -285,5 +308,6 @@ int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang l
 	out->effort = tip->effort;
 	out->cost = tip->cost;
 	out->helps_reach = tip->helps_reach;
+	out->checked = tip->checked[0] ? tip->checked : NULL;
 	return 0;
 }

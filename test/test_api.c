@@ -163,6 +163,8 @@ static void test_accessors(void)
 	NONE(csm_item_csf(NULL, 0, 0));
 	NONE(csm_item_csf(q, n, 0));
 	NONE(csm_item_csf(q, 0, 99));
+	NONE(csm_item_appendix_a(NULL, 0));
+	NONE(csm_item_appendix_a(q, n));
 
 	NONE(csm_tips_count(NULL));
 	NONE(csm_tip_id(NULL, 0));
@@ -237,7 +239,15 @@ static void test_computing(void)
 	INVALID(csm_score_compute(NULL, q, a, csm_benchmark_grading(b), 0));
 	INVALID(csm_score_compute(&ss, NULL, a, csm_benchmark_grading(b), 0));
 	INVALID(csm_score_compute(&ss, q, NULL, csm_benchmark_grading(b), 0));
-	INVALID(csm_score_compute(&ss, q, a, NULL, 0));
+	/* no grading: a score without a grade */
+	CHECK_INT(csm_score_compute(&ss, q, a, NULL, 0), 0);
+	CHECK_INT(csm_score_grade(ss), CSM_GRADE_NONE);
+	CHECK(csm_score_has_overall(ss));
+	csm_score_free(ss);
+	ss = NULL;
+	CHECK_INT(csm_benchmark_compares(NULL, q), 0);
+	CHECK_INT(csm_benchmark_compares(b, NULL), 0);
+	NONE(csm_benchmark_grading_for(NULL, q));
 	NONE(csm_score_directive(NULL, 1));
 	NONE(csm_score_directive(s, 0));
 	NONE(csm_score_directive(s, 11));
@@ -319,15 +329,25 @@ static void test_computing(void)
 	}
 	{
 		csm_plan *p = NULL;
-		INVALID(csm_plan_make(NULL, q, a, csm_benchmark_grading(b), tips, CSM_GRADE_A, 0));
-		INVALID(csm_plan_make(&p, NULL, a, csm_benchmark_grading(b), tips, CSM_GRADE_A, 0));
-		INVALID(csm_plan_make(&p, q, NULL, csm_benchmark_grading(b), tips, CSM_GRADE_A, 0));
-		INVALID(csm_plan_make(&p, q, a, NULL, tips, CSM_GRADE_A, 0));
+		csm_plan_options po = CSM_PLAN_OPTIONS_INIT;
+		INVALID(csm_plan_make(NULL, q, a, csm_benchmark_grading(b), tips, NULL));
+		INVALID(csm_plan_make(&p, NULL, a, csm_benchmark_grading(b), tips, NULL));
+		INVALID(csm_plan_make(&p, q, NULL, csm_benchmark_grading(b), tips, NULL));
+		INVALID(csm_plan_make(&p, q, a, NULL, tips, NULL));
+		po.version = 99;
+		INVALID(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po));
+		po.version = CSM_PLAN_OPTIONS_VERSION;
+		po.budget = 'X';
+		INVALID(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po));
+		po.budget = 0;
+		po.target = (csm_grade)42;
+		INVALID(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po));
 		NONE(csm_plan_count(NULL));
 		NONE(csm_plan_get(NULL, 0));
 		NONE(csm_plan_reached(NULL));
 		IN_CHILD("csm_plan_target(NULL)", { if (csm_plan_target(NULL) != CSM_GRADE_NONE) _exit(1); });
-		if (csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, CSM_GRADE_A, 0) == 0) {
+		po.target = CSM_GRADE_A;
+		if (csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po) == 0) {
 			NONE(csm_plan_get(p, 100000));
 			INVALID(csm_render_plan(NULL, p, q, tips, CSM_LANG_JA, 0));
 			INVALID(csm_render_plan(&out, NULL, q, tips, CSM_LANG_JA, 0));
@@ -368,9 +388,10 @@ static void test_computing(void)
 	{
 		const csm_analysis *ans[2] = {an, NULL};
 		csm_radar r;
-		INVALID(csm_portfolio_csv(NULL, ans, 1));
-		INVALID(csm_portfolio_csv(&out, NULL, 1));
-		INVALID(csm_portfolio_csv(&out, ans, 2));
+		INVALID(csm_portfolio_csv(NULL, ans, 1, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, NULL, 1, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, ans, 2, CSM_ROLLUP_MEAN));
+		INVALID(csm_portfolio_csv(&out, ans, 1, (csm_rollup)7));
 		INVALID(csm_radar_from_analysis(NULL, an, CSM_LANG_JA));
 		INVALID(csm_radar_from_analysis(&r, NULL, CSM_LANG_JA));
 		INVALID(csm_radar_image(NULL, &len, &r, CSM_IMAGE_PNG, 300));

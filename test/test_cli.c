@@ -443,6 +443,25 @@ static void test_karte_cli(void)
 	CHECK_HAS(r.err, "/nonexistent/x.ttf: cannot open font");
 	CHECK(access(path, F_OK) != 0);
 	done(&r);
+	/* A font without Japanese glyphs (DejaVu Sans, from fonts-dejavu-core):
+	 * a Japanese karte would print blanks, so it is refused, naming the first
+	 * character it lacks; an English karte of a Latin-named company is fine. */
+	{
+		static const char dejavu[] = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+		CHECK(access(dejavu, R_OK) == 0);
+		snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --font %s -o '%s'", dejavu, path);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		CHECK_HAS(r.err, "DejaVuSans.ttf: the font has no glyph for \"");
+		CHECK_HAS(r.err, "(U+");
+		CHECK(access(path, F_OK) != 0);
+		done(&r);
+		snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --lang en --font %s -o '%s'", dejavu, path);
+		r = run(args);
+		CHECK_INT(r.status, 0);
+		CHECK(access(path, F_OK) == 0);
+		done(&r);
+	}
 	/* An output directory that does not exist: exit 3, nothing written. */
 	snprintf(args, sizeof args, "karte examples/aozora-bank.json -o '%s/no/dir/k.pdf'", tmpdir);
 	r = run(args);
@@ -471,6 +490,7 @@ static void test_content_commands(void)
 	CHECK_HAS(r.out, "Actions\n  1. ");
 	CHECK_HAS(r.out, "First step (this month)");
 	CHECK_HAS(r.out, "Effort: ");
+	CHECK_HAS(r.out, "\nFacts checked: 20"); /* the month, from tips/csmg.json */
 	done(&r);
 	r = run("tips no-such-tip");
 	CHECK_INT(r.status, 2);
@@ -1017,7 +1037,7 @@ static void test_portfolio(void)
 	done(&r);
 	csv = test_read(csvp, NULL);
 	CHECK(csv && strncmp(csv, "\xEF\xBB\xBForganization,parent,scope,", 29) == 0);
-	CHECK(csv && strstr(csv, ",d10\r\n") != NULL);
+	CHECK(csv && strstr(csv, ",d10,rank,rollup\r\n") != NULL);
 	for (i = 0; i < 3; i++) {
 		/* each row against `csm score --json` for the same file */
 		cJSON *doc, *dirs;
@@ -1055,12 +1075,31 @@ static void test_portfolio(void)
 					wsum[d] += headcount[i];
 				}
 			}
-			CHECK(strncmp(end, "\r\n", 2) == 0);
+			CHECK(*end == ','); /* then its rank and an empty rollup */
+			v = strtod(end + 1, &end);
+			CHECK(v >= 1 && v <= 3 && strncmp(end, ",\r\n", 3) == 0);
 		}
 		cJSON_Delete(doc);
 		done(&r);
 	}
 	CHECK_INT((long long)wov_sum, 700); /* kitamachi is scoped "group": left out of the roll-up */
+	{
+		/* the PDF's group row is the CSV's first row, weighted the same */
+		const char *p = csv ? strstr(csv, ",rollup,,,csmg-v2,") : NULL;
+		char *end;
+		CHECK(p != NULL);
+		p = p ? strchr(p + strlen(",rollup,,,csmg-v2,"), ',') : NULL; /* after the grade */
+		if (p) {
+			CHECK_NEAR(strtod(p + 1, &end), wov / wov_sum, 1e-12);
+			for (d = 0; d < 10; d++) {
+				CHECK(*end == ',');
+				CHECK_NEAR(strtod(end + 1, &end), wdir[d] / wsum[d], 1e-12);
+			}
+			CHECK(strncmp(end, ",,headcount\r\n", 13) == 0);
+		}
+		/* the header's row comes right after the column names: first */
+		CHECK(csv && strstr(csv, ",rank,rollup\r\nHoshi Holdings,,rollup,") != NULL);
+	}
 	free(csv);
 
 	snprintf(args, sizeof args, "pdftotext -layout '%s' '%s/portfolio.txt'", pdf, tmpdir);

@@ -1,6 +1,10 @@
 /* The shipped content: every questionnaire and tip complete in both
  * languages, ids consistent, counts as SPEC §2 says, CSF ids real. Fails on
  * any gap, so content cannot silently rot. */
+#include <ctype.h>
+#include <strings.h>
+#include <time.h>
+
 #include "common.h"
 
 /* NIST CSF v1.1: each category and its number of subcategories. */
@@ -171,6 +175,258 @@ static void test_sets_and_tips(void)
 	csm_tips_free(tips);
 }
 
+/* ------------------------------------------------------------------------
+ * One vocabulary (tips/glossary.tsv) and one style, checked on every tip. */
+
+#define GLOSSARY_MAX 64
+#define VARIANTS_MAX 24
+
+typedef struct {
+	const char *ja, *en; /* NULL for "-" */
+	const char *avoid_ja[VARIANTS_MAX], *avoid_en[VARIANTS_MAX];
+	char line[1024];
+} glossary_term;
+
+static glossary_term glossary[GLOSSARY_MAX];
+static size_t glossary_count;
+static int vocabulary_quiet; /* while the checks check themselves */
+#define SAY(...) (vocabulary_quiet ? (void)0 : (void)fprintf(stderr, __VA_ARGS__))
+
+/* "a|b|c" into `out` (split in place); "-" is none. */
+static int split_variants(const char **out, char *s)
+{
+	size_t n = 0;
+	char *save = NULL, *v;
+	if (strcmp(s, "-") == 0)
+		return 1;
+	for (v = strtok_r(s, "|", &save); v; v = strtok_r(NULL, "|", &save)) {
+		if (n + 1 >= VARIANTS_MAX || !*v)
+			return 0;
+		out[n++] = v;
+	}
+	return n > 0;
+}
+
+static void load_glossary(void)
+{
+	FILE *f = fopen(SRC("tips/glossary.tsv"), "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0;
+	glossary_count = 0;
+	CHECK(f != NULL);
+	while (f && getline(&line, &cap, f) > 0) {
+		glossary_term *t = &glossary[glossary_count];
+		char *col[4], *save = NULL;
+		size_t len = strcspn(line, "\r\n");
+		int n = 0, ok;
+		lineno++;
+		line[len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		CHECK(glossary_count < GLOSSARY_MAX && len < sizeof t->line);
+		if (glossary_count >= GLOSSARY_MAX || len >= sizeof t->line)
+			break;
+		memset(t, 0, sizeof *t);
+		memcpy(t->line, line, len + 1);
+		while (n < 4 && (col[n] = strtok_r(n ? NULL : t->line, "\t", &save)) != NULL)
+			n++;
+		ok = n == 4 && !strtok_r(NULL, "\t", &save) && split_variants(t->avoid_ja, col[2]) &&
+		     split_variants(t->avoid_en, col[3]);
+		if (!ok)
+			fprintf(stderr, "tips/glossary.tsv:%d: expected ja, en, ja variants, en variants\n", lineno);
+		CHECK(ok);
+		if (!ok)
+			continue;
+		t->ja = strcmp(col[0], "-") ? col[0] : NULL;
+		t->en = strcmp(col[1], "-") ? col[1] : NULL;
+		glossary_count++;
+	}
+	free(line);
+	if (f)
+		fclose(f);
+}
+
+/* Where `word` occurs in `s` as a whole word, ignoring ASCII case; a trailing
+ * '*' lets the word go on. NULL if nowhere. */
+static const char *find_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	int prefix = n && word[n - 1] == '*';
+	const char *p;
+	if (prefix)
+		n--;
+	for (p = s; n && *p; p++)
+		if ((p == s || !isalpha((unsigned char)p[-1])) && strncasecmp(p, word, n) == 0 &&
+		    (prefix || !isalpha((unsigned char)p[n])))
+			return p;
+	return NULL;
+}
+
+/* `text` with every occurrence of the preferred `term` blanked out, so that
+ * a variant inside it (監督官庁 in 所管省庁・監督官庁) is not taken for a stray one. */
+static char *blank_term(const char *text, const char *term, int en)
+{
+	char *c = strdup(text), *p = c;
+	size_t n = term ? strlen(term) : 0;
+	while (c && n && (p = en ? (char *)find_word(p, term) : strstr(p, term)) != NULL) {
+		memset(p, '#', n);
+		p += n;
+	}
+	return c;
+}
+
+/* One text in both languages against the glossary: no avoided variant, and
+ * a term in one language only together with its counterpart in the other. */
+static int check_vocabulary(const char *ja, const char *en, const char *what)
+{
+	size_t i, k;
+	int bad = 0;
+	for (i = 0; i < glossary_count; i++) {
+		const glossary_term *t = &glossary[i];
+		char *j = blank_term(ja, t->ja, 0), *e = blank_term(en, t->en, 1);
+		for (k = 0; j && t->avoid_ja[k]; k++)
+			if (strstr(j, t->avoid_ja[k])) {
+				SAY("%s: ja says 「%s」; the glossary says 「%s」\n", what, t->avoid_ja[k],
+				        t->ja ? t->ja : "?");
+				bad++;
+			}
+		for (k = 0; e && t->avoid_en[k]; k++)
+			if (find_word(e, t->avoid_en[k])) {
+				SAY("%s: en says \"%s\"; the glossary says \"%s\"\n", what, t->avoid_en[k],
+				        t->en ? t->en : "?");
+				bad++;
+			}
+		if (t->ja && t->en && !strstr(ja, t->ja) != !find_word(en, t->en)) {
+			SAY("%s: 「%s」 and \"%s\" go together, but only one of them is there\n", what, t->ja, t->en);
+			bad++;
+		}
+		free(j);
+		free(e);
+	}
+	return bad;
+}
+
+static int ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* The Japanese style: full-width brackets, 「例: 」, and in sentences one
+ * voice, the plain です・ます statement (「確認します」, never 「確認してください」). */
+static int check_style(const char *ja, const char *what, int sentence)
+{
+	const char *p;
+	int bad = 0;
+	if (strpbrk(ja, "()")) {
+		SAY("%s: ja uses ASCII brackets; write （）\n", what);
+		bad++;
+	}
+	if (strstr(ja, "例：") || ((p = strstr(ja, "例:")) && p[strlen("例:")] != ' ')) {
+		SAY("%s: ja writes an example other than 「例: 」\n", what);
+		bad++;
+	}
+	if (sentence && (strstr(ja, "ください") || !(ends_with(ja, "ます。") || ends_with(ja, "ません。")))) {
+		SAY("%s: ja is not in the です・ます statement voice (…します。)\n", what);
+		bad++;
+	}
+	return bad;
+}
+
+/* "YYYY-MM", a real month no later than this one. */
+static int month_valid(const char *s)
+{
+	char now[16];
+	time_t t = time(NULL);
+	struct tm tm;
+	int k;
+	if (!s || strlen(s) != 7 || s[4] != '-' || s[0] != '2' || s[1] != '0')
+		return 0;
+	for (k = 0; k < 7; k++)
+		if (k != 4 && !isdigit((unsigned char)s[k]))
+			return 0;
+	if ((s[5] - '0') * 10 + (s[6] - '0') < 1 || (s[5] - '0') * 10 + (s[6] - '0') > 12)
+		return 0;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m", &tm);
+	return strcmp(s, now) <= 0;
+}
+
+static void test_glossary_and_style(void)
+{
+	static const char *const required[][2] = {
+	    {"リスク台帳", "risk register"}, {"エスカレーション基準", "escalation criteria"},
+	    {"所管省庁・監督官庁", "regulators"}, {"改ざん不可", "tamper-proof"}, {"取締役会", "board"},
+	    {"経営会議", "management meeting"}, {"有価証券報告書", "Annual Securities Report"},
+	    {"経営者", "company head"}};
+	csm_tips *tips = NULL;
+	size_t i, t, k;
+	load_glossary();
+	for (i = 0; i < sizeof required / sizeof required[0]; i++) {
+		int found = 0;
+		for (k = 0; k < glossary_count; k++)
+			found |= glossary[k].ja && glossary[k].en && strcmp(glossary[k].ja, required[i][0]) == 0 &&
+			         strcmp(glossary[k].en, required[i][1]) == 0;
+		if (!found)
+			fprintf(stderr, "glossary: %s / %s missing\n", required[i][0], required[i][1]);
+		CHECK(found);
+	}
+	/* the checks themselves catch what they are meant to */
+	vocabulary_quiet = 1;
+	CHECK_INT(check_vocabulary("全社リスク台帳に載せます。", "Put it in the enterprise risk register.", "ok"), 0);
+	CHECK_INT(check_vocabulary("所管省庁・監督官庁に報告します。", "Report to the regulators.", "ok"), 0);
+	CHECK_INT(check_vocabulary("リスク一覧に載せます。", "Put it in the risk list.", "bad"), 2);
+	CHECK_INT(check_vocabulary("監督官庁に報告します。", "Report to the regulator.", "bad"), 2);
+	CHECK_INT(check_vocabulary("経営会議で説明します。", "Present it to the board.", "bad"), 2);
+	CHECK_INT(check_vocabulary("ログを分析します。", "Analysing logs and enrolling staff.", "bad"), 1);
+	CHECK_INT(check_vocabulary("研修に登録します。", "Onboarding on the dashboard; organisations.", "bad"), 1);
+	CHECK_INT(check_style("体制（例: 本社）を定めます。", "ok", 1), 0);
+	CHECK_INT(check_style("体制(例:本社)を確認してください。", "bad", 1), 3);
+	CHECK_INT(check_style("体制（例：本社）", "bad", 0), 1);
+	CHECK(month_valid("2026-01") && !month_valid("2026-13") && !month_valid("2026-1") && !month_valid("9999-12") &&
+	      !month_valid(NULL));
+	vocabulary_quiet = 0;
+	CHECK_INT(csm_tips_open(&tips, CSM_TEST_SRC), 0);
+	for (t = 0; tips && t < csm_tips_count(tips); t++) {
+		const char *id = csm_tip_id(tips, t);
+		csm_tip_info ja, en;
+		char what[64];
+		int bad = 0;
+		if (csm_tip_get(&ja, tips, id, CSM_LANG_JA) || csm_tip_get(&en, tips, id, CSM_LANG_EN)) {
+			CHECK(0);
+			continue;
+		}
+		/* every tip says when its facts were last checked */
+		if (!month_valid(ja.checked))
+			fprintf(stderr, "tip %s: checked: %s is not a month up to now (YYYY-MM)\n", id,
+			        ja.checked ? ja.checked : "missing");
+		CHECK(month_valid(ja.checked));
+		{
+			const char *const texts[5][2] = {{ja.title, en.title},
+			                                 {ja.owner, en.owner},
+			                                 {ja.action, en.action},
+			                                 {ja.first_step, en.first_step},
+			                                 {ja.problem, en.problem}};
+			static const char *const names[5] = {"title", "owner", "action", "first step", "problem"};
+			for (k = 0; k < 5; k++) {
+				if (!texts[k][0] || !texts[k][1])
+					continue;
+				snprintf(what, sizeof what, "tip %s %s", id, names[k]);
+				bad += check_vocabulary(texts[k][0], texts[k][1], what);
+				bad += check_style(texts[k][0], what, k >= 2);
+			}
+		}
+		for (k = 0; k < ja.action_count && k < en.action_count; k++) {
+			snprintf(what, sizeof what, "tip %s action %zu", id, k + 1);
+			bad += check_vocabulary(ja.actions[k], en.actions[k], what);
+			bad += check_style(ja.actions[k], what, 1);
+		}
+		CHECK_INT(bad, 0);
+	}
+	csm_tips_free(tips);
+}
+
 static void test_industries(void)
 {
 	static const char *const trial[6][2] = {{"machinery", "機械器具製造"}, {"materials", "素材製造"},
@@ -201,9 +457,274 @@ static void test_industries(void)
 	csm_industries_free(ind);
 }
 
+/* The official check items of the Guidelines Ver2.0 Appendix A (FY2020 report,
+ * Table 3.23): per directive 3/3/4/3/10/4/5/2/3/2. Only the numbers are kept
+ * here; the items' wording is the Guidelines' own. */
+static const char *const appendix_a_v2[] = {
+    "1-1", "1-2", "1-3", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "3-4", "4-1", "4-2", "4-3",
+    "5-1", "5-2", "5-3", "5-4", "5-5", "5-6", "5-7", "5-8", "5-9", "5-10", "6-1", "6-2", "6-3",
+    "6-4", "7-1", "7-2", "7-3", "7-4", "7-5", "8-1", "8-2", "9-1", "9-2", "9-3", "10-1", "10-2"};
+#define APPENDIX_A_V2 (sizeof appendix_a_v2 / sizeof appendix_a_v2[0])
+
+/* The content checked by the tests below: the sources, or CSM_CONTENT_DIR (a
+ * directory with questions/) to run the same checks on other content, e.g. an
+ * older checkout. */
+static const char *content_dir(void)
+{
+	const char *dir = getenv("CSM_CONTENT_DIR");
+	return dir && dir[0] ? dir : CSM_TEST_SRC;
+}
+
+static int appendix_a_index(const char *ref)
+{
+	size_t k;
+	for (k = 0; ref && k < APPENDIX_A_V2; k++)
+		if (strcmp(appendix_a_v2[k], ref) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* Every csmg-v2 item names the official item it asks about, in its own
+ * directive, and together they name each of the 39 exactly once; every
+ * csmg-v3 item names one too (Ver2.0 numbering: the spec has no Ver3.0 table). */
+static void test_items_name_appendix_a(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3"};
+	size_t s, i;
+	CHECK_INT(APPENDIX_A_V2, 39);
+	for (s = 0; s < 2; s++) {
+		unsigned named[APPENDIX_A_V2] = {0};
+		csm_questionnaire *q = NULL;
+		CHECK_INT(csm_questionnaire_open(&q, content_dir(), sets[s]), 0);
+		for (i = 0; q && i < csm_questionnaire_item_count(q); i++) {
+			const char *ref = csm_item_appendix_a(q, i);
+			int k = appendix_a_index(ref);
+			if (k < 0)
+				fprintf(stderr, "%s item %s: appendix_a \"%s\" is not an official Appendix A item\n", sets[s],
+				        csm_item_id(q, i), ref ? ref : "(none)");
+			CHECK(k >= 0);
+			if (k < 0)
+				continue;
+			named[k]++;
+			CHECK_INT(atoi(ref), csm_item_directive(q, i));
+		}
+		for (i = 0; s == 0 && i < APPENDIX_A_V2; i++) {
+			if (named[i] != 1)
+				fprintf(stderr, "csmg-v2: Appendix A item %s is named by %u items\n", appendix_a_v2[i], named[i]);
+			CHECK_INT(named[i], 1);
+		}
+		csm_questionnaire_free(q);
+	}
+}
+
+/* Words that name group companies or suppliers, and words that make a
+ * requirement conditional on having them (issue 19: a standalone company
+ * must be able to reach every level). */
+static const char *const rollout_ja[] = {"グループ会社", "子会社", "関連会社", "グループ全体", "取引先", "委託先",
+                                         "サプライチェーン"};
+static const char *const rollout_en[] = {"group compan", "subsidiar", "affiliate", "group-wide", "the group",
+                                         "supplier", "contractor", "partner", "supply chain"};
+static const char *const where_ja[] = {"がある場合", "がいる場合", "ている場合", "する場合", "該当する場合"};
+static const char *const where_en[] = {"where the company", "where there ", "where applicable", "where it ",
+                                       "if any", "where any"};
+
+static int has_any(const char *text, const char *const *words, size_t n, int fold)
+{
+	size_t k;
+	for (k = 0; k < n; k++) {
+		if (fold) {
+			size_t len = strlen(words[k]);
+			const char *t;
+			for (t = text; *t; t++) {
+				size_t m = 0; /* ASCII case folding: the English texts are ASCII */
+				while (m < len && t[m] && (t[m] | 0x20) == (words[k][m] | 0x20))
+					m++;
+				if (m == len)
+					return 1;
+			}
+		} else if (strstr(text, words[k])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 1 when `text` asks for group or supplier rollout without "where the company has them". */
+static int unqualified_rollout(const char *text, csm_lang lang)
+{
+	if (lang == CSM_LANG_JA)
+		return has_any(text, rollout_ja, sizeof rollout_ja / sizeof *rollout_ja, 0) &&
+		       !has_any(text, where_ja, sizeof where_ja / sizeof *where_ja, 0);
+	return has_any(text, rollout_en, sizeof rollout_en / sizeof *rollout_en, 1) &&
+	       !has_any(text, where_en, sizeof where_en / sizeof *where_en, 1);
+}
+
+/* Levels 3-5 (what is required; levels 1-2 describe what is missing) of the
+ * generic scale and of every item, except items whose subject is outsourcing
+ * or the supply chain itself (directive 9, Appendix A 3-2 and 3-4). Returns
+ * the number of offending texts, each named on stderr. */
+static unsigned rollout_offences(const char *data_dir, const char *qid)
+{
+	csm_questionnaire *q = NULL;
+	unsigned bad = 0;
+	size_t i;
+	int l, g;
+	if (csm_questionnaire_open(&q, data_dir, qid) != 0) {
+		fprintf(stderr, "%s: %s\n", qid, csm_error_last());
+		return 1000;
+	}
+	for (g = 0; g < 2; g++)
+		for (l = 3; l <= 5; l++) {
+			const char *t = csm_questionnaire_level(q, l, (csm_lang)g);
+			if (t && unqualified_rollout(t, (csm_lang)g)) {
+				fprintf(stderr, "%s generic level %d (%s): rollout without \"where applicable\": %s\n", qid, l,
+				        g == CSM_LANG_JA ? "ja" : "en", t);
+				bad++;
+			}
+		}
+	for (i = 0; i < csm_questionnaire_item_count(q); i++) {
+		/* csmg ids are the official numbers where the data names none */
+		const char *ref = csm_item_appendix_a(q, i) ? csm_item_appendix_a(q, i) : csm_item_id(q, i);
+		if (csm_item_directive(q, i) == 9 || (ref && (!strcmp(ref, "3-2") || !strcmp(ref, "3-4"))))
+			continue;
+		for (g = 0; g < 2; g++)
+			for (l = 3; l <= 5; l++) {
+				const char *t = csm_item_level(q, i, l, (csm_lang)g);
+				if (t && unqualified_rollout(t, (csm_lang)g)) {
+					fprintf(stderr, "%s item %s level %d (%s): rollout without \"where applicable\": %s\n", qid,
+					        csm_item_id(q, i), l, g == CSM_LANG_JA ? "ja" : "en", t);
+					bad++;
+				}
+			}
+	}
+	csm_questionnaire_free(q);
+	return bad;
+}
+
+static void test_levels_reachable_without_group(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3", "sme-light"};
+	size_t s;
+	/* the check itself: it catches an unqualified rollout and passes a qualified one */
+	CHECK(unqualified_rollout("グループ会社にも展開しています。", CSM_LANG_JA));
+	CHECK(!unqualified_rollout("グループ会社がある場合は、そこにも展開しています。", CSM_LANG_JA));
+	CHECK(unqualified_rollout("Extended to group companies and key suppliers.", CSM_LANG_EN));
+	CHECK(!unqualified_rollout("Where the company has group companies, extended to them.", CSM_LANG_EN));
+	CHECK(!unqualified_rollout("Measured and reported to management.", CSM_LANG_EN));
+	for (s = 0; s < sizeof sets / sizeof *sets; s++)
+		CHECK_INT(rollout_offences(content_dir(), sets[s]), 0);
+}
+
+/* One vocabulary in the item texts, gates and scales (issue 19). */
+static void check_item_vocabulary(const char *qid, const char *where, const char *ja, const char *en)
+{
+	static const char *const ja_banned[] = {"リスクレジスター", "リスク一覧", "上位報告", "上位への報告", "上位に報告",
+	                                        "規制当局", "監督機関", "改ざんできない", "改ざん防止", "(", ")", "例:"};
+	static const char *const en_banned[] = {"executive committee", "analyse ", "analyse,", "analysed", "analysing", "programme",
+	                                        "catalogue", "defence", "practise", "organisation", "organise",
+	                                        "prioritise", "behaviour", "judgement", "colour", "licence", "centre"};
+	size_t k;
+	const char *t;
+	int board = 0;
+	for (k = 0; ja && k < sizeof ja_banned / sizeof *ja_banned; k++) {
+		if (strstr(ja, ja_banned[k]))
+			fprintf(stderr, "%s %s (ja): \"%s\" is not the project's term or style\n", qid, where, ja_banned[k]);
+		CHECK(strstr(ja, ja_banned[k]) == NULL);
+	}
+	for (k = 0; en && k < sizeof en_banned / sizeof *en_banned; k++) {
+		int found = has_any(en, &en_banned[k], 1, 1);
+		if (found)
+			fprintf(stderr, "%s %s (en): \"%s\" is not the project's term or spelling\n", qid, where, en_banned[k]);
+		CHECK(!found);
+	}
+	if (!ja || !en)
+		return;
+	/* "board" is 取締役会 only (監査役会 is the "audit and supervisory board") */
+	for (t = en; (t = strstr(t, "board")) != NULL; t++)
+		if (!(t > en && ((t[-1] | 0x20) >= 'a' && (t[-1] | 0x20) <= 'z')) && /* not "dashboard" */
+		    !(t - en >= 12 && strncmp(t - 12, "supervisory ", 12) == 0))
+			board = 1;
+	if (board != (strstr(ja, "取締役会") != NULL))
+		fprintf(stderr, "%s %s: \"board\" and 取締役会 do not go together\n", qid, where);
+	CHECK_INT(board, strstr(ja, "取締役会") != NULL);
+	if ((strstr(en, "management meeting") != NULL) != (strstr(ja, "経営会議") != NULL))
+		fprintf(stderr, "%s %s: \"management meeting\" and 経営会議 do not go together\n", qid, where);
+	CHECK_INT(strstr(en, "management meeting") != NULL, strstr(ja, "経営会議") != NULL);
+	if (strcmp(qid, "sme-light") == 0 && strstr(ja, "経営者")) {
+		if (!strstr(en, "company head"))
+			fprintf(stderr, "%s %s: 経営者 is \"the company head\"\n", qid, where);
+		CHECK(strstr(en, "company head") != NULL);
+	}
+}
+
+/* です・ます throughout the level texts, the generic scale included. */
+static int desu_masu(const char *ja)
+{
+	static const char *const ends[] = {"ます。", "です。", "ません。"};
+	size_t k, n = ja ? strlen(ja) : 0;
+	for (k = 0; k < sizeof ends / sizeof *ends; k++)
+		if (n >= strlen(ends[k]) && strcmp(ja + n - strlen(ends[k]), ends[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_one_vocabulary(void)
+{
+	static const char *const sets[] = {"csmg-v2", "csmg-v3", "sme-light"};
+	static const char *const fields[] = {"question", "intent", "hint"};
+	size_t s, i;
+	int l, f;
+	for (s = 0; s < sizeof sets / sizeof *sets; s++) {
+		const char *qid = sets[s];
+		csm_questionnaire *q = NULL;
+		char where[64];
+		CHECK_INT(csm_questionnaire_open(&q, content_dir(), qid), 0);
+		if (!q)
+			continue;
+		for (l = 1; l <= 5; l++) {
+			snprintf(where, sizeof where, "generic level %d", l);
+			check_item_vocabulary(qid, where, csm_questionnaire_level(q, l, CSM_LANG_JA),
+			                 csm_questionnaire_level(q, l, CSM_LANG_EN));
+			if (!desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)))
+				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+			CHECK(desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)));
+		}
+		for (i = 0; i < csm_questionnaire_gate_count(q); i++) {
+			snprintf(where, sizeof where, "gate %s", csm_gate_id(q, i));
+			check_item_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
+		}
+		for (i = 0; i < csm_questionnaire_item_count(q); i++) {
+			const char *id = csm_item_id(q, i);
+			for (f = 0; f < 3; f++) {
+				snprintf(where, sizeof where, "item %s %s", id, fields[f]);
+				check_item_vocabulary(qid, where, csm_item_text(q, i, (csm_item_field)f, CSM_LANG_JA),
+				                 csm_item_text(q, i, (csm_item_field)f, CSM_LANG_EN));
+			}
+			for (l = 1; l <= 5; l++) {
+				snprintf(where, sizeof where, "item %s level %d", id, l);
+				check_item_vocabulary(qid, where, csm_item_level(q, i, l, CSM_LANG_JA), csm_item_level(q, i, l, CSM_LANG_EN));
+				if (!desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)))
+					fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+				CHECK(desu_masu(csm_item_level(q, i, l, CSM_LANG_JA)));
+			}
+		}
+		/* a CSIRT whose members also hold other jobs (兼務) counts: not "dedicated" */
+		i = (size_t)csm_questionnaire_item_find(q, "7-2");
+		if (csm_questionnaire_item_find(q, "7-2") >= 0) {
+			CHECK(strstr(csm_item_text(q, i, CSM_ITEM_QUESTION, CSM_LANG_EN), "dedicated") == NULL);
+			CHECK(strstr(csm_item_text(q, i, CSM_ITEM_QUESTION, CSM_LANG_JA), "兼務") != NULL);
+		}
+		csm_questionnaire_free(q);
+	}
+}
+
 int main(void)
 {
 	RUN_TEST(test_sets_and_tips);
 	RUN_TEST(test_industries);
+	RUN_TEST(test_items_name_appendix_a);
+	RUN_TEST(test_levels_reachable_without_group);
+	RUN_TEST(test_one_vocabulary);
+	RUN_TEST(test_glossary_and_style);
 	return test_finish();
 }

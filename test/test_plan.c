@@ -125,8 +125,9 @@ static void test_plan(void)
 	double prev = 0;
 	if (!q || csm_tips_open(&tips, CSM_TEST_SRC) || csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")))
 		goto done;
-	CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, CSM_GRADE_NONE, 0), 0);
+	CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, NULL), 0);
 	if (p) {
+		CHECK_INT(csm_plan_hint_directive(p), 0); /* no analysis given: greedy only */
 		CHECK_INT(csm_plan_target(p), CSM_GRADE_A); /* B -> A */
 		CHECK_INT(csm_plan_reached(p), 1);
 		CHECK(csm_plan_count(p) > 0);
@@ -145,13 +146,109 @@ static void test_plan(void)
 	csm_plan_free(p);
 	p = NULL;
 	/* with budget S, only items whose tip is small effort */
-	CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, CSM_GRADE_A, 'S'), 0);
+	{
+		csm_plan_options po = CSM_PLAN_OPTIONS_INIT;
+		po.target = CSM_GRADE_A;
+		po.budget = 'S';
+		CHECK_INT(csm_plan_make(&p, q, a, &trial, tips, &po), 0);
+	}
 	for (i = 0; p && i < csm_plan_count(p); i++)
 		CHECK(csm_plan_get(p, i)->effort == 'S');
 done:
 	csm_plan_free(p);
 	csm_answers_free(a);
 	csm_tips_free(tips);
+	csm_questionnaire_free(q);
+}
+
+/* One piece of advice: with the karte's analysis the plan starts from its
+ * hint 1, the directive's lowest items first, until the directive reaches
+ * the target group's average; then the greedy part. For the three examples. */
+static void test_plan_starts_from_hint1(void)
+{
+	static const char *const examples[] = {"examples/kitamachi-machinery.json", "examples/aozora-bank.json",
+	                                       "examples/minato-services.json"};
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_tips *tips = NULL;
+	size_t e;
+	if (!q || !b || csm_tips_open(&tips, CSM_TEST_SRC))
+		goto done;
+	for (e = 0; e < 3; e++) {
+		csm_answers *a = NULL, *other = NULL;
+		csm_score *s = NULL;
+		csm_analysis *an = NULL;
+		csm_plan *p = NULL;
+		csm_plan_options po = CSM_PLAN_OPTIONS_INIT;
+		const csm_hint *h;
+		double gap = 0, target, sum;
+		size_t i, k, nhint = 0;
+		int d;
+		char path[256];
+		snprintf(path, sizeof path, "%s/%s", CSM_TEST_SRC, examples[e]);
+		if (csm_answers_load(&a, path) || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+		    csm_analyze(&an, q, a, s, b)) {
+			CHECK(0);
+			goto next;
+		}
+		po.start = an;
+		po.target = CSM_GRADE_A; /* grade A example too: a plan to stay A is empty */
+		CHECK_INT(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po), 0);
+		h = csm_analysis_hint(an, 0);
+		if (!p)
+			goto next;
+		if (csm_score_grade(s) == CSM_GRADE_A) {
+			CHECK_INT(csm_plan_count(p), 0);
+			goto next;
+		}
+		CHECK(h && h->rank == 1);
+		d = h ? h->directive : 0;
+		CHECK_INT(csm_plan_hint_directive(p), d);
+		CHECK_INT(csm_analysis_gap(an, d, &gap), 1);
+		target = csm_score_directive(s, d)->score + gap;
+		/* the first moves are hint 1's, all in its directive, lowest level first */
+		for (i = 0; i < csm_plan_count(p) && csm_plan_get(p, i)->hint1; i++) {
+			CHECK_INT(csm_plan_get(p, i)->directive, d);
+			if (i)
+				CHECK(csm_plan_get(p, i)->from >= csm_plan_get(p, i - 1)->from ||
+				      csm_plan_get(p, i)->item != csm_plan_get(p, i - 1)->item);
+			nhint++;
+		}
+		CHECK(nhint > 0);
+		for (k = i; k < csm_plan_count(p); k++)
+			CHECK_INT(csm_plan_get(p, k)->hint1, 0);
+		/* after them the directive has reached the target's average, and
+		 * the one before the last was still short of it */
+		sum = 0;
+		{
+			unsigned n = 0;
+			int lv[64] = {0}, level = 0;
+			for (k = 0; k < csm_questionnaire_item_count(q); k++)
+				if (csm_item_directive(q, k) == d && csm_answers_get(a, csm_item_id(q, k), &level) == CSM_ANSWER_LEVEL)
+					lv[k] = level;
+			for (k = 0; k < nhint; k++)
+				lv[csm_questionnaire_item_find(q, csm_plan_get(p, k)->item)] = csm_plan_get(p, k)->to;
+			for (k = 0; k < csm_questionnaire_item_count(q); k++)
+				if (lv[k])
+					sum += lv[k], n++;
+			CHECK(n > 0 && (sum / n >= target - 1e-9 || csm_plan_get(p, nhint - 1)->grade_after == CSM_GRADE_A));
+		}
+		/* the analysis must be of these answers */
+		if (csm_answers_load(&other, path) == 0) {
+			csm_plan *x = NULL;
+			CHECK_INT(csm_plan_make(&x, q, other, csm_benchmark_grading(b), tips, &po), CSM_EINVALID);
+			csm_plan_free(x);
+		}
+	next:
+		csm_answers_free(other);
+		csm_plan_free(p);
+		csm_analysis_free(an);
+		csm_score_free(s);
+		csm_answers_free(a);
+	}
+done:
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
 	csm_questionnaire_free(q);
 }
 
@@ -187,6 +284,7 @@ int main(void)
 	RUN_TEST(test_merge_refuses_other_organizations);
 	RUN_TEST(test_whatif_equals_rescoring);
 	RUN_TEST(test_plan);
+	RUN_TEST(test_plan_starts_from_hint1);
 	RUN_TEST(test_weights);
 	return test_finish();
 }

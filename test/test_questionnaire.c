@@ -53,6 +53,43 @@ static void test_shipped_v2_matches_item_list(void)
 	csm_questionnaire_free(q);
 }
 
+/* "checked" (the month a tip's facts were checked) is optional, and when
+ * given must be a real month: the loader refuses anything else. */
+static void test_tip_checked(void)
+{
+	static const char *const good = "2026-12", *const bad[] = {"2026-13", "2026-00", "2026-1", "26-12-01", "2026/12",
+	                                                           "1999-12", "2026-1x", ""};
+	char json[512];
+	csm_tips *t = NULL;
+	csm_tip_info info;
+	size_t i;
+	const char *fmt = "{\"format\": \"csm-tips/1\", \"tips\": [{\"id\": \"1-1\", "
+	                  "\"title\": {\"ja\": \"題\", \"en\": \"T\"}, \"action\": {\"ja\": \"行\", \"en\": \"A\"}%s%s%s}]}";
+	snprintf(json, sizeof json, fmt, ", \"checked\": \"", good, "\"");
+	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
+	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_EN), 0);
+	CHECK_STR(info.checked, "2026-12");
+	csm_tips_free(t);
+	t = NULL;
+	snprintf(json, sizeof json, fmt, "", "", "");
+	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
+	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_JA), 0);
+	CHECK(info.checked == NULL);
+	csm_tips_free(t);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = NULL;
+		snprintf(json, sizeof json, fmt, ", \"checked\": \"", bad[i], "\"");
+		CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), CSM_EINVALID);
+		CHECK(t == NULL);
+		CHECK_HAS(csm_error_last(), "t.json: tip 1-1: checked: expected");
+		csm_tips_free(t);
+	}
+	t = NULL;
+	snprintf(json, sizeof json, fmt, ", \"checked\": 202612", "", "");
+	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), CSM_EINVALID);
+	csm_tips_free(t);
+}
+
 static void test_tips_cover_items(void)
 {
 	csm_questionnaire *q = load_v2();
@@ -159,6 +196,29 @@ static void test_loader_refuses_broken(void)
 	           "item 1-1: csf: \"XX.GV-1\" is not a CSF subcategory id");
 	expect_bad("{\"id\":\"1-1\",\"directive\":1,\"question\":{\"ja\":\"q\",\"en\":\"q\"},\"csf\":[\"ID.GV1\"]}", NULL,
 	           "is not a CSF subcategory id");
+	{
+		/* the official item an item asks about is kept as given */
+		const char *with_ref = "{\"id\":\"1-1\",\"directive\":1,\"appendix_a\":\"10-2\",\"question\":{\"ja\":\"q\",\"en\":\"q\"}}";
+		mini(buf, sizeof buf, with_ref, NULL);
+		CHECK_INT(csm_questionnaire_parse(&q, buf, strlen(buf), "mini.json"), 0);
+		if (q) {
+			CHECK_STR(csm_item_appendix_a(q, 0), "10-2");
+			CHECK(csm_item_appendix_a(q, 1) == NULL);
+			csm_questionnaire_free(q);
+		}
+	}
+	{
+		static const char *const bad_refs[] = {"\"\"", "\"1\"", "\"1-\"", "\"-1\"", "\"11-1\"", "\"0-1\"",
+		                                       "\"01-1\"", "\"1-0\"", "\"1-100\"", "\"1- 1\"", "\"1-1x\"", "3"};
+		size_t k;
+		for (k = 0; k < sizeof bad_refs / sizeof bad_refs[0]; k++) {
+			char item[256];
+			snprintf(item, sizeof item,
+			         "{\"id\":\"1-1\",\"directive\":1,\"appendix_a\":%s,\"question\":{\"ja\":\"q\",\"en\":\"q\"}}",
+			         bad_refs[k]);
+			expect_bad(item, NULL, "item 1-1: appendix_a: expected an Appendix A item such as \"1-1\"");
+		}
+	}
 	/* several problems are all reported */
 	expect_bad("{\"id\":\"1-1\",\"directive\":0,\"question\":{\"ja\":\"q\"}}", NULL, "directive: expected");
 	CHECK_HAS(csm_error_last(), "question.en");
@@ -179,6 +239,7 @@ int main(void)
 {
 	RUN_TEST(test_shipped_v2_matches_item_list);
 	RUN_TEST(test_tips_cover_items);
+	RUN_TEST(test_tip_checked);
 	RUN_TEST(test_open_unknown);
 	RUN_TEST(test_loader_refuses_broken);
 	RUN_TEST(test_format_version);

@@ -71,7 +71,7 @@
     s.org.industry = field('org-industry').value;
     s.org.scope = field('org-scope').value;
     s.org.size = field('org-size').value;
-    s.assessed_on = field('assessed-on').value;
+    s.assessed_on = normDate(field('assessed-on').value);
     s.assessors = assessors();
     cfg.gates.forEach(function (g) { s.gates[g] = radioValue('gate-' + g); });
     cfg.items.forEach(function (id) {
@@ -131,6 +131,12 @@
   }
 
   /* ---- checks before saving ---- */
+  /* A date typed with a Japanese input method: full-width digits and dashes
+   * become ASCII, as the workbook import accepts them. */
+  function normDate(v) {
+    return v.replace(/[\uFF10-\uFF19]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/[\uFF0D\u2212\u2010\u30FC]/g, '-').trim();
+  }
   function validDate(d) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
     if (!m) return false;
