@@ -576,10 +576,11 @@ static int cmd_score(opts *o)
 	pthread_mutex_init(&job.mu, NULL);
 	pthread_cond_init(&job.cv, NULL);
 	nthreads = worker_count(o->nfiles, o->jobs);
-	for (i = 0; i < nthreads; i++)
+	/* One worker: this thread (making one costs more than a file's work). */
+	for (i = 0; i < nthreads && nthreads > 1; i++)
 		if (pthread_create(&threads[started], NULL, score_worker, &job) == 0)
 			started++;
-	if (!started) /* no thread could be made: do the work here */
+	if (!started) /* one worker, or no thread could be made: do the work here */
 		score_worker(&job);
 
 	for (i = 0; i < o->nfiles; i++) {
