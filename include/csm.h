@@ -115,6 +115,14 @@ CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 /** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
 CSM_EXTERN int csm_gap_band(double gap);
 
+/**
+ * The whole level a directive score stands at as displayed: 3.96 is shown
+ * "4.0" and is at level 4; 2.94 is shown "2.9" and is at level 2. The karte
+ * colours scores by it (1.x and 2.x, as the trial's table) and grade A's
+ * statements ("directives 6, 8, 9 are at level 4") use it.
+ */
+CSM_EXTERN int csm_score_level(double score);
+
 /** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
 CSM_EXTERN const char *csm_gap_mark(double gap);
 
@@ -922,7 +930,7 @@ typedef enum csm_list {
 	CSM_LIST_BEHIND_2 = 0, /**< grade B/C: gap >= 2 */
 	CSM_LIST_BEHIND_1 = 1, /**< grade B/C: 1 <= gap < 2 */
 	CSM_LIST_LEVEL5 = 2,   /**< grade A: directives at 5.0 */
-	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest score (below 5) */
+	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest level (csm_score_level(), below 5) */
 } csm_list;
 
 /** One hint: a directive to work on, the items behind it and the tips that help. */
@@ -1016,10 +1024,29 @@ CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
 CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
 
-/** Number of hints. */
+/**
+ * The directive of hint 1, the most urgent one (1..10), or 0 when there is no
+ * hint. Grades B and C: the largest gap among the directives behind the
+ * target by 1 or more as shown (else the largest gap above 0); grade A: the
+ * largest gap to A's average among the directives at the company's lowest
+ * level. The karte, the text report, the JSON and the plan all start from it.
+ */
+CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
+
+/**
+ * The flagged directives besides hint 1, which hint 2 names together ("指示
+ * 4、5、6も改善が必要です"): grades B and C, the rest of both behind lists
+ * (else the other directives behind the target); grade A, the rest of the
+ * lowest-level directives. `*out` points at `return value` directive numbers,
+ * largest gap first (ties by number). They are also hints 2.. of
+ * csm_analysis_hint().
+ */
+CSM_EXTERN size_t csm_analysis_flagged(const csm_analysis *an, const int **out);
+
+/** Number of hints: hint 1 and one entry per flagged directive. */
 CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
 
-/** Hint `i` (0-based), ordered: hint 1 first, then hint 2 entries by gap. */
+/** Hint `i` (0-based), ordered: hint 1 first (rank 1), then the flagged directives of hint 2 (rank 2) by gap. */
 CSM_EXTERN const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i);
 
 /** Number of plan steps. */
@@ -1045,16 +1072,28 @@ typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_
 
 #define CSM_RADAR_MAX_SERIES 4
 
+/** How a radar series is drawn (every style reads apart in grayscale too). */
+typedef enum csm_radar_style {
+	CSM_RADAR_STYLE_AUTO = 0,     /**< by position: 0 company, 1 industry, 2 target, 3 other */
+	CSM_RADAR_STYLE_COMPANY = 1,  /**< solid, thick, blue, lightly filled, square markers, drawn on top */
+	CSM_RADAR_STYLE_INDUSTRY = 2, /**< gray dashed */
+	CSM_RADAR_STYLE_TARGET = 3,   /**< red dotted */
+	CSM_RADAR_STYLE_PREVIOUS = 4, /**< the previous assessment: purple long dash-dot with open markers */
+	CSM_RADAR_STYLE_OTHER = 5     /**< green dash-dot */
+} csm_radar_style;
+
 /** One polygon of a radar chart. */
 typedef struct csm_radar_series {
-	char label[128];              /**< legend text, UTF-8 */
+	char label[128];              /**< legend text, UTF-8; shrunk, then broken onto two lines, to fit */
 	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
+	csm_radar_style style;        /**< CSM_RADAR_STYLE_AUTO (0, as after memset) draws it by position */
 } csm_radar_series;
 
 /**
  * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
- * to four series. Series 0 is drawn solid and on top (the company); the others
- * dashed, dotted, dash-dotted, so the chart reads in grayscale too.
+ * to four series. Series 0 is drawn last, on top; each series has its style
+ * (csm_radar_style), by position when left at 0. The ring numbers 1..5 are
+ * drawn over the polygons on a white backing.
  */
 typedef struct csm_radar {
 	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */
@@ -1257,6 +1296,147 @@ CSM_EXTERN int csm_render_whatif(char **out, const csm_score *before, const csm_
  * be NULL). Caller frees `*out` with csm_free().
  */
 CSM_EXTERN int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang);
+
+/* ------------------------------------------------------------------------ */
+/* Context: the defaults of a run, in one place                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A context holds what every command of a program shares: the data directory
+ * (questions/, tips/, benchmarks/), the questionnaires and benchmarks loaded
+ * from it (each read once), and the defaults: the questionnaire an answers
+ * file without one is read against, the benchmark and its grading, the
+ * smallest published group (k) and the karte's font. A program using libcsm
+ * gets the same defaults as the csm program, which is built on this.
+ *
+ * Threads: one context may be shared by threads once made; the loading
+ * accessors (csm_context_questionnaire, csm_context_benchmark,
+ * csm_context_industries) lock it. The handles they return stay valid, and
+ * unchanged, until csm_context_free().
+ */
+typedef struct csm_context csm_context;
+
+#define CSM_CONTEXT_OPTIONS_VERSION 1
+
+/**
+ * Options of csm_context_new(). Start from CSM_CONTEXT_OPTIONS_INIT so that
+ * fields added later get their defaults; `version` tells the library which
+ * fields the caller knows. The strings are copied.
+ */
+typedef struct csm_context_options {
+	unsigned version;      /**< CSM_CONTEXT_OPTIONS_VERSION */
+	const char *data_dir;  /**< the data directory; NULL: $CSM_DATA_DIR, else ../share/csm next to the
+	                            program, else the install prefix's, else the source tree built from */
+	const char *questionnaire; /**< the default questionnaire id; NULL: the library's ("csmg-v2") */
+} csm_context_options;
+
+#define CSM_CONTEXT_OPTIONS_INIT {CSM_CONTEXT_OPTIONS_VERSION, NULL, NULL}
+
+/**
+ * Make a context: find the data directory (see csm_context_options). `opts`
+ * may be NULL (all defaults). Fails with CSM_EINVALID when the directory given
+ * (option or $CSM_DATA_DIR) has no questions/ folder, CSM_ENOTFOUND when none
+ * is found. Nothing is loaded yet. The caller owns `*out` and frees it with
+ * csm_context_free().
+ */
+CSM_EXTERN int csm_context_new(csm_context **out, const csm_context_options *opts);
+
+/**
+ * Free a context and everything it loaded: the questionnaires, benchmarks and
+ * industry list it handed out are invalid afterwards. NULL is allowed.
+ */
+CSM_EXTERN void csm_context_free(csm_context *ctx);
+
+/** The data directory in use (owned by the context). */
+CSM_EXTERN const char *csm_context_data_dir(const csm_context *ctx);
+
+/** The default questionnaire id, "csmg-v2" unless the options chose another (owned by the context). */
+CSM_EXTERN const char *csm_context_default_questionnaire(const csm_context *ctx);
+
+/**
+ * Directive weights applied to every questionnaire the context hands out,
+ * those loaded already and those loaded later (see
+ * csm_questionnaire_set_weights()). Call before sharing the context between
+ * threads. The weights are copied.
+ */
+CSM_EXTERN int csm_context_set_weights(csm_context *ctx, const double weights[CSM_DIRECTIVES]);
+
+/**
+ * Questionnaire `id` (NULL: the default) from the data directory, loaded on
+ * the first call and kept. `*out` is owned by the context: do not free it.
+ * A failed load is not kept (the next call tries again).
+ */
+CSM_EXTERN int csm_context_questionnaire(const csm_questionnaire **out, csm_context *ctx, const char *id);
+
+/**
+ * The benchmark file at `path`, or with `path` NULL the default benchmark
+ * (`<data_dir>/benchmarks/beta-2020.json`, the 2020 trial), loaded on the
+ * first call and kept. `*out` is owned by the context: do not free it.
+ */
+CSM_EXTERN int csm_context_benchmark(const csm_benchmark **out, csm_context *ctx, const char *path);
+
+/**
+ * The default grading: the default benchmark's thresholds (the trial's
+ * A 3.75, B 2.67), copied into the caller's `*out`. Loads that benchmark.
+ */
+CSM_EXTERN int csm_context_grading(csm_grading *out, csm_context *ctx);
+
+/**
+ * The default smallest group (k): fewer organizations than this are not
+ * published or compared with (5); what a benchmark without "min_group" uses.
+ * A value: nothing to free.
+ */
+CSM_EXTERN unsigned csm_context_min_group(const csm_context *ctx);
+
+/** The default font family of kartes and portfolios, "IPAexGothic" (a static string). */
+CSM_EXTERN const char *csm_context_font_family(const csm_context *ctx);
+
+/**
+ * The industry list of the data directory (questions/industries.json),
+ * loaded on the first call and kept; `*out` is NULL (and 0 returned) when the
+ * directory has none. `*out` is owned by the context: do not free it.
+ */
+CSM_EXTERN int csm_context_industries(const csm_industries **out, csm_context *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Reading input files                                                      */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Read the whole file at `path` (a regular file, or a pipe given as
+ * /dev/fd/N) of at most CSM_MAX_FILE_BYTES into `*out`, NUL-terminated, with
+ * its length (without the NUL) in `*len`. The caller frees `*out` with
+ * csm_free(). Errors read "path: what" (CSM_EINVALID).
+ */
+CSM_EXTERN int csm_file_read(char **out, size_t *len, const char *path);
+
+/**
+ * A JSON Lines reader with bounded memory: a line holds at most
+ * CSM_MAX_FILE_BYTES (one answers file) with its newline; the rest of a
+ * longer line is read past without being kept. One reader per thread.
+ */
+typedef struct csm_lines csm_lines;
+
+/**
+ * Open `path` ("-": standard input, left open by csm_lines_free()) for
+ * reading by lines from byte `start` (0, or for a regular file, the start of
+ * a line). The caller owns `*out` and frees it with csm_lines_free(). Errors
+ * read "path: cannot open: why" (CSM_EINVALID) or "path: cannot read: why"
+ * (CSM_EIO).
+ */
+CSM_EXTERN int csm_lines_open(csm_lines **out, const char *path, long long start);
+
+/**
+ * The next line: `*line` (owned by the reader, valid until the next call;
+ * NUL-terminated, newline kept) and its length `*len`; `*used` is the bytes
+ * it took from the input. Returns 1 for a line, 0 at the end, or CSM_EIO
+ * ("path: cannot read: why"). `*too_long`: the line was longer than the
+ * bound (or no memory could be had for it); `*line` is then "" and `*len` 0.
+ */
+CSM_EXTERN int csm_lines_next(csm_lines *r, const char **line, size_t *len, unsigned long long *used, int *too_long);
+
+/** Close a reader (not standard input). NULL is allowed. */
+CSM_EXTERN void csm_lines_free(csm_lines *r);
 
 #ifdef __cplusplus
 }

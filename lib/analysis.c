@@ -31,6 +31,10 @@ struct csm_analysis {
 	double percentile;    /* within the industry group */
 	int industry_index;   /* the industry's group in the benchmark, or -1 */
 	char industry_key[CSM__KEY_MAX];
+	int hint1;                  /* the directive of hint 1, or 0 */
+	int flagged[CSM_DIRECTIVES]; /* the directives hint 2 names, largest gap first */
+	size_t flagged_n;
+	int lowest_level;           /* grade A: the level of CSM_LIST_LOWEST, or 0 */
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -145,6 +149,63 @@ static int add_hints(csm_analysis *an, const int *dirs, size_t n)
 	return 0;
 }
 
+/* The hints (SPEC §5), chosen once here for the karte, the text report, the
+ * JSON and the plan: hint 1 is the most urgent directive, hint 2 names all
+ * the other flagged ones together.
+ * - Grade B or C: the flagged directives are those behind the target by 1 or
+ *   more as shown (both lists), largest gap first; hint 1 is the first. When
+ *   none is that far behind, hint 1 is the largest gap above 0 and hint 2
+ *   names the other directives behind the target.
+ * - Grade A: the lists are the directives at level 5 and those at the
+ *   company's lowest level (csm_score_level), which hints go to, ordered by
+ *   gap to A's average. */
+static int select_hints(csm_analysis *an)
+{
+	const csm_score *s = an->s;
+	int cand[CSM_DIRECTIVES], d, low = 6;
+	size_t n = 0, i;
+
+	if (s->grade == CSM_GRADE_A) {
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!s->dir[d - 1].has_score)
+				continue;
+			if (csm_score_level(s->dir[d - 1].score) >= 5)
+				an->list[CSM_LIST_LEVEL5][an->list_n[CSM_LIST_LEVEL5]++] = d;
+			if (csm_score_level(s->dir[d - 1].score) < low)
+				low = csm_score_level(s->dir[d - 1].score);
+		}
+		an->lowest_level = low < 5 ? low : 0;
+		for (d = 1; d <= CSM_DIRECTIVES && low < 5; d++)
+			if (s->dir[d - 1].has_score && csm_score_level(s->dir[d - 1].score) == low)
+				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
+		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
+			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1])
+				cand[n++] = an->list[CSM_LIST_LOWEST][i];
+	} else {
+		size_t behind = 0;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!an->has_gap[d - 1])
+				continue;
+			if (band(an->gap[d - 1]) == 2)
+				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
+			else if (band(an->gap[d - 1]) == 1)
+				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
+			if (band(an->gap[d - 1]) >= 1)
+				behind++;
+		}
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			if (an->has_gap[d - 1] && (behind ? band(an->gap[d - 1]) >= 1 : csm__gt(an->gap[d - 1], 0)))
+				cand[n++] = d;
+	}
+	sort_by_gap(cand, n, an->gap);
+	if (n) {
+		an->hint1 = cand[0];
+		an->flagged_n = n - 1;
+		memcpy(an->flagged, cand + 1, (n - 1) * sizeof *cand);
+	}
+	return add_hints(an, cand, n);
+}
+
 /* Plan order: directive gap (largest first), directive, item level (lowest
  * first), then questionnaire order (kept in `index`). */
 static int cmp_step(const void *x, const void *y)
@@ -202,8 +263,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 {
 	CSM__ARGS(out && q && a && s && b);
 	csm_analysis *an;
-	int d, rc = 0, cand[CSM_DIRECTIVES];
-	size_t n = 0, i;
+	int d, rc = 0;
 
 	*out = NULL;
 	if (!s->has_overall)
@@ -239,53 +299,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		}
 	}
 
-	if (s->grade == CSM_GRADE_A) {
-		double min = 6;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			if (!s->dir[d - 1].has_score)
-				continue;
-			if (csm__ge(s->dir[d - 1].score, 5))
-				an->list[CSM_LIST_LEVEL5][an->list_n[CSM_LIST_LEVEL5]++] = d;
-			if (s->dir[d - 1].score < min)
-				min = s->dir[d - 1].score;
-		}
-		for (d = 1; d <= CSM_DIRECTIVES && !csm__ge(min, 5); d++)
-			if (s->dir[d - 1].has_score && csm__eq(s->dir[d - 1].score, min))
-				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
-		/* Hints go to the lowest directives, by gap to A's average. */
-		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
-			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1])
-				cand[n++] = an->list[CSM_LIST_LOWEST][i];
-		sort_by_gap(cand, n, an->gap);
-		rc = add_hints(an, cand, n);
-	} else {
-		int b1, picked[CSM_DIRECTIVES];
-		size_t m = 0;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			if (!an->has_gap[d - 1])
-				continue;
-			if (band(an->gap[d - 1]) == 2)
-				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
-			else if (band(an->gap[d - 1]) == 1)
-				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
-			if (csm__gt(an->gap[d - 1], 0))
-				cand[n++] = d;
-		}
-		sort_by_gap(cand, n, an->gap);
-		if (n) {
-			/* Hint 1: the largest gap. Hint 2: the rest of its band, else the next band. */
-			b1 = band(an->gap[cand[0] - 1]);
-			picked[m++] = cand[0];
-			for (i = 1; i < n; i++)
-				if (band(an->gap[cand[i] - 1]) == b1)
-					picked[m++] = cand[i];
-			if (m == 1)
-				for (i = 1; i < n; i++)
-					if (b1 > 0 && band(an->gap[cand[i] - 1]) == b1 - 1)
-						picked[m++] = cand[i];
-		}
-		rc = add_hints(an, picked, m);
-	}
+	rc = select_hints(an);
 	if (!rc)
 		rc = plan(an);
 cleanup:
@@ -317,6 +331,83 @@ size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out
 		return 0;
 	*out = an->list[which];
 	return an->list_n[which];
+}
+
+int csm_analysis_hint1(const csm_analysis *an) { return an ? an->hint1 : 0; }
+
+size_t csm_analysis_flagged(const csm_analysis *an, const int **out)
+{
+	if (!out)
+		return 0;
+	*out = an ? an->flagged : NULL;
+	return an ? an->flagged_n : 0;
+}
+
+int csm__analysis_lowest_level(const csm_analysis *an) { return an->lowest_level; }
+
+int csm__analysis_hint1_urgent(const csm_analysis *an)
+{
+	/* urgent = on a behind list, which grade A has none of: a 0.7 gap of a
+	 * grade-A company is room to improve, not an emergency */
+	return an->hint1 && an->s->grade != CSM_GRADE_A && band(an->gap[an->hint1 - 1]) >= 1;
+}
+
+const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang)
+{
+	/* the trial's karte headings, by target */
+	if (an->s->grade == CSM_GRADE_A)
+		return lang == CSM_LANG_JA ? "更なる成熟度向上のヒント" : "Hints for further maturity";
+	if (an->s->grade == CSM_GRADE_B)
+		return lang == CSM_LANG_JA ? "成熟度Aになるためのヒント" : "Hints for reaching maturity A";
+	return lang == CSM_LANG_JA ? "成熟度Bになるためのヒント" : "Hints for reaching maturity B";
+}
+
+/* "指示1、2、7" / "Directives 1, 2 and 7", in directive order. */
+static void directive_names(csm__buf *o, const int *dirs, size_t n, csm_lang lang)
+{
+	int v[CSM_DIRECTIVES];
+	size_t i;
+	memcpy(v, dirs, n * sizeof *v);
+	for (i = 1; i < n; i++) { /* insertion sort: at most ten */
+		int d = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > d; j--)
+			v[j] = v[j - 1];
+		v[j] = d;
+	}
+	csm__buf_puts(o, lang == CSM_LANG_JA ? "指示" : n > 1 ? "Directives " : "Directive ");
+	for (i = 0; i < n; i++)
+		csm__buf_printf(o, "%s%d",
+		                !i ? "" : lang == CSM_LANG_JA ? "、" : i + 1 == n ? " and " : ", ", v[i]);
+}
+
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o)
+{
+	int a = an->s->grade == CSM_GRADE_A;
+	if (!an->flagged_n)
+		return 0;
+	directive_names(o, an->flagged, an->flagged_n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_puts(o, a ? "も改善の余地があります" : "も改善が必要です");
+	else
+		csm__buf_puts(o, an->flagged_n > 1 ? (a ? " also have room to improve" : " also need improvement")
+		                                    : (a ? " also has room to improve" : " also needs improvement"));
+	return 1;
+}
+
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o)
+{
+	size_t n = (unsigned)which < CSM__LISTS ? an->list_n[which] : 0;
+	int level = which == CSM_LIST_LEVEL5 ? 5 : an->lowest_level;
+	if (!n || (which != CSM_LIST_LEVEL5 && which != CSM_LIST_LOWEST))
+		return 0;
+	directive_names(o, an->list[which], n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? "はレベル%dに達しています" : "はレベル%dで改善の余地があります", level);
+	else
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? " %s at level %d" : " %s at level %d, with room to improve",
+		                n > 1 ? "are" : "is", level);
+	return 1;
 }
 
 size_t csm_analysis_hint_count(const csm_analysis *an) { return an ? an->hint_count : 0; }

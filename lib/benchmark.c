@@ -61,8 +61,6 @@ static int valid_bench_date(const char *s)
 	return csm__valid_date(day);
 }
 
-#define DEFAULT_MIN_GROUP 5u
-
 /* "overall": {"histogram": {"values": [...], "counts": [...]}} */
 static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const char *name)
 {
@@ -188,7 +186,7 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 	}
 	{
 		const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
-		b->min_group = DEFAULT_MIN_GROUP;
+		b->min_group = CSM__DEFAULT_MIN_GROUP;
 		if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
 		           mg->valuedouble != floor(mg->valuedouble)))
 			csm__problem(&p, "%s: min_group: expected a whole number of organizations 1..1000000", name);

@@ -36,6 +36,10 @@ int csm__control_char(const char *s, int multiline);
 			return csm__err(CSM_EINVALID, "%s: invalid argument (%s)", __func__, #cond);          \
 	} while (0)
 
+/* k: no group of fewer organizations is published or compared with, when a
+ * benchmark does not say (csm_context_min_group()). */
+#define CSM__DEFAULT_MIN_GROUP 5u
+
 #define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
 #define CSM__FIELDS 7 /* values of csm_answers_field */
 #define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
@@ -45,6 +49,8 @@ int csm__control_char(const char *s, int multiline);
 #define CSM__SCOPES 2
 #define CSM__SIZES 3
 extern const char *const csm__scopes[CSM__SCOPES]; /* "entity", "group" */
+/* The scope's word in `lang` (単体 / グループ, single entity / group); an unknown id as it is. */
+const char *csm__scope_label(const char *scope, csm_lang lang);
 extern const char *const csm__sizes[CSM__SIZES];   /* "small", "medium", "large" */
 int csm__scope_valid(const char *s);
 int csm__size_valid(const char *s);
@@ -319,6 +325,17 @@ const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
 size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
+/* Grade A: the level of the CSM_LIST_LOWEST directives (1..4), else 0. */
+int csm__analysis_lowest_level(const csm_analysis *an);
+/* 1 if hint 1 is labelled urgent: its directive is on a behind list (grades B, C). */
+int csm__analysis_hint1_urgent(const csm_analysis *an);
+/* The hints' heading by target, as the trial's karte: 成熟度Aになるためのヒント ... */
+const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang);
+/* Hint 2's sentence into `o` ("指示4、5、6も改善が必要です"); 0 when nothing is flagged. */
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o);
+/* Grade A's statement of list `which` (LEVEL5 or LOWEST) into `o` ("指示1、2、7は
+ * レベル5に達しています", "指示6、8、9はレベル4で改善の余地があります"); 0 when empty. */
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o);
 /* The groups the organization is compared with, in table order: all,
  * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
  * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */

@@ -91,13 +91,11 @@ static double dir_score(const csm_questionnaire *q, const csm_score *s, const in
 static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score *s, int *level, const char *effort,
                        const csm_analysis *an, char budget, double goal, double *overall, const csm_grading *g)
 {
-	const csm_hint *h = csm_analysis_hint(an, 0);
+	/* the one selection the karte, the text report and the JSON show */
+	int d = csm_analysis_hint1(an), rc;
 	double gap, target;
-	int d, rc;
-	if (csm__ge(*overall, goal) || !h || h->rank != 1 || csm_analysis_gap(an, h->directive, &gap) <= 0 ||
-	    !csm__gt(gap, 0))
+	if (csm__ge(*overall, goal) || !d || csm_analysis_gap(an, d, &gap) <= 0 || !csm__gt(gap, 0))
 		return 0; /* nothing to reach, or no gap to close */
-	d = h->directive;
 	p->hint_directive = d;
 	target = s->dir[d - 1].score + gap;
 	while (!csm__ge(*overall, goal) && !csm__ge(dir_score(q, s, level, d), target)) {

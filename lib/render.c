@@ -529,7 +529,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if ((f = csm__analysis_industry_label(an, lang)))
 		csm__buf_printf(&o, " | %s", f);
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
-		csm__buf_printf(&o, " | %s", f);
+		csm__buf_printf(&o, " | %s", csm__scope_label(f, lang));
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
 		csm__buf_printf(&o, " | %s %s", TX(T_ASSESSED), f);
 	csm__buf_printf(&o, "\n%s: %s (%s)\n", TX(T_QUESTIONNAIRE), q->id, q->title[lang]);
@@ -678,7 +678,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 
 	text_csf(&o, s, lang);
 
-	/* Lists. */
+	/* Lists: grade A states the levels, as the trial's karte. */
 	csm__buf_puts(&o, "\n");
 	for (k = 0; k < 2; k++) {
 		csm_list which = s->grade == CSM_GRADE_A ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5)
@@ -688,7 +688,12 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
 		                                         : T_LOWEST;
 		ln = csm_analysis_list(an, which, &list);
-		csm__buf_printf(&o, "%s: ", TX(label));
+		if (s->grade == CSM_GRADE_A && ln) {
+			csm__analysis_level_text(an, which, lang, &o);
+			csm__buf_puts(&o, ": ");
+		} else {
+			csm__buf_printf(&o, "%s: ", TX(label));
+		}
 		if (!ln)
 			csm__buf_puts(&o, TX(T_NONE));
 		for (i = 0; i < ln; i++)
@@ -696,15 +701,25 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_puts(&o, "\n");
 	}
 
-	/* Hints. */
-	csm__buf_printf(&o, "\n%s\n", TX(T_HINTS));
+	/* Hints: the heading by target; hint 1, then hint 2 naming the other
+	 * flagged directives together, each of them after it. */
+	csm__buf_printf(&o, "\n%s\n", csm__analysis_hints_heading(an, lang));
 	if (!csm_analysis_hint_count(an))
 		csm__buf_printf(&o, "  %s\n", TX(T_NO_HINTS));
 	for (i = 0; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
-		csm__buf_printf(&o, "  [%d %s] %s %d: %s (%s %s)\n", h->rank, h->rank == 1 ? TX(T_HINT1) : TX(T_HINT2),
-		                TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang], TX(T_GAP_TO),
-		                csm_format1(buf, sizeof buf, h->gap));
+		if (h->rank == 2 && i == 1) {
+			csm__buf_printf(&o, "  [2 %s] ", TX(T_HINT2));
+			csm__analysis_flagged_text(an, lang, &o);
+			csm__buf_puts(&o, lang == CSM_LANG_JA ? "。\n" : ".\n");
+		}
+		if (h->rank == 1)
+			csm__buf_printf(&o, "  [1%s%s] ", csm__analysis_hint1_urgent(an) ? " " : "",
+			                csm__analysis_hint1_urgent(an) ? TX(T_HINT1) : "");
+		else
+			csm__buf_puts(&o, "    - ");
+		csm__buf_printf(&o, "%s %d: %s (%s %s)\n", TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang],
+		                TX(T_GAP_TO), csm_format1(buf, sizeof buf, h->gap));
 		csm__buf_printf(&o, "      %s (%s %d): ", TX(T_LOWEST_ITEMS), TX(T_LEVEL), h->level);
 		for (k = 0; k < h->item_count; k++)
 			csm__buf_printf(&o, "%s%s", k ? ", " : "", h->items[k]);

@@ -86,8 +86,20 @@ static void test_grade_c(void)
 	CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 4));
 	CHECK(list_is(f.an, CSM_LIST_LEVEL5, NULL, 0));
 	CHECK(list_is(f.an, CSM_LIST_LOWEST, NULL, 0));
-	/* Hint 1: the largest gap; hint 2: the rest of its band. */
-	CHECK_INT(csm_analysis_hint_count(f.an), 2);
+	/* Hint 1: the largest gap; hint 2 names every other flagged directive
+	 * (both lists), largest gap first: 8 (2.0), 2 (1.83), 3, 6, 7 (1.5). */
+	CHECK_INT(csm_analysis_hint1(f.an), 1);
+	{
+		static const int flagged[] = {8, 2, 3, 6, 7};
+		const int *v;
+		size_t k;
+		CHECK_INT(csm_analysis_flagged(f.an, &v), 5);
+		for (k = 0; k < 5 && v; k++)
+			CHECK_INT(v[k], flagged[k]);
+		for (k = 0; k < 5; k++) /* the hints are the same selection */
+			CHECK_INT(csm_analysis_hint(f.an, k + 1) ? csm_analysis_hint(f.an, k + 1)->directive : 0, flagged[k]);
+	}
+	CHECK_INT(csm_analysis_hint_count(f.an), 6);
 	h = csm_analysis_hint(f.an, 0);
 	CHECK_INT(h->rank, 1);
 	CHECK_INT(h->directive, 1);
@@ -177,6 +189,26 @@ done:
 	teardown(&f);
 }
 
+/* Grade A's lowest list is by level as shown, not the exact lowest score:
+ * 4.33 and 4.0 are both at level 4 ("directives 4, 9 are at level 4"). */
+static void test_grade_a_lowest_level(void)
+{
+	static const int a2[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {4, 4, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+	                               {5, 5, 5, 5}, {5, 5, 5, 5, 5}, {5, 5}, {4, 4, 4}, {5, 5}};
+	static const int low[] = {4, 9};
+	fixture f;
+	const int *v;
+	CHECK_INT(setup(&f, a2, bench_json), 0);
+	if (f.an) {
+		CHECK_INT(csm_score_grade(f.s), CSM_GRADE_A);
+		CHECK(list_is(f.an, CSM_LIST_LOWEST, low, 2));
+		CHECK_INT(csm_analysis_hint1(f.an), 9); /* gap 0.5 before 0.17 */
+		CHECK_INT(csm_analysis_flagged(f.an, &v), 1);
+		CHECK_INT(v ? v[0] : 0, 4);
+	}
+	teardown(&f);
+}
+
 static void test_all_five(void)
 {
 	static const int five[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
@@ -212,8 +244,9 @@ static void test_band_as_shown(void)
 		CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 1));
 		CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 9));
 		CHECK_INT(csm_analysis_hint(f.an, 0)->directive, 9);
-		/* hint 1 is alone in its band: hint 2 is the next band, d1 with it */
+		/* hint 2 names every other flagged directive, d1 (0.967, shown 1.0) with them */
 		CHECK_INT(csm_analysis_hint_count(f.an), 10);
+		CHECK_INT(csm_analysis_hint1(f.an), 9);
 	}
 	teardown(&f);
 }
@@ -310,6 +343,7 @@ int main(void)
 	RUN_TEST(test_grade_c);
 	RUN_TEST(test_grade_b_next_band);
 	RUN_TEST(test_grade_a);
+	RUN_TEST(test_grade_a_lowest_level);
 	RUN_TEST(test_all_five);
 	RUN_TEST(test_missing_target_group);
 	RUN_TEST(test_band_as_shown);

@@ -674,6 +674,36 @@ static void test_aggregate_and_db(void)
 	CHECK(a && b && strcmp(a, b) == 0);
 	free(a);
 	free(b);
+	/* a CSV names no organization or date: refused without them, stored with
+	 * --org, --industry and --date as score takes them; never with JSON Lines */
+	snprintf(args, sizeof args, "db init --db '%s/csv.sqlite'", tmpdir);
+	r = run(args);
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s/csv.sqlite' examples/minato-services.csv", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "minato-services.csv: organization.name: required to store an assessment");
+	CHECK_HAS(r.err, "give --org and --date");
+	done(&r);
+	snprintf(args, sizeof args,
+	         "db ingest --db '%s/csv.sqlite' examples/minato-services.csv --org 'Minato by CSV' --industry services "
+	         "--date 2026-09-30",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "1 assessments stored");
+	done(&r);
+	snprintf(args, sizeof args, "db list --db '%s/csv.sqlite'", tmpdir);
+	r = run(args);
+	CHECK_HAS(r.out, "2026-09-30");
+	CHECK_HAS(r.out, "services");
+	CHECK_HAS(r.out, "Minato by CSV");
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s/csv.sqlite' '%s' --org X", tmpdir, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "holds many (JSON Lines)");
+	done(&r);
 	/* pseudonymized: no names in the database */
 	f = fopen(key, "w");
 	if (f) {

@@ -105,7 +105,21 @@ static void test_text_report(void)
 	CHECK_HAS(ja, "成熟度 A");
 	CHECK_HAS(en, "Supply chain");
 	CHECK_HAS(ja, "サプライチェーン");
-	CHECK_HAS(en, "Directives at level 5: 1 Risk & policy");
+	/* grade A states the levels, as the trial's karte */
+	CHECK_HAS(en, "Directives 1, 2 and 7 are at level 5: 1 Risk & policy");
+	CHECK_HAS(en, "Directives 9 and 10 are at level 3, with room to improve: 9 Supply chain");
+	CHECK_HAS(ja, "指示1、2、7はレベル5に達しています");
+	CHECK_HAS(ja, "指示9、10はレベル3で改善の余地があります");
+	/* the heading by target; no "urgent" label on a grade-A company's 0.8 gap */
+	CHECK_HAS(en, "\nHints for further maturity\n");
+	CHECK_HAS(ja, "\n更なる成熟度向上のヒント\n");
+	CHECK(!strstr(en, "urgent"));
+	CHECK(!strstr(ja, "最優先"));
+	CHECK_HAS(en, "[2 next] Directive 10 also has room to improve.");
+	/* the scope as a word, never the raw id */
+	CHECK_HAS(en, " | single entity | ");
+	CHECK_HAS(ja, " | 単体 | ");
+	CHECK(!strstr(en, "| entity"));
 	h = csm_analysis_hint(f.an, 0);
 	CHECK(h && h->tip_count > 0);
 	if (h && h->tip_count) {
@@ -123,6 +137,32 @@ static void test_text_report(void)
 			line += n + (end ? 1 : 0);
 		}
 	}
+done:
+	csm_free(en);
+	csm_free(ja);
+	teardown(&f);
+}
+
+/* Grade B: the heading, hint 1 urgent, hint 2 naming the other flagged
+ * directives together, from the analysis's one selection. */
+static void test_text_hints_grade_b(void)
+{
+	fixture f;
+	char *en = NULL, *ja = NULL;
+	const int *v;
+	CHECK_INT(setup(&f, SRC("examples/kitamachi-machinery.json")), 0);
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_analysis_hint1(f.an), 9);
+	CHECK_INT(csm_analysis_flagged(f.an, &v), 6);
+	CHECK_INT(csm_render_text(&en, f.an, f.t, CSM_LANG_EN), 0);
+	CHECK_INT(csm_render_text(&ja, f.an, f.t, CSM_LANG_JA), 0);
+	CHECK_HAS(en, "\nHints for reaching maturity A\n  [1 urgent] Directive 9:");
+	CHECK_HAS(ja, "\n成熟度Aになるためのヒント\n  [1 最優先] 指示 9:");
+	CHECK_HAS(en, "[2 next] Directives 2, 3, 5, 6, 7 and 8 also need improvement.");
+	CHECK_HAS(ja, "[2 次に] 指示2、3、5、6、7、8も改善が必要です。");
+	CHECK_HAS(en, "| group |");
+	CHECK_HAS(ja, "| グループ |");
 done:
 	csm_free(en);
 	csm_free(ja);
@@ -384,6 +424,7 @@ int main(void)
 {
 	RUN_TEST(test_json_fields);
 	RUN_TEST(test_text_report);
+	RUN_TEST(test_text_hints_grade_b);
 	RUN_TEST(test_questions);
 	RUN_TEST(test_estimated_and_small_group);
 	RUN_TEST(test_display_rule_random);

@@ -1,0 +1,650 @@
+/* Reports on scored answers: karte, portfolio, radar, trend, plan, whatif. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "commands.h"
+#include "common.h"
+#include "output.h"
+
+typedef struct report_args {
+	cli_args c;
+	const char *outdir, *font, *csv, *rollup, *size, *target, *budget;
+	cli_list sets;
+} report_args;
+
+#define REPORT_ARG(field) offsetof(report_args, field)
+#define OPT_FONT {"--font", NULL, CLI_STR, CLI_IN, REPORT_ARG(font), 0, 0, "FILE.ttf", \
+	"the font (default: IPAexGothic, found with fontconfig)"}
+
+/* Score and analyze loaded answers with the run's benchmark. */
+static int analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
+                   const cli_args *o, const csm_benchmark *b)
+{
+	int rc;
+	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading(b), cli_flags(o))) ||
+	    (rc = csm_analyze(an, q, a, *s, b)))
+		return cli_lib_error(rc);
+	csm_analysis_use_industries(*an, o->industries);
+	return 0;
+}
+
+/* ---- radar ---- */
+
+/* The image format of an output path, by its extension. */
+static int image_format(csm_image_format *fmt, const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (dot && strcmp(dot, ".png") == 0)
+		*fmt = CSM_IMAGE_PNG;
+	else if (dot && strcmp(dot, ".svg") == 0)
+		*fmt = CSM_IMAGE_SVG;
+	else if (dot && strcmp(dot, ".pdf") == 0)
+		*fmt = CSM_IMAGE_PDF;
+	else
+		return -1;
+	return 0;
+}
+
+static int run_radar(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	const csm_benchmark *b = NULL;
+	csm_answers *a = NULL;
+	const csm_questionnaire *q = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_image_format fmt;
+	csm_radar radar;
+	char *img = NULL, *end = NULL;
+	size_t len = 0;
+	double size = r->size ? strtod(r->size, &end) : 360;
+	int rc, status;
+
+	if (o->nfiles != 1)
+		return cli_usage_error("radar: give one answers file");
+	if (!o->output || image_format(&fmt, o->output) != 0)
+		return cli_usage_error("radar: -o OUT.png, OUT.svg or OUT.pdf is required");
+	if (r->size && (end == r->size || *end || !(size >= 72 && size <= 2000)))
+		return cli_usage_error("radar: --size takes points from 72 to 2000");
+	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)) ||
+	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])) || (status = analyze(&s, &an, q, a, o, b)))
+		goto cleanup;
+	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	status = cli_write_bytes(o->output, img, len);
+cleanup:
+	csm_free(img);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	return status;
+}
+
+/* ---- karte and portfolio ---- */
+
+/* `dir/stem.pdf` for answers file `path`. */
+static void pdf_name(char *dst, size_t size, const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t stem;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	snprintf(dst, size, "%s/%.*s.pdf", dir, (int)stem, base);
+}
+
+/* A PDF output's name must not promise another format (karte -o x.png). */
+static int check_pdf_name(const char *cmd, const char *path)
+{
+	const char *base = path ? strrchr(path, '/') : NULL, *dot;
+	base = base ? base + 1 : path;
+	dot = base ? strrchr(base, '.') : NULL;
+	if (!dot || dot == base || strcasecmp(dot, ".pdf") == 0)
+		return 0;
+	return cli_usage_error("%s: writes PDF only; -o %s names a %s file (use a name ending in .pdf)", cmd, path,
+	                       dot + 1);
+}
+
+/* karte --outdir: one PDF per input, named after it; two inputs that would
+ * get the same name, or a name that is an input, are refused before any work. */
+static int check_outdir_names(const report_args *r)
+{
+	const cli_args *o = &r->c;
+	char (*names)[PATH_MAX] = calloc((size_t)o->nfiles, sizeof *names);
+	int i, j, status = 0;
+	if (!names)
+		return cli_nomem();
+	for (i = 0; i < o->nfiles && !status; i++) {
+		pdf_name(names[i], sizeof names[i], r->outdir ? r->outdir : ".", o->files[i]);
+		for (j = 0; j < i && !status; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				status = cli_usage_error("karte: %s and %s would both be written to %s; rename one, or run them "
+				                         "separately with -o", o->files[j], o->files[i], names[i]);
+		if (!status && out_check_not_input("--outdir", names[i], o->files, (size_t)o->nfiles))
+			status = EXIT_USAGE;
+	}
+	free(names);
+	return status;
+}
+
+/* What karte and portfolio render from: every answers file loaded, scored
+ * and analyzed, the tips, and a karte maker with the font loaded once. */
+typedef struct rendered_set {
+	const csm_benchmark *b;
+	csm_tips *tips;
+	csm_karte_maker *km;
+	csm_answers **a;
+	csm_score **s;
+	csm_analysis **an;
+	char *font;
+	long long created; /* SOURCE_DATE_EPOCH, or now */
+} rendered_set;
+
+/* The creation date: SOURCE_DATE_EPOCH (reproducible builds: seconds since
+ * 1970, up to the year 9999), else now. */
+static int creation_time(long long *out)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	unsigned long long t;
+	int status;
+	*out = (long long)time(NULL);
+	if (!epoch || !epoch[0])
+		return 0;
+	if ((status = cli_parse_count(&t, "SOURCE_DATE_EPOCH", epoch, 0, 253402300799ULL)))
+		return status;
+	*out = (long long)t;
+	return 0;
+}
+
+/* Fill `x` from the files of `r`. Every file is checked, and every problem
+ * reported, before the caller writes anything; `*failed` counts the files
+ * that failed. Returns 0 or an exit status; free `x` with
+ * rendered_set_free() either way. */
+static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
+{
+	cli_args *o = &r->c;
+	int i, rc, status = 0;
+
+	*failed = 0;
+	if ((status = creation_time(&x->created)) || (status = cli_context(o)) || (status = cli_benchmark(&x->b, o)))
+		return status;
+	if ((rc = csm_tips_open(&x->tips, o->data)) ||
+	    (!r->font && (rc = csm_font_find(&x->font, csm_context_font_family(o->ctx)))) ||
+	    (rc = csm_karte_maker_new(&x->km, r->font ? r->font : x->font)))
+		return cli_lib_error(rc);
+	x->a = calloc((size_t)o->nfiles, sizeof *x->a);
+	x->s = calloc((size_t)o->nfiles, sizeof *x->s);
+	x->an = calloc((size_t)o->nfiles, sizeof *x->an);
+	if (!x->a || !x->s || !x->an)
+		return cli_nomem();
+	for (i = 0; i < o->nfiles; i++) {
+		const csm_questionnaire *q = NULL;
+		int st = cli_load_answers_reported(&x->a[i], &q, o, o->files[i]);
+		if (!st)
+			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b);
+		if (st) {
+			if (st > status)
+				status = st;
+			(*failed)++;
+		}
+	}
+	return status;
+}
+
+static void rendered_set_free(rendered_set *x, int n)
+{
+	int i;
+	for (i = 0; i < n; i++) {
+		if (x->an)
+			csm_analysis_free(x->an[i]);
+		if (x->s)
+			csm_score_free(x->s[i]);
+		if (x->a)
+			csm_answers_free(x->a[i]);
+	}
+	free(x->an);
+	free(x->s);
+	free(x->a);
+	csm_free(x->font);
+	csm_karte_maker_free(x->km);
+	csm_tips_free(x->tips);
+}
+
+/* One PDF per file: -o, or NAME.pdf in --outdir. */
+static int write_kartes(const report_args *r, const rendered_set *x)
+{
+	const cli_args *o = &r->c;
+	char *pdf = NULL, out[PATH_MAX];
+	size_t len;
+	int i, rc, status = 0;
+	for (i = 0; i < o->nfiles && !status; i++) {
+		if (o->output)
+			snprintf(out, sizeof out, "%s", o->output);
+		else
+			pdf_name(out, sizeof out, r->outdir ? r->outdir : ".", o->files[i]);
+		if ((rc = csm_karte_render(&pdf, &len, x->km, x->an[i], x->tips, o->lang, x->created)))
+			status = cli_lib_error(rc);
+		else
+			status = cli_write_bytes(out, pdf, len);
+		csm_free(pdf);
+		pdf = NULL;
+	}
+	return status;
+}
+
+static int run_karte(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	rendered_set x = {0};
+	csm_answers *prev_a = NULL;
+	csm_score *prev_s = NULL;
+	int rc, status, failed;
+
+	if (o->nfiles < 1)
+		return cli_usage_error("karte: give at least one answers file");
+	if (o->nfiles > 1 && o->output)
+		return cli_usage_error("karte: -o names one PDF; for several files use --outdir DIR");
+	if (o->nfiles > 1 && o->previous)
+		return cli_usage_error("karte: --previous compares one answers file");
+	if ((status = check_pdf_name("karte", o->output)))
+		return status;
+	if (!o->output && (status = check_outdir_names(r)))
+		return status;
+	if ((status = rendered_set_load(&x, &failed, r))) {
+		if (failed && o->nfiles > 1)
+			fprintf(stderr, "csm: %d of %d files failed; nothing was written\n", failed, o->nfiles);
+		goto cleanup;
+	}
+	if (o->previous) { /* one file */
+		if ((status = cli_load_previous(&prev_a, &prev_s, o, x.b)))
+			goto cleanup;
+		if ((rc = csm_analysis_set_previous(x.an[0], prev_a, prev_s))) {
+			status = cli_lib_error(rc);
+			goto cleanup;
+		}
+	}
+	status = write_kartes(r, &x);
+cleanup:
+	rendered_set_free(&x, o->nfiles);
+	csm_score_free(prev_s);
+	csm_answers_free(prev_a);
+	return status;
+}
+
+/* The PDF and the CSV, both made before either replaces what was there. */
+static int write_portfolio(const report_args *r, const char *pdf, size_t len, const char *csv)
+{
+	out_sink sp = {.f = NULL, .fd = -1, .slot = -1}, sc = sp;
+	int status;
+	if (!(status = out_open(&sp, r->c.output)) && (!r->csv || !(status = out_open(&sc, r->csv)))) {
+		if (fwrite(pdf, 1, len, sp.f) != len || (r->csv && fputs(csv, sc.f) == EOF)) {
+			fprintf(stderr, "csm: cannot write: %s\n", strerror(errno));
+			status = EXIT_FAIL;
+		} else if (!(status = out_commit(&sp)) && r->csv)
+			status = out_commit(&sc);
+	}
+	out_abort(&sp);
+	out_abort(&sc);
+	return status;
+}
+
+static int run_portfolio(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	rendered_set x = {0};
+	char *pdf = NULL, *csv = NULL;
+	csm_rollup rollup = CSM_ROLLUP_MEAN;
+	size_t len;
+	int rc, status, failed;
+
+	if (o->nfiles < 1 || !o->output)
+		return cli_usage_error("portfolio: use 'csm portfolio FILE... -o portfolio.pdf [--csv table.csv]'");
+	if (r->rollup && strcmp(r->rollup, "mean") && strcmp(r->rollup, "headcount") && strcmp(r->rollup, "revenue"))
+		return cli_usage_error("portfolio: --rollup is mean, headcount or revenue");
+	if ((status = check_pdf_name("portfolio", o->output)))
+		return status;
+	if (r->rollup)
+		rollup = r->rollup[0] == 'h' ? CSM_ROLLUP_HEADCOUNT : r->rollup[0] == 'r' ? CSM_ROLLUP_REVENUE : CSM_ROLLUP_MEAN;
+	if ((status = rendered_set_load(&x, &failed, r))) {
+		if (failed)
+			fprintf(stderr, "csm: %d of %d files failed; nothing was written\n", failed, o->nfiles);
+		goto cleanup;
+	}
+	if ((rc = csm_portfolio_render(&pdf, &len, x.km, (const csm_analysis *const *)x.an, (size_t)o->nfiles, x.tips,
+	                               o->lang, x.created, rollup)) ||
+	    (r->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles, rollup)))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	status = write_portfolio(r, pdf, len, csv);
+cleanup:
+	rendered_set_free(&x, o->nfiles);
+	csm_free(pdf);
+	csm_free(csv);
+	return status;
+}
+
+/* ---- trend, plan, whatif ---- */
+
+static int run_trend(cli_args *o)
+{
+	const csm_benchmark *b = NULL;
+	csm_answers **a = NULL;
+	csm_score **s = NULL;
+	char *text = NULL;
+	int i, rc, status;
+
+	if (o->nfiles < 1)
+		return cli_usage_error("trend: give the answers files of one organization (any order)");
+	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)))
+		return status;
+	a = calloc((size_t)o->nfiles, sizeof *a);
+	s = calloc((size_t)o->nfiles, sizeof *s);
+	if (!a || !s) {
+		status = cli_nomem();
+		goto cleanup;
+	}
+	for (i = 0; i < o->nfiles; i++) {
+		const csm_questionnaire *q = NULL;
+		if ((status = cli_load_answers_reported(&a[i], &q, o, o->files[i])))
+			goto cleanup;
+		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b), cli_flags(o)))) {
+			status = cli_lib_error(rc);
+			goto cleanup;
+		}
+	}
+	if ((rc = csm_render_trend(&text, (const csm_answers *const *)a, (const csm_score *const *)s, (size_t)o->nfiles,
+	                           o->lang, o->json)))
+		status = cli_lib_error(rc);
+	else
+		status = cli_write_text(o->output, text);
+cleanup:
+	for (i = 0; i < o->nfiles; i++) {
+		if (s)
+			csm_score_free(s[i]);
+		if (a)
+			csm_answers_free(a[i]);
+	}
+	free(s);
+	free(a);
+	csm_free(text);
+	return status;
+}
+
+static int run_plan(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	const csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	csm_answers *a = NULL;
+	const csm_questionnaire *q = NULL;
+	csm_plan *p = NULL;
+	char *text = NULL;
+	csm_grade target = CSM_GRADE_NONE;
+	char budget = 0;
+	int rc, status;
+	csm_plan_options popt = CSM_PLAN_OPTIONS_INIT;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+
+	if (o->nfiles != 1)
+		return cli_usage_error("plan: give one answers file");
+	if (r->target && strcmp(r->target, "A") && strcmp(r->target, "B") && strcmp(r->target, "C"))
+		return cli_usage_error("plan: --target is A, B or C");
+	if (r->budget && strcmp(r->budget, "S") && strcmp(r->budget, "M") && strcmp(r->budget, "L"))
+		return cli_usage_error("plan: --budget is S, M or L");
+	if (r->target)
+		target = r->target[0] == 'A' ? CSM_GRADE_A : r->target[0] == 'B' ? CSM_GRADE_B : CSM_GRADE_C;
+	if (r->budget)
+		budget = r->budget[0];
+	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)))
+		goto cleanup;
+	if ((rc = csm_tips_open(&tips, o->data))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	if ((status = cli_load_answers_reported(&a, &q, o, o->files[0])))
+		goto cleanup;
+	popt.target = target;
+	popt.budget = budget;
+	/* start where the karte does: its hint 1 */
+	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
+		rc = csm_analyze(&an, q, a, s, b);
+	popt.start = an;
+	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &popt)) ||
+	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)))
+		status = cli_lib_error(rc);
+	else
+		status = cli_write_text(o->output, text);
+cleanup:
+	csm_free(text);
+	csm_plan_free(p);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_tips_free(tips);
+	return status;
+}
+
+/* Apply one --set ITEM=LEVEL to `a`. Returns 0 or the exit status. */
+static int apply_set(csm_answers *a, const csm_questionnaire *q, const char *set)
+{
+	const char *eq = strchr(set, '=');
+	char item[64];
+	int rc;
+	if (!eq || eq == set || (size_t)(eq - set) >= sizeof item)
+		return cli_usage_error("whatif: --set takes ITEM=LEVEL (LEVEL 1..5 or n/a), not '%s'", set);
+	snprintf(item, sizeof item, "%.*s", (int)(eq - set), set);
+	if (csm_questionnaire_item_find(q, item) < 0) {
+		fprintf(stderr, "--set %s: no item %s in %s\n", set, item, csm_questionnaire_id(q));
+		return EXIT_INPUT;
+	}
+	if (strcmp(eq + 1, "n/a") == 0)
+		rc = csm_answers_set(a, item, CSM_ANSWER_NA, 0);
+	else if (eq[1] >= '1' && eq[1] <= '5' && !eq[2])
+		rc = csm_answers_set(a, item, CSM_ANSWER_LEVEL, eq[1] - '0');
+	else
+		return cli_usage_error("whatif: --set %s: the level is 1..5 or n/a", set);
+	return rc ? cli_lib_error(rc) : 0;
+}
+
+static int run_whatif(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	const csm_benchmark *b = NULL;
+	csm_answers *a = NULL;
+	const csm_questionnaire *q = NULL;
+	csm_score *before = NULL, *after = NULL;
+	char *text = NULL;
+	int i, rc, status;
+
+	if (o->nfiles != 1 || r->sets.n < 1)
+		return cli_usage_error("whatif: use 'csm whatif FILE --set ITEM=LEVEL [--set ...]'");
+	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)) ||
+	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])))
+		goto cleanup;
+	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading(b), cli_flags(o)))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	for (i = 0; i < r->sets.n && !status; i++)
+		status = apply_set(a, q, r->sets.v[i]);
+	if (status)
+		goto cleanup;
+	if ((rc = csm_score_compute(&after, q, a, csm_benchmark_grading(b), cli_flags(o))) ||
+	    (rc = csm_render_whatif(&text, before, after, o->lang, o->json)))
+		status = cli_lib_error(rc);
+	else
+		status = cli_write_text(o->output, text);
+cleanup:
+	csm_free(text);
+	csm_score_free(before);
+	csm_score_free(after);
+	csm_answers_free(a);
+	return status;
+}
+
+/* ---- the commands ---- */
+
+static const cli_opt karte_opts[] = {
+    OPT_OUTPUT("the PDF of one answers file (default: its name with .pdf, here)"),
+    {"--outdir", NULL, CLI_STR, 0, REPORT_ARG(outdir), 0, 0, "DIR",
+         "where the PDFs of several files go, each as NAME.pdf (default: here)"},
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_FONT,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_DATA_DIR,
+    OPT_WEIGHTS,
+    OPT_PREVIOUS,
+    OPT_END,
+};
+
+const cli_command cli_cmd_karte = {
+    "karte", "write the karte (PDF report) of answers files",
+    "csm karte FILE... [-o OUT.pdf | --outdir DIR] [options]",
+    "One A4 PDF per answers file: header and grade, radar chart, the table of\n"
+    "directive scores against the benchmark groups with the gap to the target,\n"
+    "the lists of directives behind, hints with tips, and the benchmark in the\n"
+    "footer. --previous OLD.json adds the change since then (table, radar, items).\n"
+    "One file: -o OUT.pdf (default: its name with .pdf, here). Several:\n"
+    "each as NAME.pdf in --outdir (default: here). The font is IPAexGothic\n"
+    "(fonts-ipaexfont), found with fontconfig, or --font. If any file is\n"
+    "invalid, no PDF is written. SOURCE_DATE_EPOCH sets the creation date.",
+    karte_opts, sizeof(report_args), run_karte,
+};
+
+static const cli_opt radar_opts[] = {
+    OPT_OUTPUT("the image: OUT.png, OUT.svg or OUT.pdf (required)"),
+    OPT_LANG,
+    OPT_BENCHMARK,
+    {"--size", NULL, CLI_STR, 0, REPORT_ARG(size), 0, 0, "PT", "the side in points, 72 to 2000 (default 360)"},
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_DATA_DIR,
+    OPT_END,
+};
+
+const cli_command cli_cmd_radar = {
+    "radar", "draw the radar chart of an answers file (PNG, SVG or PDF)",
+    "csm radar FILE -o OUT.png|OUT.svg|OUT.pdf [options]",
+    "Ten axes (directives), scale 0..5: the organization (solid), its industry's\n"
+    "average where the benchmark has it (dashed) and the target grade's average\n"
+    "(dotted). --size is the side in points (default 360); PNG is 300 dpi.",
+    radar_opts, sizeof(report_args), run_radar,
+};
+
+static const cli_opt portfolio_opts[] = {
+    OPT_OUTPUT("the PDF (required)"),
+    {"--csv", NULL, CLI_STR, CLI_OUT, REPORT_ARG(csv), 0, 0, "FILE.csv", "also the table, for spreadsheets"},
+    {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue",
+         "how the entities are rolled up to the group (default mean)"},
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_FONT,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_DATA_DIR,
+    OPT_WEIGHTS,
+    OPT_END,
+};
+
+const cli_command cli_cmd_portfolio = {
+    "portfolio", "one PDF for a group: summary, heat map, radars, a karte per organization",
+    "csm portfolio FILE... -o portfolio.pdf [--csv table.csv] [options]",
+    "The summary rolls the entities (organization.scope \"entity\") up to the group,\n"
+    "weighted by organization.headcount or .revenue when every entity gives it; lists\n"
+    "every organization's grade and overall with a heat map of its directive scores;\n"
+    "and names the group's weakest directives with the organizations that pull each\n"
+    "down. Then a radar chart per organization, then the kartes. --csv writes the\n"
+    "table for spreadsheets (UTF-8 with BOM; formula-like cells neutralized).",
+    portfolio_opts, sizeof(report_args), run_portfolio,
+};
+
+static const cli_opt trend_opts[] = {
+    OPT_JSON("one JSON document instead of text"),
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_OUTPUT("write here instead of standard output"),
+    OPT_DATA_DIR,
+    OPT_END,
+};
+
+const cli_command cli_cmd_trend = {
+    "trend", "one organization's assessments side by side, with the changes",
+    "csm trend FILE... [options]",
+    "The files are ordered by assessed_on. Per directive the score at each date and the\n"
+    "change from the first to the last; overall and grade at each date; the items whose\n"
+    "level moved in the last two. Different questionnaire versions are compared by\n"
+    "directive. 'csm karte FILE --previous OLD' puts the change since\n"
+    "one previous assessment into the karte (table, radar, moved items).",
+    trend_opts, sizeof(cli_args), run_trend,
+};
+
+static const cli_opt plan_opts[] = {
+    {"--target", NULL, CLI_STR, 0, REPORT_ARG(target), 0, 0, "A|B|C", "the grade to reach (default: the next)"},
+    {"--budget", NULL, CLI_STR, 0, REPORT_ARG(budget), 0, 0, "S|M|L", "only items of at most this effort"},
+    OPT_JSON("one JSON document instead of text"),
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_WEIGHTS,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_OUTPUT("write here instead of standard output"),
+    OPT_DATA_DIR,
+    OPT_END,
+};
+
+const cli_command cli_cmd_plan = {
+    "plan", "what to raise, in what order, to reach a grade",
+    "csm plan FILE [--target A|B|C] [--budget S|M|L] [options]",
+    "Raises items one level at a time, always the one that lifts the overall most per\n"
+    "unit of effort (S 1, M 2, L 3, from the item's tip; --budget keeps to items of at\n"
+    "most that effort), until the target grade (default: the next) is reached.",
+    plan_opts, sizeof(report_args), run_plan,
+};
+
+static const cli_opt whatif_opts[] = {
+    {"--set", NULL, CLI_LIST, 0, REPORT_ARG(sets), 0, 0, "ITEM=LEVEL",
+         "answer ITEM with LEVEL (1..5 or n/a); may repeat"},
+    OPT_JSON("one JSON document instead of text"),
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_WEIGHTS,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_OUTPUT("write here instead of standard output"),
+    OPT_DATA_DIR,
+    OPT_END,
+};
+
+const cli_command cli_cmd_whatif = {
+    "whatif", "the scores and grade after changing some answers",
+    "csm whatif FILE --set ITEM=LEVEL [--set ...] [options]",
+    "LEVEL is 1..5 or n/a. Shows each directive, the overall and the grade before and after.",
+    whatif_opts, sizeof(report_args), run_whatif,
+};

@@ -1,0 +1,217 @@
+/* csm score: many answers files scored on worker threads, written in order. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "common.h"
+#include "output.h"
+
+/* Worker threads take files in turn; the main thread writes each result, in
+ * input order, as soon as it is ready, and frees it. Results go to a
+ * temporary file that becomes the output (or is copied to stdout) only if
+ * every file succeeded: nothing is written on failure. */
+typedef struct score_job {
+	cli_args *o;
+	const csm_benchmark *b;
+	const csm_tips *tips;
+	char **text, **err;
+	int *rc;
+	unsigned char *done;
+	const csm_answers *prev_a; /* --previous */
+	const csm_score *prev_s;
+	atomic_int next;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} score_job;
+
+static void score_one(score_job *j, int i)
+{
+	cli_args *o = j->o;
+	csm_answers *a = NULL;
+	const csm_questionnaire *q = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
+	if (!rc)
+		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), cli_flags(o));
+	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
+		csm_analysis_use_industries(an, o->industries);
+		if (j->prev_s)
+			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
+	}
+	if (!rc)
+		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
+		             : csm_render_text(&j->text[i], an, j->tips, o->lang);
+	if (rc && !j->err[i])
+		j->err[i] = cli_take_message(NULL);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	pthread_mutex_lock(&j->mu);
+	j->rc[i] = rc;
+	j->done[i] = 1;
+	pthread_cond_broadcast(&j->cv);
+	pthread_mutex_unlock(&j->mu);
+}
+
+static void *score_worker(void *arg)
+{
+	score_job *j = arg;
+	int i;
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->o->nfiles)
+		score_one(j, i);
+	return NULL;
+}
+
+/* Write the results in input order as they come; report the failures.
+ * Returns the worst exit status of the files, and *failed, *write_ok. */
+static int collect(score_job *job, out_sink *sink, int *failed, int *write_ok)
+{
+	cli_args *o = job->o;
+	int i, status = 0;
+	for (i = 0; i < o->nfiles; i++) {
+		pthread_mutex_lock(&job->mu);
+		while (!job->done[i])
+			pthread_cond_wait(&job->cv, &job->mu);
+		pthread_mutex_unlock(&job->mu);
+		if (job->rc[i]) {
+			int st = cli_exit_code(job->rc[i]);
+			fprintf(stderr, "%s\n", job->err[i] ? job->err[i] : "out of memory");
+			if (st > status)
+				status = st;
+			(*failed)++;
+		} else if (!*failed && *write_ok) {
+			const char *t = job->text[i];
+			size_t len = strlen(t);
+			*write_ok = (o->json || i == 0 || fputc('\n', sink->f) != EOF) && fwrite(t, 1, len, sink->f) == len &&
+			            (!o->json || fputc('\n', sink->f) != EOF);
+		}
+		csm_free(job->text[i]);
+		free(job->err[i]);
+		job->text[i] = job->err[i] = NULL;
+	}
+	return status;
+}
+
+/* Score every file on worker threads into `sink`. */
+static int score_all(score_job *job, out_sink *sink)
+{
+	cli_args *o = job->o;
+	pthread_t threads[16];
+	int i, status, failed = 0, nthreads, started = 0, write_ok = 1;
+
+	atomic_init(&job->next, 0);
+	pthread_mutex_init(&job->mu, NULL);
+	pthread_cond_init(&job->cv, NULL);
+	nthreads = cli_worker_count(o->nfiles, &o->jobs);
+	/* One worker: this thread (making one costs more than a file's work). */
+	for (i = 0; i < nthreads && nthreads > 1; i++)
+		if (pthread_create(&threads[started], NULL, score_worker, job) == 0)
+			started++;
+	if (!started) /* one worker, or no thread could be made: do the work here */
+		score_worker(job);
+	status = collect(job, sink, &failed, &write_ok);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_cond_destroy(&job->cv);
+	pthread_mutex_destroy(&job->mu);
+
+	if (failed && o->nfiles > 1)
+		fprintf(stderr, "csm: %d of %d files failed; nothing was written\n", failed, o->nfiles);
+	if (!failed && !write_ok) {
+		fprintf(stderr, "%s: cannot write: %s\n", sink->tmp[0] ? o->output : "temporary file", strerror(errno));
+		status = EXIT_FAIL;
+	}
+	if (!failed && write_ok)
+		status = out_commit(sink);
+	return status;
+}
+
+static int run_score(cli_args *o)
+{
+	const csm_benchmark *b = NULL;
+	csm_tips *tips = NULL;
+	score_job job;
+	out_sink sink = {.f = NULL, .fd = -1, .slot = -1};
+	csm_answers *prev_a = NULL;
+	csm_score *prev_s = NULL;
+	int rc, status = 0;
+
+	memset(&job, 0, sizeof job);
+	if (o->nfiles < 1)
+		return cli_usage_error("score: give at least one answers file");
+	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)))
+		goto cleanup;
+	if (!o->json && (rc = csm_tips_open(&tips, o->data))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	if (o->previous) {
+		if (o->nfiles != 1) {
+			status = cli_usage_error("score: --previous compares one answers file");
+			goto cleanup;
+		}
+		if ((status = cli_load_previous(&prev_a, &prev_s, o, b)))
+			goto cleanup;
+		job.prev_a = prev_a;
+		job.prev_s = prev_s;
+	}
+	if ((status = out_open(&sink, o->output)))
+		goto cleanup;
+	job.o = o;
+	job.b = b;
+	job.tips = tips;
+	job.text = calloc((size_t)o->nfiles, sizeof *job.text);
+	job.err = calloc((size_t)o->nfiles, sizeof *job.err);
+	job.rc = calloc((size_t)o->nfiles, sizeof *job.rc);
+	job.done = calloc((size_t)o->nfiles, 1);
+	if (!job.text || !job.err || !job.rc || !job.done)
+		status = cli_nomem();
+	else
+		status = score_all(&job, &sink);
+cleanup:
+	out_abort(&sink);
+	free(job.text);
+	free(job.err);
+	free(job.rc);
+	free(job.done);
+	csm_score_free(prev_s);
+	csm_answers_free(prev_a);
+	csm_tips_free(tips);
+	return status;
+}
+
+static const cli_opt score_opts[] = {
+    OPT_JSON("one csm-score/1 JSON document per line instead of text"),
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_OUTPUT("write here instead of standard output"),
+    OPT_JOBS,
+    OPT_DATA_DIR,
+    OPT_WEIGHTS,
+    OPT_PREVIOUS,
+    OPT_END,
+};
+
+const cli_command cli_cmd_score = {
+    "score", "score answers files: grade, comparison, hints, plan",
+    "csm score FILE... [options]",
+    "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
+    "grades it with the benchmark's thresholds and compares it with the benchmark\n"
+    "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
+    "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"
+    "what a CSV file cannot say. If any file is invalid, every problem is reported\n"
+    "and nothing is written (exit 2). Files are scored on one thread per core\n"
+    "(--jobs N to choose); the output keeps the order of the files.",
+    score_opts, sizeof(cli_args), run_score,
+};

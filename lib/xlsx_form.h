@@ -1,0 +1,48 @@
+/* The offline workbook (format csm-xlsx/1), what its writer (xlsx_write.c)
+ * and its reader (xlsx_read.c) must agree on: the format marker, the
+ * defined names, the choices of the drop-down lists, how a column is
+ * lettered and how large a sheet is. */
+#ifndef CSM_XLSX_FORM_H
+#define CSM_XLSX_FORM_H
+
+#include "internal.h"
+
+#define CSM__XLSX_FORMAT "csm-xlsx/1"
+#define CSM__XLSX_YESNO 2
+/* The size of a sheet (Excel 2007 and later). */
+#define CSM__XLSX_ROW_MAX 1048576
+#define CSM__XLSX_COL_MAX 16384
+
+/* The workbook-global defined names through which the reader finds every
+ * input the writer made: one cell each, */
+#define CSM__XN_FORMAT "csm_format" /* the marker CSM__XLSX_FORMAT */
+#define CSM__XN_QUESTIONNAIRE "csm_questionnaire"
+#define CSM__XN_ORG_NAME "csm_org_name"
+#define CSM__XN_ORG_INDUSTRY "csm_org_industry"
+#define CSM__XN_ORG_SCOPE "csm_org_scope"
+#define CSM__XN_ORG_SIZE "csm_org_size"
+#define CSM__XN_ASSESSED_ON "csm_assessed_on"
+/* then one column each, row by row. */
+#define CSM__XN_ASSESSOR_NAMES "csm_assessor_names"
+#define CSM__XN_ASSESSOR_ROLES "csm_assessor_roles"
+#define CSM__XN_GATE_IDS "csm_gate_ids"
+#define CSM__XN_GATE_ANSWERS "csm_gate_answers"
+#define CSM__XN_ITEM_IDS "csm_item_ids"
+#define CSM__XN_LEVELS "csm_levels"
+#define CSM__XN_EVIDENCE "csm_evidence"
+#define CSM__XN_NOTES "csm_notes"
+
+/* Choices shown in the drop-down lists, per language; the first entry of each
+ * row is the value written to the answers file. */
+extern const char *const csm__xlsx_scopes[CSM__SCOPES][3];
+extern const char *const csm__xlsx_sizes[CSM__SIZES][3];
+extern const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][3];
+
+/* The label in language `lang` of a stored value from `table` (the value itself if it is none). */
+const char *csm__xlsx_choice_label(csm_lang lang, const char *const (*table)[3], size_t n, const char *value);
+/* The row of `table` one of whose labels `s` equals (ASCII case ignored), or -1. */
+int csm__xlsx_choice_of(const char *const (*table)[3], size_t n, const char *s);
+/* The letters of 0-based column `col` ("A", "AB") into buf (8 bytes). */
+void csm__xlsx_col_letters(char *buf, unsigned col);
+
+#endif

@@ -1,0 +1,703 @@
+/* The offline workbook (format csm-xlsx/1), written with libxlsxwriter.
+ *
+ * The workbook has an instructions sheet, an organization sheet
+ * (organization, assessors, gate questions), an items sheet (one row per
+ * item, a drop-down list of levels) and a hidden sheet of lists. Every input
+ * is found again through a workbook-global defined name, so a program that
+ * moves rows or renames sheets keeps the workbook readable (xlsx_read.c):
+ *
+ *   csm_format          the marker "csm-xlsx/1"
+ *   csm_questionnaire   the questionnaire id
+ *   csm_org_name, csm_org_industry, csm_org_scope, csm_org_size, csm_assessed_on
+ *   csm_assessor_names, csm_assessor_roles        (one column each, row by row)
+ *   csm_gate_ids, csm_gate_answers                (one column each, row by row)
+ *   csm_item_ids, csm_levels, csm_evidence, csm_notes  (one column each, row by row) */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "internal.h"
+#include "xlsx_form.h"
+
+
+/* libxlsxwriter before 1.1.6 copies the range of a list-from-range data
+ * validation twice and frees one copy (upstream commit 5c5b3046, "Fix memory
+ * leak in list formula data validation"): a few bytes per workbook. Under
+ * LeakSanitizer that one call is not tracked, so real leaks still show. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CSM_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CSM_LSAN 1
+#endif
+#endif
+#if defined(CSM_LSAN) && LXW_VERSION_ID < 116
+#include <sanitizer/lsan_interface.h>
+#define LXW_LEAK_BEGIN() __lsan_disable()
+#define LXW_LEAK_END() __lsan_enable()
+#else
+#define LXW_LEAK_BEGIN() ((void)0)
+#define LXW_LEAK_END() ((void)0)
+#endif
+
+#define ASSESSOR_ROWS 8u
+
+/* The sheet names, per language. */
+static const char *const SHEET_HELP[2] = {"記入方法", "Instructions"};
+static const char *const SHEET_ORG[2] = {"組織", "Organization"};
+static const char *const SHEET_ITEMS[2] = {"項目", "Items"};
+static const char SHEET_LISTS[] = "Lists";
+
+typedef struct wctx {
+	lxw_workbook *wb;
+	csm_lang lang;
+	const csm_questionnaire *q;
+	const csm_answers *pre;
+	const csm_industries *ind;
+	lxw_error err; /* the first libxlsxwriter error */
+	lxw_format *title, *subtitle, *head, *label, *text, *cell, *cell_center, *small, *input, *input_text,
+	    *input_center;
+} wctx;
+
+#define TR(c, ja, en) ((c)->lang == CSM_LANG_EN ? (en) : (ja))
+
+static void note_err(wctx *c, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && c->err == LXW_NO_ERROR)
+		c->err = e;
+}
+
+/* `s` holds Excel's escape of a character, _xHHHH_, at `p`. */
+static int is_escape(const char *p)
+{
+	int i;
+	if (p[0] != '_' || p[1] != 'x')
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (!isxdigit((unsigned char)p[i]))
+			return 0;
+	return p[6] == '_';
+}
+
+static void put(wctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *s, lxw_format *f)
+{
+	const char *p;
+	if (!s || !s[0]) {
+		note_err(c, worksheet_write_blank(ws, r, col, f));
+		return;
+	}
+	for (p = s; *p && !is_escape(p); p++)
+		;
+	if (*p) {
+		/* Text that looks like an escape is escaped itself (its "_" as _x005F_),
+		 * as Excel does, so that it reads back as it was written. */
+		csm__buf b = {0};
+		for (p = s; *p; p++)
+			csm__buf_add(&b, is_escape(p) ? "_x005F_" : p, is_escape(p) ? 7 : 1);
+		if (b.nomem)
+			note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else
+			note_err(c, worksheet_write_string(ws, r, col, b.s, f));
+		csm__buf_free(&b);
+		return;
+	}
+	note_err(c, worksheet_write_string(ws, r, col, s, f));
+}
+
+static void put_num(wctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, double v, lxw_format *f)
+{
+	note_err(c, worksheet_write_number(ws, r, col, v, f));
+}
+
+/* Lines that `s` takes when wrapped in a column `width` characters wide. */
+static unsigned lines_of(const char *s, double width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned lines = 0;
+	double w = 0, room = width > 3 ? width - 1.5 : 1;
+	if (!s || !s[0])
+		return 1;
+	while (*p) {
+		unsigned cp = csm__utf8_next(&p);
+		if (cp == '\n') {
+			lines += 1 + (unsigned)(w / room);
+			w = 0;
+			continue;
+		}
+		w += csm__wide(cp) ? 1.85 : 1.0; /* a little slack for word wrapping */
+	}
+	return lines + 1 + (unsigned)(w / room);
+}
+
+/* Row height (points) for `lines` lines of text. */
+static double height_of(const wctx *c, unsigned lines)
+{
+	double h = lines * (c->lang == CSM_LANG_EN ? 15.0 : 17.0) + 4;
+	return h > 409 ? 409 : h;
+}
+
+static void define(wctx *c, const char *name, const char *sheet, lxw_row_t r1, lxw_col_t col, lxw_row_t r2)
+{
+	csm__buf b = {0};
+	char letters[8];
+	const char *s;
+	csm__xlsx_col_letters(letters, col);
+	csm__buf_puts(&b, "='");
+	for (s = sheet; *s; s++)
+		csm__buf_add(&b, *s == '\'' ? "''" : s, *s == '\'' ? 2 : 1);
+	csm__buf_printf(&b, "'!$%s$%u", letters, r1 + 1);
+	if (r2 != r1)
+		csm__buf_printf(&b, ":$%s$%u", letters, r2 + 1);
+	if (b.nomem)
+		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	else
+		note_err(c, workbook_define_name(c->wb, name, b.s));
+	csm__buf_free(&b);
+}
+
+static lxw_format *fmt(wctx *c, int wrap)
+{
+	lxw_format *f = workbook_add_format(c->wb);
+	if (!f) {
+		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	format_set_font_name(f, c->lang == CSM_LANG_EN ? "Calibri" : "Yu Gothic");
+	format_set_font_size(f, 11);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (wrap)
+		format_set_text_wrap(f);
+	return f;
+}
+
+static void make_formats(wctx *c)
+{
+	const lxw_color_t input_bg = 0xFFF2CC, head_bg = 0xDDEBF7, grid = 0xBFBFBF;
+	lxw_format *in[3];
+	int i;
+	c->title = fmt(c, 0);
+	c->subtitle = fmt(c, 0);
+	c->head = fmt(c, 1);
+	c->label = fmt(c, 1);
+	c->text = fmt(c, 1);
+	c->cell = fmt(c, 1);
+	c->cell_center = fmt(c, 1);
+	c->small = fmt(c, 0);
+	in[0] = c->input = fmt(c, 1);
+	in[1] = c->input_text = fmt(c, 1);
+	in[2] = c->input_center = fmt(c, 1);
+	if (c->err)
+		return;
+	format_set_bold(c->title);
+	format_set_font_size(c->title, 14);
+	format_set_bold(c->subtitle);
+	format_set_font_size(c->subtitle, 12);
+	format_set_bold(c->head);
+	format_set_bg_color(c->head, head_bg);
+	format_set_border(c->head, LXW_BORDER_THIN);
+	format_set_border_color(c->head, grid);
+	format_set_bold(c->label);
+	format_set_border(c->cell, LXW_BORDER_THIN);
+	format_set_border_color(c->cell, grid);
+	format_set_border(c->cell_center, LXW_BORDER_THIN);
+	format_set_border_color(c->cell_center, grid);
+	format_set_align(c->cell_center, LXW_ALIGN_CENTER);
+	format_set_font_color(c->small, 0x808080);
+	format_set_font_size(c->small, 9);
+	for (i = 0; i < 3; i++) {
+		format_set_unlocked(in[i]);
+		format_set_bg_color(in[i], input_bg);
+		format_set_border(in[i], LXW_BORDER_THIN);
+		format_set_border_color(in[i], 0xBF9000);
+	}
+	format_set_num_format(c->input_text, "@");
+	format_set_align(c->input_center, LXW_ALIGN_CENTER);
+}
+
+static void protect(lxw_worksheet *ws)
+{
+	lxw_protection prot;
+	memset(&prot, 0, sizeof prot);
+	prot.format_columns = 1; /* widths and heights may still be changed */
+	prot.format_rows = 1;
+	worksheet_protect(ws, NULL, &prot);
+}
+
+/* A drop-down list validation on rows r1..r2 of column `col`. */
+static void list_validation(wctx *c, lxw_worksheet *ws, lxw_row_t r1, lxw_row_t r2, lxw_col_t col,
+                            const char **list, const char *range, const char *title, const char *message)
+{
+	lxw_data_validation dv;
+	memset(&dv, 0, sizeof dv);
+	dv.validate = list ? LXW_VALIDATION_TYPE_LIST : LXW_VALIDATION_TYPE_LIST_FORMULA;
+	dv.value_list = (char **)list;
+	dv.value_formula = (char *)range;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.error_title = (char *)title;
+	dv.error_message = (char *)message;
+	if (range)
+		LXW_LEAK_BEGIN();
+	note_err(c, worksheet_data_validation_range(ws, r1, col, r2, col, &dv));
+	if (range)
+		LXW_LEAK_END();
+}
+
+static void sheet_instructions(wctx *c, lxw_worksheet *ws)
+{
+	static const char *const steps[][2] = {
+	    {"「組織」シートに、組織名、業種、評価の対象範囲、規模、評価日、評価に参加した人を記入してください。"
+	     "続けて、前提となる質問に「はい」か「いいえ」で答えてください。",
+	     "On the Organization sheet, enter the name of the organization, its industry, the scope and size, the "
+	     "date of the assessment and the people who took part. Then answer the gate questions with yes or no."},
+	    {"「項目」シートで、すべての項目について「レベル」列のリストから 1〜5 のレベルを選んでください。"
+	     "自組織に当てはまらない項目には n/a を選びます。選ぶ前に、右側の列にある質問の意図、確認のヒント、"
+	     "各レベルの説明を読んでください。",
+	     "On the Items sheet, choose a level from 1 to 5 for every item from the list in the Level column, or "
+	     "n/a if the item does not apply to your organization. Before you choose, read the intent of the "
+	     "question, the hint and the description of each level in the columns to the right."},
+	    {"「根拠」列には、そのレベルを裏付ける文書や記録を書いてください(例:「情報セキュリティ基本方針 第2版、"
+	     "2026年4月 取締役会承認」)。「メモ」は自由記入です。",
+	     "Under Evidence, name the documents or records that show the level (for example \"Information "
+	     "security policy v2, approved by the board in April 2026\"). The Note column is for anything else."},
+	    {"色の付いたセルだけが入力できます。ほかのセルは、表の形を誤って壊さないように保護しています"
+	     "(パスワードはかけていません)。行や列を削除したり、項目の番号を書き換えたりしないでください。",
+	     "Only the shaded cells can be edited. The other cells are protected, without a password, so that "
+	     "the layout is not changed by accident. Please do not delete rows or columns or change item numbers."},
+	    {"Excel ブック(.xlsx)のまま保存して返送してください。受け取った側は「csm import ファイル名.xlsx」で"
+	     "回答ファイルに変換し、採点します。",
+	     "Save the file as an Excel workbook (.xlsx) and send it back. It is read with the command "
+	     "\"csm import FILE.xlsx\", which turns it into an answers file for scoring."}};
+	lxw_row_t r;
+	int i;
+
+	note_err(c, worksheet_set_column(ws, 0, 0, c->lang == CSM_LANG_EN ? 16 : 14, NULL));
+	note_err(c, worksheet_set_column(ws, 1, 1, 100, NULL));
+	put(c, ws, 0, 0, c->q->title[c->lang], c->title);
+	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
+	put(c, ws, 1, 0, TR(c, "自己評価シート", "Self-assessment workbook"), c->text);
+	put(c, ws, 3, 0, TR(c, "記入のしかた", "How to fill it in"), c->subtitle);
+	for (i = 0, r = 4; i < 5; i++, r++) {
+		const char *s = steps[i][c->lang];
+		put_num(c, ws, r, 0, i + 1, c->cell_center);
+		put(c, ws, r, 1, s, c->cell);
+		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(s, 100)), NULL));
+	}
+	r++;
+	put(c, ws, r++, 0, TR(c, "レベルの意味", "What the levels mean"), c->subtitle);
+	put(c, ws, r, 0, TR(c, "レベル", "Level"), c->head);
+	put(c, ws, r++, 1, TR(c, "一般的な状態", "In general"), c->head);
+	for (i = 1; i <= 5; i++, r++) {
+		const char *s = csm_questionnaire_level(c->q, i, c->lang);
+		put_num(c, ws, r, 0, i, c->cell_center);
+		put(c, ws, r, 1, s, c->cell);
+		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(s, 100)), NULL));
+	}
+	put(c, ws, r, 0, "n/a", c->cell_center);
+	put(c, ws, r++, 1,
+	    TR(c, "該当しない(自組織には当てはまらない)。平均の計算から除きます。",
+	       "Does not apply to the organization; left out of the averages."),
+	    c->cell);
+	r++;
+	put(c, ws, r, 0, TR(c, "様式", "Form format"), c->small);
+	put(c, ws, r, 1, CSM__XLSX_FORMAT, c->small);
+	define(c, CSM__XN_FORMAT, SHEET_HELP[c->lang], r, 1, r);
+	r++;
+	put(c, ws, r, 0, TR(c, "質問票", "Questionnaire"), c->small);
+	put(c, ws, r, 1, c->q->id, c->small);
+	define(c, CSM__XN_QUESTIONNAIRE, SHEET_HELP[c->lang], r, 1, r);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	protect(ws);
+}
+
+/* Industry labels in the form's language on the hidden Lists sheet; returns their number. */
+static size_t sheet_lists(wctx *c, lxw_worksheet *ws)
+{
+	size_t i, n = c->ind ? csm_industries_count(c->ind) : 0;
+	for (i = 0; i < n; i++) {
+		const char *id = csm_industry_id(c->ind, i);
+		put(c, ws, (lxw_row_t)i, 0, csm_industry_label(c->ind, id, c->lang), NULL);
+	}
+	worksheet_hide(ws);
+	protect(ws);
+	return n;
+}
+
+/* The organization's fields, rows 3 to 7: label, input, hint. */
+static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
+{
+	const csm_answers *a = c->pre;
+	const char *sheet = SHEET_ORG[c->lang];
+	const char *scope_list[3], *size_list[4];
+	char range[64];
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		scope_list[i] = csm__xlsx_scopes[i][1 + c->lang];
+	scope_list[2] = NULL;
+	for (i = 0; i < 3; i++)
+		size_list[i] = csm__xlsx_sizes[i][1 + c->lang];
+	size_list[3] = NULL;
+
+	put(c, ws, 2, 0, TR(c, "組織名", "Name of the organization"), c->label);
+	put(c, ws, 2, 1, a ? a->field[CSM_FIELD_ORG_NAME] : NULL, c->input);
+	define(c, CSM__XN_ORG_NAME, sheet, 2, 1, 2);
+
+	put(c, ws, 3, 0, TR(c, "業種", "Industry"), c->label);
+	v = a ? a->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
+	if (v && c->ind && csm_industry_label(c->ind, v, c->lang))
+		v = csm_industry_label(c->ind, v, c->lang);
+	put(c, ws, 3, 1, v, c->input);
+	put(c, ws, 3, 2,
+	    nindustries ? TR(c, "リストから選んでください。", "Choose from the list.")
+	                : TR(c, "業種の ID(例: finance)", "An industry id, e.g. finance"),
+	    c->small);
+	if (nindustries) {
+		snprintf(range, sizeof range, "=%s!$A$1:$A$%zu", SHEET_LISTS, nindustries);
+		list_validation(c, ws, 3, 3, 1, NULL, range, TR(c, "業種", "Industry"),
+		                TR(c, "リストにある業種を選んでください。", "Choose an industry from the list."));
+	}
+	define(c, CSM__XN_ORG_INDUSTRY, sheet, 3, 1, 3);
+
+	put(c, ws, 4, 0, TR(c, "評価の対象範囲", "Scope of the assessment"), c->label);
+	put(c, ws, 4, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_scopes, 2, a->field[CSM_FIELD_ORG_SCOPE]) : NULL,
+	    c->input);
+	put(c, ws, 4, 2,
+	    TR(c, "単体: この組織だけ / グループ: グループ会社を含む",
+	       "entity: this organization alone; group: with its group companies"),
+	    c->small);
+	list_validation(c, ws, 4, 4, 1, scope_list, NULL, TR(c, "対象範囲", "Scope"),
+	                TR(c, "リストから選んでください。", "Choose from the list."));
+	define(c, CSM__XN_ORG_SCOPE, sheet, 4, 1, 4);
+
+	put(c, ws, 5, 0, TR(c, "規模", "Size"), c->label);
+	put(c, ws, 5, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_sizes, 3, a->field[CSM_FIELD_ORG_SIZE]) : NULL,
+	    c->input);
+	put(c, ws, 5, 2, TR(c, "任意", "Optional"), c->small);
+	list_validation(c, ws, 5, 5, 1, size_list, NULL, TR(c, "規模", "Size"),
+	                TR(c, "リストから選んでください。", "Choose from the list."));
+	define(c, CSM__XN_ORG_SIZE, sheet, 5, 1, 5);
+
+	put(c, ws, 6, 0, TR(c, "評価日", "Date of the assessment"), c->label);
+	put(c, ws, 6, 1, a ? a->field[CSM_FIELD_ASSESSED_ON] : NULL, c->input_text);
+	put(c, ws, 6, 2, TR(c, "YYYY-MM-DD の形で(例: 2026-11-01)", "As YYYY-MM-DD, e.g. 2026-11-01"), c->small);
+	define(c, CSM__XN_ASSESSED_ON, sheet, 6, 1, 6);
+}
+
+/* The assessors, a table of name and role from row 9; returns its rows. */
+static size_t org_assessors(wctx *c, lxw_worksheet *ws)
+{
+	const csm_answers *a = c->pre;
+	const char *sheet = SHEET_ORG[c->lang];
+	size_t i, nass = ASSESSOR_ROWS;
+	lxw_row_t r;
+
+	if (a && a->assessor_count > nass)
+		nass = a->assessor_count;
+	put(c, ws, 8, 0, TR(c, "評価者", "Assessors"), c->subtitle);
+	put(c, ws, 9, 0, "", c->head);
+	put(c, ws, 9, 1, TR(c, "氏名", "Name"), c->head);
+	put(c, ws, 9, 2, TR(c, "役割・部署", "Role or department"), c->head);
+	for (i = 0, r = 10; i < nass; i++, r++) {
+		put_num(c, ws, r, 0, (double)(i + 1), c->cell_center);
+		put(c, ws, r, 1, a && i < a->assessor_count ? a->assessor_name[i] : NULL, c->input);
+		put(c, ws, r, 2, a && i < a->assessor_count ? a->assessor_role[i] : NULL, c->input);
+	}
+	define(c, CSM__XN_ASSESSOR_NAMES, sheet, 10, 1, (lxw_row_t)(10 + nass - 1));
+	define(c, CSM__XN_ASSESSOR_ROLES, sheet, 10, 2, (lxw_row_t)(10 + nass - 1));
+	return nass;
+}
+
+/* The gate questions below the `nass` rows of assessors: question, answer,
+ * and the gate id in a hidden column. */
+static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
+{
+	const csm_answers *a = c->pre;
+	const char *sheet = SHEET_ORG[c->lang];
+	const char *yesno_list[3];
+	lxw_row_t r, first;
+	size_t i;
+
+	if (!c->q->gate_count)
+		return;
+	for (i = 0; i < 2; i++)
+		yesno_list[i] = csm__xlsx_yesno[i][1 + c->lang];
+	yesno_list[2] = NULL;
+	r = (lxw_row_t)(10 + nass + 1);
+	put(c, ws, r++, 0, TR(c, "前提の質問", "Gate questions"), c->subtitle);
+	put(c, ws, r, 0, TR(c, "質問", "Question"), c->head);
+	put(c, ws, r++, 1, TR(c, "回答", "Answer"), c->head);
+	first = r;
+	for (i = 0; i < c->q->gate_count; i++, r++) {
+		const char *q = c->q->gates[i].question[c->lang];
+		const char *ans = NULL;
+		size_t k;
+		for (k = 0; a && k < a->gate_count; k++)
+			if (strcmp(a->gate_id[k], c->q->gates[i].id) == 0 && a->gate_value[k] >= 0)
+				ans = csm__xlsx_yesno[a->gate_value[k] ? 0 : 1][1 + c->lang];
+		put(c, ws, r, 0, q, c->cell);
+		put(c, ws, r, 1, ans, c->input_center);
+		put(c, ws, r, 3, c->q->gates[i].id, NULL);
+		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(q, 62)), NULL));
+	}
+	list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, TR(c, "回答", "Answer"),
+	                TR(c, "「はい」か「いいえ」を選んでください。", "Choose yes or no."));
+	define(c, CSM__XN_GATE_IDS, sheet, first, 3, r - 1);
+	define(c, CSM__XN_GATE_ANSWERS, sheet, first, 1, r - 1);
+}
+
+static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
+{
+	lxw_row_col_options hidden;
+	size_t nass;
+
+	note_err(c, worksheet_set_column(ws, 0, 0, 62, NULL));
+	note_err(c, worksheet_set_column(ws, 1, 1, 34, NULL));
+	note_err(c, worksheet_set_column(ws, 2, 2, 44, NULL));
+	memset(&hidden, 0, sizeof hidden);
+	hidden.hidden = 1;
+	note_err(c, worksheet_set_column_opt(ws, 3, 3, 10, NULL, &hidden));
+
+	put(c, ws, 0, 0, TR(c, "組織と評価の情報", "The organization and the assessment"), c->title);
+	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
+	org_fields(c, ws, nindustries);
+	nass = org_assessors(c, ws);
+	org_gates(c, ws, nass);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_fit_to_pages(ws, 1, 0);
+	protect(ws);
+}
+
+enum { IC_ID, IC_DIR, IC_QUESTION, IC_LEVEL, IC_EVIDENCE, IC_NOTE, IC_INTENT, IC_HINT, IC_L1, IC_COUNT = IC_L1 + 5 };
+
+/* The width of each column of the items sheet, in characters. */
+static const double ITEM_WIDTH[IC_COUNT] = {7, 16, 44, 9, 36, 24, 48, 44, 36, 36, 36, 36, 36};
+
+/* The row of headings. */
+static void items_header(wctx *c, lxw_worksheet *ws)
+{
+	char buf[64];
+	int k;
+
+	put(c, ws, 0, IC_ID, TR(c, "項目", "Item"), c->head);
+	put(c, ws, 0, IC_DIR, TR(c, "指示", "Directive"), c->head);
+	put(c, ws, 0, IC_QUESTION, TR(c, "質問", "Question"), c->head);
+	put(c, ws, 0, IC_LEVEL, TR(c, "レベル", "Level"), c->head);
+	put(c, ws, 0, IC_EVIDENCE, TR(c, "根拠(文書・記録)", "Evidence (documents, records)"), c->head);
+	put(c, ws, 0, IC_NOTE, TR(c, "メモ", "Note"), c->head);
+	put(c, ws, 0, IC_INTENT, TR(c, "質問の意図", "What the question asks"), c->head);
+	put(c, ws, 0, IC_HINT, TR(c, "確認のヒント", "Where to find the answer"), c->head);
+	for (k = 1; k <= 5; k++) {
+		snprintf(buf, sizeof buf, "%s %d", TR(c, "レベル", "Level"), k);
+		put(c, ws, 0, (lxw_col_t)(IC_L1 + k - 1), buf, c->head);
+	}
+	note_err(c, worksheet_set_row(ws, 0, height_of(c, 2), NULL));
+}
+
+/* Row `r` of the items sheet: item `i`, with its answer if the form is prefilled. */
+static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
+{
+	const csm_questionnaire *q = c->q;
+	const csm__item *it = &q->items[i];
+	const csm__answer *ans = c->pre ? csm__answers_find_near(c->pre, it->id, i) : NULL;
+	unsigned lines = 1;
+	char buf[64];
+	int k;
+
+	for (k = 0; k < IC_COUNT; k++) {
+		const char *s;
+		if (k == IC_LEVEL)
+			continue;
+		s = k == IC_ID         ? it->id
+		    : k == IC_DIR      ? NULL
+		    : k == IC_QUESTION ? it->text[CSM_ITEM_QUESTION][c->lang]
+		    : k == IC_EVIDENCE ? (ans ? ans->evidence : NULL)
+		    : k == IC_NOTE     ? (ans ? ans->note : NULL)
+		    : k == IC_INTENT   ? it->text[CSM_ITEM_INTENT][c->lang]
+		    : k == IC_HINT     ? it->text[CSM_ITEM_HINT][c->lang]
+		                       : it->level[k - IC_L1][c->lang];
+		if (k == IC_DIR) {
+			snprintf(buf, sizeof buf, "%d %s", it->directive,
+			         q->dir_short[it->directive - 1][c->lang] ? q->dir_short[it->directive - 1][c->lang] : "");
+			s = buf;
+		}
+		put(c, ws, r, (lxw_col_t)k, s,
+		    k == IC_EVIDENCE || k == IC_NOTE ? c->input : k == IC_ID ? c->cell_center : c->cell);
+		if (s) {
+			unsigned n = lines_of(s, ITEM_WIDTH[k]);
+			if (n > lines)
+				lines = n;
+		}
+	}
+	if (ans && ans->kind == CSM_ANSWER_LEVEL)
+		put_num(c, ws, r, IC_LEVEL, ans->level, c->input_center);
+	else
+		put(c, ws, r, IC_LEVEL, ans && ans->kind == CSM_ANSWER_NA ? "n/a" : NULL, c->input_center);
+	note_err(c, worksheet_set_row(ws, r, height_of(c, lines), NULL));
+}
+
+/* The drop-down list of levels and the names of the item columns, rows 2 to `last` + 1. */
+static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
+{
+	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
+	const char *sheet = SHEET_ITEMS[c->lang];
+	lxw_data_validation dv;
+
+	memset(&dv, 0, sizeof dv);
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)levels;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.input_title = (char *)TR(c, "レベル", "Level");
+	dv.input_message = (char *)TR(c, "1〜5 を選んでください。当てはまらない項目は n/a。",
+	                              "Choose 1 to 5, or n/a if the item does not apply.");
+	dv.error_title = (char *)TR(c, "レベルではありません", "Not a level");
+	dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
+	                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
+	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
+	define(c, CSM__XN_ITEM_IDS, sheet, 1, IC_ID, last);
+	define(c, CSM__XN_LEVELS, sheet, 1, IC_LEVEL, last);
+	define(c, CSM__XN_EVIDENCE, sheet, 1, IC_EVIDENCE, last);
+	define(c, CSM__XN_NOTES, sheet, 1, IC_NOTE, last);
+}
+
+static void sheet_items(wctx *c, lxw_worksheet *ws)
+{
+	static lxw_col_t breaks[] = {IC_INTENT, IC_L1, IC_L1 + 3, 0};
+	const csm_questionnaire *q = c->q;
+	lxw_row_t r;
+	int k;
+	size_t i;
+
+	for (k = 0; k < IC_COUNT; k++)
+		note_err(c, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, ITEM_WIDTH[k], NULL));
+	items_header(c, ws);
+	for (i = 0, r = 1; i < q->item_count; i++, r++)
+		item_row(c, ws, r, i);
+	if (q->item_count)
+		items_names(c, ws, (lxw_row_t)q->item_count);
+	worksheet_freeze_panes(ws, 1, 1);
+	/* Printed, the columns run over several pages, each with the header row and the item ids. */
+	note_err(c, worksheet_repeat_rows(ws, 0, 0));
+	note_err(c, worksheet_repeat_columns(ws, 0, 0));
+	note_err(c, worksheet_set_v_pagebreaks(ws, breaks));
+	worksheet_set_print_scale(ws, 75);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	protect(ws);
+}
+
+/* Read the rest of file `fd` into a new buffer. */
+static int slurp_fd(int fd, unsigned char **out, size_t *out_len)
+{
+	unsigned char *buf = NULL, *nb;
+	size_t n = 0, cap = 0;
+	ssize_t got;
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return csm__err(CSM_EIO, "xlsx: cannot read the workbook back: %s", strerror(errno));
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (!(nb = realloc(buf, cap))) {
+				free(buf);
+				return csm__nomem();
+			}
+			buf = nb;
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return csm__err(CSM_EIO, "xlsx: cannot read the workbook back: %s", strerror(errno));
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*out = buf;
+	*out_len = n;
+	return 0;
+}
+
+/* Remove the workbook's temporary file, where it has a name. */
+static void drop_tmp(const char *path)
+{
+	if (strncmp(path, "/proc/self/fd/", 14) != 0)
+		unlink(path);
+}
+
+int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q, const csm_form_options *opt)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	lxw_workbook_options wo;
+	lxw_worksheet *ws_help, *ws_org, *ws_items, *ws_lists;
+	wctx c;
+	size_t nind;
+	int fd, rc;
+	lxw_error closed;
+
+	CSM__ARGS(out && out_len && q && opt && CSM__LANG_OK(opt->lang));
+	*out = NULL;
+	*out_len = 0;
+	if (!dir || !dir[0] || strlen(dir) > sizeof path - 32)
+		dir = "/tmp";
+	/* libxlsxwriter writes to a path: one that names a nameless file, so a
+	 * run ended by a signal leaves nothing behind */
+	if ((fd = csm__nameless_tmp(dir)) < 0)
+		return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if (access(path, W_OK) != 0) { /* no /proc: a named file, removed at the end */
+		close(fd);
+		snprintf(path, sizeof path, "%s/csm-form-XXXXXX", dir);
+		if ((fd = mkstemp(path)) < 0)
+			return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	}
+
+	memset(&c, 0, sizeof c);
+	c.lang = opt->lang;
+	c.q = q;
+	c.pre = opt->prefill;
+	c.ind = opt->industries;
+	memset(&wo, 0, sizeof wo);
+	wo.tmpdir = (char *)dir;
+	if (!(c.wb = workbook_new_opt(path, &wo))) {
+		close(fd);
+		drop_tmp(path);
+		return csm__err(CSM_EIO, "xlsx: cannot start a workbook in %s", dir);
+	}
+	make_formats(&c);
+	ws_help = workbook_add_worksheet(c.wb, SHEET_HELP[c.lang]);
+	ws_org = workbook_add_worksheet(c.wb, SHEET_ORG[c.lang]);
+	ws_items = workbook_add_worksheet(c.wb, SHEET_ITEMS[c.lang]);
+	ws_lists = workbook_add_worksheet(c.wb, SHEET_LISTS);
+	if (!ws_help || !ws_org || !ws_items || !ws_lists)
+		note_err(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	if (!c.err) {
+		workbook_set_properties(c.wb, &(lxw_doc_properties){.title = q->title[c.lang], .comments = CSM__XLSX_FORMAT});
+		sheet_instructions(&c, ws_help);
+		nind = sheet_lists(&c, ws_lists);
+		sheet_org(&c, ws_org, nind);
+		sheet_items(&c, ws_items);
+		worksheet_activate(ws_help);
+	}
+	closed = workbook_close(c.wb); /* writes the file, and frees the workbook in any case */
+	if (c.err || closed) {
+		close(fd);
+		drop_tmp(path);
+		return csm__err(c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CSM_ENOMEM : CSM_EIO, "xlsx: %s",
+		                lxw_strerror(c.err ? c.err : closed));
+	}
+	rc = slurp_fd(fd, out, out_len);
+	close(fd);
+	drop_tmp(path);
+	return rc;
+}
