@@ -110,10 +110,11 @@ static int score_all(score_job *job, out_sink *sink)
 	pthread_mutex_init(&job->mu, NULL);
 	pthread_cond_init(&job->cv, NULL);
 	nthreads = cli_worker_count(o->nfiles, &o->jobs);
-	for (i = 0; i < nthreads; i++)
+	/* One worker: this thread (making one costs more than a file's work). */
+	for (i = 0; i < nthreads && nthreads > 1; i++)
 		if (pthread_create(&threads[started], NULL, score_worker, job) == 0)
 			started++;
-	if (!started) /* no thread could be made: do the work here */
+	if (!started) /* one worker, or no thread could be made: do the work here */
 		score_worker(job);
 	status = collect(job, sink, &failed, &write_ok);
 	for (i = 0; i < started; i++)

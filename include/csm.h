@@ -50,7 +50,10 @@ typedef enum csm_error {
 	CSM_EINVALID = -1, /**< invalid input data (file, field, value); CLI exit 2 */
 	CSM_EIO = -2,      /**< reading or writing failed; CLI exit 3 */
 	CSM_ENOMEM = -3,   /**< out of memory; CLI exit 3 */
-	CSM_ENOTFOUND = -4 /**< a named thing (questionnaire, group, tip) does not exist */
+	CSM_ENOTFOUND = -4, /**< a named thing (questionnaire, group, tip) does not exist */
+	/** an optional back end (PDF, workbook, PostgreSQL) was not built into
+	 * this csm or its module or library cannot be loaded; CLI exit 3 */
+	CSM_EUNSUPPORTED = -5
 } csm_error;
 
 /**
@@ -479,6 +482,10 @@ CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang
 /* Offline forms: a self-contained HTML page and an Excel workbook           */
 /* ------------------------------------------------------------------------ */
 
+/* The workbook functions are the workbook back end (CSM_WITH_XLSX), loaded
+ * on first use (libcsm-xlsx.so): CSM_EUNSUPPORTED when it was not built or
+ * cannot be loaded. The HTML form is always there. */
+
 /** What a form is made with (csm_form_html(), csm_form_xlsx()). */
 typedef struct csm_form_options {
 	csm_lang lang;                    /**< language of every text of the form */
@@ -873,6 +880,10 @@ CSM_EXTERN void csm_aggregator_free(csm_aggregator *ag);
 /* The benchmark database (SQLite, or PostgreSQL through libpq)             */
 /* ------------------------------------------------------------------------ */
 
+/* libpq is loaded only when a postgresql:// URL is opened; CSM_EUNSUPPORTED
+ * when this csm was built without PostgreSQL (CSM_WITH_POSTGRESQL) or libpq
+ * cannot be loaded. */
+
 typedef struct csm_db csm_db;
 
 /** Options for storing and finding organizations. */
@@ -1101,6 +1112,10 @@ CSM_EXTERN const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, s
 /* Radar chart (cairo)                                                      */
 /* ------------------------------------------------------------------------ */
 
+/* The radar and the karte are the PDF back end (CMake option CSM_WITH_PDF),
+ * loaded on first use (libcsm-pdf.so): their functions fail with
+ * CSM_EUNSUPPORTED when it was not built or cannot be loaded. */
+
 /** Image formats of csm_radar_image(). */
 typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_PDF = 2 } csm_image_format;
 
@@ -1157,6 +1172,8 @@ CSM_EXTERN int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_
 /**
  * The path of the TrueType font file of fontconfig family `family` (e.g.
  * "IPAexGothic"), into `*out` (the caller's to free with csm_free()).
+ * IPAexGothic is taken from Debian's fonts-ipaexfont-gothic file when it is
+ * there, without asking fontconfig.
  * CSM_ENOTFOUND when fontconfig has no such family; the message says which
  * package provides it.
  */

@@ -6,7 +6,7 @@
  * them. Memory depends on the variety of scores and groups, not on how many
  * assessments are added. */
 #include <math.h>
-#include <openssl/evp.h>
+#include "crypto_dl.h" /* libcrypto only when a digest is computed */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
