@@ -39,7 +39,7 @@ static void score_one(score_job *j, int i)
 	csm_analysis *an = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
 	if (!rc)
-		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), cli_flags(o));
+		rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(j->b, q), cli_flags(o));
 	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
 		csm_analysis_use_industries(an, o->industries);
 		if (j->prev_s)

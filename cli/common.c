@@ -132,7 +132,7 @@ int cli_load_previous(csm_answers **pa, csm_score **ps, cli_args *a, const csm_b
 	int rc, status = cli_load_answers_reported(pa, &q, a, a->previous);
 	if (status)
 		return status;
-	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)))
+	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))
 		return cli_lib_error(rc);
 	return 0;
 }

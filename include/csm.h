@@ -1083,6 +1083,16 @@ CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, cons
 CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
 
 /**
+ * Whether the analysis compares with its benchmark (csm_benchmark_compares()
+ * of the benchmark and the questionnaire): 2 built from the same
+ * questionnaire, 1 by directive (a questionnaire declared comparable), 0 not
+ * at all. With 0 there is no target (csm_analysis_target() is ""), no gap, no
+ * group, no percentile and no plan; the lists and hints go to the company's
+ * lowest directives (CSM_LIST_LOWEST), as for grade A; the reports say why.
+ */
+CSM_EXTERN int csm_analysis_compares(const csm_analysis *an);
+
+/**
  * The flagged directives besides hint 1, which hint 2 names together ("指示
  * 4、5、6も改善が必要です"): grades B and C, the rest of both behind lists
  * (else the other directives behind the target); grade A, the rest of the
@@ -1246,7 +1256,8 @@ typedef struct csm_plan_options {
  * grade is reached or nothing is left to raise. With `opts->budget` 'S' or
  * 'M', only items of at most that effort, in both parts. Weights of `q`
  * count. `opts` NULL means CSM_PLAN_OPTIONS_INIT. CSM_EINVALID for a bad
- * option, an unknown version, or a `start` of other answers. Free with
+ * option, an unknown version, a `start` of other answers, or a NULL `g` (no
+ * grade to plan towards: see csm_benchmark_grading_for()). Free with
  * csm_plan_free().
  */
 CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,

@@ -38,6 +38,7 @@ struct csm_analysis {
 	int flagged[CSM_DIRECTIVES]; /* the directives hint 2 names, largest gap first */
 	size_t flagged_n;
 	int lowest_level;           /* grade A: the level of CSM_LIST_LOWEST, or 0 */
+	int compares;               /* csm_benchmark_compares(b, q): 0 means no grade and no comparison */
 };
 
 static void free_hint_arrays(const char *const *items, const char *const *tips)
@@ -172,7 +173,7 @@ static int select_hints(csm_analysis *an)
 	int cand[CSM_DIRECTIVES], d, low = 6;
 	size_t n = 0, i;
 
-	if (s->grade == CSM_GRADE_A) {
+	if (s->grade == CSM_GRADE_A || !an->compares) {
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			if (!s->dir[d - 1].has_score)
 				continue;
@@ -186,7 +187,7 @@ static int select_hints(csm_analysis *an)
 			if (s->dir[d - 1].has_score && csm_score_level(s->dir[d - 1].score) == low)
 				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
 		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
-			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1])
+			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1] || !an->compares)
 				cand[n++] = an->list[CSM_LIST_LOWEST][i];
 	} else {
 		size_t behind = 0;
@@ -204,7 +205,14 @@ static int select_hints(csm_analysis *an)
 			if (an->has_gap[d - 1] && (behind ? band(an->gap[d - 1]) >= 1 : csm__gt(an->gap[d - 1], 0)))
 				cand[n++] = d;
 	}
-	sort_by_gap(cand, n, an->gap);
+	if (an->compares) {
+		sort_by_gap(cand, n, an->gap);
+	} else { /* no target: the lowest score first */
+		double below5[CSM_DIRECTIVES];
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			below5[d - 1] = s->dir[d - 1].has_score ? 5 - s->dir[d - 1].score : 0;
+		sort_by_gap(cand, n, below5);
+	}
 	if (n) {
 		an->hint1 = cand[0];
 		an->flagged_n = n - 1;
@@ -311,6 +319,8 @@ static int pick_industry_group(csm_analysis *an)
 	an->has_percentile = 0;
 	if (!an->industry)
 		return 0;
+	if (!an->compares) /* no group to compare with: the label only */
+		return label_group(an);
 	csm__industry_key(an->industry_key, an->industry);
 	if ((an->industry_index = csm_benchmark_group_find(an->b, an->industry_key)) < 0 &&
 	    (parent = csm_industry_parent(an->industries, an->industry)) && strcmp(parent, an->industry) != 0) {
@@ -343,6 +353,15 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	an->a = a;
 	an->s = s;
 	an->b = b;
+	an->industry_index = an->target_index = -1;
+	/* Answers to a questionnaire the benchmark was not built from (and not
+	 * declared comparable with) get no grade and no comparison: the hints go
+	 * to the company's own lowest directives, as for grade A. */
+	if (!(an->compares = csm_benchmark_compares(b, q))) {
+		if (!(rc = pick_industry_group(an)))
+			rc = select_hints(an);
+		goto cleanup;
+	}
 	snprintf(an->target, sizeof an->target, "grade:%s",
 	         csm_grade_name(csm__next_grade(s->grade)));
 	an->target_index = csm_benchmark_group_find(b, an->target);
@@ -397,6 +416,8 @@ size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out
 
 int csm_analysis_hint1(const csm_analysis *an) { return an ? an->hint1 : 0; }
 
+int csm_analysis_compares(const csm_analysis *an) { return an ? an->compares : 0; }
+
 size_t csm_analysis_flagged(const csm_analysis *an, const int **out)
 {
 	if (!out)
@@ -414,8 +435,27 @@ int csm__analysis_hint1_urgent(const csm_analysis *an)
 	return an->hint1 && an->s->grade != CSM_GRADE_A && band(an->gap[an->hint1 - 1]) >= 1;
 }
 
+void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__buf *o)
+{
+	const char *bq = csm_benchmark_questionnaire(an->b);
+	if (an->compares == 2)
+		return;
+	if (an->compares == 1)
+		csm__buf_printf(o, lang == CSM_LANG_JA ? "%s の回答を、%s の回答から作られた比較データと指示単位で比較しています。"
+		                                        : "%s answers compared by directive with a benchmark built from %s answers.",
+		                an->q->id, bq);
+	else
+		csm__buf_printf(o, lang == CSM_LANG_JA ? "成熟度の判定と比較はありません: 比較データ「%s」は %s の回答から作られ、"
+		                                         "%s の回答とは比べられません。"
+		                                       : "No grade and no comparison: the benchmark \"%s\" was built from %s answers, "
+		                                         "which %s answers cannot be compared with.",
+		                csm_benchmark_name(an->b), bq, an->q->id);
+}
+
 const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang)
 {
+	if (!an->compares)
+		return lang == CSM_LANG_JA ? "改善のヒント (自社で最も低い指示から)" : "Hints (from the company's lowest directives)";
 	/* the trial's karte headings, by target */
 	if (an->s->grade == CSM_GRADE_A)
 		return lang == CSM_LANG_JA ? "更なる成熟度向上のヒント" : "Hints for further maturity";
@@ -499,6 +539,11 @@ size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx
 {
 	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
 	size_t i;
+	if (!an->compares) { /* nothing to compare with */
+		for (i = 0; i < 5; i++)
+			keys[i] = NULL, idx[i] = -1;
+		return 0;
+	}
 	for (i = 0; i < 4; i++) {
 		keys[i] = fixed[i];
 		idx[i] = csm_benchmark_group_find(an->b, fixed[i]);

@@ -338,6 +338,9 @@ int csm__analysis_lowest_level(const csm_analysis *an);
 /* 1 if hint 1 is labelled urgent: its directive is on a behind list (grades B, C). */
 int csm__analysis_hint1_urgent(const csm_analysis *an);
 /* The hints' heading by target, as the trial's karte: 成熟度Aになるためのヒント ... */
+/* The note on what the benchmark compares (csm_analysis_compares() 1 or 0),
+ * appended to `o`; nothing when it was built from the same questionnaire. */
+void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__buf *o);
 const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang);
 /* Hint 2's sentence into `o` ("指示4、5、6も改善が必要です"); 0 when nothing is flagged. */
 int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o);

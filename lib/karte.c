@@ -525,7 +525,7 @@ enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
 	K_GRADING, K_BEHIND2, K_BEHIND1, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
 	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION,
+	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION, K_HINT2_ACTION_OWN,
 	K_LEVELS, K_SHADED, K_COUNT
 };
 
@@ -557,6 +557,8 @@ static const char *const KT[K_COUNT][2] = {
 	[K_HINT1_PLAIN] = {"ヒント1", "Hint 1"},
 	[K_HINT2_ACTION] = {"それぞれ最も低い項目を目標平均のレベルまで引き上げてください。読むべきティップス:",
 	                    "Raise each one's lowest items to the target average's level. Tips to read:"},
+	[K_HINT2_ACTION_OWN] = {"それぞれ最も低い項目を1段階ずつ引き上げてください。読むべきティップス:",
+	                        "Raise each one's lowest items a level at a time. Tips to read:"},
 	[K_LEVELS] = {"レベルの状況", "Levels"},
 	[K_SHADED] = {" 自社スコア 1.x・2.x は網掛け (濃・淡)。", " Scores 1.x and 2.x shaded (dark, light)."},
 	[K_LOWEST_ITEMS] = {"最も低い項目", "Lowest items"},
@@ -834,40 +836,54 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 88 + dy, 300, 256);
 	x = MARGIN + 306;
 	ry = MARGIN + 104 + dy;
-	g = csm_benchmark_group_find(b, target);
-	text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
-	ry += 12;
-	k->c.text(&k->c, x + 6, ry,
-	          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
-	               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
-	          8.5, CSM_ALIGN_LEFT, 0.1);
-	ry += 17;
-	{
-		double pct;
-		unsigned gn;
-		if (csm__analysis_percentile_withheld(an, &gn)) {
-			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
-			         ACCENT);
-			ry += 12;
-			wrap(k, x + 6, &ry,
-			     kfmt(k, 0,
-			          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
-			          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
-			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
-			ry += 6;
-		} else if (csm_analysis_percentile(an, &pct) > 0) {
-			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
-			         ACCENT);
-			ry += 12;
-			wrap(k, x + 6, &ry,
-			     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
-			          csm__analysis_group_label(an, lang),
-			          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
-			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
-			ry += 6;
+	if (csm_analysis_compares(an) != 2) {
+		/* by directive only, or no comparison at all: say so where the target would be */
+		csm__buf note = {0};
+		csm__analysis_comparison_note(an, lang, &note);
+		if (note.nomem)
+			k->nomem = 1;
+		text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		wrap(k, x + 6, &ry, note.s ? note.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+		csm__buf_free(&note);
+		ry += 6;
+	}
+	if (csm_analysis_compares(an)) {
+		g = csm_benchmark_group_find(b, target);
+		text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		k->c.text(&k->c, x + 6, ry,
+		          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
+		               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
+		          8.5, CSM_ALIGN_LEFT, 0.1);
+		ry += 17;
+		{
+			double pct;
+			unsigned gn;
+			if (csm__analysis_percentile_withheld(an, &gn)) {
+				text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				         ACCENT);
+				ry += 12;
+				wrap(k, x + 6, &ry,
+				     kfmt(k, 0,
+				          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
+				          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
+				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				ry += 6;
+			} else if (csm_analysis_percentile(an, &pct) > 0) {
+				text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				         ACCENT);
+				ry += 12;
+				wrap(k, x + 6, &ry,
+				     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
+				          csm__analysis_group_label(an, lang),
+				          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
+				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				ry += 6;
+			}
 		}
 	}
-	if (s->grade == CSM_GRADE_A) {
+	if (s->grade == CSM_GRADE_A || !csm_analysis_compares(an)) {
 		/* the trial's statements: "指示1、2、7はレベル5に達しています" */
 		csm__buf st = {0};
 		text_rgb(k, x, ry, T(K_LEVELS), 8.5, CSM_ALIGN_LEFT, ACCENT);
@@ -897,18 +913,20 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		ln = csm_analysis_list(an, CSM_LIST_BEHIND_1, &list);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
 	}
-	text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
-	ry += 12;
-	k->c.text(&k->c, x + 6, ry,
-	          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
-	               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
-	          8.5, CSM_ALIGN_LEFT, 0.1);
-	if (csm_benchmark_grading_estimated(b)) {
-		/* the trial did not publish its cut-offs */
-		ry += 11;
-		k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+	if (csm_analysis_compares(an)) { /* no grade, no grading to show */
+		text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		k->c.text(&k->c, x + 6, ry,
+		          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
+		               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
+		          8.5, CSM_ALIGN_LEFT, 0.1);
+		if (csm_benchmark_grading_estimated(b)) {
+			/* the trial did not publish its cut-offs */
+			ry += 11;
+			k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+		}
+		ry += 16;
 	}
-	ry += 16;
 	if (s->partial)
 		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
 	if (s->weighted) {
@@ -994,12 +1012,14 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
-		for (i = 1; i <= 3; i++)
-			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
-		if (idx[4] >= 0)
-			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
+			k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+			for (i = 1; i <= 3; i++)
+				k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
+			if (idx[4] >= 0)
+				k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		}
 		if (ps) {
 			k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
 			k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
@@ -1065,7 +1085,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		}
 		line(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1], y, 0.6, 0.6);
 		y += 10;
-		k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
+		if (csm_analysis_compares(an))
+			k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
 		for (i = 0; i < 5; i++) {
 			int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
 			if (idx[i] < 0)
@@ -1076,7 +1097,8 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		y += 11;
 		/* the industry column by its label, never the benchmark's key */
 		k->c.text(&k->c, MARGIN,
-		          y, kfmt(k, 0, "%s%s%s%s%s", T(K_MARKS), T(K_SHADED), idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
+		          y, kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? T(K_MARKS) : "", T(K_SHADED),
+		                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
 		                  idx[4] >= 0 ? kfmt(k, 1, lang == CSM_LANG_JA ? " = %s" : ": %s",
 		                                     csm__analysis_group_label(an, lang)) : ""),
 		          7, CSM_ALIGN_LEFT, 0.4);
@@ -1100,8 +1122,9 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		need = 12.5 * wrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
 		ensure(k, &y, need, b, lang);
 		wrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		csm__buf_printf(&t, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap), T(K_LOWEST_ITEMS),
-		                lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+		if (csm_analysis_compares(an)) /* no target, no gap */
+			csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
+		csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
 		for (j = 0; j < h->item_count; j++)
 			csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
 		if (t.nomem)
@@ -1151,7 +1174,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		rows = (ntips + 1) / 2;
 		need = 12.5 * wrap(k, 0, &ty, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0);
 		ty = 0;
-		need += 10.5 * wrap(k, 0, &ty, T(K_HINT2_ACTION), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
+		need += 10.5 * wrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
 		need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
 		/* Where the block must go to page 2 anyway, that page has the room to
 		 * say what each tip suggests: the tips with their actions, one column
@@ -1187,7 +1210,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		/* one block: it moves to the next page whole rather than split */
 		ensure(k, &y, need, b, lang);
 		wrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		wrap(k, MARGIN + 10, &y, T(K_HINT2_ACTION), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
+		wrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
 		y += 2;
 		for (i = 0; i < ntips && expand; i++) {
 			const char *title = csm_tip_title(tips, tip_id[i], lang);

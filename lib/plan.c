@@ -119,7 +119,7 @@ static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score 
 int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
                   const csm_tips *tips, const csm_plan_options *opts)
 {
-	CSM__ARGS(out && q && a && g);
+	CSM__ARGS(out && q && a);
 	static const csm_plan_options defaults = CSM_PLAN_OPTIONS_INIT;
 	csm_score *s = NULL;
 	csm_plan *p = NULL;
@@ -130,6 +130,9 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	csm_grade target;
 
 	*out = NULL;
+	if (!g) /* csm_benchmark_grading_for() gave none: no benchmark compares */
+		return csm__err(CSM_EINVALID, "%s: no grade to plan towards: the benchmark does not compare with %s answers",
+		                a->name, q->id);
 	if (!opts)
 		opts = &defaults;
 	if (opts->version != CSM_PLAN_OPTIONS_VERSION)

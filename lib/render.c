@@ -269,6 +269,16 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
 	j_str(&o, csm_benchmark_name(b));
+	/* 2: built from this questionnaire; 1: by directive; 0: none */
+	csm__buf_printf(&o, ",\"compares\":%d", csm_analysis_compares(an));
+	if (csm_analysis_compares(an) != 2) {
+		csm__buf note = {0};
+		csm__analysis_comparison_note(an, CSM_LANG_EN, &note);
+		j_key(&o, 0, "note");
+		j_str(&o, note.s ? note.s : "");
+		o.nomem |= note.nomem;
+		csm__buf_free(&note);
+	}
 	j_key(&o, 0, "target");
 	j_id(&o, csm_analysis_target(an));
 	{
@@ -569,9 +579,14 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 	csm__buf_printf(&o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format_overall(buf, sizeof buf, s->overall, &s->grading),
 	                TX(T_GRADE), csm_grade_name(s->grade));
-	csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
-	                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "", TX(T_TARGET),
-	                csm_analysis_target(an));
+	if (csm_analysis_compares(an))
+		csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
+		                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "",
+		                TX(T_TARGET), csm_analysis_target(an));
+	if (csm_analysis_compares(an) != 2) {
+		csm__analysis_comparison_note(an, lang, &o);
+		csm__buf_puts(&o, "\n");
+	}
 	if (s->partial)
 		csm__buf_printf(&o, "%s\n", TX(T_PARTIAL));
 	if (s->weighted)
@@ -609,7 +624,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	for (k = 0; k < ng; k++)
 		if (idx[k] >= 0)
 			cell(&o, heads[k][lang], 6, 1);
-	cell(&o, TX(T_GAP), 7, 1);
+	if (csm_analysis_compares(an))
+		cell(&o, TX(T_GAP), 7, 1);
 	if (csm__analysis_prev(an)) {
 		cell(&o, lang == CSM_LANG_JA ? "前回" : "Prev", 7, 1);
 		cell(&o, lang == CSM_LANG_JA ? "変化" : "Change", 8, 1);
@@ -638,8 +654,10 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			num(buf, sizeof buf, has, m);
 			cell(&o, buf, 6, 1);
 		}
-		num(buf, sizeof buf, has_gap, gap);
-		cell(&o, buf, 7, 1);
+		if (csm_analysis_compares(an)) {
+			num(buf, sizeof buf, has_gap, gap);
+			cell(&o, buf, 7, 1);
+		}
 		if (csm__analysis_prev(an)) {
 			const csm_directive_score *pd = &csm__analysis_prev(an)->dir[d - 1];
 			num(buf, sizeof buf, pd->has_score, pd->score);
@@ -654,15 +672,17 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			mark = csm_gap_mark(gap);
 		csm__buf_printf(&o, "%s%s%s\n", mark[0] ? " " : "", mark, ds->unanswered ? " (partial)" : "");
 	}
-	csm__buf_pad(&o, 0, 5 + name_w);
-	cell(&o, "n", 7, 1);
-	for (k = 0; k < ng; k++) {
-		if (idx[k] < 0)
-			continue;
-		snprintf(buf, sizeof buf, "%u", csm_benchmark_group_n(b, (size_t)idx[k]));
-		cell(&o, buf, 6, 1);
+	if (ng) {
+		csm__buf_pad(&o, 0, 5 + name_w);
+		cell(&o, "n", 7, 1);
+		for (k = 0; k < ng; k++) {
+			if (idx[k] < 0)
+				continue;
+			snprintf(buf, sizeof buf, "%u", csm_benchmark_group_n(b, (size_t)idx[k]));
+			cell(&o, buf, 6, 1);
+		}
+		csm__buf_puts(&o, "\n");
 	}
-	csm__buf_puts(&o, "\n");
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		unsigned gn;
@@ -678,7 +698,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 	else if (keys[4])
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
-	if (s->grade != CSM_GRADE_A)
+	if (s->grade != CSM_GRADE_A && csm_analysis_compares(an))
 		csm__buf_printf(&o, "%s\n", TX(T_MARKS));
 	if (csm__analysis_prev(an)) {
 		const csm_score *ps = csm__analysis_prev(an);
@@ -705,14 +725,14 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	/* Lists: grade A states the levels, as the trial's karte. */
 	csm__buf_puts(&o, "\n");
 	for (k = 0; k < 2; k++) {
-		csm_list which = s->grade == CSM_GRADE_A ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5)
-		                                         : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
+		int by_level = s->grade == CSM_GRADE_A || !csm_analysis_compares(an);
+		csm_list which = by_level ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5) : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
 		int label = which == CSM_LIST_BEHIND_2 ? T_BEHIND2
 		            : which == CSM_LIST_BEHIND_1 ? T_BEHIND1
 		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
 		                                         : T_LOWEST;
 		ln = csm_analysis_list(an, which, &list);
-		if (s->grade == CSM_GRADE_A && ln) {
+		if (by_level && ln) {
 			csm__analysis_level_text(an, which, lang, &o);
 			csm__buf_puts(&o, ": ");
 		} else {
@@ -742,8 +762,10 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			                csm__analysis_hint1_urgent(an) ? TX(T_HINT1) : "");
 		else
 			csm__buf_puts(&o, "    - ");
-		csm__buf_printf(&o, "%s %d: %s (%s %s)\n", TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang],
-		                TX(T_GAP_TO), csm_format1(buf, sizeof buf, h->gap));
+		csm__buf_printf(&o, "%s %d: %s", TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
+		if (csm_analysis_compares(an))
+			csm__buf_printf(&o, " (%s %s)", TX(T_GAP_TO), csm_format1(buf, sizeof buf, h->gap));
+		csm__buf_puts(&o, "\n");
 		csm__buf_printf(&o, "      %s (%s %d): ", TX(T_LOWEST_ITEMS), TX(T_LEVEL), h->level);
 		for (k = 0; k < h->item_count; k++)
 			csm__buf_printf(&o, "%s%s", k ? ", " : "", h->items[k]);

@@ -411,6 +411,64 @@ cleanup:
 	csm_industries_free(ind);
 }
 
+/* Compare like with like: a csmg-v2 benchmark grades and compares csmg-v2
+ * answers (2), csmg-v3 answers by directive (1, the questionnaire declares
+ * it), and sme-light answers not at all (0): no grade, no target, no gap, no
+ * group, no plan; the hints go to the company's own lowest directives. */
+static void test_compare_like_with_like(void)
+{
+	csm_questionnaire *v2 = load_v2(), *v3 = NULL, *sme = NULL;
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	const int *v;
+	const char *keys[5];
+	int idx[5], d;
+	double gap;
+	CHECK(csm_questionnaire_open(&v3, CSM_TEST_SRC, "csmg-v3") == 0);
+	CHECK(csm_questionnaire_open(&sme, CSM_TEST_SRC, "sme-light") == 0);
+	if (!v2 || !v3 || !sme || !b)
+		goto done;
+	CHECK_INT(csm_benchmark_compares(b, v2), 2);
+	CHECK_INT(csm_benchmark_compares(b, v3), 1);
+	CHECK_INT(csm_benchmark_compares(b, sme), 0);
+	CHECK(csm_benchmark_grading_for(b, v2) == csm_benchmark_grading(b));
+	CHECK(csm_benchmark_grading_for(b, sme) == NULL);
+	if (csm_answers_load(&a, SRC("test/data/sme-light-sakura.json")) ||
+	    csm_score_compute(&s, sme, a, csm_benchmark_grading_for(b, sme), 0) ||
+	    csm_analyze(&an, sme, a, s, b)) {
+		CHECK(0);
+		goto done;
+	}
+	CHECK_INT(csm_score_grade(s), CSM_GRADE_NONE);
+	CHECK_INT(csm_analysis_compares(an), 0);
+	CHECK_STR(csm_analysis_target(an), "");
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		CHECK_INT(csm_analysis_gap(an, d, &gap), 0);
+	CHECK_INT(csm__analysis_groups(an, keys, idx), 0);
+	CHECK_INT(csm_analysis_plan_count(an), 0);
+	CHECK_INT(csm_analysis_list(an, CSM_LIST_BEHIND_2, &v), 0);
+	/* Sakura: directives 3 (1.5) and 7 (1.0) are at level 1 as shown; hint 1 the lower */
+	{
+		static const int lowest[2] = {3, 7};
+		CHECK(list_is(an, CSM_LIST_LOWEST, lowest, 2));
+	}
+	CHECK_INT(csm_analysis_hint1(an), 7);
+	{
+		double pct;
+		CHECK_INT(csm_analysis_percentile(an, &pct), 0);
+	}
+done:
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(v2);
+	csm_questionnaire_free(v3);
+	csm_questionnaire_free(sme);
+}
+
 int main(void)
 {
 	RUN_TEST(test_grade_c);
@@ -423,5 +481,6 @@ int main(void)
 	RUN_TEST(test_percentile_min_group);
 	RUN_TEST(test_item_lists);
 	RUN_TEST(test_parent_group);
+	RUN_TEST(test_compare_like_with_like);
 	return test_finish();
 }

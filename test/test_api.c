@@ -357,7 +357,7 @@ static void test_computing(void)
 		INVALID(csm_plan_make(NULL, q, a, csm_benchmark_grading(b), tips, NULL));
 		INVALID(csm_plan_make(&p, NULL, a, csm_benchmark_grading(b), tips, NULL));
 		INVALID(csm_plan_make(&p, q, NULL, csm_benchmark_grading(b), tips, NULL));
-		INVALID(csm_plan_make(&p, q, a, NULL, tips, NULL));
+		INVALID(csm_plan_make(&p, q, a, NULL, tips, NULL)); /* no grade to plan towards */
 		po.version = 99;
 		INVALID(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po));
 		po.version = CSM_PLAN_OPTIONS_VERSION;

@@ -2006,6 +2006,57 @@ static void test_bad_inputs(void)
 	free(table);
 }
 
+/* Compare like with like: sme-light answers against the csmg-v2 benchmark get
+ * no grade and no comparison in every output, and say why; csmg-v3 answers
+ * are compared by directive, and say so. */
+static void test_compare_like_with_like(void)
+{
+	char args[900], pdf[400], *text;
+	run_result r;
+	cJSON *doc;
+	r = run("score test/data/sme-light-sakura.json --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Grade -");
+	CHECK_HAS(r.out, "No grade and no comparison: the benchmark \"CSM beta trial 2020\" was built from csmg-v2 answers");
+	CHECK(r.out && !strstr(r.out, "Gap") && !strstr(r.out, "target average"));
+	CHECK_HAS(r.out, "Hints (from the company's lowest directives)");
+	done(&r);
+	r = run("score test/data/sme-light-sakura.json --json");
+	CHECK_INT(r.status, 0);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(doc, "grade")), "-");
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "comparison"), "compares")->valueint, 0);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "plan")), 0);
+	cJSON_Delete(doc);
+	done(&r);
+	r = run("plan test/data/sme-light-sakura.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "no grade to plan towards");
+	done(&r);
+	snprintf(pdf, sizeof pdf, "%s/sme.pdf", tmpdir);
+	snprintf(args, sizeof args, "karte test/data/sme-light-sakura.json -o '%s'", pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext '%s' '%s/sme.txt'", pdf, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/sme.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "成熟度の判定と比較はありません");
+	CHECK(text && !strstr(text, "目標との差") && !strstr(text, "成熟度 A の平均") && !strstr(text, "判定基準"));
+	free(text);
+	/* v3 against the v2 benchmark: by directive, said in the report */
+	snprintf(args, sizeof args, "convert examples/kitamachi-machinery.json --to csmg-v3 -o '%s/k3.json'", tmpdir);
+	r = run(args);
+	done(&r);
+	snprintf(args, sizeof args, "score '%s/k3.json' --allow-partial --lang en", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "csmg-v3 answers compared by directive with a benchmark built from csmg-v2 answers.");
+	CHECK_HAS(r.out, "Grade B");
+	done(&r);
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2034,6 +2085,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_aggregate_and_db);
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
+	RUN_TEST(test_compare_like_with_like);
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
