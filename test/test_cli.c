@@ -2057,6 +2057,38 @@ static void test_compare_like_with_like(void)
 	done(&r);
 }
 
+/* The shipped benchmark is what the command line builds from its two TSVs. */
+static void test_bench_build_shipped(void)
+{
+	char args[2000], path[400], *want, *got;
+	cJSON *doc;
+	run_result r;
+	want = test_read(SRC("benchmarks/beta-2020.json"), NULL);
+	doc = want ? cJSON_Parse(want) : NULL;
+	snprintf(path, sizeof path, "%s/beta.json", tmpdir);
+	snprintf(args, sizeof args,
+	         "bench build-from-tsv benchmarks/beta-2020.tsv --means benchmarks/beta-2020-groups.tsv --grading-estimated "
+	         "--min-group 5 --date 2021-03 --name 'CSM beta trial 2020' --source '%s' --grade-a 3.75 --grade-b 2.67 -o '%s'",
+	         cJSON_GetStringValue(cJSON_GetObjectItem(doc, "source")), path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	got = test_read(path, NULL);
+	CHECK(want && got && strcmp(want, got) == 0);
+	free(got);
+	cJSON_Delete(doc);
+	free(want);
+	/* a means table that does not fit the rows is refused, nothing written */
+	snprintf(args, sizeof args,
+	         "bench build-from-tsv benchmarks/beta-2020.tsv --means benchmarks/beta-2020.tsv --name x -o '%s/never.json'",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	done(&r);
+	snprintf(path, sizeof path, "%s/never.json", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2086,6 +2118,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
 	RUN_TEST(test_compare_like_with_like);
+	RUN_TEST(test_bench_build_shipped);
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
