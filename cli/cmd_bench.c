@@ -15,9 +15,9 @@
 
 typedef struct bench_args {
 	cli_args c;
-	const char *name, *source, *date, *grade_a, *grade_b, *year;
+	const char *name, *source, *date, *grade_a, *grade_b, *year, *means;
 	cli_uint min_group;
-	int strict;
+	int strict, grading_estimated;
 } bench_args;
 
 /* JSON Lines into aggregators. A regular file is cut at line boundaries
@@ -298,6 +298,7 @@ static int run_aggregate(bench_args *r)
 	    (status = cli_questionnaire(&q, o, o->questionnaire)))
 		return status;
 	ao.min_group = r->min_group.set ? (unsigned)r->min_group.v : csm_context_min_group(o->ctx);
+	ao.industries = o->industries; /* older ids as the new, and the parent groups */
 	if ((rc = csm_aggregator_new(&ag, q, &ao)))
 		return cli_lib_error(rc);
 	for (i = 1; i < o->nfiles && !status; i++)
@@ -320,7 +321,7 @@ static int build_from_tsv(bench_args *r)
 {
 	cli_args *o = &r->c;
 	csm_benchmark_meta meta;
-	char *tsv = NULL, *json = NULL;
+	char *tsv = NULL, *json = NULL, *means = NULL;
 	size_t len = 0;
 	int rc, status = 0;
 
@@ -337,11 +338,21 @@ static int build_from_tsv(bench_args *r)
 			return status;
 		meta.questionnaire = csm_context_default_questionnaire(o->ctx);
 	}
+	meta.grading_estimated = r->grading_estimated;
+	meta.min_group = r->min_group.set ? (unsigned)r->min_group.v : 0;
+	if (r->means && (rc = csm_file_read(&means, &meta.group_means_len, r->means))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	meta.group_means = means;
+	meta.group_means_name = r->means;
 	if ((rc = csm_file_read(&tsv, &len, o->files[1])) ||
 	    (rc = csm_benchmark_from_tsv(&json, tsv, len, o->files[1], &meta)))
 		status = cli_lib_error(rc);
 	else
 		status = cli_write_text(o->output, json);
+cleanup:
+	csm_free(means);
 	csm_free(tsv);
 	csm_free(json);
 	return status;
@@ -364,10 +375,14 @@ static const cli_opt bench_opts[] = {
     OPT_OUTPUT("write the benchmark here instead of standard output"),
     {"--name", NULL, CLI_STR, 0, BENCH_ARG(name), 0, 0, "NAME", "the benchmark's name (required by build-from-tsv)"},
     {"--source", NULL, CLI_STR, 0, BENCH_ARG(source), 0, 0, "TEXT", "where the data comes from"},
-    {"--date", NULL, CLI_STR, 0, BENCH_ARG(date), 0, 0, "YYYY-MM-DD", "build-from-tsv: the date of the data"},
+    {"--date", NULL, CLI_STR, 0, BENCH_ARG(date), 0, 0, "YYYY-MM[-DD]", "build-from-tsv: the date of the data"},
+    {"--means", NULL, CLI_STR, CLI_IN, BENCH_ARG(means), 0, 0, "GROUPS.tsv",
+         "build-from-tsv: published group means (group n d1..d10) to use instead of the rows'"},
+    {"--grading-estimated", NULL, CLI_FLAG, 0, BENCH_ARG(grading_estimated), 0, 0, NULL,
+         "build-from-tsv: the cut-offs were not published, only estimated (the outputs say so)"},
     {"--year", NULL, CLI_STR, 0, BENCH_ARG(year), 0, 0, "YYYY", "aggregate: the year of the assessments"},
     {"--min-group", NULL, CLI_UINT, 0, BENCH_ARG(min_group), 1, 1000000, "K",
-         "aggregate: publish no group of fewer organizations (default 5)"},
+         "aggregate: publish no group of fewer organizations (default 5); build-from-tsv: no percentile under it"},
     {"--grade-a", NULL, CLI_STR, 0, BENCH_ARG(grade_a), 0, 0, "X",
          "grade A from this overall (default: the default benchmark's)"},
     {"--grade-b", NULL, CLI_STR, 0, BENCH_ARG(grade_b), 0, 0, "X",

@@ -73,7 +73,31 @@ typedef struct ingest_state {
 	csm_db_options dbo;
 	unsigned long long stored, skipped, in_batch;
 	int failed; /* with --strict: stop */
+	char noticed[16][72]; /* industry ids whose notice was printed: once a run, not once a line */
+	size_t nnoticed;
 } ingest_state;
+
+/* As cli_resolve_industry(), each id's notice printed once a run, not once a line. */
+static int ingest_industry(ingest_state *st, csm_answers *a)
+{
+	const cli_args *o = &st->r->c;
+	const char *id = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
+	char was[72] = "", *notes = NULL;
+	size_t i;
+	int rc, seen = 0;
+	if (id)
+		snprintf(was, sizeof was, "%s", id);
+	for (i = 0; was[0] && i < st->nnoticed; i++)
+		seen |= strcmp(st->noticed[i], was) == 0;
+	rc = csm_answers_resolve_industry(&notes, a, o->industries, o->lang);
+	if (!rc && notes[0] && !seen) {
+		fprintf(stderr, "%s", notes);
+		if (st->nnoticed < sizeof st->noticed / sizeof st->noticed[0])
+			memcpy(st->noticed[st->nnoticed++], was, sizeof was);
+	}
+	csm_free(notes);
+	return rc;
+}
 
 /* An invalid assessment: reported and skipped, or with --strict the end. */
 static void ingest_skip(ingest_state *st)
@@ -90,7 +114,7 @@ static int ingest_one(ingest_state *st, csm_answers *a)
 	const cli_args *o = &st->r->c;
 	const csm_questionnaire *q = NULL;
 	int rc;
-	if ((o->industries && (rc = csm_answers_check_industry(a, o->industries))) ||
+	if ((o->industries && (rc = ingest_industry(st, a))) ||
 	    (o->questionnaire && (rc = csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, o->questionnaire))) ||
 	    (rc = csm_context_questionnaire(&q, o->ctx, csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)))) {
 		ingest_skip(st);
@@ -280,6 +304,7 @@ static int db_export(csm_db *db, db_args *r)
 	ao.year = r->year;
 	ao.name = r->name ? r->name : "csm benchmark database export";
 	ao.source = r->source;
+	ao.industries = o->industries; /* older ids as the new, and the parent groups */
 	ao.min_group = r->min_group.set ? (unsigned)r->min_group.v : csm_context_min_group(o->ctx);
 	if ((status = cli_grading(&ao.grading, o, r->grade_a, r->grade_b, 1)))
 		return status;

@@ -76,7 +76,9 @@ static int run_industries(cli_args *o)
 	}
 	for (i = 0; i < csm_industries_count(o->industries); i++) {
 		const char *id = csm_industry_id(o->industries, i);
-		printf("%-16s %s\n", id, csm_industry_label(o->industries, id, o->lang));
+		const char *parent = csm_industry_parent(o->industries, id);
+		printf("%-26s %s", id, csm_industry_label(o->industries, id, o->lang));
+		printf(parent ? "  (%s)\n" : "\n", parent ? csm_industry_label(o->industries, parent, o->lang) : "");
 	}
 	return 0;
 }
@@ -112,6 +114,6 @@ const cli_command cli_cmd_tips = {
 };
 
 const cli_command cli_cmd_industries = {
-    "industries", "list the industry ids (organization.industry) with their labels",
+    "industries", "list the industry ids (organization.industry) with their labels and parent groups",
     "csm industries [options]", NULL, lang_opts, sizeof(cli_args), run_industries,
 };

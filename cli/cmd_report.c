@@ -28,7 +28,7 @@ static int analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q,
                    const cli_args *o, const csm_benchmark *b)
 {
 	int rc;
-	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading(b), cli_flags(o))) ||
+	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading_for(b, q), cli_flags(o))) ||
 	    (rc = csm_analyze(an, q, a, *s, b)))
 		return cli_lib_error(rc);
 	csm_analysis_use_industries(*an, o->industries);
@@ -344,7 +344,7 @@ static int run_trend(cli_args *o)
 		const csm_questionnaire *q = NULL;
 		if ((status = cli_load_answers_reported(&a[i], &q, o, o->files[i])))
 			goto cleanup;
-		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading(b), cli_flags(o)))) {
+		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading_for(b, q), cli_flags(o)))) {
 			status = cli_lib_error(rc);
 			goto cleanup;
 		}
@@ -418,12 +418,12 @@ static int run_plan(cli_args *args)
 	popt.target = target;
 	popt.budget = budget;
 	/* start where the karte does: its hint 1 */
-	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
+	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
 		rc = csm_analyze(&an, q, a, s, b);
 	popt.start = an;
 	if (!r->target) /* the file's own target grade, if it gives one */
 		popt.target = csm_answers_target_grade(a);
-	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &popt)) ||
+	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading_for(b, q), tips, &popt)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)) ||
 	    (o->actions && (rc = plan_actions(&acts_text, p, q, a, tips, o))))
 		status = cli_lib_error(rc);
@@ -478,7 +478,7 @@ static int run_whatif(cli_args *args)
 	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)) ||
 	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])))
 		goto cleanup;
-	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading(b), cli_flags(o)))) {
+	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading_for(b, q), cli_flags(o)))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
@@ -486,7 +486,7 @@ static int run_whatif(cli_args *args)
 		status = apply_set(a, q, r->sets.v[i]);
 	if (status)
 		goto cleanup;
-	if ((rc = csm_score_compute(&after, q, a, csm_benchmark_grading(b), cli_flags(o))) ||
+	if ((rc = csm_score_compute(&after, q, a, csm_benchmark_grading_for(b, q), cli_flags(o))) ||
 	    (rc = csm_render_whatif(&text, before, after, o->lang, o->json)))
 		status = cli_lib_error(rc);
 	else

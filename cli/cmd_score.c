@@ -20,6 +20,8 @@ typedef struct score_job {
 	cli_args *o;
 	const csm_benchmark *b;
 	const csm_tips *tips;
+	csm_tips *lazy_tips; /* --json: loaded once a file needs them (job_tips) */
+	int lazy_rc;
 	char **text, **err;
 	int *rc;
 	unsigned char *done;
@@ -32,6 +34,24 @@ typedef struct score_job {
 	pthread_cond_t cv;
 } score_job;
 
+/* The tips for a file's targets: text output has them; JSON loads them once,
+ * under the job's lock, when a file gives a target grade (expanded with the
+ * plan's efforts), so that a plain --json run does not pay for them. */
+static int job_tips(score_job *j, const csm_answers *a, const csm_tips **out)
+{
+	int rc;
+	*out = j->tips;
+	if (j->tips || csm_answers_target_grade(a) == CSM_GRADE_NONE)
+		return 0;
+	pthread_mutex_lock(&j->mu);
+	if (!j->lazy_tips && !j->lazy_rc)
+		j->lazy_rc = csm_tips_open(&j->lazy_tips, j->o->data);
+	*out = j->lazy_tips;
+	rc = j->lazy_rc;
+	pthread_mutex_unlock(&j->mu);
+	return rc;
+}
+
 static void score_one(score_job *j, int i)
 {
 	cli_args *o = j->o;
@@ -39,15 +59,16 @@ static void score_one(score_job *j, int i)
 	const csm_questionnaire *q = NULL;
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
+	const csm_tips *tips = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
 	if (!rc)
-		rc = csm_score_compute(&s, q, a, csm_benchmark_grading(j->b), cli_flags(o));
+		rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(j->b, q), cli_flags(o));
 	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
 		csm_analysis_use_industries(an, o->industries);
 		if (j->prev_s)
 			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
-		if (!rc)
-			rc = csm_analysis_set_targets(an, j->tips);
+		if (!rc && !(rc = job_tips(j, a, &tips)))
+			rc = csm_analysis_set_targets(an, tips);
 		if (!rc && j->actions)
 			rc = csm_analysis_set_actions(an, j->actions, j->today);
 	}
@@ -116,10 +137,11 @@ static int score_all(score_job *job, out_sink *sink)
 	pthread_mutex_init(&job->mu, NULL);
 	pthread_cond_init(&job->cv, NULL);
 	nthreads = cli_worker_count(o->nfiles, &o->jobs);
-	for (i = 0; i < nthreads; i++)
+	/* One worker: this thread (making one costs more than a file's work). */
+	for (i = 0; i < nthreads && nthreads > 1; i++)
 		if (pthread_create(&threads[started], NULL, score_worker, job) == 0)
 			started++;
-	if (!started) /* no thread could be made: do the work here */
+	if (!started) /* one worker, or no thread could be made: do the work here */
 		score_worker(job);
 	status = collect(job, sink, &failed, &write_ok);
 	for (i = 0; i < started; i++)
@@ -154,8 +176,7 @@ static int run_score(cli_args *o)
 		return cli_usage_error("score: give at least one answers file");
 	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)))
 		goto cleanup;
-	/* tips also for --json: a target grade is expanded with the plan's efforts */
-	if ((rc = csm_tips_open(&tips, o->data))) {
+	if (!o->json && (rc = csm_tips_open(&tips, o->data))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
@@ -204,6 +225,7 @@ cleanup:
 	csm_score_free(prev_s);
 	csm_answers_free(prev_a);
 	csm_actions_free(actions);
+	csm_tips_free(job.lazy_tips);
 	csm_tips_free(tips);
 	return status;
 }

@@ -77,6 +77,16 @@ char *cli_take_message(const char *prefix)
 	return t;
 }
 
+int cli_resolve_industry(csm_answers *ans, const cli_args *a)
+{
+	char *notes = NULL;
+	int rc = csm_answers_resolve_industry(&notes, ans, a->industries, a->lang);
+	if (!rc && notes[0])
+		fprintf(stderr, "%s", notes);
+	csm_free(notes);
+	return rc;
+}
+
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
 {
 	int rc;
@@ -87,7 +97,7 @@ int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
 	    (a->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, a->org))))
 		goto fail;
-	if (a->industries && (rc = csm_answers_check_industry(*out, a->industries)))
+	if (a->industries && (rc = cli_resolve_industry(*out, a)))
 		goto fail;
 	if ((rc = csm_context_questionnaire(q, a->ctx, csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE)))) {
 		/* The message names the questionnaire; say which file asked for it. */
@@ -123,7 +133,7 @@ int cli_load_previous(csm_answers **pa, csm_score **ps, cli_args *a, const csm_b
 	int rc, status = cli_load_answers_reported(pa, &q, a, a->previous);
 	if (status)
 		return status;
-	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading(b), CSM_ALLOW_PARTIAL)))
+	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))
 		return cli_lib_error(rc);
 	return 0;
 }

@@ -77,6 +77,11 @@ int cli_questionnaire(const csm_questionnaire **q, cli_args *a, const char *id);
  * for printing later in input order. The caller frees it. */
 char *cli_take_message(const char *prefix);
 
+/* Check the industry of `ans` against the list, an older id resolved to
+ * the current one; the library's notices (a renamed id, a group named) are
+ * printed on stderr as warnings, in --lang. 0, or the library error code. */
+int cli_resolve_industry(csm_answers *ans, const cli_args *a);
+
 /* Load answers file `path`, apply --questionnaire, --industry and --org,
  * check the industry, find its questionnaire (owned by the context).
  * Returns 0, or the library error code with the message in *err (the

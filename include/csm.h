@@ -50,7 +50,10 @@ typedef enum csm_error {
 	CSM_EINVALID = -1, /**< invalid input data (file, field, value); CLI exit 2 */
 	CSM_EIO = -2,      /**< reading or writing failed; CLI exit 3 */
 	CSM_ENOMEM = -3,   /**< out of memory; CLI exit 3 */
-	CSM_ENOTFOUND = -4 /**< a named thing (questionnaire, group, tip) does not exist */
+	CSM_ENOTFOUND = -4, /**< a named thing (questionnaire, group, tip) does not exist */
+	/** an optional back end (PDF, workbook, PostgreSQL) was not built into
+	 * this csm or its module or library cannot be loaded; CLI exit 3 */
+	CSM_EUNSUPPORTED = -5
 } csm_error;
 
 /**
@@ -111,6 +114,14 @@ CSM_EXTERN char *csm_format1(char *buf, size_t size, double value);
 
 /** The band of a gap as displayed: 2 if it shows >= 2.0, 1 if >= 1.0, else 0. */
 CSM_EXTERN int csm_gap_band(double gap);
+
+/**
+ * The whole level a directive score stands at as displayed: 3.96 is shown
+ * "4.0" and is at level 4; 2.94 is shown "2.9" and is at level 2. The karte
+ * colours scores by it (1.x and 2.x, as the trial's table) and grade A's
+ * statements ("directives 6, 8, 9 are at level 4") use it.
+ */
+CSM_EXTERN int csm_score_level(double score);
 
 /** The mark of a gap as displayed: "**", "*" or "" (by csm_gap_band()). */
 CSM_EXTERN const char *csm_gap_mark(double gap);
@@ -314,8 +325,39 @@ CSM_EXTERN void csm_industries_free(csm_industries *ind);
 CSM_EXTERN size_t csm_industries_count(const csm_industries *ind);
 CSM_EXTERN const char *csm_industry_id(const csm_industries *ind, size_t i);
 
-/** Label of industry `id` in `lang`, or NULL if `id` is not in the list. */
+/**
+ * Label of industry or group `id` in `lang`, or NULL if `id` is neither.
+ * Industry and group ids are one namespace: an answers file may name a group
+ * (e.g. "finance") where it does not know its industry.
+ */
 CSM_EXTERN const char *csm_industry_label(const csm_industries *ind, const char *id, csm_lang lang);
+
+/**
+ * Groups: the parent groups industries roll up to (the 2020 trial's six:
+ * machinery, materials, infrastructure, finance, construction, services).
+ * Their number, and the id of group `i` (0-based).
+ */
+CSM_EXTERN size_t csm_industry_group_count(const csm_industries *ind);
+CSM_EXTERN const char *csm_industry_group_id(const csm_industries *ind, size_t i);
+
+/** 1 if `id` is one of the list's groups rather than an industry, else 0. */
+CSM_EXTERN int csm_industry_is_group(const csm_industries *ind, const char *id);
+
+/** The group industry `id` rolls up to ("finance" for "bank"); a group's own id for a group; NULL if unknown. */
+CSM_EXTERN const char *csm_industry_parent(const csm_industries *ind, const char *id);
+
+/** What an id of an older list (e.g. "banking") is now ("bank", an industry or a group), or NULL. */
+CSM_EXTERN const char *csm_industry_renamed(const csm_industries *ind, const char *id);
+
+/** Tokyo Stock Exchange sector code of industry `id` ("7050"), or NULL (not a listed sector). */
+CSM_EXTERN const char *csm_industry_tse(const csm_industries *ind, const char *id);
+
+/**
+ * The critical-infrastructure sectors (重要インフラ) organizations of industry
+ * `id` may belong to: their number, and the label of sector `k` in `lang`.
+ */
+CSM_EXTERN size_t csm_industry_ci_count(const csm_industries *ind, const char *id);
+CSM_EXTERN const char *csm_industry_ci_label(const csm_industries *ind, const char *id, size_t k, csm_lang lang);
 
 /* ------------------------------------------------------------------------ */
 /* Answers (csm-answers/1 JSON, or CSV item,level[,evidence,note])          */
@@ -401,10 +443,21 @@ CSM_EXTERN const char *csm_answers_note(const csm_answers *a, const char *item_i
 CSM_EXTERN int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned flags);
 
 /**
- * The industry of `a` (if it gives one) is in `ind`; otherwise CSM_EINVALID
- * with `file: organization.industry: what`.
+ * The industry of `a` (if it gives one) is an industry, a group or a renamed
+ * id of `ind`; otherwise CSM_EINVALID with `file: organization.industry: what`.
  */
 CSM_EXTERN int csm_answers_check_industry(const csm_answers *a, const csm_industries *ind);
+
+/**
+ * Check the industry of `a` as csm_answers_check_industry() does and replace
+ * an id an older list used ("banking") by what it is now ("bank"). Notices
+ * for the user, in `lang`, one line each `file: organization.industry: what`
+ * (the id was renamed; the id names a group, not an industry), go to
+ * `*notices` ("" when there are none; the caller frees it with csm_free()):
+ * the file is still valid. A tool prints them as warnings.
+ */
+CSM_EXTERN int csm_answers_resolve_industry(char **notices, csm_answers *a, const csm_industries *ind,
+                                            csm_lang lang);
 
 /**
  * Answers that contradict a gate answered "no" (an item above the gate's
@@ -428,6 +481,10 @@ CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang
 /* ------------------------------------------------------------------------ */
 /* Offline forms: a self-contained HTML page and an Excel workbook           */
 /* ------------------------------------------------------------------------ */
+
+/* The workbook functions are the workbook back end (CSM_WITH_XLSX), loaded
+ * on first use (libcsm-xlsx.so): CSM_EUNSUPPORTED when it was not built or
+ * cannot be loaded. The HTML form is always there. */
 
 /** What a form is made with (csm_form_html(), csm_form_xlsx()). */
 typedef struct csm_form_options {
@@ -765,11 +822,18 @@ typedef struct csm_aggregate_options {
 	const char *year;    /**< "YYYY": only assessments of that year; NULL for all */
 	const char *name;    /**< benchmark name written into the export */
 	const char *source;  /**< may be NULL */
+	/** The industry list (borrowed), or NULL. With it an older industry id
+	 * counts under its new one, and each organization also counts in its
+	 * industry's parent group (industry:<group id>, e.g. industry:finance for
+	 * a bank), so that a benchmark has a group for industries too small to
+	 * publish; without it the ids count as given. */
+	const csm_industries *industries;
 } csm_aggregate_options;
 
 /**
  * A streaming aggregator for questionnaire `q` (borrowed). Each assessment
- * added counts in the groups all, grade:A|B|C, industry:<id>, size:<band> and
+ * added counts in the groups all, grade:A|B|C, industry:<id> (and its parent
+ * group's industry:<group id> with an industry list), size:<band> and
  * year:<YYYY>; per group and directive only a histogram of directive scores is
  * kept, so memory does not grow with the number of assessments. Each
  * assessment added is taken to be a different organization. Free with
@@ -815,6 +879,10 @@ CSM_EXTERN void csm_aggregator_free(csm_aggregator *ag);
 /* ------------------------------------------------------------------------ */
 /* The benchmark database (SQLite, or PostgreSQL through libpq)             */
 /* ------------------------------------------------------------------------ */
+
+/* libpq is loaded only when a postgresql:// URL is opened; CSM_EUNSUPPORTED
+ * when this csm was built without PostgreSQL (CSM_WITH_POSTGRESQL) or libpq
+ * cannot be loaded. */
 
 typedef struct csm_db csm_db;
 
@@ -911,7 +979,7 @@ typedef enum csm_list {
 	CSM_LIST_BEHIND_2 = 0, /**< grade B/C: gap >= 2 */
 	CSM_LIST_BEHIND_1 = 1, /**< grade B/C: 1 <= gap < 2 */
 	CSM_LIST_LEVEL5 = 2,   /**< grade A: directives at 5.0 */
-	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest score (below 5) */
+	CSM_LIST_LOWEST = 3    /**< grade A: directives at the company's lowest level (csm_score_level(), below 5) */
 } csm_list;
 
 /** One hint: a directive to work on, the items behind it and the tips that help. */
@@ -1005,10 +1073,39 @@ CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
 CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
 
-/** Number of hints. */
+/**
+ * The directive of hint 1, the most urgent one (1..10), or 0 when there is no
+ * hint. Grades B and C: the largest gap among the directives behind the
+ * target by 1 or more as shown (else the largest gap above 0); grade A: the
+ * largest gap to A's average among the directives at the company's lowest
+ * level. The karte, the text report, the JSON and the plan all start from it.
+ */
+CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
+
+/**
+ * Whether the analysis compares with its benchmark (csm_benchmark_compares()
+ * of the benchmark and the questionnaire): 2 built from the same
+ * questionnaire, 1 by directive (a questionnaire declared comparable), 0 not
+ * at all. With 0 there is no target (csm_analysis_target() is ""), no gap, no
+ * group, no percentile and no plan; the lists and hints go to the company's
+ * lowest directives (CSM_LIST_LOWEST), as for grade A; the reports say why.
+ */
+CSM_EXTERN int csm_analysis_compares(const csm_analysis *an);
+
+/**
+ * The flagged directives besides hint 1, which hint 2 names together ("指示
+ * 4、5、6も改善が必要です"): grades B and C, the rest of both behind lists
+ * (else the other directives behind the target); grade A, the rest of the
+ * lowest-level directives. `*out` points at `return value` directive numbers,
+ * largest gap first (ties by number). They are also hints 2.. of
+ * csm_analysis_hint().
+ */
+CSM_EXTERN size_t csm_analysis_flagged(const csm_analysis *an, const int **out);
+
+/** Number of hints: hint 1 and one entry per flagged directive. */
 CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
 
-/** Hint `i` (0-based), ordered: hint 1 first, then hint 2 entries by gap. */
+/** Hint `i` (0-based), ordered: hint 1 first (rank 1), then the flagged directives of hint 2 (rank 2) by gap. */
 CSM_EXTERN const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i);
 
 /** Number of plan steps. */
@@ -1025,21 +1122,37 @@ CSM_EXTERN const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, s
 /* Radar chart (cairo)                                                      */
 /* ------------------------------------------------------------------------ */
 
+/* The radar and the karte are the PDF back end (CMake option CSM_WITH_PDF),
+ * loaded on first use (libcsm-pdf.so): their functions fail with
+ * CSM_EUNSUPPORTED when it was not built or cannot be loaded. */
+
 /** Image formats of csm_radar_image(). */
 typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_PDF = 2 } csm_image_format;
 
 #define CSM_RADAR_MAX_SERIES 4
 
+/** How a radar series is drawn (every style reads apart in grayscale too). */
+typedef enum csm_radar_style {
+	CSM_RADAR_STYLE_AUTO = 0,     /**< by position: 0 company, 1 industry, 2 target, 3 other */
+	CSM_RADAR_STYLE_COMPANY = 1,  /**< solid, thick, blue, lightly filled, square markers, drawn on top */
+	CSM_RADAR_STYLE_INDUSTRY = 2, /**< gray dashed */
+	CSM_RADAR_STYLE_TARGET = 3,   /**< red dotted */
+	CSM_RADAR_STYLE_PREVIOUS = 4, /**< the previous assessment: purple long dash-dot with open markers */
+	CSM_RADAR_STYLE_OTHER = 5     /**< green dash-dot */
+} csm_radar_style;
+
 /** One polygon of a radar chart. */
 typedef struct csm_radar_series {
-	char label[128];              /**< legend text, UTF-8 */
+	char label[128];              /**< legend text, UTF-8; shrunk, then broken onto two lines, to fit */
 	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
+	csm_radar_style style;        /**< CSM_RADAR_STYLE_AUTO (0, as after memset) draws it by position */
 } csm_radar_series;
 
 /**
  * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
- * to four series. Series 0 is drawn solid and on top (the company); the others
- * dashed, dotted, dash-dotted, so the chart reads in grayscale too.
+ * to four series. Series 0 is drawn last, on top; each series has its style
+ * (csm_radar_style), by position when left at 0. The ring numbers 1..5 are
+ * drawn over the polygons on a white backing.
  */
 typedef struct csm_radar {
 	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */
@@ -1069,6 +1182,8 @@ CSM_EXTERN int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_
 /**
  * The path of the TrueType font file of fontconfig family `family` (e.g.
  * "IPAexGothic"), into `*out` (the caller's to free with csm_free()).
+ * IPAexGothic is taken from Debian's fonts-ipaexfont-gothic file when it is
+ * there, without asking fontconfig.
  * CSM_ENOTFOUND when fontconfig has no such family; the message says which
  * package provides it.
  */
@@ -1141,7 +1256,8 @@ typedef struct csm_plan_options {
  * grade is reached or nothing is left to raise. With `opts->budget` 'S' or
  * 'M', only items of at most that effort, in both parts. Weights of `q`
  * count. `opts` NULL means CSM_PLAN_OPTIONS_INIT. CSM_EINVALID for a bad
- * option, an unknown version, or a `start` of other answers. Free with
+ * option, an unknown version, a `start` of other answers, or a NULL `g` (no
+ * grade to plan towards: see csm_benchmark_grading_for()). Free with
  * csm_plan_free().
  */
 CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,

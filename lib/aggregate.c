@@ -6,7 +6,7 @@
  * them. Memory depends on the variety of scores and groups, not on how many
  * assessments are added. */
 #include <math.h>
-#include <openssl/evp.h>
+#include "crypto_dl.h" /* libcrypto only when a digest is computed */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,19 +36,21 @@ typedef struct tokens {
 
 typedef struct group {
 	char key[80];
-	int family;             /* 0 all, 1 grade, 2 industry, 3 size, 4 year */
+	int family;             /* 0 all, 1 grade, 2 industry, 3 size, 4 year, 5 parent group */
 	unsigned long long n;   /* assessments */
 	hist dir[CSM_DIRECTIVES];
 	hist overall;
 	int suppressed;         /* 0, 1 (n < k), 2 (complementary), 3 (differs by 1..k-1) */
+	char parent[80];        /* an industry's parent group's key, or "" */
 	tokens members;         /* only when tracked */
 } group;
 
-#define FAMILIES 5
-static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year"};
+#define FAMILIES 6
+static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year", "parent"};
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
+	const csm_industries *ind; /* NULL: industries as given, no parent groups */
 	csm_grading grading;
 	unsigned min_group;
 	char year[8];
@@ -208,6 +210,7 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	if (!(ag = calloc(1, sizeof *ag)))
 		return csm__nomem();
 	ag->q = q;
+	ag->ind = opt->industries;
 	ag->grading = opt->grading;
 	ag->min_group = opt->min_group;
 	if (opt->year)
@@ -334,9 +337,25 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
 		goto done;
 	if (industry) {
-		csm__industry_key(key, industry);
-		if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
-			goto done;
+		/* With the list: an older id counts under its new one, and in its
+		 * parent group too (a family of its own: each organization is in one
+		 * industry and one parent group). An organization that named only a
+		 * group counts in that group, not among the industries. */
+		const char *parent = csm_industry_parent(ag->ind, industry);
+		if (csm_industry_renamed(ag->ind, industry))
+			industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
+		if (!csm_industry_is_group(ag->ind, industry)) {
+			csm__industry_key(key, industry);
+			if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
+				goto done;
+			if (parent)
+				snprintf(g->parent, sizeof g->parent, "industry:%s", parent);
+		}
+		if (parent) {
+			csm__industry_key(key, parent);
+			if ((rc = group_get(&g, ag, key, 5)) || (rc = add_to(g, s, m)))
+				goto done;
+		}
 	}
 	if (size) {
 		snprintf(key, sizeof key, "size:%s", size);
@@ -367,6 +386,7 @@ int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
 		group *t;
 		if ((rc = group_get(&t, into, g->key, g->family)))
 			return rc;
+		memcpy(t->parent, g->parent, sizeof t->parent);
 		t->n += g->n;
 		for (d = 0; d < CSM_DIRECTIVES; d++)
 			for (b = 0; b < g->dir[d].n; b++)
@@ -472,6 +492,38 @@ static int suppress_complement(csm_aggregator *ag)
 				hidden -= g->n; /* what the published groups of the family do not cover */
 				if (g->n > 0 && (!smallest || g->n < smallest_n))
 					smallest = g, smallest_n = g->n;
+			}
+			if (hidden == 0 || hidden >= ag->min_group || !smallest)
+				break;
+			smallest->suppressed = 2;
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+/* A parent group holds its industries: what its published industries do not
+ * cover (suppressed industries and organizations that named only the group)
+ * must number 0 or at least k, or subtracting would give it away. Suppress
+ * the smallest published industry of the group until that holds. */
+static int suppress_nested(csm_aggregator *ag)
+{
+	size_t i, j;
+	int changed = 0;
+	for (i = 0; i < ag->count; i++) {
+		const group *p = ag->groups[i];
+		if (p->family != 5 || p->suppressed)
+			continue;
+		for (;;) {
+			unsigned long long hidden = p->n;
+			group *smallest = NULL;
+			for (j = 0; j < ag->count; j++) {
+				group *g = ag->groups[j];
+				if (g->family != 2 || g->suppressed || strcmp(g->parent, p->key) != 0)
+					continue;
+				hidden -= g->n;
+				if (g->n > 0 && (!smallest || g->n < smallest->n))
+					smallest = g;
 			}
 			if (hidden == 0 || hidden >= ag->min_group || !smallest)
 				break;
@@ -597,6 +649,7 @@ static int suppress(csm_aggregator *ag)
 			if (ag->track && (rc = suppress_pairs(ag, &changed)))
 				return rc;
 			changed |= suppress_complement(ag);
+			changed |= suppress_nested(ag);
 			if (!changed)
 				break;
 		}

@@ -30,7 +30,15 @@ struct csm_analysis {
 	int has_percentile;
 	double percentile;    /* within the industry group */
 	int industry_index;   /* the industry's group in the benchmark, or -1 */
-	char industry_key[CSM__KEY_MAX];
+	char industry_key[CSM__KEY_MAX]; /* the group compared with (or tried, when none) */
+	const char *industry; /* the organization's industry, an older id resolved */
+	char *compared[2];    /* csm__analysis_industry_compared(), per language */
+	char *group_label[2]; /* csm__analysis_group_label(), per language */
+	int hint1;                  /* the directive of hint 1, or 0 */
+	int flagged[CSM_DIRECTIVES]; /* the directives hint 2 names, largest gap first */
+	size_t flagged_n;
+	int lowest_level;           /* grade A: the level of CSM_LIST_LOWEST, or 0 */
+	int compares;               /* csm_benchmark_compares(b, q): 0 means no grade and no comparison */
 	csm__followup fu; /* targets and actions (targets.c, actions.c) */
 };
 
@@ -51,6 +59,10 @@ void csm_analysis_free(csm_analysis *an)
 		free((void *)an->plan[i].tips);
 	free(an->hints);
 	free(an->plan);
+	for (i = 0; i < 2; i++) {
+		free(an->compared[i]);
+		free(an->group_label[i]);
+	}
 	free(an->fu.target);
 	free(an);
 }
@@ -147,6 +159,70 @@ static int add_hints(csm_analysis *an, const int *dirs, size_t n)
 	return 0;
 }
 
+/* The hints (SPEC §5), chosen once here for the karte, the text report, the
+ * JSON and the plan: hint 1 is the most urgent directive, hint 2 names all
+ * the other flagged ones together.
+ * - Grade B or C: the flagged directives are those behind the target by 1 or
+ *   more as shown (both lists), largest gap first; hint 1 is the first. When
+ *   none is that far behind, hint 1 is the largest gap above 0 and hint 2
+ *   names the other directives behind the target.
+ * - Grade A: the lists are the directives at level 5 and those at the
+ *   company's lowest level (csm_score_level), which hints go to, ordered by
+ *   gap to A's average. */
+static int select_hints(csm_analysis *an)
+{
+	const csm_score *s = an->s;
+	int cand[CSM_DIRECTIVES], d, low = 6;
+	size_t n = 0, i;
+
+	if (s->grade == CSM_GRADE_A || !an->compares) {
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!s->dir[d - 1].has_score)
+				continue;
+			if (csm_score_level(s->dir[d - 1].score) >= 5)
+				an->list[CSM_LIST_LEVEL5][an->list_n[CSM_LIST_LEVEL5]++] = d;
+			if (csm_score_level(s->dir[d - 1].score) < low)
+				low = csm_score_level(s->dir[d - 1].score);
+		}
+		an->lowest_level = low < 5 ? low : 0;
+		for (d = 1; d <= CSM_DIRECTIVES && low < 5; d++)
+			if (s->dir[d - 1].has_score && csm_score_level(s->dir[d - 1].score) == low)
+				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
+		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
+			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1] || !an->compares)
+				cand[n++] = an->list[CSM_LIST_LOWEST][i];
+	} else {
+		size_t behind = 0;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			if (!an->has_gap[d - 1])
+				continue;
+			if (band(an->gap[d - 1]) == 2)
+				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
+			else if (band(an->gap[d - 1]) == 1)
+				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
+			if (band(an->gap[d - 1]) >= 1)
+				behind++;
+		}
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			if (an->has_gap[d - 1] && (behind ? band(an->gap[d - 1]) >= 1 : csm__gt(an->gap[d - 1], 0)))
+				cand[n++] = d;
+	}
+	if (an->compares) {
+		sort_by_gap(cand, n, an->gap);
+	} else { /* no target: the lowest score first */
+		double below5[CSM_DIRECTIVES];
+		for (d = 1; d <= CSM_DIRECTIVES; d++)
+			below5[d - 1] = s->dir[d - 1].has_score ? 5 - s->dir[d - 1].score : 0;
+		sort_by_gap(cand, n, below5);
+	}
+	if (n) {
+		an->hint1 = cand[0];
+		an->flagged_n = n - 1;
+		memcpy(an->flagged, cand + 1, (n - 1) * sizeof *cand);
+	}
+	return add_hints(an, cand, n);
+}
+
 /* Plan order: directive gap (largest first), directive, item level (lowest
  * first), then questionnaire order (kept in `index`). */
 static int cmp_step(const void *x, const void *y)
@@ -199,13 +275,76 @@ static int plan(csm_analysis *an)
 	return 0;
 }
 
+/* The labels naming the group compared with, in both languages. */
+static int label_group(csm_analysis *an)
+{
+	const char *parent = csm_industry_parent(an->industries, an->industry);
+	int l, by_group = an->industry_index >= 0 && parent && strcmp(an->industry_key + strlen("industry:"), parent) == 0 &&
+	                  csm_industry_is_group(an->industries, parent);
+	for (l = 0; l < 2; l++) {
+		csm_lang lang = (csm_lang)l;
+		const char *ind = csm_industry_label(an->industries, an->industry, lang);
+		csm__buf g = {0}, c = {0};
+		free(an->compared[l]);
+		free(an->group_label[l]);
+		an->compared[l] = an->group_label[l] = NULL;
+		if (!an->industry)
+			continue;
+		if (!ind)
+			ind = an->industry;
+		if (by_group || an->industry_index >= 0)
+			csm__buf_puts(&g, by_group ? csm_industry_label(an->industries, parent, lang) : ind);
+		if (by_group) /* a parent group: say whose ("金融 2020年試行") */
+			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s %s)" : "%s (compared with: %s, %s group)", ind, g.s,
+			                csm__industries_groups_label(an->industries, lang) ? csm__industries_groups_label(an->industries, lang)
+			                                                                    : "");
+		else /* its own group, or none: the industry says it */
+			csm__buf_puts(&c, ind);
+		if ((g.s && csm__buf_finish(&g, &an->group_label[l])) || csm__buf_finish(&c, &an->compared[l])) {
+			csm__buf_free(&g);
+			csm__buf_free(&c);
+			return csm__nomem();
+		}
+	}
+	return 0;
+}
+
+/* The benchmark group of the organization's industry, else of its parent
+ * group (SPEC §5); the percentile within it. With no industry list there is
+ * no parent: only the industry's own group. */
+static int pick_industry_group(csm_analysis *an)
+{
+	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY), *parent;
+	an->industry = id && csm_industry_renamed(an->industries, id) ? csm_industry_renamed(an->industries, id) : id;
+	an->industry_index = -1;
+	an->industry_key[0] = '\0';
+	an->has_percentile = 0;
+	if (!an->industry)
+		return 0;
+	if (!an->compares) /* no group to compare with: the label only */
+		return label_group(an);
+	csm__industry_key(an->industry_key, an->industry);
+	if ((an->industry_index = csm_benchmark_group_find(an->b, an->industry_key)) < 0 &&
+	    (parent = csm_industry_parent(an->industries, an->industry)) && strcmp(parent, an->industry) != 0) {
+		char key[CSM__KEY_MAX];
+		csm__industry_key(key, parent);
+		if ((an->industry_index = csm_benchmark_group_find(an->b, key)) >= 0)
+			memcpy(an->industry_key, key, sizeof key);
+	}
+	/* no percentile within a group smaller than the benchmark's minimum:
+	 * in a group of 2 it only says which of the two is ahead */
+	if (an->industry_index >= 0 && csm_benchmark_group_n(an->b, (size_t)an->industry_index) >= csm_benchmark_min_group(an->b))
+		an->has_percentile =
+		    csm_benchmark_percentile(&an->percentile, an->b, (size_t)an->industry_index, an->s->overall);
+	return label_group(an);
+}
+
 int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a, const csm_score *s,
                 const csm_benchmark *b)
 {
 	CSM__ARGS(out && q && a && s && b);
 	csm_analysis *an;
-	int d, rc = 0, cand[CSM_DIRECTIVES];
-	size_t n = 0, i;
+	int d, rc = 0;
 
 	*out = NULL;
 	if (!s->has_overall)
@@ -216,6 +355,15 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	an->a = a;
 	an->s = s;
 	an->b = b;
+	an->industry_index = an->target_index = -1;
+	/* Answers to a questionnaire the benchmark was not built from (and not
+	 * declared comparable with) get no grade and no comparison: the hints go
+	 * to the company's own lowest directives, as for grade A. */
+	if (!(an->compares = csm_benchmark_compares(b, q))) {
+		if (!(rc = pick_industry_group(an)))
+			rc = select_hints(an);
+		goto cleanup;
+	}
 	snprintf(an->target, sizeof an->target, "grade:%s",
 	         csm_grade_name(csm__next_grade(s->grade)));
 	an->target_index = csm_benchmark_group_find(b, an->target);
@@ -224,15 +372,8 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		              csm_benchmark_name(b), an->target);
 		goto cleanup;
 	}
-	an->industry_index = -1;
-	if (csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY)) {
-		csm__industry_key(an->industry_key, csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY));
-		/* no percentile within a group smaller than the benchmark's minimum:
-		 * in a group of 2 it only says which of the two is ahead */
-		if ((an->industry_index = csm_benchmark_group_find(b, an->industry_key)) >= 0 &&
-		    csm_benchmark_group_n(b, (size_t)an->industry_index) >= csm_benchmark_min_group(b))
-			an->has_percentile = csm_benchmark_percentile(&an->percentile, b, (size_t)an->industry_index, s->overall);
-	}
+	if ((rc = pick_industry_group(an)))
+		goto cleanup;
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double target;
 		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(b, (size_t)an->target_index, d, &target)) {
@@ -241,53 +382,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		}
 	}
 
-	if (s->grade == CSM_GRADE_A) {
-		double min = 6;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			if (!s->dir[d - 1].has_score)
-				continue;
-			if (csm__ge(s->dir[d - 1].score, 5))
-				an->list[CSM_LIST_LEVEL5][an->list_n[CSM_LIST_LEVEL5]++] = d;
-			if (s->dir[d - 1].score < min)
-				min = s->dir[d - 1].score;
-		}
-		for (d = 1; d <= CSM_DIRECTIVES && !csm__ge(min, 5); d++)
-			if (s->dir[d - 1].has_score && csm__eq(s->dir[d - 1].score, min))
-				an->list[CSM_LIST_LOWEST][an->list_n[CSM_LIST_LOWEST]++] = d;
-		/* Hints go to the lowest directives, by gap to A's average. */
-		for (i = 0; i < an->list_n[CSM_LIST_LOWEST]; i++)
-			if (an->has_gap[an->list[CSM_LIST_LOWEST][i] - 1])
-				cand[n++] = an->list[CSM_LIST_LOWEST][i];
-		sort_by_gap(cand, n, an->gap);
-		rc = add_hints(an, cand, n);
-	} else {
-		int b1, picked[CSM_DIRECTIVES];
-		size_t m = 0;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			if (!an->has_gap[d - 1])
-				continue;
-			if (band(an->gap[d - 1]) == 2)
-				an->list[CSM_LIST_BEHIND_2][an->list_n[CSM_LIST_BEHIND_2]++] = d;
-			else if (band(an->gap[d - 1]) == 1)
-				an->list[CSM_LIST_BEHIND_1][an->list_n[CSM_LIST_BEHIND_1]++] = d;
-			if (csm__gt(an->gap[d - 1], 0))
-				cand[n++] = d;
-		}
-		sort_by_gap(cand, n, an->gap);
-		if (n) {
-			/* Hint 1: the largest gap. Hint 2: the rest of its band, else the next band. */
-			b1 = band(an->gap[cand[0] - 1]);
-			picked[m++] = cand[0];
-			for (i = 1; i < n; i++)
-				if (band(an->gap[cand[i] - 1]) == b1)
-					picked[m++] = cand[i];
-			if (m == 1)
-				for (i = 1; i < n; i++)
-					if (b1 > 0 && band(an->gap[cand[i] - 1]) == b1 - 1)
-						picked[m++] = cand[i];
-		}
-		rc = add_hints(an, picked, m);
-	}
+	rc = select_hints(an);
 	if (!rc)
 		rc = plan(an);
 cleanup:
@@ -321,6 +416,104 @@ size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out
 	return an->list_n[which];
 }
 
+int csm_analysis_hint1(const csm_analysis *an) { return an ? an->hint1 : 0; }
+
+int csm_analysis_compares(const csm_analysis *an) { return an ? an->compares : 0; }
+
+size_t csm_analysis_flagged(const csm_analysis *an, const int **out)
+{
+	if (!out)
+		return 0;
+	*out = an ? an->flagged : NULL;
+	return an ? an->flagged_n : 0;
+}
+
+int csm__analysis_lowest_level(const csm_analysis *an) { return an->lowest_level; }
+
+int csm__analysis_hint1_urgent(const csm_analysis *an)
+{
+	/* urgent = on a behind list, which grade A has none of: a 0.7 gap of a
+	 * grade-A company is room to improve, not an emergency */
+	return an->hint1 && an->s->grade != CSM_GRADE_A && band(an->gap[an->hint1 - 1]) >= 1;
+}
+
+void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__buf *o)
+{
+	const char *bq = csm_benchmark_questionnaire(an->b);
+	if (an->compares == 2)
+		return;
+	if (an->compares == 1)
+		csm__buf_printf(o, lang == CSM_LANG_JA ? "%s の回答を、%s の回答から作られた比較データと指示単位で比較しています。"
+		                                        : "%s answers compared by directive with a benchmark built from %s answers.",
+		                an->q->id, bq);
+	else
+		csm__buf_printf(o, lang == CSM_LANG_JA ? "成熟度の判定と比較はありません: 比較データ「%s」は %s の回答から作られ、"
+		                                         "%s の回答とは比べられません。"
+		                                       : "No grade and no comparison: the benchmark \"%s\" was built from %s answers, "
+		                                         "which %s answers cannot be compared with.",
+		                csm_benchmark_name(an->b), bq, an->q->id);
+}
+
+const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang)
+{
+	if (!an->compares)
+		return lang == CSM_LANG_JA ? "改善のヒント (自社で最も低い指示から)" : "Hints (from the company's lowest directives)";
+	/* the trial's karte headings, by target */
+	if (an->s->grade == CSM_GRADE_A)
+		return lang == CSM_LANG_JA ? "更なる成熟度向上のヒント" : "Hints for further maturity";
+	if (an->s->grade == CSM_GRADE_B)
+		return lang == CSM_LANG_JA ? "成熟度Aになるためのヒント" : "Hints for reaching maturity A";
+	return lang == CSM_LANG_JA ? "成熟度Bになるためのヒント" : "Hints for reaching maturity B";
+}
+
+/* "指示1、2、7" / "Directives 1, 2 and 7", in directive order. */
+static void directive_names(csm__buf *o, const int *dirs, size_t n, csm_lang lang)
+{
+	int v[CSM_DIRECTIVES];
+	size_t i;
+	memcpy(v, dirs, n * sizeof *v);
+	for (i = 1; i < n; i++) { /* insertion sort: at most ten */
+		int d = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > d; j--)
+			v[j] = v[j - 1];
+		v[j] = d;
+	}
+	csm__buf_puts(o, lang == CSM_LANG_JA ? "指示" : n > 1 ? "Directives " : "Directive ");
+	for (i = 0; i < n; i++)
+		csm__buf_printf(o, "%s%d",
+		                !i ? "" : lang == CSM_LANG_JA ? "、" : i + 1 == n ? " and " : ", ", v[i]);
+}
+
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o)
+{
+	int a = an->s->grade == CSM_GRADE_A;
+	if (!an->flagged_n)
+		return 0;
+	directive_names(o, an->flagged, an->flagged_n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_puts(o, a ? "も改善の余地があります" : "も改善が必要です");
+	else
+		csm__buf_puts(o, an->flagged_n > 1 ? (a ? " also have room to improve" : " also need improvement")
+		                                    : (a ? " also has room to improve" : " also needs improvement"));
+	return 1;
+}
+
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o)
+{
+	size_t n = (unsigned)which < CSM__LISTS ? an->list_n[which] : 0;
+	int level = which == CSM_LIST_LEVEL5 ? 5 : an->lowest_level;
+	if (!n || (which != CSM_LIST_LEVEL5 && which != CSM_LIST_LOWEST))
+		return 0;
+	directive_names(o, an->list[which], n, lang);
+	if (lang == CSM_LANG_JA)
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? "はレベル%dに達しています" : "はレベル%dで改善の余地があります", level);
+	else
+		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? " %s at level %d" : " %s at level %d, with room to improve",
+		                n > 1 ? "are" : "is", level);
+	return 1;
+}
+
 size_t csm_analysis_hint_count(const csm_analysis *an) { return an ? an->hint_count : 0; }
 const csm_hint *csm_analysis_hint(const csm_analysis *an, size_t i) { return an && i < an->hint_count ? &an->hints[i] : NULL; }
 size_t csm_analysis_plan_count(const csm_analysis *an) { return an ? an->plan_count : 0; }
@@ -337,14 +530,22 @@ const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }
 
 void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind)
 {
-	if (an)
-		an->industries = ind;
+	if (!an)
+		return;
+	an->industries = ind;
+	/* the parent group is known now (without memory, the labels fall back to the industry's) */
+	(void)pick_industry_group(an);
 }
 
 size_t csm__analysis_groups(const csm_analysis *an, const char *keys[5], int idx[5])
 {
 	static const char *const fixed[4] = {"all", "grade:C", "grade:B", "grade:A"};
 	size_t i;
+	if (!an->compares) { /* nothing to compare with */
+		for (i = 0; i < 5; i++)
+			keys[i] = NULL, idx[i] = -1;
+		return 0;
+	}
 	for (i = 0; i < 4; i++) {
 		keys[i] = fixed[i];
 		idx[i] = csm_benchmark_group_find(an->b, fixed[i]);
@@ -358,9 +559,21 @@ int csm__analysis_industry_group(const csm_analysis *an) { return an->industry_i
 
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang)
 {
-	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY);
-	const char *label = id ? csm_industry_label(an->industries, id, lang) : NULL;
-	return label ? label : id;
+	const char *label = an->industry ? csm_industry_label(an->industries, an->industry, lang) : NULL;
+	return label ? label : an->industry;
+}
+
+const char *csm__analysis_industry(const csm_analysis *an) { return an->industry; }
+const csm_industries *csm__analysis_industries(const csm_analysis *an) { return an->industries; }
+
+const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang)
+{
+	return CSM__LANG_OK(lang) && an->group_label[lang] ? an->group_label[lang] : csm__analysis_industry_label(an, lang);
+}
+
+const char *csm__analysis_industry_compared(const csm_analysis *an, csm_lang lang)
+{
+	return CSM__LANG_OK(lang) && an->compared[lang] ? an->compared[lang] : csm__analysis_industry_label(an, lang);
 }
 
 int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n)

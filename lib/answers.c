@@ -90,6 +90,17 @@ static int one_of(const char *s, const char *const *set, size_t n)
 	return 0;
 }
 
+const char *csm__scope_label(const char *scope, csm_lang lang)
+{
+	/* the words the form and the workbook show, never the raw id */
+	static const char *const words[CSM__SCOPES][2] = {{"単体", "single entity"}, {"グループ", "group"}};
+	size_t i;
+	for (i = 0; scope && i < CSM__SCOPES; i++)
+		if (strcmp(scope, csm__scopes[i]) == 0)
+			return words[i][lang == CSM_LANG_JA ? 0 : 1];
+	return scope;
+}
+
 int csm__scope_valid(const char *s) { return one_of(s, csm__scopes, CSM__SCOPES); }
 int csm__size_valid(const char *s) { return one_of(s, csm__sizes, CSM__SIZES); }
 
@@ -715,6 +726,24 @@ int csm_answers_field_set(csm_answers *a, csm_answers_field f, const char *value
 	if (!(copy = csm__strdup(value)))
 		return csm__nomem();
 	a->field[f] = copy;
+	return 0;
+}
+
+int csm__answers_set_industry(csm_answers *a, const char *id)
+{
+	char *copy = csm__strdup(id);
+	if (!copy)
+		return csm__nomem();
+	free(a->field[CSM_FIELD_ORG_INDUSTRY]);
+	a->field[CSM_FIELD_ORG_INDUSTRY] = copy;
+	/* the JSON output copies the organization object: it says the new id too */
+	if (a->organization && cJSON_GetObjectItemCaseSensitive(a->organization, "industry")) {
+		cJSON *v = cJSON_CreateString(id);
+		if (!v || !cJSON_ReplaceItemInObjectCaseSensitive(a->organization, "industry", v)) {
+			cJSON_Delete(v);
+			return csm__nomem();
+		}
+	}
 	return 0;
 }
 

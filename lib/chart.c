@@ -14,25 +14,36 @@
 #include "internal.h"
 
 #define CSM_PI 3.14159265358979323846
+#define PNG_DPI 300.0 /* the PNG is drawn at, and records (pHYs), this resolution */
 
 /* Line styles by series: solid, dashed, dotted, dash-dot; dark to light. */
 static const double dash_industry[] = {5.0, 2.5};
 static const double dash_target[] = {1.2, 2.0};
 static const double dash_other[] = {6.0, 2.0, 1.2, 2.0};
 
-static csm__style series_style(size_t k, double scale)
+/* The style of series `k` of `r`: its own field, else by position (0 the
+ * company, 1 the industry, 2 the target, 3 any other). */
+static csm__style series_style(const csm_radar *r, size_t k, double scale)
 {
+	static const double dash_previous[] = {7.0, 2.0, 1.5, 2.0};
 	csm__style st;
+	csm_radar_style style = r->series[k].style;
 	memset(&st, 0, sizeof st);
-	switch (k) {
-	case 0: /* the company: strong blue, solid, thick, lightly filled */
+	if (style == CSM_RADAR_STYLE_AUTO)
+		style = k == 0 ? CSM_RADAR_STYLE_COMPANY : k == 1 ? CSM_RADAR_STYLE_INDUSTRY
+		        : k == 2                 ? CSM_RADAR_STYLE_TARGET : CSM_RADAR_STYLE_OTHER;
+	switch (style) {
+	case CSM_RADAR_STYLE_COMPANY: /* strong blue, solid, thick, lightly filled */
 		st.r = 0.09, st.g = 0.27, st.b = 0.58, st.width = 2.2, st.alpha = 0.14;
 		break;
-	case 1:
+	case CSM_RADAR_STYLE_INDUSTRY:
 		st.r = 0.35, st.g = 0.35, st.b = 0.35, st.width = 1.3, st.dash = dash_industry, st.ndash = 2;
 		break;
-	case 2:
+	case CSM_RADAR_STYLE_TARGET:
 		st.r = 0.70, st.g = 0.20, st.b = 0.10, st.width = 1.6, st.dash = dash_target, st.ndash = 2;
+		break;
+	case CSM_RADAR_STYLE_PREVIOUS: /* purple, long dash-dot, with open markers: apart from all others */
+		st.r = 0.45, st.g = 0.15, st.b = 0.60, st.width = 1.6, st.dash = dash_previous, st.ndash = 4;
 		break;
 	default:
 		st.r = 0.20, st.g = 0.50, st.b = 0.25, st.width = 1.3, st.dash = dash_other, st.ndash = 4;
@@ -40,6 +51,29 @@ static csm__style series_style(size_t k, double scale)
 	}
 	st.width *= scale;
 	return st;
+}
+
+static int is_previous(const csm_radar *r, size_t k) { return r->series[k].style == CSM_RADAR_STYLE_PREVIOUS; }
+
+/* Bytes of `s` that fit `width` at `size` (whole UTF-8 characters), for
+ * breaking a legend label: after the last space that fits, else anywhere. */
+static size_t fit_label(csm__canvas *c, const char *s, double size, double width)
+{
+	size_t n = 0, best = 0, space = 0;
+	char buf[sizeof ((csm_radar_series *)0)->label];
+	while (s[n]) {
+		size_t m = n + 1;
+		while (((unsigned char)s[m] & 0xC0) == 0x80)
+			m++;
+		memcpy(buf, s, m);
+		buf[m] = '\0';
+		if (c->text_width(c, buf, size) > width)
+			break;
+		n = best = m;
+		if (s[n] == ' ')
+			space = n;
+	}
+	return s[n] && space > best / 2 ? space : best;
 }
 
 static void point(double cx, double cy, double radius, int axis, double v, double *x, double *y)
@@ -55,12 +89,39 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 	static const csm__style grid = {0.72, 0.72, 0.72, 0.5, NULL, 0, 0};
 	static const csm__style axis_line = {0.55, 0.55, 0.55, 0.6, NULL, 0, 0};
 	double scale = size / 260.0, fs = 7.5 * (scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
-	double legend_h = fs * 1.9 * (double)(r->count ? r->count : 1) + fs * 2;
-	double wmax = 0, radius, cx, cy;
+	double legend_h, lfs = fs, lw = 0, lx, wmax = 0, radius, cx, cy;
+	size_t split[CSM_RADAR_MAX_SERIES] = {0}, lines = 0;
 	cairo_t *cr = c->cr;
 	size_t k;
 	int i, ring;
 
+	/* The legend fits the width (8 pt margins): its labels shrink (to 70%), then break onto
+	 * a second line; a long industry name is never cut. */
+	for (k = 0; k < r->count; k++) {
+		double w = c->text_width(c, r->series[k].label, fs);
+		if (w > lw)
+			lw = w;
+	}
+	if (fs * 4.3 + lw > width - 16) {
+		lfs = fs * (width - 16 - fs * 4.3) / lw;
+		if (lfs < fs * 0.7)
+			lfs = fs * 0.7;
+	}
+	for (k = 0; k < r->count; k++) {
+		const char *label = r->series[k].label;
+		if (c->text_width(c, label, lfs) > width - 16 - fs * 4.3)
+			split[k] = fit_label(c, label, lfs, width - 16 - fs * 4.3);
+		lines += split[k] ? 2 : 1;
+	}
+	lw = 0;
+	for (k = 0; k < r->count; k++) {
+		double w = c->text_width(c, r->series[k].label, lfs);
+		if (split[k])
+			w = width - 16 - fs * 4.3;
+		if (w > lw)
+			lw = w;
+	}
+	legend_h = fs * 1.9 * (double)(r->count ? r->count : 1) + lfs * 1.2 * (double)(lines - r->count) + fs * 2;
 	/* The circle takes what the labels at its sides and top/bottom leave. */
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
 		double w = c->text_width(c, r->axis[i], fs);
@@ -95,13 +156,6 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 		cairo_line_to(cr, px, py);
 	}
 	c->stroke(c, &axis_line);
-	/* Ring numbers between the first two axes, clear of the lines. */
-	for (ring = 1; ring <= 5; ring++) {
-		char num[4];
-		double a = -CSM_PI / 2 + CSM_PI / CSM_DIRECTIVES, rr = radius * ring / 5.0 * 0.93;
-		snprintf(num, sizeof num, "%d", ring);
-		c->text(c, cx + cos(a) * rr, cy + sin(a) * rr + fs * 0.3, num, fs * 0.8, CSM_ALIGN_CENTER, 0.5);
-	}
 	/* Axis labels, outside the circle, aligned away from it. */
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
 		double a = -CSM_PI / 2 + 2 * CSM_PI * i / CSM_DIRECTIVES, px, py, ca = cos(a), sa = sin(a);
@@ -117,7 +171,7 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 	/* Series, the first (the company) last so it lies on top. */
 	for (k = r->count; k-- > 0;) {
 		const csm_radar_series *s = &r->series[k];
-		csm__style st = series_style(k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
+		csm__style st = series_style(r, k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
 		int started = 0, complete = 1;
 		for (i = 0; i < CSM_DIRECTIVES; i++)
 			if (s->value[i] < 0)
@@ -159,17 +213,64 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 			}
 			st.alpha = 1;
 			c->fill(c, &st);
+		} else if (is_previous(r, k)) { /* open markers: last year's points */
+			for (i = 0; i < CSM_DIRECTIVES; i++) {
+				double px, py, m = 1.8 * (st.width / 1.6);
+				if (s->value[i] < 0)
+					continue;
+				point(cx, cy, radius, i, s->value[i], &px, &py);
+				cairo_rectangle(cr, px - m, py - m, 2 * m, 2 * m);
+			}
+			st.dash = NULL, st.ndash = 0, st.width *= 0.7;
+			c->stroke(c, &st);
 		}
 	}
-	/* Legend, under the chart: a line sample and the label per series. */
-	for (k = 0; k < r->count; k++) {
-		csm__style st = series_style(k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
-		double ly = cy + radius + fs * 2.2 + fs * 2.2 + fs * 1.9 * (double)k;
-		double lx = cx - size * 0.34;
-		cairo_move_to(cr, lx, ly - fs * 0.35);
-		cairo_line_to(cr, lx + fs * 3.5, ly - fs * 0.35);
-		c->stroke(c, &st);
-		c->text(c, lx + fs * 4.3, ly, r->series[k].label, fs, CSM_ALIGN_LEFT, 0.1);
+	/* Ring numbers between the first two axes, over the polygons on a white
+	 * backing, so they stay legible wherever the polygons run. */
+	for (ring = 1; ring <= 5; ring++) {
+		static const csm__style white = {1, 1, 1, 0, NULL, 0, 1};
+		char num[4];
+		double a = -CSM_PI / 2 + CSM_PI / CSM_DIRECTIVES, rr = radius * ring / 5.0 * 0.93, rs = fs * 0.85;
+		double tx = cx + cos(a) * rr, ty = cy + sin(a) * rr + rs * 0.35, tw;
+		snprintf(num, sizeof num, "%d", ring);
+		tw = c->text_width(c, num, rs);
+		cairo_rectangle(cr, tx - tw / 2 - rs * 0.3, ty - rs * 0.8, tw + rs * 0.6, rs * 1.05);
+		c->fill(c, &white);
+		c->text(c, tx, ty, num, rs, CSM_ALIGN_CENTER, 0.3);
+	}
+	/* Legend, under the chart: a line sample and the label per series,
+	 * the block centred and kept inside the box. */
+	lx = cx - (fs * 4.3 + lw) / 2;
+	if (lx > cx - size * 0.34)
+		lx = cx - size * 0.34;
+	if (lx < x + 8)
+		lx = x + 8;
+	{
+		double ly = cy + radius + fs * 2.2 + fs * 2.2;
+		for (k = 0; k < r->count; k++) {
+			csm__style st = series_style(r, k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
+			const char *label = r->series[k].label;
+			cairo_move_to(cr, lx, ly - fs * 0.35);
+			cairo_line_to(cr, lx + fs * 3.5, ly - fs * 0.35);
+			c->stroke(c, &st);
+			if (is_previous(r, k)) {
+				cairo_rectangle(cr, lx + fs * 1.75 - fs * 0.25, ly - fs * 0.6, fs * 0.5, fs * 0.5);
+				st.dash = NULL, st.ndash = 0;
+				c->stroke(c, &st);
+			}
+			if (split[k]) {
+				char first[sizeof r->series[k].label];
+				memcpy(first, label, split[k]);
+				first[split[k]] = '\0';
+				c->text(c, lx + fs * 4.3, ly, first, lfs, CSM_ALIGN_LEFT, 0.1);
+				label += split[k];
+				while (*label == ' ')
+					label++;
+				ly += lfs * 1.2;
+			}
+			c->text(c, lx + fs * 4.3, ly, label, lfs, CSM_ALIGN_LEFT, 0.1);
+			ly += fs * 1.9;
+		}
 	}
 }
 
@@ -239,6 +340,51 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data, unsign
 	return CAIRO_STATUS_SUCCESS;
 }
 
+static unsigned long png_crc(const unsigned char *p, size_t n)
+{
+	unsigned long c = 0xFFFFFFFFUL;
+	size_t i;
+	int k;
+	for (i = 0; i < n; i++) {
+		c ^= p[i];
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320UL ^ (c >> 1) : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFUL;
+}
+
+static void put32(unsigned char *p, unsigned long v)
+{
+	p[0] = (unsigned char)(v >> 24), p[1] = (unsigned char)(v >> 16), p[2] = (unsigned char)(v >> 8), p[3] = (unsigned char)v;
+}
+
+/* Record the resolution the PNG is drawn at (cairo writes none), as a pHYs
+ * chunk after IHDR, so it prints at its size in points: `dpi` as pixels per
+ * metre, rounded. */
+static int png_add_phys(membuf *m, double dpi)
+{
+	static const size_t ihdr_end = 8 + 8 + 13 + 4; /* signature, IHDR header, data, CRC */
+	unsigned char chunk[21];
+	unsigned long ppm = (unsigned long)lround(dpi / 0.0254);
+	unsigned char *t;
+	if (m->len < ihdr_end || memcmp(m->data + 12, "IHDR", 4) != 0)
+		return 0;
+	if (!(t = realloc(m->data, m->len + sizeof chunk)))
+		return -1;
+	m->data = t;
+	put32(chunk, 9);
+	memcpy(chunk + 4, "pHYs", 4);
+	put32(chunk + 8, ppm);
+	put32(chunk + 12, ppm);
+	chunk[16] = 1; /* unit: metre */
+	put32(chunk + 17, png_crc(chunk + 4, 13));
+	memmove(m->data + ihdr_end + sizeof chunk, m->data + ihdr_end, m->len - ihdr_end);
+	memcpy(m->data + ihdr_end, chunk, sizeof chunk);
+	m->len += sizeof chunk;
+	m->cap = m->len;
+	return 0;
+}
+
 int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt)
 {
 	CSM__ARGS(out && len && r);
@@ -247,7 +393,7 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 	cairo_t *cr;
 	csm__canvas c;
 	cairo_status_t status;
-	double px_per_pt = fmt == CSM_IMAGE_PNG ? 300.0 / 72.0 : 1.0;
+	double px_per_pt = fmt == CSM_IMAGE_PNG ? PNG_DPI / 72.0 : 1.0;
 
 	*out = NULL;
 	*len = 0;
@@ -278,6 +424,8 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 	cairo_destroy(cr);
 	if (fmt == CSM_IMAGE_PNG && status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_write_to_png_stream(surface, write_mem, &m);
+	if (fmt == CSM_IMAGE_PNG && status == CAIRO_STATUS_SUCCESS && !m.nomem && png_add_phys(&m, PNG_DPI) < 0)
+		m.nomem = 1;
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);
@@ -313,18 +461,20 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		snprintf(out->axis[d - 1], sizeof out->axis[0], "%d %s", d, q->dir_short[d - 1][lang]);
 	snprintf(out->series[0].label, sizeof out->series[0].label, "%s",
 	         lang == CSM_LANG_JA ? "自社" : "This organization");
+	out->series[0].style = CSM_RADAR_STYLE_COMPANY;
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		out->series[0].value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
 	out->count = 1;
 	if (industry) {
 		if ((g = csm__analysis_industry_group(an)) >= 0) {
 			csm_radar_series *se = &out->series[out->count++];
+			se->style = CSM_RADAR_STYLE_INDUSTRY;
 			if (short_labels) /* where the industry is named elsewhere on the page */
 				snprintf(se->label, sizeof se->label, "%s", lang == CSM_LANG_JA ? "業種平均" : "Industry average");
 			else
 				snprintf(se->label, sizeof se->label,
 				         lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
-				         csm__analysis_industry_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
+				         csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
 				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
 					se->value[d - 1] = -1;
@@ -332,6 +482,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 	}
 	if ((g = csm_benchmark_group_find(b, target)) >= 0) {
 		csm_radar_series *se = &out->series[out->count++];
+		se->style = CSM_RADAR_STYLE_TARGET;
 		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "目標: 成熟度 %s の平均 (n=%u)" : "Target: grade %s average (n=%u)",
 		         target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
@@ -342,6 +493,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		const csm_score *ps = csm__analysis_prev(an);
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
 		csm_radar_series *se = &out->series[out->count++];
+		se->style = CSM_RADAR_STYLE_PREVIOUS;
 		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "前回 (%s)" : "Previous (%s)", pdate ? pdate : "-");
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;

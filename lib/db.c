@@ -15,11 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libpq-fe.h>
-#include <openssl/evp.h>
+#include "crypto_dl.h" /* libcrypto only when a digest is computed */
 #include <sqlite3.h>
 
 #include "internal.h"
+#include "pg_dl.h" /* libpq only when a postgresql:// URL is opened */
 
 #define SCHEMA_VERSION 2
 #define MAX_PARAMS 2048
@@ -416,6 +416,8 @@ int csm_db_open(csm_db **out, const char *target)
 	db->pg = strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
 	db->busy_ms = BUSY_MS_DEFAULT;
 	if (db->pg) {
+		if ((rc = csm__pg_load()))
+			goto fail;
 		db->conn = PQconnectdb(target);
 		if (PQstatus(db->conn) != CONNECTION_OK) {
 			rc = csm__err(CSM_EIO, "%s: cannot connect: %s", db->target, PQerrorMessage(db->conn));

@@ -313,7 +313,9 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 			csm__buf_puts(b, "<option selected value=\"");
 			esc(b, industry);
 			csm__buf_puts(b, "\">");
-			esc(b, industry);
+			/* a group (e.g. finance) has a label too */
+			esc(b, csm_industry_label(opt->industries, industry, lang) ? csm_industry_label(opt->industries, industry, lang)
+			                                                           : industry);
 			csm__buf_puts(b, "</option>");
 		}
 		csm__buf_puts(b, "</select></label>\n");

@@ -49,12 +49,19 @@ int csm__control_char(const char *s, int multiline);
 #define CSM__SCOPES 2
 #define CSM__SIZES 3
 extern const char *const csm__scopes[CSM__SCOPES]; /* "entity", "group" */
+/* The scope's word in `lang` (単体 / グループ, single entity / group); an unknown id as it is. */
+const char *csm__scope_label(const char *scope, csm_lang lang);
 extern const char *const csm__sizes[CSM__SIZES];   /* "small", "medium", "large" */
 int csm__scope_valid(const char *s);
 int csm__size_valid(const char *s);
 
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
+/* The label of the industries' groups as a set ("2020年試行", "2020 trial"), or NULL. */
+const char *csm__industries_groups_label(const csm_industries *ind, csm_lang lang);
+/* The id of the industry or group whose id or label (ja, or en in any case)
+ * is `s`, or `s`'s own copy in the list where it is a renamed id; NULL if none. */
+const char *csm__industry_find(const csm_industries *ind, const char *s);
 
 /* A temporary file with no name in `dir`, open for reading and writing
  * (O_TMPFILE, or a file unlinked at once): nothing is left behind however the
@@ -327,6 +334,9 @@ int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind
 /* Answers built in code (from a database): room for `cap` items. */
 csm_answers *csm__answers_new(const char *name, size_t cap);
 int csm__answers_push(csm_answers *a, const char *id, csm_answer_kind kind, int level);
+/* Replace the organization's industry (the field and the organization
+ * object as given) by `id`: an older list's id resolved to the current one. */
+int csm__answers_set_industry(csm_answers *a, const char *id);
 
 struct csm_score {
 	const csm_questionnaire *q;
@@ -353,6 +363,20 @@ const csm_answers *csm__analysis_prev_a(const csm_analysis *an);
 size_t csm__moved_items(const csm_answers *older, const csm_answers *newer, const csm_questionnaire *q, csm__buf *out);
 /* The organization's industry as a label where known, else its id, or NULL. */
 const char *csm__analysis_industry_label(const csm_analysis *an, csm_lang lang);
+/* Grade A: the level of the CSM_LIST_LOWEST directives (1..4), else 0. */
+int csm__analysis_lowest_level(const csm_analysis *an);
+/* 1 if hint 1 is labelled urgent: its directive is on a behind list (grades B, C). */
+int csm__analysis_hint1_urgent(const csm_analysis *an);
+/* The hints' heading by target, as the trial's karte: 成熟度Aになるためのヒント ... */
+/* The note on what the benchmark compares (csm_analysis_compares() 1 or 0),
+ * appended to `o`; nothing when it was built from the same questionnaire. */
+void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__buf *o);
+const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang);
+/* Hint 2's sentence into `o` ("指示4、5、6も改善が必要です"); 0 when nothing is flagged. */
+int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o);
+/* Grade A's statement of list `which` (LEVEL5 or LOWEST) into `o` ("指示1、2、7は
+ * レベル5に達しています", "指示6、8、9はレベル4で改善の余地があります"); 0 when empty. */
+int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang lang, csm__buf *o);
 /* The groups the organization is compared with, in table order: all,
  * grade:C, grade:B, grade:A, and its industry's when it names one; their keys
  * and indexes in the benchmark (-1 where it has none). Returns 4 or 5. */
@@ -386,8 +410,19 @@ void csm__portfolio_free(csm__portfolio *p);
 /* csm_radar_from_analysis(), with the industry's series labelled just
  * "Industry average" when `short_labels` (the page names the industry). */
 int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels);
-/* The index of the industry's group in the benchmark, or -1. */
+/* The index of the industry's group in the benchmark (its own, or else its
+ * parent's), or -1. */
 int csm__analysis_industry_group(const csm_analysis *an);
+/* The organization's industry (an older id resolved), or NULL; the list. */
+const char *csm__analysis_industry(const csm_analysis *an);
+const csm_industries *csm__analysis_industries(const csm_analysis *an);
+/* The label of the group the organization is compared with: its industry's
+ * label, or its parent group's ("金融"). */
+const char *csm__analysis_group_label(const csm_analysis *an, csm_lang lang);
+/* "銀行業 (比較: 金融 2020年試行)": the industry and the parent group it is
+ * compared with; only the industry where that is its own group or there is
+ * none; NULL without an industry. */
+const char *csm__analysis_industry_compared(const csm_analysis *an, csm_lang lang);
 /* 1 if the industry group exists but is below the benchmark's min_group, so
  * no percentile is given; its n into `*n`. */
 int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n);

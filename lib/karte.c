@@ -38,6 +38,10 @@ static const double ACCENT[3] = {0.09, 0.27, 0.58};
 
 /* ---- fonts --------------------------------------------------------------- */
 
+/* Debian's fonts-ipaexfont-gothic, found without fontconfig: its first
+ * call reads the whole configuration, a fifth of a karte's time. */
+#define IPAEX_GOTHIC_DEBIAN "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+
 int csm_font_find(char **out, const char *family)
 {
 	CSM__ARGS(out);
@@ -47,6 +51,8 @@ int csm_font_find(char **out, const char *family)
 	int rc = 0;
 
 	*out = NULL;
+	if (family && strcmp(family, "IPAexGothic") == 0 && access(IPAEX_GOTHIC_DEBIAN, R_OK) == 0)
+		return (*out = csm__strdup(IPAEX_GOTHIC_DEBIAN)) ? 0 : csm__nomem();
 	if (!FcInit())
 		return csm__err(CSM_EIO, "fontconfig could not be initialized");
 	if (!(pat = FcNameParse((const FcChar8 *)family)))
@@ -151,6 +157,7 @@ typedef struct karte {
 	hb_set_t *unicodes;   /* pass 1: characters used */
 	int pages;            /* pages started */
 	int total_pages;      /* from pass 1, for the footer */
+	int first_page;       /* the karte's first page (a portfolio holds several) */
 	HPDF_Doc pdf;
 	HPDF_Page page;
 	HPDF_Font font;
@@ -516,9 +523,10 @@ static int wrap(karte *k, double x, double *y, const char *s, double size, doubl
 
 enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
-	K_GRADING, K_BEHIND2, K_BEHIND1, K_LEVEL5, K_LOWEST, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
+	K_GRADING, K_BEHIND2, K_BEHIND1, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
 	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_MORE, K_NO_DATE, K_ESTIMATED, K_COUNT
+	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION, K_HINT2_ACTION_OWN,
+	K_LEVELS, K_SHADED, K_COUNT
 };
 
 static const char *const KT[K_COUNT][2] = {
@@ -534,8 +542,6 @@ static const char *const KT[K_COUNT][2] = {
 	[K_GRADING] = {"判定基準 (総合スコア)", "Grading (overall)"},
 	[K_BEHIND2] = {"目標から 2 以上遅れている指示", "2 or more behind the target"},
 	[K_BEHIND1] = {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"},
-	[K_LEVEL5] = {"レベル 5 に達している指示", "Directives at level 5"},
-	[K_LOWEST] = {"最も低い指示 (改善の余地)", "Lowest directives (room to improve)"},
 	[K_NONE] = {"なし", "none"},
 	[K_TABLE] = {"指示ごとのスコアと比較", "Scores by directive, compared"},
 	[K_DIRECTIVE] = {"指示", "Directive"},
@@ -548,6 +554,13 @@ static const char *const KT[K_COUNT][2] = {
 	[K_HINTS] = {"改善のヒント", "Hints"},
 	[K_HINT1] = {"最優先", "Urgent"},
 	[K_HINT2] = {"次に", "Next"},
+	[K_HINT1_PLAIN] = {"ヒント1", "Hint 1"},
+	[K_HINT2_ACTION] = {"それぞれ最も低い項目を目標平均のレベルまで引き上げてください。読むべきティップス:",
+	                    "Raise each one's lowest items to the target average's level. Tips to read:"},
+	[K_HINT2_ACTION_OWN] = {"それぞれ最も低い項目を1段階ずつ引き上げてください。読むべきティップス:",
+	                        "Raise each one's lowest items a level at a time. Tips to read:"},
+	[K_LEVELS] = {"レベルの状況", "Levels"},
+	[K_SHADED] = {" 自社スコア 1.x・2.x は網掛け (濃・淡)。", " Scores 1.x and 2.x shaded (dark, light)."},
 	[K_LOWEST_ITEMS] = {"最も低い項目", "Lowest items"},
 	[K_TIP] = {"ティップス", "Tip"},
 	[K_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
@@ -559,7 +572,6 @@ static const char *const KT[K_COUNT][2] = {
 	[K_RADAR] = {"レーダーチャート", "Radar"},
 	[K_NO_DATE] = {"日付なし", "undated"},
 	[K_ESTIMATED] = {"(2020年試行から推定)", "(estimated from the 2020 trial)"},
-	[K_MORE] = {"ほかのヒント (csm score で全体を表示): 指示", "More hints (csm score shows them all): directives"},
 };
 
 #define T(id) KT[id][lang]
@@ -618,27 +630,44 @@ static void directive_list(karte *k, double x, double *y, double width, const ch
 	*y += 5;
 }
 
+/* Where to break `name` for a first line of `width` at `size`: after the last
+ * space that fits, else between characters (wide characters, no space). */
+static size_t name_break(karte *k, const char *name, double size, double width)
+{
+	size_t n = fit_bytes(k, name, strlen(name), size, width), cut = n;
+	if (!name[n])
+		return n;
+	while (cut > 0 && name[cut] != ' ' && name[cut - 1] != ' ')
+		cut--;
+	if (cut == 0 || (unsigned char)name[n] >= 0xE0 || (n > 0 && (unsigned char)name[n - 1] >= 0x80))
+		cut = n;
+	return cut;
+}
+
 /* A name in the header: one line, from `size` down to 14 pt; if it is still
- * too wide, two lines of 13 pt, the second cut with an ellipsis only if the
- * name needs more. The first baseline is at `y`; returns the last one. */
+ * too wide, two lines, from 13 pt down to 10 pt, so the whole name shows; the
+ * second line is cut with an ellipsis only if even that is not enough. The
+ * first baseline is at `y`; returns the last one. */
 static double header_name(karte *k, const char *name, double size, double y, double width)
 {
 	csm__buf second = {0};
-	size_t n, cut;
+	size_t cut;
 	double s2 = 13;
+	const char *rest;
 	while (size > 14 && text_width(k->km, name, size) > width)
 		size -= 0.5;
 	if (text_width(k->km, name, size) <= width) {
 		k->c.text(&k->c, MARGIN, y, name, size, CSM_ALIGN_LEFT, 0.05);
 		return y;
 	}
-	/* Break after the last space that fits, else between characters. */
-	n = fit_bytes(k, name, strlen(name), 13, width);
-	cut = n;
-	while (cut > 0 && name[cut] != ' ' && name[cut - 1] != ' ')
-		cut--;
-	if (cut == 0 || (unsigned char)name[n] >= 0xE0 || (unsigned char)name[n - 1] >= 0x80)
-		cut = n; /* no space to break at, or wide characters: break anywhere */
+	for (;;) {
+		cut = name_break(k, name, s2, width);
+		for (rest = name + cut; *rest == ' '; rest++)
+			;
+		if (s2 <= 10 || text_width(k->km, rest, s2) <= width)
+			break;
+		s2 -= 0.5;
+	}
 	{
 		char *first = csm__strndup(name, cut);
 		size_t len = cut;
@@ -648,17 +677,14 @@ static double header_name(karte *k, const char *name, double size, double y, dou
 		}
 		while (len > 0 && first[len - 1] == ' ')
 			first[--len] = '\0';
-		k->c.text(&k->c, MARGIN, y - 4, first, 13, CSM_ALIGN_LEFT, 0.05);
+		k->c.text(&k->c, MARGIN, y - 4, first, s2, CSM_ALIGN_LEFT, 0.05);
 		free(first);
 	}
-	name += cut;
-	while (*name == ' ')
-		name++;
-	fit_into(k, name, &s2, 13, width, &second);
+	fit_into(k, rest, &s2, s2, width, &second);
 	if (second.s)
-		k->c.text(&k->c, MARGIN, y + 12, second.s, 13, CSM_ALIGN_LEFT, 0.05);
+		k->c.text(&k->c, MARGIN, y - 4 + s2 + 3, second.s, s2, CSM_ALIGN_LEFT, 0.05);
 	csm__buf_free(&second);
-	return y + 12;
+	return y - 4 + s2 + 3;
 }
 
 /* "name (role)" of an assessor within `width`: the name keeps at least 60%
@@ -733,6 +759,17 @@ static void assessor_block(karte *k, double *y, const csm_answers *a, double siz
 	*y += (double)((cells + 1) / 2) * 11;
 }
 
+/* A score cell shaded by its level as shown, as the trial's table: 1.x
+ * darker, 2.x lighter (the two read apart in grayscale, 0.80 and 0.92). */
+static void shade(karte *k, double x, double y, double w, double score)
+{
+	int level = csm_score_level(score);
+	if (level <= 1)
+		box(k, x + 4, y + 0.5, w - 4, 12, 0.97, 0.74, 0.70);
+	else if (level == 2)
+		box(k, x + 4, y + 0.5, w - 4, 12, 1.0, 0.92, 0.74);
+}
+
 static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
 {
 	const csm_questionnaire *q = csm__analysis_q(an);
@@ -755,6 +792,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	size_t ln;
 
 	new_page(k);
+	k->first_page = k->pages;
 	/* Header: what, who, when; the grade on the right. It wraps and grows
 	 * as its texts need, and what is below moves down with its rule. */
 	text_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
@@ -764,10 +802,10 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 	y = header_name(k, f ? f : a->name, 17, MARGIN + 28, HEADER_W) + 16;
 	{
 		csm__buf meta = {0};
-		if ((f = csm__analysis_industry_label(an, lang)))
+		if ((f = csm__analysis_industry_compared(an, lang)))
 			csm__buf_printf(&meta, "%s: %s   ", T(K_INDUSTRY), f);
 		if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
-			csm__buf_printf(&meta, "%s: %s   ", T(K_SCOPE), f);
+			csm__buf_printf(&meta, "%s: %s   ", T(K_SCOPE), csm__scope_label(f, lang));
 		if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
 			csm__buf_printf(&meta, "%s: %s   ", T(K_ASSESSED), f);
 		csm__buf_printf(&meta, "%s: %s", T(K_QUESTIONNAIRE), q->id);
@@ -794,65 +832,101 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 
 	/* Radar on the left; target, lists and notes on the right. */
 	csm_radar_from_analysis(&radar, an, lang);
-	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 90 + dy, 300, 292);
+	/* the chart fills its width (axis labels at the sides); no slack below */
+	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 88 + dy, 300, 256);
 	x = MARGIN + 306;
 	ry = MARGIN + 104 + dy;
-	g = csm_benchmark_group_find(b, target);
-	text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
-	ry += 12;
-	k->c.text(&k->c, x + 6, ry,
-	          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
-	               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
-	          8.5, CSM_ALIGN_LEFT, 0.1);
-	ry += 17;
-	{
-		double pct;
-		unsigned gn;
-		if (csm__analysis_percentile_withheld(an, &gn)) {
-			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
-			         ACCENT);
-			ry += 12;
-			wrap(k, x + 6, &ry,
-			     kfmt(k, 0,
-			          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
-			          csm__analysis_industry_label(an, lang), gn, csm_benchmark_min_group(b)),
-			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
-			ry += 6;
-		} else if (csm_analysis_percentile(an, &pct) > 0) {
-			text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
-			         ACCENT);
-			ry += 12;
-			wrap(k, x + 6, &ry,
-			     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
-			          csm__analysis_industry_label(an, lang),
-			          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
-			     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
-			ry += 6;
+	if (csm_analysis_compares(an) != 2) {
+		/* by directive only, or no comparison at all: say so where the target would be */
+		csm__buf note = {0};
+		csm__analysis_comparison_note(an, lang, &note);
+		if (note.nomem)
+			k->nomem = 1;
+		text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		wrap(k, x + 6, &ry, note.s ? note.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+		csm__buf_free(&note);
+		ry += 6;
+	}
+	if (csm_analysis_compares(an)) {
+		g = csm_benchmark_group_find(b, target);
+		text_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		k->c.text(&k->c, x + 6, ry,
+		          kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
+		               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
+		          8.5, CSM_ALIGN_LEFT, 0.1);
+		ry += 17;
+		{
+			double pct;
+			unsigned gn;
+			if (csm__analysis_percentile_withheld(an, &gn)) {
+				text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				         ACCENT);
+				ry += 12;
+				wrap(k, x + 6, &ry,
+				     kfmt(k, 0,
+				          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
+				          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
+				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				ry += 6;
+			} else if (csm_analysis_percentile(an, &pct) > 0) {
+				text_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				         ACCENT);
+				ry += 12;
+				wrap(k, x + 6, &ry,
+				     kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
+				          csm__analysis_group_label(an, lang),
+				          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
+				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				ry += 6;
+			}
 		}
 	}
-	if (s->grade == CSM_GRADE_A) {
-		ln = csm_analysis_list(an, CSM_LIST_LEVEL5, &list);
-		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_LEVEL5), list, ln, q, lang);
-		ln = csm_analysis_list(an, CSM_LIST_LOWEST, &list);
-		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_LOWEST), list, ln, q, lang);
+	if (s->grade == CSM_GRADE_A || !csm_analysis_compares(an)) {
+		/* the trial's statements: "指示1、2、7はレベル5に達しています" */
+		csm__buf st = {0};
+		text_rgb(k, x, ry, T(K_LEVELS), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		for (i = 0; i < 2; i++) {
+			csm_list which = i ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5;
+			st.len = 0;
+			if (st.s)
+				st.s[0] = '\0';
+			if (!csm__analysis_level_text(an, which, lang, &st))
+				continue;
+			csm__buf_puts(&st, lang == CSM_LANG_JA ? "（" : " (");
+			ln = csm_analysis_list(an, which, &list);
+			for (j = 0; j < ln; j++)
+				csm__buf_printf(&st, "%s%s", j ? (lang == CSM_LANG_JA ? "、" : ", ") : "", q->dir_short[list[j] - 1][lang]);
+			csm__buf_puts(&st, lang == CSM_LANG_JA ? "）。" : ").");
+			if (st.nomem)
+				k->nomem = 1;
+			wrap(k, x + 6, &ry, st.s ? st.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			ry += 2;
+		}
+		csm__buf_free(&st);
+		ry += 3;
 	} else {
 		ln = csm_analysis_list(an, CSM_LIST_BEHIND_2, &list);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND2), list, ln, q, lang);
 		ln = csm_analysis_list(an, CSM_LIST_BEHIND_1, &list);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
 	}
-	text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
-	ry += 12;
-	k->c.text(&k->c, x + 6, ry,
-	          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
-	               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
-	          8.5, CSM_ALIGN_LEFT, 0.1);
-	if (csm_benchmark_grading_estimated(b)) {
-		/* the trial did not publish its cut-offs */
-		ry += 11;
-		k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+	if (csm_analysis_compares(an)) { /* no grade, no grading to show */
+		text_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		k->c.text(&k->c, x + 6, ry,
+		          kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
+		               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
+		          8.5, CSM_ALIGN_LEFT, 0.1);
+		if (csm_benchmark_grading_estimated(b)) {
+			/* the trial did not publish its cut-offs */
+			ry += 11;
+			k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+		}
+		ry += 16;
 	}
-	ry += 16;
 	if (s->partial)
 		wrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
 	if (s->weighted) {
@@ -923,7 +997,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 
 	/* The table: directives against the groups, and the gap to the target. */
 	/* below the radar and the right column, whichever ends lower */
-	y = MARGIN + 392 + dy > ry + 10 ? MARGIN + 392 + dy : ry + 10;
+	y = MARGIN + 356 + dy > ry + 10 ? MARGIN + 356 + dy : ry + 10;
 	ensure(k, &y, 215, b, lang);
 	text_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
@@ -938,12 +1012,14 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
 		k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
-		for (i = 1; i <= 3; i++)
-			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
-		if (idx[4] >= 0)
-			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
+			k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+			for (i = 1; i <= 3; i++)
+				k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
+			if (idx[4] >= 0)
+				k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+		}
 		if (ps) {
 			k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
 			k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
@@ -956,15 +1032,17 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			int has_gap = csm_analysis_gap(an, d, &gap) > 0;
 			const char *mark = "";
 			if (d % 2 == 0)
-				box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 14, 0.97, 0.97, 0.97);
+				box(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 13, 0.97, 0.97, 0.97);
 			snprintf(num, sizeof num, "%d", d);
-			k->c.text(&k->c, col[0] + 4, y + 10, num, 8.5, CSM_ALIGN_LEFT, 0.1);
-			k->c.text(&k->c, col[1], y + 10, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
-			if (ds->has_score)
+			k->c.text(&k->c, col[0] + 4, y + 9.5, num, 8.5, CSM_ALIGN_LEFT, 0.1);
+			k->c.text(&k->c, col[1], y + 9.5, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
+			if (ds->has_score) {
+				shade(k, col[2], y, cw[2], ds->score);
 				csm_format1(num, sizeof num, ds->score);
-			else
+			} else {
 				snprintf(num, sizeof num, "%s", T(K_NA));
-			text_rgb(k, col[2] + cw[2] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
+			}
+			text_rgb(k, col[2] + cw[2] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
 			for (i = 0; i < 5; i++) {
 				int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
 				if (idx[i] < 0)
@@ -973,7 +1051,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 					csm_format1(num, sizeof num, m);
 				else
 					snprintf(num, sizeof num, "-");
-				k->c.text(&k->c, col[c] + cw[c] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+				k->c.text(&k->c, col[c] + cw[c] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
 			}
 			if (has_gap) {
 				static const double red[3] = {0.70, 0.12, 0.08};
@@ -981,11 +1059,11 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				if (s->grade != CSM_GRADE_A)
 					mark = csm_gap_mark(gap);
 				if (mark[0])
-					text_rgb(k, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, red);
+					text_rgb(k, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, red);
 				else
-					k->c.text(&k->c, col[8] + cw[8] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
+					k->c.text(&k->c, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
 				if (mark[0])
-					text_rgb(k, col[9] + 2, y + 10, mark, 8.5, CSM_ALIGN_LEFT, red);
+					text_rgb(k, col[9] + 2, y + 9.5, mark, 8.5, CSM_ALIGN_LEFT, red);
 			}
 			if (ps) {
 				const csm_directive_score *pd = &ps->dir[d - 1];
@@ -994,20 +1072,21 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 					csm_format1(num, sizeof num, pd->score);
 				else
 					snprintf(num, sizeof num, "-");
-				k->c.text(&k->c, col[10] + cw[10] - 4, y + 10, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+				k->c.text(&k->c, col[10] + cw[10] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
 				if (pd->has_score && ds->has_score) {
 					double ch = ds->score - pd->score;
 					int sign = csm_change_sign(ch);
 					char t[32];
-					text_rgb(k, col[11] + cw[11] - 4, y + 10, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
+					text_rgb(k, col[11] + cw[11] - 4, y + 9.5, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
 					         sign > 0 ? up : sign < 0 ? down : ACCENT);
 				}
 			}
-			y += 14;
+			y += 13;
 		}
 		line(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1], y, 0.6, 0.6);
 		y += 10;
-		k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
+		if (csm_analysis_compares(an))
+			k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
 		for (i = 0; i < 5; i++) {
 			int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
 			if (idx[i] < 0)
@@ -1016,41 +1095,36 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 			k->c.text(&k->c, col[c] + cw[c] - 4, y, num, 7.5, CSM_ALIGN_RIGHT, 0.4);
 		}
 		y += 11;
-		k->c.text(&k->c, MARGIN, y, kfmt(k, 0, "%s%s%s", T(K_MARKS), idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? keys[4] : ""), 7,
-		          CSM_ALIGN_LEFT, 0.4);
-		y += 18;
+		/* the industry column by its label, never the benchmark's key */
+		k->c.text(&k->c, MARGIN,
+		          y, kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? T(K_MARKS) : "", T(K_SHADED),
+		                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
+		                  idx[4] >= 0 ? kfmt(k, 1, lang == CSM_LANG_JA ? " = %s" : ": %s",
+		                                     csm__analysis_group_label(an, lang)) : ""),
+		          7, CSM_ALIGN_LEFT, 0.4);
+		y += 17;
 	}
 
-	/* Hints, with the tips behind them. */
+	/* Hints, as the trial's karte: the heading by target; hint 1 the most
+	 * urgent directive with its tips and their actions; hint 2 one block
+	 * naming the other flagged directives, one action and the tips to read. */
 	ensure(k, &y, 60, b, lang);
-	text_rgb(k, MARGIN, y, T(K_HINTS), 11, CSM_ALIGN_LEFT, ACCENT);
+	text_rgb(k, MARGIN, y, csm__analysis_hints_heading(an, lang), 11, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
 	if (!csm_analysis_hint_count(an))
 		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);
-	for (i = 0; i < csm_analysis_hint_count(an); i++) {
-		const csm_hint *h = csm_analysis_hint(an, i);
+	if (csm_analysis_hint_count(an)) {
+		const csm_hint *h = csm_analysis_hint(an, 0);
 		double ty = 0, need;
-		/* Hint 1 carries the tips' actions; the others cite their tips. */
-		int actions = h->rank == 1;
-		const char *head = kfmt(k, 1, "[%s] %s %d  %s", h->rank == 1 ? T(K_HINT1) : T(K_HINT2), T(K_DIRECTIVE),
-		                        h->directive, q->dir_title[h->directive - 1][lang]);
+		const char *head = kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? T(K_HINT1) : T(K_HINT1_PLAIN),
+		                        T(K_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
 		csm__buf t = {0};
-		need = 12.5 * wrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)h->tip_count;
-		if (y + need > BODY_BOTTOM && k->pages >= 2) {
-			/* The karte stays within two pages: name the rest in one line. */
-			csm__buf_puts(&t, T(K_MORE));
-			for (j = i; j < csm_analysis_hint_count(an); j++)
-				csm__buf_printf(&t, "%s%d", j > i ? ", " : " ", csm_analysis_hint(an, j)->directive);
-			if (t.nomem)
-				k->nomem = 1;
-			wrap(k, MARGIN, &y, t.s ? t.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.2, 1);
-			csm__buf_free(&t);
-			break;
-		}
+		need = 12.5 * wrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
 		ensure(k, &y, need, b, lang);
 		wrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		csm__buf_printf(&t, "%s %s  ·  %s (%s %d): ", T(K_GAP), csm_format1(num, sizeof num, h->gap), T(K_LOWEST_ITEMS),
-		                lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+		if (csm_analysis_compares(an)) /* no target, no gap */
+			csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
+		csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
 		for (j = 0; j < h->item_count; j++)
 			csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
 		if (t.nomem)
@@ -1060,7 +1134,7 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 		y += 2;
 		for (j = 0; j < h->tip_count; j++) {
 			const char *title = csm_tip_title(tips, h->tips[j], lang);
-			const char *action = actions ? csm_tip_action(tips, h->tips[j], lang) : NULL;
+			const char *action = csm_tip_action(tips, h->tips[j], lang);
 			ty = 0;
 			need = 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
 			ensure(k, &y, need, b, lang);
@@ -1071,7 +1145,99 @@ static void layout(karte *k, const csm_analysis *an, const csm_tips *tips, csm_l
 				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
 			y += action ? 3 : 0;
 		}
-		y += 6;
+		y += 4;
+	}
+	if (csm_analysis_hint_count(an) > 1) {
+		/* Hint 2: the other flagged directives together, one action and the
+		 * tips of their lowest items to read (by title; their actions are in
+		 * `csm tips` and the text report). */
+		csm__buf head = {0};
+		const char *tip_id[64];
+		size_t ntips = 0, rows;
+		int expand = 0;
+		double ty = 0, need, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
+		csm__buf_printf(&head, "[%s] ", T(K_HINT2));
+		csm__analysis_flagged_text(an, lang, &head);
+		csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
+		for (i = 1; i < csm_analysis_hint_count(an); i++) {
+			const csm_hint *h = csm_analysis_hint(an, i);
+			for (j = 0; j < h->tip_count; j++) {
+				size_t m;
+				for (m = 0; m < ntips && strcmp(tip_id[m], h->tips[j]) != 0; m++)
+					;
+				if (m == ntips && ntips < sizeof tip_id / sizeof *tip_id)
+					tip_id[ntips++] = h->tips[j];
+			}
+		}
+		if (head.nomem)
+			k->nomem = 1;
+		rows = (ntips + 1) / 2;
+		need = 12.5 * wrap(k, 0, &ty, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0);
+		ty = 0;
+		need += 10.5 * wrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
+		need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
+		/* Where the block must go to page 2 anyway, that page has the room to
+		 * say what each tip suggests: the tips with their actions, one column
+		 * (if that still fits the page; the karte keeps to two pages). */
+		if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
+			/* already on page 2 and out of room (a long hint 1): the
+			 * directives and the tips' ids in a line or two, as a third page
+			 * is not an option */
+			csm__buf more = {0};
+			csm__buf_printf(&more, "%s  %s:", head.s ? head.s : "", lang == CSM_LANG_JA ? "ティップス" : "Tips");
+			for (i = 0; i < ntips; i++)
+				csm__buf_printf(&more, " %s", tip_id[i]);
+			if (more.nomem)
+				k->nomem = 1;
+			wrap_max(k, MARGIN, &y, more.s ? more.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.05, 1,
+			         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
+			csm__buf_free(&more);
+			csm__buf_free(&head);
+			footer(k, b, lang);
+			return;
+		}
+		if (y + need > BODY_BOTTOM) {
+			double full = need - (10.0 * (double)(rows - 1) + 3);
+			for (i = 0; i < ntips; i++) {
+				const char *action = csm_tip_action(tips, tip_id[i], lang);
+				ty = 0;
+				full += 11 + (action ? 10.5 * wrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) + 3 : 0);
+			}
+			expand = full <= BODY_BOTTOM - (MARGIN + 30);
+			if (expand)
+				need = full;
+		}
+		/* one block: it moves to the next page whole rather than split */
+		ensure(k, &y, need, b, lang);
+		wrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+		wrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
+		y += 2;
+		for (i = 0; i < ntips && expand; i++) {
+			const char *title = csm_tip_title(tips, tip_id[i], lang);
+			const char *action = csm_tip_action(tips, tip_id[i], lang);
+			text_rgb(k, MARGIN + 10, y, kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""),
+			         8.5, CSM_ALIGN_LEFT, ACCENT);
+			y += 11;
+			if (action)
+				wrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+			y += action ? 3 : 0;
+		}
+		for (i = 0; i < ntips && !expand; i++) {
+			const char *title = csm_tip_title(tips, tip_id[i], lang);
+			csm__buf cell = {0};
+			double size = 8;
+			fit_into(k, kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""), &size, 7,
+			         colw - 8, &cell);
+			if (cell.nomem)
+				k->nomem = 1;
+			/* down the first column, then the second, as a list is read */
+			if (cell.s)
+				text_rgb(k, MARGIN + 10 + (double)(i / rows) * colw, y + (double)(i % rows) * 10.0, cell.s, size,
+				         CSM_ALIGN_LEFT, ACCENT);
+			csm__buf_free(&cell);
+		}
+		y += expand ? 6 : 10.0 * (double)rows + 6;
+		csm__buf_free(&head);
 	}
 	footer(k, b, lang);
 }

@@ -91,13 +91,11 @@ static double dir_score(const csm_questionnaire *q, const csm_score *s, const in
 static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score *s, int *level, const char *effort,
                        const csm_analysis *an, char budget, double goal, double *overall, const csm_grading *g)
 {
-	const csm_hint *h = csm_analysis_hint(an, 0);
+	/* the one selection the karte, the text report and the JSON show */
+	int d = csm_analysis_hint1(an), rc;
 	double gap, target;
-	int d, rc;
-	if (csm__ge(*overall, goal) || !h || h->rank != 1 || csm_analysis_gap(an, h->directive, &gap) <= 0 ||
-	    !csm__gt(gap, 0))
+	if (csm__ge(*overall, goal) || !d || csm_analysis_gap(an, d, &gap) <= 0 || !csm__gt(gap, 0))
 		return 0; /* nothing to reach, or no gap to close */
-	d = h->directive;
 	p->hint_directive = d;
 	target = s->dir[d - 1].score + gap;
 	while (!csm__ge(*overall, goal) && !csm__ge(dir_score(q, s, level, d), target)) {
@@ -121,7 +119,7 @@ static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score 
 int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
                   const csm_tips *tips, const csm_plan_options *opts)
 {
-	CSM__ARGS(out && q && a && g);
+	CSM__ARGS(out && q && a);
 	static const csm_plan_options defaults = CSM_PLAN_OPTIONS_INIT;
 	csm_score *s = NULL;
 	csm_plan *p = NULL;
@@ -132,6 +130,9 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	csm_grade target;
 
 	*out = NULL;
+	if (!g) /* csm_benchmark_grading_for() gave none: no benchmark compares */
+		return csm__err(CSM_EINVALID, "%s: no grade to plan towards: the benchmark does not compare with %s answers",
+		                a->name, q->id);
 	if (!opts)
 		opts = &defaults;
 	if (opts->version != CSM_PLAN_OPTIONS_VERSION)

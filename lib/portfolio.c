@@ -50,7 +50,7 @@ static void roll_up(csm__portfolio *p)
 			p->has[d] = 1;
 		}
 	p->overall = ow > 0 ? osum / ow : 0;
-	p->grade = csm_grade_for(p->overall, csm_benchmark_grading(csm__analysis_b(p->an[0])));
+	p->grade = csm_grade_for(p->overall, csm_benchmark_grading_for(csm__analysis_b(p->an[0]), csm__analysis_q(p->an[0])));
 }
 
 /* Organizations by overall, best first; ties in the order given. */

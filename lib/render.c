@@ -271,6 +271,16 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	csm__buf_puts(&o, "{");
 	j_key(&o, 1, "benchmark");
 	j_str(&o, csm_benchmark_name(b));
+	/* 2: built from this questionnaire; 1: by directive; 0: none */
+	csm__buf_printf(&o, ",\"compares\":%d", csm_analysis_compares(an));
+	if (csm_analysis_compares(an) != 2) {
+		csm__buf note = {0};
+		csm__analysis_comparison_note(an, CSM_LANG_EN, &note);
+		j_key(&o, 0, "note");
+		j_str(&o, note.s ? note.s : "");
+		o.nomem |= note.nomem;
+		csm__buf_free(&note);
+	}
 	j_key(&o, 0, "target");
 	j_id(&o, csm_analysis_target(an));
 	{
@@ -313,6 +323,30 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 			csm__buf_puts(&o, "null");
 	}
 	csm__buf_puts(&o, "]");
+	if (keys[4]) { /* which group the industry was compared with: its own, its parent's, or none */
+		const char *parent = csm_industry_parent(csm__analysis_industries(an), csm__analysis_industry(an));
+		j_key(&o, 0, "industry");
+		csm__buf_puts(&o, "{\"id\":");
+		j_str(&o, csm__analysis_industry(an));
+		if (parent) {
+			csm__buf_puts(&o, ",\"parent\":");
+			j_str(&o, parent);
+		}
+		csm__buf_puts(&o, ",\"group\":");
+		if (idx[4] >= 0) {
+			j_str(&o, keys[4]);
+			csm__buf_printf(&o, ",\"by\":\"%s\"",
+			                parent && strcmp(keys[4] + strlen("industry:"), parent) == 0 ? "parent" : "industry");
+			csm__buf_puts(&o, ",\"label\":{\"ja\":");
+			j_str(&o, csm__analysis_group_label(an, CSM_LANG_JA));
+			csm__buf_puts(&o, ",\"en\":");
+			j_str(&o, csm__analysis_group_label(an, CSM_LANG_EN));
+			csm__buf_puts(&o, "}");
+		} else {
+			csm__buf_puts(&o, "null");
+		}
+		csm__buf_puts(&o, "}");
+	}
 	j_key(&o, 0, "percentile");
 	csm__buf_puts(&o, "{");
 	{
@@ -531,7 +565,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	if ((f = csm__analysis_industry_label(an, lang)))
 		csm__buf_printf(&o, " | %s", f);
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
-		csm__buf_printf(&o, " | %s", f);
+		csm__buf_printf(&o, " | %s", csm__scope_label(f, lang));
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
 		csm__buf_printf(&o, " | %s %s", TX(T_ASSESSED), f);
 	csm__buf_printf(&o, "\n%s: %s (%s)\n", TX(T_QUESTIONNAIRE), q->id, q->title[lang]);
@@ -547,9 +581,14 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 	csm__buf_printf(&o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format_overall(buf, sizeof buf, s->overall, &s->grading),
 	                TX(T_GRADE), csm_grade_name(s->grade));
-	csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
-	                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "", TX(T_TARGET),
-	                csm_analysis_target(an));
+	if (csm_analysis_compares(an))
+		csm__buf_printf(&o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
+		                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "",
+		                TX(T_TARGET), csm_analysis_target(an));
+	if (csm_analysis_compares(an) != 2) {
+		csm__analysis_comparison_note(an, lang, &o);
+		csm__buf_puts(&o, "\n");
+	}
 	if (s->partial)
 		csm__buf_printf(&o, "%s\n", TX(T_PARTIAL));
 	if (s->weighted)
@@ -587,7 +626,8 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	for (k = 0; k < ng; k++)
 		if (idx[k] >= 0)
 			cell(&o, heads[k][lang], 6, 1);
-	cell(&o, TX(T_GAP), 7, 1);
+	if (csm_analysis_compares(an))
+		cell(&o, TX(T_GAP), 7, 1);
 	if (csm__analysis_prev(an)) {
 		cell(&o, lang == CSM_LANG_JA ? "前回" : "Prev", 7, 1);
 		cell(&o, lang == CSM_LANG_JA ? "変化" : "Change", 8, 1);
@@ -616,8 +656,10 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			num(buf, sizeof buf, has, m);
 			cell(&o, buf, 6, 1);
 		}
-		num(buf, sizeof buf, has_gap, gap);
-		cell(&o, buf, 7, 1);
+		if (csm_analysis_compares(an)) {
+			num(buf, sizeof buf, has_gap, gap);
+			cell(&o, buf, 7, 1);
+		}
 		if (csm__analysis_prev(an)) {
 			const csm_directive_score *pd = &csm__analysis_prev(an)->dir[d - 1];
 			num(buf, sizeof buf, pd->has_score, pd->score);
@@ -632,19 +674,21 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 			mark = csm_gap_mark(gap);
 		csm__buf_printf(&o, "%s%s%s\n", mark[0] ? " " : "", mark, ds->unanswered ? " (partial)" : "");
 	}
-	csm__buf_pad(&o, 0, 5 + name_w);
-	cell(&o, "n", 7, 1);
-	for (k = 0; k < ng; k++) {
-		if (idx[k] < 0)
-			continue;
-		snprintf(buf, sizeof buf, "%u", csm_benchmark_group_n(b, (size_t)idx[k]));
-		cell(&o, buf, 6, 1);
+	if (ng) {
+		csm__buf_pad(&o, 0, 5 + name_w);
+		cell(&o, "n", 7, 1);
+		for (k = 0; k < ng; k++) {
+			if (idx[k] < 0)
+				continue;
+			snprintf(buf, sizeof buf, "%u", csm_benchmark_group_n(b, (size_t)idx[k]));
+			cell(&o, buf, 6, 1);
+		}
+		csm__buf_puts(&o, "\n");
 	}
-	csm__buf_puts(&o, "\n");
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		unsigned gn;
-		csm__buf_printf(&o, "%s = %s (%s)\n", TX(T_IND_NOTE), csm__analysis_industry_label(an, lang), keys[4]);
+		csm__buf_printf(&o, "%s = %s [%s]\n", TX(T_IND_NOTE), csm__analysis_industry_compared(an, lang), keys[4]);
 		if (csm__analysis_percentile_withheld(an, &gn))
 			csm__buf_printf(&o, lang == CSM_LANG_JA ? "業種内の位置: 示しません (n=%u、%u 社未満)\n"
 			                                        : "Percentile within the industry: not shown (n=%u, fewer than %u)\n",
@@ -656,7 +700,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	}
 	else if (keys[4])
 		csm__buf_printf(&o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
-	if (s->grade != CSM_GRADE_A)
+	if (s->grade != CSM_GRADE_A && csm_analysis_compares(an))
 		csm__buf_printf(&o, "%s\n", TX(T_MARKS));
 	if (csm__analysis_prev(an)) {
 		const csm_score *ps = csm__analysis_prev(an);
@@ -682,17 +726,22 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	csm__text_targets(&o, an, lang);
 	csm__text_followup(&o, an, lang);
 
-	/* Lists. */
+	/* Lists: grade A states the levels, as the trial's karte. */
 	csm__buf_puts(&o, "\n");
 	for (k = 0; k < 2; k++) {
-		csm_list which = s->grade == CSM_GRADE_A ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5)
-		                                         : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
+		int by_level = s->grade == CSM_GRADE_A || !csm_analysis_compares(an);
+		csm_list which = by_level ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5) : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
 		int label = which == CSM_LIST_BEHIND_2 ? T_BEHIND2
 		            : which == CSM_LIST_BEHIND_1 ? T_BEHIND1
 		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
 		                                         : T_LOWEST;
 		ln = csm_analysis_list(an, which, &list);
-		csm__buf_printf(&o, "%s: ", TX(label));
+		if (by_level && ln) {
+			csm__analysis_level_text(an, which, lang, &o);
+			csm__buf_puts(&o, ": ");
+		} else {
+			csm__buf_printf(&o, "%s: ", TX(label));
+		}
 		if (!ln)
 			csm__buf_puts(&o, TX(T_NONE));
 		for (i = 0; i < ln; i++)
@@ -700,15 +749,27 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_puts(&o, "\n");
 	}
 
-	/* Hints. */
-	csm__buf_printf(&o, "\n%s\n", TX(T_HINTS));
+	/* Hints: the heading by target; hint 1, then hint 2 naming the other
+	 * flagged directives together, each of them after it. */
+	csm__buf_printf(&o, "\n%s\n", csm__analysis_hints_heading(an, lang));
 	if (!csm_analysis_hint_count(an))
 		csm__buf_printf(&o, "  %s\n", TX(T_NO_HINTS));
 	for (i = 0; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
-		csm__buf_printf(&o, "  [%d %s] %s %d: %s (%s %s)\n", h->rank, h->rank == 1 ? TX(T_HINT1) : TX(T_HINT2),
-		                TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang], TX(T_GAP_TO),
-		                csm_format1(buf, sizeof buf, h->gap));
+		if (h->rank == 2 && i == 1) {
+			csm__buf_printf(&o, "  [2 %s] ", TX(T_HINT2));
+			csm__analysis_flagged_text(an, lang, &o);
+			csm__buf_puts(&o, lang == CSM_LANG_JA ? "。\n" : ".\n");
+		}
+		if (h->rank == 1)
+			csm__buf_printf(&o, "  [1%s%s] ", csm__analysis_hint1_urgent(an) ? " " : "",
+			                csm__analysis_hint1_urgent(an) ? TX(T_HINT1) : "");
+		else
+			csm__buf_puts(&o, "    - ");
+		csm__buf_printf(&o, "%s %d: %s", TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
+		if (csm_analysis_compares(an))
+			csm__buf_printf(&o, " (%s %s)", TX(T_GAP_TO), csm_format1(buf, sizeof buf, h->gap));
+		csm__buf_puts(&o, "\n");
 		csm__buf_printf(&o, "      %s (%s %d): ", TX(T_LOWEST_ITEMS), TX(T_LEVEL), h->level);
 		for (k = 0; k < h->item_count; k++)
 			csm__buf_printf(&o, "%s%s", k ? ", " : "", h->items[k]);

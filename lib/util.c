@@ -510,6 +510,12 @@ int csm_gap_band(double gap)
 	return csm__ge(r, 2) ? 2 : csm__ge(r, 1) ? 1 : 0;
 }
 
+int csm_score_level(double score)
+{
+	/* floor of the shown value: 3.96 is shown "4.0" and is at level 4 */
+	return (int)floor(csm_round1(score) + CSM__EPS);
+}
+
 const char *csm_gap_mark(double gap)
 {
 	int band = csm_gap_band(gap);

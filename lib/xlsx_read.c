@@ -1215,14 +1215,8 @@ static void read_org(ictx *x, cJSON *root, const csm_industries *ind, int *ok_)
 	value_free(&v);
 	if (single(x, CSM__XN_ORG_INDUSTRY, CSM_MAX_NAME_BYTES, &v, &at) &&
 	    (s = text_of(x, at, &v, "the industry", CSM_MAX_NAME_BYTES, NULL))) {
-		const char *id = NULL;
-		size_t i;
-		for (i = 0; ind && i < csm_industries_count(ind) && !id; i++) {
-			const char *cand = csm_industry_id(ind, i);
-			const char *ja = csm_industry_label(ind, cand, CSM_LANG_JA), *en = csm_industry_label(ind, cand, CSM_LANG_EN);
-			if (strcmp(cand, s) == 0 || (ja && strcmp(ja, s) == 0) || (en && strcasecmp(en, s) == 0))
-				id = cand;
-		}
+		/* an industry's or group's id or label, or an older list's id (resolved with a notice later) */
+		const char *id = csm__industry_find(ind, s);
 		if (!ind && csm__valid_id(s))
 			id = s;
 		if (id)

@@ -3,7 +3,7 @@
 # from any directory; a C program builds against the library through
 # pkg-config and through CMake's find_package(csm), and runs.
 set -euo pipefail
-build=$1
+build=$(cd "$1" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -38,6 +38,30 @@ C
 PKG_CONFIG_PATH=$(dirname "$(find "$prefix" -name csm.pc)") ; export PKG_CONFIG_PATH
 cc -o consumer-pc consumer.c $(pkg-config --cflags --libs csm) -Wl,-rpath,"$(pkg-config --variable=libdir csm)"
 ./consumer-pc "$prefix/share/csm" | grep -q "csmg-v2 39"
+# --cflags names only csm's own headers (no private dependency's include path)
+set -- $(pkg-config --cflags csm)
+test $# = 1 && test "$(cd "${1#-I}" && pwd -P)" = "$(cd "$prefix/include" && pwd -P)"
+# pkg-config, static library: --static --libs is all it needs
+cc -o consumer-static consumer.c $(pkg-config --cflags csm) $(pkg-config --static --libs csm | sed 's/-lcsm\b/-l:libcsm.a/')
+! ldd consumer-static | grep -q libcsm
+./consumer-static "$prefix/share/csm" | grep -q "csmg-v2 39"
+
+# The back-end modules are installed where csm.pc says, and the installed csm
+# opens them from there (not from the build tree) when a command needs them.
+moduledir=$(pkg-config --variable=moduledir csm)
+if grep -q '^CSM_LAZY_BACKENDS:BOOL=ON' "$build/CMakeCache.txt"; then
+	for m in pdf xlsx; do
+		grep -q "^CSM_WITH_${m^^}:BOOL=ON" "$build/CMakeCache.txt" || continue
+		test -f "$moduledir/libcsm-$m.so"
+	done
+	if grep -q '^CSM_WITH_PDF:BOOL=ON' "$build/CMakeCache.txt" && fc-match -f '%{family}' IPAexGothic | grep -q IPAexGothic; then
+		env -u CSM_MODULE_DIR LD_DEBUG=files "$prefix/bin/csm" karte "$src/examples/aozora-bank.json" -o k.pdf 2> ld.log
+		test -s k.pdf
+		opened=$(sed -n 's/.*file=\([^ ]*libcsm-pdf\.so\) .*/\1/p' ld.log | head -1)
+		test "$(readlink -f "$opened")" = "$(readlink -f "$moduledir/libcsm-pdf.so")" ||
+			{ echo "install: the PDF module was opened from '$opened', not from $moduledir" >&2; exit 1; }
+	fi
+fi
 
 # CMake package, static library
 mkdir cm && cat > cm/CMakeLists.txt <<'CM'

@@ -64,7 +64,7 @@ static int suppressed_has(const cJSON *root, const char *key, const char *reason
 static void test_statistics(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 1, NULL, "t", NULL};
+	csm_aggregate_options o = {trial, 1, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	static const int levels[3] = {1, 2, 4};
 	cJSON *root;
@@ -112,7 +112,7 @@ static void test_statistics(void)
 static void test_complementary_suppression(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 5, NULL, "t", NULL};
+	csm_aggregate_options o = {trial, 5, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	cJSON *root;
 	int i, id = 0;
@@ -181,7 +181,7 @@ static void test_reconstruction_fails(void)
 		return;
 	for (round = 0; round < 300; round++) {
 		unsigned k = 2 + (unsigned)round % 6, n;
-		csm_aggregate_options o = {trial, k, NULL, "t", NULL};
+		csm_aggregate_options o = {trial, k, NULL, "t", NULL, NULL};
 		csm_aggregator *ag = NULL;
 		char *json = NULL, name[32];
 		cJSON *root = NULL;
@@ -232,7 +232,7 @@ static void test_reconstruction_fails(void)
 static void test_year_and_errors(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 1, "2024", "t", NULL};
+	csm_aggregate_options o = {trial, 1, "2024", "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	csm_answers *a;
 	int levels[64], i;
@@ -270,7 +270,7 @@ static void test_year_and_errors(void)
 static void test_merge(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *whole = NULL, *h1 = NULL, *h2 = NULL;
 	char *a = NULL, *b = NULL;
 	int i;
@@ -322,7 +322,7 @@ static int capture(void *ctx, const char *key, unsigned long long n, const char 
  * exported with `prior` (may be NULL) as an earlier release. */
 static cJSON *release_of(const csm_questionnaire *q, int from, int to, int odd, const char *prior, captured *c)
 {
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	char *json = NULL, org[17];
 	cJSON *root = NULL;
@@ -348,7 +348,7 @@ static void test_release_rules(void)
 {
 	csm_questionnaire *q = load_v2();
 	captured first = {0}, c = {0};
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL};
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL, *other = NULL;
 	csm_answers *a;
 	cJSON *root;
@@ -401,7 +401,7 @@ static void test_release_rules(void)
 	csm_aggregator_free(ag);
 	ag = NULL;
 	{
-		csm_aggregate_options o5 = {trial, 5, NULL, "t", NULL};
+		csm_aggregate_options o5 = {trial, 5, NULL, "t", NULL, NULL};
 		char org[17], *json = NULL, text[4096];
 		int i;
 		CHECK_INT(csm_aggregator_new(&ag, q, &o5), 0);
@@ -448,6 +448,59 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* With the industry list: an older id counts under its new one, every
+ * organization also counts in its parent group (one that named only the
+ * group counts there alone), and a parent group is never published with
+ * children that leave 1..k-1 organizations to subtract. */
+static void test_parent_groups(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_industries *ind = NULL;
+	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
+	csm_aggregator *ag = NULL;
+	/* 5 bank + 1 banking, 2 insurance, 1 that says only finance; 6 machinery makers */
+	static const char *const who[15] = {"bank",    "bank",      "bank",    "bank",    "bank",
+	                                    "banking", "insurance", "insurance", "finance", "general_machinery",
+	                                    "general_machinery", "general_machinery", "general_machinery",
+	                                    "general_machinery", "general_machinery"};
+	cJSON *root = NULL;
+	int i;
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	o.industries = ind;
+	if (!q || !ind || csm_aggregator_new(&ag, q, &o) != 0)
+		goto cleanup;
+	for (i = 0; i < 15; i++) {
+		csm_answers *a = uniform(q, 1 + i % 5, who[i], "2025-01-01", i);
+		CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+		csm_answers_free(a);
+	}
+	root = export_of(ag);
+	CHECK(root != NULL);
+	CHECK_INT(cJSON_GetObjectItem(group(root, "industry:bank"), "n")->valueint, 6);
+	CHECK(group(root, "industry:banking") == NULL);
+	CHECK_INT(cJSON_GetObjectItem(group(root, "industry:finance"), "n")->valueint, 9);
+	CHECK_INT(cJSON_GetObjectItem(group(root, "industry:machinery"), "n")->valueint, 6);
+	CHECK_INT(cJSON_GetObjectItem(group(root, "industry:general_machinery"), "n")->valueint, 6);
+	CHECK(suppressed_has(root, "industry:insurance", "fewer than 3"));
+	cJSON_Delete(root);
+	/* A third insurer is published by itself (3 >= k), but finance (10) minus
+	 * bank (6) and insurance (3) would give the one finance-only
+	 * organization away: the smaller industry goes. */
+	{
+		csm_answers *a = uniform(q, 3, "insurance", "2025-01-01", 99);
+		CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+		csm_answers_free(a);
+	}
+	root = export_of(ag);
+	CHECK(root && group(root, "industry:bank") && group(root, "industry:finance") && !group(root, "industry:insurance"));
+	CHECK(root && suppressed_has(root, "industry:insurance", "complementary"));
+cleanup:
+	cJSON_Delete(root);
+	csm_aggregator_free(ag);
+	csm_industries_free(ind);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_statistics);
@@ -456,5 +509,6 @@ int main(void)
 	RUN_TEST(test_year_and_errors);
 	RUN_TEST(test_merge);
 	RUN_TEST(test_release_rules);
+	RUN_TEST(test_parent_groups);
 	return test_finish();
 }

@@ -86,8 +86,20 @@ static void test_grade_c(void)
 	CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 4));
 	CHECK(list_is(f.an, CSM_LIST_LEVEL5, NULL, 0));
 	CHECK(list_is(f.an, CSM_LIST_LOWEST, NULL, 0));
-	/* Hint 1: the largest gap; hint 2: the rest of its band. */
-	CHECK_INT(csm_analysis_hint_count(f.an), 2);
+	/* Hint 1: the largest gap; hint 2 names every other flagged directive
+	 * (both lists), largest gap first: 8 (2.0), 2 (1.83), 3, 6, 7 (1.5). */
+	CHECK_INT(csm_analysis_hint1(f.an), 1);
+	{
+		static const int flagged[] = {8, 2, 3, 6, 7};
+		const int *v;
+		size_t k;
+		CHECK_INT(csm_analysis_flagged(f.an, &v), 5);
+		for (k = 0; k < 5 && v; k++)
+			CHECK_INT(v[k], flagged[k]);
+		for (k = 0; k < 5; k++) /* the hints are the same selection */
+			CHECK_INT(csm_analysis_hint(f.an, k + 1) ? csm_analysis_hint(f.an, k + 1)->directive : 0, flagged[k]);
+	}
+	CHECK_INT(csm_analysis_hint_count(f.an), 6);
 	h = csm_analysis_hint(f.an, 0);
 	CHECK_INT(h->rank, 1);
 	CHECK_INT(h->directive, 1);
@@ -177,6 +189,26 @@ done:
 	teardown(&f);
 }
 
+/* Grade A's lowest list is by level as shown, not the exact lowest score:
+ * 4.33 and 4.0 are both at level 4 ("directives 4, 9 are at level 4"). */
+static void test_grade_a_lowest_level(void)
+{
+	static const int a2[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {4, 4, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+	                               {5, 5, 5, 5}, {5, 5, 5, 5, 5}, {5, 5}, {4, 4, 4}, {5, 5}};
+	static const int low[] = {4, 9};
+	fixture f;
+	const int *v;
+	CHECK_INT(setup(&f, a2, bench_json), 0);
+	if (f.an) {
+		CHECK_INT(csm_score_grade(f.s), CSM_GRADE_A);
+		CHECK(list_is(f.an, CSM_LIST_LOWEST, low, 2));
+		CHECK_INT(csm_analysis_hint1(f.an), 9); /* gap 0.5 before 0.17 */
+		CHECK_INT(csm_analysis_flagged(f.an, &v), 1);
+		CHECK_INT(v ? v[0] : 0, 4);
+	}
+	teardown(&f);
+}
+
 static void test_all_five(void)
 {
 	static const int five[10][10] = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5}, {5, 5, 5}, {5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
@@ -212,8 +244,9 @@ static void test_band_as_shown(void)
 		CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 1));
 		CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 9));
 		CHECK_INT(csm_analysis_hint(f.an, 0)->directive, 9);
-		/* hint 1 is alone in its band: hint 2 is the next band, d1 with it */
+		/* hint 2 names every other flagged directive, d1 (0.967, shown 1.0) with them */
 		CHECK_INT(csm_analysis_hint_count(f.an), 10);
+		CHECK_INT(csm_analysis_hint1(f.an), 9);
 	}
 	teardown(&f);
 }
@@ -305,15 +338,149 @@ static void test_item_lists(void)
 	csm_questionnaire_free(q);
 }
 
+/* An industry without a group of its own in the benchmark is compared with
+ * its parent group (SPEC §5), once the analysis knows the industry list; the
+ * analysis says which group that was. Its own group, where there is one, comes first. */
+static void test_parent_group(void)
+{
+	static const char own[] =
+	    "{\"format\":\"csm-benchmark/1\",\"name\":\"round\",\"questionnaire\":\"csmg-v2\","
+	    "\"grading\":{\"A\":3.75,\"B\":2.67},\"groups\":["
+	    "{\"key\":\"all\",\"n\":30,\"mean\":[3,3,3,3,3,3,3,3,3,3]},"
+	    "{\"key\":\"grade:C\",\"n\":10,\"mean\":[2,2,2,2,2,2,2,2,2,2]},"
+	    "{\"key\":\"grade:B\",\"n\":10,\"mean\":[3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5,3.5]},"
+	    "{\"key\":\"grade:A\",\"n\":10,\"mean\":[4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5,4.5]},"
+	    "{\"key\":\"industry:bank\",\"n\":6,\"mean\":[4,4,4,4,4,4,4,4,4,4]},"
+	    "{\"key\":\"industry:finance\",\"n\":9,\"mean\":[4,4,4,4,4,4,4,4,4,4]}]}";
+	static const char *const ids[3] = {"bank", "banking", "insurance"};
+	csm_industries *ind = NULL;
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = NULL, *b2 = NULL;
+	const char *keys[5];
+	int levels[64], idx[5];
+	size_t i;
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	CHECK_INT(csm_benchmark_parse(&b, bench_json, strlen(bench_json), "round.json"), 0);
+	CHECK_INT(csm_benchmark_parse(&b2, own, strlen(own), "own.json"), 0);
+	if (!ind || !q || !b || !b2)
+		goto cleanup;
+	for (i = 0; i < csm_questionnaire_item_count(q); i++)
+		levels[i] = 3;
+	for (i = 0; i < 3; i++) {
+		csm_answers *a = answers_from(q, levels, ids[i]);
+		csm_score *s = NULL;
+		csm_analysis *an = NULL, *an2 = NULL;
+		if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+		    csm_analyze(&an2, q, a, s, b2)) {
+			CHECK(0);
+		} else {
+			/* without the list: no parent is known */
+			CHECK_INT(csm__analysis_industry_group(an), -1);
+			csm__analysis_groups(an, keys, idx);
+			CHECK_INT(idx[4], -1);
+			csm_analysis_use_industries(an, ind);
+			csm__analysis_groups(an, keys, idx);
+			CHECK_STR(keys[4], "industry:finance");
+			CHECK(idx[4] >= 0 && idx[4] == csm__analysis_industry_group(an));
+			CHECK_STR(csm__analysis_group_label(an, CSM_LANG_JA), "金融");
+			CHECK_STR(csm__analysis_group_label(an, CSM_LANG_EN), "Finance");
+			if (i < 2) { /* banking is bank now */
+				CHECK_STR(csm__analysis_industry_label(an, CSM_LANG_JA), "銀行業");
+				CHECK_STR(csm__analysis_industry_compared(an, CSM_LANG_JA), "銀行業 (比較: 金融 2020年試行)");
+				CHECK_STR(csm__analysis_industry_compared(an, CSM_LANG_EN),
+				          "Banks (compared with: Finance, 2020 trial group)");
+			}
+			/* n = 5 reaches the minimum group: a percentile within the parent */
+			CHECK(csm__analysis_percentile_withheld(an, &(unsigned){0}) == 0);
+			/* a benchmark with the industry's own group: that one */
+			csm_analysis_use_industries(an2, ind);
+			csm__analysis_groups(an2, keys, idx);
+			CHECK_STR(keys[4], i < 2 ? "industry:bank" : "industry:finance");
+			if (i < 2)
+				CHECK_STR(csm__analysis_industry_compared(an2, CSM_LANG_JA), "銀行業");
+		}
+		csm_analysis_free(an);
+		csm_analysis_free(an2);
+		csm_score_free(s);
+		csm_answers_free(a);
+	}
+cleanup:
+	csm_benchmark_free(b);
+	csm_benchmark_free(b2);
+	csm_questionnaire_free(q);
+	csm_industries_free(ind);
+}
+
+/* Compare like with like: a csmg-v2 benchmark grades and compares csmg-v2
+ * answers (2), csmg-v3 answers by directive (1, the questionnaire declares
+ * it), and sme-light answers not at all (0): no grade, no target, no gap, no
+ * group, no plan; the hints go to the company's own lowest directives. */
+static void test_compare_like_with_like(void)
+{
+	csm_questionnaire *v2 = load_v2(), *v3 = NULL, *sme = NULL;
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	const int *v;
+	const char *keys[5];
+	int idx[5], d;
+	double gap;
+	CHECK(csm_questionnaire_open(&v3, CSM_TEST_SRC, "csmg-v3") == 0);
+	CHECK(csm_questionnaire_open(&sme, CSM_TEST_SRC, "sme-light") == 0);
+	if (!v2 || !v3 || !sme || !b)
+		goto done;
+	CHECK_INT(csm_benchmark_compares(b, v2), 2);
+	CHECK_INT(csm_benchmark_compares(b, v3), 1);
+	CHECK_INT(csm_benchmark_compares(b, sme), 0);
+	CHECK(csm_benchmark_grading_for(b, v2) == csm_benchmark_grading(b));
+	CHECK(csm_benchmark_grading_for(b, sme) == NULL);
+	if (csm_answers_load(&a, SRC("test/data/sme-light-sakura.json")) ||
+	    csm_score_compute(&s, sme, a, csm_benchmark_grading_for(b, sme), 0) ||
+	    csm_analyze(&an, sme, a, s, b)) {
+		CHECK(0);
+		goto done;
+	}
+	CHECK_INT(csm_score_grade(s), CSM_GRADE_NONE);
+	CHECK_INT(csm_analysis_compares(an), 0);
+	CHECK_STR(csm_analysis_target(an), "");
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		CHECK_INT(csm_analysis_gap(an, d, &gap), 0);
+	CHECK_INT(csm__analysis_groups(an, keys, idx), 0);
+	CHECK_INT(csm_analysis_plan_count(an), 0);
+	CHECK_INT(csm_analysis_list(an, CSM_LIST_BEHIND_2, &v), 0);
+	/* Sakura: directives 3 (1.5) and 7 (1.0) are at level 1 as shown; hint 1 the lower */
+	{
+		static const int lowest[2] = {3, 7};
+		CHECK(list_is(an, CSM_LIST_LOWEST, lowest, 2));
+	}
+	CHECK_INT(csm_analysis_hint1(an), 7);
+	{
+		double pct;
+		CHECK_INT(csm_analysis_percentile(an, &pct), 0);
+	}
+done:
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(v2);
+	csm_questionnaire_free(v3);
+	csm_questionnaire_free(sme);
+}
+
 int main(void)
 {
 	RUN_TEST(test_grade_c);
 	RUN_TEST(test_grade_b_next_band);
 	RUN_TEST(test_grade_a);
+	RUN_TEST(test_grade_a_lowest_level);
 	RUN_TEST(test_all_five);
 	RUN_TEST(test_missing_target_group);
 	RUN_TEST(test_band_as_shown);
 	RUN_TEST(test_percentile_min_group);
 	RUN_TEST(test_item_lists);
+	RUN_TEST(test_parent_group);
+	RUN_TEST(test_compare_like_with_like);
 	return test_finish();
 }

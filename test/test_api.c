@@ -188,6 +188,23 @@ static void test_accessors(void)
 	NONE(csm_industry_id(ind, 100000));
 	NONE(csm_industry_label(NULL, "finance", CSM_LANG_JA));
 	NONE(csm_industry_label(ind, NULL, CSM_LANG_JA));
+	NONE(csm_industry_label(ind, "finance", (csm_lang)9));
+	NONE(csm_industry_group_count(NULL));
+	NONE(csm_industry_group_id(NULL, 0));
+	NONE(csm_industry_group_id(ind, 100000));
+	NONE(csm_industry_is_group(NULL, "finance"));
+	NONE(csm_industry_is_group(ind, NULL));
+	NONE(csm_industry_parent(NULL, "bank"));
+	NONE(csm_industry_parent(ind, NULL));
+	NONE(csm_industry_renamed(NULL, "banking"));
+	NONE(csm_industry_renamed(ind, NULL));
+	NONE(csm_industry_tse(NULL, "bank"));
+	NONE(csm_industry_tse(ind, NULL));
+	NONE(csm_industry_ci_count(NULL, "bank"));
+	NONE(csm_industry_ci_count(ind, NULL));
+	NONE(csm_industry_ci_label(NULL, "bank", 0, CSM_LANG_JA));
+	NONE(csm_industry_ci_label(ind, "bank", 99, CSM_LANG_JA));
+	NONE(csm_industry_ci_label(ind, "bank", 0, (csm_lang)9));
 
 	NONE(csm_answers_name(NULL));
 	NONE(csm_answers_field_get(NULL, CSM_FIELD_ORG_NAME));
@@ -219,6 +236,13 @@ static void test_accessors(void)
 	INVALID(csm_answers_check(a, NULL, 0));
 	INVALID(csm_answers_check_industry(NULL, ind));
 	INVALID(csm_answers_check_industry(a, NULL));
+	{
+		char *notes = NULL;
+		INVALID(csm_answers_resolve_industry(NULL, a, ind, CSM_LANG_JA));
+		INVALID(csm_answers_resolve_industry(&notes, NULL, ind, CSM_LANG_JA));
+		INVALID(csm_answers_resolve_industry(&notes, a, NULL, CSM_LANG_JA));
+		INVALID(csm_answers_resolve_industry(&notes, a, ind, (csm_lang)9));
+	}
 	INVALID(csm_answers_set(NULL, "1-1", CSM_ANSWER_LEVEL, 3));
 	INVALID(csm_answers_set(a, NULL, CSM_ANSWER_LEVEL, 3));
 	NONE(csm_answers_discuss_count(NULL));
@@ -333,7 +357,7 @@ static void test_computing(void)
 		INVALID(csm_plan_make(NULL, q, a, csm_benchmark_grading(b), tips, NULL));
 		INVALID(csm_plan_make(&p, NULL, a, csm_benchmark_grading(b), tips, NULL));
 		INVALID(csm_plan_make(&p, q, NULL, csm_benchmark_grading(b), tips, NULL));
-		INVALID(csm_plan_make(&p, q, a, NULL, tips, NULL));
+		INVALID(csm_plan_make(&p, q, a, NULL, tips, NULL)); /* no grade to plan towards */
 		po.version = 99;
 		INVALID(csm_plan_make(&p, q, a, csm_benchmark_grading(b), tips, &po));
 		po.version = CSM_PLAN_OPTIONS_VERSION;

@@ -1,5 +1,10 @@
 /* Radar chart: the series an analysis gives, and images of the right kind
  * and size in each format. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "common.h"
 
 static unsigned be32(const unsigned char *p)
@@ -16,14 +21,17 @@ static void test_series_from_analysis(void)
 	csm_analysis *an = NULL;
 	csm_radar r;
 	int d;
+	csm_industries *ind = NULL;
 	CHECK_INT(csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")), 0);
-	if (!q || !b || !a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	if (!q || !b || !a || !ind || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
 	    csm_analyze(&an, q, a, s, b))
 		goto done;
+	csm_analysis_use_industries(an, ind); /* general_machinery: compared with its parent, machinery */
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
 	CHECK_INT(r.count, 3); /* company, industry:machinery, grade:A */
 	CHECK_STR(r.axis[8], "9 Supply chain");
-	CHECK_HAS(r.series[1].label, "machinery, n=11");
+	CHECK_HAS(r.series[1].label, "(Machinery and equipment manufacturing, n=11)"); /* the group compared with */
 	CHECK_HAS(r.series[2].label, "grade A average (n=6)");
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double m;
@@ -35,6 +43,7 @@ static void test_series_from_analysis(void)
 	CHECK_HAS(r.axis[8], "サプライチェーン");
 	CHECK_STR(r.series[0].label, "自社");
 done:
+	csm_industries_free(ind);
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_answers_free(a);
@@ -55,9 +64,9 @@ static void test_previous_series(void)
 	char *text = test_read(SRC("examples/kitamachi-machinery.json"), NULL), *at;
 	size_t i;
 	int previous = 0;
-	at = text ? strstr(text, "\"machinery\"") : NULL;
+	at = text ? strstr(text, "\"general_machinery\"") : NULL;
 	if (at)
-		memcpy(at, "\"zzzzzzzzz\"", 11); /* an industry the benchmark does not have */
+		memcpy(at, "\"zzzzzzzzzzzzzzzzz\"", 19); /* an industry the benchmark does not have */
 	CHECK(at != NULL);
 	if (!q || !b || !text || csm_answers_parse(&a, text, strlen(text), "now.json") ||
 	    csm_answers_load(&pa, SRC("examples/kitamachi-machinery.json")) ||
@@ -67,8 +76,14 @@ static void test_previous_series(void)
 	CHECK_INT(csm_analysis_set_previous(an, pa, ps), 0);
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
 	CHECK_INT(r.count, 3); /* company, grade:A, previous */
-	for (i = 0; i < r.count; i++)
+	for (i = 0; i < r.count; i++) {
 		previous += strncmp(r.series[i].label, "Previous (2026-10-20)", 21) == 0;
+		/* drawn apart from the target's dotted red, whatever its position */
+		if (strncmp(r.series[i].label, "Previous", 8) == 0)
+			CHECK_INT(r.series[i].style, CSM_RADAR_STYLE_PREVIOUS);
+	}
+	CHECK_INT(r.series[0].style, CSM_RADAR_STYLE_COMPANY);
+	CHECK_INT(r.series[1].style, CSM_RADAR_STYLE_TARGET);
 	CHECK_INT(previous, 1);
 done:
 	csm_analysis_free(an);
@@ -110,6 +125,118 @@ static void test_images(void)
 	csm_free(img);
 	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PNG, 10), CSM_EINVALID);
 	CHECK(img == NULL);
+	/* the PNG records the resolution it is drawn at: pHYs, 300 dpi (11811 px/m) */
+	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PNG, 360), 0);
+	if (img && len > 33 + 21) {
+		const unsigned char *p = (unsigned char *)img + 33; /* after the signature and IHDR */
+		CHECK_INT(be32(p), 9);
+		CHECK(memcmp(p + 4, "pHYs", 4) == 0);
+		CHECK_INT(be32(p + 8), 11811);
+		CHECK_INT(be32(p + 12), 11811);
+		CHECK_INT(p[16], 1); /* per metre */
+	}
+	csm_free(img);
+	img = NULL;
+	CHECK(img == NULL);
+}
+
+/* The words of a radar PDF as pdftotext -bbox gives them: each word's text
+ * and right edge, into `text` (words joined by nothing) and `*xmax`. */
+static int radar_words(const char *pdf, size_t len, char *text, size_t size, double *xmax, double *page_w)
+{
+	char path[] = "/tmp/csm-chart-XXXXXX", cmd[256], line[1024];
+	int fd = mkstemp(path);
+	FILE *f;
+	size_t n = 0;
+	*xmax = 0;
+	*page_w = 0;
+	text[0] = '\0';
+	if (fd < 0 || write(fd, pdf, len) != (ssize_t)len) {
+		if (fd >= 0)
+			close(fd), unlink(path);
+		return -1;
+	}
+	close(fd);
+	snprintf(cmd, sizeof cmd, "pdftotext -bbox '%s' - 2>/dev/null", path);
+	if (!(f = popen(cmd, "r"))) {
+		unlink(path);
+		return -1;
+	}
+	while (fgets(line, sizeof line, f)) {
+		double x0, y0, x1, y1;
+		const char *t = strstr(line, "<word "), *e;
+		if (strstr(line, "<page "))
+			sscanf(strstr(line, "<page "), "<page width=\"%lf\"", page_w);
+		if (!t || sscanf(t, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">", &x0, &y0, &x1, &y1) != 4)
+			continue;
+		if (x1 > *xmax)
+			*xmax = x1;
+		t = strchr(t, '>') + 1;
+		if ((e = strstr(t, "</word>")) && n + (size_t)(e - t) + 2 < size) {
+			memcpy(text + n, t, (size_t)(e - t));
+			n += (size_t)(e - t);
+			text[n++] = ' ';
+			text[n] = '\0';
+		}
+	}
+	pclose(f);
+	unlink(path);
+	return 0;
+}
+
+/* The standalone radar of the machinery example in English: the legend's
+ * longest label ("Machinery and equipment manufacturing") whole and inside
+ * the image, at the CLI's default size and a small one; ring numbers 1-5. */
+static void test_legend_and_rings(void)
+{
+	static const double sizes[2] = {360, 200};
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_industries *ind = NULL;
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_radar r;
+	char *img = NULL, text[8192];
+	size_t len = 0, k;
+	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
+	CHECK_INT(csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")), 0);
+	if (!q || !b || !a || !ind || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	    csm_analyze(&an, q, a, s, b))
+		goto done;
+	csm_analysis_use_industries(an, ind);
+	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
+	CHECK_HAS(r.series[1].label, "Machinery and equipment manufacturing, n=11)");
+	for (k = 0; k < 2; k++) {
+		double xmax = 0, pw = 0;
+		int ring, rings = 0;
+		CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PDF, sizes[k]), 0);
+		if (!img || radar_words(img, len, text, sizeof text, &xmax, &pw) != 0) {
+			CHECK(!"pdftotext failed");
+			csm_free(img);
+			img = NULL;
+			continue;
+		}
+		CHECK_NEAR(pw, sizes[k], 0.01);
+		CHECK(xmax <= sizes[k] - 1); /* no word runs off the image */
+		CHECK_HAS(text, "manufacturing, n=11)");
+		CHECK_HAS(text, "Target: grade A average (n=6)");
+		for (ring = 1; ring <= 5; ring++) {
+			char w[8];
+			snprintf(w, sizeof w, " %d ", ring);
+			rings += strstr(text, w) != NULL || (ring == 1 && strncmp(text, "1 ", 2) == 0);
+		}
+		CHECK_INT(rings, 5);
+		csm_free(img);
+		img = NULL;
+	}
+done:
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_industries_free(ind);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
 }
 
 int main(void)
@@ -117,5 +244,6 @@ int main(void)
 	RUN_TEST(test_series_from_analysis);
 	RUN_TEST(test_previous_series);
 	RUN_TEST(test_images);
+	RUN_TEST(test_legend_and_rings);
 	return test_finish();
 }

@@ -104,10 +104,10 @@ static void test_version_and_help(void)
 static void test_score_examples_json(void)
 {
 	static const struct {
-		const char *file, *grade, *industry;
-	} ex[] = {{"examples/aozora-bank.json", "A", "finance"},
-	          {"examples/kitamachi-machinery.json", "B", "machinery"},
-	          {"examples/minato-services.json", "C", "services"}};
+		const char *file, *grade, *industry, *group;
+	} ex[] = {{"examples/aozora-bank.json", "A", "bank", "industry:finance"},
+	          {"examples/kitamachi-machinery.json", "B", "general_machinery", "industry:machinery"},
+	          {"examples/minato-services.json", "C", "service_industry", "industry:services"}};
 	run_result r = run("score --json examples/aozora-bank.json examples/kitamachi-machinery.json "
 	                   "examples/minato-services.json");
 	char *line, *save = NULL;
@@ -127,6 +127,9 @@ static void test_score_examples_json(void)
 		          ex[n].industry);
 		cmp = cJSON_GetObjectItem(doc, "comparison");
 		CHECK_STR(cJSON_GetObjectItem(cmp, "target")->valuestring, n == 2 ? "grade:B" : "grade:A");
+		/* no group of its own in the 2020 benchmark: compared with its parent group */
+		CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(cmp, "industry"), "group")->valuestring, ex[n].group);
+		CHECK(cJSON_GetObjectItem(cJSON_GetObjectItem(cmp, "means"), ex[n].group) != NULL);
 		CHECK(cJSON_GetArraySize(cJSON_GetObjectItem(cmp, "hints")) >= 1);
 		if (n == 1) { /* Kitamachi: supply chain is 2+ behind grade A */
 			cJSON *b2 = cJSON_GetObjectItem(cmp, "behind_2");
@@ -187,7 +190,7 @@ static void test_many_files_in_order(void)
 static void test_csv_equals_json(void)
 {
 	run_result a = run("score --json examples/minato-services.json");
-	run_result b = run("score --json --industry services --org 'Minato Facility Services Ltd.' "
+	run_result b = run("score --json --industry service_industry --org 'Minato Facility Services Ltd.' "
 	                   "examples/minato-services.csv");
 	cJSON *ja = a.out ? cJSON_Parse(a.out) : NULL, *jb = b.out ? cJSON_Parse(b.out) : NULL;
 	CHECK_INT(a.status, 0);
@@ -215,7 +218,52 @@ static void test_text_and_languages(void)
 	r = run("score examples/kitamachi-machinery.json");
 	CHECK_INT(r.status, 0);
 	CHECK_HAS(r.out, "成熟度 B");
-	CHECK_HAS(r.out, "| 機械器具製造 |"); /* the industry's label, not its id */
+	CHECK_HAS(r.out, "| 機械 |"); /* the industry's label, not its id */
+	CHECK_HAS(r.out, "業種 = 機械 (比較: 機械器具製造 2020年試行) [industry:machinery]");
+	done(&r);
+}
+
+/* An answers file of an older industry list: it still scores, compared with
+ * the new industry's parent group, and the library's notice is printed on
+ * stderr in the user's language. A group id is valid, with a notice too. */
+static void test_old_industry_ids(void)
+{
+	char path[400], args[600];
+	cJSON *doc = example_doc("aozora-bank"), *org = cJSON_GetObjectItem(doc, "organization");
+	run_result r;
+	cJSON_ReplaceItemInObject(org, "industry", cJSON_CreateString("banking"));
+	snprintf(path, sizeof path, "%s/banking.json", tmpdir);
+	write_doc(path, doc);
+	snprintf(args, sizeof args, "score --lang en --json '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "banking.json: organization.industry: industry 'banking' is now 'bank' (Banks); use 'bank' from now on");
+	CHECK_HAS(r.out, "\"organization\":{\"name\":\"Aozora Trust Bank\",\"industry\":\"bank\"");
+	CHECK_HAS(r.out, "\"industry\":{\"id\":\"bank\",\"parent\":\"finance\",\"group\":\"industry:finance\",\"by\":\"parent\","
+	                 "\"label\":{\"ja\":\"金融\",\"en\":\"Finance\"}}");
+	done(&r);
+	snprintf(args, sizeof args, "score '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "業種 'banking' は 'bank'(銀行業)になりました");
+	CHECK_HAS(r.out, "業種 = 銀行業 (比較: 金融 2020年試行) [industry:finance]");
+	done(&r);
+	/* an old id spanning several sectors is now its group */
+	r = run("score --lang en --industry energy --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "industry 'energy' spans several industries and is now the 2020 trial group 'infrastructure'");
+	CHECK_HAS(r.out, "Ind = Social infrastructure (compared with: Social infrastructure, 2020 trial group) [industry:infrastructure]");
+	done(&r);
+	/* a group id: valid, with a notice naming its industries */
+	r = run("score --lang en --industry finance --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "'finance' is a 2020 trial group of industries (Finance); for a closer comparison name one of: bank, "
+	                 "securities, insurance, other_financing");
+	done(&r);
+	/* an unknown id is still refused */
+	r = run("score --industry nosuch --org X examples/minato-services.csv");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "\"nosuch\" is not a known industry id");
 	done(&r);
 }
 
@@ -672,6 +720,10 @@ static void test_aggregate_and_db(void)
 	done(&r);
 	b = test_read(exp, NULL);
 	CHECK(a && b && strcmp(a, b) == 0);
+	/* each industry, and its parent group in a family of its own */
+	CHECK_HAS(a, "\"key\":\"industry:bank\",\"n\":1,");
+	CHECK_HAS(a, "\"key\":\"industry:finance\",\"n\":1,");
+	CHECK_HAS(a, "\"key\":\"industry:machinery\",\"n\":1,");
 	free(a);
 	free(b);
 	/* a CSV names no organization or date: refused without them, stored with
@@ -703,6 +755,36 @@ static void test_aggregate_and_db(void)
 	r = run(args);
 	CHECK_INT(r.status, 1);
 	CHECK_HAS(r.err, "holds many (JSON Lines)");
+	done(&r);
+	/* older ids: stored as the new one, the notice once a run, not once a line */
+	f = fopen(jsonl, "w");
+	if (f) {
+		int i;
+		char *text = test_read(SRC("examples/aozora-bank.json"), NULL);
+		cJSON *doc = text ? cJSON_Parse(text) : NULL;
+		for (i = 0; doc && i < 3; i++) {
+			char name[32], *line;
+			snprintf(name, sizeof name, "Old Bank %d", i);
+			cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(name));
+			cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "industry", cJSON_CreateString("banking"));
+			line = cJSON_PrintUnformatted(doc);
+			if (line)
+				fprintf(f, "%s\n", line);
+			free(line);
+		}
+		cJSON_Delete(doc);
+		free(text);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "db ingest --db '%s' '%s'", db, jsonl);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.err, "members.jsonl:1: organization.industry: 業種 'banking' は 'bank'(銀行業)になりました");
+	CHECK(r.err && !strstr(r.err, "members.jsonl:2:"));
+	done(&r);
+	snprintf(args, sizeof args, "db list --db '%s'", db);
+	r = run(args);
+	CHECK(r.out && strstr(r.out, "Old Bank 2") && !strstr(r.out, "banking"));
 	done(&r);
 	/* pseudonymized: no names in the database */
 	f = fopen(key, "w");
@@ -2057,6 +2139,89 @@ static void test_bad_inputs(void)
 	free(table);
 }
 
+/* Compare like with like: sme-light answers against the csmg-v2 benchmark get
+ * no grade and no comparison in every output, and say why; csmg-v3 answers
+ * are compared by directive, and say so. */
+static void test_compare_like_with_like(void)
+{
+	char args[900], pdf[400], *text;
+	run_result r;
+	cJSON *doc;
+	r = run("score test/data/sme-light-sakura.json --lang en");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Grade -");
+	CHECK_HAS(r.out, "No grade and no comparison: the benchmark \"CSM beta trial 2020\" was built from csmg-v2 answers");
+	CHECK(r.out && !strstr(r.out, "Gap") && !strstr(r.out, "target average"));
+	CHECK_HAS(r.out, "Hints (from the company's lowest directives)");
+	done(&r);
+	r = run("score test/data/sme-light-sakura.json --json");
+	CHECK_INT(r.status, 0);
+	doc = r.out ? cJSON_Parse(r.out) : NULL;
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(doc, "grade")), "-");
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "comparison"), "compares")->valueint, 0);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "plan")), 0);
+	cJSON_Delete(doc);
+	done(&r);
+	r = run("plan test/data/sme-light-sakura.json");
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "no grade to plan towards");
+	done(&r);
+	snprintf(pdf, sizeof pdf, "%s/sme.pdf", tmpdir);
+	snprintf(args, sizeof args, "karte test/data/sme-light-sakura.json -o '%s'", pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext '%s' '%s/sme.txt'", pdf, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/sme.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "成熟度の判定と比較はありません");
+	CHECK(text && !strstr(text, "目標との差") && !strstr(text, "成熟度 A の平均") && !strstr(text, "判定基準"));
+	free(text);
+	/* v3 against the v2 benchmark: by directive, said in the report */
+	snprintf(args, sizeof args, "convert examples/kitamachi-machinery.json --to csmg-v3 -o '%s/k3.json'", tmpdir);
+	r = run(args);
+	done(&r);
+	snprintf(args, sizeof args, "score '%s/k3.json' --allow-partial --lang en", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "csmg-v3 answers compared by directive with a benchmark built from csmg-v2 answers.");
+	CHECK_HAS(r.out, "Grade B");
+	done(&r);
+}
+
+/* The shipped benchmark is what the command line builds from its two TSVs. */
+static void test_bench_build_shipped(void)
+{
+	char args[2000], path[400], *want, *got;
+	cJSON *doc;
+	run_result r;
+	want = test_read(SRC("benchmarks/beta-2020.json"), NULL);
+	doc = want ? cJSON_Parse(want) : NULL;
+	snprintf(path, sizeof path, "%s/beta.json", tmpdir);
+	snprintf(args, sizeof args,
+	         "bench build-from-tsv benchmarks/beta-2020.tsv --means benchmarks/beta-2020-groups.tsv --grading-estimated "
+	         "--min-group 5 --date 2021-03 --name 'CSM beta trial 2020' --source '%s' --grade-a 3.75 --grade-b 2.67 -o '%s'",
+	         cJSON_GetStringValue(cJSON_GetObjectItem(doc, "source")), path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	got = test_read(path, NULL);
+	CHECK(want && got && strcmp(want, got) == 0);
+	free(got);
+	cJSON_Delete(doc);
+	free(want);
+	/* a means table that does not fit the rows is refused, nothing written */
+	snprintf(args, sizeof args,
+	         "bench build-from-tsv benchmarks/beta-2020.tsv --means benchmarks/beta-2020.tsv --name x -o '%s/never.json'",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	done(&r);
+	snprintf(path, sizeof path, "%s/never.json", tmpdir);
+	CHECK(access(path, F_OK) != 0);
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2074,6 +2239,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_many_files_in_order);
 	RUN_TEST(test_csv_equals_json);
 	RUN_TEST(test_text_and_languages);
+	RUN_TEST(test_old_industry_ids);
 	RUN_TEST(test_validate_template_questions);
 	RUN_TEST(test_forms);
 	RUN_TEST(test_outputs_are_atomic);
@@ -2084,6 +2250,8 @@ int main(int argc, char **argv)
 	RUN_TEST(test_aggregate_and_db);
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
+	RUN_TEST(test_compare_like_with_like);
+	RUN_TEST(test_bench_build_shipped);
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);

@@ -81,7 +81,7 @@ static csm_db *fresh(void)
 /* "n" of group `key` in an export of `db`, or -1 if not published. */
 static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *key, const char *year, unsigned k)
 {
-	csm_aggregate_options o = {trial, k, year, "t", NULL};
+	csm_aggregate_options o = {trial, k, year, "t", NULL, NULL};
 	char *json = NULL;
 	cJSON *root, *g;
 	long long n = -1;

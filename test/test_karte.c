@@ -101,6 +101,86 @@ static void check_other_readers(const char *pdf, const char *const *want, size_t
 	}
 }
 
+/* "指示2、3、5" / "Directives 2, 3 and 5": directive numbers in order. */
+static void dir_words(char *out, size_t size, const int *v, size_t n, csm_lang lang)
+{
+	int sorted[CSM_DIRECTIVES];
+	size_t i, j, len;
+	memcpy(sorted, v, n * sizeof *v);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (sorted[j] < sorted[i]) {
+				int t = sorted[i];
+				sorted[i] = sorted[j], sorted[j] = t;
+			}
+	snprintf(out, size, "%s", lang == CSM_LANG_JA ? "指示" : n > 1 ? "Directives " : "Directive ");
+	for (i = 0; i < n; i++) {
+		len = strlen(out);
+		snprintf(out + len, size - len, "%s%d", !i ? "" : lang == CSM_LANG_JA ? "、" : i + 1 == n ? " and " : ", ",
+		         sorted[i]);
+	}
+}
+
+/* The karte reads like the trial's: the heading by target, hint 2 naming
+ * the other flagged directives together, grade A's level statements, no
+ * "urgent" for grade A, no raw ids in the Japanese karte. The expected
+ * text is built here from the analysis's lists, not by the library. */
+static void check_trial_wording(const char *text, const csm_analysis *an, const csm_score *s, csm_lang lang)
+{
+	static const char *const heading[4][2] = {{NULL, NULL},
+	                                          {"成熟度Bになるためのヒント", "Hints for reaching maturity B"},
+	                                          {"成熟度Aになるためのヒント", "Hints for reaching maturity A"},
+	                                          {"更なる成熟度向上のヒント", "Hints for further maturity"}};
+	csm_grade g = csm_score_grade(s);
+	int ja = lang == CSM_LANG_JA, gi = g == CSM_GRADE_A ? 3 : g == CSM_GRADE_B ? 2 : 1;
+	const int *v;
+	size_t n;
+	char want[512];
+	char *flat = squeeze(text);
+	CHECK_HAS(text, heading[gi][ja ? 0 : 1]);
+	/* hint 2: one sentence naming every other flagged directive */
+	n = csm_analysis_flagged(an, &v);
+	if (n) {
+		size_t len;
+		dir_words(want, sizeof want, v, n, lang);
+		len = strlen(want);
+		snprintf(want + len, sizeof want - len, "%s",
+		         ja ? (g == CSM_GRADE_A ? "も改善の余地があります" : "も改善が必要です")
+		            : g == CSM_GRADE_A ? (n > 1 ? " also have room to improve" : " also has room to improve")
+		                               : (n > 1 ? " also need improvement" : " also needs improvement"));
+		CHECK_HAS(text, want);
+	}
+	if (g == CSM_GRADE_A) {
+		size_t len;
+		CHECK(!strstr(text, ja ? "[最優先]" : "[Urgent]"));
+		n = csm_analysis_list(an, CSM_LIST_LEVEL5, &v);
+		if (n) {
+			dir_words(want, sizeof want, v, n, lang);
+			len = strlen(want);
+			snprintf(want + len, sizeof want - len, ja ? "はレベル5に達しています" : " %s at level 5", n > 1 ? "are" : "is");
+			{
+				char *w = squeeze(want); /* the statement may wrap */
+				CHECK(flat && w && strstr(flat, w));
+				if (!flat || !w || !strstr(flat, w))
+					fprintf(stderr, "missing: %s\n", want);
+				free(w);
+			}
+		}
+	} else if (csm_analysis_hint1(an)) {
+		double gap = 0;
+		csm_analysis_gap(an, csm_analysis_hint1(an), &gap);
+		if (csm_gap_band(gap) >= 1)
+			CHECK_HAS(text, ja ? "[最優先]" : "[Urgent]");
+	}
+	if (ja) { /* no raw ids: the scope's and the industry's words */
+		CHECK(!strstr(text, "industry:"));
+		CHECK(!strstr(text, "entity"));
+		CHECK(!strstr(text, "範囲: group"));
+		CHECK(strstr(text, "範囲: 単体") || strstr(text, "範囲: グループ"));
+	}
+	free(flat);
+}
+
 static void check_karte(const char *example, csm_lang lang)
 {
 	csm_questionnaire *q = load_v2();
@@ -154,6 +234,7 @@ static void check_karte(const char *example, csm_lang lang)
 			CHECK_HAS(text, want);
 		}
 	}
+	check_trial_wording(text, an, s, lang);
 	{
 		char grade[64], overall[16];
 		csm_format1(overall, sizeof overall, csm_score_overall(s));
@@ -194,6 +275,9 @@ static void check_karte(const char *example, csm_lang lang)
 		const char *pg = info ? strstr(info, "Pages:") : NULL;
 		int pages = 0;
 		CHECK(pg && sscanf(pg, "Pages: %d", &pages) == 1 && pages >= 1 && pages <= 2);
+		/* hint 2 is one compact block: these two examples keep to one page */
+		if (strstr(example, "aozora") || strstr(example, "kitamachi"))
+			CHECK_INT(pages, 1);
 	}
 	/* The title is a proper (UTF-16) text string, not bytes shown as Latin-1. */
 	CHECK_HAS(info, lang == CSM_LANG_JA ? "Title:           診断カルテ: " : "Title:           Karte: ");
@@ -513,6 +597,78 @@ done:
 	csm_answers_free(a);
 	csm_benchmark_free(b);
 	csm_questionnaire_free(q);
+}
+
+/* A long organization name (longer than one line at the smallest one-line
+ * size, as real group names are) is shown whole on two lines: no ellipsis,
+ * nothing across the header rule or under the grade box. */
+static void check_long_name_whole(csm_lang lang, const char *name)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *src = test_read(SRC("examples/aozora-bank.json"), NULL), *json = NULL, *pdf = NULL;
+	char *text = NULL, path[128], cmd[400];
+	cJSON *doc = src ? cJSON_Parse(src) : NULL;
+	word *w = NULL;
+	size_t len = 0, nw, i;
+	double pw = 0, ph = 0, rule, box_x = 595.276 - 36 - 112;
+	int crossing = 0, under_box = 0;
+	FILE *f;
+	if (!doc || !q || !b)
+		goto done;
+	cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "name", cJSON_CreateString(name));
+	json = cJSON_PrintUnformatted(doc);
+	CHECK_INT(csm_answers_parse(&a, json, strlen(json), "long.json"), 0);
+	if (!a || csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
+	    csm_font_find(&font, "IPAexGothic") || csm_karte_maker_new(&km, font))
+		goto done;
+	CHECK_INT(csm_karte_render(&pdf, &len, km, an, NULL, lang, 0), 0);
+	snprintf(path, sizeof path, "%s/whole-%s.pdf", tmpdir, lang == CSM_LANG_JA ? "ja" : "en");
+	if (!pdf || !(f = fopen(path, "wb")))
+		goto done;
+	CHECK(fwrite(pdf, 1, len, f) == len);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 -enc UTF-8 '%s' - 2>/dev/null | tr -d ' \\n'", path);
+	capture(cmd, &text);
+	CHECK(shown(text, name, strlen(name)));
+	CHECK(text && !strstr(text, "…"));
+	rule = header_rule(path);
+	nw = bbox_words(path, &w, &pw, &ph);
+	for (i = 0; i < nw; i++) {
+		if (w[i].page != 1)
+			continue;
+		crossing += w[i].y0 < rule && w[i].y1 > rule;
+		under_box += w[i].y1 < rule && w[i].x0 < box_x && w[i].x1 > box_x;
+	}
+	CHECK_INT(crossing, 0);
+	CHECK_INT(under_box, 0);
+	CHECK_INT(overlapping(w, nw), 0);
+done:
+	free(w);
+	free(text);
+	free(json);
+	free(src);
+	cJSON_Delete(doc);
+	csm_free(pdf);
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+static void test_long_name_whole(void)
+{
+	check_long_name_whole(CSM_LANG_EN, "Tokyo Bayside Integrated Information Systems and Logistics Holdings "
+	                                   "Corporation, Group Headquarters (Japan)");
+	check_long_name_whole(CSM_LANG_JA, "東京湾岸総合情報システム・ロジスティクスホールディングス株式会社 "
+	                                   "グループ本社 情報セキュリティ統括部門");
 }
 
 static void test_header_at_cap(void)
@@ -900,6 +1056,7 @@ int main(void)
 	RUN_TEST(test_examples);
 	RUN_TEST(test_long_name);
 	RUN_TEST(test_header_at_cap);
+	RUN_TEST(test_long_name_whole);
 	RUN_TEST(test_portfolio_at_cap);
 	RUN_TEST(test_long_item_lists);
 	RUN_TEST(test_font_errors);

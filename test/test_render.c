@@ -10,6 +10,7 @@ typedef struct fixture {
 	csm_score *s;
 	csm_analysis *an;
 	csm_tips *t;
+	csm_industries *ind;
 } fixture;
 
 static int setup(fixture *f, const char *example)
@@ -18,9 +19,12 @@ static int setup(fixture *f, const char *example)
 	f->q = load_v2();
 	f->b = load_beta();
 	if (!f->q || !f->b || csm_tips_open(&f->t, CSM_TEST_SRC) != 0 || csm_answers_load(&f->a, example) != 0 ||
-	    csm_score_compute(&f->s, f->q, f->a, csm_benchmark_grading(f->b), 0) != 0)
+	    csm_score_compute(&f->s, f->q, f->a, csm_benchmark_grading(f->b), 0) != 0 ||
+	    csm_industries_open(&f->ind, CSM_TEST_SRC) != 0 || csm_analyze(&f->an, f->q, f->a, f->s, f->b) != 0)
 		return -1;
-	return csm_analyze(&f->an, f->q, f->a, f->s, f->b);
+	/* the examples' industries have no group of their own: compared with their parent's */
+	csm_analysis_use_industries(f->an, f->ind);
+	return 0;
 }
 
 static void teardown(fixture *f)
@@ -29,6 +33,7 @@ static void teardown(fixture *f)
 	csm_score_free(f->s);
 	csm_answers_free(f->a);
 	csm_tips_free(f->t);
+	csm_industries_free(f->ind);
 	csm_benchmark_free(f->b);
 	csm_questionnaire_free(f->q);
 }
@@ -50,7 +55,7 @@ static void test_json_fields(void)
 	CHECK_STR(cJSON_GetObjectItem(root, "format")->valuestring, "csm-score/1");
 	CHECK_STR(cJSON_GetObjectItem(root, "file")->valuestring, "k.json");
 	CHECK_STR(cJSON_GetObjectItem(root, "questionnaire")->valuestring, "csmg-v2");
-	CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "organization"), "industry")->valuestring, "machinery");
+	CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "organization"), "industry")->valuestring, "general_machinery");
 	dirs = cJSON_GetObjectItem(root, "directives");
 	CHECK_INT(cJSON_GetArraySize(dirs), 10);
 	i = 1;
@@ -105,7 +110,21 @@ static void test_text_report(void)
 	CHECK_HAS(ja, "成熟度 A");
 	CHECK_HAS(en, "Supply chain");
 	CHECK_HAS(ja, "サプライチェーン");
-	CHECK_HAS(en, "Directives at level 5: 1 Risk & policy");
+	/* grade A states the levels, as the trial's karte */
+	CHECK_HAS(en, "Directives 1, 2 and 7 are at level 5: 1 Risk & policy");
+	CHECK_HAS(en, "Directives 9 and 10 are at level 3, with room to improve: 9 Supply chain");
+	CHECK_HAS(ja, "指示1、2、7はレベル5に達しています");
+	CHECK_HAS(ja, "指示9、10はレベル3で改善の余地があります");
+	/* the heading by target; no "urgent" label on a grade-A company's 0.8 gap */
+	CHECK_HAS(en, "\nHints for further maturity\n");
+	CHECK_HAS(ja, "\n更なる成熟度向上のヒント\n");
+	CHECK(!strstr(en, "urgent"));
+	CHECK(!strstr(ja, "最優先"));
+	CHECK_HAS(en, "[2 next] Directive 10 also has room to improve.");
+	/* the scope as a word, never the raw id */
+	CHECK_HAS(en, " | single entity | ");
+	CHECK_HAS(ja, " | 単体 | ");
+	CHECK(!strstr(en, "| entity"));
 	h = csm_analysis_hint(f.an, 0);
 	CHECK(h && h->tip_count > 0);
 	if (h && h->tip_count) {
@@ -123,6 +142,32 @@ static void test_text_report(void)
 			line += n + (end ? 1 : 0);
 		}
 	}
+done:
+	csm_free(en);
+	csm_free(ja);
+	teardown(&f);
+}
+
+/* Grade B: the heading, hint 1 urgent, hint 2 naming the other flagged
+ * directives together, from the analysis's one selection. */
+static void test_text_hints_grade_b(void)
+{
+	fixture f;
+	char *en = NULL, *ja = NULL;
+	const int *v;
+	CHECK_INT(setup(&f, SRC("examples/kitamachi-machinery.json")), 0);
+	if (!f.an)
+		goto done;
+	CHECK_INT(csm_analysis_hint1(f.an), 9);
+	CHECK_INT(csm_analysis_flagged(f.an, &v), 6);
+	CHECK_INT(csm_render_text(&en, f.an, f.t, CSM_LANG_EN), 0);
+	CHECK_INT(csm_render_text(&ja, f.an, f.t, CSM_LANG_JA), 0);
+	CHECK_HAS(en, "\nHints for reaching maturity A\n  [1 urgent] Directive 9:");
+	CHECK_HAS(ja, "\n成熟度Aになるためのヒント\n  [1 最優先] 指示 9:");
+	CHECK_HAS(en, "[2 next] Directives 2, 3, 5, 6, 7 and 8 also need improvement.");
+	CHECK_HAS(ja, "[2 次に] 指示2、3、5、6、7、8も改善が必要です。");
+	CHECK_HAS(en, "| group |");
+	CHECK_HAS(ja, "| グループ |");
 done:
 	csm_free(en);
 	csm_free(ja);
@@ -384,6 +429,7 @@ int main(void)
 {
 	RUN_TEST(test_json_fields);
 	RUN_TEST(test_text_report);
+	RUN_TEST(test_text_hints_grade_b);
 	RUN_TEST(test_questions);
 	RUN_TEST(test_estimated_and_small_group);
 	RUN_TEST(test_display_rule_random);

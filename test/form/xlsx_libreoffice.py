@@ -184,15 +184,18 @@ def cells(doc, name):
     return [rng.getCellByPosition(0, k) for k in range(n)]
 
 
-INDUSTRY_JA = {"finance": "金融", "machinery": "機械器具製造", "services": "サービス"}
-INDUSTRY_EN = {"finance": "Finance", "machinery": "Machinery and equipment manufacturing", "services": "Services"}
+def industry_labels(lang):
+    """The industries' labels in `lang`, from the data (the workbook's list follows it)."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "questions", "industries.json")
+    with open(src, encoding="utf-8") as f:
+        return {i["id"]: i["label"][lang] for i in json.load(f)["industries"]}
 
 
 def fill(doc, ex, lang, bad_level=None):
     """Type the answers of example `ex` into the open workbook, as a person would."""
     org = ex["organization"]
     cells(doc, "csm_org_name")[0].setString(org["name"])
-    labels = INDUSTRY_JA if lang == "ja" else INDUSTRY_EN
+    labels = industry_labels(lang)
     cells(doc, "csm_org_industry")[0].setString(labels[org["industry"]])
     scope = {"ja": {"entity": "単体", "group": "グループ"}, "en": {"entity": "entity", "group": "group"}}
     cells(doc, "csm_org_scope")[0].setString(scope[lang][org["scope"]])

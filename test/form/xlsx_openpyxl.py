@@ -85,7 +85,12 @@ def cells(wb, name):
     return [row[0] if isinstance(row, tuple) else row for row in got]
 
 
-INDUSTRY_EN = {"finance": "Finance", "machinery": "Machinery and equipment manufacturing", "services": "Services"}
+def industry_labels(src, lang):
+    """The industries' labels in `lang`, from the data (the workbook's list follows it)."""
+    with open(os.path.join(src, "questions", "industries.json"), encoding="utf-8") as f:
+        return {i["id"]: i["label"][lang] for i in json.load(f)["industries"]}
+
+
 FULLWIDTH = str.maketrans("12345", "\uff11\uff12\uff13\uff14\uff15")
 
 
@@ -97,7 +102,7 @@ def part_a(csm, openpyxl, tmp):
     wb = openpyxl.load_workbook(blank)
     org = ex["organization"]
     cells(wb, "csm_org_name")[0].value = org["name"]
-    cells(wb, "csm_org_industry")[0].value = INDUSTRY_EN[org["industry"]]
+    cells(wb, "csm_org_industry")[0].value = industry_labels(csm.src, "en")[org["industry"]]
     cells(wb, "csm_org_scope")[0].value = org["scope"]
     cells(wb, "csm_assessed_on")[0].value = datetime.date.fromisoformat(ex["assessed_on"])
     for cell, who in zip(cells(wb, "csm_assessor_names"), ex["assessors"]):

@@ -1,0 +1,31 @@
+/* libcrypto, loaded only when a digest is computed (crypto_dl.c): the
+ * database's keyed hashes and the aggregate's tokens. Loading it costs about
+ * a third of the start-up of a command that never needs it (csm --version,
+ * csm score). The three OpenSSL functions used keep their names; each goes
+ * through a table that csm__crypto() fills on first use, with libcrypto's
+ * functions (linked, CSM_CRYPTO_DIRECT, or opened with dlopen), or with
+ * stand-ins that fail, so that the callers report their usual error. */
+#ifndef CSM_CRYPTO_DL_H
+#define CSM_CRYPTO_DL_H
+
+#include <openssl/evp.h>
+
+typedef struct csm__crypto_api {
+	int (*Digest)(const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type,
+	              ENGINE *impl);
+	const EVP_MD *(*sha256)(void);
+	unsigned char *(*Q_mac)(OSSL_LIB_CTX *libctx, const char *name, const char *propq, const char *subalg,
+	                        const OSSL_PARAM *params, const void *key, size_t keylen, const unsigned char *data,
+	                        size_t datalen, unsigned char *out, size_t outsize, size_t *outlen);
+} csm__crypto_api;
+
+/* The table; never NULL. Thread-safe. */
+const csm__crypto_api *csm__crypto(void);
+
+#ifndef CSM__CRYPTO_DL_IMPL
+#define EVP_Digest (csm__crypto()->Digest)
+#define EVP_sha256 (csm__crypto()->sha256)
+#define EVP_Q_mac (csm__crypto()->Q_mac)
+#endif
+
+#endif
