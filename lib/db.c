@@ -21,7 +21,7 @@
 
 #include "internal.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define MAX_PARAMS 2048
 #define BUSY_MS_DEFAULT 60000u
 
@@ -61,6 +61,18 @@ static const char *const schema_v2[] = {
     " members TEXT NOT NULL," /* tokens: 16 hex of the organization, 16 of its scores */
     " PRIMARY KEY (release_id, group_key))",
     NULL};
+
+/* Version 3: each assessment's levels in one column, "item=level,..." (level
+ * 1..5, "n" for n/a, empty for not answered), so that db export reads one
+ * row per assessment instead of one per answer (4 million rows and a sort of
+ * them for 100,000 assessments). The answer table stays the full record. */
+static const char *const schema_v3[] = {"ALTER TABLE assessment ADD COLUMN levels TEXT", NULL};
+
+/* Filling it for assessments stored before: the dialects name the string
+ * aggregate differently. */
+#define LEVELS_OF_ANSWERS(agg)                                                                                    \
+	"UPDATE assessment SET levels = (SELECT " agg "(item || '=' || CASE WHEN na <> 0 THEN 'n' WHEN level IS NULL " \
+	"THEN '' ELSE CAST(level AS TEXT) END, ',') FROM answer WHERE assessment_id = assessment.id)"
 
 typedef struct query query;
 
@@ -257,13 +269,6 @@ static long long col_int(query *q, int i)
 {
 	const char *s = col_text(q, i);
 	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static int col_null(query *q, int i)
-{
-	if (!q->db->pg)
-		return sqlite3_column_type(q->st, i) == SQLITE_NULL;
-	return PQgetisnull(q->res, q->row, i);
 }
 
 /* Rows of a query, for both backends: calls `each` per row. SQLite streams;
@@ -649,11 +654,17 @@ int csm_db_init(csm_db *db, int *created)
 		for (i = 0; schema_v1[i]; i++)
 			if ((rc = exec_sql(db, schema_v1[i])))
 				goto fail;
-	for (i = 0; schema_v2[i]; i++)
-		if ((rc = exec_sql(db, schema_v2[i])))
+	if (version < 2)
+		for (i = 0; schema_v2[i]; i++)
+			if ((rc = exec_sql(db, schema_v2[i])))
+				goto fail;
+	if (version == 1 && (rc = rekey_named(db)))
+		goto fail;
+	for (i = 0; schema_v3[i]; i++)
+		if ((rc = exec_sql(db, schema_v3[i])))
 			goto fail;
-	if ((version == 1 && (rc = rekey_named(db))) ||
-	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (2)")) || (rc = exec_sql(db, "COMMIT")))
+	if ((version > 0 && (rc = exec_sql(db, db->pg ? LEVELS_OF_ANSWERS("string_agg") : LEVELS_OF_ANSWERS("group_concat")))) ||
+	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (3)")) || (rc = exec_sql(db, "COMMIT")))
 		goto fail;
 	if (created)
 		*created = version ? 2 : 1;
@@ -848,10 +859,31 @@ static int answers_query(query **out, csm_db *db, size_t n)
 	return rc;
 }
 
+/* The levels column (schema 3): "item=level,..." in the file's order (as a
+ * rule the questionnaire's, which export then finds first time). Item ids
+ * have no '=' or ',' (csm__valid_id). */
+static int levels_text(char **out, const csm_answers *a)
+{
+	csm__buf b = {0};
+	size_t i;
+	for (i = 0; i < a->count; i++) {
+		const csm__answer *an = &a->items[i];
+		if (i)
+			csm__buf_puts(&b, ",");
+		csm__buf_puts(&b, an->id);
+		csm__buf_puts(&b, an->kind == CSM_ANSWER_NA ? "=n" : "=");
+		if (an->kind == CSM_ANSWER_LEVEL) {
+			char c = (char)('0' + an->level);
+			csm__buf_add(&b, &c, 1);
+		}
+	}
+	return csm__buf_finish(&b, out);
+}
+
 static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, char **key,
                  char **legacy)
 {
-	char sub[80], now[32];
+	char sub[80], now[32], *levels = NULL;
 	const char *name = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
 	query *qy;
 	size_t i;
@@ -907,16 +939,22 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 		if (!db->pg)
 			sqlite3_reset(qy->st);
 	}
+	if ((rc = levels_text(&levels, a)))
+		return rc;
 	if ((rc = cached(&qy, db, Q_ASSESSMENT,
 	                 "INSERT INTO assessment (id, org_key, org_name, submitter, questionnaire, industry, size_band, scope,"
-	                 " assessed_on, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	                 10)) ||
+	                 " assessed_on, ingested_at, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                 11)) ||
 	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text(qy, 2, *key)) ||
 	    (rc = bind_text(qy, 3, opt && opt->key_len ? NULL : name)) || (rc = bind_text(qy, 4, sub[0] ? sub : NULL)) ||
 	    (rc = bind_text(qy, 5, q->id)) || (rc = bind_text(qy, 6, a->field[CSM_FIELD_ORG_INDUSTRY])) ||
 	    (rc = bind_text(qy, 7, a->field[CSM_FIELD_ORG_SIZE])) || (rc = bind_text(qy, 8, a->field[CSM_FIELD_ORG_SCOPE])) ||
-	    (rc = bind_text(qy, 9, date)) || (rc = bind_text(qy, 10, now)) || (rc = run(qy)) < 0)
+	    (rc = bind_text(qy, 9, date)) || (rc = bind_text(qy, 10, now)) ||
+	    (rc = bind_text(qy, 11, a->count ? levels : NULL)) || (rc = run(qy)) < 0) {
+		free(levels);
 		return rc;
+	}
+	free(levels);
 	for (i = 0; i < a->assessor_count; i++) {
 		if ((rc = cached(&qy, db, Q_ASSESSOR,
 		                 "INSERT INTO assessor (assessment_id, pos, name, role) VALUES (?1, ?2, ?3, ?4)", 4)) ||
@@ -1055,36 +1093,53 @@ static int flush_current(export_ctx *x)
 	return rc;
 }
 
+/* One assessment per row: its levels column (schema 3) read back into
+ * answers, in the order stored. */
 static int export_row(query *q, void *ctx)
 {
 	export_ctx *x = ctx;
 	long long id = col_int(q, 0);
+	const char *key = col_text(q, 5), *p = col_text(q, 4);
+	char name[64], item[72];
+	unsigned char md[32];
+	unsigned len = 0, i;
 	int rc;
-	if (!x->cur || id != x->cur_id) {
-		char name[64];
-		const char *key = col_text(q, 7);
-		unsigned char md[32];
-		unsigned len = 0, i;
-		if ((rc = flush_current(x)))
+
+	snprintf(name, sizeof name, "assessment %lld", id);
+	if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
+		return csm__nomem();
+	x->cur_id = id;
+	if (!key || !EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) || len != 32)
+		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
+	for (i = 0; i < 8; i++)
+		snprintf(x->org + 2 * i, 3, "%02x", md[i]);
+	if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
+	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
+	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
+		return rc;
+	while (p && *p) { /* item=L, item=n, item= */
+		const char *eq = strchr(p, '='), *end;
+		size_t n = eq ? (size_t)(eq - p) : 0;
+		csm_answer_kind kind = CSM_ANSWER_NULL;
+		int level = 0;
+		if (!eq || n == 0 || n >= sizeof item)
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		memcpy(item, p, n);
+		item[n] = '\0';
+		end = eq + 1;
+		if (*end == 'n')
+			kind = CSM_ANSWER_NA, end++;
+		else if (*end >= '1' && *end <= '5')
+			kind = CSM_ANSWER_LEVEL, level = *end++ - '0';
+		if (*end != ',' && *end != '\0')
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		if (x->cur->count >= x->q->item_count + 1)
+			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
+		if ((rc = csm__answers_push(x->cur, item, kind, level)))
 			return rc;
-		snprintf(name, sizeof name, "assessment %lld", id);
-		if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
-			return csm__nomem();
-		x->cur_id = id;
-		if (!key || !EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) || len != 32)
-			return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
-		for (i = 0; i < 8; i++)
-			snprintf(x->org + 2 * i, 3, "%02x", md[i]);
-		if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
-		    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
-		    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
-			return rc;
+		p = *end ? end + 1 : end;
 	}
-	if (x->cur->count >= x->q->item_count + 1)
-		return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
-	return csm__answers_push(x->cur, col_text(q, 4),
-	                         col_int(q, 6) ? CSM_ANSWER_NA : col_null(q, 5) ? CSM_ANSWER_NULL : CSM_ANSWER_LEVEL,
-	                         (int)col_int(q, 5));
+	return flush_current(x);
 }
 
 static int prior_row(query *q, void *ctx)
@@ -1106,14 +1161,16 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
-	/* Each organization counts once: its latest assessment (within the year). */
+	/* Each organization counts once: its latest assessment (within the year).
+	 * One row per assessment (the levels column), the latest found in the
+	 * index assessment_latest (questionnaire, org_key, assessed_on); no
+	 * order is needed, as each row is a whole assessment. */
 	static const char *const sql =
-	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, n.item, n.level, n.na, a.org_key"
-	    " FROM assessment a JOIN answer n ON n.assessment_id = a.id"
+	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key"
+	    " FROM assessment a"
 	    " WHERE a.questionnaire = ?1 AND a.assessed_on = (SELECT max(b.assessed_on) FROM assessment b"
 	    "   WHERE b.org_key = a.org_key AND b.questionnaire = a.questionnaire"
-	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
-	    " ORDER BY a.id";
+	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))";
 	export_ctx x;
 	query *qy = NULL, *rel = NULL;
 	char now[32];

@@ -249,7 +249,7 @@ def test_migration():
         statements += [f"INSERT INTO answer VALUES ({id_}, '{item}', 3, 0, NULL, NULL)" for item in ITEMS]
     raw.run(statements)
     r = csm("db", "list", "--db", db)
-    check(r.returncode == 2 and "run 'csm db init' to bring it to 2" in r.stderr, "a schema-1 database asks for init",
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 3" in r.stderr, "a schema-1 database asks for init",
           r.stderr)
     r = csm("db", "init", "--db", db)
     check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 1", r.stderr)
