@@ -1078,6 +1078,7 @@ typedef struct export_ctx {
 	long long cur_id, release;
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
+	EVP_MD *sha256; /* fetched once, not per row */
 } export_ctx;
 
 static int flush_current(export_ctx *x)
@@ -1109,10 +1110,15 @@ static int export_row(query *q, void *ctx)
 	if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
 		return csm__nomem();
 	x->cur_id = id;
-	if (!key || !EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) || len != 32)
+	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
+		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
+	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
 		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
-	for (i = 0; i < 8; i++)
-		snprintf(x->org + 2 * i, 3, "%02x", md[i]);
+	for (i = 0; i < 8; i++) {
+		x->org[2 * i] = "0123456789abcdef"[md[i] >> 4];
+		x->org[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
+	}
+	x->org[16] = '\0';
 	if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
 	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
 	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
@@ -1235,6 +1241,7 @@ done:
 		*out = NULL;
 	}
 	csm_answers_free(x.cur);
+	EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);
 	query_free(qy);
 	query_free(rel);
