@@ -85,7 +85,7 @@ static int hist_reslot(hist *h)
 {
 	size_t nslot = h->nslot ? h->nslot : 64, i;
 	unsigned *slot;
-	while (nslot < 2 * h->n)
+	while (nslot < 2 * (h->n + 1))
 		nslot *= 2;
 	if (nslot != h->nslot) {
 		if (!(slot = realloc(h->slot, nslot * sizeof *slot)))
@@ -103,31 +103,20 @@ static int hist_reslot(hist *h)
 	return 0;
 }
 
-/* Add `c` counts of value `v`: bins stay sorted by value. */
+/* Add `c` counts of value `v`. A new value's bin goes last: bins are sorted
+ * by value only when read (hist_sort). */
 static int hist_add_count(hist *h, double v, unsigned long long c)
 {
-	size_t lo = 0, hi = h->n;
-	if (h->nslot) {
-		size_t s = hash_value(v) & (h->nslot - 1);
-		for (; h->slot[s]; s = (s + 1) & (h->nslot - 1))
-			if (h->b[h->slot[s] - 1].v == v) {
-				h->b[h->slot[s] - 1].c += c;
-				h->total += c;
-				return 0;
-			}
-	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (h->b[mid].v < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	h->total += c;
-	if (lo < h->n && h->b[lo].v == v) {
-		h->b[lo].c += c;
-		return 0;
-	}
+	size_t s;
+	int rc;
+	if (2 * (h->n + 1) > h->nslot && (rc = hist_reslot(h)))
+		return rc;
+	for (s = hash_value(v) & (h->nslot - 1); h->slot[s]; s = (s + 1) & (h->nslot - 1))
+		if (h->b[h->slot[s] - 1].v == v) {
+			h->b[h->slot[s] - 1].c += c;
+			h->total += c;
+			return 0;
+		}
 	if (h->n == h->cap) {
 		size_t cap = h->cap ? h->cap * 2 : 16;
 		bin *t = realloc(h->b, cap * sizeof *t);
@@ -136,10 +125,26 @@ static int hist_add_count(hist *h, double v, unsigned long long c)
 		h->b = t;
 		h->cap = cap;
 	}
-	memmove(h->b + lo + 1, h->b + lo, (h->n - lo) * sizeof *h->b);
-	h->b[lo].v = v;
-	h->b[lo].c = c;
+	h->b[h->n].v = v;
+	h->b[h->n].c = c;
 	h->n++;
+	h->slot[s] = (unsigned)h->n;
+	h->total += c;
+	return 0;
+}
+
+static int cmp_bin(const void *x, const void *y)
+{
+	double a = ((const bin *)x)->v, b = ((const bin *)y)->v;
+	return a < b ? -1 : a > b;
+}
+
+/* Bins in order of value, as the statistics and the export read them. */
+static int hist_sort(hist *h)
+{
+	if (h->n < 2)
+		return 0;
+	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
 	return hist_reslot(h);
 }
 
@@ -771,6 +776,13 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 	if (record && !ag->track)
 		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
+	for (i = 0; i < ag->count; i++) {
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			if ((rc = hist_sort(&ag->groups[i]->dir[d])))
+				return rc;
+		if ((rc = hist_sort(&ag->groups[i]->overall)))
+			return rc;
+	}
 	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
 		return rc;
 	if (record) /* the release log first: what is not logged is not published */

@@ -355,7 +355,11 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 	const char *s;
 	size_t nanswers;
 	int rc;
+	/* the tree of one JSON Lines line fits (lines are about 1 kB); it is
+	 * deleted below, before the arena ends */
+	_Alignas(16) char arena[32768];
 
+	csm__json_arena_begin(arena, sizeof arena);
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)))
 		goto cleanup;
 	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
@@ -440,6 +444,7 @@ done:
 	rc = 0;
 cleanup:
 	cJSON_Delete(root);
+	csm__json_arena_end();
 	return rc;
 }
 

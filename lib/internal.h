@@ -173,6 +173,11 @@ const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
 /* Parse JSON with UTF-8 validation, an optional BOM, duplicate-key and
  * depth checks; errors name `name` and the line/column or key path. */
 int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name);
+/* Between these, trees that csm__json_parse builds in this thread live in
+ * `buf` (and malloc past it); every such tree must be deleted before _end,
+ * and nothing else of it kept. */
+void csm__json_arena_begin(char *buf, size_t cap);
+void csm__json_arena_end(void);
 /* Check `"format": "<family>/<major>"`: family must match, major must be 1. */
 int csm__json_format(const cJSON *root, const char *family, const char *name);
 /* A string member with length cap, or NULL (recording a problem if it has the
