@@ -83,7 +83,7 @@ struct csm_db {
 	char *target;
 	int in_tx;
 	long long next_id; /* ids are given here, so both backends behave alike */
-	query *cached[8];  /* prepared statements kept for ingest */
+	query *cached[16]; /* prepared statements kept for ingest */
 	size_t answers_n;  /* rows of the cached answer INSERT */
 	int pipeline;      /* PostgreSQL: statements sent, results read at commit */
 	int nprep;         /* names of PostgreSQL statements */
@@ -210,6 +210,14 @@ static int bind_text(query *q, int i, const char *v)
 	free(q->values[i - 1]);
 	q->values[i - 1] = v ? csm__strdup(v) : NULL;
 	return v && !q->values[i - 1] ? csm__nomem() : 0;
+}
+
+/* The same, for text that lives until the statement has run (not copied). */
+static int bind_text_kept(query *q, int i, const char *v)
+{
+	if (!q->db->pg)
+		return sqlite3_bind_text(q->st, i, v, -1, SQLITE_STATIC) == SQLITE_OK ? 0 : db_err(q->db, "bind");
+	return bind_text(q, i, v);
 }
 
 static int bind_int(query *q, int i, long long v)
@@ -706,8 +714,19 @@ int csm_db_begin(csm_db *db)
 	int rc;
 	if (db->in_tx)
 		return 0;
-	if ((rc = need_schema(db)) || (rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE")))
+	/* SQLite: no foreign-key checks while ingesting. Each answer and assessor
+	 * row would look its assessment up (half the cost of storing it), and
+	 * store() writes the assessment first and deletes the rows of one it
+	 * replaces itself, as ON DELETE CASCADE would; csm_db_commit and
+	 * csm_db_rollback turn them on again. (The pragma is a no-op inside a
+	 * transaction, hence before BEGIN.) */
+	if ((rc = need_schema(db)) || (!db->pg && (rc = exec_sql(db, "PRAGMA foreign_keys = OFF"))))
 		return rc;
+	if ((rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE"))) {
+		if (!db->pg)
+			exec_sql(db, "PRAGMA foreign_keys = ON");
+		return rc;
+	}
 	/* One writer at a time (SQLite: BEGIN IMMEDIATE): ids come from max(id). */
 	if (db->pg && (rc = exec_sql(db, "LOCK TABLE assessment IN SHARE ROW EXCLUSIVE MODE"))) {
 		exec_sql(db, "ROLLBACK");
@@ -807,6 +826,8 @@ int csm_db_commit(csm_db *db)
 	}
 	rc = exec_sql(db, "COMMIT");
 	db->in_tx = 0;
+	if (!db->pg && !rc)
+		rc = exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
@@ -819,10 +840,56 @@ int csm_db_rollback(csm_db *db)
 	pipeline_end(db);
 	rc = exec_sql(db, "ROLLBACK");
 	db->in_tx = 0;
+	if (!db->pg)
+		exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
-enum { Q_DELETE, Q_MAXID, Q_ASSESSMENT, Q_ASSESSOR, Q_ANSWERS, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
+enum {
+	Q_DELETE,
+	Q_MAXID,
+	Q_ASSESSMENT,
+	Q_ASSESSOR,
+	Q_ANSWERS,
+	Q_LEGACY_DELETE,
+	Q_LEGACY_REKEY,
+	Q_FIND,
+	Q_DELETE_ROWS,            /* + 0 answer, + 1 assessor */
+	Q_LEGACY_DELETE_ROWS = Q_DELETE_ROWS + 2
+};
+
+/* The answer and assessor rows of the assessments `where` selects (the
+ * parameters bound by `bind`), deleted as ON DELETE CASCADE would: inside an
+ * ingest transaction SQLite checks no foreign keys (csm_db_begin). */
+static int delete_rows(csm_db *db, int which, const char *where, int nparams, const char *const *values)
+{
+	static const char *const table[2] = {"answer", "assessor"};
+	int t, i, rc;
+	if (db->pg || !db->in_tx)
+		return 0;
+	for (t = 0; t < 2; t++) {
+		query *qy = NULL;
+		if (!db->cached[which + t]) {
+			csm__buf b = {0};
+			char *sql;
+			csm__buf_printf(&b, "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE %s)",
+			                table[t], where);
+			if ((rc = csm__buf_finish(&b, &sql)))
+				return rc;
+			rc = prepare(&db->cached[which + t], db, sql, nparams);
+			free(sql);
+			if (rc)
+				return rc;
+		}
+		qy = db->cached[which + t];
+		for (i = 0; i < nparams; i++)
+			if ((rc = bind_text(qy, i + 1, values[i])))
+				return rc;
+		if ((rc = run(qy)) < 0)
+			return rc;
+	}
+	return 0;
+}
 
 static int cached(query **out, csm_db *db, int which, const char *sql, int nparams)
 {
@@ -916,6 +983,30 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	if ((rc = csm_db_begin(db)))
 		return rc;
 	/* replace: the old assessment of this organization and date goes, with its rows */
+	if (!db->pg && db->in_tx) { /* its rows, as ON DELETE CASCADE would (csm_db_begin) */
+		long long old = 0;
+		if ((rc = cached(&qy, db, Q_FIND, "SELECT id FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
+		    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
+			return rc;
+		if (rc == 1)
+			old = col_int(qy, 0);
+		sqlite3_reset(qy->st);
+		if (rc == 1 &&
+		    ((rc = cached(&qy, db, Q_DELETE_ROWS, "DELETE FROM answer WHERE assessment_id = ?1", 1)) ||
+		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0 ||
+		     (rc = cached(&qy, db, Q_DELETE_ROWS + 1, "DELETE FROM assessor WHERE assessment_id = ?1", 1)) ||
+		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0))
+			return rc;
+	}
+	{
+		const char *v[3] = {*key, date, *legacy};
+		if (db->legacy && *legacy &&
+		    (rc = delete_rows(db, Q_LEGACY_DELETE_ROWS,
+		                      "org_key = ?3 AND (assessed_on = ?2 OR assessed_on IN"
+		                      " (SELECT assessed_on FROM assessment WHERE org_key = ?1))",
+		                      3, v)))
+			return rc;
+	}
 	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
 	    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
 		return rc;
@@ -968,11 +1059,11 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 			return rc;
 		for (i = 0, p = 2; i < a->count; i++, p += 5) {
 			const csm__answer *an = &a->items[i];
-			if ((rc = bind_text(qy, p, an->id)))
+			if ((rc = bind_text_kept(qy, p, an->id)))
 				return rc;
 			rc = an->kind == CSM_ANSWER_LEVEL ? bind_int(qy, p + 1, an->level) : bind_text(qy, p + 1, NULL);
-			if (rc || (rc = bind_int(qy, p + 2, an->kind == CSM_ANSWER_NA)) || (rc = bind_text(qy, p + 3, an->evidence)) ||
-			    (rc = bind_text(qy, p + 4, an->note)))
+			if (rc || (rc = bind_int(qy, p + 2, an->kind == CSM_ANSWER_NA)) ||
+			    (rc = bind_text_kept(qy, p + 3, an->evidence)) || (rc = bind_text_kept(qy, p + 4, an->note)))
 				return rc;
 		}
 		if ((rc = run(qy)) < 0)
@@ -1045,6 +1136,31 @@ int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_op
 	    (opt && opt->key_len && (rc = org_key(&legacy, opt, org, 1))))
 		goto done;
 	/* also under its schema-1 pseudonym, if it still has one */
+	{
+		const char *v[3] = {key, legacy ? legacy : key, date};
+		query *rows = NULL;
+		/* inside an ingest transaction no cascade: the rows first (delete_rows) */
+		if (db->in_tx && !db->pg) {
+			static const char *const table[2] = {"answer", "assessor"};
+			int t, i;
+			for (t = 0; t < 2 && !rc; t++) {
+				char sql[256];
+				snprintf(sql, sizeof sql,
+				         "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE org_key IN (?1, ?2)%s)",
+				         table[t], date ? " AND assessed_on = ?3" : "");
+				if (!(rc = prepare(&rows, db, sql, date ? 3 : 2))) {
+					for (i = 0; i < (date ? 3 : 2) && !rc; i++)
+						rc = bind_text(rows, i + 1, v[i]);
+					if (!rc && (rc = run(rows)) > 0)
+						rc = 0;
+				}
+				query_free(rows);
+				rows = NULL;
+			}
+			if (rc)
+				goto done;
+		}
+	}
 	if ((rc = prepare(&q, db,
 	                  date ? "DELETE FROM assessment WHERE org_key IN (?1, ?2) AND assessed_on = ?3"
 	                       : "DELETE FROM assessment WHERE org_key IN (?1, ?2)",
