@@ -342,6 +342,20 @@ static int member_token(csm_aggregator *ag, char out[TOKEN + 1], const char *org
 
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org);
 
+/* prefix + value (at most `max` bytes of it) into key: snprintf's work
+ * without its cost, three times per assessment */
+static void key_join(char key[CSM__KEY_MAX], const char *prefix, const char *value, size_t max)
+{
+	size_t p = strlen(prefix), v = strlen(value);
+	if (v > max)
+		v = max;
+	if (p + v >= CSM__KEY_MAX)
+		v = CSM__KEY_MAX - 1 - p;
+	memcpy(key, prefix, p);
+	memcpy(key + p, value, v);
+	key[p + v] = '\0';
+}
+
 int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
 {
 	CSM__ARGS(ag && a);
@@ -392,7 +406,7 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	}
 	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, m)))
 		goto done;
-	snprintf(key, sizeof key, "grade:%s", csm_grade_name(s->grade));
+	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
 	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
 		goto done;
 	if (industry) {
@@ -401,12 +415,12 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 			goto done;
 	}
 	if (size) {
-		snprintf(key, sizeof key, "size:%s", size);
+		key_join(key, "size:", size, CSM__KEY_MAX);
 		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
 	if (date) {
-		snprintf(key, sizeof key, "year:%.4s", date);
+		key_join(key, "year:", date, 4);
 		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, m)))
 			goto done;
 	}

@@ -177,6 +177,9 @@ int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name)
  * `buf` (and malloc past it); every such tree must be deleted before _end,
  * and nothing else of it kept. */
 void csm__json_arena_begin(char *buf, size_t cap);
+/* cJSON_Delete for a tree csm__json_parse built in the arena (a no-op unless
+ * part of it spilled to malloc). */
+void csm__json_arena_delete(cJSON *root);
 void csm__json_arena_end(void);
 /* Check `"format": "<family>/<major>"`: family must match, major must be 1. */
 int csm__json_format(const cJSON *root, const char *family, const char *name);
@@ -248,6 +251,8 @@ struct csm_answers {
 	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
 	int *gate_value;
 	size_t gate_count;
+	char *ids;                  /* item ids of a JSON file, in one block (not freed one by one) */
+	size_t ids_len;
 };
 
 /* Answer `id` of `a`, or NULL. */

@@ -140,6 +140,7 @@ typedef struct json_arena {
 	char *base;
 	size_t used, cap;
 	int on; /* while cJSON parses: later allocations (copies of parts) outlive the tree */
+	int spilled; /* something of the tree came from malloc */
 } json_arena;
 
 static _Thread_local json_arena arena;
@@ -155,6 +156,7 @@ static void *arena_malloc(size_t n)
 			a->used += need;
 			return p;
 		}
+		a->spilled = 1;
 	}
 	return malloc(n);
 }
@@ -181,6 +183,12 @@ void csm__json_arena_begin(char *buf, size_t cap)
 	arena.cap = cap;
 	arena.used = 0;
 	arena.on = 0;
+}
+
+void csm__json_arena_delete(cJSON *root)
+{
+	if (!arena.base || arena.spilled)
+		cJSON_Delete(root); /* else every node is in the arena: nothing to free */
 }
 
 void csm__json_arena_end(void)
