@@ -344,7 +344,7 @@ void csm_db_close(csm_db *db)
 	int i;
 	if (!db)
 		return;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < (int)(sizeof db->cached / sizeof *db->cached); i++)
 		query_free(db->cached[i]);
 	if (db->in_tx)
 		csm_db_rollback(db);
