@@ -1239,15 +1239,17 @@ static int export_row(query *q, void *ctx)
 	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
 	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
 		return rc;
+	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
+	if (p && *p && !(x->cur->ids = malloc(strlen(p) + 1)))
+		return csm__nomem();
 	while (p && *p) { /* item=L, item=n, item= */
 		const char *eq = strchr(p, '='), *end;
 		size_t n = eq ? (size_t)(eq - p) : 0;
 		csm_answer_kind kind = CSM_ANSWER_NULL;
+		csm__answer *an;
 		int level = 0;
 		if (!eq || n == 0 || n >= sizeof item)
 			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
-		memcpy(item, p, n);
-		item[n] = '\0';
 		end = eq + 1;
 		if (*end == 'n')
 			kind = CSM_ANSWER_NA, end++;
@@ -1257,8 +1259,13 @@ static int export_row(query *q, void *ctx)
 			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
 		if (x->cur->count >= x->q->item_count + 1)
 			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
-		if ((rc = csm__answers_push(x->cur, item, kind, level)))
-			return rc;
+		an = &x->cur->items[x->cur->count++];
+		an->id = x->cur->ids + x->cur->ids_len;
+		memcpy(an->id, p, n);
+		an->id[n] = '\0';
+		x->cur->ids_len += n + 1;
+		an->kind = kind;
+		an->level = level;
 		p = *end ? end + 1 : end;
 	}
 	return flush_current(x);
