@@ -184,6 +184,14 @@ const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
 /* Parse JSON with UTF-8 validation, an optional BOM, duplicate-key and
  * depth checks; errors name `name` and the line/column or key path. */
 int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name);
+/* Between these, trees that csm__json_parse builds in this thread live in
+ * `buf` (and malloc past it); every such tree must be deleted before _end,
+ * and nothing else of it kept. */
+void csm__json_arena_begin(char *buf, size_t cap);
+/* cJSON_Delete for a tree csm__json_parse built in the arena (a no-op unless
+ * part of it spilled to malloc). */
+void csm__json_arena_delete(cJSON *root);
+void csm__json_arena_end(void);
 /* Check `"format": "<family>/<major>"`: family must match, major must be 1. */
 int csm__json_format(const cJSON *root, const char *family, const char *name);
 /* A string member with length cap, or NULL (recording a problem if it has the
@@ -273,6 +281,8 @@ struct csm_answers {
 	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
 	int *gate_value;
 	size_t gate_count;
+	char *ids;                  /* item ids of a JSON file, in one block (not freed one by one) */
+	size_t ids_len;
 };
 
 /* Answer `id` of `a`, or NULL. */
