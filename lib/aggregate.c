@@ -152,13 +152,7 @@ static int hist_sort(hist *h)
 
 static int hist_add(hist *h, double v) { return hist_add_count(h, v, 1); }
 
-static size_t hash_key(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
+static size_t hash_key(const char *s) { return (size_t)csm__fnv1a(s, strlen(s), CSM__FNV_BASIS); }
 
 static int reindex(csm_aggregator *ag, size_t nslots)
 {

@@ -99,7 +99,7 @@ struct query {
 	char *values[MAX_PARAMS];
 	/* PostgreSQL rows */
 	PGresult *res;
-	int row, rows, single;
+	int row, rows;
 };
 
 /* Another writer held the database longer than we wait. */

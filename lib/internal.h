@@ -2,6 +2,7 @@
 #ifndef CSM_INTERNAL_H
 #define CSM_INTERNAL_H
 
+#include <stdint.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -141,6 +142,12 @@ void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col);
 int csm__valid_id(const char *s);
 /* True if `s` is a valid calendar date YYYY-MM-DD. */
 int csm__valid_date(const char *s);
+/* FNV-1a, 64 bits, of `n` bytes, continuing from `h` (start with
+ * CSM__FNV_BASIS): the hash of the aggregator's group table and of the
+ * offline form's storage slot. Not for anything an attacker may choose to
+ * collide with on purpose. */
+#define CSM__FNV_BASIS 14695981039346656037u
+uint64_t csm__fnv1a(const void *data, size_t n, uint64_t h);
 /* Days since 1970-01-01 of a valid date YYYY-MM-DD (see csm__valid_date). */
 long csm__date_days(const char *s);
 
