@@ -22,6 +22,18 @@
  *    A `name` used in messages may be NULL.
  *  - Messages never carry control characters: any that come from input are
  *    shown as \xNN, so a message can be printed to a terminal as it is.
+ *
+ * Threads:
+ *  - Error messages are per thread; every function may be called from any
+ *    thread.
+ *  - Loaded data is read-only once made and may be shared between threads
+ *    without locking: csm_questionnaire (except csm_questionnaire_set_weights,
+ *    which must be called before sharing), csm_tips, csm_industries,
+ *    csm_benchmark, and a csm_context (its caches lock themselves).
+ *  - Results are owned by one thread at a time: csm_answers, csm_score,
+ *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
+ *    csm_karte_maker and csm_db may be handed from thread to thread, but not
+ *    used by two at once. Use one karte maker or database handle per thread.
  */
 #ifndef CSM_H
 #define CSM_H
@@ -1008,7 +1020,7 @@ typedef struct csm_plan_step {
 } csm_plan_step;
 
 /**
- * Compare score `s` of answers `a` with benchmark `b` (SPEC §5): the target
+ * Compare score `s` of answers `a` with benchmark `b`: the target
  * group is the next grade's average (C -> B, B -> A; A -> A), gaps per
  * directive, the >=2 / >=1 lists (grades B, C) or the level-5 / lowest lists
  * (grade A), hint 1 and hint 2, and the full ranked plan. `q`, `a`, `s` and
@@ -1417,7 +1429,8 @@ CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size
 /* ------------------------------------------------------------------------ */
 
 /**
- * The `csm-score/1` JSON document of an analysis (SPEC §3), on one line,
+ * The `csm-score/1` JSON document of an analysis (its fields: the README's
+ * "Files" section), on one line,
  * NUL-terminated, without a trailing newline. `file` (may be NULL) is recorded
  * as "file". Numbers are exact. Caller frees `*out` with csm_free().
  */

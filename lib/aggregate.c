@@ -22,6 +22,11 @@ typedef struct hist {
 	bin *b;
 	size_t n, cap;
 	unsigned long long total;
+	/* Where each value's bin is, by a hash of the value: adding is a look-up,
+	 * not a search (bins stay sorted for the statistics). Entries are bin
+	 * index + 1; 0 is empty. Rebuilt when a bin is inserted, which is rare. */
+	unsigned *slot;
+	size_t nslot;
 } hist;
 
 /* A member of a group, for the release log (db.c): 16 hex digits naming the
@@ -66,24 +71,54 @@ struct csm_aggregator {
 	size_t nprior, capprior;
 	tokens sum[FAMILIES];       /* per family: the members of its published groups */
 	long long release;          /* id in the release log, 0 for none */
+	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
 };
 
-/* Add `c` counts of value `v`: bins stay sorted by value. */
+static size_t hash_value(double v)
+{
+	unsigned long long bits;
+	memcpy(&bits, &v, sizeof bits);
+	bits ^= bits >> 29;
+	bits *= 0xbf58476d1ce4e5b9ull;
+	return (size_t)(bits ^ (bits >> 32));
+}
+
+static int hist_reslot(hist *h)
+{
+	size_t nslot = h->nslot ? h->nslot : 64, i;
+	unsigned *slot;
+	while (nslot < 2 * (h->n + 1))
+		nslot *= 2;
+	if (nslot != h->nslot) {
+		if (!(slot = realloc(h->slot, nslot * sizeof *slot)))
+			return csm__nomem();
+		h->slot = slot;
+		h->nslot = nslot;
+	}
+	memset(h->slot, 0, h->nslot * sizeof *h->slot);
+	for (i = 0; i < h->n; i++) {
+		size_t s = hash_value(h->b[i].v) & (h->nslot - 1);
+		while (h->slot[s])
+			s = (s + 1) & (h->nslot - 1);
+		h->slot[s] = (unsigned)(i + 1);
+	}
+	return 0;
+}
+
+/* Add `c` counts of value `v`. A new value's bin goes last: bins are sorted
+ * by value only when read (hist_sort). */
 static int hist_add_count(hist *h, double v, unsigned long long c)
 {
-	size_t lo = 0, hi = h->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (h->b[mid].v < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	h->total += c;
-	if (lo < h->n && h->b[lo].v == v) {
-		h->b[lo].c += c;
-		return 0;
-	}
+	size_t s;
+	int rc;
+	if (2 * (h->n + 1) > h->nslot && (rc = hist_reslot(h)))
+		return rc;
+	for (s = hash_value(v) & (h->nslot - 1); h->slot[s]; s = (s + 1) & (h->nslot - 1))
+		if (h->b[h->slot[s] - 1].v == v) {
+			h->b[h->slot[s] - 1].c += c;
+			h->total += c;
+			return 0;
+		}
 	if (h->n == h->cap) {
 		size_t cap = h->cap ? h->cap * 2 : 16;
 		bin *t = realloc(h->b, cap * sizeof *t);
@@ -92,22 +127,32 @@ static int hist_add_count(hist *h, double v, unsigned long long c)
 		h->b = t;
 		h->cap = cap;
 	}
-	memmove(h->b + lo + 1, h->b + lo, (h->n - lo) * sizeof *h->b);
-	h->b[lo].v = v;
-	h->b[lo].c = c;
+	h->b[h->n].v = v;
+	h->b[h->n].c = c;
 	h->n++;
+	h->slot[s] = (unsigned)h->n;
+	h->total += c;
 	return 0;
+}
+
+static int cmp_bin(const void *x, const void *y)
+{
+	double a = ((const bin *)x)->v, b = ((const bin *)y)->v;
+	return a < b ? -1 : a > b;
+}
+
+/* Bins in order of value, as the statistics and the export read them. */
+static int hist_sort(hist *h)
+{
+	if (h->n < 2)
+		return 0;
+	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
+	return hist_reslot(h);
 }
 
 static int hist_add(hist *h, double v) { return hist_add_count(h, v, 1); }
 
-static size_t hash_key(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
+static size_t hash_key(const char *s) { return (size_t)csm__fnv1a(s, strlen(s), CSM__FNV_BASIS); }
 
 static int reindex(csm_aggregator *ag, size_t nslots)
 {
@@ -173,9 +218,12 @@ void csm_aggregator_free(csm_aggregator *ag)
 	if (!ag)
 		return;
 	for (i = 0; i < ag->count; i++) {
-		for (d = 0; d < CSM_DIRECTIVES; d++)
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
 			free(ag->groups[i]->dir[d].b);
+			free(ag->groups[i]->dir[d].slot);
+		}
 		free(ag->groups[i]->overall.b);
+		free(ag->groups[i]->overall.slot);
 		free(ag->groups[i]->members.t);
 		free(ag->groups[i]);
 	}
@@ -185,6 +233,8 @@ void csm_aggregator_free(csm_aggregator *ag)
 	for (d = 0; d < FAMILIES; d++)
 		free(ag->sum[d].t);
 	free(ag->groups);
+	if (ag->sha256) /* never load libcrypto only to free nothing */
+		EVP_MD_free(ag->sha256);
 	free(ag->slots);
 	free(ag->name);
 	free(ag->source);
@@ -258,9 +308,11 @@ static int add_to(group *g, const csm_score *s, const char *member)
 	return hist_add(&g->overall, s->overall);
 }
 
+static const char hex_digit[] = "0123456789abcdef";
+
 /* The member token of organization `org` (16 hex digits) with score `s`:
  * the organization, and a digest of what it adds to a group. */
-static int member_token(char out[TOKEN + 1], const char *org, const csm_score *s)
+static int member_token(csm_aggregator *ag, char out[TOKEN + 1], const char *org, const csm_score *s)
 {
 	unsigned char buf[CSM_DIRECTIVES * 9 + 8], md[32];
 	unsigned len = 0;
@@ -273,15 +325,34 @@ static int member_token(char out[TOKEN + 1], const char *org, const csm_score *s
 	}
 	memcpy(buf + n, &s->overall, 8);
 	n += 8;
-	if (!EVP_Digest(buf, n, md, &len, EVP_sha256(), NULL) || len != 32)
+	if (!ag->sha256)
+		ag->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (!ag->sha256 || !EVP_Digest(buf, n, md, &len, ag->sha256, NULL) || len != 32)
 		return csm__err(CSM_EIO, "the digest (SHA-256) could not be computed");
-	snprintf(out, TOKEN + 1, "%.16s", org);
-	for (i = 0; i < 8; i++)
-		snprintf(out + 16 + 2 * i, 3, "%02x", md[i]);
+	memcpy(out, org, 16);
+	for (i = 0; i < 8; i++) {
+		out[16 + 2 * i] = hex_digit[md[i] >> 4];
+		out[17 + 2 * i] = hex_digit[md[i] & 15];
+	}
+	out[TOKEN] = '\0';
 	return 0;
 }
 
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org);
+
+/* prefix + value (at most `max` bytes of it) into key: snprintf's work
+ * without its cost, three times per assessment */
+static void key_join(char key[CSM__KEY_MAX], const char *prefix, const char *value, size_t max)
+{
+	size_t p = strlen(prefix), v = strlen(value);
+	if (v > max)
+		v = max;
+	if (p + v >= CSM__KEY_MAX)
+		v = CSM__KEY_MAX - 1 - p;
+	memcpy(key, prefix, p);
+	memcpy(key + p, value, v);
+	key[p + v] = '\0';
+}
 
 int csm_aggregator_add(csm_aggregator *ag, const csm_answers *a, unsigned flags)
 {
@@ -327,13 +398,13 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
 	}
 	if (org) {
-		if ((rc = member_token(member, org, s)))
+		if ((rc = member_token(ag, member, org, s)))
 			goto done;
 		m = member;
 	}
 	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, m)))
 		goto done;
-	snprintf(key, sizeof key, "grade:%s", csm_grade_name(s->grade));
+	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
 	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
 		goto done;
 	if (industry) {
@@ -358,12 +429,12 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		}
 	}
 	if (size) {
-		snprintf(key, sizeof key, "size:%s", size);
+		key_join(key, "size:", size, CSM__KEY_MAX);
 		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
 	if (date) {
-		snprintf(key, sizeof key, "year:%.4s", date);
+		key_join(key, "year:", date, 4);
 		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, m)))
 			goto done;
 	}
@@ -407,7 +478,24 @@ unsigned long long csm_aggregator_count(const csm_aggregator *ag)
 
 /* ---- suppression ------------------------------------------------------- */
 
-static int cmp_token(const void *x, const void *y) { return memcmp(x, y, TOKEN); }
+/* Tokens are hex text: compared 8 bytes at a time as big-endian numbers,
+ * which orders them as memcmp does, at a fraction of the calls. */
+static int cmp_token(const void *x, const void *y)
+{
+	const unsigned char *a = x, *b = y;
+	int i;
+	for (i = 0; i < TOKEN; i += 8) {
+		unsigned long long u = 0, v = 0;
+		int k;
+		for (k = 0; k < 8; k++) {
+			u = u << 8 | a[i + k];
+			v = v << 8 | b[i + k];
+		}
+		if (u != v)
+			return u < v ? -1 : 1;
+	}
+	return 0;
+}
 
 /* An earlier published group's members: tokens joined by commas. */
 int csm__aggregator_prior(csm_aggregator *ag, const char *members)
@@ -750,6 +838,13 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 	if (record && !ag->track)
 		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
+	for (i = 0; i < ag->count; i++) {
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			if ((rc = hist_sort(&ag->groups[i]->dir[d])))
+				return rc;
+		if ((rc = hist_sort(&ag->groups[i]->overall)))
+			return rc;
+	}
 	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
 		return rc;
 	if (record) /* the release log first: what is not logged is not published */

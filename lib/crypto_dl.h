@@ -1,7 +1,7 @@
 /* libcrypto, loaded only when a digest is computed (crypto_dl.c): the
  * database's keyed hashes and the aggregate's tokens. Loading it costs about
  * a third of the start-up of a command that never needs it (csm --version,
- * csm score). The three OpenSSL functions used keep their names; each goes
+ * csm score). The five OpenSSL functions used keep their names; each goes
  * through a table that csm__crypto() fills on first use, with libcrypto's
  * functions (linked, CSM_CRYPTO_DIRECT, or opened with dlopen), or with
  * stand-ins that fail, so that the callers report their usual error. */
@@ -17,6 +17,9 @@ typedef struct csm__crypto_api {
 	unsigned char *(*Q_mac)(OSSL_LIB_CTX *libctx, const char *name, const char *propq, const char *subalg,
 	                        const OSSL_PARAM *params, const void *key, size_t keylen, const unsigned char *data,
 	                        size_t datalen, unsigned char *out, size_t outsize, size_t *outlen);
+	/* a digest fetched once: EVP_Digest with EVP_sha256() fetches on every call */
+	EVP_MD *(*MD_fetch)(OSSL_LIB_CTX *ctx, const char *algorithm, const char *properties);
+	void (*MD_free)(EVP_MD *md);
 } csm__crypto_api;
 
 /* The table; never NULL. Thread-safe. */
@@ -26,6 +29,8 @@ const csm__crypto_api *csm__crypto(void);
 #define EVP_Digest (csm__crypto()->Digest)
 #define EVP_sha256 (csm__crypto()->sha256)
 #define EVP_Q_mac (csm__crypto()->Q_mac)
+#define EVP_MD_fetch (csm__crypto()->MD_fetch)
+#define EVP_MD_free (csm__crypto()->MD_free)
 #endif
 
 #endif

@@ -21,7 +21,7 @@
 #include "internal.h"
 #include "pg_dl.h" /* libpq only when a postgresql:// URL is opened */
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define MAX_PARAMS 2048
 #define BUSY_MS_DEFAULT 60000u
 
@@ -62,6 +62,18 @@ static const char *const schema_v2[] = {
     " PRIMARY KEY (release_id, group_key))",
     NULL};
 
+/* Version 3: each assessment's levels in one column, "item=level,..." (level
+ * 1..5, "n" for n/a, empty for not answered), so that db export reads one
+ * row per assessment instead of one per answer (4 million rows and a sort of
+ * them for 100,000 assessments). The answer table stays the full record. */
+static const char *const schema_v3[] = {"ALTER TABLE assessment ADD COLUMN levels TEXT", NULL};
+
+/* Filling it for assessments stored before: the dialects name the string
+ * aggregate differently. */
+#define LEVELS_OF_ANSWERS(agg)                                                                                    \
+	"UPDATE assessment SET levels = (SELECT " agg "(item || '=' || CASE WHEN na <> 0 THEN 'n' WHEN level IS NULL " \
+	"THEN '' ELSE CAST(level AS TEXT) END, ',') FROM answer WHERE assessment_id = assessment.id)"
+
 typedef struct query query;
 
 struct csm_db {
@@ -71,7 +83,7 @@ struct csm_db {
 	char *target;
 	int in_tx;
 	long long next_id; /* ids are given here, so both backends behave alike */
-	query *cached[8];  /* prepared statements kept for ingest */
+	query *cached[16]; /* prepared statements kept for ingest */
 	size_t answers_n;  /* rows of the cached answer INSERT */
 	int pipeline;      /* PostgreSQL: statements sent, results read at commit */
 	int nprep;         /* names of PostgreSQL statements */
@@ -87,7 +99,7 @@ struct query {
 	char *values[MAX_PARAMS];
 	/* PostgreSQL rows */
 	PGresult *res;
-	int row, rows, single;
+	int row, rows;
 };
 
 /* Another writer held the database longer than we wait. */
@@ -200,6 +212,14 @@ static int bind_text(query *q, int i, const char *v)
 	return v && !q->values[i - 1] ? csm__nomem() : 0;
 }
 
+/* The same, for text that lives until the statement has run (not copied). */
+static int bind_text_kept(query *q, int i, const char *v)
+{
+	if (!q->db->pg)
+		return sqlite3_bind_text(q->st, i, v, -1, SQLITE_STATIC) == SQLITE_OK ? 0 : db_err(q->db, "bind");
+	return bind_text(q, i, v);
+}
+
 static int bind_int(query *q, int i, long long v)
 {
 	char buf[32];
@@ -257,13 +277,6 @@ static long long col_int(query *q, int i)
 {
 	const char *s = col_text(q, i);
 	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static int col_null(query *q, int i)
-{
-	if (!q->db->pg)
-		return sqlite3_column_type(q->st, i) == SQLITE_NULL;
-	return PQgetisnull(q->res, q->row, i);
 }
 
 /* Rows of a query, for both backends: calls `each` per row. SQLite streams;
@@ -331,7 +344,7 @@ void csm_db_close(csm_db *db)
 	int i;
 	if (!db)
 		return;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < (int)(sizeof db->cached / sizeof *db->cached); i++)
 		query_free(db->cached[i]);
 	if (db->in_tx)
 		csm_db_rollback(db);
@@ -651,11 +664,17 @@ int csm_db_init(csm_db *db, int *created)
 		for (i = 0; schema_v1[i]; i++)
 			if ((rc = exec_sql(db, schema_v1[i])))
 				goto fail;
-	for (i = 0; schema_v2[i]; i++)
-		if ((rc = exec_sql(db, schema_v2[i])))
+	if (version < 2)
+		for (i = 0; schema_v2[i]; i++)
+			if ((rc = exec_sql(db, schema_v2[i])))
+				goto fail;
+	if (version == 1 && (rc = rekey_named(db)))
+		goto fail;
+	for (i = 0; schema_v3[i]; i++)
+		if ((rc = exec_sql(db, schema_v3[i])))
 			goto fail;
-	if ((version == 1 && (rc = rekey_named(db))) ||
-	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (2)")) || (rc = exec_sql(db, "COMMIT")))
+	if ((version > 0 && (rc = exec_sql(db, db->pg ? LEVELS_OF_ANSWERS("string_agg") : LEVELS_OF_ANSWERS("group_concat")))) ||
+	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (3)")) || (rc = exec_sql(db, "COMMIT")))
 		goto fail;
 	if (created)
 		*created = version ? 2 : 1;
@@ -697,8 +716,19 @@ int csm_db_begin(csm_db *db)
 	int rc;
 	if (db->in_tx)
 		return 0;
-	if ((rc = need_schema(db)) || (rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE")))
+	/* SQLite: no foreign-key checks while ingesting. Each answer and assessor
+	 * row would look its assessment up (half the cost of storing it), and
+	 * store() writes the assessment first and deletes the rows of one it
+	 * replaces itself, as ON DELETE CASCADE would; csm_db_commit and
+	 * csm_db_rollback turn them on again. (The pragma is a no-op inside a
+	 * transaction, hence before BEGIN.) */
+	if ((rc = need_schema(db)) || (!db->pg && (rc = exec_sql(db, "PRAGMA foreign_keys = OFF"))))
 		return rc;
+	if ((rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE"))) {
+		if (!db->pg)
+			exec_sql(db, "PRAGMA foreign_keys = ON");
+		return rc;
+	}
 	/* One writer at a time (SQLite: BEGIN IMMEDIATE): ids come from max(id). */
 	if (db->pg && (rc = exec_sql(db, "LOCK TABLE assessment IN SHARE ROW EXCLUSIVE MODE"))) {
 		exec_sql(db, "ROLLBACK");
@@ -798,6 +828,8 @@ int csm_db_commit(csm_db *db)
 	}
 	rc = exec_sql(db, "COMMIT");
 	db->in_tx = 0;
+	if (!db->pg && !rc)
+		rc = exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
@@ -810,10 +842,56 @@ int csm_db_rollback(csm_db *db)
 	pipeline_end(db);
 	rc = exec_sql(db, "ROLLBACK");
 	db->in_tx = 0;
+	if (!db->pg)
+		exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
-enum { Q_DELETE, Q_MAXID, Q_ASSESSMENT, Q_ASSESSOR, Q_ANSWERS, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
+enum {
+	Q_DELETE,
+	Q_MAXID,
+	Q_ASSESSMENT,
+	Q_ASSESSOR,
+	Q_ANSWERS,
+	Q_LEGACY_DELETE,
+	Q_LEGACY_REKEY,
+	Q_FIND,
+	Q_DELETE_ROWS,            /* + 0 answer, + 1 assessor */
+	Q_LEGACY_DELETE_ROWS = Q_DELETE_ROWS + 2
+};
+
+/* The answer and assessor rows of the assessments `where` selects (the
+ * parameters bound by `bind`), deleted as ON DELETE CASCADE would: inside an
+ * ingest transaction SQLite checks no foreign keys (csm_db_begin). */
+static int delete_rows(csm_db *db, int which, const char *where, int nparams, const char *const *values)
+{
+	static const char *const table[2] = {"answer", "assessor"};
+	int t, i, rc;
+	if (db->pg || !db->in_tx)
+		return 0;
+	for (t = 0; t < 2; t++) {
+		query *qy = NULL;
+		if (!db->cached[which + t]) {
+			csm__buf b = {0};
+			char *sql;
+			csm__buf_printf(&b, "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE %s)",
+			                table[t], where);
+			if ((rc = csm__buf_finish(&b, &sql)))
+				return rc;
+			rc = prepare(&db->cached[which + t], db, sql, nparams);
+			free(sql);
+			if (rc)
+				return rc;
+		}
+		qy = db->cached[which + t];
+		for (i = 0; i < nparams; i++)
+			if ((rc = bind_text(qy, i + 1, values[i])))
+				return rc;
+		if ((rc = run(qy)) < 0)
+			return rc;
+	}
+	return 0;
+}
 
 static int cached(query **out, csm_db *db, int which, const char *sql, int nparams)
 {
@@ -850,10 +928,31 @@ static int answers_query(query **out, csm_db *db, size_t n)
 	return rc;
 }
 
+/* The levels column (schema 3): "item=level,..." in the file's order (as a
+ * rule the questionnaire's, which export then finds first time). Item ids
+ * have no '=' or ',' (csm__valid_id). */
+static int levels_text(char **out, const csm_answers *a)
+{
+	csm__buf b = {0};
+	size_t i;
+	for (i = 0; i < a->count; i++) {
+		const csm__answer *an = &a->items[i];
+		if (i)
+			csm__buf_puts(&b, ",");
+		csm__buf_puts(&b, an->id);
+		csm__buf_puts(&b, an->kind == CSM_ANSWER_NA ? "=n" : "=");
+		if (an->kind == CSM_ANSWER_LEVEL) {
+			char c = (char)('0' + an->level);
+			csm__buf_add(&b, &c, 1);
+		}
+	}
+	return csm__buf_finish(&b, out);
+}
+
 static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, char **key,
                  char **legacy)
 {
-	char sub[80], now[32];
+	char sub[80], now[32], *levels = NULL;
 	const char *name = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
 	query *qy;
 	size_t i;
@@ -886,6 +985,30 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	if ((rc = csm_db_begin(db)))
 		return rc;
 	/* replace: the old assessment of this organization and date goes, with its rows */
+	if (!db->pg && db->in_tx) { /* its rows, as ON DELETE CASCADE would (csm_db_begin) */
+		long long old = 0;
+		if ((rc = cached(&qy, db, Q_FIND, "SELECT id FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
+		    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
+			return rc;
+		if (rc == 1)
+			old = col_int(qy, 0);
+		sqlite3_reset(qy->st);
+		if (rc == 1 &&
+		    ((rc = cached(&qy, db, Q_DELETE_ROWS, "DELETE FROM answer WHERE assessment_id = ?1", 1)) ||
+		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0 ||
+		     (rc = cached(&qy, db, Q_DELETE_ROWS + 1, "DELETE FROM assessor WHERE assessment_id = ?1", 1)) ||
+		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0))
+			return rc;
+	}
+	{
+		const char *v[3] = {*key, date, *legacy};
+		if (db->legacy && *legacy &&
+		    (rc = delete_rows(db, Q_LEGACY_DELETE_ROWS,
+		                      "org_key = ?3 AND (assessed_on = ?2 OR assessed_on IN"
+		                      " (SELECT assessed_on FROM assessment WHERE org_key = ?1))",
+		                      3, v)))
+			return rc;
+	}
 	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
 	    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
 		return rc;
@@ -909,16 +1032,22 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 		if (!db->pg)
 			sqlite3_reset(qy->st);
 	}
+	if ((rc = levels_text(&levels, a)))
+		return rc;
 	if ((rc = cached(&qy, db, Q_ASSESSMENT,
 	                 "INSERT INTO assessment (id, org_key, org_name, submitter, questionnaire, industry, size_band, scope,"
-	                 " assessed_on, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	                 10)) ||
+	                 " assessed_on, ingested_at, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                 11)) ||
 	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text(qy, 2, *key)) ||
 	    (rc = bind_text(qy, 3, opt && opt->key_len ? NULL : name)) || (rc = bind_text(qy, 4, sub[0] ? sub : NULL)) ||
 	    (rc = bind_text(qy, 5, q->id)) || (rc = bind_text(qy, 6, a->field[CSM_FIELD_ORG_INDUSTRY])) ||
 	    (rc = bind_text(qy, 7, a->field[CSM_FIELD_ORG_SIZE])) || (rc = bind_text(qy, 8, a->field[CSM_FIELD_ORG_SCOPE])) ||
-	    (rc = bind_text(qy, 9, date)) || (rc = bind_text(qy, 10, now)) || (rc = run(qy)) < 0)
+	    (rc = bind_text(qy, 9, date)) || (rc = bind_text(qy, 10, now)) ||
+	    (rc = bind_text(qy, 11, a->count ? levels : NULL)) || (rc = run(qy)) < 0) {
+		free(levels);
 		return rc;
+	}
+	free(levels);
 	for (i = 0; i < a->assessor_count; i++) {
 		if ((rc = cached(&qy, db, Q_ASSESSOR,
 		                 "INSERT INTO assessor (assessment_id, pos, name, role) VALUES (?1, ?2, ?3, ?4)", 4)) ||
@@ -932,11 +1061,11 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 			return rc;
 		for (i = 0, p = 2; i < a->count; i++, p += 5) {
 			const csm__answer *an = &a->items[i];
-			if ((rc = bind_text(qy, p, an->id)))
+			if ((rc = bind_text_kept(qy, p, an->id)))
 				return rc;
 			rc = an->kind == CSM_ANSWER_LEVEL ? bind_int(qy, p + 1, an->level) : bind_text(qy, p + 1, NULL);
-			if (rc || (rc = bind_int(qy, p + 2, an->kind == CSM_ANSWER_NA)) || (rc = bind_text(qy, p + 3, an->evidence)) ||
-			    (rc = bind_text(qy, p + 4, an->note)))
+			if (rc || (rc = bind_int(qy, p + 2, an->kind == CSM_ANSWER_NA)) ||
+			    (rc = bind_text_kept(qy, p + 3, an->evidence)) || (rc = bind_text_kept(qy, p + 4, an->note)))
 				return rc;
 		}
 		if ((rc = run(qy)) < 0)
@@ -1009,6 +1138,31 @@ int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_op
 	    (opt && opt->key_len && (rc = org_key(&legacy, opt, org, 1))))
 		goto done;
 	/* also under its schema-1 pseudonym, if it still has one */
+	{
+		const char *v[3] = {key, legacy ? legacy : key, date};
+		query *rows = NULL;
+		/* inside an ingest transaction no cascade: the rows first (delete_rows) */
+		if (db->in_tx && !db->pg) {
+			static const char *const table[2] = {"answer", "assessor"};
+			int t, i;
+			for (t = 0; t < 2 && !rc; t++) {
+				char sql[256];
+				snprintf(sql, sizeof sql,
+				         "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE org_key IN (?1, ?2)%s)",
+				         table[t], date ? " AND assessed_on = ?3" : "");
+				if (!(rc = prepare(&rows, db, sql, date ? 3 : 2))) {
+					for (i = 0; i < (date ? 3 : 2) && !rc; i++)
+						rc = bind_text(rows, i + 1, v[i]);
+					if (!rc && (rc = run(rows)) > 0)
+						rc = 0;
+				}
+				query_free(rows);
+				rows = NULL;
+			}
+			if (rc)
+				goto done;
+		}
+	}
 	if ((rc = prepare(&q, db,
 	                  date ? "DELETE FROM assessment WHERE org_key IN (?1, ?2) AND assessed_on = ?3"
 	                       : "DELETE FROM assessment WHERE org_key IN (?1, ?2)",
@@ -1042,6 +1196,7 @@ typedef struct export_ctx {
 	long long cur_id, release;
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
+	EVP_MD *sha256; /* fetched once, not per row */
 } export_ctx;
 
 static int flush_current(export_ctx *x)
@@ -1057,36 +1212,65 @@ static int flush_current(export_ctx *x)
 	return rc;
 }
 
+/* One assessment per row: its levels column (schema 3) read back into
+ * answers, in the order stored. */
 static int export_row(query *q, void *ctx)
 {
 	export_ctx *x = ctx;
 	long long id = col_int(q, 0);
+	const char *key = col_text(q, 5), *p = col_text(q, 4);
+	char name[64], item[72];
+	unsigned char md[32];
+	unsigned len = 0, i;
 	int rc;
-	if (!x->cur || id != x->cur_id) {
-		char name[64];
-		const char *key = col_text(q, 7);
-		unsigned char md[32];
-		unsigned len = 0, i;
-		if ((rc = flush_current(x)))
-			return rc;
-		snprintf(name, sizeof name, "assessment %lld", id);
-		if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
-			return csm__nomem();
-		x->cur_id = id;
-		if (!key || !EVP_Digest(key, strlen(key), md, &len, EVP_sha256(), NULL) || len != 32)
-			return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
-		for (i = 0; i < 8; i++)
-			snprintf(x->org + 2 * i, 3, "%02x", md[i]);
-		if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
-		    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
-		    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
-			return rc;
+
+	snprintf(name, sizeof name, "assessment %lld", id);
+	if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
+		return csm__nomem();
+	x->cur_id = id;
+	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
+		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
+	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
+		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
+	for (i = 0; i < 8; i++) {
+		x->org[2 * i] = "0123456789abcdef"[md[i] >> 4];
+		x->org[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
 	}
-	if (x->cur->count >= x->q->item_count + 1)
-		return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
-	return csm__answers_push(x->cur, col_text(q, 4),
-	                         col_int(q, 6) ? CSM_ANSWER_NA : col_null(q, 5) ? CSM_ANSWER_NULL : CSM_ANSWER_LEVEL,
-	                         (int)col_int(q, 5));
+	x->org[16] = '\0';
+	if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
+	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
+	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
+		return rc;
+	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
+	if (p && *p && !(x->cur->ids = malloc(strlen(p) + 1)))
+		return csm__nomem();
+	while (p && *p) { /* item=L, item=n, item= */
+		const char *eq = strchr(p, '='), *end;
+		size_t n = eq ? (size_t)(eq - p) : 0;
+		csm_answer_kind kind = CSM_ANSWER_NULL;
+		csm__answer *an;
+		int level = 0;
+		if (!eq || n == 0 || n >= sizeof item)
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		end = eq + 1;
+		if (*end == 'n')
+			kind = CSM_ANSWER_NA, end++;
+		else if (*end >= '1' && *end <= '5')
+			kind = CSM_ANSWER_LEVEL, level = *end++ - '0';
+		if (*end != ',' && *end != '\0')
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		if (x->cur->count >= x->q->item_count + 1)
+			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
+		an = &x->cur->items[x->cur->count++];
+		an->id = x->cur->ids + x->cur->ids_len;
+		memcpy(an->id, p, n);
+		an->id[n] = '\0';
+		x->cur->ids_len += n + 1;
+		an->kind = kind;
+		an->level = level;
+		p = *end ? end + 1 : end;
+	}
+	return flush_current(x);
 }
 
 static int prior_row(query *q, void *ctx)
@@ -1108,14 +1292,16 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
-	/* Each organization counts once: its latest assessment (within the year). */
+	/* Each organization counts once: its latest assessment (within the year).
+	 * One row per assessment (the levels column), the latest found in the
+	 * index assessment_latest (questionnaire, org_key, assessed_on); no
+	 * order is needed, as each row is a whole assessment. */
 	static const char *const sql =
-	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, n.item, n.level, n.na, a.org_key"
-	    " FROM assessment a JOIN answer n ON n.assessment_id = a.id"
+	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key"
+	    " FROM assessment a"
 	    " WHERE a.questionnaire = ?1 AND a.assessed_on = (SELECT max(b.assessed_on) FROM assessment b"
 	    "   WHERE b.org_key = a.org_key AND b.questionnaire = a.questionnaire"
-	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
-	    " ORDER BY a.id";
+	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))";
 	export_ctx x;
 	query *qy = NULL, *rel = NULL;
 	char now[32];
@@ -1180,6 +1366,8 @@ done:
 		*out = NULL;
 	}
 	csm_answers_free(x.cur);
+	if (x.sha256)
+		EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);
 	query_free(qy);
 	query_free(rel);

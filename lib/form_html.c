@@ -435,18 +435,6 @@ static void items_part(csm__buf *b, const csm_questionnaire *q, const csm_answer
 	csm__buf_puts(b, "</div>\n");
 }
 
-/* FNV-1a, 64 bits: names the form's local-storage slot after its content, so
- * two different forms opened from the same folder never share answers. */
-static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 /* The script's configuration: a JSON document inside <script type="application/json">.
  * Every '<' is written as \u003c so no text can close the element. */
 static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_options *opt, const char *form_id)
@@ -527,9 +515,11 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 		csm__buf_free(&body);
 		return csm__nomem();
 	}
-	h = fnv1a(q->id, strlen(q->id), 14695981039346656037u);
-	h = fnv1a(lang == CSM_LANG_EN ? "en" : "ja", 2, h);
-	h = fnv1a(body.s, body.len, h);
+	/* the form's local-storage slot is named after its content, so two
+	 * different forms opened from the same folder never share answers */
+	h = csm__fnv1a(q->id, strlen(q->id), CSM__FNV_BASIS);
+	h = csm__fnv1a(lang == CSM_LANG_EN ? "en" : "ja", 2, h);
+	h = csm__fnv1a(body.s, body.len, h);
 	snprintf(form_id, sizeof form_id, "%016llx", (unsigned long long)h);
 
 	org = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;

@@ -2,6 +2,7 @@
 #ifndef CSM_INTERNAL_H
 #define CSM_INTERNAL_H
 
+#include <stdint.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -141,6 +142,12 @@ void csm__line_col(const char *s, size_t off, unsigned *line, unsigned *col);
 int csm__valid_id(const char *s);
 /* True if `s` is a valid calendar date YYYY-MM-DD. */
 int csm__valid_date(const char *s);
+/* FNV-1a, 64 bits, of `n` bytes, continuing from `h` (start with
+ * CSM__FNV_BASIS): the hash of the aggregator's group table and of the
+ * offline form's storage slot. Not for anything an attacker may choose to
+ * collide with on purpose. */
+#define CSM__FNV_BASIS 14695981039346656037u
+uint64_t csm__fnv1a(const void *data, size_t n, uint64_t h);
 /* Days since 1970-01-01 of a valid date YYYY-MM-DD (see csm__valid_date). */
 long csm__date_days(const char *s);
 
@@ -184,6 +191,14 @@ const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i);
 /* Parse JSON with UTF-8 validation, an optional BOM, duplicate-key and
  * depth checks; errors name `name` and the line/column or key path. */
 int csm__json_parse(cJSON **out, const char *data, size_t len, const char *name);
+/* Between these, trees that csm__json_parse builds in this thread live in
+ * `buf` (and malloc past it); every such tree must be deleted before _end,
+ * and nothing else of it kept. */
+void csm__json_arena_begin(char *buf, size_t cap);
+/* cJSON_Delete for a tree csm__json_parse built in the arena (a no-op unless
+ * part of it spilled to malloc). */
+void csm__json_arena_delete(cJSON *root);
+void csm__json_arena_end(void);
 /* Check `"format": "<family>/<major>"`: family must match, major must be 1. */
 int csm__json_format(const cJSON *root, const char *family, const char *name);
 /* A string member with length cap, or NULL (recording a problem if it has the
@@ -302,6 +317,8 @@ struct csm_answers {
 	char **gate_id;             /* gate answers: id and 1 yes, 0 no, -1 not answered */
 	int *gate_value;
 	size_t gate_count;
+	char *ids;                  /* item ids of a JSON file, in one block (not freed one by one) */
+	size_t ids_len;
 	csm__targets *targets;      /* "targets" and "target", or NULL (targets.c) */
 };
 

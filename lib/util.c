@@ -1,4 +1,5 @@
 /* Small helpers: strings, a growable buffer, bounded file reading, UTF-8. */
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -460,6 +461,17 @@ int csm__valid_date(const char *s)
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 0;
 	return 1;
+}
+
+uint64_t csm__fnv1a(const void *data, size_t n, uint64_t h)
+{
+	const unsigned char *p = data;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211u;
+	}
+	return h;
 }
 
 long csm__date_days(const char *s)

@@ -249,7 +249,7 @@ def test_migration():
         statements += [f"INSERT INTO answer VALUES ({id_}, '{item}', 3, 0, NULL, NULL)" for item in ITEMS]
     raw.run(statements)
     r = csm("db", "list", "--db", db)
-    check(r.returncode == 2 and "run 'csm db init' to bring it to 2" in r.stderr, "a schema-1 database asks for init",
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 3" in r.stderr, "a schema-1 database asks for init",
           r.stderr)
     r = csm("db", "init", "--db", db)
     check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 1", r.stderr)
@@ -266,6 +266,67 @@ def test_migration():
     check(keys == [want, want], "an old pseudonym is re-keyed to the normalized one when next ingested", str(keys))
     r = csm("db", "remove", "--db", db, "--key-file", keyfile, " SECRET  corp")
     check(r.returncode == 0 and "2 assessments removed" in r.stderr, "and found under another spelling", r.stderr)
+
+
+# ---- migration from schema 2: the levels column -------------------------------------
+SCHEMA_V2_EXTRA = [
+    "CREATE TABLE csm_release (id BIGINT PRIMARY KEY, questionnaire TEXT NOT NULL, year TEXT,"
+    " min_group INTEGER NOT NULL, released_at TEXT NOT NULL)",
+    "CREATE TABLE csm_release_group (release_id BIGINT NOT NULL REFERENCES csm_release(id) ON DELETE CASCADE,"
+    " group_key TEXT NOT NULL, n BIGINT NOT NULL, members TEXT NOT NULL, PRIMARY KEY (release_id, group_key))",
+]
+
+
+def export_means(db):
+    out = os.path.join(WORK, "export.json")
+    r = csm("db", "export", "--db", db, "-o", out, "--name", "t", "--min-group", "1")
+    check(r.returncode == 0, "db export", r.stderr)
+    if r.returncode != 0:
+        return {}
+    with open(out, encoding="utf-8") as f:
+        return {g["key"]: (g["n"], g["mean"]) for g in json.load(f)["groups"]}
+
+
+def test_migration_v2():
+    if PG:
+        subprocess.run(["psql", "-X", "-q", PG, "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
+                       check=True, capture_output=True)
+        db = PG
+    else:
+        db = os.path.join(WORK, "v2.sqlite")
+    raw = Raw(db)
+    statements = [st.replace("VALUES (1)", "VALUES (2)") for st in SCHEMA_V1] + SCHEMA_V2_EXTRA
+    # org 1: every item 4 but the first n/a and the second not answered; org 2: every item 2
+    for id_, org, lv in ((1, "one", 4), (2, "two", 2)):
+        statements.append(f"INSERT INTO assessment VALUES ({id_}, '{org}', '{org}', NULL, 'csmg-v2', 'services',"
+                          f" 'medium', NULL, '2025-03-01', '2025-03-02T00:00:00Z')")
+        for k, item in enumerate(ITEMS):
+            level, na = ("NULL", 1) if id_ == 1 and k == 0 else ("NULL", 0) if id_ == 1 and k == 1 else (lv, 0)
+            statements.append(f"INSERT INTO answer VALUES ({id_}, '{item}', {level}, {na}, NULL, NULL)")
+    raw.run(statements)
+    r = csm("db", "export", "--db", db, "-o", os.path.join(WORK, "x.json"), "--name", "t")
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 3" in r.stderr,
+          "a schema-2 database asks for init", r.stderr)
+    r = csm("db", "init", "--db", db)
+    check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 2", r.stderr)
+    levels = raw.column("SELECT levels FROM assessment")
+    parsed = [dict(p.split("=") for p in v.split(",")) for v in levels]
+    want_one = {i: "4" for i in ITEMS}
+    want_one[ITEMS[0]], want_one[ITEMS[1]] = "n", ""
+    check(sorted(map(len, parsed)) == [len(ITEMS)] * 2 and want_one in parsed and {i: "2" for i in ITEMS} in parsed,
+          "migration fills the levels column from the answer table (n/a as n, null empty)", str(levels)[:300])
+    means = export_means(db)
+    check(means.get("all", (0,))[0] == 2 and all(m == 3 for m in means["all"][1] if m is not None),
+          "export after migration: org one's n/a and unanswered items left out of its means", str(means.get("all")))
+    # ingest after migration: replacing org two's assessment leaves no rows of the old one
+    r = csm("db", "ingest", "--db", db, jsonl("two.jsonl", [answers("two", "2025-03-01", level=5)]))
+    check(r.returncode == 0, "ingest after migration 2", r.stderr)
+    check(raw.column("SELECT count(*) FROM answer") == [str(2 * len(ITEMS))] and
+          raw.column("SELECT count(*) FROM answer WHERE level = 2") == ["0"],
+          "a replaced assessment's answer rows go with it", str(raw.column("SELECT count(*) FROM answer")))
+    means = export_means(db)
+    check(means.get("all", (0,))[0] == 2 and all(m == 4.5 for m in means["all"][1] if m is not None),
+          "export reads the levels ingest wrote", str(means.get("all")))
 
 
 # ---- the four spellings: one member -------------------------------------------------
@@ -337,7 +398,7 @@ def test_masking():
 
 
 def main():
-    for t in (test_integer_options, test_keys, test_long_lines, test_exit_codes, test_newer_schema, test_migration,
+    for t in (test_integer_options, test_keys, test_long_lines, test_exit_codes, test_newer_schema, test_migration, test_migration_v2,
               test_spellings, test_busy, test_masking):
         t()
     subprocess.run(["rm", "-rf", WORK])

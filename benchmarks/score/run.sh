@@ -98,6 +98,7 @@ awk -v c="$t_csm" -v r="$t_ref" -v g="$goal" -v io="$t_io" 'BEGIN {
         c, r, s, g, (s >= g) ? "" : "   goal missed"
     printf "reading the files alone (cat): %.3f s, so no program can be more than %.1fx faster than the reference here\n",
         io, (io > 0) ? r / io : 0
+    printf "csm score / reading floor: %.2f (goal <= 2.0)%s\n", (io > 0) ? c / io : 0, (io > 0 && c / io <= 2.0) ? "" : "   goal missed"
 }'
 
 python3 "$here/compare.py" "$work/csm.out" "$work/ref.out" || exit 1
