@@ -7,6 +7,11 @@
 
 #include "karte.h"
 
+/* The table's column widths: #, directive, score, all, C, B, A, industry,
+ * gap, mark, and with a previous assessment, its score and the change. */
+static const double CW_PLAIN[12] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22, 0, 0};
+static const double CW_PREV[12] = {18, 100, 42, 40, 36, 36, 36, 46, 46, 18, 36, 44};
+
 /* The overall in the grade box at `x`: 20 pt, smaller where the display rule
  * gave it more decimals (2.665), so it stays clear of the grade letter. */
 void csm__kgrade_box_overall(csm__kdoc *k, double x, const char *overall)
@@ -16,6 +21,7 @@ void csm__kgrade_box_overall(csm__kdoc *k, double x, const char *overall)
 	csm__kfit(k, overall, &size, 10, 36, shown, sizeof shown);
 	k->c.text(&k->c, x + 100, MARGIN + 56, shown, size, CSM_ALIGN_RIGHT, 1.0);
 }
+
 const char *const csm__karte_text[K_COUNT][2] = {
 	[K_TITLE] = {"サイバーセキュリティ経営ガイドライン 診断カルテ", "Cyber Security Management Guidelines - Assessment Karte"},
 	[K_INDUSTRY] = {"業種", "Industry"},
@@ -256,26 +262,17 @@ static void shade(csm__kdoc *k, double x, double y, double w, double score)
 		csm__kbox(k, x + 4, y + 0.5, w - 4, 12, 1.0, 0.92, 0.74);
 }
 
-void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
+/* The header: what, who, when; the grade on the right. It wraps and grows
+ * as its texts need; returns how far it grew, which moves down everything
+ * below its rule. */
+static double karte_header(csm__kdoc *k, const csm_analysis *an, csm_lang lang)
 {
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);
-	const csm_benchmark *b = csm__analysis_b(an);
-	const csm_grading *gr = csm_benchmark_grading(b);
-	const char *f, *target = csm_analysis_target(an);
+	const char *f;
 	char num[32];
-	const csm_score *ps = csm__analysis_prev(an);
-	double y, x, ry, dy, col[12];
-	static const double cw_plain[12] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22, 0, 0};
-	static const double cw_prev[12] = {18, 100, 42, 40, 36, 36, 36, 46, 46, 18, 36, 44};
-	const double *cw = ps ? cw_prev : cw_plain;
-	int ncol = ps ? 12 : 10;
-	int d, g, idx[5];
-	size_t i, j;
-	csm_radar radar;
-	const int *list;
-	size_t ln;
+	double y, x, dy;
 
 	csm__knew_page(k);
 	k->first_page = k->pages;
@@ -315,13 +312,18 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, s->overall, &s->grading));
 	csm__kline(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
+	return dy;
+}
 
-	/* Radar on the left; target, lists and notes on the right. */
-	csm_radar_from_analysis(&radar, an, lang);
-	/* the chart fills its width (axis labels at the sides); no slack below */
-	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 88 + dy, 300, 256);
-	x = MARGIN + 306;
-	ry = MARGIN + 104 + dy;
+/* Right of the radar, when there is something to compare with: the
+ * comparison note, the target group and the position in the industry. */
+static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double x, double *y)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	const char *target = csm_analysis_target(an);
+	double ry = *y;
+	int g;
+
 	if (csm_analysis_compares(an) != 2) {
 		/* by directive only, or no comparison at all: say so where the target would be */
 		csm__buf note = {0};
@@ -369,6 +371,19 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 			}
 		}
 	}
+	*y = ry;
+}
+
+/* The levels reached (grade A, or nothing to compare with), else the
+ * directives behind the target. */
+static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double x, double *y)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_score *s = csm__analysis_s(an);
+	double ry = *y;
+	const int *list;
+	size_t i, j, ln;
+
 	if (s->grade == CSM_GRADE_A || !csm_analysis_compares(an)) {
 		/* the trial's statements: "指示1、2、7はレベル5に達しています" */
 		csm__buf st = {0};
@@ -399,6 +414,19 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 		ln = csm_analysis_list(an, CSM_LIST_BEHIND_1, &list);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
 	}
+	*y = ry;
+}
+
+/* The grading's cut-offs, and the notes on a partial or weighted score. */
+static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double x, double *y)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	const csm_grading *gr = csm_benchmark_grading(b);
+	double ry = *y;
+	int d;
+
 	if (csm_analysis_compares(an)) { /* no grade, no grading to show */
 		csm__ktext_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
 		ry += 12;
@@ -426,6 +454,18 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 		csm__kwrap(k, x, &ry, w.s ? w.s : "", 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
 		csm__buf_free(&w);
 	}
+	*y = ry;
+}
+
+/* What changed since the previous assessment, when there is one. */
+static void right_previous(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double x, double *y)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_score *ps = csm__analysis_prev(an);
+	double ry = *y;
+
 	if (ps) {
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
 		char pb[16], nb[16];
@@ -456,140 +496,360 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 		csm__buf_free(&items);
 		ry += 6;
 	}
-	{
-		/* What the board should know before trusting the numbers. */
-		csm__buf items = {0};
-		if (csm__answers_discuss_text(a, &items)) {
-			csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", 8.5,
-			         CSM_ALIGN_LEFT, ACCENT);
-			ry += 12;
-			csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
-			ry += 5;
-		}
-		if (items.nomem)
-			k->nomem = 1;
-		csm__buf_free(&items);
-		if (csm__answers_unbacked(a, q, &items)) {
-			csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", 8.5,
-			         CSM_ALIGN_LEFT, ACCENT);
-			ry += 12;
-			csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
-			ry += 5;
-		}
-		if (items.nomem)
-			k->nomem = 1;
-		csm__buf_free(&items);
-	}
+	*y = ry;
+}
 
-	/* The table: directives against the groups, and the gap to the target. */
-	/* below the radar and the right column, whichever ends lower */
-	y = MARGIN + 356 + dy > ry + 10 ? MARGIN + 356 + dy : ry + 10;
+/* What the board should know before trusting the numbers. */
+static void right_discuss(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double x, double *y)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_answers *a = csm__analysis_a(an);
+	double ry = *y;
+	csm__buf items = {0};
+	if (csm__answers_discuss_text(a, &items)) {
+		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", 8.5,
+		         CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
+		ry += 5;
+	}
+	if (items.nomem)
+		k->nomem = 1;
+	csm__buf_free(&items);
+	if (csm__answers_unbacked(a, q, &items)) {
+		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", 8.5,
+		         CSM_ALIGN_LEFT, ACCENT);
+		ry += 12;
+		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
+		ry += 5;
+	}
+	if (items.nomem)
+		k->nomem = 1;
+	csm__buf_free(&items);
+	*y = ry;
+}
+
+/* The table's heading row: only the columns there is something for. */
+static void table_head(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double y, const double *col,
+                       const double *cw, int ncol, const int *idx)
+{
+	static const char *const grades[4] = {NULL, "C", "B", "A"};
+	const csm_score *ps = csm__analysis_prev(an);
+	size_t i;
+
+	csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
+	k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
+	if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
+		k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+		for (i = 1; i <= 3; i++)
+			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
+		if (idx[4] >= 0)
+			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+	}
+	if (ps) {
+		k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
+		          0.15);
+	}
+}
+
+/* One directive's row: its score (shaded by level), the groups' means, the
+ * gap marked as the target is missed, and the change since last time. */
+static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d, double y, const double *col,
+                      const double *cw, int ncol, const int *idx)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_score *s = csm__analysis_s(an);
+	const csm_score *ps = csm__analysis_prev(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	char num[32];
+	size_t i;
+	const csm_directive_score *ds = &s->dir[d - 1];
+	double gap = 0, m;
+	int has_gap = csm_analysis_gap(an, d, &gap) > 0;
+	const char *mark = "";
+	if (d % 2 == 0)
+		csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 13, 0.97, 0.97, 0.97);
+	snprintf(num, sizeof num, "%d", d);
+	k->c.text(&k->c, col[0] + 4, y + 9.5, num, 8.5, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, col[1], y + 9.5, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
+	if (ds->has_score) {
+		shade(k, col[2], y, cw[2], ds->score);
+		csm_format1(num, sizeof num, ds->score);
+	} else {
+		snprintf(num, sizeof num, "%s", T(K_NA));
+	}
+	csm__ktext_rgb(k, col[2] + cw[2] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
+	for (i = 0; i < 5; i++) {
+		int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
+		if (idx[i] < 0)
+			continue;
+		if (csm_benchmark_group_mean(b, (size_t)idx[i], d, &m))
+			csm_format1(num, sizeof num, m);
+		else
+			snprintf(num, sizeof num, "-");
+		k->c.text(&k->c, col[c] + cw[c] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+	}
+	if (has_gap) {
+		static const double red[3] = {0.70, 0.12, 0.08};
+		csm_format1(num, sizeof num, gap);
+		if (s->grade != CSM_GRADE_A)
+			mark = csm_gap_mark(gap);
+		if (mark[0])
+			csm__ktext_rgb(k, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, red);
+		else
+			k->c.text(&k->c, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
+		if (mark[0])
+			csm__ktext_rgb(k, col[9] + 2, y + 9.5, mark, 8.5, CSM_ALIGN_LEFT, red);
+	}
+	if (ps) {
+		const csm_directive_score *pd = &ps->dir[d - 1];
+		static const double up[3] = {0.10, 0.45, 0.15}, down[3] = {0.70, 0.12, 0.08};
+		if (pd->has_score)
+			csm_format1(num, sizeof num, pd->score);
+		else
+			snprintf(num, sizeof num, "-");
+		k->c.text(&k->c, col[10] + cw[10] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+		if (pd->has_score && ds->has_score) {
+			double ch = ds->score - pd->score;
+			int sign = csm_change_sign(ch);
+			char t[32];
+			csm__ktext_rgb(k, col[11] + cw[11] - 4, y + 9.5, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
+			         sign > 0 ? up : sign < 0 ? down : ACCENT);
+		}
+	}
+}
+
+/* Below the table: the groups' sizes and what the marks and shades mean. */
+static void table_foot(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y_io, const double *col,
+                       const double *cw, int ncol, const int *idx)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	char num[32];
+	double y = *y_io;
+	size_t i;
+
+	csm__kline(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1], y, 0.6, 0.6);
+	y += 10;
+	if (csm_analysis_compares(an))
+		k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
+	for (i = 0; i < 5; i++) {
+		int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
+		if (idx[i] < 0)
+			continue;
+		snprintf(num, sizeof num, "%u", csm_benchmark_group_n(b, (size_t)idx[i]));
+		k->c.text(&k->c, col[c] + cw[c] - 4, y, num, 7.5, CSM_ALIGN_RIGHT, 0.4);
+	}
+	y += 11;
+	/* the industry column by its label, never the benchmark's key */
+	k->c.text(&k->c, MARGIN,
+	          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? T(K_MARKS) : "", T(K_SHADED),
+	                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
+	                  idx[4] >= 0 ? csm__kfmt(k, 1, lang == CSM_LANG_JA ? " = %s" : ": %s",
+	                                     csm__analysis_group_label(an, lang)) : ""),
+	          7, CSM_ALIGN_LEFT, 0.4);
+	y += 17;
+	*y_io = y;
+}
+
+/* The table: directives against the groups, and the gap to the target. */
+static void table(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y_io)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	const csm_score *ps = csm__analysis_prev(an);
+	const double *cw = ps ? CW_PREV : CW_PLAIN;
+	int ncol = ps ? 12 : 10;
+	double y = *y_io, col[12];
+	const char *keys[5];
+	int d, idx[5];
+	size_t i;
+
 	csm__kensure(k, &y, 215, b, lang);
 	csm__ktext_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
 	col[0] = MARGIN;
 	for (i = 1; i < 12; i++)
 		col[i] = col[i - 1] + cw[i - 1];
-	{
-		static const char *const grades[4] = {NULL, "C", "B", "A"};
-		const char *keys[5];
-		csm__analysis_groups(an, keys, idx);
-		csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
-		k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
-		k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
-		k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
-		if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
-			k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
-			for (i = 1; i <= 3; i++)
-				k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
-			if (idx[4] >= 0)
-				k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
-			k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
-		}
-		if (ps) {
-			k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
-			k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
-			          0.15);
-		}
-		y += 15;
-		for (d = 1; d <= CSM_DIRECTIVES; d++) {
-			const csm_directive_score *ds = &s->dir[d - 1];
-			double gap = 0, m;
-			int has_gap = csm_analysis_gap(an, d, &gap) > 0;
-			const char *mark = "";
-			if (d % 2 == 0)
-				csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 13, 0.97, 0.97, 0.97);
-			snprintf(num, sizeof num, "%d", d);
-			k->c.text(&k->c, col[0] + 4, y + 9.5, num, 8.5, CSM_ALIGN_LEFT, 0.1);
-			k->c.text(&k->c, col[1], y + 9.5, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
-			if (ds->has_score) {
-				shade(k, col[2], y, cw[2], ds->score);
-				csm_format1(num, sizeof num, ds->score);
-			} else {
-				snprintf(num, sizeof num, "%s", T(K_NA));
-			}
-			csm__ktext_rgb(k, col[2] + cw[2] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
-			for (i = 0; i < 5; i++) {
-				int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
-				if (idx[i] < 0)
-					continue;
-				if (csm_benchmark_group_mean(b, (size_t)idx[i], d, &m))
-					csm_format1(num, sizeof num, m);
-				else
-					snprintf(num, sizeof num, "-");
-				k->c.text(&k->c, col[c] + cw[c] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
-			}
-			if (has_gap) {
-				static const double red[3] = {0.70, 0.12, 0.08};
-				csm_format1(num, sizeof num, gap);
-				if (s->grade != CSM_GRADE_A)
-					mark = csm_gap_mark(gap);
-				if (mark[0])
-					csm__ktext_rgb(k, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, red);
-				else
-					k->c.text(&k->c, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
-				if (mark[0])
-					csm__ktext_rgb(k, col[9] + 2, y + 9.5, mark, 8.5, CSM_ALIGN_LEFT, red);
-			}
-			if (ps) {
-				const csm_directive_score *pd = &ps->dir[d - 1];
-				static const double up[3] = {0.10, 0.45, 0.15}, down[3] = {0.70, 0.12, 0.08};
-				if (pd->has_score)
-					csm_format1(num, sizeof num, pd->score);
-				else
-					snprintf(num, sizeof num, "-");
-				k->c.text(&k->c, col[10] + cw[10] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
-				if (pd->has_score && ds->has_score) {
-					double ch = ds->score - pd->score;
-					int sign = csm_change_sign(ch);
-					char t[32];
-					csm__ktext_rgb(k, col[11] + cw[11] - 4, y + 9.5, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
-					         sign > 0 ? up : sign < 0 ? down : ACCENT);
-				}
-			}
-			y += 13;
-		}
-		csm__kline(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1], y, 0.6, 0.6);
-		y += 10;
-		if (csm_analysis_compares(an))
-			k->c.text(&k->c, col[1], y, "n", 7.5, CSM_ALIGN_LEFT, 0.4);
-		for (i = 0; i < 5; i++) {
-			int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
-			if (idx[i] < 0)
-				continue;
-			snprintf(num, sizeof num, "%u", csm_benchmark_group_n(b, (size_t)idx[i]));
-			k->c.text(&k->c, col[c] + cw[c] - 4, y, num, 7.5, CSM_ALIGN_RIGHT, 0.4);
-		}
-		y += 11;
-		/* the industry column by its label, never the benchmark's key */
-		k->c.text(&k->c, MARGIN,
-		          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? T(K_MARKS) : "", T(K_SHADED),
-		                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
-		                  idx[4] >= 0 ? csm__kfmt(k, 1, lang == CSM_LANG_JA ? " = %s" : ": %s",
-		                                     csm__analysis_group_label(an, lang)) : ""),
-		          7, CSM_ALIGN_LEFT, 0.4);
-		y += 17;
+	csm__analysis_groups(an, keys, idx);
+	table_head(k, an, lang, y, col, cw, ncol, idx);
+	y += 15;
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		table_row(k, an, lang, d, y, col, cw, ncol, idx);
+		y += 13;
 	}
+	table_foot(k, an, lang, &y, col, cw, ncol, idx);
+	*y_io = y;
+}
+
+/* Hint 1: the most urgent directive with its lowest items, its tips and
+ * their actions. */
+static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang, double *y_io)
+{
+	const csm_questionnaire *q = csm__analysis_q(an);
+	const csm_benchmark *b = csm__analysis_b(an);
+	char num[32];
+	double y = *y_io;
+	size_t j;
+	const csm_hint *h = csm_analysis_hint(an, 0);
+	double ty = 0, need;
+	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? T(K_HINT1) : T(K_HINT1_PLAIN),
+	                        T(K_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
+	csm__buf t = {0};
+	need = 12.5 * csm__kwrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
+	csm__kensure(k, &y, need, b, lang);
+	csm__kwrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+	if (csm_analysis_compares(an)) /* no target, no gap */
+		csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
+	csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+	for (j = 0; j < h->item_count; j++)
+		csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
+	if (t.nomem)
+		k->nomem = 1;
+	csm__kwrap(k, MARGIN + 10, &y, t.s ? t.s : "", 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
+	csm__buf_free(&t);
+	y += 2;
+	for (j = 0; j < h->tip_count; j++) {
+		const char *title = csm_tip_title(tips, h->tips[j], lang);
+		const char *action = csm_tip_action(tips, h->tips[j], lang);
+		ty = 0;
+		need = 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
+		csm__kensure(k, &y, need, b, lang);
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : ""),
+		         8.5, CSM_ALIGN_LEFT, ACCENT);
+		y += 11;
+		if (action)
+			csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+		y += action ? 3 : 0;
+	}
+	y += 4;
+	*y_io = y;
+}
+
+/* Hint 2: the other flagged directives in one block, one action and the
+ * tips of their lowest items to read. */
+static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang, double *y_io)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	double y = *y_io;
+	size_t i, j;
+	/* Hint 2: the other flagged directives together, one action and the
+	 * tips of their lowest items to read (by title; their actions are in
+	 * `csm tips` and the text report). */
+	csm__buf head = {0};
+	const char *tip_id[64];
+	size_t ntips = 0, rows;
+	int expand = 0;
+	double ty = 0, need, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
+	csm__buf_printf(&head, "[%s] ", T(K_HINT2));
+	csm__analysis_flagged_text(an, lang, &head);
+	csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
+	for (i = 1; i < csm_analysis_hint_count(an); i++) {
+		const csm_hint *h = csm_analysis_hint(an, i);
+		for (j = 0; j < h->tip_count; j++) {
+			size_t m;
+			for (m = 0; m < ntips && strcmp(tip_id[m], h->tips[j]) != 0; m++)
+				;
+			if (m == ntips && ntips < sizeof tip_id / sizeof *tip_id)
+				tip_id[ntips++] = h->tips[j];
+		}
+	}
+	if (head.nomem)
+		k->nomem = 1;
+	rows = (ntips + 1) / 2;
+	need = 12.5 * csm__kwrap(k, 0, &ty, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0);
+	ty = 0;
+	need += 10.5 * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
+	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
+	/* Where the block must go to page 2 anyway, that page has the room to
+	 * say what each tip suggests: the tips with their actions, one column
+	 * (if that still fits the page; the karte keeps to two pages). */
+	if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
+		/* already on page 2 and out of room (a long hint 1): the
+		 * directives and the tips' ids in a line or two, as a third page
+		 * is not an option */
+		csm__buf more = {0};
+		csm__buf_printf(&more, "%s  %s:", head.s ? head.s : "", lang == CSM_LANG_JA ? "ティップス" : "Tips");
+		for (i = 0; i < ntips; i++)
+			csm__buf_printf(&more, " %s", tip_id[i]);
+		if (more.nomem)
+			k->nomem = 1;
+		csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.05, 1,
+		         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
+		csm__buf_free(&more);
+		csm__buf_free(&head);
+		return;
+	}
+	if (y + need > BODY_BOTTOM) {
+		double full = need - (10.0 * (double)(rows - 1) + 3);
+		for (i = 0; i < ntips; i++) {
+			const char *action = csm_tip_action(tips, tip_id[i], lang);
+			ty = 0;
+			full += 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) + 3 : 0);
+		}
+		expand = full <= BODY_BOTTOM - (MARGIN + 30);
+		if (expand)
+			need = full;
+	}
+	/* one block: it moves to the next page whole rather than split */
+	csm__kensure(k, &y, need, b, lang);
+	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
+	y += 2;
+	for (i = 0; i < ntips && expand; i++) {
+		const char *title = csm_tip_title(tips, tip_id[i], lang);
+		const char *action = csm_tip_action(tips, tip_id[i], lang);
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""),
+		         8.5, CSM_ALIGN_LEFT, ACCENT);
+		y += 11;
+		if (action)
+			csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+		y += action ? 3 : 0;
+	}
+	for (i = 0; i < ntips && !expand; i++) {
+		const char *title = csm_tip_title(tips, tip_id[i], lang);
+		csm__buf cell = {0};
+		double size = 8;
+		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""), &size, 7,
+		         colw - 8, &cell);
+		if (cell.nomem)
+			k->nomem = 1;
+		/* down the first column, then the second, as a list is read */
+		if (cell.s)
+			csm__ktext_rgb(k, MARGIN + 10 + (double)(i / rows) * colw, y + (double)(i % rows) * 10.0, cell.s, size,
+			         CSM_ALIGN_LEFT, ACCENT);
+		csm__buf_free(&cell);
+	}
+	y += expand ? 6 : 10.0 * (double)rows + 6;
+	csm__buf_free(&head);
+	*y_io = y;
+}
+
+void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	double y, x, ry, dy;
+	csm_radar radar;
+
+	dy = karte_header(k, an, lang);
+	/* Radar on the left; target, lists and notes on the right. */
+	csm_radar_from_analysis(&radar, an, lang);
+	/* the chart fills its width (axis labels at the sides); no slack below */
+	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 88 + dy, 300, 256);
+	x = MARGIN + 306;
+	ry = MARGIN + 104 + dy;
+	right_target(k, an, lang, x, &ry);
+	right_levels(k, an, lang, x, &ry);
+	right_grading(k, an, lang, x, &ry);
+	right_previous(k, an, lang, x, &ry);
+	right_discuss(k, an, lang, x, &ry);
+
+	/* The table: directives against the groups, and the gap to the target. */
+	/* below the radar and the right column, whichever ends lower */
+	y = MARGIN + 356 + dy > ry + 10 ? MARGIN + 356 + dy : ry + 10;
+	table(k, an, lang, &y);
 
 	/* Hints, as the trial's karte: the heading by target; hint 1 the most
 	 * urgent directive with its tips and their actions; hint 2 one block
@@ -599,132 +859,10 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 	y += 16;
 	if (!csm_analysis_hint_count(an))
 		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);
-	if (csm_analysis_hint_count(an)) {
-		const csm_hint *h = csm_analysis_hint(an, 0);
-		double ty = 0, need;
-		const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? T(K_HINT1) : T(K_HINT1_PLAIN),
-		                        T(K_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
-		csm__buf t = {0};
-		need = 12.5 * csm__kwrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
-		csm__kensure(k, &y, need, b, lang);
-		csm__kwrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		if (csm_analysis_compares(an)) /* no target, no gap */
-			csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
-		csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
-		for (j = 0; j < h->item_count; j++)
-			csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
-		if (t.nomem)
-			k->nomem = 1;
-		csm__kwrap(k, MARGIN + 10, &y, t.s ? t.s : "", 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
-		csm__buf_free(&t);
-		y += 2;
-		for (j = 0; j < h->tip_count; j++) {
-			const char *title = csm_tip_title(tips, h->tips[j], lang);
-			const char *action = csm_tip_action(tips, h->tips[j], lang);
-			ty = 0;
-			need = 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
-			csm__kensure(k, &y, need, b, lang);
-			csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : ""),
-			         8.5, CSM_ALIGN_LEFT, ACCENT);
-			y += 11;
-			if (action)
-				csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
-			y += action ? 3 : 0;
-		}
-		y += 4;
-	}
-	if (csm_analysis_hint_count(an) > 1) {
-		/* Hint 2: the other flagged directives together, one action and the
-		 * tips of their lowest items to read (by title; their actions are in
-		 * `csm tips` and the text report). */
-		csm__buf head = {0};
-		const char *tip_id[64];
-		size_t ntips = 0, rows;
-		int expand = 0;
-		double ty = 0, need, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
-		csm__buf_printf(&head, "[%s] ", T(K_HINT2));
-		csm__analysis_flagged_text(an, lang, &head);
-		csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
-		for (i = 1; i < csm_analysis_hint_count(an); i++) {
-			const csm_hint *h = csm_analysis_hint(an, i);
-			for (j = 0; j < h->tip_count; j++) {
-				size_t m;
-				for (m = 0; m < ntips && strcmp(tip_id[m], h->tips[j]) != 0; m++)
-					;
-				if (m == ntips && ntips < sizeof tip_id / sizeof *tip_id)
-					tip_id[ntips++] = h->tips[j];
-			}
-		}
-		if (head.nomem)
-			k->nomem = 1;
-		rows = (ntips + 1) / 2;
-		need = 12.5 * csm__kwrap(k, 0, &ty, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0);
-		ty = 0;
-		need += 10.5 * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
-		need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
-		/* Where the block must go to page 2 anyway, that page has the room to
-		 * say what each tip suggests: the tips with their actions, one column
-		 * (if that still fits the page; the karte keeps to two pages). */
-		if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
-			/* already on page 2 and out of room (a long hint 1): the
-			 * directives and the tips' ids in a line or two, as a third page
-			 * is not an option */
-			csm__buf more = {0};
-			csm__buf_printf(&more, "%s  %s:", head.s ? head.s : "", lang == CSM_LANG_JA ? "ティップス" : "Tips");
-			for (i = 0; i < ntips; i++)
-				csm__buf_printf(&more, " %s", tip_id[i]);
-			if (more.nomem)
-				k->nomem = 1;
-			csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.05, 1,
-			         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
-			csm__buf_free(&more);
-			csm__buf_free(&head);
-			csm__kfooter(k, b, lang);
-			return;
-		}
-		if (y + need > BODY_BOTTOM) {
-			double full = need - (10.0 * (double)(rows - 1) + 3);
-			for (i = 0; i < ntips; i++) {
-				const char *action = csm_tip_action(tips, tip_id[i], lang);
-				ty = 0;
-				full += 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) + 3 : 0);
-			}
-			expand = full <= BODY_BOTTOM - (MARGIN + 30);
-			if (expand)
-				need = full;
-		}
-		/* one block: it moves to the next page whole rather than split */
-		csm__kensure(k, &y, need, b, lang);
-		csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-		csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
-		y += 2;
-		for (i = 0; i < ntips && expand; i++) {
-			const char *title = csm_tip_title(tips, tip_id[i], lang);
-			const char *action = csm_tip_action(tips, tip_id[i], lang);
-			csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""),
-			         8.5, CSM_ALIGN_LEFT, ACCENT);
-			y += 11;
-			if (action)
-				csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
-			y += action ? 3 : 0;
-		}
-		for (i = 0; i < ntips && !expand; i++) {
-			const char *title = csm_tip_title(tips, tip_id[i], lang);
-			csm__buf cell = {0};
-			double size = 8;
-			csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""), &size, 7,
-			         colw - 8, &cell);
-			if (cell.nomem)
-				k->nomem = 1;
-			/* down the first column, then the second, as a list is read */
-			if (cell.s)
-				csm__ktext_rgb(k, MARGIN + 10 + (double)(i / rows) * colw, y + (double)(i % rows) * 10.0, cell.s, size,
-				         CSM_ALIGN_LEFT, ACCENT);
-			csm__buf_free(&cell);
-		}
-		y += expand ? 6 : 10.0 * (double)rows + 6;
-		csm__buf_free(&head);
-	}
+	if (csm_analysis_hint_count(an))
+		hint1(k, an, tips, lang, &y);
+	if (csm_analysis_hint_count(an) > 1)
+		hint2(k, an, tips, lang, &y);
 	csm__kfooter(k, b, lang);
 }
 
