@@ -7,6 +7,30 @@
 
 #include "karte.h"
 
+/* The karte's dimensions, in points (the canvas's: y down). */
+#define BODY_SIZE 8.5     /* text */
+#define BODY_LEAD 11      /* its line spacing */
+#define NOTE_SIZE 8       /* smaller notes: items, actions */
+#define NOTE_LEAD 10.5
+#define HINT_SIZE 9.5     /* a hint's first line */
+#define HINT_LEAD 12.5
+#define SECTION_SIZE 11   /* the table's and the hints' headings */
+#define HEADING_GAP 12    /* from a heading of the right column to its text */
+#define GRADE_BOX_W 112   /* the grade box, top right */
+#define GRADE_BOX_H 70
+#define HEADER_RULE_Y (MARGIN + 84) /* the rule under the header, before it grows */
+#define RADAR_X (MARGIN - 4) /* the radar, left under the header */
+#define RADAR_Y (MARGIN + 88)
+#define RADAR_W 300
+#define RADAR_H 256
+#define RIGHT_X (MARGIN + 306) /* the column right of the radar */
+#define RIGHT_Y (MARGIN + 104)
+#define TABLE_Y (MARGIN + 356) /* the table, at the earliest */
+#define TABLE_NEED 215    /* the table's height: it goes to the next page whole */
+#define HINTS_NEED 60     /* the hints' heading and a first line */
+#define HEAD_BASELINE 10.5 /* in the table's heading row */
+#define ROW_BASELINE 9.5  /* in a row */
+
 /* The table's column widths: #, directive, score, all, C, B, A, industry,
  * gap, mark, and with a previous assessment, its score and the change. */
 static const double CW_PLAIN[12] = {18, 168, 42, 40, 36, 36, 36, 46, 56, 22, 0, 0};
@@ -103,7 +127,7 @@ void csm__kensure(csm__kdoc *k, double *y, double need, const csm_benchmark *b, 
 		csm__ktext_rgb(k, MARGIN, MARGIN + 6, head, size, CSM_ALIGN_LEFT, ACCENT);
 	}
 	csm__kline(k, MARGIN, MARGIN + 12, PAGE_W - MARGIN, MARGIN + 12, 0.75, 0.5);
-	*y = MARGIN + 30;
+	*y = CONT_TOP;
 }
 
 static void directive_list(csm__kdoc *k, double x, double *y, double width, const char *title, const int *v, size_t n,
@@ -111,13 +135,13 @@ static void directive_list(csm__kdoc *k, double x, double *y, double width, cons
 {
 	csm__buf text = {0};
 	size_t i;
-	csm__ktext_rgb(k, x, *y, title, 8.5, CSM_ALIGN_LEFT, ACCENT);
-	*y += 12;
+	csm__ktext_rgb(k, x, *y, title, BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+	*y += HEADING_GAP;
 	for (i = 0; i < n; i++)
 		csm__buf_printf(&text, "%s%d %s", i ? (lang == CSM_LANG_JA ? "、" : ", ") : "", v[i], q->dir_short[v[i] - 1][lang]);
 	if (text.nomem)
 		k->nomem = 1;
-	csm__kwrap(k, x + 6, y, n && text.s ? text.s : T(K_NONE), 8.5, width - 6, 11, 0.1, 1);
+	csm__kwrap(k, x + 6, y, n && text.s ? text.s : T(K_NONE), BODY_SIZE, width - 6, BODY_LEAD, 0.1, 1);
 	csm__buf_free(&text);
 	*y += 5;
 }
@@ -303,15 +327,15 @@ static double karte_header(csm__kdoc *k, const csm_analysis *an, csm_lang lang)
 		assessor_block(k, &y, a, 8.5, HEADER_W, lang);
 	}
 	/* y is the next baseline: the rule goes below the last line's descent */
-	dy = y - 2 > MARGIN + 84 ? y - 2 - (MARGIN + 84) : 0;
+	dy = y - 2 > HEADER_RULE_Y ? y - 2 - (HEADER_RULE_Y) : 0;
 	/* The grade box. */
-	x = PAGE_W - MARGIN - 112;
-	csm__kbox(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
-	k->c.text(&k->c, x + 10, MARGIN + 14, T(K_GRADE), 8.5, CSM_ALIGN_LEFT, 1.0);
+	x = PAGE_W - MARGIN - GRADE_BOX_W;
+	csm__kbox(k, x, MARGIN, GRADE_BOX_W, GRADE_BOX_H, ACCENT[0], ACCENT[1], ACCENT[2]);
+	k->c.text(&k->c, x + 10, MARGIN + 14, T(K_GRADE), BODY_SIZE, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(s->grade), 40, CSM_ALIGN_CENTER, 1.0);
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, s->overall, &s->grading));
-	csm__kline(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
+	csm__kline(k, MARGIN, HEADER_RULE_Y + dy, PAGE_W - MARGIN, HEADER_RULE_Y + dy, 0.6, 0.8);
 	return dy;
 }
 
@@ -330,16 +354,16 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 		csm__analysis_comparison_note(an, lang, &note);
 		if (note.nomem)
 			k->nomem = 1;
-		csm__ktext_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
-		csm__kwrap(k, x + 6, &ry, note.s ? note.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+		csm__ktext_rgb(k, x, ry, T(K_TARGET), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		ry += HEADING_GAP;
+		csm__kwrap(k, x + 6, &ry, note.s ? note.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 		csm__buf_free(&note);
 		ry += 6;
 	}
 	if (csm_analysis_compares(an)) {
 		g = csm_benchmark_group_find(b, target);
-		csm__ktext_rgb(k, x, ry, T(K_TARGET), 8.5, CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
+		csm__ktext_rgb(k, x, ry, T(K_TARGET), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
 		          csm__kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
 		               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
@@ -349,24 +373,24 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 			double pct;
 			unsigned gn;
 			if (csm__analysis_percentile_withheld(an, &gn)) {
-				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", BODY_SIZE, CSM_ALIGN_LEFT,
 				         ACCENT);
-				ry += 12;
+				ry += HEADING_GAP;
 				csm__kwrap(k, x + 6, &ry,
 				     csm__kfmt(k, 0,
 				          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
 				          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
-				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				     BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 				ry += 6;
 			} else if (csm_analysis_percentile(an, &pct) > 0) {
-				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", 8.5, CSM_ALIGN_LEFT,
+				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", BODY_SIZE, CSM_ALIGN_LEFT,
 				         ACCENT);
-				ry += 12;
+				ry += HEADING_GAP;
 				csm__kwrap(k, x + 6, &ry,
 				     csm__kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
 				          csm__analysis_group_label(an, lang),
 				          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
-				     8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+				     BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 				ry += 6;
 			}
 		}
@@ -387,8 +411,8 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 	if (s->grade == CSM_GRADE_A || !csm_analysis_compares(an)) {
 		/* the trial's statements: "指示1、2、7はレベル5に達しています" */
 		csm__buf st = {0};
-		csm__ktext_rgb(k, x, ry, T(K_LEVELS), 8.5, CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
+		csm__ktext_rgb(k, x, ry, T(K_LEVELS), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		ry += HEADING_GAP;
 		for (i = 0; i < 2; i++) {
 			csm_list which = i ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5;
 			st.len = 0;
@@ -403,7 +427,7 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 			csm__buf_puts(&st, lang == CSM_LANG_JA ? "）。" : ").");
 			if (st.nomem)
 				k->nomem = 1;
-			csm__kwrap(k, x + 6, &ry, st.s ? st.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1);
+			csm__kwrap(k, x + 6, &ry, st.s ? st.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 			ry += 2;
 		}
 		csm__buf_free(&st);
@@ -428,8 +452,8 @@ static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 	int d;
 
 	if (csm_analysis_compares(an)) { /* no grade, no grading to show */
-		csm__ktext_rgb(k, x, ry, T(K_GRADING), 8.5, CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
+		csm__ktext_rgb(k, x, ry, T(K_GRADING), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
 		          csm__kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
 		               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
@@ -442,7 +466,7 @@ static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 		ry += 16;
 	}
 	if (s->partial)
-		csm__kwrap(k, x, &ry, T(K_PARTIAL), 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+		csm__kwrap(k, x, &ry, T(K_PARTIAL), BODY_SIZE, PAGE_W - MARGIN - x, BODY_LEAD, 0.1, 1);
 	if (s->weighted) {
 		csm__buf w = {0};
 		csm__buf_printf(&w, "%s (", T(K_WEIGHTED));
@@ -451,7 +475,7 @@ static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 		csm__buf_puts(&w, ")");
 		if (w.nomem)
 			k->nomem = 1;
-		csm__kwrap(k, x, &ry, w.s ? w.s : "", 8.5, PAGE_W - MARGIN - x, 11, 0.1, 1);
+		csm__kwrap(k, x, &ry, w.s ? w.s : "", BODY_SIZE, PAGE_W - MARGIN - x, BODY_LEAD, 0.1, 1);
 		csm__buf_free(&w);
 	}
 	*y = ry;
@@ -475,7 +499,7 @@ static void right_previous(csm__kdoc *k, const csm_analysis *an, csm_lang lang, 
 		         csm__kfmt(k, 0, lang == CSM_LANG_JA ? "前回 (%s) からの変化" : "Since the previous assessment (%s)",
 		              pdate ? pdate : "-"),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
+		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
 		          csm__kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
 		               csm_grade_name(ps->grade), csm_grade_name(s->grade),
@@ -485,14 +509,14 @@ static void right_previous(csm__kdoc *k, const csm_analysis *an, csm_lang lang, 
 		ry += 11;
 		if (strcmp(ps->q->id, q->id) != 0) {
 			csm__kwrap(k, x + 6, &ry, lang == CSM_LANG_JA ? "設問の版が異なるため指示単位で比較" : "questionnaire versions differ: compared by directive",
-			     8, PAGE_W - MARGIN - x - 6, 10.5, 0.35, 1);
+			     NOTE_SIZE, PAGE_W - MARGIN - x - 6, NOTE_LEAD, 0.35, 1);
 		}
 		if (items.nomem)
 			k->nomem = 1;
 		csm__kwrap_max(k, x + 6, &ry,
 		         csm__kfmt(k, 0, lang == CSM_LANG_JA ? "レベルが変わった項目 (%zu): %s" : "items that moved (%zu): %s", moved,
 		              moved && items.s ? items.s : T(K_NONE)),
-		         8, PAGE_W - MARGIN - x - 6, 10.5, 0.2, 1, 6);
+		         NOTE_SIZE, PAGE_W - MARGIN - x - 6, NOTE_LEAD, 0.2, 1, 6);
 		csm__buf_free(&items);
 		ry += 6;
 	}
@@ -507,20 +531,20 @@ static void right_discuss(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 	double ry = *y;
 	csm__buf items = {0};
 	if (csm__answers_discuss_text(a, &items)) {
-		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", 8.5,
+		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", BODY_SIZE,
 		         CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
-		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
+		ry += HEADING_GAP;
+		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1, 6);
 		ry += 5;
 	}
 	if (items.nomem)
 		k->nomem = 1;
 	csm__buf_free(&items);
 	if (csm__answers_unbacked(a, q, &items)) {
-		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", 8.5,
+		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", BODY_SIZE,
 		         CSM_ALIGN_LEFT, ACCENT);
-		ry += 12;
-		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", 8.5, PAGE_W - MARGIN - x - 6, 11, 0.1, 1, 6);
+		ry += HEADING_GAP;
+		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1, 6);
 		ry += 5;
 	}
 	if (items.nomem)
@@ -538,20 +562,20 @@ static void table_head(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	size_t i;
 
 	csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
-	k->c.text(&k->c, col[0] + 4, y + 10.5, "#", 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[1], y + 10.5, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
+	k->c.text(&k->c, col[0] + 4, y + HEAD_BASELINE, "#", 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[1], y + HEAD_BASELINE, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + HEAD_BASELINE, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
 	if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
-		k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[3] + cw[3] - 4, y + HEAD_BASELINE, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
 		for (i = 1; i <= 3; i++)
-			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + 10.5, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + HEAD_BASELINE, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
 		if (idx[4] >= 0)
-			k->c.text(&k->c, col[7] + cw[7] - 4, y + 10.5, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[8] + cw[8] - 4, y + 10.5, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[7] + cw[7] - 4, y + HEAD_BASELINE, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[8] + cw[8] - 4, y + HEAD_BASELINE, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
 	}
 	if (ps) {
-		k->c.text(&k->c, col[10] + cw[10] - 4, y + 10.5, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[11] + cw[11] - 4, y + 10.5, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
+		k->c.text(&k->c, col[10] + cw[10] - 4, y + HEAD_BASELINE, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[11] + cw[11] - 4, y + HEAD_BASELINE, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
 		          0.15);
 	}
 }
@@ -574,15 +598,15 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 	if (d % 2 == 0)
 		csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 13, 0.97, 0.97, 0.97);
 	snprintf(num, sizeof num, "%d", d);
-	k->c.text(&k->c, col[0] + 4, y + 9.5, num, 8.5, CSM_ALIGN_LEFT, 0.1);
-	k->c.text(&k->c, col[1], y + 9.5, q->dir_short[d - 1][lang], 8.5, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, col[0] + 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, col[1], y + ROW_BASELINE, q->dir_short[d - 1][lang], BODY_SIZE, CSM_ALIGN_LEFT, 0.1);
 	if (ds->has_score) {
 		shade(k, col[2], y, cw[2], ds->score);
 		csm_format1(num, sizeof num, ds->score);
 	} else {
 		snprintf(num, sizeof num, "%s", T(K_NA));
 	}
-	csm__ktext_rgb(k, col[2] + cw[2] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, ACCENT);
+	csm__ktext_rgb(k, col[2] + cw[2] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, ACCENT);
 	for (i = 0; i < 5; i++) {
 		int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
 		if (idx[i] < 0)
@@ -591,7 +615,7 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 			csm_format1(num, sizeof num, m);
 		else
 			snprintf(num, sizeof num, "-");
-		k->c.text(&k->c, col[c] + cw[c] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+		k->c.text(&k->c, col[c] + cw[c] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, 0.3);
 	}
 	if (has_gap) {
 		static const double red[3] = {0.70, 0.12, 0.08};
@@ -599,11 +623,11 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 		if (s->grade != CSM_GRADE_A)
 			mark = csm_gap_mark(gap);
 		if (mark[0])
-			csm__ktext_rgb(k, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, red);
+			csm__ktext_rgb(k, col[8] + cw[8] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, red);
 		else
-			k->c.text(&k->c, col[8] + cw[8] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.1);
+			k->c.text(&k->c, col[8] + cw[8] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, 0.1);
 		if (mark[0])
-			csm__ktext_rgb(k, col[9] + 2, y + 9.5, mark, 8.5, CSM_ALIGN_LEFT, red);
+			csm__ktext_rgb(k, col[9] + 2, y + ROW_BASELINE, mark, BODY_SIZE, CSM_ALIGN_LEFT, red);
 	}
 	if (ps) {
 		const csm_directive_score *pd = &ps->dir[d - 1];
@@ -612,12 +636,12 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 			csm_format1(num, sizeof num, pd->score);
 		else
 			snprintf(num, sizeof num, "-");
-		k->c.text(&k->c, col[10] + cw[10] - 4, y + 9.5, num, 8.5, CSM_ALIGN_RIGHT, 0.3);
+		k->c.text(&k->c, col[10] + cw[10] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, 0.3);
 		if (pd->has_score && ds->has_score) {
 			double ch = ds->score - pd->score;
 			int sign = csm_change_sign(ch);
 			char t[32];
-			csm__ktext_rgb(k, col[11] + cw[11] - 4, y + 9.5, csm_format_change(t, sizeof t, ch), 8.5, CSM_ALIGN_RIGHT,
+			csm__ktext_rgb(k, col[11] + cw[11] - 4, y + ROW_BASELINE, csm_format_change(t, sizeof t, ch), BODY_SIZE, CSM_ALIGN_RIGHT,
 			         sign > 0 ? up : sign < 0 ? down : ACCENT);
 		}
 	}
@@ -667,8 +691,8 @@ static void table(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y
 	int d, idx[5];
 	size_t i;
 
-	csm__kensure(k, &y, 215, b, lang);
-	csm__ktext_rgb(k, MARGIN, y, T(K_TABLE), 11, CSM_ALIGN_LEFT, ACCENT);
+	csm__kensure(k, &y, TABLE_NEED, b, lang);
+	csm__ktext_rgb(k, MARGIN, y, T(K_TABLE), SECTION_SIZE, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
 	col[0] = MARGIN;
 	for (i = 1; i < 12; i++)
@@ -698,9 +722,9 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? T(K_HINT1) : T(K_HINT1_PLAIN),
 	                        T(K_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
 	csm__buf t = {0};
-	need = 12.5 * csm__kwrap(k, 0, &ty, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
+	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head, HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
 	csm__kensure(k, &y, need, b, lang);
-	csm__kwrap(k, MARGIN, &y, head, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+	csm__kwrap(k, MARGIN, &y, head, HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
 	if (csm_analysis_compares(an)) /* no target, no gap */
 		csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
 	csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
@@ -708,20 +732,20 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
 	if (t.nomem)
 		k->nomem = 1;
-	csm__kwrap(k, MARGIN + 10, &y, t.s ? t.s : "", 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.35, 1);
+	csm__kwrap(k, MARGIN + 10, &y, t.s ? t.s : "", NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.35, 1);
 	csm__buf_free(&t);
 	y += 2;
 	for (j = 0; j < h->tip_count; j++) {
 		const char *title = csm_tip_title(tips, h->tips[j], lang);
 		const char *action = csm_tip_action(tips, h->tips[j], lang);
 		ty = 0;
-		need = 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) : 0) + 4;
+		need = 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) : 0) + 4;
 		csm__kensure(k, &y, need, b, lang);
 		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
-			csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+			csm__kwrap(k, MARGIN + 22, &y, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0.15, 1);
 		y += action ? 3 : 0;
 	}
 	y += 4;
@@ -759,9 +783,9 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	if (head.nomem)
 		k->nomem = 1;
 	rows = (ntips + 1) / 2;
-	need = 12.5 * csm__kwrap(k, 0, &ty, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0, 0);
+	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0);
 	ty = 0;
-	need += 10.5 * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0, 0);
+	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
 	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
 	/* Where the block must go to page 2 anyway, that page has the room to
 	 * say what each tip suggests: the tips with their actions, one column
@@ -776,7 +800,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 			csm__buf_printf(&more, " %s", tip_id[i]);
 		if (more.nomem)
 			k->nomem = 1;
-		csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", 8.5, PAGE_W - 2 * MARGIN, 11, 0.05, 1,
+		csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", BODY_SIZE, PAGE_W - 2 * MARGIN, BODY_LEAD, 0.05, 1,
 		         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
 		csm__buf_free(&more);
 		csm__buf_free(&head);
@@ -787,16 +811,16 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		for (i = 0; i < ntips; i++) {
 			const char *action = csm_tip_action(tips, tip_id[i], lang);
 			ty = 0;
-			full += 11 + (action ? 10.5 * csm__kwrap(k, 0, &ty, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0, 0) + 3 : 0);
+			full += 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) + 3 : 0);
 		}
-		expand = full <= BODY_BOTTOM - (MARGIN + 30);
+		expand = full <= BODY_BOTTOM - (CONT_TOP);
 		if (expand)
 			need = full;
 	}
 	/* one block: it moves to the next page whole rather than split */
 	csm__kensure(k, &y, need, b, lang);
-	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
-	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
+	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
+	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
 	y += 2;
 	for (i = 0; i < ntips && expand; i++) {
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
@@ -805,7 +829,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
-			csm__kwrap(k, MARGIN + 22, &y, action, 8, PAGE_W - 2 * MARGIN - 22, 10.5, 0.15, 1);
+			csm__kwrap(k, MARGIN + 22, &y, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0.15, 1);
 		y += action ? 3 : 0;
 	}
 	for (i = 0; i < ntips && !expand; i++) {
@@ -837,9 +861,9 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 	/* Radar on the left; target, lists and notes on the right. */
 	csm_radar_from_analysis(&radar, an, lang);
 	/* the chart fills its width (axis labels at the sides); no slack below */
-	csm__radar_draw(&k->c, &radar, MARGIN - 4, MARGIN + 88 + dy, 300, 256);
-	x = MARGIN + 306;
-	ry = MARGIN + 104 + dy;
+	csm__radar_draw(&k->c, &radar, RADAR_X, RADAR_Y + dy, RADAR_W, RADAR_H);
+	x = RIGHT_X;
+	ry = RIGHT_Y + dy;
 	right_target(k, an, lang, x, &ry);
 	right_levels(k, an, lang, x, &ry);
 	right_grading(k, an, lang, x, &ry);
@@ -848,14 +872,14 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 
 	/* The table: directives against the groups, and the gap to the target. */
 	/* below the radar and the right column, whichever ends lower */
-	y = MARGIN + 356 + dy > ry + 10 ? MARGIN + 356 + dy : ry + 10;
+	y = TABLE_Y + dy > ry + 10 ? TABLE_Y + dy : ry + 10;
 	table(k, an, lang, &y);
 
 	/* Hints, as the trial's karte: the heading by target; hint 1 the most
 	 * urgent directive with its tips and their actions; hint 2 one block
 	 * naming the other flagged directives, one action and the tips to read. */
-	csm__kensure(k, &y, 60, b, lang);
-	csm__ktext_rgb(k, MARGIN, y, csm__analysis_hints_heading(an, lang), 11, CSM_ALIGN_LEFT, ACCENT);
+	csm__kensure(k, &y, HINTS_NEED, b, lang);
+	csm__ktext_rgb(k, MARGIN, y, csm__analysis_hints_heading(an, lang), SECTION_SIZE, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
 	if (!csm_analysis_hint_count(an))
 		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);

@@ -7,6 +7,8 @@
 
 /* The header's texts stop short of the grade box. */
 #define HEADER_W (PAGE_W - 2 * MARGIN - 130)
+/* The first line of a continuation page, under its running header. */
+#define CONT_TOP (MARGIN + 30)
 
 enum {
 	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
