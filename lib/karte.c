@@ -752,76 +752,49 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	*y_io = y;
 }
 
-/* Hint 2: the other flagged directives in one block, one action and the
- * tips of their lowest items to read. */
-static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang, double *y_io)
+/* The tips of the flagged directives after the first, each once, in order. */
+static size_t hint2_tip_ids(const csm_analysis *an, const char **tip_id, size_t cap)
 {
-	const csm_benchmark *b = csm__analysis_b(an);
-	double y = *y_io;
-	size_t i, j;
-	/* Hint 2: the other flagged directives together, one action and the
-	 * tips of their lowest items to read (by title; their actions are in
-	 * `csm tips` and the text report). */
-	csm__buf head = {0};
-	const char *tip_id[64];
-	size_t ntips = 0, rows;
-	int expand = 0;
-	double ty = 0, need, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
-	csm__buf_printf(&head, "[%s] ", T(K_HINT2));
-	csm__analysis_flagged_text(an, lang, &head);
-	csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
+	size_t i, j, ntips = 0;
 	for (i = 1; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
 		for (j = 0; j < h->tip_count; j++) {
 			size_t m;
 			for (m = 0; m < ntips && strcmp(tip_id[m], h->tips[j]) != 0; m++)
 				;
-			if (m == ntips && ntips < sizeof tip_id / sizeof *tip_id)
+			if (m == ntips && ntips < cap)
 				tip_id[ntips++] = h->tips[j];
 		}
 	}
-	if (head.nomem)
+	return ntips;
+}
+
+/* Hint 2 already on page 2 and out of room (a long hint 1): the directives
+ * and the tips' ids in a line or two, as a third page is not an option. */
+static void hint2_squeezed(csm__kdoc *k, const char *head, const char *const *tip_id, size_t ntips, csm_lang lang,
+                           double *y_io)
+{
+	double y = *y_io;
+	size_t i;
+	csm__buf more = {0};
+	csm__buf_printf(&more, "%s  %s:", head, lang == CSM_LANG_JA ? "ティップス" : "Tips");
+	for (i = 0; i < ntips; i++)
+		csm__buf_printf(&more, " %s", tip_id[i]);
+	if (more.nomem)
 		k->nomem = 1;
-	rows = (ntips + 1) / 2;
-	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0);
-	ty = 0;
-	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
-	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
-	/* Where the block must go to page 2 anyway, that page has the room to
-	 * say what each tip suggests: the tips with their actions, one column
-	 * (if that still fits the page; the karte keeps to two pages). */
-	if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
-		/* already on page 2 and out of room (a long hint 1): the
-		 * directives and the tips' ids in a line or two, as a third page
-		 * is not an option */
-		csm__buf more = {0};
-		csm__buf_printf(&more, "%s  %s:", head.s ? head.s : "", lang == CSM_LANG_JA ? "ティップス" : "Tips");
-		for (i = 0; i < ntips; i++)
-			csm__buf_printf(&more, " %s", tip_id[i]);
-		if (more.nomem)
-			k->nomem = 1;
-		csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", BODY_SIZE, PAGE_W - 2 * MARGIN, BODY_LEAD, 0.05, 1,
-		         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
-		csm__buf_free(&more);
-		csm__buf_free(&head);
-		return;
-	}
-	if (y + need > BODY_BOTTOM) {
-		double full = need - (10.0 * (double)(rows - 1) + 3);
-		for (i = 0; i < ntips; i++) {
-			const char *action = csm_tip_action(tips, tip_id[i], lang);
-			ty = 0;
-			full += 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) + 3 : 0);
-		}
-		expand = full <= BODY_BOTTOM - (CONT_TOP);
-		if (expand)
-			need = full;
-	}
-	/* one block: it moves to the next page whole rather than split */
-	csm__kensure(k, &y, need, b, lang);
-	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
-	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
-	y += 2;
+	csm__kwrap_max(k, MARGIN, &y, more.s ? more.s : "", BODY_SIZE, PAGE_W - 2 * MARGIN, BODY_LEAD, 0.05, 1,
+	         (int)((BODY_BOTTOM - y) / 11) > 0 ? (int)((BODY_BOTTOM - y) / 11) : 1);
+	csm__buf_free(&more);
+	*y_io = y;
+}
+
+/* Hint 2's tips: with their actions, one column (`expand`), else by title
+ * in two columns. */
+static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const char *const *tip_id, size_t ntips,
+                       int expand, double *y_io)
+{
+	size_t i, rows = (ntips + 1) / 2;
+	double y = *y_io, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
 	for (i = 0; i < ntips && expand; i++) {
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
 		const char *action = csm_tip_action(tips, tip_id[i], lang);
@@ -847,6 +820,61 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_free(&cell);
 	}
 	y += expand ? 6 : 10.0 * (double)rows + 6;
+	*y_io = y;
+}
+
+/* Hint 2: the other flagged directives in one block, one action and the
+ * tips of their lowest items to read. */
+static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang, double *y_io)
+{
+	const csm_benchmark *b = csm__analysis_b(an);
+	double y = *y_io;
+	size_t i;
+	/* Hint 2: the other flagged directives together, one action and the
+	 * tips of their lowest items to read (by title; their actions are in
+	 * `csm tips` and the text report). */
+	csm__buf head = {0};
+	const char *tip_id[64];
+	size_t ntips = 0, rows;
+	int expand = 0;
+	double ty = 0, need;
+	csm__buf_printf(&head, "[%s] ", T(K_HINT2));
+	csm__analysis_flagged_text(an, lang, &head);
+	csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
+	ntips = hint2_tip_ids(an, tip_id, sizeof tip_id / sizeof *tip_id);
+	if (head.nomem)
+		k->nomem = 1;
+	rows = (ntips + 1) / 2;
+	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0);
+	ty = 0;
+	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
+	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
+	/* Where the block must go to page 2 anyway, that page has the room to
+	 * say what each tip suggests: the tips with their actions, one column
+	 * (if that still fits the page; the karte keeps to two pages). */
+	if (y + need > BODY_BOTTOM && k->pages > k->first_page) {
+		hint2_squeezed(k, head.s ? head.s : "", tip_id, ntips, lang, &y);
+		csm__buf_free(&head);
+		*y_io = y;
+		return;
+	}
+	if (y + need > BODY_BOTTOM) {
+		double full = need - (10.0 * (double)(rows - 1) + 3);
+		for (i = 0; i < ntips; i++) {
+			const char *action = csm_tip_action(tips, tip_id[i], lang);
+			ty = 0;
+			full += 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) + 3 : 0);
+		}
+		expand = full <= BODY_BOTTOM - (CONT_TOP);
+		if (expand)
+			need = full;
+	}
+	/* one block: it moves to the next page whole rather than split */
+	csm__kensure(k, &y, need, b, lang);
+	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
+	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
+	y += 2;
+	hint2_tips(k, tips, lang, tip_id, ntips, expand, &y);
 	csm__buf_free(&head);
 	*y_io = y;
 }
