@@ -35,7 +35,13 @@ static void heat(double v, double rgb[3])
 		rgb[c] = stops[i][c] * (1 - f) + stops[i + 1][c] * f;
 }
 
-static void summary_pages(csm__kdoc *k, const portfolio_job *j)
+/* The heat map's column widths: #, organization, grade, overall, the ten
+ * directives. */
+static const double HEAT_CW[14] = {22, 150, 30, 38, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29};
+
+/* The first page's header: the group, what was assessed, how the group's
+ * values are made, and the group's grade box. Returns how far it grew. */
+static double summary_header(csm__kdoc *k, const portfolio_job *j)
 {
 	const csm__portfolio *pf = j->pf;
 	const csm_analysis *first = j->an[0];
@@ -43,14 +49,11 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 	const csm_benchmark *b = csm__analysis_b(first);
 	const csm_grading *gr = csm_benchmark_grading(b);
 	csm_lang lang = j->lang;
-	const double *gdir = pf->dir, gov = pf->overall;
-	const int *ghas = pf->has, weighted = pf->weighted;
+	const int weighted = pf->weighted;
+	const double gov = pf->overall;
 	const char *parent = pf->parent;
-	double x, y, dy, col[14];
-	int d;
-	static const double cw[14] = {22, 150, 30, 38, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29};
+	double x, y, dy;
 	char num[32];
-	size_t i, r;
 
 	csm__knew_page(k);
 	snprintf(k->running, sizeof k->running, "%s", lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio");
@@ -88,18 +91,101 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, gov, gr));
 	csm__kline(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
+	return dy;
+}
 
-	/* The heat map: subsidiaries by directive. */
-	y = MARGIN + 104 + dy;
-	csm__ktext_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "組織別・指示別のスコア" : "Scores by organization and directive", 11,
-	         CSM_ALIGN_LEFT, ACCENT);
+/* The heat map's heading row, at `y`. */
+static void heat_head(csm__kdoc *k, csm_lang lang, double y, const double *col, const double *cw)
+{
+	char num[32];
+	int d;
+
+	csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 15, 0.90, 0.92, 0.96);
+	k->c.text(&k->c, col[1], y + 10.5, lang == CSM_LANG_JA ? "組織" : "Organization", 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_GRADE), 7, CSM_ALIGN_RIGHT, 0.15);
+	k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, lang == CSM_LANG_JA ? "総合" : "Overall", 7, CSM_ALIGN_RIGHT,
+	          0.15);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		snprintf(num, sizeof num, "%d", d + 1);
+		k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10.5, num, 8, CSM_ALIGN_CENTER, 0.15);
+	}
+}
+
+/* The heat map's row of the whole group, at `y`. */
+static void heat_group_row(csm__kdoc *k, const portfolio_job *j, double y, const double *col, const double *cw)
+{
+	const csm__portfolio *pf = j->pf;
+	const csm_grading *gr = csm_benchmark_grading(csm__analysis_b(j->an[0]));
+	const double *gdir = pf->dir, gov = pf->overall;
+	const int *ghas = pf->has;
+	csm_lang lang = j->lang;
+	char num[32];
+	int d;
+
+	csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 14, 0.95, 0.95, 0.95);
+	k->c.text(&k->c, col[1], y + 10, lang == CSM_LANG_JA ? "グループ全体" : "Whole group", 8.5, CSM_ALIGN_LEFT,
+	          0.05);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(pf->grade), 8.5,
+	          CSM_ALIGN_RIGHT, 0.05);
+	k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format_overall(num, sizeof num, gov, gr), 8.5,
+	          CSM_ALIGN_RIGHT, 0.05);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		double rgb[3];
+		if (!ghas[d])
+			continue;
+		heat(gdir[d], rgb);
+		csm__kbox(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 12, rgb[0], rgb[1], rgb[2]);
+		k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10, csm_format1(num, sizeof num, gdir[d]), 8,
+		          CSM_ALIGN_CENTER, 0.1);
+	}
+}
+
+/* The heat map's row of the r-th organization (from 1, in order), at `y`. */
+static void heat_org_row(csm__kdoc *k, const portfolio_job *j, size_t r, double y, const double *col,
+                         const double *cw)
+{
+	const csm_score *s = csm__analysis_s(j->an[j->order[r - 1]]);
+	char num[32];
+	int d;
+	const csm_answers *a = csm__analysis_a(j->an[j->order[r - 1]]);
+	const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+	char name[CSM_MAX_NAME_BYTES + 8];
+	double size = 8;
+	snprintf(num, sizeof num, "%zu", r);
+	k->c.text(&k->c, col[0] + 2, y + 9.5, num, 7, CSM_ALIGN_LEFT, 0.4);
+	csm__kfit(k, nm, &size, 6, cw[1] - 4, name, sizeof name);
+	k->c.text(&k->c, col[1], y + 9.5, name, size, CSM_ALIGN_LEFT, 0.1);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 9.5, csm_grade_name(s->grade), 8, CSM_ALIGN_RIGHT, 0.1);
+	k->c.text(&k->c, col[3] + cw[3] - 4, y + 9.5, csm_format_overall(num, sizeof num, s->overall, &s->grading), 8,
+	          CSM_ALIGN_RIGHT, 0.1);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		double rgb[3];
+		if (!s->dir[d].has_score) {
+			k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, "-", 8, CSM_ALIGN_CENTER, 0.4);
+			continue;
+		}
+		heat(s->dir[d].score, rgb);
+		csm__kbox(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 11, rgb[0], rgb[1], rgb[2]);
+		k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, csm_format1(num, sizeof num, s->dir[d].score), 7.5,
+		          CSM_ALIGN_CENTER, 0.1);
+	}
+}
+
+/* The heat map: organizations by directive, over as many pages as needed. */
+static void heat_map(csm__kdoc *k, const portfolio_job *j, double *y_io)
+{
+	const csm_benchmark *b = csm__analysis_b(j->an[0]);
+	const double *cw = HEAT_CW;
+	csm_lang lang = j->lang;
+	double y = *y_io, col[14];
+	size_t i, r;
+
 	y += 8;
 	col[0] = MARGIN;
 	for (i = 1; i < 14; i++)
 		col[i] = col[i - 1] + cw[i - 1];
 	for (r = 0; r <= j->n; r++) {
 		/* header row first, then the group row, then one per subsidiary */
-		const csm_score *s = r ? csm__analysis_s(j->an[j->order[r - 1]]) : NULL;
 		if (r == 0 || y + 14 > BODY_BOTTOM) {
 			if (r) {
 				csm__kfooter(k, b, lang);
@@ -107,82 +193,56 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 				csm__ktext_rgb(k, MARGIN, MARGIN + 6, k->running, 8.5, CSM_ALIGN_LEFT, ACCENT);
 				y = MARGIN + 20;
 			}
-			csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 15, 0.90, 0.92, 0.96);
-			k->c.text(&k->c, col[1], y + 10.5, lang == CSM_LANG_JA ? "組織" : "Organization", 8, CSM_ALIGN_LEFT, 0.15);
-			k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_GRADE), 7, CSM_ALIGN_RIGHT, 0.15);
-			k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, lang == CSM_LANG_JA ? "総合" : "Overall", 7, CSM_ALIGN_RIGHT,
-			          0.15);
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				snprintf(num, sizeof num, "%d", d + 1);
-				k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10.5, num, 8, CSM_ALIGN_CENTER, 0.15);
-			}
+			heat_head(k, lang, y, col, cw);
 			y += 15;
 			if (r == 0) { /* the group row */
-				csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 14, 0.95, 0.95, 0.95);
-				k->c.text(&k->c, col[1], y + 10, lang == CSM_LANG_JA ? "グループ全体" : "Whole group", 8.5, CSM_ALIGN_LEFT,
-				          0.05);
-				k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(pf->grade), 8.5,
-				          CSM_ALIGN_RIGHT, 0.05);
-				k->c.text(&k->c, col[3] + cw[3] - 4, y + 10, csm_format_overall(num, sizeof num, gov, gr), 8.5,
-				          CSM_ALIGN_RIGHT, 0.05);
-				for (d = 0; d < CSM_DIRECTIVES; d++) {
-					double rgb[3];
-					if (!ghas[d])
-						continue;
-					heat(gdir[d], rgb);
-					csm__kbox(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 12, rgb[0], rgb[1], rgb[2]);
-					k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 10, csm_format1(num, sizeof num, gdir[d]), 8,
-					          CSM_ALIGN_CENTER, 0.1);
-				}
+				heat_group_row(k, j, y, col, cw);
 				y += 15;
 				continue;
 			}
 		}
-		{
-			const csm_answers *a = csm__analysis_a(j->an[j->order[r - 1]]);
-			const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
-			char name[CSM_MAX_NAME_BYTES + 8];
-			double size = 8;
-			snprintf(num, sizeof num, "%zu", r);
-			k->c.text(&k->c, col[0] + 2, y + 9.5, num, 7, CSM_ALIGN_LEFT, 0.4);
-			csm__kfit(k, nm, &size, 6, cw[1] - 4, name, sizeof name);
-			k->c.text(&k->c, col[1], y + 9.5, name, size, CSM_ALIGN_LEFT, 0.1);
-			k->c.text(&k->c, col[2] + cw[2] - 4, y + 9.5, csm_grade_name(s->grade), 8, CSM_ALIGN_RIGHT, 0.1);
-			k->c.text(&k->c, col[3] + cw[3] - 4, y + 9.5, csm_format_overall(num, sizeof num, s->overall, &s->grading), 8,
-			          CSM_ALIGN_RIGHT, 0.1);
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				double rgb[3];
-				if (!s->dir[d].has_score) {
-					k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, "-", 8, CSM_ALIGN_CENTER, 0.4);
-					continue;
-				}
-				heat(s->dir[d].score, rgb);
-				csm__kbox(k, col[4 + d] + 1, y + 1, cw[4 + d] - 2, 11, rgb[0], rgb[1], rgb[2]);
-				k->c.text(&k->c, col[4 + d] + cw[4 + d] / 2, y + 9.5, csm_format1(num, sizeof num, s->dir[d].score), 7.5,
-				          CSM_ALIGN_CENTER, 0.1);
-			}
-			y += 13;
-		}
+		heat_org_row(k, j, r, y, col, cw);
+		y += 13;
 	}
-	y += 4;
-	{
-		/* colour key, by level */
-		static const double levels[5] = {1, 2, 3, 4, 5};
-		x = MARGIN;
-		k->c.text(&k->c, x, y + 8, lang == CSM_LANG_JA ? "色: スコア" : "Colour: score", 7, CSM_ALIGN_LEFT, 0.4);
-		x += 50;
-		for (d = 0; d < 5; d++) {
-			double rgb[3];
-			heat(levels[d], rgb);
-			csm__kbox(k, x, y, 20, 10, rgb[0], rgb[1], rgb[2]);
-			snprintf(num, sizeof num, "%d", d + 1);
-			k->c.text(&k->c, x + 10, y + 8, num, 7, CSM_ALIGN_CENTER, 0.1);
-			x += 24;
-		}
-		y += 24;
-	}
+	*y_io = y;
+}
 
-	/* The weakest directives of the group, and who pulls each down. */
+/* The colour key, by level. */
+static void heat_key(csm__kdoc *k, csm_lang lang, double *y_io)
+{
+	static const double levels[5] = {1, 2, 3, 4, 5};
+	double x, y = *y_io;
+	char num[32];
+	int d;
+
+	x = MARGIN;
+	k->c.text(&k->c, x, y + 8, lang == CSM_LANG_JA ? "色: スコア" : "Colour: score", 7, CSM_ALIGN_LEFT, 0.4);
+	x += 50;
+	for (d = 0; d < 5; d++) {
+		double rgb[3];
+		heat(levels[d], rgb);
+		csm__kbox(k, x, y, 20, 10, rgb[0], rgb[1], rgb[2]);
+		snprintf(num, sizeof num, "%d", d + 1);
+		k->c.text(&k->c, x + 10, y + 8, num, 7, CSM_ALIGN_CENTER, 0.1);
+		x += 24;
+	}
+	y += 24;
+	*y_io = y;
+}
+
+/* The weakest directives of the group, and who pulls each down. */
+static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
+{
+	const csm__portfolio *pf = j->pf;
+	const csm_questionnaire *q = csm__analysis_q(j->an[0]);
+	const csm_benchmark *b = csm__analysis_b(j->an[0]);
+	const double *gdir = pf->dir;
+	csm_lang lang = j->lang;
+	double y = *y_io;
+	char num[32];
+	size_t i;
+	int d;
+
 	csm__kensure(k, &y, 80, b, lang);
 	csm__ktext_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "グループの弱い指示と、それを下げている組織"
 	                                           : "The group's weakest directives, and who pulls each down",
@@ -216,7 +276,22 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 		csm__buf_free(&nm_fit);
 		y += 6;
 	}
-	csm__kfooter(k, b, lang);
+	*y_io = y;
+}
+
+static void summary_pages(csm__kdoc *k, const portfolio_job *j)
+{
+	double y, dy = summary_header(k, j);
+
+	/* The heat map: subsidiaries by directive. */
+	y = MARGIN + 104 + dy;
+	csm__ktext_rgb(k, MARGIN, y, j->lang == CSM_LANG_JA ? "組織別・指示別のスコア" : "Scores by organization and directive", 11,
+	         CSM_ALIGN_LEFT, ACCENT);
+	heat_map(k, j, &y);
+	y += 4;
+	heat_key(k, j->lang, &y);
+	weak_directives(k, j, &y);
+	csm__kfooter(k, csm__analysis_b(j->an[0]), j->lang);
 }
 
 /* Small multiples: a radar per subsidiary, six to a page. */
