@@ -452,18 +452,77 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, const hb_set_t *unicodes)
  * for real), with the maker's font cut down to what it uses. */
 typedef void (*csm__kdraw_fn)(csm__kdoc *k, void *ctx);
 
+/* The subset font of pass 1 into the document, as k->font; font_fd is
+ * closed. */
+static int load_font(csm__kdoc *k, int font_fd)
+{
+	char font_file[64];
+	const char *font_name;
+
+	/* libharu takes a path: the nameless file is opened again through the
+	 * process's descriptor table, and libharu keeps that open to read the
+	 * glyphs when saving. */
+	snprintf(font_file, sizeof font_file, "/proc/self/fd/%d", font_fd);
+	if (access(font_file, R_OK) != 0)
+		snprintf(font_file, sizeof font_file, "/dev/fd/%d", font_fd);
+	font_name = HPDF_LoadTTFontFromFile(k->pdf, font_file, HPDF_TRUE);
+	close(font_fd);
+	if (!font_name || !(k->font = HPDF_GetFont(k->pdf, font_name, "UTF-8")))
+		return csm__err(CSM_EIO, "%s: libharu could not load the font (error 0x%04X)", k->km->font_path,
+		                (unsigned)k->error);
+	return 0;
+}
+
+/* Title, author, creator and creation date of the document. */
+static void set_info(csm__kdoc *k, const char *title, const char *author, long long created)
+{
+	HPDF_Date date;
+	struct tm tm;
+	time_t t = (time_t)created;
+
+	/* Document information, as UTF-16 text strings. */
+	HPDF_SetCurrentEncoder(k->pdf, "UTF-8");
+	HPDF_SetInfoAttr(k->pdf, HPDF_INFO_TITLE, title);
+	if (author && author[0])
+		HPDF_SetInfoAttr(k->pdf, HPDF_INFO_AUTHOR, author);
+	HPDF_SetInfoAttr(k->pdf, HPDF_INFO_CREATOR, "csm " CSM_VERSION_STRING);
+	gmtime_r(&t, &tm);
+	memset(&date, 0, sizeof date);
+	date.year = tm.tm_year + 1900;
+	date.month = tm.tm_mon + 1;
+	date.day = tm.tm_mday;
+	date.hour = tm.tm_hour;
+	date.minutes = tm.tm_min;
+	date.seconds = tm.tm_sec;
+	date.ind = 'Z';
+	HPDF_SetInfoDateAttr(k->pdf, HPDF_INFO_CREATION_DATE, date);
+}
+
+/* The finished document into *out (malloc'd, *len bytes). */
+static int save_pdf(csm__kdoc *k, char **out, size_t *len)
+{
+	HPDF_UINT32 size;
+
+	if (k->error || HPDF_SaveToStream(k->pdf) != HPDF_OK)
+		return csm__err(CSM_EIO, "the PDF could not be made (libharu error 0x%04X)", (unsigned)k->error);
+	size = HPDF_GetStreamSize(k->pdf);
+	if (!(*out = malloc(size ? size : 1)))
+		return csm__nomem();
+	if (HPDF_ReadFromStream(k->pdf, (HPDF_BYTE *)*out, &size) != HPDF_OK && k->error != HPDF_STREAM_EOF) {
+		free(*out);
+		*out = NULL;
+		return csm__err(CSM_EIO, "the PDF could not be read back (libharu error 0x%04X)", (unsigned)k->error);
+	}
+	*len = size;
+	return 0;
+}
+
 int csm__kmake_pdf(char **out, size_t *len, csm_karte_maker *km, csm__kdraw_fn draw, void *ctx, const char *title,
                     const char *author, long long created)
 {
 	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	csm__kdoc k;
-	char font_file[64];
-	const char *font_name;
 	int font_fd = -1;
-	HPDF_Date date;
-	struct tm tm;
-	time_t t = (time_t)created;
-	HPDF_UINT32 size;
 	int rc = 0;
 	size_t i;
 
@@ -505,20 +564,10 @@ int csm__kmake_pdf(char **out, size_t *len, csm_karte_maker *km, csm__kdraw_fn d
 	}
 	HPDF_SetCompressionMode(k.pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(k.pdf);
-	/* libharu takes a path: the nameless file is opened again through the
-	 * process's descriptor table, and libharu keeps that open to read the
-	 * glyphs when saving. */
-	snprintf(font_file, sizeof font_file, "/proc/self/fd/%d", font_fd);
-	if (access(font_file, R_OK) != 0)
-		snprintf(font_file, sizeof font_file, "/dev/fd/%d", font_fd);
-	font_name = HPDF_LoadTTFontFromFile(k.pdf, font_file, HPDF_TRUE);
-	close(font_fd);
+	rc = load_font(&k, font_fd);
 	font_fd = -1;
-	if (!font_name || !(k.font = HPDF_GetFont(k.pdf, font_name, "UTF-8"))) {
-		rc = csm__err(CSM_EIO, "%s: libharu could not load the font (error 0x%04X)", km->font_path,
-		              (unsigned)k.error);
+	if (rc)
 		goto cleanup;
-	}
 	k.translucent = HPDF_CreateExtGState(k.pdf);
 	HPDF_ExtGState_SetAlphaFill(k.translucent, 0.14f);
 	draw(&k, ctx);
@@ -527,41 +576,10 @@ int csm__kmake_pdf(char **out, size_t *len, csm_karte_maker *km, csm__kdraw_fn d
 		goto cleanup;
 	}
 
-	/* Document information, as UTF-16 text strings. */
-	HPDF_SetCurrentEncoder(k.pdf, "UTF-8");
-	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_TITLE, title);
-	if (author && author[0])
-		HPDF_SetInfoAttr(k.pdf, HPDF_INFO_AUTHOR, author);
-	HPDF_SetInfoAttr(k.pdf, HPDF_INFO_CREATOR, "csm " CSM_VERSION_STRING);
-	gmtime_r(&t, &tm);
-	memset(&date, 0, sizeof date);
-	date.year = tm.tm_year + 1900;
-	date.month = tm.tm_mon + 1;
-	date.day = tm.tm_mday;
-	date.hour = tm.tm_hour;
-	date.minutes = tm.tm_min;
-	date.seconds = tm.tm_sec;
-	date.ind = 'Z';
-	HPDF_SetInfoDateAttr(k.pdf, HPDF_INFO_CREATION_DATE, date);
-
+	set_info(&k, title, author, created);
 	if ((rc = fix_tounicode(k.pdf, k.font, k.unicodes)))
 		goto cleanup;
-	if (k.error || HPDF_SaveToStream(k.pdf) != HPDF_OK) {
-		rc = csm__err(CSM_EIO, "the PDF could not be made (libharu error 0x%04X)", (unsigned)k.error);
-		goto cleanup;
-	}
-	size = HPDF_GetStreamSize(k.pdf);
-	if (!(*out = malloc(size ? size : 1))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	if (HPDF_ReadFromStream(k.pdf, (HPDF_BYTE *)*out, &size) != HPDF_OK && k.error != HPDF_STREAM_EOF) {
-		free(*out);
-		*out = NULL;
-		rc = csm__err(CSM_EIO, "the PDF could not be read back (libharu error 0x%04X)", (unsigned)k.error);
-		goto cleanup;
-	}
-	*len = size;
+	rc = save_pdf(&k, out, len);
 cleanup:
 	if (k.pdf)
 		HPDF_Free(k.pdf);
