@@ -165,13 +165,102 @@ static int cmp_date(const void *x, const void *y)
 	return strcmp(a ? a : "", b ? b : "");
 }
 
+/* The trend as csm-trend/1 JSON: each assessment's scores, oldest first,
+ * and the items that moved between the last two. */
+static void trend_json(csm__buf *o, const trend_row *rows, size_t n, size_t moved, char *items)
+{
+	size_t i;
+	int d;
+
+	csm__buf_puts(o, "{\"format\":\"csm-trend/1\",\"assessments\":[");
+	for (i = 0; i < n; i++) {
+		const csm_score *s = rows[i].s;
+		const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
+		csm__buf_puts(o, i ? ",{\"assessed_on\":" : "{\"assessed_on\":");
+		if (date)
+			csm__buf_json_string(o, date);
+		else
+			csm__buf_puts(o, "null");
+		csm__buf_printf(o, ",\"questionnaire\":\"%s\",\"overall\":", s->q->id);
+		csm__buf_number(o, s->overall);
+		csm__buf_printf(o, ",\"grade\":\"%s\",\"directives\":[", csm_grade_name(s->grade));
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			if (d)
+				csm__buf_puts(o, ",");
+			if (s->dir[d].has_score)
+				csm__buf_number(o, s->dir[d].score);
+			else
+				csm__buf_puts(o, "null");
+		}
+		csm__buf_puts(o, "]}");
+	}
+	csm__buf_puts(o, "],\"moved\":[");
+	csm__rjson_moved(o, moved ? items : NULL);
+	csm__buf_puts(o, "]}");
+}
+
+/* The trend as a table: a column per assessment, a row per directive, then
+ * the overall, grade and questionnaire of each. */
+static void trend_table(csm__buf *o, const trend_row *rows, size_t n, csm_lang lang, size_t name_w)
+{
+	const csm_questionnaire *q = rows[n - 1].s->q;
+	int d, ja = lang == CSM_LANG_JA;
+	char buf[32];
+	size_t i;
+
+	csm__buf_printf(o, "%s\n\n", rows[n - 1].a->field[CSM_FIELD_ORG_NAME] ? rows[n - 1].a->field[CSM_FIELD_ORG_NAME]
+	                                                                         : rows[n - 1].a->name);
+	csm__rcell(o, "#", 3, 1);
+	csm__buf_puts(o, "  ");
+	csm__rcell(o, ja ? "指示" : "Directive", name_w, 0);
+	for (i = 0; i < n; i++) {
+		const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
+		csm__rcell(o, date ? date : "-", 12, 1);
+	}
+	csm__rcell(o, ja ? "変化" : "Change", 9, 1);
+	csm__buf_puts(o, "\n");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		const csm_directive_score *f = &rows[0].s->dir[d], *l = &rows[n - 1].s->dir[d];
+		char dn[8];
+		snprintf(dn, sizeof dn, "%d", d + 1);
+		csm__rcell(o, dn, 3, 1);
+		csm__buf_puts(o, "  ");
+		csm__rcell(o, q->dir_short[d][lang], name_w, 0);
+		for (i = 0; i < n; i++) {
+			const csm_directive_score *x = &rows[i].s->dir[d];
+			csm__rnum(buf, sizeof buf, x->has_score, x->score);
+			csm__rcell(o, buf, 12, 1);
+		}
+		if (f->has_score && l->has_score) {
+			char ch[32];
+			csm__rcell(o, csm_format_change(ch, sizeof ch, l->score - f->score), 9, 1);
+		}
+		csm__buf_puts(o, "\n");
+	}
+	csm__buf_puts(o, "\n");
+	csm__buf_pad(o, 0, 5);
+	csm__rcell(o, ja ? "総合スコア" : "Overall", name_w, 0);
+	for (i = 0; i < n; i++)
+		csm__rcell(o, csm_format_overall(buf, sizeof buf, rows[i].s->overall, &rows[i].s->grading), 12, 1);
+	csm__buf_puts(o, "\n");
+	csm__buf_pad(o, 0, 5);
+	csm__rcell(o, ja ? "成熟度" : "Grade", name_w, 0);
+	for (i = 0; i < n; i++)
+		csm__rcell(o, csm_grade_name(rows[i].s->grade), 12, 1);
+	csm__buf_puts(o, "\n");
+	csm__buf_pad(o, 0, 5);
+	csm__rcell(o, ja ? "設問" : "Questionnaire", name_w, 0);
+	for (i = 0; i < n; i++)
+		csm__rcell(o, rows[i].s->q->id, 12, 1);
+	csm__buf_puts(o, "\n");
+}
+
 int csm_render_trend(char **out, const csm_answers *const *answers, const csm_score *const *scores, size_t n,
                      csm_lang lang, int json)
 {
 	CSM__ARGS(out && answers && scores && CSM__LANG_OK(lang));
 	trend_row *rows;
 	csm__buf o = {0};
-	char buf[32];
 	csm__buf items = {0};
 	size_t i, moved, name_w = 12;
 	int d, ja = lang == CSM_LANG_JA;
@@ -198,83 +287,13 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	moved = n > 1 ? csm__moved_items(rows[n - 2].a, rows[n - 1].a, q, &items) : 0;
 	o.nomem |= items.nomem;
 	if (json) {
-		csm__buf_puts(&o, "{\"format\":\"csm-trend/1\",\"assessments\":[");
-		for (i = 0; i < n; i++) {
-			const csm_score *s = rows[i].s;
-			const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
-			csm__buf_puts(&o, i ? ",{\"assessed_on\":" : "{\"assessed_on\":");
-			if (date)
-				csm__buf_json_string(&o, date);
-			else
-				csm__buf_puts(&o, "null");
-			csm__buf_printf(&o, ",\"questionnaire\":\"%s\",\"overall\":", s->q->id);
-			csm__buf_number(&o, s->overall);
-			csm__buf_printf(&o, ",\"grade\":\"%s\",\"directives\":[", csm_grade_name(s->grade));
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				if (d)
-					csm__buf_puts(&o, ",");
-				if (s->dir[d].has_score)
-					csm__buf_number(&o, s->dir[d].score);
-				else
-					csm__buf_puts(&o, "null");
-			}
-			csm__buf_puts(&o, "]}");
-		}
-		csm__buf_puts(&o, "],\"moved\":[");
-		csm__rjson_moved(&o, moved ? items.s : NULL);
-		csm__buf_puts(&o, "]}");
-		free(rows);
-		csm__buf_free(&items);
-		return csm__buf_finish(&o, out);
+		trend_json(&o, rows, n, moved, items.s);
+	} else {
+		trend_table(&o, rows, n, lang, name_w);
+		if (n > 1)
+			csm__buf_printf(&o, "\n%s (%zu): %s\n", ja ? "直近2回でレベルが変わった項目" : "Items that moved in the last two",
+			                moved, moved && items.s ? items.s : (ja ? "なし" : "none"));
 	}
-	csm__buf_printf(&o, "%s\n\n", rows[n - 1].a->field[CSM_FIELD_ORG_NAME] ? rows[n - 1].a->field[CSM_FIELD_ORG_NAME]
-	                                                                         : rows[n - 1].a->name);
-	csm__rcell(&o, "#", 3, 1);
-	csm__buf_puts(&o, "  ");
-	csm__rcell(&o, ja ? "指示" : "Directive", name_w, 0);
-	for (i = 0; i < n; i++) {
-		const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
-		csm__rcell(&o, date ? date : "-", 12, 1);
-	}
-	csm__rcell(&o, ja ? "変化" : "Change", 9, 1);
-	csm__buf_puts(&o, "\n");
-	for (d = 0; d < CSM_DIRECTIVES; d++) {
-		const csm_directive_score *f = &rows[0].s->dir[d], *l = &rows[n - 1].s->dir[d];
-		char dn[8];
-		snprintf(dn, sizeof dn, "%d", d + 1);
-		csm__rcell(&o, dn, 3, 1);
-		csm__buf_puts(&o, "  ");
-		csm__rcell(&o, q->dir_short[d][lang], name_w, 0);
-		for (i = 0; i < n; i++) {
-			const csm_directive_score *x = &rows[i].s->dir[d];
-			csm__rnum(buf, sizeof buf, x->has_score, x->score);
-			csm__rcell(&o, buf, 12, 1);
-		}
-		if (f->has_score && l->has_score) {
-			char ch[32];
-			csm__rcell(&o, csm_format_change(ch, sizeof ch, l->score - f->score), 9, 1);
-		}
-		csm__buf_puts(&o, "\n");
-	}
-	csm__buf_puts(&o, "\n");
-	csm__buf_pad(&o, 0, 5);
-	csm__rcell(&o, ja ? "総合スコア" : "Overall", name_w, 0);
-	for (i = 0; i < n; i++)
-		csm__rcell(&o, csm_format_overall(buf, sizeof buf, rows[i].s->overall, &rows[i].s->grading), 12, 1);
-	csm__buf_puts(&o, "\n");
-	csm__buf_pad(&o, 0, 5);
-	csm__rcell(&o, ja ? "成熟度" : "Grade", name_w, 0);
-	for (i = 0; i < n; i++)
-		csm__rcell(&o, csm_grade_name(rows[i].s->grade), 12, 1);
-	csm__buf_puts(&o, "\n");
-	csm__buf_pad(&o, 0, 5);
-	csm__rcell(&o, ja ? "設問" : "Questionnaire", name_w, 0);
-	for (i = 0; i < n; i++)
-		csm__rcell(&o, rows[i].s->q->id, 12, 1);
-	csm__buf_puts(&o, "\n");
-	if (n > 1)
-		csm__buf_printf(&o, "\n%s (%zu): %s\n", ja ? "直近2回でレベルが変わった項目" : "Items that moved in the last two",
-		                moved, moved && items.s ? items.s : (ja ? "なし" : "none"));
 	free(rows);
 	csm__buf_free(&items);
 	return csm__buf_finish(&o, out);
