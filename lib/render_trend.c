@@ -7,37 +7,81 @@
 
 #include "render.h"
 
+/* The plan as csm-plan/1 JSON. */
+static void plan_json(csm__buf *o, const csm_plan *p)
+{
+	size_t i, k;
+
+	csm__buf_printf(o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"hint1_directive\":",
+	                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
+	if (csm_plan_hint_directive(p))
+		csm__buf_printf(o, "%d", csm_plan_hint_directive(p));
+	else
+		csm__buf_puts(o, "null");
+	csm__buf_puts(o, ",\"moves\":[");
+	for (i = 0; i < csm_plan_count(p); i++) {
+		const csm_plan_move *m = csm_plan_get(p, i);
+		csm__buf_printf(o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
+		                m->item, m->directive, m->from, m->to);
+		csm__buf_number(o, m->gain);
+		csm__buf_printf(o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
+		csm__buf_number(o, m->overall_after);
+		csm__buf_printf(o, ",\"grade_after\":\"%s\",\"hint1\":%s,\"tips\":[", csm_grade_name(m->grade_after),
+		                m->hint1 ? "true" : "false");
+		for (k = 0; k < m->tip_count; k++)
+			csm__buf_printf(o, "%s\"%s\"", k ? "," : "", m->tips[k]);
+		csm__buf_puts(o, "]}");
+	}
+	csm__buf_puts(o, "]}");
+}
+
+/* The plan as a table, a row per move, with the first tip of each. */
+static void plan_table(csm__buf *o, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang)
+{
+	char a[16];
+	int ja = lang == CSM_LANG_JA;
+	size_t i;
+
+	csm__rcell(o, "#", 4, 1);
+	csm__buf_puts(o, "  ");
+	csm__rcell(o, ja ? "項目" : "Item", 6, 0);
+	csm__rcell(o, ja ? "指示" : "Directive", 20, 0);
+	csm__rcell(o, ja ? "レベル" : "Level", 8, 1);
+	csm__rcell(o, ja ? "総合+" : "Overall+", 10, 1);
+	csm__rcell(o, ja ? "労力" : "Effort", 8, 1);
+	csm__rcell(o, ja ? "総合" : "Overall", 9, 1);
+	csm__rcell(o, ja ? "成熟度" : "Grade", 7, 1);
+	csm__buf_printf(o, "  %s\n", ja ? "ティップス" : "Tip");
+	for (i = 0; i < csm_plan_count(p); i++) {
+		const csm_plan_move *m = csm_plan_get(p, i);
+		char num[24], lv[32], gain[32], eff[4];
+		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
+		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
+		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
+		snprintf(gain, sizeof gain, "+%.2f", m->gain);
+		snprintf(eff, sizeof eff, "%c", m->effort);
+		csm__rcell(o, num, 4, 1);
+		csm__buf_puts(o, "  ");
+		csm__rcell(o, m->item, 6, 0);
+		csm__rcell(o, q->dir_short[m->directive - 1][lang], 20, 0);
+		csm__rcell(o, lv, 8, 1);
+		csm__rcell(o, gain, 10, 1);
+		csm__rcell(o, eff, 8, 1);
+		csm__rcell(o, csm_format1(a, sizeof a, m->overall_after), 9, 1);
+		csm__rcell(o, csm_grade_name(m->grade_after), 7, 1);
+		csm__buf_printf(o, "  %s%s%s\n", m->tip_count ? m->tips[0] : "", title ? " " : "", title ? title : "");
+	}
+}
+
 int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang,
                     int json)
 {
 	CSM__ARGS(out && p && q && CSM__LANG_OK(lang));
 	csm__buf o = {0};
-	size_t i, k;
-	char a[16], b[16];
 	int ja = lang == CSM_LANG_JA;
 
 	if (json) {
-		csm__buf_printf(&o, "{\"format\":\"csm-plan/1\",\"target\":\"%s\",\"reached\":%s,\"hint1_directive\":",
-		                csm_grade_name(csm_plan_target(p)), csm_plan_reached(p) ? "true" : "false");
-		if (csm_plan_hint_directive(p))
-			csm__buf_printf(&o, "%d", csm_plan_hint_directive(p));
-		else
-			csm__buf_puts(&o, "null");
-		csm__buf_puts(&o, ",\"moves\":[");
-		for (i = 0; i < csm_plan_count(p); i++) {
-			const csm_plan_move *m = csm_plan_get(p, i);
-			csm__buf_printf(&o, "%s{\"item\":\"%s\",\"directive\":%d,\"from\":%d,\"to\":%d,\"gain\":", i ? "," : "",
-			                m->item, m->directive, m->from, m->to);
-			csm__buf_number(&o, m->gain);
-			csm__buf_printf(&o, ",\"effort\":\"%c\",\"overall_after\":", m->effort);
-			csm__buf_number(&o, m->overall_after);
-			csm__buf_printf(&o, ",\"grade_after\":\"%s\",\"hint1\":%s,\"tips\":[", csm_grade_name(m->grade_after),
-			                m->hint1 ? "true" : "false");
-			for (k = 0; k < m->tip_count; k++)
-				csm__buf_printf(&o, "%s\"%s\"", k ? "," : "", m->tips[k]);
-			csm__buf_puts(&o, "]}");
-		}
-		csm__buf_puts(&o, "]}");
+		plan_json(&o, p);
 		return csm__buf_finish(&o, out);
 	}
 	if (csm_plan_hint_directive(p)) {
@@ -53,41 +97,12 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 		                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
 		                csm_grade_name(csm_plan_target(p)));
 	}
-	csm__rcell(&o, "#", 4, 1);
-	csm__buf_puts(&o, "  ");
-	csm__rcell(&o, ja ? "項目" : "Item", 6, 0);
-	csm__rcell(&o, ja ? "指示" : "Directive", 20, 0);
-	csm__rcell(&o, ja ? "レベル" : "Level", 8, 1);
-	csm__rcell(&o, ja ? "総合+" : "Overall+", 10, 1);
-	csm__rcell(&o, ja ? "労力" : "Effort", 8, 1);
-	csm__rcell(&o, ja ? "総合" : "Overall", 9, 1);
-	csm__rcell(&o, ja ? "成熟度" : "Grade", 7, 1);
-	csm__buf_printf(&o, "  %s\n", ja ? "ティップス" : "Tip");
-	for (i = 0; i < csm_plan_count(p); i++) {
-		const csm_plan_move *m = csm_plan_get(p, i);
-		char num[24], lv[32], gain[32], eff[4];
-		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
-		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
-		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
-		snprintf(gain, sizeof gain, "+%.2f", m->gain);
-		snprintf(eff, sizeof eff, "%c", m->effort);
-		csm__rcell(&o, num, 4, 1);
-		csm__buf_puts(&o, "  ");
-		csm__rcell(&o, m->item, 6, 0);
-		csm__rcell(&o, q->dir_short[m->directive - 1][lang], 20, 0);
-		csm__rcell(&o, lv, 8, 1);
-		csm__rcell(&o, gain, 10, 1);
-		csm__rcell(&o, eff, 8, 1);
-		csm__rcell(&o, csm_format1(a, sizeof a, m->overall_after), 9, 1);
-		csm__rcell(&o, csm_grade_name(m->grade_after), 7, 1);
-		csm__buf_printf(&o, "  %s%s%s\n", m->tip_count ? m->tips[0] : "", title ? " " : "", title ? title : "");
-	}
+	plan_table(&o, p, q, tips, lang);
 	if (!csm_plan_count(p))
 		csm__buf_printf(&o, "  %s\n", ja ? "上げられる項目はありません。" : "Nothing left to raise.");
 	csm__buf_printf(&o, "\n%s\n",
 	                csm_plan_reached(p) ? (ja ? "この計画で目標の成熟度に達します。" : "These moves reach the target grade.")
 	                                    : (ja ? "この範囲では目標の成熟度に達しません。" : "These moves do not reach the target grade."));
-	(void)b;
 	return csm__buf_finish(&o, out);
 }
 
