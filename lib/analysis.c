@@ -522,7 +522,7 @@ const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i)
 	return an && i < an->plan_count ? &an->plan[i] : NULL;
 }
 
-/* For render.c. */
+/* For the renderers (render_*.c, karte*.c). */
 const csm_questionnaire *csm__analysis_q(const csm_analysis *an) { return an->q; }
 const csm_answers *csm__analysis_a(const csm_analysis *an) { return an->a; }
 const csm_score *csm__analysis_s(const csm_analysis *an) { return an->s; }

@@ -1,6 +1,6 @@
 /* The optional back ends as modules (backend.c).
  *
- * The PDF back end (chart.c, karte.c: cairo, libharu, HarfBuzz, fontconfig)
+ * The PDF back end (chart.c, pdf_*.c, karte*.c: cairo, libharu, HarfBuzz, fontconfig)
  * and the workbook back end (xlsx.c: libxlsxwriter, libzip, libxml2) cost
  * more to load than the rest of csm together. With CSM_LAZY_BACKENDS each is
  * built as a module (libcsm-pdf.so, libcsm-xlsx.so) that the first call

@@ -1,6 +1,6 @@
 /* The portfolio: a group's organizations side by side. The model (ranking,
  * the group rolled up, its weakest directives and who pulls each down) is
- * built here once; the PDF (karte.c) and the CSV (render.c) only show it. */
+ * built here once; the PDF (karte_portfolio.c) and the CSV (render.c) only show it. */
 #include <stdlib.h>
 #include <string.h>
 
