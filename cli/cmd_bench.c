@@ -98,7 +98,7 @@ static void *aggregate_part(void *arg)
 		return NULL;
 	}
 	while ((p->end < 0 || pos < p->end) && !atomic_load(p->stop) &&
-	       (rc = csm_lines_next(lr, &line, &n, &used, &too_long)) > 0) {
+	       (rc = csm_lines_next(&line, &n, &used, &too_long, lr)) > 0) {
 		pos += (long long)used;
 		p->lines++;
 		if (too_long) {
@@ -125,7 +125,7 @@ static unsigned long long lines_before(const char *path, long long end)
 	int too_long;
 	if (csm_lines_open(&lr, path, 0))
 		return 0;
-	while (done < end && csm_lines_next(lr, &line, &n, &used, &too_long) > 0) {
+	while (done < end && csm_lines_next(&line, &n, &used, &too_long, lr) > 0) {
 		done += (long long)used;
 		count++;
 	}

@@ -152,7 +152,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 	int status = 0, rc, too_long;
 	if ((rc = csm_lines_open(&lr, path, 0)))
 		return cli_lib_error(rc);
-	while (!status && !st->failed && (rc = csm_lines_next(lr, &line, &n, &used, &too_long)) > 0) {
+	while (!status && !st->failed && (rc = csm_lines_next(&line, &n, &used, &too_long, lr)) > 0) {
 		csm_answers *a = NULL;
 		lineno++;
 		if (too_long) {
@@ -259,7 +259,7 @@ static int db_ingest(csm_db *db, db_args *r)
 static int db_init(csm_db *db, const char *shown)
 {
 	int rc, created = 0;
-	if ((rc = csm_db_init(db, &created)))
+	if ((rc = csm_db_init(&created, db)))
 		return cli_lib_error(rc);
 	fprintf(stderr, "%s: %s\n", shown,
 	        created == 1   ? "schema created"

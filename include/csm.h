@@ -398,7 +398,7 @@ typedef enum csm_answers_field {
 } csm_answers_field;
 
 /** organization.headcount or organization.revenue (numbers >= 0) into `*out`; 1 if given, else 0. */
-CSM_EXTERN int csm_answers_org_number(const csm_answers *a, const char *key, double *out);
+CSM_EXTERN int csm_answers_org_number(double *out, const csm_answers *a, const char *key);
 
 /**
  * Parse an answers file: `csm-answers/1` JSON if the content (after an
@@ -780,7 +780,7 @@ CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
 
 /** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none
  *  (or there is no group `i` or directive `d`). */
-CSM_EXTERN int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out);
+CSM_EXTERN int csm_benchmark_group_mean(double *out, const csm_benchmark *b, size_t i, int d);
 
 /**
  * The percentile (0..100) of `overall` within group `i`: the share of the
@@ -923,7 +923,7 @@ CSM_EXTERN void csm_db_close(csm_db *db);
  * (NFKC, case folded, spaces collapsed); pseudonymized ones are re-keyed when
  * next ingested with the key.
  */
-CSM_EXTERN int csm_db_init(csm_db *db, int *created);
+CSM_EXTERN int csm_db_init(int *created, csm_db *db);
 
 /**
  * 0 if the database has the current schema; otherwise CSM_EINVALID with a
@@ -1074,17 +1074,17 @@ CSM_EXTERN void csm_analysis_use_industries(csm_analysis *an, const csm_industri
  * and the karte then say so), or it has no distribution of overall scores
  * (CSM_EINVALID for a NULL argument).
  */
-CSM_EXTERN int csm_analysis_percentile(const csm_analysis *an, double *out);
+CSM_EXTERN int csm_analysis_percentile(double *out, const csm_analysis *an);
 
 /** Key of the target group, e.g. "grade:B". */
 CSM_EXTERN const char *csm_analysis_target(const csm_analysis *an);
 
 /** Gap of directive `d` (1..10) into `*out`; returns 1, or 0 where company or target has no value
  *  (CSM_EINVALID for a NULL argument or `d` out of range). */
-CSM_EXTERN int csm_analysis_gap(const csm_analysis *an, int d, double *out);
+CSM_EXTERN int csm_analysis_gap(double *out, const csm_analysis *an, int d);
 
 /** Directive list `which`; `*out` points at `return value` directive numbers, ascending. */
-CSM_EXTERN size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out);
+CSM_EXTERN size_t csm_analysis_list(const int **out, const csm_analysis *an, csm_list which);
 
 /**
  * The directive of hint 1, the most urgent one (1..10), or 0 when there is no
@@ -1113,7 +1113,7 @@ CSM_EXTERN int csm_analysis_compares(const csm_analysis *an);
  * largest gap first (ties by number). They are also hints 2.. of
  * csm_analysis_hint().
  */
-CSM_EXTERN size_t csm_analysis_flagged(const csm_analysis *an, const int **out);
+CSM_EXTERN size_t csm_analysis_flagged(const int **out, const csm_analysis *an);
 
 /** Number of hints: hint 1 and one entry per flagged directive. */
 CSM_EXTERN size_t csm_analysis_hint_count(const csm_analysis *an);
@@ -1611,7 +1611,7 @@ CSM_EXTERN int csm_lines_open(csm_lines **out, const char *path, long long start
  * ("path: cannot read: why"). `*too_long`: the line was longer than the
  * bound (or no memory could be had for it); `*line` is then "" and `*len` 0.
  */
-CSM_EXTERN int csm_lines_next(csm_lines *r, const char **line, size_t *len, unsigned long long *used, int *too_long);
+CSM_EXTERN int csm_lines_next(const char **line, size_t *len, unsigned long long *used, int *too_long, csm_lines *r);
 
 /** Close a reader (not standard input). NULL is allowed. */
 CSM_EXTERN void csm_lines_free(csm_lines *r);

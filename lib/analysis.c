@@ -254,7 +254,7 @@ static int plan(csm_analysis *an)
 		level = s->level[i];
 		if (!an->has_gap[d - 1] || !csm__gt(an->gap[d - 1], 0) || level < 1)
 			continue;
-		csm_benchmark_group_mean(an->b, (size_t)an->target_index, d, &target);
+		csm_benchmark_group_mean(&target, an->b, (size_t)an->target_index, d);
 		tl = (int)ceil(target - CSM__EPS);
 		tl = tl < 1 ? 1 : tl > 5 ? 5 : tl;
 		if (level >= tl)
@@ -376,7 +376,7 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 		goto cleanup;
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double target;
-		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(b, (size_t)an->target_index, d, &target)) {
+		if (s->dir[d - 1].has_score && csm_benchmark_group_mean(&target, b, (size_t)an->target_index, d)) {
 			an->gap[d - 1] = target - s->dir[d - 1].score;
 			an->has_gap[d - 1] = 1;
 		}
@@ -396,7 +396,7 @@ cleanup:
 
 const char *csm_analysis_target(const csm_analysis *an) { return an ? an->target : NULL; }
 
-int csm_analysis_gap(const csm_analysis *an, int d, double *out)
+int csm_analysis_gap(double *out, const csm_analysis *an, int d)
 {
 	CSM__ARGS(an && d >= 1 && d <= CSM_DIRECTIVES && out);
 	if (!an->has_gap[d - 1])
@@ -405,7 +405,7 @@ int csm_analysis_gap(const csm_analysis *an, int d, double *out)
 	return 1;
 }
 
-size_t csm_analysis_list(const csm_analysis *an, csm_list which, const int **out)
+size_t csm_analysis_list(const int **out, const csm_analysis *an, csm_list which)
 {
 	if (!out)
 		return 0;
@@ -420,7 +420,7 @@ int csm_analysis_hint1(const csm_analysis *an) { return an ? an->hint1 : 0; }
 
 int csm_analysis_compares(const csm_analysis *an) { return an ? an->compares : 0; }
 
-size_t csm_analysis_flagged(const csm_analysis *an, const int **out)
+size_t csm_analysis_flagged(const int **out, const csm_analysis *an)
 {
 	if (!out)
 		return 0;
@@ -584,7 +584,7 @@ int csm__analysis_percentile_withheld(const csm_analysis *an, unsigned *n)
 	return *n < csm_benchmark_min_group(an->b);
 }
 
-int csm_analysis_percentile(const csm_analysis *an, double *out)
+int csm_analysis_percentile(double *out, const csm_analysis *an)
 {
 	CSM__ARGS(an && out);
 	if (!an->has_percentile)

@@ -988,7 +988,7 @@ size_t csm__answers_discuss_text(const csm_answers *a, csm__buf *out)
 	return a->discuss_count;
 }
 
-int csm_answers_org_number(const csm_answers *a, const char *key, double *out)
+int csm_answers_org_number(double *out, const csm_answers *a, const char *key)
 {
 	CSM__ARGS(a && key && out);
 	double v = strcmp(key, "headcount") == 0 ? a->headcount : strcmp(key, "revenue") == 0 ? a->revenue : -1;

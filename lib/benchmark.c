@@ -306,7 +306,7 @@ int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 	return -1;
 }
 
-int csm_benchmark_group_mean(const csm_benchmark *b, size_t i, int d, double *out)
+int csm_benchmark_group_mean(double *out, const csm_benchmark *b, size_t i, int d)
 {
 	CSM__ARGS(b && out);
 	if (i >= b->count || d < 1 || d > CSM_DIRECTIVES || !b->groups[i].has[d - 1])

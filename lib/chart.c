@@ -476,7 +476,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 				         lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
 				         csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
-				if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
+				if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
 					se->value[d - 1] = -1;
 		}
 	}
@@ -486,7 +486,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "目標: 成熟度 %s の平均 (n=%u)" : "Target: grade %s average (n=%u)",
 		         target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
-			if (!csm_benchmark_group_mean(b, (size_t)g, d, &se->value[d - 1]))
+			if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
 				se->value[d - 1] = -1;
 	}
 	if (csm__analysis_prev(an) && out->count < CSM_RADAR_MAX_SERIES) {

@@ -644,7 +644,7 @@ done:
 	return rc;
 }
 
-int csm_db_init(csm_db *db, int *created)
+int csm_db_init(int *created, csm_db *db)
 {
 	CSM__ARGS(db);
 	int version, rc, i;

@@ -85,7 +85,7 @@ static int keep(csm_lines *r, size_t n, const char *src, size_t take)
 	return 1;
 }
 
-int csm_lines_next(csm_lines *r, const char **line, size_t *len, unsigned long long *used, int *too_long)
+int csm_lines_next(const char **line, size_t *len, unsigned long long *used, int *too_long, csm_lines *r)
 {
 	size_t n = 0;
 	CSM__ARGS(r && line && len && used && too_long);

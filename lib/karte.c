@@ -382,7 +382,7 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 				          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
 				     BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 				ry += 6;
-			} else if (csm_analysis_percentile(an, &pct) > 0) {
+			} else if (csm_analysis_percentile(&pct, an) > 0) {
 				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", BODY_SIZE, CSM_ALIGN_LEFT,
 				         ACCENT);
 				ry += HEADING_GAP;
@@ -421,7 +421,7 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 			if (!csm__analysis_level_text(an, which, lang, &st))
 				continue;
 			csm__buf_puts(&st, lang == CSM_LANG_JA ? "（" : " (");
-			ln = csm_analysis_list(an, which, &list);
+			ln = csm_analysis_list(&list, an, which);
 			for (j = 0; j < ln; j++)
 				csm__buf_printf(&st, "%s%s", j ? (lang == CSM_LANG_JA ? "、" : ", ") : "", q->dir_short[list[j] - 1][lang]);
 			csm__buf_puts(&st, lang == CSM_LANG_JA ? "）。" : ").");
@@ -433,9 +433,9 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 		csm__buf_free(&st);
 		ry += 3;
 	} else {
-		ln = csm_analysis_list(an, CSM_LIST_BEHIND_2, &list);
+		ln = csm_analysis_list(&list, an, CSM_LIST_BEHIND_2);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND2), list, ln, q, lang);
-		ln = csm_analysis_list(an, CSM_LIST_BEHIND_1, &list);
+		ln = csm_analysis_list(&list, an, CSM_LIST_BEHIND_1);
 		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
 	}
 	*y = ry;
@@ -593,7 +593,7 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 	size_t i;
 	const csm_directive_score *ds = &s->dir[d - 1];
 	double gap = 0, m;
-	int has_gap = csm_analysis_gap(an, d, &gap) > 0;
+	int has_gap = csm_analysis_gap(&gap, an, d) > 0;
 	const char *mark = "";
 	if (d % 2 == 0)
 		csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 13, 0.97, 0.97, 0.97);
@@ -611,7 +611,7 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 		int c = i == 0 ? 3 : i == 4 ? 7 : 3 + (int)i;
 		if (idx[i] < 0)
 			continue;
-		if (csm_benchmark_group_mean(b, (size_t)idx[i], d, &m))
+		if (csm_benchmark_group_mean(&m, b, (size_t)idx[i], d))
 			csm_format1(num, sizeof num, m);
 		else
 			snprintf(num, sizeof num, "-");

@@ -94,7 +94,7 @@ static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score 
 	/* the one selection the karte, the text report and the JSON show */
 	int d = csm_analysis_hint1(an), rc;
 	double gap, target;
-	if (csm__ge(*overall, goal) || !d || csm_analysis_gap(an, d, &gap) <= 0 || !csm__gt(gap, 0))
+	if (csm__ge(*overall, goal) || !d || csm_analysis_gap(&gap, an, d) <= 0 || !csm__gt(gap, 0))
 		return 0; /* nothing to reach, or no gap to close */
 	p->hint_directive = d;
 	target = s->dir[d - 1].score + gap;

@@ -26,7 +26,7 @@ static void roll_up(csm__portfolio *p)
 	p->weighted = p->rollup != CSM_ROLLUP_MEAN;
 	for (i = 0; i < p->n && p->weighted; i++) {
 		double w;
-		if (!csm_answers_org_number(csm__analysis_a(p->an[i]), weight_key(p->rollup), &w) || w <= 0)
+		if (!csm_answers_org_number(&w, csm__analysis_a(p->an[i]), weight_key(p->rollup)) || w <= 0)
 			p->weighted = 0;
 	}
 	for (i = 0; i < p->n; i++) {
@@ -35,7 +35,7 @@ static void roll_up(csm__portfolio *p)
 		if (!is_entity(p->an[i]))
 			continue;
 		if (p->weighted)
-			csm_answers_org_number(csm__analysis_a(p->an[i]), weight_key(p->rollup), &w);
+			csm_answers_org_number(&w, csm__analysis_a(p->an[i]), weight_key(p->rollup));
 		for (d = 0; d < CSM_DIRECTIVES; d++)
 			if (s->dir[d].has_score) {
 				p->dir[d] += w * s->dir[d].score;

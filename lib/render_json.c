@@ -275,7 +275,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double g;
 		csm__buf_puts(o, d == 1 ? "[" : ",");
-		if (csm_analysis_gap(an, d, &g) > 0)
+		if (csm_analysis_gap(&g, an, d) > 0)
 			j_num(o, g);
 		else
 			csm__buf_puts(o, "null");
@@ -309,7 +309,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 	csm__buf_puts(o, "{");
 	{
 		double pct;
-		if (csm_analysis_percentile(an, &pct) > 0 && keys[4]) {
+		if (csm_analysis_percentile(&pct, an) > 0 && keys[4]) {
 			j_key(o, 1, keys[4]);
 			j_num(o, pct);
 		}
@@ -325,7 +325,7 @@ static void j_lists(csm__buf *o, const csm_analysis *an)
 	size_t i;
 	for (i = 0; i < 4; i++) {
 		const int *v;
-		size_t n = csm_analysis_list(an, lists[i], &v);
+		size_t n = csm_analysis_list(&v, an, lists[i]);
 		j_key(o, 0, list_names[i]);
 		j_ints(o, v, n);
 	}

@@ -263,7 +263,7 @@ static void t_table_row(csm__buf *o, const csm_analysis *an, csm_lang lang, size
 	size_t k;
 	const csm_directive_score *ds = &s->dir[d - 1];
 	double gap = 0;
-	int has_gap = csm_analysis_gap(an, d, &gap) > 0;
+	int has_gap = csm_analysis_gap(&gap, an, d) > 0;
 	const char *mark = "";
 	snprintf(buf, sizeof buf, "%d", d);
 	csm__rcell(o, buf, 3, 1);
@@ -279,7 +279,7 @@ static void t_table_row(csm__buf *o, const csm_analysis *an, csm_lang lang, size
 		int has;
 		if (idx[k] < 0)
 			continue;
-		has = csm_benchmark_group_mean(b, (size_t)idx[k], d, &m);
+		has = csm_benchmark_group_mean(&m, b, (size_t)idx[k], d);
 		csm__rnum(buf, sizeof buf, has, m);
 		csm__rcell(o, buf, 6, 1);
 	}
@@ -331,7 +331,7 @@ static void t_table_foot(csm__buf *o, const csm_analysis *an, csm_lang lang, siz
 			csm__buf_printf(o, lang == CSM_LANG_JA ? "業種内の位置: 示しません (n=%u、%u 社未満)\n"
 			                                        : "Percentile within the industry: not shown (n=%u, fewer than %u)\n",
 			                gn, csm_benchmark_min_group(b));
-		else if (csm_analysis_percentile(an, &pct) > 0)
+		else if (csm_analysis_percentile(&pct, an) > 0)
 			csm__buf_printf(o, lang == CSM_LANG_JA ? "業種内の位置: %.0f パーセンタイル (n=%u)\n"
 			                                        : "Percentile within the industry: %.0f (n=%u)\n",
 			                pct, csm_benchmark_group_n(b, (size_t)idx[4]));
@@ -384,7 +384,7 @@ static void t_lists(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		            : which == CSM_LIST_BEHIND_1 ? T_BEHIND1
 		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
 		                                         : T_LOWEST;
-		ln = csm_analysis_list(an, which, &list);
+		ln = csm_analysis_list(&list, an, which);
 		if (by_level && ln) {
 			csm__analysis_level_text(an, which, lang, o);
 			csm__buf_puts(o, ": ");

@@ -51,7 +51,7 @@ static void teardown(fixture *f)
 static int list_is(const csm_analysis *an, csm_list which, const int *want, size_t n)
 {
 	const int *v;
-	size_t got = csm_analysis_list(an, which, &v), i;
+	size_t got = csm_analysis_list(&v, an, which), i;
 	if (got != n)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -76,11 +76,11 @@ static void test_grade_c(void)
 		goto done;
 	CHECK_INT(csm_score_grade(f.s), CSM_GRADE_C);
 	CHECK_STR(csm_analysis_target(f.an), "grade:B");
-	CHECK_INT(csm_analysis_gap(f.an, 1, &gap), 1);
+	CHECK_INT(csm_analysis_gap(&gap, f.an, 1), 1);
 	CHECK_NEAR(gap, 2.5, 1e-12);
-	CHECK_INT(csm_analysis_gap(f.an, 8, &gap), 1);
+	CHECK_INT(csm_analysis_gap(&gap, f.an, 8), 1);
 	CHECK_NEAR(gap, 2.0, 1e-12); /* exactly at the band boundary: counts as >= 2 */
-	CHECK_INT(csm_analysis_gap(f.an, 10, &gap), 1);
+	CHECK_INT(csm_analysis_gap(&gap, f.an, 10), 1);
 	CHECK_NEAR(gap, -0.5, 1e-12);
 	CHECK(list_is(f.an, CSM_LIST_BEHIND_2, b2, 2));
 	CHECK(list_is(f.an, CSM_LIST_BEHIND_1, b1, 4));
@@ -93,7 +93,7 @@ static void test_grade_c(void)
 		static const int flagged[] = {8, 2, 3, 6, 7};
 		const int *v;
 		size_t k;
-		CHECK_INT(csm_analysis_flagged(f.an, &v), 5);
+		CHECK_INT(csm_analysis_flagged(&v, f.an), 5);
 		for (k = 0; k < 5 && v; k++)
 			CHECK_INT(v[k], flagged[k]);
 		for (k = 0; k < 5; k++) /* the hints are the same selection */
@@ -203,7 +203,7 @@ static void test_grade_a_lowest_level(void)
 		CHECK_INT(csm_score_grade(f.s), CSM_GRADE_A);
 		CHECK(list_is(f.an, CSM_LIST_LOWEST, low, 2));
 		CHECK_INT(csm_analysis_hint1(f.an), 9); /* gap 0.5 before 0.17 */
-		CHECK_INT(csm_analysis_flagged(f.an, &v), 1);
+		CHECK_INT(csm_analysis_flagged(&v, f.an), 1);
 		CHECK_INT(v ? v[0] : 0, 4);
 	}
 	teardown(&f);
@@ -217,8 +217,8 @@ static void test_all_five(void)
 	CHECK_INT(setup(&f, five, bench_json), 0);
 	if (f.an) {
 		const int *v;
-		CHECK_INT(csm_analysis_list(f.an, CSM_LIST_LEVEL5, &v), 10);
-		CHECK_INT(csm_analysis_list(f.an, CSM_LIST_LOWEST, &v), 0);
+		CHECK_INT(csm_analysis_list(&v, f.an, CSM_LIST_LEVEL5), 10);
+		CHECK_INT(csm_analysis_list(&v, f.an, CSM_LIST_LOWEST), 0);
 		CHECK_INT(csm_analysis_hint_count(f.an), 0);
 		CHECK_INT(csm_analysis_plan_count(f.an), 0);
 	}
@@ -274,7 +274,7 @@ static void test_percentile_min_group(void)
 		double pct = -1;
 		CHECK_INT(setup(&f, company_c, benches[i]), 0);
 		if (f.an) {
-			CHECK_INT(csm_analysis_percentile(f.an, &pct), want[i]);
+			CHECK_INT(csm_analysis_percentile(&pct, f.an), want[i]);
 			CHECK_INT(csm_benchmark_min_group(f.b), i == 1 ? 4 : 5);
 		}
 		teardown(&f);
@@ -445,10 +445,10 @@ static void test_compare_like_with_like(void)
 	CHECK_INT(csm_analysis_compares(an), 0);
 	CHECK_STR(csm_analysis_target(an), "");
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
-		CHECK_INT(csm_analysis_gap(an, d, &gap), 0);
+		CHECK_INT(csm_analysis_gap(&gap, an, d), 0);
 	CHECK_INT(csm__analysis_groups(an, keys, idx), 0);
 	CHECK_INT(csm_analysis_plan_count(an), 0);
-	CHECK_INT(csm_analysis_list(an, CSM_LIST_BEHIND_2, &v), 0);
+	CHECK_INT(csm_analysis_list(&v, an, CSM_LIST_BEHIND_2), 0);
 	/* Sakura: directives 3 (1.5) and 7 (1.0) are at level 1 as shown; hint 1 the lower */
 	{
 		static const int lowest[2] = {3, 7};
@@ -457,7 +457,7 @@ static void test_compare_like_with_like(void)
 	CHECK_INT(csm_analysis_hint1(an), 7);
 	{
 		double pct;
-		CHECK_INT(csm_analysis_percentile(an, &pct), 0);
+		CHECK_INT(csm_analysis_percentile(&pct, an), 0);
 	}
 done:
 	csm_analysis_free(an);

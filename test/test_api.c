@@ -228,9 +228,9 @@ static void test_accessors(void)
 	NONE(csm_answers_note(a, NULL));
 	{
 		double v;
-		INVALID(csm_answers_org_number(NULL, "headcount", &v));
-		INVALID(csm_answers_org_number(a, NULL, &v));
-		INVALID(csm_answers_org_number(a, "headcount", NULL));
+		INVALID(csm_answers_org_number(&v, NULL, "headcount"));
+		INVALID(csm_answers_org_number(&v, a, NULL));
+		INVALID(csm_answers_org_number(NULL, a, "headcount"));
 	}
 	INVALID(csm_answers_check(NULL, q, 0));
 	INVALID(csm_answers_check(a, NULL, 0));
@@ -305,10 +305,10 @@ static void test_computing(void)
 	NONE(csm_benchmark_group_key(b, 100000));
 	NONE(csm_benchmark_group_n(NULL, 0));
 	NONE(csm_benchmark_group_n(b, 100000));
-	INVALID(csm_benchmark_group_mean(NULL, 0, 1, &v));
-	NONE(csm_benchmark_group_mean(b, 100000, 1, &v)); /* "no value" */
-	NONE(csm_benchmark_group_mean(b, 0, 0, &v));
-	INVALID(csm_benchmark_group_mean(b, 0, 1, NULL));
+	INVALID(csm_benchmark_group_mean(&v, NULL, 0, 1));
+	NONE(csm_benchmark_group_mean(&v, b, 100000, 1)); /* "no value" */
+	NONE(csm_benchmark_group_mean(&v, b, 0, 0));
+	INVALID(csm_benchmark_group_mean(NULL, b, 0, 1));
 	INVALID(csm_benchmark_percentile(NULL, b, 0, 3.0));
 	INVALID(csm_benchmark_percentile(&v, NULL, 0, 3.0));
 	NONE(csm_benchmark_percentile(&v, b, 100000, 3.0)); /* "no distribution" */
@@ -328,16 +328,16 @@ static void test_computing(void)
 	INVALID(csm_analysis_set_previous(NULL, a, s));
 	INVALID(csm_analysis_set_previous(an, a, NULL));
 	SURVIVES(csm_analysis_use_industries(NULL, ind));
-	INVALID(csm_analysis_percentile(NULL, &v));
-	INVALID(csm_analysis_percentile(an, NULL));
+	INVALID(csm_analysis_percentile(&v, NULL));
+	INVALID(csm_analysis_percentile(NULL, an));
 	NONE(csm_analysis_target(NULL));
-	INVALID(csm_analysis_gap(NULL, 1, &v));
-	INVALID(csm_analysis_gap(an, 0, &v));
-	INVALID(csm_analysis_gap(an, 11, &v));
-	INVALID(csm_analysis_gap(an, 1, NULL));
-	NONE(csm_analysis_list(NULL, CSM_LIST_BEHIND_2, &list));
-	NONE(csm_analysis_list(an, (csm_list)99, &list));
-	NONE(csm_analysis_list(an, CSM_LIST_BEHIND_2, NULL));
+	INVALID(csm_analysis_gap(&v, NULL, 1));
+	INVALID(csm_analysis_gap(&v, an, 0));
+	INVALID(csm_analysis_gap(&v, an, 11));
+	INVALID(csm_analysis_gap(NULL, an, 1));
+	NONE(csm_analysis_list(&list, NULL, CSM_LIST_BEHIND_2));
+	NONE(csm_analysis_list(&list, an, (csm_list)99));
+	NONE(csm_analysis_list(NULL, an, CSM_LIST_BEHIND_2));
 	NONE(csm_analysis_hint_count(NULL));
 	NONE(csm_analysis_hint(NULL, 0));
 	NONE(csm_analysis_hint(an, 1000));
@@ -470,7 +470,7 @@ static void test_database(void)
 	}
 	INVALID(csm_db_open(NULL, ":memory:"));
 	INVALID(csm_db_open(&db, NULL));
-	INVALID(csm_db_init(NULL, &created));
+	INVALID(csm_db_init(&created, NULL));
 	INVALID(csm_db_check(NULL));
 	INVALID(csm_db_begin(NULL));
 	INVALID(csm_db_commit(NULL));
@@ -483,7 +483,7 @@ static void test_database(void)
 	INVALID(csm_db_mask(NULL, "x"));
 	INVALID(csm_db_mask(&out, NULL));
 	INVALID(csm_db_set_busy_timeout(NULL, 10));
-	if (csm_db_open(&db, ":memory:") == 0 && csm_db_init(db, &created) == 0) {
+	if (csm_db_open(&db, ":memory:") == 0 && csm_db_init(&created, db) == 0) {
 		INVALID(csm_db_store(db, NULL, q, NULL));
 		INVALID(csm_db_store(db, a, NULL, NULL));
 		INVALID(csm_db_list(NULL, db));

@@ -97,7 +97,7 @@ static void test_means_are_table_2_3(void)
 		CHECK_INT(csm_benchmark_group_n(b, (size_t)g), n);
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			double m = -1;
-			CHECK_INT(csm_benchmark_group_mean(b, (size_t)g, d, &m), 1);
+			CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)g, d), 1);
 			csm_format1(shown, sizeof shown, m);
 			if (strcmp(shown, v[d - 1]) == 0)
 				equal++;
@@ -140,7 +140,7 @@ static void test_groups_match_published(void)
 		CHECK_INT(csm_benchmark_group_n(b, (size_t)g), n);
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			double m = -1;
-			CHECK_INT(csm_benchmark_group_mean(b, (size_t)g, d, &m), 1);
+			CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)g, d), 1);
 			/* published with one decimal, from rows that were rounded too */
 			CHECK_NEAR(m, v[d - 1], 0.1 + 1e-9);
 		}
@@ -180,7 +180,7 @@ static void test_tsv_refusals(void)
 	if (b) {
 		int all = csm_benchmark_group_find(b, "all");
 		CHECK(all >= 0);
-		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 3, &m), 1);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)all, 3), 1);
 		CHECK_NEAR(m, 3.0, 1e-12);
 		CHECK_INT(csm_benchmark_group_find(b, "grade:B"), -1); /* no B rows: no group */
 		CHECK(csm_benchmark_group_find(b, "industry:finance") >= 0);
@@ -235,11 +235,11 @@ static void test_published_means(void)
 	CHECK_INT(out ? csm_benchmark_parse(&b, out, strlen(out), "out.json") : -1, 0);
 	if (b) {
 		int all = csm_benchmark_group_find(b, "all"), fin = csm_benchmark_group_find(b, "industry:finance");
-		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 1, &m), 1);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)all, 1), 1);
 		CHECK_NEAR(m, 3.1, 0); /* published, not the rows' 3.0 */
-		CHECK_INT(csm_benchmark_group_mean(b, (size_t)all, 10, &m), 1);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)all, 10), 1);
 		CHECK_NEAR(m, 2.9, 0);
-		CHECK_INT(csm_benchmark_group_mean(b, (size_t)fin, 1, &m), 1);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, (size_t)fin, 1), 1);
 		CHECK_NEAR(m, 3.0, 1e-12); /* not in the table: the rows' mean */
 		CHECK_INT(csm_benchmark_percentile(&m, b, (size_t)all, 3.0), 1); /* the rows' distribution */
 		CHECK_NEAR(m, 50, 1e-12);
@@ -284,10 +284,10 @@ static void test_parse_refusals(void)
 	if (b) {
 		CHECK_INT(csm_benchmark_grading_estimated(b), 0); /* not said: not estimated */
 		CHECK_INT(csm_benchmark_min_group(b), 5);          /* the default */
-		CHECK_INT(csm_benchmark_group_mean(b, 0, 6, &m), 0); /* null: no value */
-		CHECK_INT(csm_benchmark_group_mean(b, 0, 5, &m), 1);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, 0, 6), 0); /* null: no value */
+		CHECK_INT(csm_benchmark_group_mean(&m, b, 0, 5), 1);
 		CHECK_NEAR(m, 5, 0);
-		CHECK_INT(csm_benchmark_group_mean(b, 0, 11, &m), 0);
+		CHECK_INT(csm_benchmark_group_mean(&m, b, 0, 11), 0);
 	}
 	csm_benchmark_free(b);
 	expect_parse_error(BHEAD "\"grading\":{\"A\":2,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10 "}]}",

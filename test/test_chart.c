@@ -36,7 +36,7 @@ static void test_series_from_analysis(void)
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double m;
 		CHECK_NEAR(r.series[0].value[d - 1], csm_score_directive(s, d)->score, 0);
-		csm_benchmark_group_mean(b, (size_t)csm_benchmark_group_find(b, "grade:A"), d, &m);
+		csm_benchmark_group_mean(&m, b, (size_t)csm_benchmark_group_find(b, "grade:A"), d);
 		CHECK_NEAR(r.series[2].value[d - 1], m, 0);
 	}
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_JA), 0);

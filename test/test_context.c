@@ -225,25 +225,25 @@ static void test_lines(void)
 	close(fd);
 
 	CHECK_INT(csm_lines_open(&r, path, 0), 0);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_STR(line, "{\"a\":1}\n");
 	CHECK_INT(len, 8);
 	CHECK_INT(used, 8);
 	CHECK_INT(too_long, 0);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_STR(line, "\n");
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_STR(line, "{\"b\":2}\n");
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1); /* no newline at the end */
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1); /* no newline at the end */
 	CHECK_STR(line, "last");
 	CHECK_INT(used, 4);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 0);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 0);
 	csm_lines_free(r);
 	r = NULL;
 
 	/* from a line's start */
 	CHECK_INT(csm_lines_open(&r, path, 9), 0);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_STR(line, "{\"b\":2}\n");
 	csm_lines_free(r);
 	r = NULL;
@@ -278,11 +278,11 @@ static void test_long_line(void)
 	close(fd);
 	free(big);
 	CHECK_INT(csm_lines_open(&r, path, 0), 0);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_INT(too_long, 1);
 	CHECK_INT(len, 0);
 	CHECK_INT(used, n + 1);
-	CHECK_INT(csm_lines_next(r, &line, &len, &used, &too_long), 1);
+	CHECK_INT(csm_lines_next(&line, &len, &used, &too_long, r), 1);
 	CHECK_INT(too_long, 0);
 	CHECK_STR(line, "ok\n");
 	csm_lines_free(r);

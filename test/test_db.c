@@ -73,7 +73,7 @@ static csm_db *fresh(void)
 		}
 		CHECK_INT(csm_db_open(&db, target), 0);
 	}
-	CHECK_INT(csm_db_init(db, &created), 0);
+	CHECK_INT(csm_db_init(&created, db), 0);
 	CHECK_INT(created, 1);
 	return db;
 }
@@ -102,7 +102,7 @@ static void test_schema(void)
 {
 	csm_db *db = fresh();
 	int created = 1;
-	CHECK_INT(csm_db_init(db, &created), 0);
+	CHECK_INT(csm_db_init(&created, db), 0);
 	CHECK_INT(created, 0); /* already current */
 	csm_db_close(db);
 	if (!target) {

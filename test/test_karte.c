@@ -139,7 +139,7 @@ static void check_trial_wording(const char *text, const csm_analysis *an, const 
 	char *flat = squeeze(text);
 	CHECK_HAS(text, heading[gi][ja ? 0 : 1]);
 	/* hint 2: one sentence naming every other flagged directive */
-	n = csm_analysis_flagged(an, &v);
+	n = csm_analysis_flagged(&v, an);
 	if (n) {
 		size_t len;
 		dir_words(want, sizeof want, v, n, lang);
@@ -153,7 +153,7 @@ static void check_trial_wording(const char *text, const csm_analysis *an, const 
 	if (g == CSM_GRADE_A) {
 		size_t len;
 		CHECK(!strstr(text, ja ? "[最優先]" : "[Urgent]"));
-		n = csm_analysis_list(an, CSM_LIST_LEVEL5, &v);
+		n = csm_analysis_list(&v, an, CSM_LIST_LEVEL5);
 		if (n) {
 			dir_words(want, sizeof want, v, n, lang);
 			len = strlen(want);
@@ -168,7 +168,7 @@ static void check_trial_wording(const char *text, const csm_analysis *an, const 
 		}
 	} else if (csm_analysis_hint1(an)) {
 		double gap = 0;
-		csm_analysis_gap(an, csm_analysis_hint1(an), &gap);
+		csm_analysis_gap(&gap, an, csm_analysis_hint1(an));
 		if (csm_gap_band(gap) >= 1)
 			CHECK_HAS(text, ja ? "[最優先]" : "[Urgent]");
 	}
@@ -995,7 +995,7 @@ static void test_display_rule(void)
 		    !(csm_score_overall(s) >= 2.65 && csm_score_overall(s) < 2.67) || csm_analyze(&an, q, a, s, b))
 			continue;
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
-			if (csm_analysis_gap(an, d, &gap) > 0 && ((gap >= 0.95 && gap < 1) || (gap >= 1.95 && gap < 2)))
+			if (csm_analysis_gap(&gap, an, d) > 0 && ((gap >= 0.95 && gap < 1) || (gap >= 1.95 && gap < 2)))
 				edge = 1;
 		if (edge)
 			break;

@@ -204,7 +204,7 @@ static void test_plan_starts_from_hint1(void)
 		CHECK(h && h->rank == 1);
 		d = h ? h->directive : 0;
 		CHECK_INT(csm_plan_hint_directive(p), d);
-		CHECK_INT(csm_analysis_gap(an, d, &gap), 1);
+		CHECK_INT(csm_analysis_gap(&gap, an, d), 1);
 		target = csm_score_directive(s, d)->score + gap;
 		/* the first moves are hint 1's, all in its directive, lowest level first */
 		for (i = 0; i < csm_plan_count(p) && csm_plan_get(p, i)->hint1; i++) {

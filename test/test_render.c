@@ -159,7 +159,7 @@ static void test_text_hints_grade_b(void)
 	if (!f.an)
 		goto done;
 	CHECK_INT(csm_analysis_hint1(f.an), 9);
-	CHECK_INT(csm_analysis_flagged(f.an, &v), 6);
+	CHECK_INT(csm_analysis_flagged(&v, f.an), 6);
 	CHECK_INT(csm_render_text(&en, f.an, f.t, CSM_LANG_EN), 0);
 	CHECK_INT(csm_render_text(&ja, f.an, f.t, CSM_LANG_JA), 0);
 	CHECK_HAS(en, "\nHints for reaching maturity A\n  [1 urgent] Directive 9:");
