@@ -25,13 +25,16 @@ typedef struct report_args {
 
 /* Score and analyze loaded answers with the run's benchmark. */
 static int analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
-                   const cli_args *o, const csm_benchmark *b)
+                   const cli_args *o, const csm_benchmark *b, const csm_tips *tips)
 {
 	int rc;
 	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading_for(b, q), cli_flags(o))) ||
 	    (rc = csm_analyze(an, q, a, *s, b)))
 		return cli_lib_error(rc);
 	csm_analysis_use_industries(*an, o->industries);
+	/* the file's own targets, for the radar's second polygon */
+	if ((rc = csm_analysis_set_targets(*an, tips)))
+		return cli_lib_error(rc);
 	return 0;
 }
 
@@ -63,6 +66,7 @@ static int run_radar(cli_args *args)
 	csm_analysis *an = NULL;
 	csm_image_format fmt;
 	csm_radar radar;
+	csm_tips *tips = NULL;
 	char *img = NULL, *end = NULL;
 	size_t len = 0;
 	double size = r->size ? strtod(r->size, &end) : 360;
@@ -75,7 +79,14 @@ static int run_radar(cli_args *args)
 	if (r->size && (end == r->size || *end || !(size >= 72 && size <= 2000)))
 		return cli_usage_error("radar: --size takes points from 72 to 2000");
 	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)) ||
-	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])) || (status = analyze(&s, &an, q, a, o, b)))
+	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])))
+		goto cleanup;
+	/* the tips' efforts decide a grade target's items, as in score and karte */
+	if (csm_answers_target_grade(a) != CSM_GRADE_NONE && (rc = csm_tips_open(&tips, o->data))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	if ((status = analyze(&s, &an, q, a, o, b, tips)))
 		goto cleanup;
 	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
 		status = cli_lib_error(rc);
@@ -83,6 +94,7 @@ static int run_radar(cli_args *args)
 	}
 	status = cli_write_bytes(o->output, img, len);
 cleanup:
+	csm_tips_free(tips);
 	csm_free(img);
 	csm_analysis_free(an);
 	csm_score_free(s);
@@ -175,7 +187,7 @@ static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
 		const csm_questionnaire *q = NULL;
 		int st = cli_load_answers_reported(&x->a[i], &q, o, o->files[i]);
 		if (!st)
-			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b);
+			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b, x->tips);
 		if (st) {
 			if (st > status)
 				status = st;

@@ -498,5 +498,25 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
 	}
+	if (out->count < CSM_RADAR_MAX_SERIES) { /* the company's own targets (csm_analysis_set_targets) */
+		csm_radar_series *se = &out->series[out->count];
+		const char *by = csm_answers_target_by(a);
+		int any = 0;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			double v;
+			any |= csm__analysis_target_score(&v, an, d);
+			se->value[d - 1] = csm__analysis_target_score(&v, an, d) ? v : -1;
+		}
+		if (any) {
+			se->style = CSM_RADAR_STYLE_OTHER;
+			if (by)
+				snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "自社の目標 (%sまで)" : "Own target (by %s)", by);
+			else
+				snprintf(se->label, sizeof se->label, "%s", lang == CSM_LANG_JA ? "自社の目標" : "Own target");
+			out->count++;
+		} else {
+			memset(se, 0, sizeof *se);
+		}
+	}
 	return 0;
 }

@@ -291,6 +291,9 @@ typedef struct csm__followup {
 csm__followup *csm__analysis_followup(const csm_analysis *an);
 /* The text and JSON parts of the score report (empty when nothing is set). */
 void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang);
+/* Directive `d`'s score if every item were at least at its target, when the
+ * analysis has targets (csm_analysis_set_targets()): 1 and `*out`, else 0. */
+int csm__analysis_target_score(double *out, const csm_analysis *an, int d);
 void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang);
 void csm__json_targets(csm__buf *o, const csm_analysis *an);
 void csm__json_followup(csm__buf *o, const csm_analysis *an);

@@ -217,6 +217,14 @@ static int dir_target(const csm_analysis *an, int d, double *out)
 	return n > 0;
 }
 
+int csm__analysis_target_score(double *out, const csm_analysis *an, int d)
+{
+	*out = 0;
+	if (!csm__analysis_followup(an)->target)
+		return 0;
+	return dir_target(an, d, out);
+}
+
 void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang)
 {
 	const csm_questionnaire *q = csm__analysis_q(an);

@@ -2222,6 +2222,46 @@ static void test_bench_build_shipped(void)
 	CHECK(access(path, F_OK) != 0);
 }
 
+/* A file's own targets are the radar's second polygon, in the karte too. */
+static void test_target_polygon(void)
+{
+	char args[1200], path[400], *text;
+	cJSON *doc = example_doc("kitamachi-machinery");
+	run_result r;
+	cJSON_AddItemToObject(doc, "target", cJSON_Parse("{\"grade\":\"A\",\"by\":\"2027-03\"}"));
+	snprintf(path, sizeof path, "%s/kt.json", tmpdir);
+	write_doc(path, doc);
+	snprintf(args, sizeof args, "radar '%s' --lang en -o '%s/kt-radar.pdf'", path, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "karte '%s' -o '%s/kt.pdf'", path, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext '%s/kt-radar.pdf' '%s/kt-radar.txt' && pdftotext '%s/kt.pdf' '%s/kt.txt'",
+	         tmpdir, tmpdir, tmpdir, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/kt-radar.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "Own target (by 2027-03)");
+	free(text);
+	snprintf(args, sizeof args, "%s/kt.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "自社の目標 (2027-03まで)");
+	free(text);
+	/* without targets, no such polygon */
+	snprintf(args, sizeof args, "radar examples/kitamachi-machinery.json --lang en -o '%s/k0-radar.pdf'", tmpdir);
+	r = run(args);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext '%s/k0-radar.pdf' '%s/k0-radar.txt'", tmpdir, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/k0-radar.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK(text && !strstr(text, "Own target"));
+	free(text);
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2252,6 +2292,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_trend);
 	RUN_TEST(test_compare_like_with_like);
 	RUN_TEST(test_bench_build_shipped);
+	RUN_TEST(test_target_polygon);
 	RUN_TEST(test_portfolio);
 	RUN_TEST(test_killed_midway);
 	RUN_TEST(test_hostile_pdf);
