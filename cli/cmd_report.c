@@ -245,6 +245,7 @@ static int run_karte(cli_args *args)
 	rendered_set x = {0};
 	csm_answers *prev_a = NULL;
 	csm_score *prev_s = NULL;
+	csm_actions *actions = NULL;
 	int rc, status, failed;
 
 	if (o->nfiles < 1)
@@ -253,6 +254,8 @@ static int run_karte(cli_args *args)
 		return cli_usage_error("karte: -o names one PDF; for several files use --outdir DIR");
 	if (o->nfiles > 1 && o->previous)
 		return cli_usage_error("karte: --previous compares one answers file");
+	if (o->nfiles > 1 && o->actions)
+		return cli_usage_error("karte: --actions follows up one answers file");
 	if ((status = check_pdf_name("karte", o->output)))
 		return status;
 	if (!o->output && (status = check_outdir_names(r)))
@@ -270,9 +273,17 @@ static int run_karte(cli_args *args)
 			goto cleanup;
 		}
 	}
+	if (o->actions) { /* one file: what was done about last year's list */
+		if ((rc = csm_actions_load(&actions, o->actions)) ||
+		    (rc = csm_analysis_set_actions(x.an[0], actions, x.created))) {
+			status = cli_lib_error(rc);
+			goto cleanup;
+		}
+	}
 	status = write_kartes(r, &x);
 cleanup:
 	rendered_set_free(&x, o->nfiles);
+	csm_actions_free(actions);
 	csm_score_free(prev_s);
 	csm_answers_free(prev_a);
 	return status;
@@ -527,6 +538,8 @@ static const cli_opt karte_opts[] = {
     OPT_DATA_DIR,
     OPT_WEIGHTS,
     OPT_PREVIOUS,
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+         "last year's action list (csm plan --actions, edited): the karte says what was done and what is late"},
     OPT_END,
 };
 

@@ -28,6 +28,7 @@
 #define TABLE_Y (MARGIN + 356) /* the table, at the earliest */
 #define TABLE_NEED 215    /* the table's height: it goes to the next page whole */
 #define HINTS_NEED 60     /* the hints' heading and a first line */
+#define FOLLOWUP_NEED 60  /* the follow-up's title and its first lines */
 #define HEAD_BASELINE 10.5 /* in the table's heading row */
 #define ROW_BASELINE 9.5  /* in a row */
 
@@ -708,6 +709,41 @@ static void table(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y
 	*y_io = y;
 }
 
+/* Next year's karte: what was done about last year's action list
+ * (csm_analysis_set_actions), in the words of the text report (one function
+ * writes both). Nothing without an action list. */
+static void followup(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y_io)
+{
+	csm__buf t = {0};
+	char *line, *nl;
+	double y = *y_io;
+	int first = 1;
+	csm__text_followup(&t, an, lang);
+	if (t.nomem)
+		k->nomem = 1;
+	if (!t.s || !t.len) {
+		csm__buf_free(&t);
+		return;
+	}
+	csm__kensure(k, &y, FOLLOWUP_NEED, csm__analysis_b(an), lang);
+	for (line = t.s; line && *line; line = nl ? nl + 1 : NULL) {
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		if (!*line)
+			continue;
+		if (first) { /* "Follow-up of actions (10: ...)" as the section's title */
+			csm__kwrap(k, MARGIN, &y, line, 9.5, PAGE_W - 2 * MARGIN, 12.5, 0.05, 1);
+			first = 0;
+		} else {
+			while (*line == ' ')
+				line++;
+			csm__kwrap(k, MARGIN + 10, &y, line, 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.15, 1);
+		}
+	}
+	csm__buf_free(&t);
+	*y_io = y + 8;
+}
+
 /* Hint 1: the most urgent directive with its lowest items, its tips and
  * their actions. */
 static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, csm_lang lang, double *y_io)
@@ -902,6 +938,7 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 	/* below the radar and the right column, whichever ends lower */
 	y = TABLE_Y + dy > ry + 10 ? TABLE_Y + dy : ry + 10;
 	table(k, an, lang, &y);
+	followup(k, an, lang, &y);
 
 	/* Hints, as the trial's karte: the heading by target; hint 1 the most
 	 * urgent directive with its tips and their actions; hint 2 one block

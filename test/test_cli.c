@@ -2260,6 +2260,28 @@ static void test_target_polygon(void)
 	text = test_read(args, NULL);
 	CHECK(text && !strstr(text, "Own target"));
 	free(text);
+	/* next year's karte says what was done about last year's action list,
+	 * in the text report's words */
+	setenv("SOURCE_DATE_EPOCH", "1822435200", 1); /* 2027-10-02 */
+	snprintf(args, sizeof args,
+	         "karte examples/followup/kitamachi-2027.json --previous examples/followup/kitamachi-2026.json "
+	         "--actions examples/followup/actions-edited.csv --lang en -o '%s/fu.pdf'",
+	         tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	unsetenv("SOURCE_DATE_EPOCH");
+	snprintf(args, sizeof args, "pdftotext '%s/fu.pdf' '%s/fu.txt'", tmpdir, tmpdir);
+	CHECK_INT(system(args), 0);
+	snprintf(args, sizeof args, "%s/fu.txt", tmpdir);
+	text = test_read(args, NULL);
+	CHECK_HAS(text, "Follow-up of actions (10: 5 open, 1 in progress, 3 done, 1 dropped; on 2027-10-02)");
+	CHECK_HAS(text, "Done, and the item moved (2): 9-2 1→3 (aim 5), 10-2 3→4 (aim 5)");
+	CHECK_HAS(text, "Moved without an action (1): 7-2 3→4");
+	free(text);
+	r = run("karte examples/aozora-bank.json examples/minato-services.json --actions examples/followup/actions-edited.csv");
+	CHECK_INT(r.status, 1);
+	done(&r);
 }
 
 int main(int argc, char **argv)
