@@ -83,64 +83,80 @@ static void point(double cx, double cy, double radius, int axis, double v, doubl
 	*y = cy + sin(a) * radius * v / 5.0;
 }
 
-void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, double width, double height)
-{
-	double size = width < height ? width : height;
-	static const csm__style grid = {0.72, 0.72, 0.72, 0.5, NULL, 0, 0};
-	static const csm__style axis_line = {0.55, 0.55, 0.55, 0.6, NULL, 0, 0};
-	double scale = size / 260.0, fs = 7.5 * (scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
-	double legend_h, lfs = fs, lw = 0, lx, wmax = 0, radius, cx, cy;
-	size_t split[CSM_RADAR_MAX_SERIES] = {0}, lines = 0;
-	cairo_t *cr = c->cr;
-	size_t k;
-	int i, ring;
+/* Where a radar's parts go in its box: sizes of the text, the legend's
+ * fitting and the circle. */
+typedef struct radar_geom {
+	double fs, lfs, lw, legend_h, radius, cx, cy, scale;
+	size_t split[CSM_RADAR_MAX_SERIES]; /* a legend label broken after this many bytes, or 0 */
+} radar_geom;
 
-	/* The legend fits the width (8 pt margins): its labels shrink (to 70%), then break onto
-	 * a second line; a long industry name is never cut. */
+/* The legend fits the width (8 pt margins): its labels shrink (to 70%), then
+ * break onto a second line; a long industry name is never cut. */
+static void legend_fit(csm__canvas *c, const csm_radar *r, double width, radar_geom *g)
+{
+	double fs = g->fs, lw = 0;
+	size_t k, lines = 0;
 	for (k = 0; k < r->count; k++) {
 		double w = c->text_width(c, r->series[k].label, fs);
 		if (w > lw)
 			lw = w;
 	}
+	g->lfs = fs;
 	if (fs * 4.3 + lw > width - 16) {
-		lfs = fs * (width - 16 - fs * 4.3) / lw;
-		if (lfs < fs * 0.7)
-			lfs = fs * 0.7;
+		g->lfs = fs * (width - 16 - fs * 4.3) / lw;
+		if (g->lfs < fs * 0.7)
+			g->lfs = fs * 0.7;
 	}
 	for (k = 0; k < r->count; k++) {
 		const char *label = r->series[k].label;
-		if (c->text_width(c, label, lfs) > width - 16 - fs * 4.3)
-			split[k] = fit_label(c, label, lfs, width - 16 - fs * 4.3);
-		lines += split[k] ? 2 : 1;
+		if (c->text_width(c, label, g->lfs) > width - 16 - fs * 4.3)
+			g->split[k] = fit_label(c, label, g->lfs, width - 16 - fs * 4.3);
+		lines += g->split[k] ? 2 : 1;
 	}
-	lw = 0;
+	g->lw = 0;
 	for (k = 0; k < r->count; k++) {
-		double w = c->text_width(c, r->series[k].label, lfs);
-		if (split[k])
+		double w = c->text_width(c, r->series[k].label, g->lfs);
+		if (g->split[k])
 			w = width - 16 - fs * 4.3;
-		if (w > lw)
-			lw = w;
+		if (w > g->lw)
+			g->lw = w;
 	}
-	legend_h = fs * 1.9 * (double)(r->count ? r->count : 1) + lfs * 1.2 * (double)(lines - r->count) + fs * 2;
-	/* The circle takes what the labels at its sides and top/bottom leave. */
+	g->legend_h = fs * 1.9 * (double)(r->count ? r->count : 1) + g->lfs * 1.2 * (double)(lines - r->count) + fs * 2;
+}
+
+/* The circle takes what the labels at its sides and the legend leave; the
+ * block (labels, circle, legend) is centred in the box. */
+static void circle_place(csm__canvas *c, const csm_radar *r, double x, double y, double width, double height,
+                         radar_geom *g)
+{
+	double wmax = 0, fs = g->fs;
+	int i;
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
 		double w = c->text_width(c, r->axis[i], fs);
 		if (w > wmax)
 			wmax = w;
 	}
-	radius = width / 2 - wmax * 0.95 - 8;
-	if (radius > (height - legend_h) / 2 - fs * 2.4)
-		radius = (height - legend_h) / 2 - fs * 2.4;
-	if (radius < 10)
-		radius = 10;
-	/* Centre the block (labels, circle, legend) in the box. */
-	cx = x + width / 2;
-	cy = y + (height - (fs * 4.4 + 2 * radius + legend_h)) / 2 + fs * 2.2 + radius;
-	/* Rings 1..5 and the axes. */
+	g->radius = width / 2 - wmax * 0.95 - 8;
+	if (g->radius > (height - g->legend_h) / 2 - fs * 2.4)
+		g->radius = (height - g->legend_h) / 2 - fs * 2.4;
+	if (g->radius < 10)
+		g->radius = 10;
+	g->cx = x + width / 2;
+	g->cy = y + (height - (fs * 4.4 + 2 * g->radius + g->legend_h)) / 2 + fs * 2.2 + g->radius;
+}
+
+/* Rings 1..5, the axes and their labels, outside the circle, aligned away from it. */
+static void grid_draw(csm__canvas *c, const csm_radar *r, const radar_geom *g)
+{
+	static const csm__style grid = {0.72, 0.72, 0.72, 0.5, NULL, 0, 0};
+	static const csm__style axis_line = {0.55, 0.55, 0.55, 0.6, NULL, 0, 0};
+	cairo_t *cr = c->cr;
+	double fs = g->fs;
+	int i, ring;
 	for (ring = 1; ring <= 5; ring++) {
 		for (i = 0; i <= CSM_DIRECTIVES; i++) {
 			double px, py;
-			point(cx, cy, radius, i % CSM_DIRECTIVES, ring, &px, &py);
+			point(g->cx, g->cy, g->radius, i % CSM_DIRECTIVES, ring, &px, &py);
 			if (i == 0)
 				cairo_move_to(cr, px, py);
 			else
@@ -151,127 +167,157 @@ void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, dou
 	}
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
 		double px, py;
-		point(cx, cy, radius, i, 5, &px, &py);
-		cairo_move_to(cr, cx, cy);
+		point(g->cx, g->cy, g->radius, i, 5, &px, &py);
+		cairo_move_to(cr, g->cx, g->cy);
 		cairo_line_to(cr, px, py);
 	}
 	c->stroke(c, &axis_line);
-	/* Axis labels, outside the circle, aligned away from it. */
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
 		double a = -CSM_PI / 2 + 2 * CSM_PI * i / CSM_DIRECTIVES, px, py, ca = cos(a), sa = sin(a);
 		int align = fabs(ca) < 0.2 ? CSM_ALIGN_CENTER : ca > 0 ? CSM_ALIGN_LEFT : CSM_ALIGN_RIGHT;
-		px = cx + ca * (radius + 6);
-		py = cy + sa * (radius + 6) + fs * 0.35;
+		px = g->cx + ca * (g->radius + 6);
+		py = g->cy + sa * (g->radius + 6) + fs * 0.35;
 		if (sa < -0.9)
 			py -= fs * 0.5;
 		else if (sa > 0.9)
 			py += fs * 0.7;
 		c->text(c, px, py, r->axis[i], fs, align, 0.1);
 	}
-	/* Series, the first (the company) last so it lies on top. */
-	for (k = r->count; k-- > 0;) {
-		const csm_radar_series *s = &r->series[k];
-		csm__style st = series_style(r, k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
-		int started = 0, complete = 1;
-		for (i = 0; i < CSM_DIRECTIVES; i++)
-			if (s->value[i] < 0)
-				complete = 0;
-		for (i = 0; i < CSM_DIRECTIVES; i++) {
-			double px, py;
-			if (s->value[i] < 0) { /* a gap: break the polygon */
-				started = 0;
-				continue;
-			}
-			point(cx, cy, radius, i, s->value[i], &px, &py);
-			if (!started)
-				cairo_move_to(cr, px, py);
-			else
-				cairo_line_to(cr, px, py);
-			started = 1;
-		}
-		if (complete) {
-			cairo_close_path(cr);
-			if (st.alpha > 0) {
-				cairo_path_t *path = cairo_copy_path(cr);
-				c->fill(c, &st);
-				cairo_append_path(cr, path);
-				cairo_path_destroy(path);
-			}
-		} else if (started && s->value[0] >= 0) {
-			double px, py;
-			point(cx, cy, radius, 0, s->value[0], &px, &py);
-			cairo_line_to(cr, px, py);
-		}
-		c->stroke(c, &st);
-		if (k == 0) { /* markers on the company's points */
-			for (i = 0; i < CSM_DIRECTIVES; i++) {
-				double px, py, m = 1.6 * (st.width / 2.2);
-				if (s->value[i] < 0)
-					continue;
-				point(cx, cy, radius, i, s->value[i], &px, &py);
-				cairo_rectangle(cr, px - m, py - m, 2 * m, 2 * m);
-			}
-			st.alpha = 1;
-			c->fill(c, &st);
-		} else if (is_previous(r, k)) { /* open markers: last year's points */
-			for (i = 0; i < CSM_DIRECTIVES; i++) {
-				double px, py, m = 1.8 * (st.width / 1.6);
-				if (s->value[i] < 0)
-					continue;
-				point(cx, cy, radius, i, s->value[i], &px, &py);
-				cairo_rectangle(cr, px - m, py - m, 2 * m, 2 * m);
-			}
-			st.dash = NULL, st.ndash = 0, st.width *= 0.7;
-			c->stroke(c, &st);
-		}
+}
+
+/* Square markers of half-size `m` on a series' points, as a path to fill or stroke. */
+static void markers(csm__canvas *c, const csm_radar_series *s, const radar_geom *g, double m)
+{
+	int i;
+	for (i = 0; i < CSM_DIRECTIVES; i++) {
+		double px, py;
+		if (s->value[i] < 0)
+			continue;
+		point(g->cx, g->cy, g->radius, i, s->value[i], &px, &py);
+		cairo_rectangle(c->cr, px - m, py - m, 2 * m, 2 * m);
 	}
-	/* Ring numbers between the first two axes, over the polygons on a white
-	 * backing, so they stay legible wherever the polygons run. */
+}
+
+/* Series `k`'s polygon (broken where a value is missing), its fill, and the
+ * markers of the company's and last year's points. */
+static void series_draw(csm__canvas *c, const csm_radar *r, size_t k, const radar_geom *g)
+{
+	const csm_radar_series *s = &r->series[k];
+	csm__style st = series_style(r, k, g->scale < 0.8 ? 0.8 : g->scale > 1.6 ? 1.6 : g->scale);
+	cairo_t *cr = c->cr;
+	int started = 0, complete = 1, i;
+	for (i = 0; i < CSM_DIRECTIVES; i++)
+		if (s->value[i] < 0)
+			complete = 0;
+	for (i = 0; i < CSM_DIRECTIVES; i++) {
+		double px, py;
+		if (s->value[i] < 0) { /* a gap: break the polygon */
+			started = 0;
+			continue;
+		}
+		point(g->cx, g->cy, g->radius, i, s->value[i], &px, &py);
+		if (!started)
+			cairo_move_to(cr, px, py);
+		else
+			cairo_line_to(cr, px, py);
+		started = 1;
+	}
+	if (complete) {
+		cairo_close_path(cr);
+		if (st.alpha > 0) {
+			cairo_path_t *path = cairo_copy_path(cr);
+			c->fill(c, &st);
+			cairo_append_path(cr, path);
+			cairo_path_destroy(path);
+		}
+	} else if (started && s->value[0] >= 0) {
+		double px, py;
+		point(g->cx, g->cy, g->radius, 0, s->value[0], &px, &py);
+		cairo_line_to(cr, px, py);
+	}
+	c->stroke(c, &st);
+	if (k == 0) { /* markers on the company's points */
+		markers(c, s, g, 1.6 * (st.width / 2.2));
+		st.alpha = 1;
+		c->fill(c, &st);
+	} else if (is_previous(r, k)) { /* open markers: last year's points */
+		markers(c, s, g, 1.8 * (st.width / 1.6));
+		st.dash = NULL, st.ndash = 0, st.width *= 0.7;
+		c->stroke(c, &st);
+	}
+}
+
+/* Ring numbers between the first two axes, over the polygons on a white
+ * backing, so they stay legible wherever the polygons run. */
+static void ring_numbers(csm__canvas *c, const radar_geom *g)
+{
+	static const csm__style white = {1, 1, 1, 0, NULL, 0, 1};
+	int ring;
 	for (ring = 1; ring <= 5; ring++) {
-		static const csm__style white = {1, 1, 1, 0, NULL, 0, 1};
 		char num[4];
-		double a = -CSM_PI / 2 + CSM_PI / CSM_DIRECTIVES, rr = radius * ring / 5.0 * 0.93, rs = fs * 0.85;
-		double tx = cx + cos(a) * rr, ty = cy + sin(a) * rr + rs * 0.35, tw;
+		double a = -CSM_PI / 2 + CSM_PI / CSM_DIRECTIVES, rr = g->radius * ring / 5.0 * 0.93, rs = g->fs * 0.85;
+		double tx = g->cx + cos(a) * rr, ty = g->cy + sin(a) * rr + rs * 0.35, tw;
 		snprintf(num, sizeof num, "%d", ring);
 		tw = c->text_width(c, num, rs);
-		cairo_rectangle(cr, tx - tw / 2 - rs * 0.3, ty - rs * 0.8, tw + rs * 0.6, rs * 1.05);
+		cairo_rectangle(c->cr, tx - tw / 2 - rs * 0.3, ty - rs * 0.8, tw + rs * 0.6, rs * 1.05);
 		c->fill(c, &white);
 		c->text(c, tx, ty, num, rs, CSM_ALIGN_CENTER, 0.3);
 	}
-	/* Legend, under the chart: a line sample and the label per series,
-	 * the block centred and kept inside the box. */
-	lx = cx - (fs * 4.3 + lw) / 2;
-	if (lx > cx - size * 0.34)
-		lx = cx - size * 0.34;
+}
+
+/* The legend, under the chart: a line sample and the label per series, the
+ * block centred and kept inside the box. */
+static void legend_draw(csm__canvas *c, const csm_radar *r, double x, double size, const radar_geom *g)
+{
+	cairo_t *cr = c->cr;
+	double fs = g->fs, lfs = g->lfs, lx = g->cx - (fs * 4.3 + g->lw) / 2, ly;
+	size_t k;
+	if (lx > g->cx - size * 0.34)
+		lx = g->cx - size * 0.34;
 	if (lx < x + 8)
 		lx = x + 8;
-	{
-		double ly = cy + radius + fs * 2.2 + fs * 2.2;
-		for (k = 0; k < r->count; k++) {
-			csm__style st = series_style(r, k, scale < 0.8 ? 0.8 : scale > 1.6 ? 1.6 : scale);
-			const char *label = r->series[k].label;
-			cairo_move_to(cr, lx, ly - fs * 0.35);
-			cairo_line_to(cr, lx + fs * 3.5, ly - fs * 0.35);
+	ly = g->cy + g->radius + fs * 2.2 + fs * 2.2;
+	for (k = 0; k < r->count; k++) {
+		csm__style st = series_style(r, k, g->scale < 0.8 ? 0.8 : g->scale > 1.6 ? 1.6 : g->scale);
+		const char *label = r->series[k].label;
+		cairo_move_to(cr, lx, ly - fs * 0.35);
+		cairo_line_to(cr, lx + fs * 3.5, ly - fs * 0.35);
+		c->stroke(c, &st);
+		if (is_previous(r, k)) {
+			cairo_rectangle(cr, lx + fs * 1.75 - fs * 0.25, ly - fs * 0.6, fs * 0.5, fs * 0.5);
+			st.dash = NULL, st.ndash = 0;
 			c->stroke(c, &st);
-			if (is_previous(r, k)) {
-				cairo_rectangle(cr, lx + fs * 1.75 - fs * 0.25, ly - fs * 0.6, fs * 0.5, fs * 0.5);
-				st.dash = NULL, st.ndash = 0;
-				c->stroke(c, &st);
-			}
-			if (split[k]) {
-				char first[sizeof r->series[k].label];
-				memcpy(first, label, split[k]);
-				first[split[k]] = '\0';
-				c->text(c, lx + fs * 4.3, ly, first, lfs, CSM_ALIGN_LEFT, 0.1);
-				label += split[k];
-				while (*label == ' ')
-					label++;
-				ly += lfs * 1.2;
-			}
-			c->text(c, lx + fs * 4.3, ly, label, lfs, CSM_ALIGN_LEFT, 0.1);
-			ly += fs * 1.9;
 		}
+		if (g->split[k]) {
+			char first[sizeof r->series[k].label];
+			memcpy(first, label, g->split[k]);
+			first[g->split[k]] = '\0';
+			c->text(c, lx + fs * 4.3, ly, first, lfs, CSM_ALIGN_LEFT, 0.1);
+			label += g->split[k];
+			while (*label == ' ')
+				label++;
+			ly += lfs * 1.2;
+		}
+		c->text(c, lx + fs * 4.3, ly, label, lfs, CSM_ALIGN_LEFT, 0.1);
+		ly += fs * 1.9;
 	}
+}
+
+void csm__radar_draw(csm__canvas *c, const csm_radar *r, double x, double y, double width, double height)
+{
+	double size = width < height ? width : height;
+	radar_geom g;
+	size_t k;
+	memset(&g, 0, sizeof g);
+	g.scale = size / 260.0;
+	g.fs = 7.5 * (g.scale < 0.8 ? 0.8 : g.scale > 1.6 ? 1.6 : g.scale);
+	legend_fit(c, r, width, &g);
+	circle_place(c, r, x, y, width, height, &g);
+	grid_draw(c, r, &g);
+	for (k = r->count; k-- > 0;) /* the first (the company) last, so it lies on top */
+		series_draw(c, r, k, &g);
+	ring_numbers(c, &g);
+	legend_draw(c, r, x, size, &g);
 }
 
 /* ---- the cairo backend -------------------------------------------------- */
