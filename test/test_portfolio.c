@@ -1,0 +1,163 @@
+/* The portfolio model (portfolio.c): ranking, the group rolled up from its
+ * entities (plain and weighted), its weakest directives and who pulls each
+ * down, worked out here from the scores themselves. */
+#include <cjson/cJSON.h>
+
+#include "common.h"
+#include "harness.h"
+#include "internal.h"
+
+#define N 3
+
+typedef struct set {
+	csm_questionnaire *q;
+	csm_benchmark *b;
+	csm_answers *a[N];
+	csm_score *s[N];
+	csm_analysis *an[N];
+} set;
+
+/* The three examples; kitamachi is scoped "group" (out of the roll-up).
+ * `headcount` NULL leaves the files as they are (no headcount). */
+static int load_set(set *x, const int *headcount)
+{
+	static const char *const examples[N] = {"kitamachi-machinery", "aozora-bank", "minato-services"};
+	size_t i;
+	memset(x, 0, sizeof *x);
+	if (!(x->q = load_v2()) || !(x->b = load_beta()))
+		return -1;
+	for (i = 0; i < N; i++) {
+		char path[300], *text, *json;
+		cJSON *doc;
+		snprintf(path, sizeof path, "%s/examples/%s.json", CSM_TEST_SRC, examples[i]);
+		text = test_read(path, NULL);
+		doc = text ? cJSON_Parse(text) : NULL;
+		free(text);
+		if (!doc)
+			return -1;
+		cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "parent", cJSON_CreateString("Hoshi"));
+		if (!cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "organization"), "parent"))
+			cJSON_AddStringToObject(cJSON_GetObjectItem(doc, "organization"), "parent", "Hoshi");
+		if (headcount)
+			cJSON_AddNumberToObject(cJSON_GetObjectItem(doc, "organization"), "headcount", headcount[i]);
+		json = cJSON_PrintUnformatted(doc);
+		cJSON_Delete(doc);
+		if (!json || csm_answers_parse(&x->a[i], json, strlen(json), examples[i]) ||
+		    csm_score_compute(&x->s[i], x->q, x->a[i], csm_benchmark_grading(x->b), 0) ||
+		    csm_analyze(&x->an[i], x->q, x->a[i], x->s[i], x->b)) {
+			free(json);
+			return -1;
+		}
+		free(json);
+	}
+	return 0;
+}
+
+static void free_set(set *x)
+{
+	size_t i;
+	for (i = 0; i < N; i++) {
+		csm_analysis_free(x->an[i]);
+		csm_score_free(x->s[i]);
+		csm_answers_free(x->a[i]);
+	}
+	csm_benchmark_free(x->b);
+	csm_questionnaire_free(x->q);
+}
+
+static int is_entity(const set *x, size_t i)
+{
+	const char *scope = csm_answers_field_get(x->a[i], CSM_FIELD_ORG_SCOPE);
+	return !(scope && strcmp(scope, "group") == 0);
+}
+
+/* Every figure of the model against the same sums made here. */
+static void check_model(const set *x, const int *weight, csm_rollup rollup)
+{
+	csm__portfolio p;
+	double dir[CSM_DIRECTIVES] = {0}, wsum[CSM_DIRECTIVES] = {0}, ov = 0, ow = 0;
+	size_t i, k;
+	int d;
+	CHECK_INT(csm__portfolio_build(&p, (const csm_analysis *const *)x->an, N, rollup), 0);
+	/* ranking: by overall, best first */
+	for (i = 1; i < N; i++)
+		CHECK(csm_score_overall(x->s[p.order[i - 1]]) >= csm_score_overall(x->s[p.order[i]]));
+	CHECK_STR(p.parent, "Hoshi");
+	CHECK_INT(p.weighted, weight != NULL);
+	for (i = 0; i < N; i++) {
+		double w = weight ? weight[i] : 1;
+		if (!is_entity(x, i))
+			continue;
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			dir[d - 1] += w * csm_score_directive(x->s[i], d)->score;
+			wsum[d - 1] += w;
+		}
+		ov += w * csm_score_overall(x->s[i]);
+		ow += w;
+	}
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		CHECK_INT(p.has[d], 1);
+		CHECK_NEAR(p.dir[d], dir[d] / wsum[d], 1e-12);
+	}
+	CHECK_NEAR(p.overall, ov / ow, 1e-12);
+	CHECK_INT(p.grade, csm_grade_for(ov / ow, csm_benchmark_grading(x->b)));
+	/* the three weakest directives, lowest first, and the entities below the group on each */
+	for (k = 0; k < 3; k++) {
+		int w = p.weak[k];
+		CHECK(w >= 1 && w <= CSM_DIRECTIVES);
+		if (w < 1 || w > CSM_DIRECTIVES)
+			continue;
+		if (k)
+			CHECK(p.dir[w - 1] >= p.dir[p.weak[k - 1] - 1]);
+		for (d = 1; d <= CSM_DIRECTIVES; d++) {
+			int used = d == p.weak[0] || d == p.weak[1] || d == p.weak[2];
+			if (!used)
+				CHECK(p.dir[d - 1] >= p.dir[w - 1] - 1e-12);
+		}
+		{
+			size_t below = 0;
+			for (i = 0; i < N; i++)
+				if (is_entity(x, i) && csm_score_directive(x->s[i], w)->score < p.dir[w - 1] - 1e-9)
+					below++;
+			CHECK_INT(p.nbelow[k], below);
+		}
+		for (i = 1; i < p.nbelow[k]; i++)
+			CHECK(csm_score_directive(x->s[p.below[k][i - 1]], w)->score <=
+			      csm_score_directive(x->s[p.below[k][i]], w)->score);
+		for (i = 0; i < p.nbelow[k]; i++)
+			CHECK(is_entity(x, p.below[k][i]));
+	}
+	csm__portfolio_free(&p);
+}
+
+static void test_plain_and_weighted(void)
+{
+	static const int headcount[N] = {5000, 300, 120};
+	set x;
+	if (load_set(&x, NULL) == 0) {
+		check_model(&x, NULL, CSM_ROLLUP_MEAN);
+		/* asked to weight by headcount, but no file gives it: a plain mean */
+		check_model(&x, NULL, CSM_ROLLUP_HEADCOUNT);
+	} else {
+		CHECK(0);
+	}
+	free_set(&x);
+	if (load_set(&x, headcount) == 0)
+		check_model(&x, headcount, CSM_ROLLUP_HEADCOUNT);
+	else
+		CHECK(0);
+	free_set(&x);
+}
+
+static void test_refuses_empty(void)
+{
+	csm__portfolio p;
+	CHECK_INT(csm__portfolio_build(&p, NULL, 0, CSM_ROLLUP_MEAN), CSM_EINVALID);
+}
+
+int main(void)
+{
+	RUN_TEST(test_plain_and_weighted);
+	RUN_TEST(test_refuses_empty);
+	return test_finish();
+}
