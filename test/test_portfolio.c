@@ -35,9 +35,8 @@ static int load_set(set *x, const int *headcount)
 		free(text);
 		if (!doc)
 			return -1;
-		cJSON_ReplaceItemInObject(cJSON_GetObjectItem(doc, "organization"), "parent", cJSON_CreateString("Hoshi"));
-		if (!cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "organization"), "parent"))
-			cJSON_AddStringToObject(cJSON_GetObjectItem(doc, "organization"), "parent", "Hoshi");
+		cJSON_DeleteItemFromObject(cJSON_GetObjectItem(doc, "organization"), "parent");
+		cJSON_AddStringToObject(cJSON_GetObjectItem(doc, "organization"), "parent", "Hoshi");
 		if (headcount)
 			cJSON_AddNumberToObject(cJSON_GetObjectItem(doc, "organization"), "headcount", headcount[i]);
 		json = cJSON_PrintUnformatted(doc);
