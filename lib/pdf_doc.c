@@ -2,9 +2,7 @@
  * HarfBuzz), the two passes through the canvas (collect, then libharu), the
  * font subset in a nameless temporary file and the ToUnicode map libharu
  * gets wrong. See pdf_doc.h. */
-#define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,26 +282,6 @@ static void haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_d
 		k->error = error_no;
 }
 
-/* A temporary file that has no name in `dir`, open for reading and writing:
- * O_TMPFILE where the file system has it, else one unlinked at once. Nothing
- * is left behind however the process ends, so no signal handler is needed. */
-static int nameless_tmp(const char *dir)
-{
-	char path[4096];
-	int fd = -1;
-#ifdef O_TMPFILE
-	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
-		return fd;
-#endif
-	if ((size_t)snprintf(path, sizeof path, "%s/csm-font-XXXXXX", dir) >= sizeof path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	if ((fd = mkstemp(path)) >= 0)
-		unlink(path);
-	return fd;
-}
 
 /* The subset of the maker's font with the characters of `unicodes`, into a
  * nameless temporary file whose descriptor goes to *fd_out. */
@@ -360,7 +338,7 @@ static int write_subset(csm_karte_maker *km, hb_set_t *unicodes, int *fd_out)
 		return csm__err(CSM_EIO, "%s: the font could not be subset", km->font_path);
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
-	if (!len || (fd = nameless_tmp(tmpdir)) < 0) {
+	if (!len || (fd = csm__nameless_tmp(tmpdir)) < 0) {
 		rc = csm__err(CSM_EIO, "cannot write a temporary font file in %s: %s", tmpdir, strerror(errno));
 		goto cleanup;
 	}
