@@ -28,10 +28,8 @@ static int analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q,
                    const cli_args *o, const csm_benchmark *b, const csm_tips *tips)
 {
 	int rc;
-	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading_for(b, q), cli_flags(o))) ||
-	    (rc = csm_analyze(an, q, a, *s, b)))
+	if ((rc = cli_score_analyze(s, an, q, a, o, b, cli_flags(o))))
 		return cli_lib_error(rc);
-	csm_analysis_use_industries(*an, o->industries);
 	/* the file's own targets, for the radar's second polygon */
 	if ((rc = csm_analysis_set_targets(*an, tips)))
 		return cli_lib_error(rc);

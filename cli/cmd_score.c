@@ -61,10 +61,7 @@ static void score_one(score_job *j, int i)
 	csm_analysis *an = NULL;
 	const csm_tips *tips = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
-	if (!rc)
-		rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(j->b, q), cli_flags(o));
-	if (!rc && !(rc = csm_analyze(&an, q, a, s, j->b))) {
-		csm_analysis_use_industries(an, o->industries);
+	if (!rc && !(rc = cli_score_analyze(&s, &an, q, a, o, j->b, cli_flags(o)))) {
 		if (j->prev_s)
 			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
 		if (!rc && !(rc = job_tips(j, a, &tips)))

@@ -116,6 +116,17 @@ fail:
 	return rc;
 }
 
+int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
+                      const cli_args *o, const csm_benchmark *b, unsigned flags)
+{
+	int rc;
+	*an = NULL;
+	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading_for(b, q), flags)) || (rc = csm_analyze(an, q, a, *s, b)))
+		return rc;
+	csm_analysis_use_industries(*an, o->industries);
+	return 0;
+}
+
 int cli_load_answers_reported(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path)
 {
 	char *err = NULL;

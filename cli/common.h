@@ -88,6 +88,12 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a);
  * caller frees it). Safe from several threads. */
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err);
 
+/* Score `a` (with the benchmark's grading where `b` compares with `q`, else
+ * none) and analyze it against `b` with the run's industries. 0, or the
+ * library's error code with its message set; `*an` NULL on failure. */
+int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
+                      const cli_args *o, const csm_benchmark *b, unsigned flags);
+
 /* cli_load_answers() with its message printed: 0, or the exit status. */
 int cli_load_answers_reported(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path);
 
