@@ -1,4 +1,5 @@
 /* Small helpers: strings, a growable buffer, bounded file reading, UTF-8. */
+#define _GNU_SOURCE /* O_TMPFILE: without it the nameless file falls back to a name for a moment */
 #include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
