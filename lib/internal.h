@@ -10,6 +10,22 @@
 
 #include "csm.h"
 
+/* ---- messages.c: the library's user-visible words --------------------- */
+
+#define CSM__LANGS 2 /* values of csm_lang: every message has one text per language */
+
+typedef struct csm__message {
+	const char *key;
+	const char *text[CSM__LANGS]; /* indexed by csm_lang */
+} csm__message;
+
+/* The text of `key` in `lang` (static storage, never NULL). A key missing
+ * from the table is a programming error (asserted; release builds return the
+ * key itself). */
+const char *csm__msg(const char *key, csm_lang lang);
+/* The whole table, sorted by key, for its test. */
+const csm__message *csm__msg_table(size_t *out_count);
+
 /* ---- error.c: the per-thread message ---------------------------------- */
 
 #if defined(__GNUC__)

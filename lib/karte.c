@@ -139,7 +139,7 @@ static void directive_list(csm__kdoc *k, double x, double *y, double width, cons
 	csm__ktext_rgb(k, x, *y, title, BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 	*y += HEADING_GAP;
 	for (i = 0; i < n; i++)
-		csm__buf_printf(&text, "%s%d %s", i ? (lang == CSM_LANG_JA ? "、" : ", ") : "", v[i], q->dir_short[v[i] - 1][lang]);
+		csm__buf_printf(&text, "%s%d %s", i ? csm__msg("common.list_sep", lang) : "", v[i], q->dir_short[v[i] - 1][lang]);
 	if (text.nomem)
 		k->nomem = 1;
 	csm__kwrap(k, x + 6, y, n && text.s ? text.s : T(K_NONE), BODY_SIZE, width - 6, BODY_LEAD, 0.1, 1);
@@ -424,7 +424,7 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 			csm__buf_puts(&st, lang == CSM_LANG_JA ? "（" : " (");
 			ln = csm_analysis_list(&list, an, which);
 			for (j = 0; j < ln; j++)
-				csm__buf_printf(&st, "%s%s", j ? (lang == CSM_LANG_JA ? "、" : ", ") : "", q->dir_short[list[j] - 1][lang]);
+				csm__buf_printf(&st, "%s%s", j ? csm__msg("common.list_sep", lang) : "", q->dir_short[list[j] - 1][lang]);
 			csm__buf_puts(&st, lang == CSM_LANG_JA ? "）。" : ").");
 			if (st.nomem)
 				k->nomem = 1;
@@ -876,7 +876,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	double ty = 0, need;
 	csm__buf_printf(&head, "[%s] ", T(K_HINT2));
 	csm__analysis_flagged_text(an, lang, &head);
-	csm__buf_puts(&head, lang == CSM_LANG_JA ? "。" : ".");
+	csm__buf_puts(&head, csm__msg("common.sentence_end", lang));
 	ntips = hint2_tip_ids(an, tip_id, sizeof tip_id / sizeof *tip_id);
 	if (head.nomem)
 		k->nomem = 1;
