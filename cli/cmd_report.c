@@ -15,7 +15,7 @@
 
 typedef struct report_args {
 	cli_args c;
-	const char *outdir, *font, *csv, *rollup, *size, *target, *budget;
+	const char *outdir, *font, *csv, *rollup, *size, *target, *budget, *actions_format;
 	cli_list sets;
 } report_args;
 
@@ -388,15 +388,26 @@ cleanup:
 	return status;
 }
 
-/* The action list of plan `p`: CSV if its path ends in .csv, else JSON. */
-static int plan_actions(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
-                        const csm_tips *tips, const cli_args *o)
+/* The form of the action list: --actions-format, else by the path's
+ * extension (.csv, .xlsx; anything else JSON). */
+static const char *actions_format(const report_args *r)
+{
+	const char *dot = strrchr(r->c.actions, '.');
+	if (r->actions_format)
+		return r->actions_format;
+	return dot && strcasecmp(dot, ".csv") == 0 ? "csv" : dot && strcasecmp(dot, ".xlsx") == 0 ? "xlsx" : "json";
+}
+
+/* The action list of plan `p` in `fmt`: *out (csm_free) and its length. */
+static int plan_actions(char **out, size_t *len, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
+                        const csm_tips *tips, const cli_args *o, const char *fmt)
 {
 	csm_actions *acts = NULL;
-	const char *dot = strrchr(o->actions, '.');
 	int rc = csm_actions_make(&acts, p, q, a, tips, o->lang);
-	if (!rc)
-		rc = csm_actions_write(out, acts, dot && strcasecmp(dot, ".csv") == 0);
+	if (!rc && strcmp(fmt, "xlsx") == 0)
+		rc = csm_actions_xlsx((unsigned char **)out, len, acts, o->lang);
+	else if (!rc && !(rc = csm_actions_write(out, acts, strcmp(fmt, "csv") == 0)))
+		*len = strlen(*out);
 	csm_actions_free(acts);
 	return rc;
 }
@@ -411,6 +422,7 @@ static int run_plan(cli_args *args)
 	const csm_questionnaire *q = NULL;
 	csm_plan *p = NULL;
 	char *text = NULL, *acts_text = NULL;
+	size_t acts_len = 0;
 	csm_grade target = CSM_GRADE_NONE;
 	char budget = 0;
 	int rc, status;
@@ -424,6 +436,11 @@ static int run_plan(cli_args *args)
 		return cli_usage_error("plan: --target is A, B or C");
 	if (r->budget && strcmp(r->budget, "S") && strcmp(r->budget, "M") && strcmp(r->budget, "L"))
 		return cli_usage_error("plan: --budget is S, M or L");
+	if (r->actions_format && strcmp(r->actions_format, "json") && strcmp(r->actions_format, "csv") &&
+	    strcmp(r->actions_format, "xlsx"))
+		return cli_usage_error("plan: --actions-format is json, csv or xlsx");
+	if (r->actions_format && !o->actions)
+		return cli_usage_error("plan: --actions-format goes with --actions FILE");
 	if (r->target)
 		target = r->target[0] == 'A' ? CSM_GRADE_A : r->target[0] == 'B' ? CSM_GRADE_B : CSM_GRADE_C;
 	if (r->budget)
@@ -446,9 +463,9 @@ static int run_plan(cli_args *args)
 		popt.target = csm_answers_target_grade(a);
 	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading_for(b, q), tips, &popt)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)) ||
-	    (o->actions && (rc = plan_actions(&acts_text, p, q, a, tips, o))))
+	    (o->actions && (rc = plan_actions(&acts_text, &acts_len, p, q, a, tips, o, actions_format(r)))))
 		status = cli_lib_error(rc);
-	else if (!o->actions || !(status = cli_write_text(o->actions, acts_text)))
+	else if (!o->actions || !(status = cli_write_bytes(o->actions, acts_text, acts_len)))
 		status = cli_write_text(o->output, text);
 cleanup:
 	csm_free(text);
@@ -536,7 +553,7 @@ static const cli_opt karte_opts[] = {
     OPT_DATA_DIR,
     OPT_WEIGHTS,
     OPT_PREVIOUS,
-    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv|.xlsx",
          "last year's action list (csm plan --actions, edited): the karte says what was done and what is late"},
     OPT_END,
 };
@@ -629,8 +646,10 @@ const cli_command cli_cmd_trend = {
 static const cli_opt plan_opts[] = {
     {"--target", NULL, CLI_STR, 0, REPORT_ARG(target), 0, 0, "A|B|C", "the grade to reach (default: the next)"},
     {"--budget", NULL, CLI_STR, 0, REPORT_ARG(budget), 0, 0, "S|M|L", "only items of at most this effort"},
-    {"--actions", NULL, CLI_STR, CLI_OUT, CLI_ARG(actions), 0, 0, "OUT.json|OUT.csv",
-         "also write the plan as an action list (csm-actions/1) to track"},
+    {"--actions", NULL, CLI_STR, CLI_OUT, CLI_ARG(actions), 0, 0, "OUT.json|.csv|.xlsx",
+         "also write the plan as an action list (csm-actions/1) to track; .xlsx: a sheet with drop-downs"},
+    {"--actions-format", NULL, CLI_STR, 0, REPORT_ARG(actions_format), 0, 0, "json|csv|xlsx",
+         "the form of the action list (default: by the extension of --actions, else json)"},
     OPT_JSON("one JSON document instead of text"),
     OPT_LANG,
     OPT_BENCHMARK,
@@ -645,13 +664,14 @@ static const cli_opt plan_opts[] = {
 
 const cli_command cli_cmd_plan = {
     "plan", "what to raise, in what order, to reach a grade",
-    "csm plan FILE [--target A|B|C] [--budget S|M|L] [--actions OUT.json|OUT.csv] [options]",
+    "csm plan FILE [--target A|B|C] [--budget S|M|L] [--actions OUT.json|.csv|.xlsx] [options]",
     "Raises items one level at a time, always the one that lifts the overall most per\n"
     "unit of effort (S 1, M 2, L 3, from the item's tip; --budget keeps to items of at\n"
     "most that effort), until the target grade (default: the file's target, else the\n"
     "next) is reached. --actions writes one action per item to raise (owner, effort,\n"
     "cost and first step from its tip; due the file's target date; status open) to\n"
-    "edit and give back to 'csm score --previous OLD --actions FILE' next time.",
+    "edit and give back to 'csm score --previous OLD --actions FILE' next time; as\n"
+    ".xlsx, a sheet with a status drop-down in --lang and a date check on the due date.",
     plan_opts, sizeof(report_args), run_plan,
 };
 

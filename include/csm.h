@@ -1356,11 +1356,12 @@ CSM_EXTERN int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_
                                 const csm_answers *a, const csm_tips *tips, csm_lang lang);
 
 /**
- * Read `csm-actions/1`: JSON, or the CSV csm_actions_write() gives (a UTF-8
+ * Read `csm-actions/1`: JSON, the CSV csm_actions_write() gives (a UTF-8
  * BOM allowed; columns by their header names; a leading ' before =, +, -, @
- * is taken off). Every problem is reported ("NAME:LINE: COLUMN: what" for
- * CSV); CSM_EINVALID then. `name` is used in messages. Free with
- * csm_actions_free().
+ * is taken off), or the workbook csm_actions_xlsx() gives (a zip archive:
+ * read by csm_actions_xlsx_import()). Every problem is reported
+ * ("NAME:LINE: COLUMN: what" for CSV); CSM_EINVALID then. `name` is used in
+ * messages. Free with csm_actions_free().
  */
 CSM_EXTERN int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name);
 /** Read and parse the action list at `path`. Free with csm_actions_free(). */
@@ -1376,6 +1377,30 @@ CSM_EXTERN const csm_action *csm_actions_get(const csm_actions *acts, size_t i);
  * `*out` is the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
+/** The organization the list is for (the answers' organization.name when
+ * csm_actions_make() made it; the file's "organization"), or NULL. */
+CSM_EXTERN const char *csm_actions_organization(const csm_actions *acts);
+
+/**
+ * The action list as a workbook (.xlsx, format csm-actions-xlsx/1): one sheet
+ * in `lang` with a row per action, the header frozen, owner, due date, status
+ * and note to edit (a drop-down of the statuses in `lang`, a date check on
+ * the due date; a due month is written as its last day, the day it is late
+ * after), the other cells protected without a password. `*out` is the
+ * caller's to free with csm_free(). CSM_EUNSUPPORTED without the workbook
+ * back end.
+ */
+CSM_EXTERN int csm_actions_xlsx(unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang);
+/**
+ * Read the workbook csm_actions_xlsx() wrote, as edited in a spreadsheet, with
+ * the care of csm_form_xlsx_import(): the cells are found through the defined
+ * names the writer made; a status is an id or a label in either language; a
+ * due date a date cell or a text YYYY-MM-DD, YYYY/M/D or YYYY-MM; formulas,
+ * error values and overlong texts are refused. Every problem is reported as
+ * "NAME: SHEET!CELL: COLUMN: what"; CSM_EINVALID then. Free with
+ * csm_actions_free().
+ */
+CSM_EXTERN int csm_actions_xlsx_import(csm_actions **out, const void *data, size_t len, const char *name);
 
 /**
  * Follow up `acts` (borrowed; must outlive the analysis) in the text report

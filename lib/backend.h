@@ -36,7 +36,12 @@
 	  (char **out, const void *data, size_t len, const char *name, const csm_industries *industries),    \
 	  (out, data, len, name, industries))                                                                  \
 	X(int, csm_form_xlsx_load, (char **out, const char *path, const csm_industries *industries),           \
-	  (out, path, industries))
+	  (out, path, industries))                                                                             \
+	X(int, csm_actions_xlsx,                                                                               \
+	  (unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang),                     \
+	  (out, out_len, acts, lang))                                                                          \
+	X(int, csm_actions_xlsx_import, (csm_actions * *out, const void *data, size_t len, const char *name),  \
+	  (out, data, len, name))
 
 #define CSM__MODULE_FIELD(ret, name, params, args) ret(*name) params;
 
