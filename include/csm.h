@@ -1380,6 +1380,9 @@ CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
 /** The organization the list is for (the answers' organization.name when
  * csm_actions_make() made it; the file's "organization"), or NULL. */
 CSM_EXTERN const char *csm_actions_organization(const csm_actions *acts);
+/** 1 if `acts` names the organization of `a` (its organization.name, compared
+ * as the database counts members: NFKC, case and white space folded), else 0. */
+CSM_EXTERN int csm_actions_is_for(const csm_actions *acts, const csm_answers *a);
 
 /**
  * The action list as a workbook (.xlsx, format csm-actions-xlsx/1): one sheet

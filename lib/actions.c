@@ -58,6 +58,23 @@ size_t csm_actions_count(const csm_actions *acts) { return acts ? acts->n : 0; }
 const csm_action *csm_actions_get(const csm_actions *acts, size_t i) { return acts && i < acts->n ? &acts->v[i] : NULL; }
 const char *csm_actions_organization(const csm_actions *acts) { return acts ? acts->org : NULL; }
 
+int csm_actions_is_for(const csm_actions *acts, const csm_answers *a)
+{
+	char *x = NULL, *y = NULL;
+	const char *name = a ? a->field[CSM_FIELD_ORG_NAME] : NULL;
+	int same;
+	if (!acts || !acts->org || !name)
+		return 0;
+	/* one organization however its name is spaced, cased or in full width */
+	if (csm__org_identity(&x, acts->org) || csm__org_identity(&y, name))
+		same = strcmp(acts->org, name) == 0;
+	else
+		same = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
 int csm__actions_new(csm_actions **out, size_t cap)
 {
 	csm_actions *a = calloc(1, sizeof *a);
@@ -854,6 +871,7 @@ int csm__followup_count(const csm_analysis *an, csm__followup_counts *out)
 	if (!(f = malloc(sizeof *f)))
 		return csm__nomem();
 	follow(f, an);
+	out->listed = 1;
 	out->actions = csm__analysis_followup(an)->actions->n;
 	out->open = f->open;
 	out->in_progress = f->in_progress;

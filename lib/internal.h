@@ -342,8 +342,10 @@ int csm__actions_new(csm_actions **out, size_t cap);
 int csm__actions_take(csm_actions *acts, char *cell[CSM__ACOLS], const char *const where[CSM__ACOLS],
                       csm__problems *p);
 /* The counts of the follow-up of `an` (csm_analysis_set_actions()), by the
- * rules of its text and JSON: 0 when it has no action list. */
+ * rules of its text and JSON (`overdue`: open or in progress past the due
+ * date); all 0 and `listed` 0 when it has no action list. */
 typedef struct csm__followup_counts {
+	int listed;
 	size_t actions, open, in_progress, done, dropped, overdue;
 } csm__followup_counts;
 int csm__followup_count(const csm_analysis *an, csm__followup_counts *out);
@@ -473,6 +475,12 @@ typedef struct csm__portfolio {
 	const char *parent;           /* the one parent all organizations name, or NULL */
 	int weak[3];                  /* the group's lowest directives, 1..10 (0: none) */
 	size_t *below[3], nbelow[3];  /* per weak directive: entities below the group, lowest first */
+	/* the follow-up of the action lists (csm_analysis_set_actions()), when
+	 * any organization has one: per organization, in the order of `an` */
+	int followed;
+	csm__followup_counts *fu;
+	const char *today;            /* the day "overdue" is counted on */
+	size_t fu_late, fu_unlisted;  /* organizations with overdue actions; without a list */
 } csm__portfolio;
 int csm__portfolio_build(csm__portfolio *p, const csm_analysis *const *an, size_t n, csm_rollup rollup);
 void csm__portfolio_free(csm__portfolio *p);

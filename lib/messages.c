@@ -46,6 +46,17 @@ static const csm__message TABLE[] = {
     {"actions_sheet.title_sep", {": ", ": "}},
     {"common.list_sep", {"、", ", "}},
     {"common.sentence_end", {"。", "."}},
+    {"portfolio.fu_actions", {"対策", "Actions"}},
+    {"portfolio.fu_done", {"完了", "Done"}},
+    {"portfolio.fu_late_orgs", {"期限を過ぎた対策のある組織", "Organizations with overdue actions"}},
+    {"portfolio.fu_no_list", {"対策リストなし", "no action list"}},
+    {"portfolio.fu_note", {"未完了は未着手と進行中の対策。期限超過は、期限(月で書かれた期限はその月末)を基準日に過ぎた未完了の対策です。組織ごとの内訳は各組織のカルテにあります。", "Open: actions not started or in progress. Overdue: open actions whose due date (a month: its last day) has passed on the day shown. Each organization's karte lists them."}},
+    {"portfolio.fu_on", {"基準日", "on"}},
+    {"portfolio.fu_open", {"未完了", "Open"}},
+    {"portfolio.fu_org", {"組織", "Organization"}},
+    {"portfolio.fu_overdue", {"うち期限超過", "of which overdue"}},
+    {"portfolio.fu_title", {"前年の対策の進み具合", "Follow-up of last year's actions"}},
+    {"portfolio.fu_unlisted_orgs", {"対策リストのない組織", "Organizations without an action list"}},
 };
 
 static int by_key(const void *k, const void *e)
