@@ -724,7 +724,7 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 /* ---- the action list (csm-actions-xlsx/1) ------------------------------------ */
 
 /* The columns of the sheet, in the order of csm-actions/1: width and the key of the header. */
-static const double ACT_WIDTH[CSM__ACOLS] = {8, 7, 7, 7, 11, 52, 22, 7, 7, 12, 13, 40};
+static const double ACT_WIDTH[CSM__ACOLS] = {8, 10, 7, 7, 8, 52, 26, 7, 7, 12, 13, 40};
 static const char *const ACT_HEAD[CSM__ACOLS] = {
     "actions_sheet.col_item",  "actions_sheet.col_directive", "actions_sheet.col_from", "actions_sheet.col_to",
     "actions_sheet.col_tip",   "actions_sheet.col_first_step", "actions_sheet.col_owner", "actions_sheet.col_effort",
