@@ -1433,6 +1433,10 @@ typedef enum csm_rollup {
  * says; every subsidiary's grade and overall and a heat map of subsidiaries
  * by directive; the group's weakest directives and the subsidiaries that pull
  * each down), small-multiple radar charts, then one karte per subsidiary.
+ * When any analysis follows up an action list (csm_analysis_set_actions()),
+ * the summary adds per organization its actions, those done, those open or
+ * in progress and of these the overdue ones (the rules of the follow-up),
+ * "no action list" where it has none; without lists the PDF is as before.
  * `an[i]` as for csm_karte_render(). `*out` is the caller's to free with
  * csm_free().
  */
@@ -1447,7 +1451,10 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
  * (organization: the parent all name, or empty; scope "rollup"; rollup: the
  * weighting applied, "mean" where an entity lacks the weight; no such row when
  * no entity has a score); then the organizations by overall, best first,
- * with their rank. Cells that a spreadsheet would take for a formula
+ * with their rank. When any analysis follows up an action list, six more
+ * columns: actions, actions_open, actions_in_progress, actions_done,
+ * actions_dropped, actions_overdue (empty for an organization without a
+ * list; the group row sums every list). Cells that a spreadsheet would take for a formula
  * (starting with =, +, -, @, tab or CR) are neutralized with a leading
  * apostrophe. Caller frees with csm_free().
  */
