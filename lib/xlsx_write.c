@@ -736,14 +736,14 @@ static const char *const ACT_HEAD[CSM__ACOLS] = {
 static int due_datetime(const char *s, lxw_datetime *dt)
 {
 	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d = 0, n = 0;
+	int y = 0, m = 0, d = 0, n = 0;
 	size_t len = strlen(s);
-	if (len == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && csm__valid_date(s)) {
-	} else if (len == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && m >= 1 && m <= 12) {
-		d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	} else {
+	int day = len == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && csm__valid_date(s);
+	int month = !day && len == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && m >= 1 && m <= 12;
+	if (!day && !month)
 		return 0;
-	}
+	if (month)
+		d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	memset(dt, 0, sizeof *dt);
 	dt->year = y;
 	dt->month = m;
