@@ -56,6 +56,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	free_pairs(q->level, 5);
 	free_pairs(q->dir_title, CSM_DIRECTIVES);
 	free_pairs(q->dir_short, CSM_DIRECTIVES);
+	free_pairs(q->dir_if_left, CSM_DIRECTIVES);
 	free(q);
 }
 
@@ -156,6 +157,9 @@ static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__proble
 			return rc;
 		snprintf(where, sizeof where, "directive %d: short", n);
 		if ((rc = csm__json_lang_pair(q->dir_short[n - 1], d, "short", 1, p, name, where)))
+			return rc;
+		snprintf(where, sizeof where, "directive %d: if_left", n);
+		if ((rc = csm__json_lang_pair(q->dir_if_left[n - 1], d, "if_left", 0, p, name, where)))
 			return rc;
 		if (w) {
 			if (!cJSON_IsNumber(w) || !(w->valuedouble > 0) || w->valuedouble > 100)
