@@ -229,9 +229,9 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 			k->c.text(&k->c, x, y1 + 12, date, 7, CSM_ALIGN_CENTER, 0.35);
 	}
 	if (bd->point_n == 1)
-		csm__kwrap_max(k, CHART_X, &(double){y1 + 26}, M("board.chart_one"), 7.5, CHART_W, 9.5, 0.4, 1, 2);
+		csm__kwrap_max(k, CHART_X, &(double){y1 + 25}, M("board.chart_one"), 7.5, CHART_W, 9.5, 0.4, 1, 1);
 	else if (bd->point_total > bd->point_n)
-		k->c.text(&k->c, CHART_X, y1 + 26, csm__kfmt(k, 0, M("board.chart_last"), bd->point_n, bd->point_total), 7.5,
+		k->c.text(&k->c, CHART_X, y1 + 25, csm__kfmt(k, 0, M("board.chart_last"), bd->point_n, bd->point_total), 7.5,
 		          CSM_ALIGN_LEFT, 0.4);
 #undef PY
 #undef PX
@@ -365,7 +365,7 @@ static void draw_board(csm__kdoc *k, void *ctx)
 	top = header(k, an, lang);
 	y = standing(k, an, lang, top);
 	chart(k, j->bd, an, lang, top + 2);
-	y = (y > top + CHART_H + 6 ? y : top + CHART_H + 6) + 4;
+	y = (y > top + CHART_H + 10 ? y : top + CHART_H + 10) + 6; /* below the chart's note */
 	y = decisions(k, j->bd, an, lang, y);
 	y = next_actions(k, j->bd, j->tips, lang, y);
 	y = last_year(k, j->bd, an, lang, y);

@@ -21,7 +21,7 @@ static const csm__message TABLE[] = {
     {"board.actions", {"次の対策", "Next actions"}},
     {"board.actions_3", {"次の3つの対策", "The next three actions"}},
     {"board.actions_no_plan", {"成熟度の判定がないため、計画は立てていません。", "No plan: without a grade there is no target to plan towards."}},
-    {"board.actions_none", {"引き上げる項目はありません。すべての指示が目標に達しています。", "Nothing to raise: every area has reached the target."}},
+    {"board.actions_none", {"計画で引き上げる項目はありません。目標の成熟度に達しています。", "The plan has nothing to raise: the target grade is already reached."}},
     {"board.assessed", {"評価日", "Assessed"}},
     {"board.chart", {"評価ごとの総合スコア (1〜5)", "Overall score at each assessment (1 to 5)"}},
     {"board.chart_last", {"直近 %zu 回の評価（全 %zu 回のうち）", "The last %zu of %zu assessments"}},
