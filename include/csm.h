@@ -200,6 +200,11 @@ CSM_EXTERN const char *csm_directive_title(const csm_questionnaire *q, int d, cs
 /** Short label of directive `d` (1..10) in `lang`, for tables and chart axes. */
 CSM_EXTERN const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang);
 
+/** What could happen if directive `d` (1..10) is left as it is, in one
+ *  plain sentence in `lang` (the questionnaire's `if_left`; the board page),
+ *  or NULL where the questionnaire gives none. */
+CSM_EXTERN const char *csm_directive_if_left(const csm_questionnaire *q, int d, csm_lang lang);
+
 /** The weight of directive `d` in the overall score (default 1). */
 CSM_EXTERN double csm_directive_weight(const csm_questionnaire *q, int d);
 

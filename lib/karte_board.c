@@ -258,7 +258,7 @@ static double decisions(csm__kdoc *k, const csm__board *bd, const csm_analysis *
 		const csm_directive_score *ds = &s->dir[d - 1];
 		char now[32], avg[32], gap_s[32];
 		double gap = 0, mean = 0;
-		const char *if_left = q->dir_if_left[d - 1][lang];
+		const char *if_left = csm_directive_if_left(q, d, lang);
 		const char *status;
 		accent_line(k, MARGIN, y, csm__kfmt(k, 0, M("board.dir_head"), i + 1, q->dir_title[d - 1][lang], d), 10.5,
 		            TEXT_W);

@@ -538,6 +538,11 @@ const char *csm_directive_title(const csm_questionnaire *q, int d, csm_lang lang
 	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_title[d - 1][lang] : NULL;
 }
 
+const char *csm_directive_if_left(const csm_questionnaire *q, int d, csm_lang lang)
+{
+	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_if_left[d - 1][lang] : NULL;
+}
+
 const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang)
 {
 	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_short[d - 1][lang] : NULL;
