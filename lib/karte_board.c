@@ -159,6 +159,21 @@ static double standing(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	return y;
 }
 
+/* Point i's label ("3.2 B", or the overall alone without a grade), or NULL
+ * when crowded and every other point is labelled, counting back from this
+ * year's (always labelled). */
+static const char *point_label(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, size_t i, int crowded)
+{
+	const csm__board_point *p = &bd->points[i];
+	char num[32];
+	if (crowded && (bd->point_n - 1 - i) % 2)
+		return NULL;
+	csm_format_overall(num, sizeof num, p->overall, p->grading);
+	if (p->grade != CSM_GRADE_NONE && csm_analysis_compares(an))
+		return csm__kfmt(k, 1, "%s %s", num, csm_grade_name(p->grade));
+	return csm__kfmt(k, 1, "%s", num);
+}
+
 /* The overall score of every assessment given, by date, with the grade
  * cut-offs as dashed lines (when there is a grade). */
 static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, csm_lang lang, double top)
@@ -167,12 +182,14 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 	const csm_grading *gr = csm_benchmark_grading(csm__analysis_b(an));
 	double x0 = CHART_X + 22, x1 = PAGE_W - MARGIN - 14, y0 = top + 22, y1 = top + CHART_H - 24;
 	/* the points inset from the ends, so their labels stay clear of the cut-offs' */
-	double px0 = x0 + 26, px1 = x1 - 26;
+	double px0 = x0 + (bd->point_n > 5 ? 14 : 26), px1 = x1 - (bd->point_n > 5 ? 14 : 26);
 	double step = bd->point_n > 1 ? (px1 - px0) / (double)(bd->point_n - 1) : 0;
 	csm__style st;
 	size_t i;
-	int v;
+	int v, crowded = bd->point_n > 5;
 	char num[32];
+	const char *label;
+	double lw;
 #define PY(val) (y1 - ((double)(val) - 1) / 4 * (y1 - y0))
 #define PX(i) (bd->point_n > 1 ? px0 + step * (double)(i) : (px0 + px1) / 2)
 
@@ -194,7 +211,13 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 			k->c.text(&k->c, x1 + 3, PY(cut[i]) + 3, name[i], 7, CSM_ALIGN_LEFT, 0.4);
 		}
 	}
-	/* the line, then the points with their values and dates */
+	/* labels on white, so a cut-off's dashed line does not run through
+	 * them; then the line and its markers, then the labels' text */
+	for (i = 0; i < bd->point_n; i++)
+		if ((label = point_label(k, bd, an, i, crowded))) {
+			lw = csm__ktext_width(k->km, label, 8);
+			csm__kbox(k, PX(i) - lw / 2 - 1.5, PY(bd->points[i].overall) - 14, lw + 3, 9.5, 1, 1, 1);
+		}
 	st.r = ACCENT[0], st.g = ACCENT[1], st.b = ACCENT[2], st.width = 1.6, st.dash = NULL, st.ndash = 0, st.alpha = 1;
 	for (i = 0; i < bd->point_n; i++) {
 		if (i == 0)
@@ -207,7 +230,6 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 	for (i = 0; i < bd->point_n; i++) {
 		const csm__board_point *p = &bd->points[i];
 		double x = PX(i), y = PY(p->overall);
-		char date[16];
 		cairo_arc(k->c.cr, x, y, p->current ? 3.6 : 2.8, 0, 2 * B_PI);
 		k->c.fill(&k->c, &st);
 		if (!p->current) { /* earlier ones open: white inside */
@@ -216,17 +238,16 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 			cairo_arc(k->c.cr, x, y, 1.6, 0, 2 * B_PI);
 			k->c.fill(&k->c, &w);
 		}
-		csm_format_overall(num, sizeof num, p->overall, p->grading);
-		k->c.text(&k->c, x, y - 7,
-		          p->grade != CSM_GRADE_NONE && csm_analysis_compares(an)
-		              ? csm__kfmt(k, 0, "%s %s", num, csm_grade_name(p->grade))
-		              : num,
-		          8, CSM_ALIGN_CENTER, 0.1);
-		/* the date under the axis: in full for a few, else the month, every
-		 * other one when crowded (the first and the last always) */
-		snprintf(date, sizeof date, "%.*s", bd->point_n > 4 ? 7 : 10, p->date[0] ? p->date : "-");
-		if (bd->point_n <= 6 || i % 2 == (bd->point_n - 1) % 2 || i == 0)
-			k->c.text(&k->c, x, y1 + 12, date, 7, CSM_ALIGN_CENTER, 0.35);
+	}
+	for (i = 0; i < bd->point_n; i++) {
+		char date[16];
+		if (!(label = point_label(k, bd, an, i, crowded)))
+			continue;
+		k->c.text(&k->c, PX(i), PY(bd->points[i].overall) - 7, label, 8, CSM_ALIGN_CENTER, 0.1);
+		/* the date under the axis: in full for a few, else the month, else the year */
+		snprintf(date, sizeof date, "%.*s", bd->point_n > 6 ? 4 : bd->point_n > 4 ? 7 : 10,
+		         bd->points[i].date[0] ? bd->points[i].date : "-");
+		k->c.text(&k->c, PX(i), y1 + 12, date, 7, CSM_ALIGN_CENTER, 0.35);
 	}
 	if (bd->point_n == 1)
 		csm__kwrap_max(k, CHART_X, &(double){y1 + 25}, M("board.chart_one"), 7.5, CHART_W, 9.5, 0.4, 1, 1);
