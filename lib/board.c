@@ -23,6 +23,11 @@ int csm_analysis_set_history(csm_analysis *an, const csm_answers *const *a, cons
 		/* the same organization, by the previous assessment's own check */
 		if ((rc = csm_analysis_set_previous(an, a[i], s[i])))
 			return rc;
+		/* a later one would be reported as "the last assessment" */
+		if (date_of(a[i])[0] && strcmp(date_of(a[i]), date_of(csm__analysis_a(an))) > 0)
+			return csm__err(CSM_EINVALID, "%s: assessed_on: \"%s\" is after %s's \"%s\": an earlier assessment is "
+			                "expected here", a[i]->name, date_of(a[i]), csm__analysis_a(an)->name,
+			                date_of(csm__analysis_a(an)));
 		if (strcmp(date_of(a[i]), date_of(a[latest])) >= 0)
 			latest = i;
 	}

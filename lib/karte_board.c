@@ -156,6 +156,11 @@ static double standing(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 		               csm_benchmark_grading_estimated(b) ? M("board.grading_estimated") : ""),
 		     0.35);
 	industry(k, an, lang, &y);
+	/* what the karte also warns of before the numbers are trusted */
+	if (s->partial)
+		para(k, &y, M("board.partial"), 0.1);
+	if (s->weighted)
+		para(k, &y, M("board.weighted"), 0.1);
 	return y;
 }
 

@@ -2364,12 +2364,29 @@ static void test_board(void)
 	CHECK_HAS(text, "放置すると:");
 	CHECK(text && !strstr(text, "昨年度の対策の状況")); /* no --actions */
 	free(text);
+	/* weights, as the karte says them */
+	snprintf(args, sizeof args, "board %s2027.json --weights 2,1,1,1,1,1,1,1,1,1 --lang en -o '%s'", ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s' - | tr '\n' ' ' > '%s'", pdf, txt);
+	CHECK_INT(system(args), 0);
+	text = test_read(txt, NULL);
+	CHECK_HAS(text, "The overall score weighs the areas with weights the company set.");
+	CHECK_HAS(text, "No earlier assessment to compare with yet.");
+	free(text);
 	unlink(pdf);
 	/* bad input: nothing written */
 	snprintf(args, sizeof args, "board %s2027.json --previous examples/aozora-bank.json -o '%s'", ex, pdf);
 	r = run(args);
 	CHECK_INT(r.status, 2);
 	CHECK_HAS(r.err, "must be of the same organization");
+	CHECK(access(pdf, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, "board %s2026.json --previous %s2027.json -o '%s'", ex, ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "kitamachi-2027.json: assessed_on: \"2027-09-30\" is after");
 	CHECK(access(pdf, F_OK) != 0);
 	done(&r);
 	snprintf(args, sizeof args, "board %s2027.json --actions test/data/items-v2.tsv -o '%s'", ex, pdf);

@@ -1345,7 +1345,7 @@ static void check_board_limits(csm_lang lang)
 			text = board_page_checks(path);
 			flat = squeeze(text);
 		}
-		has_flat(flat, ja ? "記録上初めての評価のため" : "This is the first assessment on record");
+		has_flat(flat, ja ? "比べる前回の評価はまだありません。" : "No earlier assessment to compare with yet.");
 		CHECK(!flat || !strstr(flat, ja ? "昨年度の対策の状況" : "Last year's actions"));
 		CHECK(!flat || !strstr(flat, ja ? "パーセンタイル" : "percentile"));
 		if (i == 0) {
