@@ -299,6 +299,22 @@ CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang
 /** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
 CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
 
+/** What a tip says to do, by the money a small company can spend on it. */
+typedef enum csm_budget {
+	CSM_BUDGET_NONE = 0,    /**< with no budget: free tools and the company's own time */
+	CSM_BUDGET_SMALL = 1,   /**< with a small budget (the text names rough costs where they are known) */
+	CSM_BUDGET_OUTSIDE = 2, /**< with outside help: an IT vendor, support services, public advice desks */
+} csm_budget;
+#define CSM_BUDGETS 3
+
+/**
+ * What tip `id` says to do with budget `b`, in `lang` (owned by `t`, valid
+ * until csm_tips_free()); NULL if there is no such tip, or the tip gives no
+ * budget advice (the field "budget" is optional: the tips for large companies
+ * have none).
+ */
+CSM_EXTERN const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang);
+
 /** Everything a tip says, in one language. Strings are NULL where the data has none. */
 typedef struct csm_tip_info {
 	const char *id;
@@ -313,6 +329,7 @@ typedef struct csm_tip_info {
 	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
 	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
 	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
+	const char *budget[CSM_BUDGETS]; /**< by csm_budget, as csm_tip_budget(); all NULL or all set */
 } csm_tip_info;
 
 /**

@@ -65,6 +65,10 @@ static const csm__message TABLE[] = {
     {"board.weighted", {"総合スコアは、会社が定めた重みで領域ごとに重み付けしています。", "The overall score weighs the areas with weights the company set."}},
     {"common.list_sep", {"、", ", "}},
     {"common.sentence_end", {"。", "."}},
+    {"tips.budget", {"予算に応じた進め方", "By budget"}},
+    {"tips.budget_none", {"予算をかけずに", "With no budget"}},
+    {"tips.budget_outside", {"外部の助けを借りて", "With outside help"}},
+    {"tips.budget_small", {"少しの予算で", "With a small budget"}},
 };
 
 static int by_key(const void *k, const void *e)
