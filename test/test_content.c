@@ -216,7 +216,13 @@ static void test_sets_and_tips(void)
 		CHECK(ja.action_count >= 3 && ja.action_count == en.action_count);
 		for (k = 0; k < ja.action_count && k < en.action_count; k++)
 			CHECK_PAIR(ja.actions[k], en.actions[k], what);
-		CHECK(ja.effort && ja.cost && ja.helps_reach >= 2);
+		CHECK(ja.effort && ja.cost);
+		/* "Helps reach level N" means nothing on a done/partly/not-done scale:
+		 * the sme-check tips carry none, every other tip does. */
+		if (strncmp(id, "sme-c", 5) == 0)
+			CHECK_INT(ja.helps_reach, 0);
+		else
+			CHECK(ja.helps_reach >= 2);
 	}
 	printf("tips: %zu; level descriptions: %zu ja, %zu en; items: %zu\n", csm_tips_count(tips), levels_ja,
 	       levels_en, items_total);
