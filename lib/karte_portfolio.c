@@ -317,7 +317,7 @@ static void followup_row(csm__kdoc *k, const portfolio_job *j, size_t r, double 
 	v[0] = f->actions;
 	v[1] = f->done;
 	v[2] = f->open + f->in_progress;
-	v[3] = f->overdue;
+	v[3] = f->late;
 	for (c = 0; c < 4; c++) {
 		if (c == 3 && v[3])
 			csm__kbox(k, col[5] + 1, y + 1, FU_CW[5] - 2, 11, 0.93, 0.55, 0.52);

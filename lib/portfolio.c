@@ -120,9 +120,9 @@ static int follow_up(csm__portfolio *p)
 	if (!(p->fu = calloc(p->n, sizeof *p->fu)))
 		return csm__nomem();
 	for (i = 0; i < p->n; i++) {
-		if ((rc = csm__followup_count(p->an[i], &p->fu[i])))
+		if ((rc = csm__followup_count(&p->fu[i], p->an[i])) < 0)
 			return rc;
-		p->fu_late += p->fu[i].overdue > 0;
+		p->fu_late += p->fu[i].late > 0;
 		p->fu_unlisted += !p->fu[i].listed;
 	}
 	return 0;

@@ -333,7 +333,7 @@ static void csv_followup(csm__buf *o, const csm__followup_counts *c)
 		return;
 	}
 	csm__buf_printf(o, ",%zu,%zu,%zu,%zu,%zu,%zu", c->actions, c->open, c->in_progress, c->done, c->dropped,
-	                c->overdue);
+	                c->late);
 }
 
 int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup)
@@ -378,7 +378,7 @@ int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_r
 				t.in_progress += pf.fu[i].in_progress;
 				t.done += pf.fu[i].done;
 				t.dropped += pf.fu[i].dropped;
-				t.overdue += pf.fu[i].overdue;
+				t.late += pf.fu[i].late;
 			}
 			t.listed = 1;
 			csv_followup(&o, &t);

@@ -194,11 +194,11 @@ static void test_followup(void)
 	CHECK_INT(p.fu[0].in_progress, 1);
 	CHECK_INT(p.fu[0].open, 1);
 	CHECK_INT(p.fu[0].dropped, 1);
-	CHECK_INT(p.fu[0].overdue, 2); /* 9-2 and 9-3; a due month ends with its last day */
+	CHECK_INT(p.fu[0].late, 2); /* 9-2 and 9-3; a due month ends with its last day */
 	CHECK_INT(p.fu[1].listed, 0);
 	CHECK_INT(p.fu[2].listed, 1);
 	CHECK_INT(p.fu[2].open, 2);
-	CHECK_INT(p.fu[2].overdue, 0); /* due this month, and no due date */
+	CHECK_INT(p.fu[2].late, 0); /* due this month, and no due date */
 	CHECK_INT(p.fu_late, 1);
 	CHECK_INT(p.fu_unlisted, 1);
 	csm__portfolio_free(&p);
