@@ -87,11 +87,33 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a)
 	return rc;
 }
 
-int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
+/* 1 if `path` starts as a zip archive does (a workbook), else 0. */
+static int is_workbook(const char *path)
+{
+	unsigned char head[4];
+	FILE *f = fopen(path, "rb");
+	int yes;
+	if (!f)
+		return 0; /* csm_answers_load() says why */
+	yes = fread(head, 1, 4, f) == 4 && memcmp(head, "PK\x03\x04", 4) == 0;
+	fclose(f);
+	return yes;
+}
+
+static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
+                        int workbooks)
 {
 	int rc;
 	*out = NULL;
-	if ((rc = csm_answers_load(out, path)))
+	if (workbooks && is_workbook(path)) {
+		char *json = NULL;
+		rc = csm_form_xlsx_load(&json, path, a->industries);
+		if (!rc)
+			rc = csm_answers_parse(out, json, strlen(json), path);
+		csm_free(json);
+		if (rc)
+			goto fail;
+	} else if ((rc = csm_answers_load(out, path)))
 		goto fail;
 	if ((a->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, a->questionnaire))) ||
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
@@ -114,6 +136,17 @@ fail:
 	csm_answers_free(*out);
 	*out = NULL;
 	return rc;
+}
+
+int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
+{
+	return load_answers(out, q, a, path, err, 0);
+}
+
+int cli_load_answers_or_workbook(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
+                                 char **err)
+{
+	return load_answers(out, q, a, path, err, 1);
 }
 
 int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,

@@ -88,6 +88,11 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a);
  * caller frees it). Safe from several threads. */
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err);
 
+/* cli_load_answers(), also reading a filled-in workbook (csm template
+ * --xlsx) as csm import does. */
+int cli_load_answers_or_workbook(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
+                                 char **err);
+
 /* Score `a` (with the benchmark's grading where `b` compares with `q`, else
  * none) and analyze it against `b` with the run's industries. 0, or the
  * library's error code with its message set; `*an` NULL on failure. */
