@@ -27,7 +27,7 @@ static int add_file(csm_supply *sp, cli_args *o, const csm_benchmark *b, const c
 	const csm_questionnaire *q = NULL;
 	csm_score *s = NULL;
 	char *err = NULL;
-	int rc = cli_load_answers_or_workbook(&a, &q, o, path, &err);
+	int rc = cli_load_supplier_answers(&a, &q, o, path, &err);
 	/* Suppliers leave items blank: unanswered items are counted, not refused.
 	 * The grade is the one csm score gives (the benchmark's, where it compares). */
 	if (!rc && !(rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))

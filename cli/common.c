@@ -100,12 +100,15 @@ static int is_workbook(const char *path)
 	return yes;
 }
 
+/* load_answers() flags. */
+enum { LOAD_WORKBOOK = 1, LOAD_NO_INDUSTRY = 2 };
+
 static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
-                        int workbooks)
+                        unsigned flags)
 {
 	int rc;
 	*out = NULL;
-	if (workbooks && is_workbook(path)) {
+	if ((flags & LOAD_WORKBOOK) && is_workbook(path)) {
 		char *json = NULL;
 		rc = csm_form_xlsx_load(&json, path, a->industries);
 		if (!rc)
@@ -119,7 +122,7 @@ static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
 	    (a->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, a->org))))
 		goto fail;
-	if (a->industries && (rc = cli_resolve_industry(*out, a)))
+	if (a->industries && !(flags & LOAD_NO_INDUSTRY) && (rc = cli_resolve_industry(*out, a)))
 		goto fail;
 	if ((rc = csm_context_questionnaire(q, a->ctx, csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE)))) {
 		/* The message names the questionnaire; say which file asked for it. */
@@ -143,10 +146,10 @@ int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a
 	return load_answers(out, q, a, path, err, 0);
 }
 
-int cli_load_answers_or_workbook(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
-                                 char **err)
+int cli_load_supplier_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
+                              char **err)
 {
-	return load_answers(out, q, a, path, err, 1);
+	return load_answers(out, q, a, path, err, LOAD_WORKBOOK | LOAD_NO_INDUSTRY);
 }
 
 int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,
