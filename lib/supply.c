@@ -844,7 +844,10 @@ static void csv_line(csm__buf *o, sctx *c, const srow *r)
 		if (k)
 			csm__buf_puts(o, ",");
 		COLUMNS[k].get(&v, c, r);
-		csm__buf_csv(o, cell_text(c, &v, buf, sizeof buf));
+		if (v.kind == V_NUM) /* exact, written as the JSON and the portfolio CSV write numbers */
+			csm__buf_number(o, v.num);
+		else
+			csm__buf_csv(o, cell_text(c, &v, buf, sizeof buf));
 	}
 	csm__buf_puts(o, "\r\n");
 }
