@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "supply.h"
 
 /* What a row is. */
 enum { S_ANSWERED = 0, S_MISSING = 1, S_FAILED = 2 };
@@ -582,33 +583,44 @@ const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t i)
 
 /* ---- the columns --------------------------------------------------------- */
 
-/* Append message `key` in `lang` with its arguments. The
- * table is ours and test_messages checks that both languages take the same
- * conversions, so its texts are trusted formats. */
+/* Append message `key` in `lang` with its arguments `ap`. The table is ours
+ * and test_messages checks that both languages take the same conversions,
+ * so its texts are trusted formats. */
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-static void msg_add(csm__buf *o, csm_lang lang, const char *key, ...)
+static void msg_vadd(csm__buf *o, csm_lang lang, const char *key, va_list ap)
 {
-	char small[1024];
-	va_list ap;
+	const char *fmt = csm__msg(key, lang);
+	char small[512], *big;
+	va_list again;
 	int n;
-	va_start(ap, key);
-	n = vsnprintf(small, sizeof small, csm__msg(key, lang), ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof small) { /* our lines are short; names are cut by nothing else */
-		o->nomem |= n < 0;
-		n = n < 0 ? 0 : (int)sizeof small - 1;
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		csm__buf_add(o, small, (size_t)n);
+	} else if (n >= 0 && (big = malloc((size_t)n + 1)) != NULL) {
+		vsnprintf(big, (size_t)n + 1, fmt, again);
+		csm__buf_add(o, big, (size_t)n);
+		free(big);
+	} else {
+		o->nomem = 1;
 	}
-	csm__buf_add(o, small, (size_t)n);
+	va_end(again);
 }
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
 
-/* msg_add() and a newline. */
-#define msg_line(o, lang, ...) (msg_add(o, lang, __VA_ARGS__), csm__buf_puts(o, "\n"))
+static void msg_add(csm__buf *o, csm_lang lang, const char *key, ...)
+{
+	va_list ap;
+	va_start(ap, key);
+	msg_vadd(o, lang, key, ap);
+	va_end(ap);
+}
+
 
 
 /* What a cell holds. */
@@ -951,154 +963,179 @@ static void render_json(csm__buf *o, const csm_supply *sp, sctx *c)
 	csm__buf_puts(o, "]}");
 }
 
-/* ---- text ---------------------------------------------------------------- */
+/* ---- the report's parts, in order (text and PDF) --------------------------- */
 
-
-/* The table of rows [from, to) of one questionnaire, columns aligned by
- * display width. */
-static int text_table(csm__buf *o, const csm_supply *sp, sctx *c, size_t from, size_t to)
+/* A line of words, made from a message and its arguments. */
+static void emit_line(const csm__supply_sink *sink, sctx *c, int kind, const char *key, ...)
 {
-	size_t width[NCOLS] = {0}, i, k, ncell = (to - from) * NCOLS;
-	char **cells = calloc(ncell ? ncell : 1, sizeof *cells);
-	char buf[48];
-	if (!cells)
-		return csm__nomem();
-	for (k = 0; k < NCOLS; k++)
-		if (COLUMNS[k].where & C_TEXT)
-			width[k] = csm__display_width(csm__msg(COLUMNS[k].label, c->lang));
-	for (i = from; i < to; i++)
-		for (k = 0; k < NCOLS; k++) {
-			sval v = {0};
-			const char *t;
-			char **cell = &cells[(i - from) * NCOLS + k];
-			if (!(COLUMNS[k].where & C_TEXT))
-				continue;
-			COLUMNS[k].get(&v, c, sp->rows[i]);
-			t = cell_text(c, &v, buf, sizeof buf);
-			/* text from the files is shown with its control characters escaped */
-			{
-				csm__buf e = {0};
-				csm__buf_escaped(&e, t);
-				if (csm__buf_finish(&e, cell)) {
-					for (k = 0; k < ncell; k++)
-						free(cells[k]);
-					free(cells);
-					return csm__nomem();
-				}
-			}
-			if (csm__display_width(*cell) > width[k])
-				width[k] = csm__display_width(*cell);
-		}
-	for (i = from; i <= to; i++) {
-		int first = 1;
-		csm__buf_puts(o, " ");
-		for (k = 0; k < NCOLS; k++) {
-			const char *t;
-			size_t w;
-			if (!(COLUMNS[k].where & C_TEXT))
-				continue;
-			t = i == from ? csm__msg(COLUMNS[k].label, c->lang) : cells[(i - 1 - from) * NCOLS + k];
-			w = csm__display_width(t);
-			csm__buf_puts(o, first ? " " : "  ");
-			first = 0;
-			if (COLUMNS[k].where & C_RIGHT)
-				csm__buf_pad(o, w, width[k]);
-			csm__buf_puts(o, t);
-			if (!(COLUMNS[k].where & C_RIGHT) && k + 1 < NCOLS)
-				csm__buf_pad(o, w, width[k]);
-		}
-		/* no spaces at the end of a line */
-		while (o->len && o->s[o->len - 1] == ' ')
-			o->s[--o->len] = '\0';
-		csm__buf_puts(o, "\n");
-		if (i == to)
-			break;
+	csm__buf b = {0};
+	va_list ap;
+	va_start(ap, key);
+	msg_vadd(&b, c->lang, key, ap);
+	va_end(ap);
+	if (b.nomem)
+		c->tmp.nomem = 1; /* reported at the end */
+	sink->line(sink->ctx, kind, b.s ? b.s : "");
+	csm__buf_free(&b);
+}
+
+/* A list entry "A: B" (B may be empty), control characters escaped. */
+static int emit_item(const csm__supply_sink *sink, const char *a, const char *b)
+{
+	csm__buf e = {0};
+	csm__buf_escaped(&e, a);
+	if (b && b[0]) {
+		csm__buf_puts(&e, ": ");
+		csm__buf_escaped(&e, b);
 	}
-	for (k = 0; k < ncell; k++)
-		free(cells[k]);
-	free(cells);
+	if (e.nomem) {
+		csm__buf_free(&e);
+		return csm__nomem();
+	}
+	sink->line(sink->ctx, CSM__SUPPLY_ITEM, e.s ? e.s : "");
+	csm__buf_free(&e);
 	return 0;
 }
 
-static void text_list_item(csm__buf *o, const char *a, const char *b)
+/* The table of rows [from, to) of one questionnaire: the C_TEXT columns. */
+static int emit_table(const csm__supply_sink *sink, const csm_supply *sp, sctx *c, size_t from, size_t to)
 {
-	csm__buf_puts(o, "  - ");
-	csm__buf_escaped(o, a);
-	if (b && b[0]) {
-		csm__buf_puts(o, ": ");
-		csm__buf_escaped(o, b);
+	const char *heads[NCOLS];
+	unsigned right[NCOLS];
+	size_t ncols = 0, i, k, ncell;
+	char **cells;
+	char buf[48];
+	int rc = 0;
+	for (k = 0; k < NCOLS; k++)
+		if (COLUMNS[k].where & C_TEXT) {
+			heads[ncols] = csm__msg(COLUMNS[k].label, c->lang);
+			right[ncols++] = (COLUMNS[k].where & C_RIGHT) != 0;
+		}
+	ncell = (to - from) * ncols;
+	if (!(cells = calloc(ncell ? ncell : 1, sizeof *cells)))
+		return csm__nomem();
+	for (i = from; i < to && !rc; i++) {
+		size_t col = 0;
+		for (k = 0; k < NCOLS && !rc; k++) {
+			sval v = {0};
+			csm__buf e = {0};
+			if (!(COLUMNS[k].where & C_TEXT))
+				continue;
+			COLUMNS[k].get(&v, c, sp->rows[i]);
+			/* text from the files is shown with its control characters escaped */
+			csm__buf_escaped(&e, cell_text(c, &v, buf, sizeof buf));
+			rc = csm__buf_finish(&e, &cells[(i - from) * ncols + col++]);
+		}
 	}
-	csm__buf_puts(o, "\n");
+	if (!rc)
+		rc = sink->table(sink->ctx, ncols, heads, right, to - from, (const char *const *)cells);
+	for (k = 0; k < ncell; k++)
+		free(cells[k]);
+	free(cells);
+	return rc;
 }
 
-static int render_text(csm__buf *o, const csm_supply *sp, sctx *c)
+int csm__supply_emit(const csm_supply *sp, csm_lang lang, const csm__supply_sink *sink)
 {
-	csm_lang lang = c->lang;
+	sctx c;
 	size_t i, j, missing = csm_supply_missing_count(sp), off_roster = 0, groups = 0;
-	int rc, stale = 0;
+	int rc = 0, stale = 0;
 
+	memset(&c, 0, sizeof c);
+	c.lang = lang;
+	c.mode = M_TEXT;
 	for (i = 0; i < sp->n; i++) {
 		off_roster += sp->rows[i]->pub.on_roster == 0;
 		stale |= sp->rows[i]->pub.stale;
 		groups += i == 0 || sp->rows[i]->q != sp->rows[i - 1]->q;
 	}
-	msg_line(o, lang, "supply.title", sp->today_text);
-	msg_line(o, lang, "supply.summary", sp->n, sp->nfailed);
-	if (sp->has_roster) {
-		msg_line(o, lang, "supply.summary_roster", sp->nroster, missing);
-	}
-	msg_line(o, lang, "supply.order");
-	if (groups > 1) {
-		msg_line(o, lang, "supply.mixed");
-	}
-	for (i = 0; i < sp->n; i = j) {
+	emit_line(sink, &c, CSM__SUPPLY_TITLE, "supply.title", sp->today_text);
+	emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.summary", sp->n, sp->nfailed);
+	if (sp->has_roster)
+		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.summary_roster", sp->nroster, missing);
+	emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.order");
+	if (groups > 1)
+		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.mixed");
+	for (i = 0; i < sp->n && !rc; i = j) {
 		const srow *r = sp->rows[i];
 		for (j = i; j < sp->n && sp->rows[j]->q == r->q; j++)
 			;
-		csm__buf_puts(o, "\n");
-		msg_line(o, lang, "supply.group", r->pub.questionnaire, csm_questionnaire_title(r->q, lang),
-		                j - i);
-		if ((rc = text_table(o, sp, c, i, j)))
-			return rc;
+		emit_line(sink, &c, CSM__SUPPLY_HEADING, "supply.group", r->pub.questionnaire,
+		          csm_questionnaire_title(r->q, lang), j - i);
+		rc = emit_table(sink, sp, &c, i, j);
 	}
-	if (stale) {
-		csm__buf_puts(o, "\n");
-		msg_line(o, lang, "supply.stale_note");
-	}
-	if (missing) {
-		csm__buf_puts(o, "\n");
-		msg_line(o, lang, "supply.not_answered", missing);
-		for (i = 0; i < sp->nroster; i++)
+	if (!rc && stale)
+		emit_line(sink, &c, CSM__SUPPLY_FOOTNOTE, "supply.stale_note");
+	if (!rc && missing) {
+		emit_line(sink, &c, CSM__SUPPLY_HEADING, "supply.not_answered", missing);
+		for (i = 0; i < sp->nroster && !rc; i++)
 			if (!sp->roster[i].matched) {
 				const csm_supply_row *p = &sp->roster[i].row.pub;
 				csm__buf e = {0};
-				char *extra = NULL;
-				if (p->roster_id[0] || p->contact[0])
-					csm__buf_printf(&e, "%s%s%s", p->roster_id, p->roster_id[0] && p->contact[0] ? ", " : "",
-					                p->contact);
-				if (csm__buf_finish(&e, &extra))
-					return csm__nomem();
-				text_list_item(o, p->supplier, extra);
-				free(extra);
+				csm__buf_printf(&e, "%s%s%s", p->roster_id, p->roster_id[0] && p->contact[0] ? ", " : "", p->contact);
+				rc = e.nomem ? csm__nomem() : emit_item(sink, p->supplier, e.s);
+				csm__buf_free(&e);
 			}
 	}
-	if (off_roster) {
-		csm__buf_puts(o, "\n");
-		msg_line(o, lang, "supply.not_on_roster", off_roster);
-		for (i = 0; i < sp->n; i++)
+	if (!rc && off_roster) {
+		emit_line(sink, &c, CSM__SUPPLY_HEADING, "supply.not_on_roster", off_roster);
+		for (i = 0; i < sp->n && !rc; i++)
 			if (sp->rows[i]->pub.on_roster == 0)
-				text_list_item(o, sp->rows[i]->pub.file, sp->rows[i]->pub.supplier);
+				rc = emit_item(sink, sp->rows[i]->pub.file, sp->rows[i]->pub.supplier);
 	}
-	if (sp->nfailed) {
-		csm__buf_puts(o, "\n");
-		msg_line(o, lang, "supply.failed", sp->nfailed);
-		for (i = 0; i < sp->nfailed; i++) {
-			/* the message names the file already; show it once */
-			const char *m = sp->failed[i]->pub.error;
-			size_t fl = strlen(sp->failed[i]->pub.file);
-			text_list_item(o, strncmp(m, sp->failed[i]->pub.file, fl) == 0 && m[fl] == ':' ? m : sp->failed[i]->pub.file,
-			               strncmp(m, sp->failed[i]->pub.file, fl) == 0 && m[fl] == ':' ? NULL : m);
+	if (!rc && sp->nfailed) {
+		emit_line(sink, &c, CSM__SUPPLY_HEADING, "supply.failed", sp->nfailed);
+		for (i = 0; i < sp->nfailed && !rc; i++) {
+			/* the message names the file already: show it once */
+			const csm_supply_row *p = &sp->failed[i]->pub;
+			size_t fl = strlen(p->file);
+			int named = strncmp(p->error, p->file, fl) == 0 && p->error[fl] == ':';
+			rc = emit_item(sink, named ? p->error : p->file, named ? NULL : p->error);
 		}
+	}
+	csm__buf_free(&c.tmp);
+	return rc ? rc : c.tmp.nomem ? csm__nomem() : 0;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static void text_line(void *ctx, int kind, const char *text)
+{
+	csm__buf *o = ctx;
+	if (kind == CSM__SUPPLY_HEADING || kind == CSM__SUPPLY_FOOTNOTE)
+		csm__buf_puts(o, "\n");
+	csm__buf_puts(o, kind == CSM__SUPPLY_ITEM ? "  - " : "");
+	csm__buf_puts(o, text);
+	csm__buf_puts(o, "\n");
+}
+
+/* Columns aligned by display width, two spaces apart, none at a line's end. */
+static int text_table(void *ctx, size_t ncols, const char *const *heads, const unsigned *right, size_t nrows,
+                      const char *const *cells)
+{
+	csm__buf *o = ctx;
+	size_t width[NCOLS] = {0}, i, k;
+	for (k = 0; k < ncols; k++)
+		width[k] = csm__display_width(heads[k]);
+	for (i = 0; i < nrows; i++)
+		for (k = 0; k < ncols; k++)
+			if (csm__display_width(cells[i * ncols + k]) > width[k])
+				width[k] = csm__display_width(cells[i * ncols + k]);
+	for (i = 0; i <= nrows; i++) {
+		csm__buf_puts(o, " ");
+		for (k = 0; k < ncols; k++) {
+			const char *t = i == 0 ? heads[k] : cells[(i - 1) * ncols + k];
+			size_t w = csm__display_width(t);
+			csm__buf_puts(o, k ? "  " : " ");
+			if (right[k])
+				csm__buf_pad(o, w, width[k]);
+			csm__buf_puts(o, t);
+			if (!right[k] && k + 1 < ncols)
+				csm__buf_pad(o, w, width[k]);
+		}
+		while (o->len && o->s[o->len - 1] == ' ')
+			o->s[--o->len] = '\0';
+		csm__buf_puts(o, "\n");
 	}
 	return 0;
 }
@@ -1117,8 +1154,10 @@ int csm_supply_render(char **out, const csm_supply *sp, csm_supply_format fmt, c
 		render_csv(&o, sp, &c);
 	else if (fmt == CSM_SUPPLY_JSON)
 		render_json(&o, sp, &c);
-	else
-		rc = render_text(&o, sp, &c);
+	else {
+		csm__supply_sink sink = {&o, text_line, text_table};
+		rc = csm__supply_emit(sp, lang, &sink);
+	}
 	csm__buf_free(&c.tmp);
 	if (rc || c.tmp.nomem) {
 		csm__buf_free(&o);
