@@ -1534,6 +1534,16 @@ typedef enum csm_supply_format {
  */
 CSM_EXTERN int csm_supply_render(char **out, const csm_supply *sp, csm_supply_format fmt, csm_lang lang);
 
+/**
+ * The report as a PDF (A4 portrait, as many pages as it takes; the PDF back
+ * end, CSM_EUNSUPPORTED without it): the text report's lines and tables, a
+ * table per questionnaire with its heading repeated on each page, in `lang`,
+ * with the font of `km`. `created` as for csm_karte_render(). `*out` (`*len`
+ * bytes) is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render_pdf(char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp,
+                                     csm_lang lang, long long created);
+
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */
 /* ------------------------------------------------------------------------ */

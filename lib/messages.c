@@ -42,6 +42,8 @@ static const csm__message TABLE[] = {
      {"並び順: リスクの高い順 (何も回答のないものが先頭、次に総合が低い順。同点なら最も弱い指示の点が低い順、未回答が多い順、評価日が古い順)",
       "Order: highest risk first (nothing answered at the top, then the lowest overall; ties: the lower weakest "
       "directive, more unanswered items, the older assessment)"}},
+    /* the PDF's title in its document information */
+    {"supply.pdf_title", {"サプライチェーン報告", "Supply-chain report"}},
     {"supply.stale_note",
      {"* 評価日が 1 年より前 (または評価日なし): 新しい評価を依頼しましょう。",
       "* assessed more than a year ago (or undated): ask for a new assessment."}},

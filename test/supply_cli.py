@@ -115,6 +115,21 @@ def main():
         check([g["id"] for g in doc["questionnaires"]] == ["csmg-v2", "sme-light"], "JSON groups")
         check(len(doc["failed"]) == 1 and len(doc["not_answered"]) == len(missing), "JSON lists")
 
+        # the PDF: the same lines and tables (skipped without the PDF back end or pdftotext)
+        pdf = os.path.join(tmp, "r.pdf")
+        r = run("supply", *files, "--roster", roster, "-o", pdf, "--lang", "en")
+        if r.returncode == 3 and b"back end" in r.stderr:
+            print("no PDF back end: %s" % r.stderr.decode().strip())
+        else:
+            check(r.returncode == 4 and os.path.exists(pdf), "-o r.pdf: exit %d %r" % (r.returncode, r.stderr))
+            if shutil.which("pdftotext") and os.path.exists(pdf):
+                t = subprocess.run(["pdftotext", pdf, "-"], capture_output=True).stdout.decode()
+                for word in ("Supply-chain report as of 2026-12-01", "Silent Supplier, Inc.: S-4",
+                             "Files that could not be read (1):", "Kitamachi Precision Machinery Co.", "9 Supply chain (1.3)"):
+                    check(word in t, "PDF: %r not in its text" % word)
+        r = run("supply", kita, "--json", "-o", os.path.join(tmp, "x.pdf"))
+        check(r.returncode == 1, "--json with -o x.pdf: exit %d" % r.returncode)
+
         # (b) every file read: exit 0; the report written to -o
         out_txt = os.path.join(tmp, "r.txt")
         r = run("supply", kita, small, "--roster", roster, "-o", out_txt, "--lang", "en")
