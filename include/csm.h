@@ -33,7 +33,7 @@
  *    one), and a csm_context (its caches lock themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
- *    csm_karte_maker and csm_db may be handed from thread to thread, but not
+ *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
  *    used by two at once. Use one karte maker or database handle per thread.
  */
 #ifndef CSM_H

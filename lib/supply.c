@@ -220,8 +220,10 @@ static void match_row(csm_supply *sp, srow *r)
 
 /* ---- adding -------------------------------------------------------------- */
 
-/* What a row shows of a score. A points or readiness column reads the score
- * (or the answers) here too. */
+/* What a row shows of a score: the one place a row's values are worked out.
+ * A new value (the points of a questionnaire with its own scale, the
+ * SECURITY ACTION readiness) is read here from the score or the answers into
+ * a field appended to csm_supply_row, and shown by one COLUMNS entry. */
 static void row_fill(srow *r, const csm_answers *a, const csm_score *s, long today_days)
 {
 	csm_supply_row *p = &r->pub;
@@ -241,9 +243,7 @@ static void row_fill(srow *r, const csm_answers *a, const csm_score *s, long tod
 			p->weakest_score = ds->score;
 		}
 	}
-	/* An item a partial file leaves out is missing: the directive counted it
-	 * only if scoring allowed partial answers. */
-	(void)a;
+	(void)a; /* nothing read from the answers yet */
 	p->stale = !p->assessed_on[0] || today_days - csm__date_days(p->assessed_on) > 365;
 }
 
