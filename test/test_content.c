@@ -685,6 +685,16 @@ static void test_one_vocabulary(void)
 				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
 			CHECK(desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)));
 		}
+		for (l = 1; l <= CSM_DIRECTIVES; l++) { /* the board page's sentences: every directive, both languages */
+			const char *ja = csm_directive_if_left(q, l, CSM_LANG_JA), *en = csm_directive_if_left(q, l, CSM_LANG_EN);
+			snprintf(where, sizeof where, "directive %d if_left", l);
+			CHECK(ja && en);
+			check_item_vocabulary(qid, where, ja, en);
+			if (!desu_masu(ja))
+				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+			CHECK(desu_masu(ja));
+			CHECK(en && en[strlen(en) - 1] == '.' && !strchr(en, '\n'));
+		}
 		for (i = 0; i < csm_questionnaire_gate_count(q); i++) {
 			snprintf(where, sizeof where, "gate %s", csm_gate_id(q, i));
 			check_item_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
