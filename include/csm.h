@@ -33,7 +33,7 @@
  *    one), and a csm_context (its caches lock themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
- *    csm_karte_maker and csm_db may be handed from thread to thread, but not
+ *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
  *    used by two at once. Use one karte maker or database handle per thread.
  */
 #ifndef CSM_H
@@ -1509,6 +1509,125 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
  * apostrophe. Caller frees with csm_free().
  */
 CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup);
+
+/* ------------------------------------------------------------------------ */
+/* Supply chain: one report over the answers of many suppliers              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A buyer or a group headquarters sends the form to its suppliers and
+ * subsidiaries and reads every returned file into one csm_supply: per
+ * supplier the overall score (and grade where a benchmark grades the
+ * questionnaire), the weakest directive, the unanswered items and the date
+ * of the assessment, in risk order; the suppliers of a roster that sent
+ * nothing; files from suppliers not on the roster; files that could not be
+ * read. Answers to different questionnaires are grouped by questionnaire and
+ * never ranked against each other.
+ *
+ * Risk order, within a questionnaire (ids in strcmp order): a file with no
+ * overall score first (nothing answered), then the lowest overall, ties by
+ * the lowest weakest-directive score, then the most unanswered items, then
+ * the oldest assessment (no date first), then the order the files were added.
+ */
+typedef struct csm_supply csm_supply;
+
+/** One line of the report. Strings are "" where there is nothing to say;
+ *  they are owned by the csm_supply. Fields may be appended in later
+ *  versions: use the pointers the accessors return, never a copy's size. */
+typedef struct csm_supply_row {
+	const char *supplier;      /**< organization.name (a roster line's name for a missing one), or "" */
+	const char *file;          /**< the file as given, or "" (a missing supplier) */
+	const char *questionnaire; /**< its id, or "" */
+	const char *assessed_on;   /**< YYYY-MM-DD, or "" */
+	int stale;                 /**< 1: assessed more than 365 days before today, or undated */
+	size_t rank;               /**< 1.. within its questionnaire, highest risk first (answered rows) */
+	int has_overall;           /**< 0 when no item was answered */
+	double overall;            /**< exact */
+	csm_grade grade;           /**< CSM_GRADE_NONE where no benchmark grades the questionnaire */
+	int weakest;               /**< the directive (1..10) with the lowest score, ties the lowest number; 0 if none */
+	double weakest_score;      /**< its score (exact) */
+	unsigned unanswered;       /**< items left null or missing */
+	unsigned items;            /**< items of the questionnaire */
+	int on_roster;             /**< 1 matched a roster line, 0 not on the roster, -1 no roster given */
+	const char *roster_id;     /**< the matched roster line's id, or "" */
+	const char *contact;       /**< the matched roster line's contact, or "" */
+	const char *error;         /**< a file that could not be read: why; else "" */
+} csm_supply_row;
+
+/**
+ * An empty report dated `today` (seconds since 1970, UTC: what "older than
+ * a year" is measured from). The caller owns `*out` and frees it with
+ * csm_supply_free().
+ */
+CSM_EXTERN int csm_supply_new(csm_supply **out, long long today);
+
+/** Free a report. NULL is allowed. */
+CSM_EXTERN void csm_supply_free(csm_supply *sp);
+
+/**
+ * Add a supplier's answers `a` scored as `s` (csm_score_compute(), usually
+ * with CSM_ALLOW_PARTIAL: suppliers leave items blank). What the report
+ * needs is copied, except the questionnaire of `s`, which is borrowed and
+ * must outlive `sp` (the context's questionnaires do). `file` names the file
+ * (may be NULL: the answers' name). The supplier is matched against the
+ * roster, if one is set, by organization name after Unicode NFKC
+ * normalization, case folding and collapsing white space.
+ */
+CSM_EXTERN int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file);
+
+/** Record `file` as one that could not be read, with `message` (both copied). */
+CSM_EXTERN int csm_supply_add_failure(csm_supply *sp, const char *file, const char *message);
+
+/**
+ * Read a roster: CSV (a UTF-8 BOM allowed) whose header row names a column
+ * `name` (or `supplier`, 取引先, 会社名, 組織名) and optionally `id` (or
+ * `supplier_id`, コード) and `contact` (or `email`, 連絡先, 担当者); other
+ * columns are ignored, blank lines skipped. Every problem is reported as
+ * `NAME:LINE: what` (CSM_EINVALID): a missing name column, an empty name, a
+ * name listed twice (by the identity csm_supply_add() matches with). Replaces
+ * an earlier roster. `name` is used in messages.
+ */
+CSM_EXTERN int csm_supply_roster_parse(csm_supply *sp, const char *data, size_t len, const char *name);
+
+/** Read the roster file at `path` with csm_supply_roster_parse(). */
+CSM_EXTERN int csm_supply_roster_load(csm_supply *sp, const char *path);
+
+/** Answered rows, and row `i` in risk order (grouped by questionnaire), or NULL past the end. */
+CSM_EXTERN size_t csm_supply_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_get(const csm_supply *sp, size_t i);
+
+/** Roster lines no added answers matched (roster order): their number, and line `i`
+ *  (supplier, roster_id, contact set), or NULL. */
+CSM_EXTERN size_t csm_supply_missing_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_missing(const csm_supply *sp, size_t i);
+
+/** Files that could not be read (in the order added): their number, and file `i` (file, error set), or NULL. */
+CSM_EXTERN size_t csm_supply_failed_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t i);
+
+/** Forms of csm_supply_render(). */
+typedef enum csm_supply_format {
+	CSM_SUPPLY_TEXT = 0, /**< a table per questionnaire and the lists, for a terminal (display-width aligned) */
+	CSM_SUPPLY_CSV = 1,  /**< one table (UTF-8 with a BOM, CRLF, RFC 4180; formula-like cells guarded with '):
+	                          a `status` column says answered, not_answered or failed */
+	CSM_SUPPLY_JSON = 2  /**< `csm-supply/1`, one line */
+} csm_supply_format;
+
+/**
+ * The report in form `fmt`, its words in `lang`. `*out` is NUL-terminated
+ * and the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render(char **out, const csm_supply *sp, csm_supply_format fmt, csm_lang lang);
+
+/**
+ * The report as a PDF (A4 portrait, as many pages as it takes; the PDF back
+ * end, CSM_EUNSUPPORTED without it): the text report's lines and tables, a
+ * table per questionnaire with its heading repeated on each page, in `lang`,
+ * with the font of `km`. `created` as for csm_karte_render(). `*out` (`*len`
+ * bytes) is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render_pdf(char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp,
+                                     csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

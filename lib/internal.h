@@ -145,6 +145,11 @@ size_t csm__utf8_check(const char *s, size_t len);
 unsigned csm__utf8_next(const unsigned char **s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
 size_t csm__display_width(const char *s);
+/* The length in bytes of the character at `s` when it must not begin a line
+ * (Japanese line-breaking rules: closing marks, small kana, the long vowel
+ * mark, and ASCII closing punctuation), else 0. Both the text reports and the
+ * PDF pages wrap by it. */
+size_t csm__no_line_start(const char *s);
 /* Code point `cp` is East Asian wide or fullwidth (two columns). */
 int csm__wide(unsigned cp);
 /* The one check of text input: not UTF-16, no NUL byte, valid UTF-8, at

@@ -104,6 +104,41 @@ static const csm__message TABLE[] = {
     {"portfolio.fu_overdue", {"うち期限超過", "of which overdue"}},
     {"portfolio.fu_title", {"前年の対策の進み具合", "Follow-up of last year's actions"}},
     {"portfolio.fu_unlisted_orgs", {"対策リストのない組織", "Organizations without an action list"}},
+    {"supply.col_assessed", {"評価日", "Assessed"}},
+    {"supply.col_grade", {"成熟度", "Grade"}},
+    {"supply.col_overall", {"総合", "Overall"}},
+    {"supply.col_rank", {"順位", "#"}},
+    {"supply.col_supplier", {"取引先", "Supplier"}},
+    {"supply.col_unanswered", {"未回答", "Unanswered"}},
+    {"supply.col_weakest", {"最も弱い指示", "Weakest directive"}},
+    /* the number of files */
+    {"supply.failed", {"読めなかったファイル (%zu 件):", "Files that could not be read (%zu):"}},
+    /* questionnaire id, its title, the number of suppliers */
+    {"supply.group", {"設問 %s: %s (%zu 件)", "Questionnaire %s: %s (%zu)"}},
+    {"supply.mixed",
+     {"設問の異なる回答は設問ごとに分けて並べ、互いに比べません。",
+      "Answers to different questionnaires are listed apart and never ranked against each other."}},
+    /* the file */
+    {"supply.no_name", {"(名称なし: %s)", "(no name: %s)"}},
+    /* the number of roster lines */
+    {"supply.not_answered", {"名簿にあって回答のない取引先 (%zu 社):", "On the roster, no answer received (%zu):"}},
+    /* the number of files */
+    {"supply.not_on_roster", {"名簿にない取引先からの回答 (%zu 件):", "Answers from suppliers not on the roster (%zu):"}},
+    {"supply.order",
+     {"並び順: リスクの高い順 (何も回答のないものが先頭、次に総合が低い順。同点なら最も弱い指示の点が低い順、未回答が多い順、評価日が古い順)",
+      "Order: highest risk first (nothing answered at the top, then the lowest overall; ties: the lower weakest "
+      "directive, more unanswered items, the older assessment)"}},
+    /* the PDF's title in its document information */
+    {"supply.pdf_title", {"サプライチェーン報告", "Supply-chain report"}},
+    {"supply.stale_note",
+     {"* 評価日が 1 年より前 (または評価日なし): 新しい評価を依頼しましょう。",
+      "* assessed more than a year ago (or undated): ask for a new assessment."}},
+    /* answered files, files that could not be read */
+    {"supply.summary", {"受け取った回答: %zu 件   読めなかったファイル: %zu 件", "Answers received: %zu   Files that could not be read: %zu"}},
+    /* roster lines, roster lines without an answer */
+    {"supply.summary_roster", {"名簿: %zu 社   未回答: %zu 社", "Roster: %zu suppliers   Not answered: %zu"}},
+    /* today's date */
+    {"supply.title", {"サプライチェーン報告 (%s 時点)", "Supply-chain report as of %s"}},
     {"tips.budget", {"予算に応じた進め方", "By budget"}},
     {"tips.budget_none", {"予算をかけずに", "With no budget"}},
     {"tips.budget_outside", {"外部の助けを借りて", "With outside help"}},
