@@ -457,7 +457,11 @@ static int portfolio_actions(csm_actions **acts, report_args *r, const rendered_
 	size_t n = 0, k;
 	int i, rc, status = from ? list_paths(&paths, &n, &r->action_lists) : cli_nomem();
 
-	for (k = 0; k < n && status != EXIT_FAIL; k++) {
+	/* The lists found in a directory are inputs too: never write over one. */
+	if (!status && (out_check_not_input("-o", o->output, (const char *const *)paths, n) ||
+	                out_check_not_input("--csv", r->csv, (const char *const *)paths, n)))
+		status = EXIT_USAGE;
+	for (k = 0; k < n && status != EXIT_FAIL && status != EXIT_USAGE; k++) {
 		csm_actions *a = NULL;
 		const char *org;
 		int hit = -1;
@@ -781,7 +785,7 @@ const cli_command cli_cmd_karte = {
 
 static const cli_opt board_opts[] = {
     OPT_OUTPUT("the PDF (default: the file's name with -board.pdf, here)"),
-    {"--previous", NULL, CLI_LIST, 0, REPORT_ARG(history), 0, 0, "OLD.json",
+    {"--previous", NULL, CLI_LIST, CLI_IN, REPORT_ARG(history), 0, 0, "OLD.json",
          "an earlier assessment of the same organization; may repeat (the chart shows them all, the change is "
          "since the latest)"},
     {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
@@ -837,7 +841,7 @@ static const cli_opt portfolio_opts[] = {
     {"--csv", NULL, CLI_STR, CLI_OUT, REPORT_ARG(csv), 0, 0, "FILE.csv", "also the table, for spreadsheets"},
     {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue",
          "how the entities are rolled up to the group (default mean)"},
-    {"--actions", NULL, CLI_LIST, 0, REPORT_ARG(action_lists), 0, 0, "LIST|DIR",
+    {"--actions", NULL, CLI_LIST, CLI_IN, REPORT_ARG(action_lists), 0, 0, "LIST|DIR",
          "last year's action lists (csm plan --actions, edited), or a directory of them; may repeat"},
     OPT_LANG,
     OPT_BENCHMARK,
