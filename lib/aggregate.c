@@ -27,6 +27,10 @@ typedef struct hist {
 	 * index + 1; 0 is empty. Rebuilt when a bin is inserted, which is rare. */
 	unsigned *slot;
 	size_t nslot;
+	/* A faster way in (hist_add_vid): bin index + 1 of each value the
+	 * aggregator has numbered (0: not seen here, or bins moved since). */
+	unsigned *at;
+	size_t nat;
 } hist;
 
 /* A member of a group, for the release log (db.c): 16 hex digits naming the
@@ -39,6 +43,8 @@ typedef struct tokens {
 	size_t n, cap;
 } tokens;
 
+#define FAMILIES 6
+
 typedef struct group {
 	char key[80];
 	int family;             /* 0 all, 1 grade, 2 industry, 3 size, 4 year, 5 parent group */
@@ -47,10 +53,16 @@ typedef struct group {
 	hist overall;
 	int suppressed;         /* 0, 1 (n < k), 2 (complementary), 3 (differs by 1..k-1) */
 	char parent[80];        /* an industry's parent group's key, or "" */
-	tokens members;         /* only when tracked */
+	tokens members;         /* only when tracked; filled, in order, by sort_members */
 } group;
 
-#define FAMILIES 6
+/* A tracked assessment: its token and the group it joined in each family
+ * (one at most: "all", a grade, an industry, a size, a year, a parent). */
+typedef struct member {
+	token t;
+	group *g[FAMILIES];
+} member;
+
 static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year", "parent"};
 
 struct csm_aggregator {
@@ -67,9 +79,16 @@ struct csm_aggregator {
 	size_t nslots;
 	unsigned long long skipped; /* outside --year */
 	int track;                  /* keep each group's members (db export) */
+	member *members;            /* when tracked: every assessment added */
+	size_t nmembers, capmembers;
 	tokens *prior;              /* memberships of groups published earlier */
 	size_t nprior, capprior;
 	tokens sum[FAMILIES];       /* per family: the members of its published groups */
+	/* Every score value seen, numbered (value_id): an assessment's scores
+	 * are looked up once, not once per group it joins. */
+	double *vals;
+	unsigned *vslot;
+	size_t nvals, capvals, nvslot;
 	long long release;          /* id in the release log, 0 for none */
 	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
 };
@@ -105,9 +124,10 @@ static int hist_reslot(hist *h)
 	return 0;
 }
 
-/* Add `c` counts of value `v`. A new value's bin goes last: bins are sorted
- * by value only when read (hist_sort). */
-static int hist_add_count(hist *h, double v, unsigned long long c)
+/* Add `c` counts of value `v`; `*at` (if not NULL) gets its bin's index. A
+ * new value's bin goes last: bins are sorted by value only when read
+ * (hist_sort). */
+static int hist_add_at(hist *h, double v, unsigned long long c, size_t *at)
 {
 	size_t s;
 	int rc;
@@ -117,6 +137,8 @@ static int hist_add_count(hist *h, double v, unsigned long long c)
 		if (h->b[h->slot[s] - 1].v == v) {
 			h->b[h->slot[s] - 1].c += c;
 			h->total += c;
+			if (at)
+				*at = h->slot[s] - 1;
 			return 0;
 		}
 	if (h->n == h->cap) {
@@ -132,6 +154,37 @@ static int hist_add_count(hist *h, double v, unsigned long long c)
 	h->n++;
 	h->slot[s] = (unsigned)h->n;
 	h->total += c;
+	if (at)
+		*at = h->n - 1;
+	return 0;
+}
+
+static int hist_add_count(hist *h, double v, unsigned long long c) { return hist_add_at(h, v, c, NULL); }
+
+/* Add one of value `v`, numbered `vid` by value_id. */
+static int hist_add_vid(hist *h, double v, unsigned vid)
+{
+	size_t at;
+	int rc;
+	if (vid < h->nat && h->at[vid]) {
+		h->b[h->at[vid] - 1].c++;
+		h->total++;
+		return 0;
+	}
+	if ((rc = hist_add_at(h, v, 1, &at)))
+		return rc;
+	if (vid >= h->nat) {
+		size_t nat = h->nat ? h->nat : 16;
+		unsigned *t;
+		while (nat <= vid)
+			nat *= 2;
+		if (!(t = realloc(h->at, nat * sizeof *t)))
+			return csm__nomem();
+		memset(t + h->nat, 0, (nat - h->nat) * sizeof *t);
+		h->at = t;
+		h->nat = nat;
+	}
+	h->at[vid] = (unsigned)(at + 1);
 	return 0;
 }
 
@@ -147,10 +200,47 @@ static int hist_sort(hist *h)
 	if (h->n < 2)
 		return 0;
 	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
+	if (h->nat) /* the bins moved */
+		memset(h->at, 0, h->nat * sizeof *h->at);
 	return hist_reslot(h);
 }
 
-static int hist_add(hist *h, double v) { return hist_add_count(h, v, 1); }
+/* The number of value `v` among the aggregator's values (see hist.at). */
+static int value_id(csm_aggregator *ag, double v, unsigned *vid)
+{
+	size_t s, i;
+	if (2 * (ag->nvals + 1) > ag->nvslot) {
+		size_t n = ag->nvslot ? ag->nvslot * 2 : 256;
+		unsigned *t = calloc(n, sizeof *t);
+		if (!t)
+			return csm__nomem();
+		for (i = 0; i < ag->nvals; i++) {
+			for (s = hash_value(ag->vals[i]) & (n - 1); t[s]; s = (s + 1) & (n - 1))
+				;
+			t[s] = (unsigned)(i + 1);
+		}
+		free(ag->vslot);
+		ag->vslot = t;
+		ag->nvslot = n;
+	}
+	for (s = hash_value(v) & (ag->nvslot - 1); ag->vslot[s]; s = (s + 1) & (ag->nvslot - 1))
+		if (ag->vals[ag->vslot[s] - 1] == v) {
+			*vid = ag->vslot[s] - 1;
+			return 0;
+		}
+	if (ag->nvals == ag->capvals) {
+		size_t cap = ag->capvals ? ag->capvals * 2 : 64;
+		double *t = realloc(ag->vals, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		ag->vals = t;
+		ag->capvals = cap;
+	}
+	ag->vals[ag->nvals] = v;
+	*vid = (unsigned)ag->nvals;
+	ag->vslot[s] = (unsigned)++ag->nvals;
+	return 0;
+}
 
 static size_t hash_key(const char *s) { return (size_t)csm__fnv1a(s, strlen(s), CSM__FNV_BASIS); }
 
@@ -221,9 +311,11 @@ void csm_aggregator_free(csm_aggregator *ag)
 		for (d = 0; d < CSM_DIRECTIVES; d++) {
 			free(ag->groups[i]->dir[d].b);
 			free(ag->groups[i]->dir[d].slot);
+			free(ag->groups[i]->dir[d].at);
 		}
 		free(ag->groups[i]->overall.b);
 		free(ag->groups[i]->overall.slot);
+		free(ag->groups[i]->overall.at);
 		free(ag->groups[i]->members.t);
 		free(ag->groups[i]);
 	}
@@ -233,6 +325,9 @@ void csm_aggregator_free(csm_aggregator *ag)
 	for (d = 0; d < FAMILIES; d++)
 		free(ag->sum[d].t);
 	free(ag->groups);
+	free(ag->members);
+	free(ag->vals);
+	free(ag->vslot);
 	if (ag->sha256) /* never load libcrypto only to free nothing */
 		EVP_MD_free(ag->sha256);
 	free(ag->slots);
@@ -296,16 +391,19 @@ static int tokens_push(tokens *ts, const char *t)
 	return 0;
 }
 
-static int add_to(group *g, const csm_score *s, const char *member)
+/* Add to group `g` score `s`, its values numbered `vid` (value_id; the
+ * directives', then the overall's); a tracked assessment `m` (NULL:
+ * untracked) notes it. */
+static int add_to(group *g, const csm_score *s, const unsigned *vid, member *m)
 {
 	int d, rc;
-	if (member && (rc = tokens_push(&g->members, member)))
-		return rc;
+	if (m)
+		m->g[g->family] = g;
 	g->n++;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (s->dir[d].has_score && (rc = hist_add(&g->dir[d], s->dir[d].score)))
+		if (s->dir[d].has_score && (rc = hist_add_vid(&g->dir[d], s->dir[d].score, vid[d])))
 			return rc;
-	return hist_add(&g->overall, s->overall);
+	return hist_add_vid(&g->overall, s->overall, vid[CSM_DIRECTIVES]);
 }
 
 static const char hex_digit[] = "0123456789abcdef";
@@ -380,7 +478,10 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
 	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
 	const char *size = a->field[CSM_FIELD_ORG_SIZE];
-	char key[CSM__KEY_MAX], member[TOKEN + 1], *m = NULL;
+	char key[CSM__KEY_MAX];
+	member *m = NULL;
+	unsigned vid[CSM_DIRECTIVES + 1] = {0};
+	int d;
 	csm_score *s = NULL;
 	group *g;
 	int rc;
@@ -397,15 +498,32 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		csm_score_free(s);
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
 	}
-	if (org) {
-		if ((rc = member_token(ag, member, org, s)))
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (s->dir[d].has_score && (rc = value_id(ag, s->dir[d].score, &vid[d])))
 			goto done;
-		m = member;
+	if ((rc = value_id(ag, s->overall, &vid[CSM_DIRECTIVES])))
+		goto done;
+	if (org) {
+		if (ag->nmembers == ag->capmembers) {
+			size_t cap = ag->capmembers ? ag->capmembers * 2 : 1024;
+			member *t = realloc(ag->members, cap * sizeof *t);
+			if (!t) {
+				rc = csm__nomem();
+				goto done;
+			}
+			ag->members = t;
+			ag->capmembers = cap;
+		}
+		m = &ag->members[ag->nmembers];
+		memset(m, 0, sizeof *m);
+		if ((rc = member_token(ag, m->t, org, s)))
+			goto done;
+		ag->nmembers++;
 	}
-	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, m)))
+	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
-	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
+	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	if (industry) {
 		/* With the list: an older id counts under its new one, and in its
@@ -417,25 +535,25 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 			industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
 		if (!csm_industry_is_group(ag->ind, industry)) {
 			csm__industry_key(key, industry);
-			if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
+			if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, vid, m)))
 				goto done;
 			if (parent)
 				snprintf(g->parent, sizeof g->parent, "industry:%s", parent);
 		}
 		if (parent) {
 			csm__industry_key(key, parent);
-			if ((rc = group_get(&g, ag, key, 5)) || (rc = add_to(g, s, m)))
+			if ((rc = group_get(&g, ag, key, 5)) || (rc = add_to(g, s, vid, m)))
 				goto done;
 		}
 	}
 	if (size) {
 		key_join(key, "size:", size, CSM__KEY_MAX);
-		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, m)))
+		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, vid, m)))
 			goto done;
 	}
 	if (date) {
 		key_join(key, "year:", date, 4);
-		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, m)))
+		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, vid, m)))
 			goto done;
 	}
 done:
@@ -480,6 +598,7 @@ unsigned long long csm_aggregator_count(const csm_aggregator *ag)
 
 /* Tokens are hex text: compared 8 bytes at a time as big-endian numbers,
  * which orders them as memcmp does, at a fraction of the calls. */
+/* (also orders members: a member starts with its token) */
 static int cmp_token(const void *x, const void *y)
 {
 	const unsigned char *a = x, *b = y;
@@ -623,23 +742,37 @@ static int suppress_nested(csm_aggregator *ag)
 }
 
 /* The members of the published groups of family `f` together: what adding
- * them up gives. They are disjoint (one grade, industry, size, year each). */
+ * them up gives. They are disjoint (one grade, industry, size, year each);
+ * read from the members in order (sort_members), they come sorted. */
 static int family_sum(csm_aggregator *ag, int f)
 {
 	tokens *u = &ag->sum[f];
-	size_t i, t;
+	size_t i;
 	int rc;
 	u->n = 0;
-	for (i = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		if (g->family != f || g->suppressed || !g->n)
-			continue;
-		for (t = 0; t < g->members.n; t++)
-			if ((rc = tokens_push(u, g->members.t[t])))
-				return rc;
+	for (i = 0; i < ag->nmembers; i++) {
+		const group *g = ag->members[i].g[f];
+		if (g && !g->suppressed && g->n && (rc = tokens_push(u, ag->members[i].t)))
+			return rc;
 	}
-	if (u->n > 1)
-		qsort(u->t, u->n, sizeof *u->t, cmp_token);
+	return 0;
+}
+
+/* Every tracked assessment in the order of its token, and so each group's
+ * members: one sort of them all instead of one per group and family sum
+ * (the most of db export's time before). */
+static int sort_members(csm_aggregator *ag)
+{
+	size_t i;
+	int f, rc;
+	if (ag->nmembers > 1)
+		qsort(ag->members, ag->nmembers, sizeof *ag->members, cmp_token);
+	for (i = 0; i < ag->count; i++)
+		ag->groups[i]->members.n = 0;
+	for (i = 0; i < ag->nmembers; i++)
+		for (f = 0; f < FAMILIES; f++)
+			if (ag->members[i].g[f] && (rc = tokens_push(&ag->members[i].g[f]->members, ag->members[i].t)))
+				return rc;
 	return 0;
 }
 
@@ -721,11 +854,10 @@ static int suppress(csm_aggregator *ag)
 	size_t i;
 	int rc, f;
 
-	for (i = 0; i < ag->count; i++) {
+	for (i = 0; i < ag->count; i++)
 		ag->groups[i]->suppressed = ag->groups[i]->n < ag->min_group;
-		if (ag->track && ag->groups[i]->members.n > 1)
-			qsort(ag->groups[i]->members.t, ag->groups[i]->members.n, sizeof(token), cmp_token);
-	}
+	if (ag->track && (rc = sort_members(ag)))
+		return rc;
 	if (all < ag->min_group) {
 		for (i = 0; i < ag->count; i++)
 			if (!ag->groups[i]->suppressed)

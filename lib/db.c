@@ -1292,16 +1292,20 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
-	/* Each organization counts once: its latest assessment (within the year).
-	 * One row per assessment (the levels column), the latest found in the
-	 * index assessment_latest (questionnaire, org_key, assessed_on); no
-	 * order is needed, as each row is a whole assessment. */
-	static const char *const sql =
-	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key"
-	    " FROM assessment a"
-	    " WHERE a.questionnaire = ?1 AND a.assessed_on = (SELECT max(b.assessed_on) FROM assessment b"
-	    "   WHERE b.org_key = a.org_key AND b.questionnaire = a.questionnaire"
-	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))";
+	/* Each organization counts once: its latest assessment (within the year):
+	 * one with no later one of the organization. One row per assessment (the
+	 * levels column); no order is needed, as each row is a whole assessment.
+	 * SQLite reads the table in storage order (NOT INDEXED) and looks the
+	 * later one up in the index assessment_latest (questionnaire, org_key,
+	 * assessed_on): a third of the time of reading the rows in that index's
+	 * order, one random access each. PostgreSQL plans the anti-join itself. */
+#define LATEST(hint)                                                                                            \
+	"SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key FROM assessment a" hint          \
+	" WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)"                            \
+	" AND NOT EXISTS (SELECT 1 FROM assessment b WHERE b.questionnaire = a.questionnaire"                       \
+	" AND b.org_key = a.org_key AND b.assessed_on > a.assessed_on AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
+	const char *sql = db->pg ? LATEST("") : LATEST(" NOT INDEXED");
+#undef LATEST
 	export_ctx x;
 	query *qy = NULL, *rel = NULL;
 	char now[32];
