@@ -65,6 +65,12 @@ typedef struct member {
 
 static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year", "parent"};
 
+typedef struct values {
+	double *v;
+	unsigned *slot;
+	size_t n, cap, nslot;
+} values;
+
 struct csm_aggregator {
 	const csm_questionnaire *q;
 	const csm_industries *ind; /* NULL: industries as given, no parent groups */
@@ -84,11 +90,10 @@ struct csm_aggregator {
 	tokens *prior;              /* memberships of groups published earlier */
 	size_t nprior, capprior;
 	tokens sum[FAMILIES];       /* per family: the members of its published groups */
-	/* Every score value seen, numbered (value_id): an assessment's scores
-	 * are looked up once, not once per group it joins. */
-	double *vals;
-	unsigned *vslot;
-	size_t nvals, capvals, nvslot;
+	/* Every score value seen, numbered (value_id) per directive and for the
+	 * overall score: an assessment's scores are looked up once, not once per
+	 * group it joins, and each histogram's `at` stays as small as its bins. */
+	values vt[CSM_DIRECTIVES + 1];
 	long long release;          /* id in the release log, 0 for none */
 	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
 };
@@ -205,40 +210,40 @@ static int hist_sort(hist *h)
 	return hist_reslot(h);
 }
 
-/* The number of value `v` among the aggregator's values (see hist.at). */
-static int value_id(csm_aggregator *ag, double v, unsigned *vid)
+/* The number of value `v` among the values `vt` (see hist.at). */
+static int value_id(values *vt, double v, unsigned *vid)
 {
 	size_t s, i;
-	if (2 * (ag->nvals + 1) > ag->nvslot) {
-		size_t n = ag->nvslot ? ag->nvslot * 2 : 256;
+	if (2 * (vt->n + 1) > vt->nslot) {
+		size_t n = vt->nslot ? vt->nslot * 2 : 64;
 		unsigned *t = calloc(n, sizeof *t);
 		if (!t)
 			return csm__nomem();
-		for (i = 0; i < ag->nvals; i++) {
-			for (s = hash_value(ag->vals[i]) & (n - 1); t[s]; s = (s + 1) & (n - 1))
+		for (i = 0; i < vt->n; i++) {
+			for (s = hash_value(vt->v[i]) & (n - 1); t[s]; s = (s + 1) & (n - 1))
 				;
 			t[s] = (unsigned)(i + 1);
 		}
-		free(ag->vslot);
-		ag->vslot = t;
-		ag->nvslot = n;
+		free(vt->slot);
+		vt->slot = t;
+		vt->nslot = n;
 	}
-	for (s = hash_value(v) & (ag->nvslot - 1); ag->vslot[s]; s = (s + 1) & (ag->nvslot - 1))
-		if (ag->vals[ag->vslot[s] - 1] == v) {
-			*vid = ag->vslot[s] - 1;
+	for (s = hash_value(v) & (vt->nslot - 1); vt->slot[s]; s = (s + 1) & (vt->nslot - 1))
+		if (vt->v[vt->slot[s] - 1] == v) {
+			*vid = vt->slot[s] - 1;
 			return 0;
 		}
-	if (ag->nvals == ag->capvals) {
-		size_t cap = ag->capvals ? ag->capvals * 2 : 64;
-		double *t = realloc(ag->vals, cap * sizeof *t);
+	if (vt->n == vt->cap) {
+		size_t cap = vt->cap ? vt->cap * 2 : 64;
+		double *t = realloc(vt->v, cap * sizeof *t);
 		if (!t)
 			return csm__nomem();
-		ag->vals = t;
-		ag->capvals = cap;
+		vt->v = t;
+		vt->cap = cap;
 	}
-	ag->vals[ag->nvals] = v;
-	*vid = (unsigned)ag->nvals;
-	ag->vslot[s] = (unsigned)++ag->nvals;
+	vt->v[vt->n] = v;
+	*vid = (unsigned)vt->n;
+	vt->slot[s] = (unsigned)++vt->n;
 	return 0;
 }
 
@@ -326,8 +331,10 @@ void csm_aggregator_free(csm_aggregator *ag)
 		free(ag->sum[d].t);
 	free(ag->groups);
 	free(ag->members);
-	free(ag->vals);
-	free(ag->vslot);
+	for (d = 0; d <= CSM_DIRECTIVES; d++) {
+		free(ag->vt[d].v);
+		free(ag->vt[d].slot);
+	}
 	if (ag->sha256) /* never load libcrypto only to free nothing */
 		EVP_MD_free(ag->sha256);
 	free(ag->slots);
@@ -391,7 +398,7 @@ static int tokens_push(tokens *ts, const char *t)
 	return 0;
 }
 
-/* Add to group `g` score `s`, its values numbered `vid` (value_id; the
+/* Add to group `g` score `s`, its values numbered `vid` (value_id: the
  * directives', then the overall's); a tracked assessment `m` (NULL:
  * untracked) notes it. */
 static int add_to(group *g, const csm_score *s, const unsigned *vid, member *m)
@@ -499,9 +506,9 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
 	}
 	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (s->dir[d].has_score && (rc = value_id(ag, s->dir[d].score, &vid[d])))
+		if (s->dir[d].has_score && (rc = value_id(&ag->vt[d], s->dir[d].score, &vid[d])))
 			goto done;
-	if ((rc = value_id(ag, s->overall, &vid[CSM_DIRECTIVES])))
+	if ((rc = value_id(&ag->vt[CSM_DIRECTIVES], s->overall, &vid[CSM_DIRECTIVES])))
 		goto done;
 	if (org) {
 		if (ag->nmembers == ag->capmembers) {
