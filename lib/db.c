@@ -1017,42 +1017,57 @@ static void stored_free(stored *r)
 }
 
 /* The levels column (schema 3): "item=level,..." in the file's order (as a
- * rule the questionnaire's, which export then finds first time). Item ids
- * have no '=' or ',' (csm__valid_id). */
-static int levels_text(char **out, const csm_answers *a)
+ * rule the questionnaire's, which export then finds first time), and the
+ * answers column (schema 4). Item ids have no '=', ',' or '"'
+ * (csm__valid_id: a checked assessment's are the questionnaire's): each
+ * item goes to each text in one piece; one with evidence or a note, or an
+ * id longer than an id can be, the long way (answer_json). */
+static int answer_texts(stored *r, const csm_answers *a)
 {
-	csm__buf b = {0};
-	size_t i;
-	for (i = 0; i < a->count; i++) {
-		const csm__answer *an = &a->items[i];
-		if (i)
-			csm__buf_add(&b, ",", 1);
-		csm__buf_puts(&b, an->id);
-		csm__buf_puts(&b, an->kind == CSM_ANSWER_NA ? "=n" : "=");
-		if (an->kind == CSM_ANSWER_LEVEL) {
-			char c = (char)('0' + an->level);
-			csm__buf_add(&b, &c, 1);
-		}
-	}
-	return csm__buf_finish(&b, out);
-}
-
-/* The answers and assessors columns (schema 4). Pseudonymized: no names. */
-static int record_text(stored *r, const csm_answers *a, int pseudonymized)
-{
-	csm__buf b = {0};
+	csm__buf lv = {0}, js = {0};
 	size_t i;
 	int rc;
-	csm__buf_add(&b, "{", 1);
+	csm__buf_add(&js, "{", 1);
 	for (i = 0; i < a->count; i++) {
 		const csm__answer *an = &a->items[i];
+		size_t n = strlen(an->id), k = 0, m = 0;
+		char t[80], u[80];
+		if (n > 64) /* not an item id, yet safe */
+			return csm__err(CSM_EINVALID, "%s: item id too long to store", a->name);
 		if (i)
-			csm__buf_add(&b, ",", 1);
-		answer_json(&b, an->id, an->kind, an->level, an->evidence, an->note);
+			t[k++] = ',', u[m++] = ',';
+		memcpy(t + k, an->id, n), k += n;
+		t[k++] = '=';
+		if (an->kind == CSM_ANSWER_NA)
+			t[k++] = 'n';
+		else if (an->kind == CSM_ANSWER_LEVEL)
+			t[k++] = (char)('0' + an->level);
+		csm__buf_add(&lv, t, k);
+		if (an->evidence || an->note || an->kind != CSM_ANSWER_LEVEL || an->level < 0 || an->level > 9) {
+			csm__buf_add(&js, u, m);
+			answer_json(&js, an->id, an->kind, an->level, an->evidence, an->note);
+			continue;
+		}
+		u[m++] = '"';
+		memcpy(u + m, an->id, n), m += n;
+		u[m++] = '"', u[m++] = ':', u[m++] = (char)('0' + an->level);
+		csm__buf_add(&js, u, m);
 	}
-	csm__buf_add(&b, "}", 1);
-	if ((rc = csm__buf_finish(&b, &r->answers)) || !a->assessor_count)
+	csm__buf_add(&js, "}", 1);
+	if ((rc = csm__buf_finish(&js, &r->answers)) || !a->count) {
+		csm__buf_free(&lv);
 		return rc;
+	}
+	return csm__buf_finish(&lv, &r->levels);
+}
+
+/* The assessors column (schema 4). Pseudonymized: no names. */
+static int assessors_text(stored *r, const csm_answers *a, int pseudonymized)
+{
+	csm__buf b = {0};
+	size_t i;
+	if (!a->assessor_count)
+		return 0;
 	csm__buf_add(&b, "[", 1);
 	for (i = 0; i < a->assessor_count; i++) {
 		if (i)
@@ -1090,9 +1105,9 @@ static int store_row(stored *r, const csm_answers *a, const csm_questionnaire *q
 	}
 	gmtime_r(&t, &tm);
 	strftime(r->now, sizeof r->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (a->count && (rc = levels_text(&r->levels, a)))
+	if ((rc = answer_texts(r, a)))
 		return rc;
-	return record_text(r, a, pseudonymized);
+	return assessors_text(r, a, pseudonymized);
 }
 
 /* Step 2: the assessment of this organization and date it replaces goes;
