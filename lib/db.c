@@ -991,7 +991,7 @@ int csm_db_rollback(csm_db *db)
 	return rc;
 }
 
-enum { Q_DELETE, Q_MAXID, Q_ASSESSMENT, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
+enum { Q_MAXID, Q_ASSESSMENT, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
 
 static int cached(query **out, csm_db *db, int which, const char *sql, int nparams)
 {
@@ -1114,16 +1114,14 @@ static int store_row(stored *r, const csm_answers *a, const csm_questionnaire *q
 	return assessors_text(r, a, pseudonymized);
 }
 
-/* Step 2: the assessment of this organization and date it replaces goes;
- * its assessments stored by schema 1 under the hash of the name as then
- * spelled join the normalized key (those the new key has a date of go). */
-static int store_replace(csm_db *db, const stored *r, const char *date)
+/* Step 2: the organization's assessments stored by schema 1 under the hash
+ * of the name as then spelled join the normalized key (those the new key
+ * has a date of go). (The one of the same date that this one replaces goes
+ * by the INSERT's ON CONFLICT, store_insert.) */
+static int store_rekey(csm_db *db, const stored *r, const char *date)
 {
 	query *qy;
 	int rc;
-	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
-	    (rc = bind_text(qy, 1, r->key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
-		return rc;
 	if (!db->legacy || !r->legacy)
 		return 0;
 	if ((rc = cached(&qy, db, Q_LEGACY_DELETE,
@@ -1155,8 +1153,10 @@ static int store_next_id(csm_db *db)
 	return 0;
 }
 
-/* Step 4: the row, in one prepared INSERT. Texts are bound without a copy:
- * `r` and `a` outlive the statement's run. */
+/* Step 4: the row, in one prepared INSERT that replaces the assessment of
+ * the same organization and date (an upsert: SQLite 3.24 and PostgreSQL 9.5
+ * say it alike; one statement instead of a DELETE and an INSERT). Texts are
+ * bound without a copy: `r` and `a` outlive the statement's run. */
 static int store_insert(csm_db *db, const stored *r, const csm_answers *a, const csm_questionnaire *q,
                         const csm_db_options *opt)
 {
@@ -1165,7 +1165,12 @@ static int store_insert(csm_db *db, const stored *r, const csm_answers *a, const
 	if ((rc = cached(&qy, db, Q_ASSESSMENT,
 	                 "INSERT INTO assessment (id, org_key, org_name, submitter, questionnaire, industry, size_band, scope,"
 	                 " assessed_on, ingested_at, levels, answers, assessors)"
-	                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	                 " ON CONFLICT (org_key, assessed_on) DO UPDATE SET id = excluded.id, org_name = excluded.org_name,"
+	                 " submitter = excluded.submitter, questionnaire = excluded.questionnaire,"
+	                 " industry = excluded.industry, size_band = excluded.size_band, scope = excluded.scope,"
+	                 " ingested_at = excluded.ingested_at, levels = excluded.levels, answers = excluded.answers,"
+	                 " assessors = excluded.assessors",
 	                 13)) ||
 	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text_kept(qy, 2, r->key)) ||
 	    (rc = bind_text_kept(qy, 3, opt && opt->key_len ? NULL : a->field[CSM_FIELD_ORG_NAME])) ||
@@ -1181,13 +1186,13 @@ static int store_insert(csm_db *db, const stored *r, const csm_answers *a, const
 	return 0;
 }
 
-/* An assessment in one row (schema 4): two statements each, prepared once
- * a run, inside the caller's transaction (csm_db_begin). */
+/* An assessment in one row (schema 4): one statement, prepared once a run,
+ * inside the caller's transaction (csm_db_begin). */
 static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, stored *r)
 {
 	int rc;
 	if ((rc = store_row(r, a, q, opt)) || (rc = csm_db_begin(db)) ||
-	    (rc = store_replace(db, r, a->field[CSM_FIELD_ASSESSED_ON])) || (rc = store_next_id(db)))
+	    (rc = store_rekey(db, r, a->field[CSM_FIELD_ASSESSED_ON])) || (rc = store_next_id(db)))
 		return rc;
 	return store_insert(db, r, a, q, opt);
 }
