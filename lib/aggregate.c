@@ -65,6 +65,16 @@ typedef struct member {
 
 static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year", "parent"};
 
+/* What an industry id adds an assessment to (industry_of): "" for none. */
+typedef struct industry_groups {
+	char id[72];                  /* of the memo entry; "" empty */
+	char key[CSM__KEY_MAX];       /* its industry's group */
+	char parent_key[CSM__KEY_MAX];/* its parent group */
+	char parent[80];              /* group.parent of the industry's group */
+} industry_groups;
+
+#define INDUSTRY_MEMO 64
+
 typedef struct values {
 	double *v;
 	unsigned *slot;
@@ -94,6 +104,7 @@ struct csm_aggregator {
 	 * overall score: an assessment's scores are looked up once, not once per
 	 * group it joins, and each histogram's `at` stays as small as its bins. */
 	values vt[CSM_DIRECTIVES + 1];
+	industry_groups imemo[INDUSTRY_MEMO];
 	long long release;          /* id in the release log, 0 for none */
 	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
 };
@@ -183,6 +194,10 @@ static int hist_add_vid(hist *h, double v, unsigned vid)
 		unsigned *t;
 		while (nat <= vid)
 			nat *= 2;
+		/* Numbers are the aggregator's: a group that sees few of them
+		 * takes the hash way, and memory stays a multiple of its bins. */
+		if (nat > 8 * (h->n + 16))
+			return 0;
 		if (!(t = realloc(h->at, nat * sizeof *t)))
 			return csm__nomem();
 		memset(t + h->nat, 0, (nat - h->nat) * sizeof *t);
@@ -480,6 +495,36 @@ int csm__aggregator_add_member(csm_aggregator *ag, const csm_answers *a, unsigne
 	return add_impl(ag, a, flags, org);
 }
 
+/* The groups of industry `id`. With the list: an older id counts under its
+ * new one, and in its parent group too (a family of its own: each
+ * organization is in one industry and one parent group). An organization
+ * that named only a group counts in that group, not among the industries.
+ * Kept per id (industry_memo): the look-ups are searches of the list. */
+static void industry_of(industry_groups *out, csm_aggregator *ag, const char *id)
+{
+	size_t n = strlen(id);
+	industry_groups *m = &ag->imemo[csm__fnv1a(id, n, CSM__FNV_BASIS) % INDUSTRY_MEMO];
+	const char *industry = id, *parent;
+	if (n < sizeof m->id && strcmp(m->id, id) == 0 && m->id[0]) {
+		*out = *m;
+		return;
+	}
+	memset(out, 0, sizeof *out);
+	parent = csm_industry_parent(ag->ind, industry);
+	if (csm_industry_renamed(ag->ind, industry))
+		industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
+	if (!csm_industry_is_group(ag->ind, industry))
+		csm__industry_key(out->key, industry);
+	if (parent) {
+		csm__industry_key(out->parent_key, parent);
+		snprintf(out->parent, sizeof out->parent, "industry:%s", parent);
+	}
+	if (n < sizeof m->id) {
+		*m = *out;
+		memcpy(m->id, id, n + 1);
+	}
+}
+
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
 {
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
@@ -533,25 +578,16 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	if (industry) {
-		/* With the list: an older id counts under its new one, and in its
-		 * parent group too (a family of its own: each organization is in one
-		 * industry and one parent group). An organization that named only a
-		 * group counts in that group, not among the industries. */
-		const char *parent = csm_industry_parent(ag->ind, industry);
-		if (csm_industry_renamed(ag->ind, industry))
-			industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
-		if (!csm_industry_is_group(ag->ind, industry)) {
-			csm__industry_key(key, industry);
-			if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, vid, m)))
+		industry_groups ig;
+		industry_of(&ig, ag, industry);
+		if (ig.key[0]) {
+			if ((rc = group_get(&g, ag, ig.key, 2)) || (rc = add_to(g, s, vid, m)))
 				goto done;
-			if (parent)
-				snprintf(g->parent, sizeof g->parent, "industry:%s", parent);
+			if (ig.parent_key[0] && strcmp(g->parent, ig.parent) != 0)
+				memcpy(g->parent, ig.parent, sizeof g->parent);
 		}
-		if (parent) {
-			csm__industry_key(key, parent);
-			if ((rc = group_get(&g, ag, key, 5)) || (rc = add_to(g, s, vid, m)))
-				goto done;
-		}
+		if (ig.parent_key[0] && ((rc = group_get(&g, ag, ig.parent_key, 5)) || (rc = add_to(g, s, vid, m))))
+			goto done;
 	}
 	if (size) {
 		key_join(key, "size:", size, CSM__KEY_MAX);
