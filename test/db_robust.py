@@ -399,6 +399,25 @@ def test_migration_v3():
           "export after migration 3 -> 4 (org three, without answers, not counted)", str(means.get("all")))
     r = csm("db", "ingest", "--db", db, jsonl("v4.jsonl", [answers("two", "2025-03-01", level=5), answers("four")]))
     check(r.returncode == 0 and count(db) == 4, "ingest after migration 3", r.stderr)
+    # schema 4 as ingest writes it: the answers as given (evidence, note, n/a, null), assessors without
+    # their names when pseudonymized
+    doc = answers("five", "2025-05-05", level=4)
+    doc["answers"][ITEMS[0]] = {"level": 2, "evidence": 'policy "v2"\\draft', "note": "改訂中"}
+    doc["answers"][ITEMS[1]] = "n/a"
+    doc["answers"][ITEMS[2]] = None
+    doc["assessors"] = [{"name": "Rater One", "role": "CISO"}, {"name": "Rater Two"}]
+    keyfile = os.path.join(WORK, "v4.key")
+    with open(keyfile, "wb") as f:
+        f.write(os.urandom(32))
+    os.chmod(keyfile, 0o600)
+    r = csm("db", "ingest", "--db", db, "--pseudonymize", "--key-file", keyfile, "--allow-partial",
+            jsonl("five.jsonl", [doc]))
+    check(r.returncode == 0, "ingest of evidence, notes, n/a and null into schema 4", r.stderr)
+    want_answers = {i: (4 if isinstance(v, dict) and v == {"level": 4} else v) for i, v in doc["answers"].items()}
+    got = raw.column("SELECT answers || '|' || assessors FROM assessment WHERE org_name IS NULL")
+    ans, _, who = got[0].partition("|") if len(got) == 1 else ("{}", "", "[]")
+    check(json.loads(ans) == want_answers and json.loads(who) == [{"role": "CISO"}, {}],
+          "schema 4 stores the answers as given and the assessors' roles only (pseudonymized)", str(got)[:600])
 
 
 # ---- the four spellings: one member -------------------------------------------------
