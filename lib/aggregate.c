@@ -18,6 +18,13 @@ typedef struct bin {
 	unsigned long long c;
 } bin;
 
+/* Score values numbered in order of first sight (value_id). */
+typedef struct values {
+	double *v;
+	unsigned *slot;
+	size_t n, cap, nslot;
+} values;
+
 typedef struct hist {
 	bin *b;
 	size_t n, cap;
@@ -27,10 +34,13 @@ typedef struct hist {
 	 * index + 1; 0 is empty. Rebuilt when a bin is inserted, which is rare. */
 	unsigned *slot;
 	size_t nslot;
-	/* A faster way in (hist_add_vid): bin index + 1 of each value the
-	 * aggregator has numbered (0: not seen here, or bins moved since). */
-	unsigned *at;
-	size_t nat;
+	/* The fast way in (hist_add_vid): counts by the aggregator's number of
+	 * the value, not yet in the bins (hist_flush moves them there). One
+	 * increment an add, where a bin is a look-up and then an increment:
+	 * an assessment adds to 66 histograms. */
+	unsigned long long *cnt;
+	size_t ncnt;
+	unsigned long long counted; /* adds the fast way: what cnt may grow to */
 } hist;
 
 /* A member of a group, for the release log (db.c): 16 hex digits naming the
@@ -75,11 +85,6 @@ typedef struct industry_groups {
 
 #define INDUSTRY_MEMO 64
 
-typedef struct values {
-	double *v;
-	unsigned *slot;
-	size_t n, cap, nslot;
-} values;
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
@@ -102,7 +107,7 @@ struct csm_aggregator {
 	tokens sum[FAMILIES];       /* per family: the members of its published groups */
 	/* Every score value seen, numbered (value_id) per directive and for the
 	 * overall score: an assessment's scores are looked up once, not once per
-	 * group it joins, and each histogram's `at` stays as small as its bins. */
+	 * group it joins, and each histogram counts by number (hist.cnt). */
 	values vt[CSM_DIRECTIVES + 1];
 	industry_groups imemo[INDUSTRY_MEMO];
 	long long release;          /* id in the release log, 0 for none */
@@ -140,10 +145,9 @@ static int hist_reslot(hist *h)
 	return 0;
 }
 
-/* Add `c` counts of value `v`; `*at` (if not NULL) gets its bin's index. A
- * new value's bin goes last: bins are sorted by value only when read
- * (hist_sort). */
-static int hist_add_at(hist *h, double v, unsigned long long c, size_t *at)
+/* Add `c` counts of value `v`. A new value's bin goes last: bins are sorted
+ * by value only when read (hist_sort). */
+static int hist_add_count(hist *h, double v, unsigned long long c)
 {
 	size_t s;
 	int rc;
@@ -153,8 +157,6 @@ static int hist_add_at(hist *h, double v, unsigned long long c, size_t *at)
 		if (h->b[h->slot[s] - 1].v == v) {
 			h->b[h->slot[s] - 1].c += c;
 			h->total += c;
-			if (at)
-				*at = h->slot[s] - 1;
 			return 0;
 		}
 	if (h->n == h->cap) {
@@ -170,41 +172,44 @@ static int hist_add_at(hist *h, double v, unsigned long long c, size_t *at)
 	h->n++;
 	h->slot[s] = (unsigned)h->n;
 	h->total += c;
-	if (at)
-		*at = h->n - 1;
 	return 0;
 }
-
-static int hist_add_count(hist *h, double v, unsigned long long c) { return hist_add_at(h, v, c, NULL); }
 
 /* Add one of value `v`, numbered `vid` by value_id. */
 static int hist_add_vid(hist *h, double v, unsigned vid)
 {
-	size_t at;
-	int rc;
-	if (vid < h->nat && h->at[vid]) {
-		h->b[h->at[vid] - 1].c++;
-		h->total++;
-		return 0;
-	}
-	if ((rc = hist_add_at(h, v, 1, &at)))
-		return rc;
-	if (vid >= h->nat) {
-		size_t nat = h->nat ? h->nat : 16;
-		unsigned *t;
-		while (nat <= vid)
-			nat *= 2;
-		/* Numbers are the aggregator's: a group that sees few of them
-		 * takes the hash way, and memory stays a multiple of its bins. */
-		if (nat > 8 * (h->n + 16))
-			return 0;
-		if (!(t = realloc(h->at, nat * sizeof *t)))
+	if (vid >= h->ncnt) {
+		size_t n = h->ncnt ? h->ncnt : 16;
+		unsigned long long *t;
+		while (n <= vid)
+			n *= 2;
+		/* Numbers are the aggregator's: a histogram that sees few values
+		 * takes the hash way, and its memory stays a multiple of its adds
+		 * (and of the values there are). */
+		if (n > 8 * (h->counted + h->n + 16))
+			return hist_add_count(h, v, 1);
+		if (!(t = realloc(h->cnt, n * sizeof *t)))
 			return csm__nomem();
-		memset(t + h->nat, 0, (nat - h->nat) * sizeof *t);
-		h->at = t;
-		h->nat = nat;
+		memset(t + h->ncnt, 0, (n - h->ncnt) * sizeof *t);
+		h->cnt = t;
+		h->ncnt = n;
 	}
-	h->at[vid] = (unsigned)(at + 1);
+	h->cnt[vid]++;
+	h->counted++;
+	return 0;
+}
+
+/* The counts of hist_add_vid into the bins; `vt` numbered their values. */
+static int hist_flush(hist *h, const values *vt)
+{
+	size_t i;
+	int rc;
+	for (i = 0; i < h->ncnt; i++)
+		if (h->cnt[i]) {
+			if ((rc = hist_add_count(h, vt->v[i], h->cnt[i])))
+				return rc;
+			h->cnt[i] = 0;
+		}
 	return 0;
 }
 
@@ -220,12 +225,10 @@ static int hist_sort(hist *h)
 	if (h->n < 2)
 		return 0;
 	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
-	if (h->nat) /* the bins moved */
-		memset(h->at, 0, h->nat * sizeof *h->at);
 	return hist_reslot(h);
 }
 
-/* The number of value `v` among the values `vt` (see hist.at). */
+/* The number of value `v` among the values `vt` (see hist.cnt). */
 static int value_id(values *vt, double v, unsigned *vid)
 {
 	size_t s, i;
@@ -331,11 +334,11 @@ void csm_aggregator_free(csm_aggregator *ag)
 		for (d = 0; d < CSM_DIRECTIVES; d++) {
 			free(ag->groups[i]->dir[d].b);
 			free(ag->groups[i]->dir[d].slot);
-			free(ag->groups[i]->dir[d].at);
+			free(ag->groups[i]->dir[d].cnt);
 		}
 		free(ag->groups[i]->overall.b);
 		free(ag->groups[i]->overall.slot);
-		free(ag->groups[i]->overall.at);
+		free(ag->groups[i]->overall.cnt);
 		free(ag->groups[i]->members.t);
 		free(ag->groups[i]);
 	}
@@ -620,13 +623,16 @@ int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
 			return rc;
 		memcpy(t->parent, g->parent, sizeof t->parent);
 		t->n += g->n;
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			for (b = 0; b < g->dir[d].n; b++)
-				if ((rc = hist_add_count(&t->dir[d], g->dir[d].b[b].v, g->dir[d].b[b].c)))
+		for (d = 0; d <= CSM_DIRECTIVES; d++) { /* the bins, and what is counted by number */
+			const hist *h = d < CSM_DIRECTIVES ? &g->dir[d] : &g->overall;
+			hist *th = d < CSM_DIRECTIVES ? &t->dir[d] : &t->overall;
+			for (b = 0; b < h->n; b++)
+				if ((rc = hist_add_count(th, h->b[b].v, h->b[b].c)))
 					return rc;
-		for (b = 0; b < g->overall.n; b++)
-			if ((rc = hist_add_count(&t->overall, g->overall.b[b].v, g->overall.b[b].c)))
-				return rc;
+			for (b = 0; b < h->ncnt; b++)
+				if (h->cnt[b] && (rc = hist_add_count(th, from->vt[d].v[b], h->cnt[b])))
+					return rc;
+		}
 	}
 	into->skipped += from->skipped;
 	return 0;
@@ -1015,9 +1021,10 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
 	for (i = 0; i < ag->count; i++) {
 		for (d = 0; d < CSM_DIRECTIVES; d++)
-			if ((rc = hist_sort(&ag->groups[i]->dir[d])))
+			if ((rc = hist_flush(&ag->groups[i]->dir[d], &ag->vt[d])) || (rc = hist_sort(&ag->groups[i]->dir[d])))
 				return rc;
-		if ((rc = hist_sort(&ag->groups[i]->overall)))
+		if ((rc = hist_flush(&ag->groups[i]->overall, &ag->vt[CSM_DIRECTIVES])) ||
+		    (rc = hist_sort(&ag->groups[i]->overall)))
 			return rc;
 	}
 	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
