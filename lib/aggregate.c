@@ -48,9 +48,12 @@ typedef struct hist {
 #define TOKEN 32
 typedef char token[TOKEN + 1];
 
+/* A membership: where its tokens are (each TOKEN bytes, not copied: in the
+ * aggregator's members, or in `own`, the text of an earlier release's). */
 typedef struct tokens {
-	token *t;
+	const char **t;
 	size_t n, cap;
+	char *own;
 } tokens;
 
 #define FAMILIES 6
@@ -343,7 +346,7 @@ void csm_aggregator_free(csm_aggregator *ag)
 		free(ag->groups[i]);
 	}
 	for (i = 0; i < ag->nprior; i++)
-		free(ag->prior[i].t);
+		free(ag->prior[i].t), free(ag->prior[i].own);
 	free(ag->prior);
 	for (d = 0; d < FAMILIES; d++)
 		free(ag->sum[d].t);
@@ -405,14 +408,13 @@ static int tokens_push(tokens *ts, const char *t)
 {
 	if (ts->n == ts->cap) {
 		size_t cap = ts->cap ? ts->cap * 2 : 16;
-		token *n = realloc(ts->t, cap * sizeof *n);
+		const char **n = realloc(ts->t, cap * sizeof *n);
 		if (!n)
 			return csm__nomem();
 		ts->t = n;
 		ts->cap = cap;
 	}
-	memcpy(ts->t[ts->n], t, TOKEN);
-	ts->t[ts->n++][TOKEN] = '\0';
+	ts->t[ts->n++] = t;
 	return 0;
 }
 
@@ -665,30 +667,38 @@ static int cmp_token(const void *x, const void *y)
 	return 0;
 }
 
+/* cmp_token of the tokens two pointers point at */
+static int cmp_token_at(const void *x, const void *y)
+{
+	return cmp_token(*(const char *const *)x, *(const char *const *)y);
+}
+
 /* An earlier published group's members: tokens joined by commas. */
 int csm__aggregator_prior(csm_aggregator *ag, const char *members)
 {
 	tokens ts = {0};
-	const char *p = members;
+	const char *p;
 	int rc;
-	while (*p) {
+	if (!(ts.own = csm__strdup(members)))
+		return csm__nomem();
+	for (p = ts.own; *p;) {
 		if (strspn(p, "0123456789abcdef") != TOKEN || (p[TOKEN] != ',' && p[TOKEN] != '\0')) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return csm__err(CSM_EINVALID, "release log: a group's members are not tokens of %d hex digits", TOKEN);
 		}
 		if ((rc = tokens_push(&ts, p))) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return rc;
 		}
 		p += TOKEN + (p[TOKEN] == ',');
 	}
 	if (ts.n > 1)
-		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token);
+		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token_at);
 	if (ag->nprior == ag->capprior) {
 		size_t cap = ag->capprior ? ag->capprior * 2 : 16;
 		tokens *t = realloc(ag->prior, cap * sizeof *t);
 		if (!t) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return csm__nomem();
 		}
 		ag->prior = t;
