@@ -1018,16 +1018,12 @@ int csm_aggregator_export(char **out, csm_aggregator *ag)
 	return csm__aggregator_export_release(out, ag, NULL, NULL);
 }
 
-int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
+/* Step 1 of an export: histograms in order of value, groups in order of
+ * family and key, and what is withheld decided (suppress). */
+static int release_ready(csm_aggregator *ag)
 {
-	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
-	csm__buf o = {0};
-	size_t i, k;
-	int d, first = 1, f, rc;
-
-	*out = NULL;
-	if (record && !ag->track)
-		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
+	size_t i;
+	int d, rc;
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
 	for (i = 0; i < ag->count; i++) {
 		for (d = 0; d < CSM_DIRECTIVES; d++)
@@ -1037,102 +1033,129 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 		    (rc = hist_sort(&ag->groups[i]->overall)))
 			return rc;
 	}
-	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
+	if ((rc = reindex(ag, ag->nslots)))
 		return rc;
-	if (record) /* the release log first: what is not logged is not published */
-		for (i = 0; i < ag->count; i++) {
-			const group *g = ag->groups[i];
-			csm__buf m = {0};
-			char *text;
-			size_t t;
-			if (g->suppressed || g->n == 0)
-				continue;
-			for (t = 0; t < g->members.n; t++) {
-				if (t)
-					csm__buf_puts(&m, ",");
-				csm__buf_add(&m, g->members.t[t], TOKEN);
-			}
-			if ((rc = csm__buf_finish(&m, &text)))
-				return rc;
-			rc = record(ctx, g->key, g->n, text);
-			free(text);
-			if (rc)
-				return rc;
-		}
-	if (record) /* and what adding up each family's published groups gives */
-		for (f = 1; f < FAMILIES; f++) {
-			const tokens *u = &ag->sum[f];
-			csm__buf m = {0};
-			char *text, key[32];
-			size_t t, groups = 0;
-			for (i = 0; i < ag->count; i++)
-				groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
-			if (groups < 2) /* nothing a published group does not already say */
-				continue;
-			for (t = 0; t < u->n; t++) {
-				if (t)
-					csm__buf_puts(&m, ",");
-				csm__buf_add(&m, u->t[t], TOKEN);
-			}
-			if ((rc = csm__buf_finish(&m, &text)))
-				return rc;
-			snprintf(key, sizeof key, "sum:%s", family_name[f]);
-			rc = record(ctx, key, u->n, text);
-			free(text);
-			if (rc)
-				return rc;
-		}
-	csm__buf_puts(&o, "{\"format\":\"csm-benchmark/1\",\"name\":");
-	csm__buf_json_string(&o, ag->name);
-	if (ag->source) {
-		csm__buf_puts(&o, ",\"source\":");
-		csm__buf_json_string(&o, ag->source);
+	return suppress(ag);
+}
+
+/* A membership as the release log keeps it: tokens joined by commas. */
+static int tokens_text(char **out, const tokens *ts)
+{
+	char *o = malloc(ts->n ? ts->n * (TOKEN + 1) : 1), *p = o;
+	size_t t;
+	if (!o)
+		return csm__nomem();
+	for (t = 0; t < ts->n; t++) {
+		if (t)
+			*p++ = ',';
+		memcpy(p, ts->t[t], TOKEN);
+		p += TOKEN;
 	}
-	csm__buf_puts(&o, ",\"questionnaire\":");
-	csm__buf_json_string(&o, ag->q->id);
-	csm__buf_puts(&o, ",\"grading\":{\"A\":");
-	csm__buf_number(&o, ag->grading.a);
-	csm__buf_puts(&o, ",\"B\":");
-	csm__buf_number(&o, ag->grading.b);
-	csm__buf_printf(&o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
+	*p = '\0';
+	*out = o;
+	return 0;
+}
+
+static int record_tokens(csm__release_fn record, void *ctx, const char *key, unsigned long long n,
+                         const tokens *ts)
+{
+	char *text = NULL;
+	int rc;
+	if ((rc = tokens_text(&text, ts)))
+		return rc;
+	rc = record(ctx, key, n, text);
+	free(text);
+	return rc;
+}
+
+/* Step 2 (db export): the release log, before anything is published (what
+ * is not logged is not published): every published group's members, and
+ * what adding up each family's published groups gives. */
+static int log_release(const csm_aggregator *ag, csm__release_fn record, void *ctx)
+{
+	size_t i;
+	int f, rc;
 	for (i = 0; i < ag->count; i++) {
 		const group *g = ag->groups[i];
-		stats st[CSM_DIRECTIVES], ov;
-		if (g->suppressed || g->n == 0)
-			continue;
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			st[d] = stats_of(&g->dir[d]);
-		csm__buf_puts(&o, first ? "\n{\"key\":" : ",\n{\"key\":");
-		first = 0;
-		csm__buf_json_string(&o, g->key);
-		csm__buf_printf(&o, ",\"n\":%llu", g->n);
-		for (f = 0; f < 7; f++) {
-			csm__buf_printf(&o, ",\"%s\":[", fields[f]);
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
-				if (d)
-					csm__buf_puts(&o, ",");
-				if (st[d].has)
-					csm__buf_number(&o, v);
-				else
-					csm__buf_puts(&o, "null");
-			}
-			csm__buf_puts(&o, "]");
-		}
-		csm__buf_puts(&o, ",\"histogram\":[");
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			if (d)
-				csm__buf_puts(&o, ",");
-			w_hist(&o, &g->dir[d]);
-		}
-		ov = stats_of(&g->overall);
-		csm__buf_puts(&o, "],\"overall\":{\"mean\":");
-		csm__buf_number(&o, ov.mean);
-		csm__buf_puts(&o, ",\"histogram\":");
-		w_hist(&o, &g->overall);
-		csm__buf_puts(&o, "}}");
+		if (!g->suppressed && g->n && (rc = record_tokens(record, ctx, g->key, g->n, &g->members)))
+			return rc;
 	}
-	csm__buf_puts(&o, "],\n\"suppressed\":[");
+	for (f = 1; f < FAMILIES; f++) {
+		char key[32];
+		size_t groups = 0;
+		for (i = 0; i < ag->count; i++)
+			groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
+		if (groups < 2) /* nothing a published group does not already say */
+			continue;
+		snprintf(key, sizeof key, "sum:%s", family_name[f]);
+		if ((rc = record_tokens(record, ctx, key, ag->sum[f].n, &ag->sum[f])))
+			return rc;
+	}
+	return 0;
+}
+
+/* Step 3: the benchmark's head: name, source, questionnaire, grading, k. */
+static void write_head(csm__buf *o, const csm_aggregator *ag)
+{
+	csm__buf_puts(o, "{\"format\":\"csm-benchmark/1\",\"name\":");
+	csm__buf_json_string(o, ag->name);
+	if (ag->source) {
+		csm__buf_puts(o, ",\"source\":");
+		csm__buf_json_string(o, ag->source);
+	}
+	csm__buf_puts(o, ",\"questionnaire\":");
+	csm__buf_json_string(o, ag->q->id);
+	csm__buf_puts(o, ",\"grading\":{\"A\":");
+	csm__buf_number(o, ag->grading.a);
+	csm__buf_puts(o, ",\"B\":");
+	csm__buf_number(o, ag->grading.b);
+	csm__buf_printf(o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
+}
+
+/* Step 4: one published group: n, per directive the statistics and the
+ * histogram, and the overall score's. */
+static void write_group(csm__buf *o, const group *g, int first)
+{
+	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
+	stats st[CSM_DIRECTIVES], ov;
+	int d, f;
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		st[d] = stats_of(&g->dir[d]);
+	csm__buf_puts(o, first ? "\n{\"key\":" : ",\n{\"key\":");
+	csm__buf_json_string(o, g->key);
+	csm__buf_printf(o, ",\"n\":%llu", g->n);
+	for (f = 0; f < 7; f++) {
+		csm__buf_printf(o, ",\"%s\":[", fields[f]);
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
+			if (d)
+				csm__buf_puts(o, ",");
+			if (st[d].has)
+				csm__buf_number(o, v);
+			else
+				csm__buf_puts(o, "null");
+		}
+		csm__buf_puts(o, "]");
+	}
+	csm__buf_puts(o, ",\"histogram\":[");
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		if (d)
+			csm__buf_puts(o, ",");
+		w_hist(o, &g->dir[d]);
+	}
+	ov = stats_of(&g->overall);
+	csm__buf_puts(o, "],\"overall\":{\"mean\":");
+	csm__buf_number(o, ov.mean);
+	csm__buf_puts(o, ",\"histogram\":");
+	w_hist(o, &g->overall);
+	csm__buf_puts(o, "}}");
+}
+
+/* Step 5: the withheld groups, each with why. */
+static void write_suppressed(csm__buf *o, const csm_aggregator *ag)
+{
+	size_t i, k;
+	csm__buf_puts(o, "],\n\"suppressed\":[");
 	for (i = 0, k = 0; i < ag->count; i++) {
 		const group *g = ag->groups[i];
 		char reason[64];
@@ -1145,12 +1168,32 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 			         ag->min_group - 1);
 		else
 			snprintf(reason, sizeof reason, "complementary suppression");
-		csm__buf_puts(&o, k++ ? ",{\"key\":" : "{\"key\":");
-		csm__buf_json_string(&o, g->key);
-		csm__buf_puts(&o, ",\"reason\":");
-		csm__buf_json_string(&o, reason);
-		csm__buf_puts(&o, "}");
+		csm__buf_puts(o, k++ ? ",{\"key\":" : "{\"key\":");
+		csm__buf_json_string(o, g->key);
+		csm__buf_puts(o, ",\"reason\":");
+		csm__buf_json_string(o, reason);
+		csm__buf_puts(o, "}");
 	}
-	csm__buf_puts(&o, "]}\n");
+	csm__buf_puts(o, "]}\n");
+}
+
+int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
+{
+	csm__buf o = {0};
+	size_t i;
+	int first = 1, rc;
+
+	*out = NULL;
+	if (record && !ag->track)
+		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
+	if ((rc = release_ready(ag)) || (record && (rc = log_release(ag, record, ctx))))
+		return rc;
+	write_head(&o, ag);
+	for (i = 0; i < ag->count; i++)
+		if (!ag->groups[i]->suppressed && ag->groups[i]->n) {
+			write_group(&o, ag->groups[i], first);
+			first = 0;
+		}
+	write_suppressed(&o, ag);
 	return csm__buf_finish(&o, out);
 }
