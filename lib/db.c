@@ -1290,24 +1290,52 @@ typedef struct export_ctx {
 	csm_db *db;
 	csm_aggregator *ag;
 	const csm_questionnaire *q;
-	csm_answers *cur;
-	long long cur_id, release;
+	csm_answers *cur; /* one for every row: made once, cleared per row */
+	size_t ids_cap;   /* of cur->ids */
+	long long release;
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
 	EVP_MD *sha256; /* fetched once, not per row */
 } export_ctx;
 
-static int flush_current(export_ctx *x)
+/* The row's assessment to the aggregator. */
+static int add_current(export_ctx *x)
 {
-	int rc = 0;
-	if (x->cur) {
-		rc = csm__aggregator_add_member(x->ag, x->cur, CSM_ALLOW_PARTIAL, x->org);
-		if (rc == 1 || rc == CSM_EINVALID) /* another year; nothing to score */
-			rc = 0;
-		csm_answers_free(x->cur);
-		x->cur = NULL;
+	int rc = csm__aggregator_add_member(x->ag, x->cur, CSM_ALLOW_PARTIAL, x->org);
+	return rc == 1 || rc == CSM_EINVALID ? 0 : rc; /* another year; nothing to score */
+}
+
+/* cur made ready for the row of assessment `id`: named for it, without the
+ * last row's fields and answers (its item array and ids block are kept:
+ * making and freeing them each row was a tenth of the export). */
+static int current_for(export_ctx *x, long long id, size_t ids_len)
+{
+	static const csm_answers_field fields[3] = {CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ORG_SIZE, CSM_FIELD_ASSESSED_ON};
+	char digits[24];
+	size_t k = 0, i;
+	unsigned long long u = id < 0 ? 0 : (unsigned long long)id;
+	if (!x->cur && !(x->cur = csm__answers_new("assessment 18446744073709551615", x->q->item_count + 1)))
+		return csm__nomem();
+	for (i = 0; i < 3; i++) {
+		free(x->cur->field[fields[i]]);
+		x->cur->field[fields[i]] = NULL;
 	}
-	return rc;
+	x->cur->count = 0;
+	x->cur->ids_len = 0;
+	do /* "assessment ID" as snprintf would, without it */
+		digits[k++] = (char)('0' + u % 10);
+	while ((u /= 10));
+	for (i = 0; i < k; i++)
+		x->cur->name[11 + i] = digits[k - 1 - i];
+	x->cur->name[11 + k] = '\0';
+	if (ids_len > x->ids_cap) {
+		char *t = realloc(x->cur->ids, ids_len);
+		if (!t)
+			return csm__nomem();
+		x->cur->ids = t;
+		x->ids_cap = ids_len;
+	}
+	return 0;
 }
 
 /* One assessment per row: its levels column (schema 3) read back into
@@ -1317,15 +1345,13 @@ static int export_row(query *q, void *ctx)
 	export_ctx *x = ctx;
 	long long id = col_int(q, 0);
 	const char *key = col_text(q, 5), *p = col_text(q, 4);
-	char name[64], item[72];
+	char item[72];
 	unsigned char md[32];
 	unsigned len = 0, i;
 	int rc;
 
-	snprintf(name, sizeof name, "assessment %lld", id);
-	if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
-		return csm__nomem();
-	x->cur_id = id;
+	if ((rc = current_for(x, id, p ? strlen(p) + 1 : 0)))
+		return rc;
 	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
 		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
 	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
@@ -1340,8 +1366,6 @@ static int export_row(query *q, void *ctx)
 	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
 		return rc;
 	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
-	if (p && *p && !(x->cur->ids = malloc(strlen(p) + 1)))
-		return csm__nomem();
 	while (p && *p) { /* item=L, item=n, item= */
 		const char *eq = strchr(p, '='), *end;
 		size_t n = eq ? (size_t)(eq - p) : 0;
@@ -1368,7 +1392,7 @@ static int export_row(query *q, void *ctx)
 		an->level = level;
 		p = *end ? end + 1 : end;
 	}
-	return flush_current(x);
+	return add_current(x);
 }
 
 static int prior_row(query *q, void *ctx)
@@ -1427,8 +1451,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	    (rc = csm_aggregator_new(&x.ag, q, opt)) || (rc = csm__aggregator_track(x.ag)))
 		goto done;
 	if ((rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
-	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)) ||
-	    (rc = flush_current(&x)))
+	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)))
 		goto done;
 	query_free(qy);
 	qy = NULL;
