@@ -21,6 +21,7 @@ typedef struct bin {
 /* Score values numbered in order of first sight (value_id). */
 typedef struct values {
 	double *v;
+	char (*text)[32]; /* each value as JSON, once written ("" before) */
 	unsigned *slot;
 	size_t n, cap, nslot;
 } values;
@@ -257,12 +258,16 @@ static int value_id(values *vt, double v, unsigned *vid)
 	if (vt->n == vt->cap) {
 		size_t cap = vt->cap ? vt->cap * 2 : 64;
 		double *t = realloc(vt->v, cap * sizeof *t);
-		if (!t)
+		char(*x)[32] = t ? realloc(vt->text, cap * sizeof *x) : NULL;
+		if (t)
+			vt->v = t;
+		if (!x)
 			return csm__nomem();
-		vt->v = t;
+		vt->text = x;
 		vt->cap = cap;
 	}
 	vt->v[vt->n] = v;
+	vt->text[vt->n][0] = '\0';
 	*vid = (unsigned)vt->n;
 	vt->slot[s] = (unsigned)++vt->n;
 	return 0;
@@ -354,6 +359,7 @@ void csm_aggregator_free(csm_aggregator *ag)
 	free(ag->members);
 	for (d = 0; d <= CSM_DIRECTIVES; d++) {
 		free(ag->vt[d].v);
+		free(ag->vt[d].text);
 		free(ag->vt[d].slot);
 	}
 	if (ag->sha256) /* never load libcrypto only to free nothing */
@@ -987,18 +993,39 @@ static stats stats_of(const hist *h)
 	return st;
 }
 
-static void w_hist(csm__buf *o, const hist *h)
+/* A histogram as {"values":[...],"counts":[...]}. A value is written as
+ * text once (in `vt`, where value_id numbers it): the same values recur in
+ * every group, and formatting a double is the most of writing it. */
+static void w_hist(csm__buf *o, const hist *h, values *vt)
 {
 	size_t b;
 	csm__buf_puts(o, "{\"values\":[");
 	for (b = 0; b < h->n; b++) {
+		unsigned vid;
 		if (b)
-			csm__buf_puts(o, ",");
-		csm__buf_number(o, h->b[b].v);
+			csm__buf_add(o, ",", 1);
+		if (value_id(vt, h->b[b].v, &vid)) {
+			csm__buf_number(o, h->b[b].v);
+			continue;
+		}
+		if (!vt->text[vid][0])
+			csm__format_number(vt->text[vid], h->b[b].v);
+		csm__buf_puts(o, vt->text[vid]);
 	}
 	csm__buf_puts(o, "],\"counts\":[");
-	for (b = 0; b < h->n; b++)
-		csm__buf_printf(o, "%s%llu", b ? "," : "", h->b[b].c);
+	for (b = 0; b < h->n; b++) {
+		char t[24], d[24];
+		unsigned long long c = h->b[b].c;
+		size_t k = 0, n = 0;
+		if (b)
+			t[n++] = ',';
+		do
+			d[k++] = (char)('0' + c % 10);
+		while ((c /= 10));
+		while (k)
+			t[n++] = d[--k];
+		csm__buf_add(o, t, n);
+	}
 	csm__buf_puts(o, "]}");
 }
 
@@ -1114,7 +1141,7 @@ static void write_head(csm__buf *o, const csm_aggregator *ag)
 
 /* Step 4: one published group: n, per directive the statistics and the
  * histogram, and the overall score's. */
-static void write_group(csm__buf *o, const group *g, int first)
+static void write_group(csm__buf *o, const group *g, int first, values *vt)
 {
 	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
 	stats st[CSM_DIRECTIVES], ov;
@@ -1141,13 +1168,13 @@ static void write_group(csm__buf *o, const group *g, int first)
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		if (d)
 			csm__buf_puts(o, ",");
-		w_hist(o, &g->dir[d]);
+		w_hist(o, &g->dir[d], &vt[d]);
 	}
 	ov = stats_of(&g->overall);
 	csm__buf_puts(o, "],\"overall\":{\"mean\":");
 	csm__buf_number(o, ov.mean);
 	csm__buf_puts(o, ",\"histogram\":");
-	w_hist(o, &g->overall);
+	w_hist(o, &g->overall, &vt[CSM_DIRECTIVES]);
 	csm__buf_puts(o, "}}");
 }
 
@@ -1191,7 +1218,7 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 	write_head(&o, ag);
 	for (i = 0; i < ag->count; i++)
 		if (!ag->groups[i]->suppressed && ag->groups[i]->n) {
-			write_group(&o, ag->groups[i], first);
+			write_group(&o, ag->groups[i], first, ag->vt);
 			first = 0;
 		}
 	write_suppressed(&o, ag);
