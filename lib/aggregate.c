@@ -204,16 +204,18 @@ static int hist_add_vid(hist *h, double v, unsigned vid)
 }
 
 /* The counts of hist_add_vid into the bins; `vt` numbered their values. */
-static int hist_flush(hist *h, const values *vt)
+static int hist_flush(hist *h, const values *vt, const unsigned *order)
 {
 	size_t i;
 	int rc;
-	for (i = 0; i < h->ncnt; i++)
-		if (h->cnt[i]) {
-			if ((rc = hist_add_count(h, vt->v[i], h->cnt[i])))
+	for (i = 0; i < vt->n; i++) { /* in order of value: new bins come sorted */
+		unsigned id = order[i];
+		if (id < h->ncnt && h->cnt[id]) {
+			if ((rc = hist_add_count(h, vt->v[id], h->cnt[id])))
 				return rc;
-			h->cnt[i] = 0;
+			h->cnt[id] = 0;
 		}
+	}
 	return 0;
 }
 
@@ -226,7 +228,10 @@ static int cmp_bin(const void *x, const void *y)
 /* Bins in order of value, as the statistics and the export read them. */
 static int hist_sort(hist *h)
 {
-	if (h->n < 2)
+	size_t i;
+	for (i = 1; i < h->n && h->b[i - 1].v < h->b[i].v; i++)
+		;
+	if (i >= h->n) /* as a rule (hist_flush) */
 		return 0;
 	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
 	return hist_reslot(h);
@@ -655,7 +660,6 @@ unsigned long long csm_aggregator_count(const csm_aggregator *ag)
 
 /* Tokens are hex text: compared 8 bytes at a time as big-endian numbers,
  * which orders them as memcmp does, at a fraction of the calls. */
-/* (also orders members: a member starts with its token) */
 static int cmp_token(const void *x, const void *y)
 {
 	const unsigned char *a = x, *b = y;
@@ -826,12 +830,54 @@ static int family_sum(csm_aggregator *ag, int f)
 /* Every tracked assessment in the order of its token, and so each group's
  * members: one sort of them all instead of one per group and family sum
  * (the most of db export's time before). */
+typedef struct member_key {
+	unsigned long long hi, lo; /* the token's two halves as numbers: their order is the text's */
+	size_t at;                 /* in ag->members */
+} member_key;
+
+static int cmp_member_key(const void *x, const void *y)
+{
+	const member_key *a = x, *b = y;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static unsigned long long hex64(const char *s)
+{
+	unsigned long long v = 0;
+	int i;
+	for (i = 0; i < 16; i++)
+		v = v << 4 | (unsigned long long)(s[i] <= '9' ? s[i] - '0' : s[i] - 'a' + 10);
+	return v;
+}
+
 static int sort_members(csm_aggregator *ag)
 {
 	size_t i;
 	int f, rc;
-	if (ag->nmembers > 1)
-		qsort(ag->members, ag->nmembers, sizeof *ag->members, cmp_token);
+	if (ag->nmembers > 1) { /* sorted as keys of 24 bytes, then moved once */
+		member_key *k = malloc(ag->nmembers * sizeof *k);
+		member *m = k ? malloc(ag->nmembers * sizeof *m) : NULL;
+		if (!m) {
+			free(k);
+			return csm__nomem();
+		}
+		for (i = 0; i < ag->nmembers; i++) {
+			k[i].hi = hex64(ag->members[i].t);
+			k[i].lo = hex64(ag->members[i].t + 16);
+			k[i].at = i;
+		}
+		qsort(k, ag->nmembers, sizeof *k, cmp_member_key);
+		for (i = 0; i < ag->nmembers; i++)
+			m[i] = ag->members[k[i].at];
+		free(k);
+		free(ag->members);
+		ag->members = m;
+		ag->capmembers = ag->nmembers;
+	}
 	for (i = 0; i < ag->count; i++)
 		ag->groups[i]->members.n = 0;
 	for (i = 0; i < ag->nmembers; i++)
@@ -1047,19 +1093,40 @@ int csm_aggregator_export(char **out, csm_aggregator *ag)
 
 /* Step 1 of an export: histograms in order of value, groups in order of
  * family and key, and what is withheld decided (suppress). */
+static _Thread_local const values *sorting; /* of cmp_vid (qsort has no context) */
+
+static int cmp_vid(const void *x, const void *y)
+{
+	double a = sorting->v[*(const unsigned *)x], b = sorting->v[*(const unsigned *)y];
+	return a < b ? -1 : a > b;
+}
+
 static int release_ready(csm_aggregator *ag)
 {
+	unsigned *order[CSM_DIRECTIVES + 1] = {0};
 	size_t i;
-	int d, rc;
+	int d, rc = 0;
 	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
-	for (i = 0; i < ag->count; i++) {
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			if ((rc = hist_flush(&ag->groups[i]->dir[d], &ag->vt[d])) || (rc = hist_sort(&ag->groups[i]->dir[d])))
-				return rc;
-		if ((rc = hist_flush(&ag->groups[i]->overall, &ag->vt[CSM_DIRECTIVES])) ||
-		    (rc = hist_sort(&ag->groups[i]->overall)))
-			return rc;
+	for (d = 0; d <= CSM_DIRECTIVES && !rc; d++) { /* each position's values in order, once */
+		if (!(order[d] = malloc((ag->vt[d].n + 1) * sizeof **order))) {
+			rc = csm__nomem();
+			break;
+		}
+		for (i = 0; i < ag->vt[d].n; i++)
+			order[d][i] = (unsigned)i;
+		sorting = &ag->vt[d];
+		qsort(order[d], ag->vt[d].n, sizeof **order, cmp_vid);
 	}
+	for (i = 0; i < ag->count && !rc; i++)
+		for (d = 0; d <= CSM_DIRECTIVES && !rc; d++) {
+			hist *h = d < CSM_DIRECTIVES ? &ag->groups[i]->dir[d] : &ag->groups[i]->overall;
+			if (!(rc = hist_flush(h, &ag->vt[d], order[d])))
+				rc = hist_sort(h);
+		}
+	for (d = 0; d <= CSM_DIRECTIVES; d++)
+		free(order[d]);
+	if (rc)
+		return rc;
 	if ((rc = reindex(ag, ag->nslots)))
 		return rc;
 	return suppress(ag);
