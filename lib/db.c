@@ -1044,18 +1044,22 @@ static int answer_texts(stored *r, const csm_answers *a)
 		const csm__answer *an = &a->items[i];
 		size_t n = strlen(an->id), k = 0, m = 0;
 		char t[80], u[80];
-		if (n > 64) /* not an item id, yet safe */
-			return csm__err(CSM_EINVALID, "%s: item id too long to store", a->name);
 		if (i)
 			t[k++] = ',', u[m++] = ',';
-		memcpy(t + k, an->id, n), k += n;
+		if (n > 64) { /* not an item id: piece by piece */
+			csm__buf_add(&lv, t, k);
+			csm__buf_puts(&lv, an->id);
+			k = 0;
+		} else {
+			memcpy(t + k, an->id, n), k += n;
+		}
 		t[k++] = '=';
 		if (an->kind == CSM_ANSWER_NA)
 			t[k++] = 'n';
 		else if (an->kind == CSM_ANSWER_LEVEL)
 			t[k++] = (char)('0' + an->level);
 		csm__buf_add(&lv, t, k);
-		if (an->evidence || an->note || an->kind != CSM_ANSWER_LEVEL || an->level < 0 || an->level > 9) {
+		if (n > 64 || an->evidence || an->note || an->kind != CSM_ANSWER_LEVEL || an->level < 0 || an->level > 9) {
 			csm__buf_add(&js, u, m);
 			answer_json(&js, an->id, an->kind, an->level, an->evidence, an->note);
 			continue;
