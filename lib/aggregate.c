@@ -13,10 +13,7 @@
 
 #include "internal.h"
 
-typedef struct bin {
-	double v;
-	unsigned long long c;
-} bin;
+typedef csm__bench_bin bin; /* the histograms are written as they are */
 
 typedef struct hist {
 	bin *b;
@@ -796,21 +793,6 @@ static stats stats_of(const hist *h)
 	return st;
 }
 
-static void w_hist(csm__buf *o, const hist *h)
-{
-	size_t b;
-	csm__buf_puts(o, "{\"values\":[");
-	for (b = 0; b < h->n; b++) {
-		if (b)
-			csm__buf_puts(o, ",");
-		csm__buf_number(o, h->b[b].v);
-	}
-	csm__buf_puts(o, "],\"counts\":[");
-	for (b = 0; b < h->n; b++)
-		csm__buf_printf(o, "%s%llu", b ? "," : "", h->b[b].c);
-	csm__buf_puts(o, "]}");
-}
-
 static int cmp_group(const void *x, const void *y)
 {
 	const group *a = *(const group *const *)x, *b = *(const group *const *)y;
@@ -821,6 +803,77 @@ static int cmp_group(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
+/* The published groups and the suppressed ones, to the benchmark writer. */
+static int export_write(char **out, const csm_aggregator *ag)
+{
+	csm__bench_doc doc;
+	csm__bench_group *gs = NULL;
+	csm__bench_suppressed *sup = NULL;
+	csm__bench_hist *hs = NULL;
+	size_t i, ng = 0, ns = 0;
+	int d, rc;
+
+	if (!(gs = calloc(ag->count + 1, sizeof *gs)) || !(sup = calloc(ag->count + 1, sizeof *sup)) ||
+	    !(hs = calloc((ag->count + 1) * CSM_DIRECTIVES, sizeof *hs))) {
+		free(gs);
+		free(sup);
+		return csm__nomem();
+	}
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		csm__bench_group *m = &gs[ng];
+		stats ov;
+		int s;
+		if (g->n == 0)
+			continue;
+		if (g->suppressed) {
+			sup[ns].key = g->key;
+			sup[ns++].reason = g->suppressed;
+			continue;
+		}
+		m->key = g->key;
+		m->n = g->n;
+		for (s = 0; s < CSM__STATS; s++)
+			m->has_stat[s] = 1;
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			stats st = stats_of(&g->dir[d]);
+			m->missing[d] = !st.has;
+			m->stat[CSM__STAT_MEAN][d] = st.mean;
+			m->stat[CSM__STAT_SD][d] = st.sd;
+			m->stat[CSM__STAT_Q1][d] = st.q[0];
+			m->stat[CSM__STAT_MEDIAN][d] = st.q[1];
+			m->stat[CSM__STAT_Q3][d] = st.q[2];
+			m->stat[CSM__STAT_MIN][d] = st.min;
+			m->stat[CSM__STAT_MAX][d] = st.max;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].b = g->dir[d].b;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].n = g->dir[d].n;
+		}
+		m->dir_hist = &hs[ng * CSM_DIRECTIVES];
+		ov = stats_of(&g->overall);
+		m->has_overall_mean = 1;
+		m->overall_mean = ov.mean;
+		m->overall.b = g->overall.b;
+		m->overall.n = g->overall.n;
+		ng++;
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = ag->name;
+	doc.source = ag->source;
+	doc.questionnaire = ag->q->id;
+	doc.min_group = ag->min_group;
+	doc.grading = ag->grading;
+	doc.groups = gs;
+	doc.ngroups = ng;
+	doc.list_suppressed = 1;
+	doc.suppressed = sup;
+	doc.nsuppressed = ns;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_LINES);
+	free(gs);
+	free(sup);
+	free(hs);
+	return rc;
+}
+
 int csm_aggregator_export(char **out, csm_aggregator *ag)
 {
 	CSM__ARGS(out && ag);
@@ -829,10 +882,8 @@ int csm_aggregator_export(char **out, csm_aggregator *ag)
 
 int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
 {
-	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
-	csm__buf o = {0};
-	size_t i, k;
-	int d, first = 1, f, rc;
+	size_t i;
+	int d, f, rc;
 
 	*out = NULL;
 	if (record && !ag->track)
@@ -890,75 +941,5 @@ int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_
 			if (rc)
 				return rc;
 		}
-	csm__buf_puts(&o, "{\"format\":\"csm-benchmark/1\",\"name\":");
-	csm__buf_json_string(&o, ag->name);
-	if (ag->source) {
-		csm__buf_puts(&o, ",\"source\":");
-		csm__buf_json_string(&o, ag->source);
-	}
-	csm__buf_puts(&o, ",\"questionnaire\":");
-	csm__buf_json_string(&o, ag->q->id);
-	csm__buf_puts(&o, ",\"grading\":{\"A\":");
-	csm__buf_number(&o, ag->grading.a);
-	csm__buf_puts(&o, ",\"B\":");
-	csm__buf_number(&o, ag->grading.b);
-	csm__buf_printf(&o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
-	for (i = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		stats st[CSM_DIRECTIVES], ov;
-		if (g->suppressed || g->n == 0)
-			continue;
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			st[d] = stats_of(&g->dir[d]);
-		csm__buf_puts(&o, first ? "\n{\"key\":" : ",\n{\"key\":");
-		first = 0;
-		csm__buf_json_string(&o, g->key);
-		csm__buf_printf(&o, ",\"n\":%llu", g->n);
-		for (f = 0; f < 7; f++) {
-			csm__buf_printf(&o, ",\"%s\":[", fields[f]);
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
-				if (d)
-					csm__buf_puts(&o, ",");
-				if (st[d].has)
-					csm__buf_number(&o, v);
-				else
-					csm__buf_puts(&o, "null");
-			}
-			csm__buf_puts(&o, "]");
-		}
-		csm__buf_puts(&o, ",\"histogram\":[");
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			if (d)
-				csm__buf_puts(&o, ",");
-			w_hist(&o, &g->dir[d]);
-		}
-		ov = stats_of(&g->overall);
-		csm__buf_puts(&o, "],\"overall\":{\"mean\":");
-		csm__buf_number(&o, ov.mean);
-		csm__buf_puts(&o, ",\"histogram\":");
-		w_hist(&o, &g->overall);
-		csm__buf_puts(&o, "}}");
-	}
-	csm__buf_puts(&o, "],\n\"suppressed\":[");
-	for (i = 0, k = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		char reason[64];
-		if (!g->suppressed || g->n == 0)
-			continue;
-		if (g->suppressed == 1)
-			snprintf(reason, sizeof reason, "fewer than %u organizations", ag->min_group);
-		else if (g->suppressed == 3)
-			snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations",
-			         ag->min_group - 1);
-		else
-			snprintf(reason, sizeof reason, "complementary suppression");
-		csm__buf_puts(&o, k++ ? ",{\"key\":" : "{\"key\":");
-		csm__buf_json_string(&o, g->key);
-		csm__buf_puts(&o, ",\"reason\":");
-		csm__buf_json_string(&o, reason);
-		csm__buf_puts(&o, "}");
-	}
-	csm__buf_puts(&o, "]}\n");
-	return csm__buf_finish(&o, out);
+	return export_write(out, ag);
 }

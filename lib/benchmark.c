@@ -553,20 +553,53 @@ static int parse_published(pub_state *st, const char *tsv, size_t len, const cha
 	return 0;
 }
 
+/* A group built from the rows; its model's pointers are set once all are
+ * built (tsv_groups grows). */
+typedef struct tsv_group {
+	csm__bench_group g;
+	char key[CSM__KEY_MAX];
+	csm__bench_bin bins[256];
+} tsv_group;
+
+typedef struct tsv_groups {
+	tsv_group *v;
+	size_t n, cap;
+} tsv_groups;
+
 /* Add one group's statistics to `groups`. `pick` selects rows. A group in
  * `pub` keeps its published means (its n must be the rows'); the rest of its
  * statistics come from the rows. */
-static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t count,
+static int add_group(tsv_groups *groups, const char *key, const tsv_row *rows, size_t count,
                      int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
 {
 	double sum[CSM_DIRECTIVES] = {0}, sq[CSM_DIRECTIVES] = {0};
-	double mn[CSM_DIRECTIVES], mx[CSM_DIRECTIVES];
-	double mean[CSM_DIRECTIVES], sd[CSM_DIRECTIVES];
+	double *mn, *mx, *mean, *sd;
 	unsigned n = 0;
 	size_t i;
 	int d;
-	cJSON *g, *ov, *ovh, *ovh_values, *ovh_counts;
+	tsv_group *tg;
 
+	for (i = 0; i < count && !pick(&rows[i], arg); i++)
+		;
+	if (i == count)
+		return 0;
+	if (groups->n == groups->cap) {
+		size_t cap = groups->cap ? 2 * groups->cap : 8;
+		tsv_group *t = realloc(groups->v, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		groups->v = t;
+		groups->cap = cap;
+	}
+	tg = &groups->v[groups->n];
+	memset(tg, 0, sizeof *tg);
+	snprintf(tg->key, sizeof tg->key, "%s", key);
+	tg->g.has_stat[CSM__STAT_MEAN] = tg->g.has_stat[CSM__STAT_SD] = 1;
+	tg->g.has_stat[CSM__STAT_MIN] = tg->g.has_stat[CSM__STAT_MAX] = 1;
+	mean = tg->g.stat[CSM__STAT_MEAN];
+	sd = tg->g.stat[CSM__STAT_SD];
+	mn = tg->g.stat[CSM__STAT_MIN];
+	mx = tg->g.stat[CSM__STAT_MAX];
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		mn[d] = 5;
 		mx[d] = 0;
@@ -583,8 +616,6 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 				mx[d] = rows[i].v[d];
 		}
 	}
-	if (n == 0)
-		return 0;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		mean[d] = sum[d] / n;
 	/* Two passes for the sample standard deviation: no cancellation. */
@@ -601,12 +632,12 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 		if (pub->rows[i].n != n)
 			return csm__err(CSM_EINVALID, "%s: group %s: n is %u, but the rows give %u", pub->name, key,
 			                pub->rows[i].n, n);
-		memcpy(mean, pub->rows[i].mean, sizeof mean);
+		memcpy(mean, pub->rows[i].mean, sizeof pub->rows[i].mean);
 	}
+	tg->g.n = n;
 	/* The distribution of overall scores (the mean of each row's ten), for percentiles. */
 	{
-		double vals[256];
-		double cnts[256];
+		csm__bench_bin *bins = tg->bins;
 		size_t nv = 0, j, kx;
 		for (i = 0; i < count; i++) {
 			double o = 0;
@@ -615,32 +646,23 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 			for (d = 0; d < CSM_DIRECTIVES; d++)
 				o += rows[i].v[d];
 			o /= CSM_DIRECTIVES;
-			for (j = 0; j < nv && vals[j] < o; j++)
+			for (j = 0; j < nv && bins[j].v < o; j++)
 				;
-			if (j < nv && vals[j] == o) {
-				cnts[j]++;
+			if (j < nv && bins[j].v == o) {
+				bins[j].c++;
 				continue;
 			}
 			if (nv == 256)
 				return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
 			for (kx = nv; kx > j; kx--)
-				vals[kx] = vals[kx - 1], cnts[kx] = cnts[kx - 1];
-			vals[j] = o;
-			cnts[j] = 1;
+				bins[kx] = bins[kx - 1];
+			bins[j].v = o;
+			bins[j].c = 1;
 			nv++;
 		}
-		ovh_values = cJSON_CreateDoubleArray(vals, (int)nv);
-		ovh_counts = cJSON_CreateDoubleArray(cnts, (int)nv);
+		tg->g.overall.n = nv;
 	}
-	if (!(g = cJSON_CreateObject()) || !cJSON_AddItemToArray(groups, g) || !cJSON_AddStringToObject(g, "key", key) ||
-	    !cJSON_AddNumberToObject(g, "n", n) ||
-	    !cJSON_AddItemToObject(g, "mean", cJSON_CreateDoubleArray(mean, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "sd", cJSON_CreateDoubleArray(sd, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "min", cJSON_CreateDoubleArray(mn, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "max", cJSON_CreateDoubleArray(mx, CSM_DIRECTIVES)) ||
-	    !(ov = cJSON_AddObjectToObject(g, "overall")) || !(ovh = cJSON_AddObjectToObject(ov, "histogram")) ||
-	    !cJSON_AddItemToObject(ovh, "values", ovh_values) || !cJSON_AddItemToObject(ovh, "counts", ovh_counts))
-		return csm__nomem();
+	groups->n++;
 	return 0;
 }
 
@@ -667,7 +689,9 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	struct csv_parser parser;
 	tsv_state st;
 	pub_state *pub = NULL;
-	cJSON *root = NULL, *groups, *grading;
+	tsv_groups groups = {0};
+	csm__bench_group *docgroups = NULL;
+	csm__bench_doc doc = {0};
 	tsv_row *sorted = NULL;
 	size_t i, body;
 	int rc = 0, parser_ok = 0;
@@ -719,27 +743,12 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 	if ((rc = csm__problems_finish(&p)))
 		goto cleanup;
 
-	root = cJSON_CreateObject();
-	if (!root || !cJSON_AddStringToObject(root, "format", "csm-benchmark/1") ||
-	    !cJSON_AddStringToObject(root, "name", meta->name) ||
-	    (meta->source && !cJSON_AddStringToObject(root, "source", meta->source)) ||
-	    !cJSON_AddStringToObject(root, "questionnaire", meta->questionnaire) ||
-	    (meta->date && !cJSON_AddStringToObject(root, "date", meta->date)) ||
-	    (meta->min_group && !cJSON_AddNumberToObject(root, "min_group", meta->min_group)) ||
-	    !(grading = cJSON_AddObjectToObject(root, "grading")) ||
-	    !cJSON_AddNumberToObject(grading, "A", meta->grading.a) ||
-	    !cJSON_AddNumberToObject(grading, "B", meta->grading.b) ||
-	    (meta->grading_estimated && !cJSON_AddTrueToObject(grading, "estimated")) ||
-	    !(groups = cJSON_AddArrayToObject(root, "groups"))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	if ((rc = add_group(groups, "all", st.rows, st.count, pick_all, NULL, pub)))
+	if ((rc = add_group(&groups, "all", st.rows, st.count, pick_all, NULL, pub)))
 		goto cleanup;
 	for (i = 0; i < 3; i++) {
 		char key[16];
 		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_grade, &grades[i], pub)))
+		if ((rc = add_group(&groups, key, st.rows, st.count, pick_grade, &grades[i], pub)))
 			goto cleanup;
 	}
 	/* Industries in name order, each once. */
@@ -754,7 +763,7 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
 			continue;
 		csm__industry_key(key, sorted[i].industry);
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
+		if ((rc = add_group(&groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
 			goto cleanup;
 	}
 	for (i = 0; pub && i < pub->count; i++)
@@ -762,17 +771,271 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
 			goto cleanup;
 		}
-	if (!(*out = cJSON_Print(root)))
+	if (!(docgroups = malloc(groups.n * sizeof *docgroups))) {
 		rc = csm__nomem();
+		goto cleanup;
+	}
+	for (i = 0; i < groups.n; i++) { /* where they stay */
+		groups.v[i].g.key = groups.v[i].key;
+		groups.v[i].g.overall.b = groups.v[i].bins;
+		docgroups[i] = groups.v[i].g;
+	}
+	doc.name = meta->name;
+	doc.source = meta->source;
+	doc.questionnaire = meta->questionnaire;
+	doc.date = meta->date;
+	doc.min_group = meta->min_group;
+	doc.grading = meta->grading;
+	doc.grading_estimated = meta->grading_estimated;
+	doc.groups = docgroups;
+	doc.ngroups = groups.n;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_INDENTED);
 cleanup:
 	csm__problems_finish(&p);
 	if (parser_ok)
 		csv_free(&parser);
-	cJSON_Delete(root);
 	free(st.rows);
 	free(sorted);
+	free(groups.v);
+	free(docgroups);
 	free(pub);
 	return rc;
+}
+
+/* ---- the csm-benchmark/1 writer ----------------------------------------- */
+
+typedef struct bw {
+	csm__buf *o;
+	int indented;
+	int depth;                /* open objects and arrays */
+	unsigned char first[16];  /* per depth: no member or element yet */
+} bw;
+
+/* INDENTED numbers are cJSON's own (its round-trip test is approximate, so
+ * its digits can differ from csm__buf_number's). */
+static void bw_number(bw *w, double v)
+{
+	cJSON *item;
+	char *t;
+	if (!w->indented) {
+		csm__buf_number(w->o, v);
+		return;
+	}
+	item = cJSON_CreateNumber(v);
+	t = item ? cJSON_PrintUnformatted(item) : NULL;
+	if (t)
+		csm__buf_puts(w->o, t);
+	else
+		w->o->nomem = 1;
+	cJSON_free(t);
+	cJSON_Delete(item);
+}
+
+static void bw_count(bw *w, unsigned long long c)
+{
+	if (w->indented)
+		bw_number(w, (double)c);
+	else
+		csm__buf_printf(w->o, "%llu", c);
+}
+
+static void bw_open(bw *w, const char *bracket)
+{
+	csm__buf_puts(w->o, bracket);
+	w->first[++w->depth] = 1;
+}
+
+static void bw_close_object(bw *w)
+{
+	int i;
+	if (w->indented) {
+		csm__buf_puts(w->o, "\n");
+		for (i = 1; i < w->depth; i++)
+			csm__buf_puts(w->o, "\t");
+	}
+	csm__buf_puts(w->o, "}");
+	w->depth--;
+}
+
+static void bw_close_array(bw *w)
+{
+	csm__buf_puts(w->o, "]");
+	w->depth--;
+}
+
+/* An object's next member's key. `line`: LINES puts it on a new line. */
+static void bw_key(bw *w, const char *key, int line)
+{
+	int i;
+	if (w->indented) {
+		csm__buf_puts(w->o, w->first[w->depth] ? "\n" : ",\n");
+		for (i = 0; i < w->depth; i++)
+			csm__buf_puts(w->o, "\t");
+	} else {
+		if (!w->first[w->depth])
+			csm__buf_puts(w->o, ",");
+		if (line)
+			csm__buf_puts(w->o, "\n");
+	}
+	w->first[w->depth] = 0;
+	csm__buf_json_string(w->o, key);
+	csm__buf_puts(w->o, w->indented ? ":\t" : ":");
+}
+
+/* An array's next element. `line`: LINES puts it on a new line. */
+static void bw_element(bw *w, int line)
+{
+	if (!w->first[w->depth])
+		csm__buf_puts(w->o, w->indented ? ", " : ",");
+	if (line && !w->indented)
+		csm__buf_puts(w->o, "\n");
+	w->first[w->depth] = 0;
+}
+
+static void bw_hist(bw *w, const csm__bench_hist *h)
+{
+	size_t i;
+	bw_open(w, "{");
+	bw_key(w, "values", 0);
+	bw_open(w, "[");
+	for (i = 0; i < h->n; i++) {
+		bw_element(w, 0);
+		bw_number(w, h->b[i].v);
+	}
+	bw_close_array(w);
+	bw_key(w, "counts", 0);
+	bw_open(w, "[");
+	for (i = 0; i < h->n; i++) {
+		bw_element(w, 0);
+		bw_count(w, h->b[i].c);
+	}
+	bw_close_array(w);
+	bw_close_object(w);
+}
+
+static void bw_group(bw *w, const csm__bench_group *g)
+{
+	static const char *const stat_name[CSM__STATS] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
+	int s, d;
+	bw_element(w, 1);
+	bw_open(w, "{");
+	bw_key(w, "key", 0);
+	csm__buf_json_string(w->o, g->key);
+	bw_key(w, "n", 0);
+	bw_count(w, g->n);
+	for (s = 0; s < CSM__STATS; s++) {
+		if (!g->has_stat[s])
+			continue;
+		bw_key(w, stat_name[s], 0);
+		bw_open(w, "[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			bw_element(w, 0);
+			if (g->missing[d])
+				csm__buf_puts(w->o, "null");
+			else
+				bw_number(w, g->stat[s][d]);
+		}
+		bw_close_array(w);
+	}
+	if (g->dir_hist) {
+		bw_key(w, "histogram", 0);
+		bw_open(w, "[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			bw_element(w, 0);
+			bw_hist(w, &g->dir_hist[d]);
+		}
+		bw_close_array(w);
+	}
+	bw_key(w, "overall", 0);
+	bw_open(w, "{");
+	if (g->has_overall_mean) {
+		bw_key(w, "mean", 0);
+		bw_number(w, g->overall_mean);
+	}
+	bw_key(w, "histogram", 0);
+	bw_hist(w, &g->overall);
+	bw_close_object(w);
+	bw_close_object(w);
+}
+
+static void bw_suppressed(bw *w, const csm__bench_suppressed *s, unsigned min_group)
+{
+	char reason[64];
+	if (s->reason == CSM__SUPPRESSED_FEW)
+		snprintf(reason, sizeof reason, "fewer than %u organizations", min_group);
+	else if (s->reason == CSM__SUPPRESSED_DIFFERS)
+		snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations", min_group - 1);
+	else
+		snprintf(reason, sizeof reason, "complementary suppression");
+	bw_element(w, 0);
+	bw_open(w, "{");
+	bw_key(w, "key", 0);
+	csm__buf_json_string(w->o, s->key);
+	bw_key(w, "reason", 0);
+	csm__buf_json_string(w->o, reason);
+	bw_close_object(w);
+}
+
+int csm__benchmark_write(char **out, const csm__bench_doc *doc, csm__bench_layout layout)
+{
+	csm__buf o = {0};
+	bw w;
+	size_t i;
+
+	*out = NULL;
+	memset(&w, 0, sizeof w);
+	w.o = &o;
+	w.indented = layout == CSM__BENCH_INDENTED;
+	bw_open(&w, "{");
+	bw_key(&w, "format", 0);
+	csm__buf_json_string(&o, "csm-benchmark/1");
+	bw_key(&w, "name", 0);
+	csm__buf_json_string(&o, doc->name);
+	if (doc->source) {
+		bw_key(&w, "source", 0);
+		csm__buf_json_string(&o, doc->source);
+	}
+	bw_key(&w, "questionnaire", 0);
+	csm__buf_json_string(&o, doc->questionnaire);
+	if (doc->date) {
+		bw_key(&w, "date", 0);
+		csm__buf_json_string(&o, doc->date);
+	}
+	if (w.indented && doc->min_group) {
+		bw_key(&w, "min_group", 0);
+		bw_count(&w, doc->min_group);
+	}
+	bw_key(&w, "grading", 0);
+	bw_open(&w, "{");
+	bw_key(&w, "A", 0);
+	bw_number(&w, doc->grading.a);
+	bw_key(&w, "B", 0);
+	bw_number(&w, doc->grading.b);
+	if (doc->grading_estimated) {
+		bw_key(&w, "estimated", 0);
+		csm__buf_puts(&o, "true");
+	}
+	bw_close_object(&w);
+	if (!w.indented) {
+		bw_key(&w, "min_group", 0);
+		bw_count(&w, doc->min_group);
+	}
+	bw_key(&w, "groups", 1);
+	bw_open(&w, "[");
+	for (i = 0; i < doc->ngroups; i++)
+		bw_group(&w, &doc->groups[i]);
+	bw_close_array(&w);
+	if (doc->list_suppressed) {
+		bw_key(&w, "suppressed", 1);
+		bw_open(&w, "[");
+		for (i = 0; i < doc->nsuppressed; i++)
+			bw_suppressed(&w, &doc->suppressed[i], doc->min_group);
+		bw_close_array(&w);
+	}
+	bw_close_object(&w);
+	if (!w.indented)
+		csm__buf_puts(&o, "\n");
+	return csm__buf_finish(&o, out);
 }
 
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i) { return b->groups[i].mean_json; }
