@@ -773,6 +773,16 @@ CSM_EXTERN int csm_benchmark_compares(const csm_benchmark *b, const csm_question
 CSM_EXTERN const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_questionnaire *q);
 
 /**
+ * Score `a` on `q` as the command line does: graded by the thresholds
+ * benchmark `b` gives answers to `q` (csm_benchmark_grading_for()), or not
+ * graded (CSM_GRADE_NONE) when `b` is NULL or does not compare with `q`.
+ * csm_score_compute() with that grading; `flags` as there. Free *out with
+ * csm_score_free().
+ */
+CSM_EXTERN int csm_score_compute_against(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                                         const csm_benchmark *b, unsigned flags);
+
+/**
  * 1 if the benchmark says its thresholds are estimates ("grading":
  * {"A": 3.75, "B": 2.67, "estimated": true}), else 0. The 2020 trial did not
  * publish its rule: 3.75 / 2.67 reproduce its 28 grades, as does any A

@@ -286,6 +286,13 @@ const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_q
 {
 	return csm_benchmark_compares(b, q) ? &b->grading : NULL;
 }
+/* The one place that says which grading a score against a benchmark gets. */
+int csm_score_compute_against(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                              const csm_benchmark *b, unsigned flags)
+{
+	return csm_score_compute(out, q, a, csm_benchmark_grading_for(b, q), flags);
+}
+
 int csm_benchmark_grading_estimated(const csm_benchmark *b) { return b ? b->grading_estimated : 0; }
 unsigned csm_benchmark_min_group(const csm_benchmark *b) { return b ? b->min_group : 0; }
 size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count : 0; }

@@ -273,6 +273,18 @@ static void test_computing(void)
 	CHECK(csm_score_has_overall(ss));
 	csm_score_free(ss);
 	ss = NULL;
+	/* against a benchmark: its grading for q; none without one */
+	INVALID(csm_score_compute_against(NULL, q, a, b, 0));
+	INVALID(csm_score_compute_against(&ss, NULL, a, b, 0));
+	CHECK_INT(csm_score_compute_against(&ss, q, a, b, 0), 0);
+	CHECK_INT(csm_score_grade(ss), csm_score_grade(s));
+	CHECK(csm_score_grade(ss) != CSM_GRADE_NONE);
+	csm_score_free(ss);
+	ss = NULL;
+	CHECK_INT(csm_score_compute_against(&ss, q, a, NULL, 0), 0);
+	CHECK_INT(csm_score_grade(ss), CSM_GRADE_NONE);
+	csm_score_free(ss);
+	ss = NULL;
 	CHECK_INT(csm_benchmark_compares(NULL, q), 0);
 	CHECK_INT(csm_benchmark_compares(b, NULL), 0);
 	NONE(csm_benchmark_grading_for(NULL, q));
