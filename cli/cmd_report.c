@@ -66,7 +66,7 @@ static int run_radar(cli_args *args)
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
 	csm_image_format fmt;
-	csm_radar radar;
+	csm_radar *radar = NULL;
 	csm_tips *tips = NULL;
 	char *img = NULL, *end = NULL;
 	size_t len = 0;
@@ -89,12 +89,13 @@ static int run_radar(cli_args *args)
 	}
 	if ((status = analyze(&s, &an, q, a, o, b, tips)))
 		goto cleanup;
-	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
+	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, radar, fmt, size))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
 	status = cli_write_bytes(o->output, img, len);
 cleanup:
+	csm_radar_free(radar);
 	csm_tips_free(tips);
 	csm_free(img);
 	csm_analysis_free(an);

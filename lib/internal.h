@@ -586,7 +586,7 @@ void csm__portfolio_free(csm__portfolio *p);
 
 /* csm_radar_from_analysis(), with the industry's series labelled just
  * "Industry average" when `short_labels` (the page names the industry). */
-int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels);
+int csm__radar_fill(csm_radar **out, const csm_analysis *an, csm_lang lang, int short_labels);
 /* The index of the industry's group in the benchmark (its own, or else its
  * parent's), or -1. */
 int csm__analysis_industry_group(const csm_analysis *an);
