@@ -132,16 +132,110 @@ static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems 
 	}
 }
 
+/* name, source, questionnaire and date. Returns 0 or CSM_ENOMEM. */
+static int parse_meta(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const char *s = csm__json_line(root, "name", CSM_MAX_NAME_BYTES, p, name, "name");
+	b->name = csm__strdup(s ? s : "");
+	if (!s || !s[0])
+		csm__problem(p, "%s: name: missing or empty", name);
+	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, p, name, "source");
+	b->source = csm__strdup(s ? s : "");
+	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
+	b->questionnaire = csm__strdup(s ? s : "");
+	if (!s || !csm__valid_id(s))
+		csm__problem(p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
+	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, p, name, "date");
+	if (s && !valid_bench_date(s))
+		csm__problem(p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", name, s);
+	b->date = csm__strdup(s ? s : "");
+	return !b->name || !b->source || !b->questionnaire || !b->date ? csm__nomem() : 0;
+}
+
+/* "grading": {"A", "B", "estimated"} and "min_group". */
+static void parse_grading(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
+	const cJSON *ga = cJSON_GetObjectItemCaseSensitive(grading, "A");
+	const cJSON *gb = cJSON_GetObjectItemCaseSensitive(grading, "B");
+	const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
+	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
+		csm__problem(p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
+	} else {
+		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
+		b->grading.a = ga->valuedouble;
+		b->grading.b = gb->valuedouble;
+		if (!csm__grading_valid(&b->grading))
+			csm__problem(p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
+		if (est && !cJSON_IsBool(est))
+			csm__problem(p, "%s: grading.estimated: expected true or false", name);
+		b->grading_estimated = cJSON_IsTrue(est);
+	}
+	b->min_group = CSM__DEFAULT_MIN_GROUP;
+	if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
+	           mg->valuedouble != floor(mg->valuedouble)))
+		csm__problem(p, "%s: min_group: expected a whole number of organizations 1..1000000", name);
+	else if (mg)
+		b->min_group = (unsigned)mg->valuedouble;
+}
+
+/* "groups": each group with a key goes to b->groups. Returns 0 or CSM_ENOMEM. */
+static int parse_groups(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *groups = cJSON_GetObjectItemCaseSensitive(root, "groups"), *e;
+	int n = cJSON_GetArraySize(groups), index = 0;
+	if (!cJSON_IsArray(groups) || n < 1 || (size_t)n > CSM_MAX_GROUPS) {
+		csm__problem(p, "%s: groups: expected an array of 1..%u groups", name, CSM_MAX_GROUPS);
+		return 0;
+	}
+	if (!(b->groups = calloc((size_t)n, sizeof *b->groups)))
+		return csm__nomem();
+	cJSON_ArrayForEach(e, groups) {
+		csm__group *g = &b->groups[b->count];
+		if (!cJSON_IsObject(e)) {
+			csm__problem(p, "%s: groups[%d]: expected an object", name, index++);
+			continue;
+		}
+		parse_group(g, e, index++, p, name);
+		if (g->key)
+			b->count++;
+	}
+	return 0;
+}
+
+/* Each group once; its means as JSON text for output (mean_json). Returns 0
+ * or CSM_ENOMEM. */
+static int finish_groups(csm_benchmark *b, csm__problems *p, const char *name)
+{
+	size_t i, j;
+	int d, rc;
+	for (i = 0; i < b->count; i++) {
+		csm__group *g = &b->groups[i];
+		csm__buf text = {0};
+		for (j = 0; j < i; j++)
+			if (strcmp(g->key, b->groups[j].key) == 0)
+				csm__problem(p, "%s: group %s: appears twice", name, g->key);
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			csm__buf_puts(&text, d ? "," : "[");
+			if (g->has[d])
+				csm__buf_number(&text, g->mean[d]);
+			else
+				csm__buf_puts(&text, "null");
+		}
+		csm__buf_puts(&text, "]");
+		if ((rc = csm__buf_finish(&text, &g->mean_json)))
+			return rc;
+	}
+	return 0;
+}
+
 int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name)
 {
 	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	cJSON *root = NULL;
 	csm_benchmark *b = NULL;
-	const cJSON *grading, *groups, *e, *ga, *gb;
-	const char *s;
-	size_t i, j;
-	int rc, n, index = 0;
+	int rc;
 
 	*out = NULL;
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-benchmark", name)))
@@ -150,93 +244,11 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	s = csm__json_line(root, "name", CSM_MAX_NAME_BYTES, &p, name, "name");
-	b->name = csm__strdup(s ? s : "");
-	if (!s || !s[0])
-		csm__problem(&p, "%s: name: missing or empty", name);
-	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, &p, name, "source");
-	b->source = csm__strdup(s ? s : "");
-	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, &p, name, "questionnaire");
-	b->questionnaire = csm__strdup(s ? s : "");
-	if (!s || !csm__valid_id(s))
-		csm__problem(&p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
-	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
-	if (s && !valid_bench_date(s))
-		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", name, s);
-	b->date = csm__strdup(s ? s : "");
-	if (!b->name || !b->source || !b->questionnaire || !b->date) {
-		rc = csm__nomem();
+	if ((rc = parse_meta(b, root, &p, name)))
 		goto cleanup;
-	}
-
-	grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
-	ga = cJSON_GetObjectItemCaseSensitive(grading, "A");
-	gb = cJSON_GetObjectItemCaseSensitive(grading, "B");
-	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
-		csm__problem(&p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
-	} else {
-		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
-		b->grading.a = ga->valuedouble;
-		b->grading.b = gb->valuedouble;
-		if (!csm__grading_valid(&b->grading))
-			csm__problem(&p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
-		if (est && !cJSON_IsBool(est))
-			csm__problem(&p, "%s: grading.estimated: expected true or false", name);
-		b->grading_estimated = cJSON_IsTrue(est);
-	}
-	{
-		const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
-		b->min_group = CSM__DEFAULT_MIN_GROUP;
-		if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
-		           mg->valuedouble != floor(mg->valuedouble)))
-			csm__problem(&p, "%s: min_group: expected a whole number of organizations 1..1000000", name);
-		else if (mg)
-			b->min_group = (unsigned)mg->valuedouble;
-	}
-
-	groups = cJSON_GetObjectItemCaseSensitive(root, "groups");
-	n = cJSON_GetArraySize(groups);
-	if (!cJSON_IsArray(groups) || n < 1 || (size_t)n > CSM_MAX_GROUPS) {
-		csm__problem(&p, "%s: groups: expected an array of 1..%u groups", name, CSM_MAX_GROUPS);
-		goto done;
-	}
-	if (!(b->groups = calloc((size_t)n, sizeof *b->groups))) {
-		rc = csm__nomem();
+	parse_grading(b, root, &p, name);
+	if ((rc = parse_groups(b, root, &p, name)) || (rc = finish_groups(b, &p, name)))
 		goto cleanup;
-	}
-	cJSON_ArrayForEach(e, groups) {
-		csm__group *g = &b->groups[b->count];
-		if (!cJSON_IsObject(e)) {
-			csm__problem(&p, "%s: groups[%d]: expected an object", name, index++);
-			continue;
-		}
-		parse_group(g, e, index++, &p, name);
-		if (g->key)
-			b->count++;
-	}
-	for (i = 0; i < b->count; i++) {
-		csm__group *g = &b->groups[i];
-		char text[CSM_DIRECTIVES * 33 + 2];
-		size_t tl = 0;
-		int d;
-		for (j = 0; j < i; j++)
-			if (strcmp(g->key, b->groups[j].key) == 0)
-				csm__problem(&p, "%s: group %s: appears twice", name, g->key);
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			text[tl++] = d ? ',' : '[';
-			if (g->has[d])
-				tl += csm__format_number(text + tl, g->mean[d]);
-			else
-				tl += (size_t)snprintf(text + tl, sizeof text - tl, "null");
-		}
-		text[tl++] = ']';
-		text[tl] = '\0';
-		if (!(g->mean_json = csm__strdup(text))) {
-			rc = csm__nomem();
-			goto cleanup;
-		}
-	}
-done:
 	rc = csm__problems_finish(&p);
 cleanup:
 	csm__problems_finish(&p);
@@ -354,27 +366,74 @@ static void tsv_field(void *data, size_t len, void *ctx)
 	st->field++;
 }
 
-static void tsv_row_end(int term, void *ctx)
+static const char *const dnames[CSM_DIRECTIVES] = {"d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10"};
+
+static void tsv_header(tsv_state *st)
 {
-	static const char *const dnames[CSM_DIRECTIVES] = {"d1", "d2", "d3", "d4", "d5",
-	                                                   "d6", "d7", "d8", "d9", "d10"};
-	tsv_state *st = ctx;
-	tsv_row *r;
+	int d;
+	if (st->field < 12 || st->field > 13)
+		csm__problem(st->p, "%s: line 1: expected the columns company, industry, d1..d10[, grade]", st->name);
+	for (d = 0; d < CSM_DIRECTIVES && d + 2 < st->field; d++)
+		if (strcmp(st->cells[d + 2], dnames[d]) != 0)
+			csm__problem(st->p, "%s: line 1: column %d must be %s", st->name, d + 3, dnames[d]);
+	st->ncols = st->field;
+	st->grade_col = st->field == 13;
+}
+
+/* Row `r` from the line's cells: 1, or 0 with a problem. */
+static int tsv_row_fill(tsv_state *st, tsv_row *r)
+{
 	double sum = 0;
 	int d;
-	csm_grade g;
+	memset(r, 0, sizeof *r);
+	if (!csm__valid_id(st->cells[1])) {
+		csm__problem(st->p, "%s: line %u: industry \"%s\" is not an industry id", st->name, st->line,
+		             st->cells[1]);
+		return 0;
+	}
+	memcpy(r->industry, st->cells[1], sizeof r->industry);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		char *end;
+		double v = strtod(st->cells[d + 2], &end);
+		if (end == st->cells[d + 2] || *end || !(v >= 1 && v <= 5)) {
+			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a score 1..5", st->name, st->line, dnames[d],
+			             st->cells[d + 2]);
+			return 0;
+		}
+		r->v[d] = v;
+		sum += v;
+	}
+	r->grade = csm_grade_for(sum / CSM_DIRECTIVES, st->grading);
+	if (st->grade_col) {
+		const char *gs = st->cells[12];
+		csm_grade given = strcmp(gs, "A") == 0 ? CSM_GRADE_A
+		                  : strcmp(gs, "B") == 0 ? CSM_GRADE_B
+		                  : strcmp(gs, "C") == 0 ? CSM_GRADE_C
+		                                         : CSM_GRADE_NONE;
+		if (given == CSM_GRADE_NONE) {
+			csm__problem(st->p, "%s: line %u: grade \"%s\" is not A, B or C", st->name, st->line, gs);
+			return 0;
+		}
+		if (given != r->grade) {
+			char buf[16];
+			csm__problem(st->p, "%s: line %u: grade %s is given, but the overall %s gives %s under A >= %g, B >= %g",
+			             st->name, st->line, gs, csm_format1(buf, sizeof buf, sum / CSM_DIRECTIVES),
+			             csm_grade_name(r->grade), st->grading->a, st->grading->b);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void tsv_row_end(int term, void *ctx)
+{
+	tsv_state *st = ctx;
 	(void)term;
 
 	if (st->rc)
 		goto next;
 	if (st->line == 1) {
-		if (st->field < 12 || st->field > 13)
-			csm__problem(st->p, "%s: line 1: expected the columns company, industry, d1..d10[, grade]", st->name);
-		for (d = 0; d < CSM_DIRECTIVES && d + 2 < st->field; d++)
-			if (strcmp(st->cells[d + 2], dnames[d]) != 0)
-				csm__problem(st->p, "%s: line 1: column %d must be %s", st->name, d + 3, dnames[d]);
-		st->ncols = st->field;
-		st->grade_col = st->field == 13;
+		tsv_header(st);
 		goto next;
 	}
 	if (st->field == 1 && !st->cells[0][0])
@@ -398,46 +457,8 @@ static void tsv_row_end(int term, void *ctx)
 		st->rows = n;
 		st->cap = cap;
 	}
-	r = &st->rows[st->count];
-	memset(r, 0, sizeof *r);
-	if (!csm__valid_id(st->cells[1])) {
-		csm__problem(st->p, "%s: line %u: industry \"%s\" is not an industry id", st->name, st->line,
-		             st->cells[1]);
-		goto next;
-	}
-	memcpy(r->industry, st->cells[1], sizeof r->industry);
-	for (d = 0; d < CSM_DIRECTIVES; d++) {
-		char *end;
-		double v = strtod(st->cells[d + 2], &end);
-		if (end == st->cells[d + 2] || *end || !(v >= 1 && v <= 5)) {
-			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a score 1..5", st->name, st->line, dnames[d],
-			             st->cells[d + 2]);
-			goto next;
-		}
-		r->v[d] = v;
-		sum += v;
-	}
-	g = csm_grade_for(sum / CSM_DIRECTIVES, st->grading);
-	r->grade = g;
-	if (st->grade_col) {
-		const char *gs = st->cells[12];
-		csm_grade given = strcmp(gs, "A") == 0 ? CSM_GRADE_A
-		                  : strcmp(gs, "B") == 0 ? CSM_GRADE_B
-		                  : strcmp(gs, "C") == 0 ? CSM_GRADE_C
-		                                         : CSM_GRADE_NONE;
-		if (given == CSM_GRADE_NONE) {
-			csm__problem(st->p, "%s: line %u: grade \"%s\" is not A, B or C", st->name, st->line, gs);
-			goto next;
-		}
-		if (given != g) {
-			char buf[16];
-			csm__problem(st->p, "%s: line %u: grade %s is given, but the overall %s gives %s under A >= %g, B >= %g",
-			             st->name, st->line, gs, csm_format1(buf, sizeof buf, sum / CSM_DIRECTIVES),
-			             csm_grade_name(g), st->grading->a, st->grading->b);
-			goto next;
-		}
-	}
-	st->count++;
+	if (tsv_row_fill(st, &st->rows[st->count]))
+		st->count++;
 next:
 	st->field = 0;
 	st->line++;
@@ -573,40 +594,17 @@ typedef struct tsv_groups {
 	size_t n, cap;
 } tsv_groups;
 
-/* Add one group's statistics to `groups`. `pick` selects rows. A group in
- * `pub` keeps its published means (its n must be the rows'); the rest of its
- * statistics come from the rows. */
-static int add_group(tsv_groups *groups, const char *key, const tsv_row *rows, size_t count,
-                     int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
+/* Mean, sample sd, min and max per directive of the rows `pick` selects
+ * (n > 0 of them). */
+static void row_stats(csm__bench_group *g, const tsv_row *rows, size_t count,
+                      int (*pick)(const tsv_row *, const void *), const void *arg)
 {
 	double sum[CSM_DIRECTIVES] = {0}, sq[CSM_DIRECTIVES] = {0};
-	double *mn, *mx, *mean, *sd;
+	double *mean = g->stat[CSM__STAT_MEAN], *sd = g->stat[CSM__STAT_SD];
+	double *mn = g->stat[CSM__STAT_MIN], *mx = g->stat[CSM__STAT_MAX];
 	unsigned n = 0;
 	size_t i;
 	int d;
-	tsv_group *tg;
-
-	for (i = 0; i < count && !pick(&rows[i], arg); i++)
-		;
-	if (i == count)
-		return 0;
-	if (groups->n == groups->cap) {
-		size_t cap = groups->cap ? 2 * groups->cap : 8;
-		tsv_group *t = realloc(groups->v, cap * sizeof *t);
-		if (!t)
-			return csm__nomem();
-		groups->v = t;
-		groups->cap = cap;
-	}
-	tg = &groups->v[groups->n];
-	memset(tg, 0, sizeof *tg);
-	snprintf(tg->key, sizeof tg->key, "%s", key);
-	tg->g.has_stat[CSM__STAT_MEAN] = tg->g.has_stat[CSM__STAT_SD] = 1;
-	tg->g.has_stat[CSM__STAT_MIN] = tg->g.has_stat[CSM__STAT_MAX] = 1;
-	mean = tg->g.stat[CSM__STAT_MEAN];
-	sd = tg->g.stat[CSM__STAT_SD];
-	mn = tg->g.stat[CSM__STAT_MIN];
-	mx = tg->g.stat[CSM__STAT_MAX];
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		mn[d] = 5;
 		mx[d] = 0;
@@ -632,43 +630,80 @@ static int add_group(tsv_groups *groups, const char *key, const tsv_row *rows, s
 				sq[d] += (rows[i].v[d] - mean[d]) * (rows[i].v[d] - mean[d]);
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		sd[d] = n > 1 ? sqrt(sq[d] / (n - 1)) : 0;
+	g->n = n;
+	g->has_stat[CSM__STAT_MEAN] = g->has_stat[CSM__STAT_SD] = 1;
+	g->has_stat[CSM__STAT_MIN] = g->has_stat[CSM__STAT_MAX] = 1;
+}
+
+/* The distribution of overall scores (the mean of each row's ten), for
+ * percentiles: at most 256 distinct values, ascending, in `bins`. */
+static int overall_hist(csm__bench_bin bins[256], size_t *nbins, const tsv_row *rows, size_t count,
+                        int (*pick)(const tsv_row *, const void *), const void *arg)
+{
+	size_t i, nv = 0, j, kx;
+	int d;
+	for (i = 0; i < count; i++) {
+		double o = 0;
+		if (!pick(&rows[i], arg))
+			continue;
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			o += rows[i].v[d];
+		o /= CSM_DIRECTIVES;
+		for (j = 0; j < nv && bins[j].v < o; j++)
+			;
+		if (j < nv && bins[j].v == o) {
+			bins[j].c++;
+			continue;
+		}
+		if (nv == 256)
+			return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
+		for (kx = nv; kx > j; kx--)
+			bins[kx] = bins[kx - 1];
+		bins[j].v = o;
+		bins[j].c = 1;
+		nv++;
+	}
+	*nbins = nv;
+	return 0;
+}
+
+/* Add one group's statistics to `groups`. `pick` selects rows. A group in
+ * `pub` keeps its published means (its n must be the rows'); the rest of its
+ * statistics come from the rows. */
+static int add_group(tsv_groups *groups, const char *key, const tsv_row *rows, size_t count,
+                     int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
+{
+	size_t i;
+	tsv_group *tg;
+	int rc;
+
+	for (i = 0; i < count && !pick(&rows[i], arg); i++)
+		;
+	if (i == count)
+		return 0;
+	if (groups->n == groups->cap) {
+		size_t cap = groups->cap ? 2 * groups->cap : 8;
+		tsv_group *t = realloc(groups->v, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		groups->v = t;
+		groups->cap = cap;
+	}
+	tg = &groups->v[groups->n];
+	memset(tg, 0, sizeof *tg);
+	snprintf(tg->key, sizeof tg->key, "%s", key);
+	row_stats(&tg->g, rows, count, pick, arg);
 	for (i = 0; pub && i < pub->count; i++) {
 		if (strcmp(pub->rows[i].key, key) != 0)
 			continue;
 		pub->rows[i].used = 1;
-		if (pub->rows[i].n != n)
+		if (pub->rows[i].n != tg->g.n)
 			return csm__err(CSM_EINVALID, "%s: group %s: n is %u, but the rows give %u", pub->name, key,
-			                pub->rows[i].n, n);
-		memcpy(mean, pub->rows[i].mean, sizeof pub->rows[i].mean);
+			                pub->rows[i].n, (unsigned)tg->g.n);
+		memcpy(tg->g.stat[CSM__STAT_MEAN], pub->rows[i].mean, sizeof pub->rows[i].mean);
 	}
-	tg->g.n = n;
-	/* The distribution of overall scores (the mean of each row's ten), for percentiles. */
-	{
-		csm__bench_bin *bins = tg->bins;
-		size_t nv = 0, j, kx;
-		for (i = 0; i < count; i++) {
-			double o = 0;
-			if (!pick(&rows[i], arg))
-				continue;
-			for (d = 0; d < CSM_DIRECTIVES; d++)
-				o += rows[i].v[d];
-			o /= CSM_DIRECTIVES;
-			for (j = 0; j < nv && bins[j].v < o; j++)
-				;
-			if (j < nv && bins[j].v == o) {
-				bins[j].c++;
-				continue;
-			}
-			if (nv == 256)
-				return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
-			for (kx = nv; kx > j; kx--)
-				bins[kx] = bins[kx - 1];
-			bins[j].v = o;
-			bins[j].c = 1;
-			nv++;
-		}
-		tg->g.overall.n = nv;
-	}
+	if ((rc = overall_hist(tg->bins, &tg->g.overall.n, rows, count, pick, arg)))
+		return rc;
 	groups->n++;
 	return 0;
 }
@@ -687,28 +722,8 @@ static int cmp_industry(const void *a, const void *b)
 	return strcmp(((const tsv_row *)a)->industry, ((const tsv_row *)b)->industry);
 }
 
-int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
-                           const csm_benchmark_meta *meta)
+static int check_meta(const csm_benchmark_meta *meta)
 {
-	CSM__ARGS(out && tsv && meta);
-	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
-	csm__problems p = {0};
-	struct csv_parser parser;
-	tsv_state st;
-	pub_state *pub = NULL;
-	tsv_groups groups = {0};
-	csm__bench_group *docgroups = NULL;
-	csm__bench_doc doc = {0};
-	tsv_row *sorted = NULL;
-	size_t i, body;
-	int rc = 0, parser_ok = 0;
-
-	*out = NULL;
-	memset(&st, 0, sizeof st);
-	st.name = name;
-	st.grading = &meta->grading;
-	st.p = &p;
-	st.line = 1;
 	if (!meta->name || !meta->name[0] || !meta->questionnaire || !csm__valid_id(meta->questionnaire))
 		return csm__err(CSM_EINVALID, "benchmark: a name and a questionnaire id are required");
 	if (!csm__grading_valid(&meta->grading))
@@ -717,25 +732,119 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", meta->date);
 	if (meta->min_group > 1000000u)
 		return csm__err(CSM_EINVALID, "benchmark: min_group %u is more than 1000000", meta->min_group);
-	if ((rc = csm__text_check(tsv, len, name, &body)) != 0)
+	return 0;
+}
+
+/* The rows of the table into st->rows; problems (bad cells) into st->p.
+ * Returns 0 or an error that stops at once. */
+static int parse_rows(tsv_state *st, const char *tsv, size_t len)
+{
+	struct csv_parser parser;
+	size_t body;
+	int rc;
+	if ((rc = csm__text_check(tsv, len, st->name, &body)) != 0)
 		return rc;
 	tsv += body;
 	len -= body;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return csm__nomem();
-	parser_ok = 1;
 	csv_set_delim(&parser, '\t');
-	if (csv_parse(&parser, tsv, len, tsv_field, tsv_row_end, &st) != len ||
-	    csv_fini(&parser, tsv_field, tsv_row_end, &st) != 0) {
-		if (!st.rc)
-			csm__problem(&p, "%s: line %u: malformed TSV (%s)", name, st.line, csv_strerror(csv_error(&parser)));
+	if ((csv_parse(&parser, tsv, len, tsv_field, tsv_row_end, st) != len ||
+	     csv_fini(&parser, tsv_field, tsv_row_end, st) != 0) &&
+	    !st->rc)
+		csm__problem(st->p, "%s: line %u: malformed TSV (%s)", st->name, st->line,
+		             csv_strerror(csv_error(&parser)));
+	csv_free(&parser);
+	if (st->rc)
+		return st->rc;
+	if (!st->count && !st->p->count)
+		csm__problem(st->p, "%s: no rows", st->name);
+	return 0;
+}
+
+/* The groups all, grade:A/B/C and each industry (in name order), and every
+ * published group matched. */
+static int build_groups(tsv_groups *groups, const tsv_state *st, pub_state *pub)
+{
+	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
+	tsv_row *sorted;
+	size_t i;
+	int rc;
+	if ((rc = add_group(groups, "all", st->rows, st->count, pick_all, NULL, pub)))
+		return rc;
+	for (i = 0; i < 3; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
+		if ((rc = add_group(groups, key, st->rows, st->count, pick_grade, &grades[i], pub)))
+			return rc;
 	}
-	if (st.rc) {
-		rc = st.rc;
+	if (!(sorted = malloc(st->count * sizeof *sorted)))
+		return csm__nomem();
+	memcpy(sorted, st->rows, st->count * sizeof *sorted);
+	qsort(sorted, st->count, sizeof *sorted, cmp_industry);
+	for (i = 0; i < st->count && !rc; i++) {
+		char key[CSM__KEY_MAX];
+		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
+			continue;
+		csm__industry_key(key, sorted[i].industry);
+		rc = add_group(groups, key, st->rows, st->count, pick_industry, sorted[i].industry, pub);
+	}
+	free(sorted);
+	for (i = 0; !rc && pub && i < pub->count; i++)
+		if (!pub->rows[i].used)
+			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
+	return rc;
+}
+
+/* The document: `meta` and the groups, through the format's writer. */
+static int write_from_tsv(char **out, const csm_benchmark_meta *meta, tsv_groups *groups)
+{
+	csm__bench_doc doc;
+	csm__bench_group *docgroups;
+	size_t i;
+	int rc;
+	if (!(docgroups = malloc(groups->n * sizeof *docgroups)))
+		return csm__nomem();
+	for (i = 0; i < groups->n; i++) { /* where they stay */
+		groups->v[i].g.key = groups->v[i].key;
+		groups->v[i].g.overall.b = groups->v[i].bins;
+		docgroups[i] = groups->v[i].g;
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = meta->name;
+	doc.source = meta->source;
+	doc.questionnaire = meta->questionnaire;
+	doc.date = meta->date;
+	doc.min_group = meta->min_group;
+	doc.grading = meta->grading;
+	doc.grading_estimated = meta->grading_estimated;
+	doc.groups = docgroups;
+	doc.ngroups = groups->n;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_INDENTED);
+	free(docgroups);
+	return rc;
+}
+
+int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
+                           const csm_benchmark_meta *meta)
+{
+	CSM__ARGS(out && tsv && meta);
+	csm__problems p = {0};
+	tsv_state st;
+	pub_state *pub = NULL;
+	tsv_groups groups = {0};
+	int rc;
+
+	*out = NULL;
+	memset(&st, 0, sizeof st);
+	st.name = name;
+	st.grading = &meta->grading;
+	st.p = &p;
+	st.line = 1;
+	if ((rc = check_meta(meta)))
+		return rc;
+	if ((rc = parse_rows(&st, tsv, len)))
 		goto cleanup;
-	}
-	if (!st.count && !p.count)
-		csm__problem(&p, "%s: no rows", name);
 	if (meta->group_means) {
 		if (!(pub = calloc(1, sizeof *pub))) {
 			rc = csm__nomem();
@@ -747,64 +856,12 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		if ((rc = parse_published(pub, meta->group_means, meta->group_means_len, pub->name)))
 			goto cleanup;
 	}
-	if ((rc = csm__problems_finish(&p)))
-		goto cleanup;
-
-	if ((rc = add_group(&groups, "all", st.rows, st.count, pick_all, NULL, pub)))
-		goto cleanup;
-	for (i = 0; i < 3; i++) {
-		char key[16];
-		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
-		if ((rc = add_group(&groups, key, st.rows, st.count, pick_grade, &grades[i], pub)))
-			goto cleanup;
-	}
-	/* Industries in name order, each once. */
-	if (!(sorted = malloc(st.count * sizeof *sorted))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	memcpy(sorted, st.rows, st.count * sizeof *sorted);
-	qsort(sorted, st.count, sizeof *sorted, cmp_industry);
-	for (i = 0; i < st.count; i++) {
-		char key[CSM__KEY_MAX];
-		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
-			continue;
-		csm__industry_key(key, sorted[i].industry);
-		if ((rc = add_group(&groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
-			goto cleanup;
-	}
-	for (i = 0; pub && i < pub->count; i++)
-		if (!pub->rows[i].used) {
-			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
-			goto cleanup;
-		}
-	if (!(docgroups = malloc(groups.n * sizeof *docgroups))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	for (i = 0; i < groups.n; i++) { /* where they stay */
-		groups.v[i].g.key = groups.v[i].key;
-		groups.v[i].g.overall.b = groups.v[i].bins;
-		docgroups[i] = groups.v[i].g;
-	}
-	doc.name = meta->name;
-	doc.source = meta->source;
-	doc.questionnaire = meta->questionnaire;
-	doc.date = meta->date;
-	doc.min_group = meta->min_group;
-	doc.grading = meta->grading;
-	doc.grading_estimated = meta->grading_estimated;
-	doc.groups = docgroups;
-	doc.ngroups = groups.n;
-	rc = csm__benchmark_write(out, &doc, CSM__BENCH_INDENTED);
+	if (!(rc = csm__problems_finish(&p)) && !(rc = build_groups(&groups, &st, pub)))
+		rc = write_from_tsv(out, meta, &groups);
 cleanup:
 	csm__problems_finish(&p);
-	if (parser_ok)
-		csv_free(&parser);
 	free(st.rows);
-	free(sorted);
 	free(groups.v);
-	free(docgroups);
 	free(pub);
 	return rc;
 }
