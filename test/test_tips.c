@@ -1,6 +1,7 @@
 /* Tips: the shipped collection loads whole, a tip reads back field by field
- * (with "checked"), a bad file is refused with the exact tip and field, and
- * a data directory's files load in name order whatever the file system. */
+ * (with "checked" and "budget"), a bad file is refused with the exact tip and
+ * field, and a data directory's files load in name order whatever the file
+ * system. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,10 @@ static void test_shipped(void)
 
 static void test_fields(void)
 {
-	char *text = tip_doc("t-1", ",\n \"effort\": \"S\", \"cost\": \"L\", \"helps_reach\": 3, \"checked\": \"2026-07\"");
+	char *text = tip_doc("t-1", ",\n \"effort\": \"S\", \"cost\": \"L\", \"helps_reach\": 3, \"checked\": \"2026-07\",\n"
+	                            " \"budget\": {\"none\": {\"ja\": \"無料\", \"en\": \"Free\"},"
+	                            " \"small\": {\"ja\": \"少額\", \"en\": \"Small\"},"
+	                            " \"outside\": {\"ja\": \"外部\", \"en\": \"Outside\"}}");
 	csm_tips *t = NULL;
 	csm_tip_info info;
 	CHECK_INT(parse_text(&t, text), 0);
@@ -101,6 +105,11 @@ static void test_fields(void)
 	CHECK_INT(info.cost, 'L');
 	CHECK_INT(info.helps_reach, 3);
 	CHECK_STR(info.checked, "2026-07");
+	CHECK_STR(info.budget[CSM_BUDGET_NONE], "無料");
+	CHECK_STR(info.budget[CSM_BUDGET_OUTSIDE], "外部");
+	CHECK_STR(csm_tip_budget(t, "t-1", CSM_BUDGET_SMALL, CSM_LANG_EN), "Small");
+	CHECK(csm_tip_budget(t, "t-1", (csm_budget)CSM_BUDGETS, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_budget(t, "t-9", CSM_BUDGET_SMALL, CSM_LANG_EN) == NULL);
 	CHECK_INT(csm_tip_get(&info, t, "t-1", CSM_LANG_EN), 0);
 	CHECK_STR(info.title, "Title");
 	if (info.action_count == 2)
@@ -118,6 +127,8 @@ static void test_fields(void)
 	CHECK(info.problem == NULL && info.first_step == NULL && info.owner == NULL);
 	CHECK(info.action_count == 0 && info.effort == 0 && info.cost == 0 && info.helps_reach == 0);
 	CHECK(info.checked == NULL);
+	CHECK(info.budget[0] == NULL && info.budget[1] == NULL && info.budget[2] == NULL);
+	CHECK(csm_tip_budget(t, "t-2", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
 	csm_tips_free(t);
 }
 
@@ -138,6 +149,12 @@ static void test_bad(void)
 	    {",\"cost\": null", "t.json: tip t-1: cost: expected \"S\", \"M\" or \"L\""},
 	    {",\"helps_reach\": 1", "t.json: tip t-1: helps_reach: expected a level 2..5"},
 	    {",\"helps_reach\": 2.5", "t.json: tip t-1: helps_reach: expected a level 2..5"},
+	    {",\"budget\": \"none\"",
+	     "t.json: tip t-1: budget: expected an object {\"none\": ..., \"small\": ..., \"outside\": ...}"},
+	    /* a budget, when given, answers all three in both languages */
+	    {",\"budget\": {\"none\": {\"ja\": \"a\", \"en\": \"a\"}, \"small\": {\"ja\": \"b\", \"en\": \"\"},"
+	     " \"outside\": {\"ja\": \"c\", \"en\": \"c\"}}",
+	     "t.json: tip t-1: budget.small.en: missing or empty"},
 	    /* two problems, both said, in file order */
 	    {",\"effort\": \"s\", \"checked\": \"26-07\"",
 	     "t.json: tip t-1: effort: expected \"S\", \"M\" or \"L\"\n"
