@@ -13,15 +13,11 @@
 
 #include "internal.h"
 
-typedef struct bin {
-	double v;
-	unsigned long long c;
-} bin;
+typedef csm__bench_bin bin; /* the histograms are written as they are */
 
 /* Score values numbered in order of first sight (value_id). */
 typedef struct values {
 	double *v;
-	char (*text)[32]; /* each value as JSON, once written ("" before) */
 	unsigned *slot;
 	size_t n, cap, nslot;
 } values;
@@ -263,16 +259,12 @@ static int value_id(values *vt, double v, unsigned *vid)
 	if (vt->n == vt->cap) {
 		size_t cap = vt->cap ? vt->cap * 2 : 64;
 		double *t = realloc(vt->v, cap * sizeof *t);
-		char(*x)[32] = t ? realloc(vt->text, cap * sizeof *x) : NULL;
-		if (t)
-			vt->v = t;
-		if (!x)
+		if (!t)
 			return csm__nomem();
-		vt->text = x;
+		vt->v = t;
 		vt->cap = cap;
 	}
 	vt->v[vt->n] = v;
-	vt->text[vt->n][0] = '\0';
 	*vid = (unsigned)vt->n;
 	vt->slot[s] = (unsigned)++vt->n;
 	return 0;
@@ -364,7 +356,6 @@ void csm_aggregator_free(csm_aggregator *ag)
 	free(ag->members);
 	for (d = 0; d <= CSM_DIRECTIVES; d++) {
 		free(ag->vt[d].v);
-		free(ag->vt[d].text);
 		free(ag->vt[d].slot);
 	}
 	if (ag->sha256) /* never load libcrypto only to free nothing */
@@ -1039,42 +1030,6 @@ static stats stats_of(const hist *h)
 	return st;
 }
 
-/* A histogram as {"values":[...],"counts":[...]}. A value is written as
- * text once (in `vt`, where value_id numbers it): the same values recur in
- * every group, and formatting a double is the most of writing it. */
-static void w_hist(csm__buf *o, const hist *h, values *vt)
-{
-	size_t b;
-	csm__buf_puts(o, "{\"values\":[");
-	for (b = 0; b < h->n; b++) {
-		unsigned vid;
-		if (b)
-			csm__buf_add(o, ",", 1);
-		if (value_id(vt, h->b[b].v, &vid)) {
-			csm__buf_number(o, h->b[b].v);
-			continue;
-		}
-		if (!vt->text[vid][0])
-			csm__format_number(vt->text[vid], h->b[b].v);
-		csm__buf_puts(o, vt->text[vid]);
-	}
-	csm__buf_puts(o, "],\"counts\":[");
-	for (b = 0; b < h->n; b++) {
-		char t[24], d[24];
-		unsigned long long c = h->b[b].c;
-		size_t k = 0, n = 0;
-		if (b)
-			t[n++] = ',';
-		do
-			d[k++] = (char)('0' + c % 10);
-		while ((c /= 10));
-		while (k)
-			t[n++] = d[--k];
-		csm__buf_add(o, t, n);
-	}
-	csm__buf_puts(o, "]}");
-}
-
 static int cmp_group(const void *x, const void *y)
 {
 	const group *a = *(const group *const *)x, *b = *(const group *const *)y;
@@ -1083,6 +1038,77 @@ static int cmp_group(const void *x, const void *y)
 	if (a->family == 1) /* A, B, C */
 		return strcmp(a->key, b->key);
 	return strcmp(a->key, b->key);
+}
+
+/* The published groups and the suppressed ones, to the benchmark writer. */
+static int export_write(char **out, const csm_aggregator *ag)
+{
+	csm__bench_doc doc;
+	csm__bench_group *gs = NULL;
+	csm__bench_suppressed *sup = NULL;
+	csm__bench_hist *hs = NULL;
+	size_t i, ng = 0, ns = 0;
+	int d, rc;
+
+	if (!(gs = calloc(ag->count + 1, sizeof *gs)) || !(sup = calloc(ag->count + 1, sizeof *sup)) ||
+	    !(hs = calloc((ag->count + 1) * CSM_DIRECTIVES, sizeof *hs))) {
+		free(gs);
+		free(sup);
+		return csm__nomem();
+	}
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		csm__bench_group *m = &gs[ng];
+		stats ov;
+		int s;
+		if (g->n == 0)
+			continue;
+		if (g->suppressed) {
+			sup[ns].key = g->key;
+			sup[ns++].reason = g->suppressed;
+			continue;
+		}
+		m->key = g->key;
+		m->n = g->n;
+		for (s = 0; s < CSM__STATS; s++)
+			m->has_stat[s] = 1;
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			stats st = stats_of(&g->dir[d]);
+			m->missing[d] = !st.has;
+			m->stat[CSM__STAT_MEAN][d] = st.mean;
+			m->stat[CSM__STAT_SD][d] = st.sd;
+			m->stat[CSM__STAT_Q1][d] = st.q[0];
+			m->stat[CSM__STAT_MEDIAN][d] = st.q[1];
+			m->stat[CSM__STAT_Q3][d] = st.q[2];
+			m->stat[CSM__STAT_MIN][d] = st.min;
+			m->stat[CSM__STAT_MAX][d] = st.max;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].b = g->dir[d].b;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].n = g->dir[d].n;
+		}
+		m->dir_hist = &hs[ng * CSM_DIRECTIVES];
+		ov = stats_of(&g->overall);
+		m->has_overall_mean = 1;
+		m->overall_mean = ov.mean;
+		m->overall.b = g->overall.b;
+		m->overall.n = g->overall.n;
+		ng++;
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = ag->name;
+	doc.source = ag->source;
+	doc.questionnaire = ag->q->id;
+	doc.min_group = ag->min_group;
+	doc.grading = ag->grading;
+	doc.groups = gs;
+	doc.ngroups = ng;
+	doc.list_suppressed = 1;
+	doc.suppressed = sup;
+	doc.nsuppressed = ns;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_LINES);
+	free(gs);
+	free(sup);
+	free(hs);
+	return rc;
 }
 
 int csm_aggregator_export(char **out, csm_aggregator *ag)
@@ -1188,106 +1214,14 @@ static int log_release(const csm_aggregator *ag, csm__release_fn record, void *c
 	return 0;
 }
 
-/* Step 3: the benchmark's head: name, source, questionnaire, grading, k. */
-static void write_head(csm__buf *o, const csm_aggregator *ag)
-{
-	csm__buf_puts(o, "{\"format\":\"csm-benchmark/1\",\"name\":");
-	csm__buf_json_string(o, ag->name);
-	if (ag->source) {
-		csm__buf_puts(o, ",\"source\":");
-		csm__buf_json_string(o, ag->source);
-	}
-	csm__buf_puts(o, ",\"questionnaire\":");
-	csm__buf_json_string(o, ag->q->id);
-	csm__buf_puts(o, ",\"grading\":{\"A\":");
-	csm__buf_number(o, ag->grading.a);
-	csm__buf_puts(o, ",\"B\":");
-	csm__buf_number(o, ag->grading.b);
-	csm__buf_printf(o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
-}
-
-/* Step 4: one published group: n, per directive the statistics and the
- * histogram, and the overall score's. */
-static void write_group(csm__buf *o, const group *g, int first, values *vt)
-{
-	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
-	stats st[CSM_DIRECTIVES], ov;
-	int d, f;
-	for (d = 0; d < CSM_DIRECTIVES; d++)
-		st[d] = stats_of(&g->dir[d]);
-	csm__buf_puts(o, first ? "\n{\"key\":" : ",\n{\"key\":");
-	csm__buf_json_string(o, g->key);
-	csm__buf_printf(o, ",\"n\":%llu", g->n);
-	for (f = 0; f < 7; f++) {
-		csm__buf_printf(o, ",\"%s\":[", fields[f]);
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
-			if (d)
-				csm__buf_puts(o, ",");
-			if (st[d].has)
-				csm__buf_number(o, v);
-			else
-				csm__buf_puts(o, "null");
-		}
-		csm__buf_puts(o, "]");
-	}
-	csm__buf_puts(o, ",\"histogram\":[");
-	for (d = 0; d < CSM_DIRECTIVES; d++) {
-		if (d)
-			csm__buf_puts(o, ",");
-		w_hist(o, &g->dir[d], &vt[d]);
-	}
-	ov = stats_of(&g->overall);
-	csm__buf_puts(o, "],\"overall\":{\"mean\":");
-	csm__buf_number(o, ov.mean);
-	csm__buf_puts(o, ",\"histogram\":");
-	w_hist(o, &g->overall, &vt[CSM_DIRECTIVES]);
-	csm__buf_puts(o, "}}");
-}
-
-/* Step 5: the withheld groups, each with why. */
-static void write_suppressed(csm__buf *o, const csm_aggregator *ag)
-{
-	size_t i, k;
-	csm__buf_puts(o, "],\n\"suppressed\":[");
-	for (i = 0, k = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		char reason[64];
-		if (!g->suppressed || g->n == 0)
-			continue;
-		if (g->suppressed == 1)
-			snprintf(reason, sizeof reason, "fewer than %u organizations", ag->min_group);
-		else if (g->suppressed == 3)
-			snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations",
-			         ag->min_group - 1);
-		else
-			snprintf(reason, sizeof reason, "complementary suppression");
-		csm__buf_puts(o, k++ ? ",{\"key\":" : "{\"key\":");
-		csm__buf_json_string(o, g->key);
-		csm__buf_puts(o, ",\"reason\":");
-		csm__buf_json_string(o, reason);
-		csm__buf_puts(o, "}");
-	}
-	csm__buf_puts(o, "]}\n");
-}
-
 int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
 {
-	csm__buf o = {0};
-	size_t i;
-	int first = 1, rc;
+	int rc;
 
 	*out = NULL;
 	if (record && !ag->track)
 		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
 	if ((rc = release_ready(ag)) || (record && (rc = log_release(ag, record, ctx))))
 		return rc;
-	write_head(&o, ag);
-	for (i = 0; i < ag->count; i++)
-		if (!ag->groups[i]->suppressed && ag->groups[i]->n) {
-			write_group(&o, ag->groups[i], first, ag->vt);
-			first = 0;
-		}
-	write_suppressed(&o, ag);
-	return csm__buf_finish(&o, out);
+	return export_write(out, ag);
 }
