@@ -667,12 +667,9 @@ static int run_plan(cli_args *args)
 		goto cleanup;
 	popt.target = target;
 	popt.budget = budget;
-	/* start where the karte does (its hint 1): the karte's score and analysis */
-	rc = cli_score_analyze(&s, &an, q, a, o, b, CSM_ALLOW_PARTIAL);
-	popt.start = an;
-	if (!r->target) /* the file's own target grade, if it gives one */
-		popt.target = csm_answers_target_grade(a);
-	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading_for(b, q), tips, &popt)) ||
+	/* the karte's score and analysis: the plan starts where it does */
+	if ((rc = cli_score_analyze(&s, &an, q, a, o, b, CSM_ALLOW_PARTIAL)) ||
+	    (rc = csm_plan_for_analysis(&p, an, tips, &popt)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)) ||
 	    (o->actions && (rc = plan_actions(&acts_text, &acts_len, p, q, a, tips, o, actions_format(r)))))
 		status = cli_lib_error(rc);

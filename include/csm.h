@@ -1341,6 +1341,18 @@ typedef struct csm_plan_options {
  */
 CSM_EXTERN int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
                              const csm_tips *tips, const csm_plan_options *opts);
+/**
+ * The plan the karte, the board page and `csm plan` give for an analysis:
+ * csm_plan_make() of the analysis' answers and questionnaire, starting from
+ * its hint 1 (`opts->start` is set to `an`), towards the grading its
+ * benchmark gives the questionnaire, and, when `opts->target` is
+ * CSM_GRADE_NONE, towards the target grade the answers file gives (else the
+ * next grade). `opts` NULL means CSM_PLAN_OPTIONS_INIT. CSM_EINVALID when
+ * the benchmark gives no grading for the questionnaire (nothing to plan
+ * towards). Free *out with csm_plan_free().
+ */
+CSM_EXTERN int csm_plan_for_analysis(csm_plan **out, const csm_analysis *an, const csm_tips *tips,
+                                     const csm_plan_options *opts);
 CSM_EXTERN void csm_plan_free(csm_plan *p);
 CSM_EXTERN size_t csm_plan_count(const csm_plan *p);
 CSM_EXTERN const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i);

@@ -58,16 +58,12 @@ static int next_actions(csm_actions **out, const csm_analysis *an, const csm_tip
 {
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
-	const csm_grading *g = csm_benchmark_grading_for(csm__analysis_b(an), q);
-	csm_plan_options opt = CSM_PLAN_OPTIONS_INIT;
 	csm_plan *p = NULL;
 	int rc;
 	*out = NULL;
-	if (!g || !csm_analysis_compares(an)) /* no grade to plan towards */
-		return 0;
-	opt.start = an;
-	opt.target = csm_answers_target_grade(a);
-	if (!(rc = csm_plan_make(&p, q, a, g, tips, &opt)))
+	if (!csm_benchmark_grading_for(csm__analysis_b(an), q) || !csm_analysis_compares(an))
+		return 0; /* no grade to plan towards */
+	if (!(rc = csm_plan_for_analysis(&p, an, tips, NULL))) /* the plan `csm plan` gives */
 		rc = csm_actions_make(out, p, q, a, tips, lang);
 	csm_plan_free(p);
 	return rc;

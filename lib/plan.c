@@ -205,3 +205,20 @@ const csm_plan_move *csm_plan_get(const csm_plan *p, size_t i) { return p && i <
 int csm_plan_reached(const csm_plan *p) { return p ? p->reached : 0; }
 csm_grade csm_plan_target(const csm_plan *p) { return p ? p->target : CSM_GRADE_NONE; }
 int csm_plan_hint_directive(const csm_plan *p) { return p ? p->hint_directive : 0; }
+
+int csm_plan_for_analysis(csm_plan **out, const csm_analysis *an, const csm_tips *tips, const csm_plan_options *opts)
+{
+	static const csm_plan_options defaults = CSM_PLAN_OPTIONS_INIT;
+	csm_plan_options o;
+	const csm_questionnaire *q;
+	const csm_answers *a;
+	CSM__ARGS(out && an);
+	*out = NULL;
+	o = opts ? *opts : defaults;
+	q = csm__analysis_q(an);
+	a = csm__analysis_a(an);
+	o.start = an;
+	if (o.target == CSM_GRADE_NONE) /* the file's own target grade, if it gives one */
+		o.target = csm_answers_target_grade(a);
+	return csm_plan_make(out, q, a, csm_benchmark_grading_for(csm__analysis_b(an), q), tips, &o);
+}

@@ -233,6 +233,27 @@ static void test_plan_starts_from_hint1(void)
 					sum += lv[k], n++;
 			CHECK(n > 0 && (sum / n >= target - 1e-9 || csm_plan_get(p, nhint - 1)->grade_after == CSM_GRADE_A));
 		}
+		/* csm_plan_for_analysis is csm_plan_make from the analysis, towards
+		 * the file's own target grade (none here: the next grade) */
+		{
+			csm_plan *x = NULL, *y = NULL;
+			csm_plan_options py = CSM_PLAN_OPTIONS_INIT;
+			size_t m;
+			py.start = an;
+			py.target = csm_answers_target_grade(a);
+			CHECK_INT(csm_plan_for_analysis(&x, an, tips, NULL), 0);
+			CHECK_INT(csm_plan_make(&y, q, a, csm_benchmark_grading(b), tips, &py), 0);
+			if (x && y) {
+				CHECK_INT(csm_plan_count(x), csm_plan_count(y));
+				CHECK_INT(csm_plan_target(x), csm_plan_target(y));
+				for (m = 0; m < csm_plan_count(x) && m < csm_plan_count(y); m++) {
+					CHECK_STR(csm_plan_get(x, m)->item, csm_plan_get(y, m)->item);
+					CHECK_INT(csm_plan_get(x, m)->to, csm_plan_get(y, m)->to);
+				}
+			}
+			csm_plan_free(x);
+			csm_plan_free(y);
+		}
 		/* the analysis must be of these answers */
 		if (csm_answers_load(&other, path) == 0) {
 			csm_plan *x = NULL;
@@ -247,6 +268,57 @@ static void test_plan_starts_from_hint1(void)
 		csm_answers_free(a);
 	}
 done:
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+/* A file that gives its own target grade is planned towards it, unless the
+ * options name another; a benchmark without a grading refuses. */
+static void test_plan_for_analysis_target(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_tips *tips = NULL;
+	csm_answers *a = NULL;
+	csm_score *s = NULL;
+	csm_analysis *an = NULL;
+	csm_plan *p = NULL;
+	csm_plan_options po = CSM_PLAN_OPTIONS_INIT;
+	static const char aim[] = "\"target\": {\"grade\": \"A\", \"by\": \"2027-03\"},";
+	char *text = NULL, *t = NULL;
+	size_t len = 0;
+	/* the 2025 assessment (grade C, so the next grade is B), aiming for A */
+	if (!q || !b || csm_tips_open(&tips, CSM_TEST_SRC) ||
+	    csm_file_read(&text, &len, SRC("examples/followup/kitamachi-2025.json")) || !strchr(text, '{') ||
+	    !(t = malloc(len + sizeof aim + 2))) {
+		CHECK(0);
+		goto done;
+	}
+	sprintf(t, "{%s%s", aim, strchr(text, '{') + 1);
+	if (csm_answers_parse(&a, t, strlen(t), "aim.json") ||
+	    csm_score_compute_against(&s, q, a, b, CSM_ALLOW_PARTIAL) || csm_analyze(&an, q, a, s, b)) {
+		fprintf(stderr, "  %s\n", csm_error_last());
+		CHECK(0);
+		goto done;
+	}
+	CHECK_INT(csm_score_grade(s), CSM_GRADE_C);
+	CHECK_INT(csm_answers_target_grade(a), CSM_GRADE_A);
+	CHECK_INT(csm_plan_for_analysis(&p, an, tips, NULL), 0);
+	CHECK_INT(csm_plan_target(p), csm_answers_target_grade(a));
+	csm_plan_free(p);
+	p = NULL;
+	po.target = CSM_GRADE_C;
+	CHECK_INT(csm_plan_for_analysis(&p, an, tips, &po), 0);
+	CHECK_INT(csm_plan_target(p), CSM_GRADE_C);
+	CHECK_INT(csm_plan_for_analysis(NULL, an, tips, NULL), CSM_EINVALID);
+done:
+	csm_free(text);
+	free(t);
+	csm_plan_free(p);
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_answers_free(a);
 	csm_tips_free(tips);
 	csm_benchmark_free(b);
 	csm_questionnaire_free(q);
@@ -285,6 +357,7 @@ int main(void)
 	RUN_TEST(test_whatif_equals_rescoring);
 	RUN_TEST(test_plan);
 	RUN_TEST(test_plan_starts_from_hint1);
+	RUN_TEST(test_plan_for_analysis_target);
 	RUN_TEST(test_weights);
 	return test_finish();
 }
