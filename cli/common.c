@@ -91,7 +91,7 @@ int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a
 {
 	int rc;
 	*out = NULL;
-	if ((rc = csm_answers_load(out, path)))
+	if ((rc = csm_answers_load_in(out, a->ctx, path, a->questionnaire)))
 		goto fail;
 	if ((a->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, a->questionnaire))) ||
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
