@@ -1079,6 +1079,8 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 {
 	CSM__ARGS(db && a && q);
 	char *key = NULL, *legacy = NULL;
+	if (q->choice_count) /* the answer table holds levels; choices need their own column */
+		return csm__scale_refuse(q, a->name, "the database");
 	int rc = store(db, a, q, opt, &key, &legacy);
 	free(key);
 	free(legacy);

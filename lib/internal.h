@@ -293,6 +293,10 @@ struct csm_questionnaire {
  * ignored; -2 for empty text, -1 for none. The one reader of a choice in
  * JSON, CSV, workbook and form answers. */
 int csm__choice_parse(const csm_questionnaire *q, const char *text, size_t len);
+/* CSM_EINVALID for `what` (a function of levels) given questionnaire `q`
+ * with its own scale: "<name>: questionnaire X is answered on its own scale
+ * and scored in points, not levels: <what> does not work with it yet". */
+int csm__scale_refuse(const csm_questionnaire *q, const char *name, const char *what);
 /* "done, partly, not_done, unknown" of `q`'s scale, for messages. */
 void csm__choice_list(const csm_questionnaire *q, csm__buf *out);
 

@@ -18,6 +18,7 @@ static const csm__message TABLE[] = {
     /* key, { ja, en } */
     {"common.list_sep", {"、", ", "}},
     {"common.sentence_end", {"。", "."}},
+    {"sme.answer_with", {"各項目に次のいずれかで回答します (かっこ内は点数)。", "Answer each item with one of these (points in brackets)."}},
     {"sme.assessed", {"評価日", "assessed"}},
     {"sme.basic1", {"OSやソフトウェアを最新の状態に保つ", "keep the OS and software up to date"}},
     {"sme.basic2", {"ウイルス対策ソフトを入れて使う", "use anti-virus software"}},
@@ -29,6 +30,7 @@ static const csm__message TABLE[] = {
     {"sme.for_one_star", {"一つ星に足りないもの: ", "Missing for one star: "}},
     {"sme.for_two_stars", {"二つ星に足りないもの: ", "Missing for two stars: "}},
     {"sme.group_default", {"指示", "Directive"}},
+    {"sme.how", {"やり方:", "How:"}},
     {"sme.missing_sep", {"、", "; "}},
     {"sme.more", {"ほか %zu 項目", "and %zu more"}},
     {"sme.need_answers", {"自己診断の未回答 %zu 項目に答える", "answer the %zu items not yet answered"}},

@@ -859,3 +859,10 @@ void csm__choice_list(const csm_questionnaire *q, csm__buf *out)
 	for (k = 0; k < q->choice_count; k++)
 		csm__buf_printf(out, "%s%s", k ? ", " : "", q->choices[k].id);
 }
+
+int csm__scale_refuse(const csm_questionnaire *q, const char *name, const char *what)
+{
+	return csm__err(CSM_EINVALID, "%s%squestionnaire %s is answered on its own scale and scored in points, not levels: "
+	                "%s does not work with it yet (csm score shows its points)", name ? name : "", name ? ": " : "",
+	                q->id, what);
+}

@@ -76,10 +76,8 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	int d, rc;
 
 	*out = NULL;
-	if (q->choice_count)
-		return csm__err(CSM_EINVALID, "%s: questionnaire %s is answered on its own scale and scored in points, "
-		                "not in levels (csm score shows its points; this does not work with it yet)",
-		                a->name, q->id);
+	if (q->choice_count) /* so karte, plan, radar, whatif, trend and portfolio refuse it */
+		return csm__scale_refuse(q, a->name, "the level score (karte, plan, radar, whatif, trend, portfolio)");
 	if ((rc = csm_answers_check(a, q, flags)))
 		return rc;
 	if (!(s = calloc(1, sizeof *s)))
