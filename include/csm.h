@@ -1716,6 +1716,10 @@ CSM_EXTERN int csm_context_questionnaire(const csm_questionnaire **out, csm_cont
  */
 CSM_EXTERN int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, const char *questionnaire);
 
+/** As csm_answers_load_in(), for `len` bytes at `data`; `name` names them in messages (may be NULL). */
+CSM_EXTERN int csm_answers_parse_in(csm_answers **out, csm_context *ctx, const char *data, size_t len,
+                                    const char *name, const char *questionnaire);
+
 /**
  * The benchmark file at `path`, or with `path` NULL the default benchmark
  * (`<data_dir>/benchmarks/beta-2020.json`, the 2020 trial), loaded on the

@@ -309,14 +309,27 @@ static char *named_questionnaire(const char *data, size_t len)
 int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, const char *questionnaire)
 {
 	CSM__ARGS(out && ctx && path);
-	const csm_questionnaire *q = NULL;
-	char *data = NULL, *id = NULL, *saved = NULL;
-	size_t len, i = 0;
-	int rc, json;
-
+	char *data = NULL;
+	size_t len;
+	int rc;
 	*out = NULL;
 	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
 		return rc;
+	rc = csm_answers_parse_in(out, ctx, data, len, path, questionnaire);
+	free(data);
+	return rc;
+}
+
+int csm_answers_parse_in(csm_answers **out, csm_context *ctx, const char *data, size_t len, const char *path,
+                         const char *questionnaire)
+{
+	CSM__ARGS(out && ctx && data);
+	const csm_questionnaire *q = NULL;
+	char *id = NULL, *saved = NULL;
+	size_t i = 0;
+	int rc, json;
+
+	*out = NULL;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
@@ -348,6 +361,5 @@ int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, c
 cleanup:
 	free(saved);
 	free(id);
-	free(data);
 	return rc;
 }

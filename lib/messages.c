@@ -52,6 +52,10 @@ static const csm__message TABLE[] = {
     {"sme.step2", {"自己診断で現状を知る", "know where you are with the self-diagnosis"}},
     {"sme.step3", {"基本方針を定め、体制を整える", "set a basic policy and organize"}},
     {"sme.step4", {"改善を続け、第三者認証を目指す", "keep improving, toward third-party certification"}},
+    {"sme.wb_choices", {"回答と点数", "The answers and their points"}},
+    {"sme.wb_choose", {"リストから答えを選んでください。", "Choose an answer from the list."}},
+    {"sme.wb_not_choice", {"リストにない答えです", "Not one of the answers"}},
+    {"sme.wb_step", {"「項目」シートで、すべての項目について「回答」列のリストから、いまの自社に最も近い答えを選んでください。分からない項目は「わからない」を選べます。選ぶ前に、右側の列にある質問の意図とやり方を読んでください。", "On the Items sheet, choose for every item the answer closest to where your company is today from the list in the Answer column; where you are not sure, choose \"Don't know\". Before you choose, read the intent of the question and how to do it in the columns to the right."}},
 };
 
 static int by_key(const void *k, const void *e)

@@ -31,6 +31,11 @@
 #define CSM__XN_LEVELS "csm_levels"
 #define CSM__XN_EVIDENCE "csm_evidence"
 #define CSM__XN_NOTES "csm_notes"
+/* A questionnaire with its own scale: its choices' ids and their labels in
+ * the workbook's language (hidden Lists sheet), so that the import reads a
+ * chosen label back as its id. Absent in a workbook of levels. */
+#define CSM__XN_CHOICE_IDS "csm_choice_ids"
+#define CSM__XN_CHOICE_LABELS "csm_choice_labels"
 
 /* Choices shown in the drop-down lists, per language; the first entry of each
  * row is the value written to the answers file. */
