@@ -655,6 +655,7 @@ static void csv_row(int term, void *ctx)
 	}
 	if (st->q) {
 		int k = csm__choice_parse(st->q, lv, strlen(lv));
+		ans->kind = CSM_ANSWER_NULL; /* an empty cell: not answered yet */
 		if (k >= 0 && set_choice(ans, st->q, k)) {
 			st->rc = csm__nomem();
 			goto next;
