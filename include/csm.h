@@ -766,6 +766,9 @@ CSM_EXTERN int csm_points_compute(csm_points **out, const csm_questionnaire *q, 
 /** Free a points result. NULL is allowed. */
 CSM_EXTERN void csm_points_free(csm_points *p);
 
+/** The questionnaire `p` was computed on. */
+CSM_EXTERN const csm_questionnaire *csm_points_questionnaire(const csm_points *p);
+
 /** The points in total, and the most there could be. */
 CSM_EXTERN int csm_points_total(const csm_points *p);
 CSM_EXTERN int csm_points_max(const csm_points *p);
@@ -1388,6 +1391,18 @@ CSM_EXTERN void csm_karte_maker_free(csm_karte_maker *km);
  */
 CSM_EXTERN int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an,
                                 const csm_tips *tips, csm_lang lang, long long created);
+
+/**
+ * The one-page report of a small company's self-diagnosis (a questionnaire
+ * with its own scale, see csm_points_compute()) as a PDF (A4 portrait) in
+ * `lang`, written for the company's owner: the points and a bar per group,
+ * the three things to do first this month (with how to do them), the
+ * SECURITY ACTION readiness and what the next star needs, the guideline's
+ * step and the next, and where to get help. `*out` (length `*len`) is the
+ * caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_karte_sme_render(char **out, size_t *len, csm_karte_maker *km, const csm_points *p,
+                                    const csm_answers *a, csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Planning: what to raise to reach a grade                                 */

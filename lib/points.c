@@ -169,6 +169,8 @@ void csm_points_free(csm_points *p)
 	free(p);
 }
 
+const csm_questionnaire *csm_points_questionnaire(const csm_points *p) { return p ? p->q : NULL; }
+
 int csm_points_total(const csm_points *p) { return p ? p->total : 0; }
 int csm_points_max(const csm_points *p) { return p ? p->max : 0; }
 
