@@ -2306,7 +2306,7 @@ static void test_scale_questionnaire(void)
 {
 	const char *dir = scale_data_dir();
 	char args[2000], ans[400], jsonl[400], wb[400];
-	static const char *const refusing[][2] = {{"karte", "-o x.pdf"}, {"plan", ""}, {"whatif", "--set c1=done"},
+	static const char *const refusing[][2] = {{"portfolio", "-o x.pdf"}, {"plan", ""}, {"whatif", "--set c1=done"},
 	                                          {"trend", "SELF"}, {"merge", "SELF"}, {"radar", "-o x.svg"}};
 	run_result r;
 	size_t k;
@@ -2374,6 +2374,24 @@ static void test_scale_questionnaire(void)
 		}
 		done(&r);
 	}
+	/* the karte of a scale questionnaire is the small company's one-page report */
+	snprintf(args, sizeof args, "karte '%s' --data-dir '%s' --lang en -o '%s/sme.pdf'", ans, dir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.err, "");
+	done(&r);
+	snprintf(args, sizeof args, "%s/sme.pdf", tmpdir);
+	{
+		size_t n = 0;
+		char *pdf = test_read(args, &n);
+		CHECK(pdf && n > 1000 && memcmp(pdf, "%PDF-", 5) == 0);
+		free(pdf);
+	}
+	snprintf(args, sizeof args, "karte '%s' --previous '%s' --data-dir '%s' -o '%s/sme2.pdf'", ans, ans, dir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "karte: --previous and --actions follow up a questionnaire of levels, not scale-check");
+	done(&r);
 	snprintf(jsonl, sizeof jsonl, "%s/sc.jsonl", tmpdir);
 	f = fopen(jsonl, "w");
 	if (f) {
