@@ -102,9 +102,11 @@ static void sme_rule(csm_points *p)
 /* Sort the items to do (sme_rule() listed them) by todo_key(). */
 static int todo_sort(csm_points *p)
 {
-	unsigned long *key = p->todo_count ? calloc(p->todo_count, sizeof *key) : NULL;
+	unsigned long *key;
 	size_t i;
-	if (p->todo_count && !key)
+	if (!p->todo_count) /* nothing to do first */
+		return 0;
+	if (!(key = calloc(p->todo_count, sizeof *key)))
 		return csm__nomem();
 	for (i = 0; i < p->todo_count; i++)
 		key[i] = todo_key(p, p->todo[i]);

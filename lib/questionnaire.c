@@ -26,7 +26,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	for (i = 0; i < q->item_count; i++) {
 		csm__item *it = &q->items[i];
 		free(it->id);
-		free_pairs(it->text, 3);
+		free_pairs(it->text, CSM__ITEM_FIELDS);
 		free_pairs(it->level, 5);
 		for (k = 0; k < it->tip_count; k++)
 			free(it->tips[k]);
