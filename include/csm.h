@@ -33,7 +33,7 @@
  *    one), and a csm_context (its caches lock themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
- *    csm_karte_maker and csm_db may be handed from thread to thread, but not
+ *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
  *    used by two at once. Use one karte maker or database handle per thread.
  */
 #ifndef CSM_H
@@ -200,6 +200,11 @@ CSM_EXTERN const char *csm_directive_title(const csm_questionnaire *q, int d, cs
 /** Short label of directive `d` (1..10) in `lang`, for tables and chart axes. */
 CSM_EXTERN const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang);
 
+/** What could happen if directive `d` (1..10) is left as it is, in one
+ *  plain sentence in `lang` (the questionnaire's `if_left`; the board page),
+ *  or NULL where the questionnaire gives none. */
+CSM_EXTERN const char *csm_directive_if_left(const csm_questionnaire *q, int d, csm_lang lang);
+
 /** The weight of directive `d` in the overall score (default 1). */
 CSM_EXTERN double csm_directive_weight(const csm_questionnaire *q, int d);
 
@@ -347,6 +352,22 @@ CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang
 /** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
 CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
 
+/** What a tip says to do, by the money a small company can spend on it. */
+typedef enum csm_budget {
+	CSM_BUDGET_NONE = 0,    /**< with no budget: free tools and the company's own time */
+	CSM_BUDGET_SMALL = 1,   /**< with a small budget (the text names rough costs where they are known) */
+	CSM_BUDGET_OUTSIDE = 2, /**< with outside help: an IT vendor, support services, public advice desks */
+} csm_budget;
+#define CSM_BUDGETS 3
+
+/**
+ * What tip `id` says to do with budget `b`, in `lang` (owned by `t`, valid
+ * until csm_tips_free()); NULL if there is no such tip, or the tip gives no
+ * budget advice (the field "budget" is optional: the tips for large companies
+ * have none).
+ */
+CSM_EXTERN const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang);
+
 /** Everything a tip says, in one language. Strings are NULL where the data has none. */
 typedef struct csm_tip_info {
 	const char *id;
@@ -361,6 +382,7 @@ typedef struct csm_tip_info {
 	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
 	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
 	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
+	const char *budget[CSM_BUDGETS]; /**< by csm_budget, as csm_tip_budget(); all NULL or all set */
 } csm_tip_info;
 
 /**
@@ -1531,11 +1553,12 @@ CSM_EXTERN int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_
                                 const csm_answers *a, const csm_tips *tips, csm_lang lang);
 
 /**
- * Read `csm-actions/1`: JSON, or the CSV csm_actions_write() gives (a UTF-8
+ * Read `csm-actions/1`: JSON, the CSV csm_actions_write() gives (a UTF-8
  * BOM allowed; columns by their header names; a leading ' before =, +, -, @
- * is taken off). Every problem is reported ("NAME:LINE: COLUMN: what" for
- * CSV); CSM_EINVALID then. `name` is used in messages. Free with
- * csm_actions_free().
+ * is taken off), or the workbook csm_actions_xlsx() gives (a zip archive:
+ * read by csm_actions_xlsx_import()). Every problem is reported
+ * ("NAME:LINE: COLUMN: what" for CSV); CSM_EINVALID then. `name` is used in
+ * messages. Free with csm_actions_free().
  */
 CSM_EXTERN int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name);
 /** Read and parse the action list at `path`. Free with csm_actions_free(). */
@@ -1551,6 +1574,33 @@ CSM_EXTERN const csm_action *csm_actions_get(const csm_actions *acts, size_t i);
  * `*out` is the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
+/** The organization the list is for (the answers' organization.name when
+ * csm_actions_make() made it; the file's "organization"), or NULL. */
+CSM_EXTERN const char *csm_actions_organization(const csm_actions *acts);
+/** 1 if `acts` names the organization of `a` (its organization.name, compared
+ * as the database counts members: NFKC, case and white space folded), else 0. */
+CSM_EXTERN int csm_actions_is_for(const csm_actions *acts, const csm_answers *a);
+
+/**
+ * The action list as a workbook (.xlsx, format csm-actions-xlsx/1): one sheet
+ * in `lang` with a row per action, the header frozen, owner, due date, status
+ * and note to edit (a drop-down of the statuses in `lang`, a date check on
+ * the due date; a due month is written as its last day, the day it is late
+ * after), the other cells protected without a password. `*out` is the
+ * caller's to free with csm_free(). CSM_EUNSUPPORTED without the workbook
+ * back end.
+ */
+CSM_EXTERN int csm_actions_xlsx(unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang);
+/**
+ * Read the workbook csm_actions_xlsx() wrote, as edited in a spreadsheet, with
+ * the care of csm_form_xlsx_import(): the cells are found through the defined
+ * names the writer made; a status is an id or a label in either language; a
+ * due date a date cell or a text YYYY-MM-DD, YYYY/M/D or YYYY-MM; formulas,
+ * error values and overlong texts are refused. Every problem is reported as
+ * "NAME: SHEET!CELL: COLUMN: what"; CSM_EINVALID then. Free with
+ * csm_actions_free().
+ */
+CSM_EXTERN int csm_actions_xlsx_import(csm_actions **out, const void *data, size_t len, const char *name);
 
 /**
  * Follow up `acts` (borrowed; must outlive the analysis) in the text report
@@ -1562,6 +1612,34 @@ CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
  * month ends with its last day). NULL forgets it.
  */
 CSM_EXTERN int csm_analysis_set_actions(csm_analysis *an, const csm_actions *acts, long long today);
+
+/**
+ * The organization's earlier assessments (borrowed, `n` of each; they must
+ * outlive the analysis), for the board page's chart of the overall score
+ * (csm_board_render()). Each must be of the same organization (as
+ * csm_analysis_set_previous() checks; CSM_EINVALID otherwise). The latest of
+ * them by assessed_on becomes the previous assessment
+ * (csm_analysis_set_previous()), so the board page and the karte given that
+ * file as --previous say the same. n 0 forgets them.
+ */
+CSM_EXTERN int csm_analysis_set_history(csm_analysis *an, const csm_answers *const *a, const csm_score *const *s,
+                                        size_t n);
+
+/**
+ * The board page of an analysis as a one-page A4 PDF in `lang`, in plain
+ * words: the grade and its change since the previous assessment; the
+ * position in the industry (none in a group smaller than the benchmark's
+ * min_group, none without a comparison); the three directives the karte's
+ * hints put first, each with what could happen if it is left (the
+ * questionnaire's `if_left`); the first three actions of the plan `csm plan
+ * --actions` writes, with owner and cost (from `tips`); the follow-up counts
+ * of last year's actions (csm_analysis_set_actions()); a chart of the overall
+ * score of every assessment given (csm_analysis_set_history()). Every number
+ * is computed by the functions the karte uses. `created` and `*out` as for
+ * csm_karte_render().
+ */
+CSM_EXTERN int csm_board_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an,
+                                const csm_tips *tips, csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Portfolio: a group's subsidiaries in one PDF                             */
@@ -1580,6 +1658,10 @@ typedef enum csm_rollup {
  * says; every subsidiary's grade and overall and a heat map of subsidiaries
  * by directive; the group's weakest directives and the subsidiaries that pull
  * each down), small-multiple radar charts, then one karte per subsidiary.
+ * When any analysis follows up an action list (csm_analysis_set_actions()),
+ * the summary adds per organization its actions, those done, those open or
+ * in progress and of these the overdue ones (the rules of the follow-up),
+ * "no action list" where it has none; without lists the PDF is as before.
  * `an[i]` as for csm_karte_render(). `*out` is the caller's to free with
  * csm_free().
  */
@@ -1594,11 +1676,133 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
  * (organization: the parent all name, or empty; scope "rollup"; rollup: the
  * weighting applied, "mean" where an entity lacks the weight; no such row when
  * no entity has a score); then the organizations by overall, best first,
- * with their rank. Cells that a spreadsheet would take for a formula
+ * with their rank. When any analysis follows up an action list, six more
+ * columns: actions, actions_open, actions_in_progress, actions_done,
+ * actions_dropped, actions_overdue (empty for an organization without a
+ * list; the group row sums every list). Cells that a spreadsheet would take for a formula
  * (starting with =, +, -, @, tab or CR) are neutralized with a leading
  * apostrophe. Caller frees with csm_free().
  */
 CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup);
+
+/* ------------------------------------------------------------------------ */
+/* Supply chain: one report over the answers of many suppliers              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A buyer or a group headquarters sends the form to its suppliers and
+ * subsidiaries and reads every returned file into one csm_supply: per
+ * supplier the overall score (and grade where a benchmark grades the
+ * questionnaire), the weakest directive, the unanswered items and the date
+ * of the assessment, in risk order; the suppliers of a roster that sent
+ * nothing; files from suppliers not on the roster; files that could not be
+ * read. Answers to different questionnaires are grouped by questionnaire and
+ * never ranked against each other.
+ *
+ * Risk order, within a questionnaire (ids in strcmp order): a file with no
+ * overall score first (nothing answered), then the lowest overall, ties by
+ * the lowest weakest-directive score, then the most unanswered items, then
+ * the oldest assessment (no date first), then the order the files were added.
+ */
+typedef struct csm_supply csm_supply;
+
+/** One line of the report. Strings are "" where there is nothing to say;
+ *  they are owned by the csm_supply. Fields may be appended in later
+ *  versions: use the pointers the accessors return, never a copy's size. */
+typedef struct csm_supply_row {
+	const char *supplier;      /**< organization.name (a roster line's name for a missing one), or "" */
+	const char *file;          /**< the file as given, or "" (a missing supplier) */
+	const char *questionnaire; /**< its id, or "" */
+	const char *assessed_on;   /**< YYYY-MM-DD, or "" */
+	int stale;                 /**< 1: assessed more than 365 days before today, or undated */
+	size_t rank;               /**< 1.. within its questionnaire, highest risk first (answered rows) */
+	int has_overall;           /**< 0 when no item was answered */
+	double overall;            /**< exact */
+	csm_grade grade;           /**< CSM_GRADE_NONE where no benchmark grades the questionnaire */
+	int weakest;               /**< the directive (1..10) with the lowest score, ties the lowest number; 0 if none */
+	double weakest_score;      /**< its score (exact) */
+	unsigned unanswered;       /**< items left null or missing */
+	unsigned items;            /**< items of the questionnaire */
+	int on_roster;             /**< 1 matched a roster line, 0 not on the roster, -1 no roster given */
+	const char *roster_id;     /**< the matched roster line's id, or "" */
+	const char *contact;       /**< the matched roster line's contact, or "" */
+	const char *error;         /**< a file that could not be read: why; else "" */
+} csm_supply_row;
+
+/**
+ * An empty report dated `today` (seconds since 1970, UTC: what "older than
+ * a year" is measured from). The caller owns `*out` and frees it with
+ * csm_supply_free().
+ */
+CSM_EXTERN int csm_supply_new(csm_supply **out, long long today);
+
+/** Free a report. NULL is allowed. */
+CSM_EXTERN void csm_supply_free(csm_supply *sp);
+
+/**
+ * Add a supplier's answers `a` scored as `s` (csm_score_compute(), usually
+ * with CSM_ALLOW_PARTIAL: suppliers leave items blank). What the report
+ * needs is copied, except the questionnaire of `s`, which is borrowed and
+ * must outlive `sp` (the context's questionnaires do). `file` names the file
+ * (may be NULL: the answers' name). The supplier is matched against the
+ * roster, if one is set, by organization name after Unicode NFKC
+ * normalization, case folding and collapsing white space.
+ */
+CSM_EXTERN int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file);
+
+/** Record `file` as one that could not be read, with `message` (both copied). */
+CSM_EXTERN int csm_supply_add_failure(csm_supply *sp, const char *file, const char *message);
+
+/**
+ * Read a roster: CSV (a UTF-8 BOM allowed) whose header row names a column
+ * `name` (or `supplier`, 取引先, 会社名, 組織名) and optionally `id` (or
+ * `supplier_id`, コード) and `contact` (or `email`, 連絡先, 担当者); other
+ * columns are ignored, blank lines skipped. Every problem is reported as
+ * `NAME:LINE: what` (CSM_EINVALID): a missing name column, an empty name, a
+ * name listed twice (by the identity csm_supply_add() matches with). Replaces
+ * an earlier roster. `name` is used in messages.
+ */
+CSM_EXTERN int csm_supply_roster_parse(csm_supply *sp, const char *data, size_t len, const char *name);
+
+/** Read the roster file at `path` with csm_supply_roster_parse(). */
+CSM_EXTERN int csm_supply_roster_load(csm_supply *sp, const char *path);
+
+/** Answered rows, and row `i` in risk order (grouped by questionnaire), or NULL past the end. */
+CSM_EXTERN size_t csm_supply_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_get(const csm_supply *sp, size_t i);
+
+/** Roster lines no added answers matched (roster order): their number, and line `i`
+ *  (supplier, roster_id, contact set), or NULL. */
+CSM_EXTERN size_t csm_supply_missing_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_missing(const csm_supply *sp, size_t i);
+
+/** Files that could not be read (in the order added): their number, and file `i` (file, error set), or NULL. */
+CSM_EXTERN size_t csm_supply_failed_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t i);
+
+/** Forms of csm_supply_render(). */
+typedef enum csm_supply_format {
+	CSM_SUPPLY_TEXT = 0, /**< a table per questionnaire and the lists, for a terminal (display-width aligned) */
+	CSM_SUPPLY_CSV = 1,  /**< one table (UTF-8 with a BOM, CRLF, RFC 4180; formula-like cells guarded with '):
+	                          a `status` column says answered, not_answered or failed */
+	CSM_SUPPLY_JSON = 2  /**< `csm-supply/1`, one line */
+} csm_supply_format;
+
+/**
+ * The report in form `fmt`, its words in `lang`. `*out` is NUL-terminated
+ * and the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render(char **out, const csm_supply *sp, csm_supply_format fmt, csm_lang lang);
+
+/**
+ * The report as a PDF (A4 portrait, as many pages as it takes; the PDF back
+ * end, CSM_EUNSUPPORTED without it): the text report's lines and tables, a
+ * table per questionnaire with its heading repeated on each page, in `lang`,
+ * with the font of `km`. `created` as for csm_karte_render(). `*out` (`*len`
+ * bytes) is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render_pdf(char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp,
+                                     csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */
