@@ -824,9 +824,11 @@ typedef enum csm_sme_step {
  *  - the step: BASICS while a basic item is not done, DIAGNOSIS while the
  *    self-diagnosis is not complete, POLICY while the policy item is not
  *    done, then IMPROVE; the next step is the one after it (none after IMPROVE);
- *  - the items to do first: every item not done, those not done, "don't
- *    know" or unanswered (0 points or less) before those done in part, then
- *    by group (part 1 first), then in the questionnaire's order.
+ *  - the items to do first: every item not done; the basic measures first
+ *    (they decide the first star, and the guideline starts with them), then
+ *    those not done, "don't know" or unanswered (0 points or less) before
+ *    those done in part, then by group (part 1 first), then in the
+ *    questionnaire's order.
  */
 typedef struct csm_sme_result {
 	int stars;               /**< 0, 1 or 2 */

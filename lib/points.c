@@ -46,10 +46,17 @@ static int todo_class(const csm_points *p, size_t i)
 	return p->choice[i] < 0 || p->q->choices[p->choice[i]].points <= 0 ? 0 : 1;
 }
 
-/* The to-do order as one number: class, group, index (qsort has no context). */
+/* The to-do order as one number: a basic measure first (they decide the
+ * first star, and the guideline starts there), then class, group, index
+ * (qsort has no context). */
 static unsigned long todo_key(const csm_points *p, size_t i)
 {
-	return (unsigned long)todo_class(p, i) << 24 | (unsigned long)p->q->items[i].directive << 16 | (unsigned long)i;
+	size_t k;
+	int basic = 0;
+	for (k = 0; k < p->q->items[i].mark_count; k++)
+		basic |= strncmp(p->q->items[i].marks[k], "basic-", 6) == 0;
+	return (unsigned long)!basic << 25 | (unsigned long)todo_class(p, i) << 24 |
+	       (unsigned long)p->q->items[i].directive << 16 | (unsigned long)i;
 }
 
 static int key_cmp(const void *x, const void *y)

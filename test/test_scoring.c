@@ -363,9 +363,9 @@ static void test_sme_result(void)
 		static const char *const c[8] = {"done", "done", "done", "done", "done", "done", "done", "done"};
 		sme_case(q, c, 2, CSM_SME_STEP_IMPROVE, 0, 1, 1, "");
 	}
-	{ /* basics 3 and 5 not done: no star; not done and don't know before partly, part 1 first */
+	{ /* basics 3 and 5 not done: no star; the basics first, then not done and don't know before partly */
 		static const char *const c[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
-		sme_case(q, c, 0, CSM_SME_STEP_BASICS, (1u << 2) | (1u << 4), 0, 0, "c5 c6 c8 c3");
+		sme_case(q, c, 0, CSM_SME_STEP_BASICS, (1u << 2) | (1u << 4), 0, 0, "c5 c3 c6 c8");
 	}
 	{ /* the basics done, one "don't know": one star, the self-diagnosis is not complete */
 		static const char *const c[8] = {"done", "done", "done", "done", "done", "unknown", "done", "done"};
@@ -407,7 +407,8 @@ static void test_points_render(void)
 		CHECK_HAS(t, "SECURITY ACTION: not yet ready for one star\n  Missing for one star: use strong passwords; know the attack methods\n");
 		CHECK_HAS(t, "Step 1 of 4: start with the five basic measures\nNext step: 2 know where you are with the self-diagnosis\n");
 		CHECK_HAS(t, "Do first\n   1  c5    Part 1  Don't know        Do you know the common attack methods?\n");
-		CHECK_HAS(t, "   4  c3    Part 1  Partly done       Do you use strong passwords?\n");
+		CHECK_HAS(t, "   2  c3    Part 1  Partly done       Do you use strong passwords?\n");
+		CHECK_HAS(t, "   4  c8    Part 3  Not done          Is a basic security policy written down and published?\n");
 		csm_free(t);
 		CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_JA), 0);
 		CHECK_HAS(t, "Sakura Print Co. | 評価日 2026-11-20\n");
@@ -423,7 +424,7 @@ static void test_points_render(void)
 		CHECK_HAS(t, "{\"id\": 1, \"points\": 13, \"max_points\": 20}");
 		CHECK_HAS(t, "{\"id\": \"c5\", \"group\": 1, \"choice\": \"unknown\", \"points\": -1}");
 		CHECK_HAS(t, "\"sme\": {\"stars\": 0, \"step\": 1, \"next_step\": 2, \"basics_missing\": [\"basic-3\", \"basic-5\"], "
-		             "\"policy_done\": false, \"diagnosis_complete\": false, \"todo\": [\"c5\", \"c6\", \"c8\", \"c3\"]}}");
+		             "\"policy_done\": false, \"diagnosis_complete\": false, \"todo\": [\"c5\", \"c3\", \"c6\", \"c8\"]}}");
 		CHECK(strchr(t, '\n') == NULL); /* one line: --json writes one document per line */
 		csm_free(t);
 		csm_points_free(p);
