@@ -137,7 +137,7 @@ static int run_import(cli_args *o)
 	/* The workbook becomes an answers document, which is then checked like
 	 * any answers file: nothing is written unless it is valid. */
 	if ((rc = csm_form_xlsx_load(&json, o->files[0], o->industries)) ||
-	    (rc = csm_answers_parse(&a, json, strlen(json), o->files[0])) ||
+	    (rc = csm_answers_parse_in(&a, o->ctx, json, strlen(json), o->files[0], NULL)) ||
 	    (o->industries && (rc = csm_answers_check_industry(a, o->industries))) ||
 	    (rc = csm_context_questionnaire(&q, o->ctx, csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE))) ||
 	    (rc = csm_answers_check(a, q, CSM_ALLOW_PARTIAL))) {

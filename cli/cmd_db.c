@@ -177,7 +177,7 @@ static int ingest_jsonl(ingest_state *st, const char *path)
 		if (strspn(line, " \t\r\n") == n)
 			continue;
 		snprintf(name, sizeof name, "%s:%llu", path, lineno);
-		if (csm_answers_parse(&a, line, n, name)) {
+		if (csm_answers_parse_in(&a, st->r->c.ctx, line, n, name, st->r->c.questionnaire)) {
 			ingest_skip(st);
 			continue;
 		}
@@ -241,7 +241,8 @@ static int db_ingest(csm_db *db, db_args *r)
 		} else {
 			csm_answers *a = NULL;
 			/* a CSV names no organization, industry or date: the command line does, as for score */
-			if (csm_answers_load(&a, o->files[i]) ||
+			/* read for the questionnaire it answers, which may have its own scale (refused when stored) */
+			if (csm_answers_load_in(&a, o->ctx, o->files[i], o->questionnaire) ||
 			    (o->org && csm_answers_field_set(a, CSM_FIELD_ORG_NAME, o->org)) ||
 			    (o->industry && csm_answers_field_set(a, CSM_FIELD_ORG_INDUSTRY, o->industry)) ||
 			    (r->date && csm_answers_field_set(a, CSM_FIELD_ASSESSED_ON, r->date)))

@@ -160,6 +160,8 @@ typedef struct rendered_set {
 	csm_answers **a;
 	csm_score **s;
 	csm_analysis **an;
+	csm_points **p;     /* karte: a file of a questionnaire with its own scale gets the small company's report */
+	int points_ok;      /* set by karte */
 	char *font;
 	long long created; /* SOURCE_DATE_EPOCH, or now */
 } rendered_set;
@@ -183,12 +185,16 @@ static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
 	x->a = calloc((size_t)o->nfiles, sizeof *x->a);
 	x->s = calloc((size_t)o->nfiles, sizeof *x->s);
 	x->an = calloc((size_t)o->nfiles, sizeof *x->an);
-	if (!x->a || !x->s || !x->an)
+	x->p = calloc((size_t)o->nfiles, sizeof *x->p);
+	if (!x->a || !x->s || !x->an || !x->p)
 		return cli_nomem();
 	for (i = 0; i < o->nfiles; i++) {
 		const csm_questionnaire *q = NULL;
 		int st = cli_load_answers_reported(&x->a[i], &q, o, o->files[i]);
-		if (!st)
+		if (!st && x->points_ok && csm_questionnaire_choice_count(q) > 0) {
+			if ((rc = csm_points_compute(&x->p[i], q, x->a[i], cli_flags(o))))
+				st = cli_lib_error(rc);
+		} else if (!st)
 			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b, x->tips);
 		if (st) {
 			if (st > status)
@@ -209,7 +215,10 @@ static void rendered_set_free(rendered_set *x, int n)
 			csm_score_free(x->s[i]);
 		if (x->a)
 			csm_answers_free(x->a[i]);
+		if (x->p)
+			csm_points_free(x->p[i]);
 	}
+	free(x->p);
 	free(x->an);
 	free(x->s);
 	free(x->a);
@@ -230,7 +239,8 @@ static int write_kartes(const report_args *r, const rendered_set *x)
 			snprintf(out, sizeof out, "%s", o->output);
 		else
 			pdf_name(out, sizeof out, r->outdir ? r->outdir : ".", o->files[i]);
-		if ((rc = csm_karte_render(&pdf, &len, x->km, x->an[i], x->tips, o->lang, x->created)))
+		if ((rc = x->p[i] ? csm_karte_sme_render(&pdf, &len, x->km, x->p[i], x->a[i], o->lang, x->created)
+		                  : csm_karte_render(&pdf, &len, x->km, x->an[i], x->tips, o->lang, x->created)))
 			status = cli_lib_error(rc);
 		else
 			status = cli_write_bytes(out, pdf, len);
@@ -262,9 +272,15 @@ static int run_karte(cli_args *args)
 		return status;
 	if (!o->output && (status = check_outdir_names(r)))
 		return status;
+	x.points_ok = 1;
 	if ((status = rendered_set_load(&x, &failed, r))) {
 		if (failed && o->nfiles > 1)
 			fprintf(stderr, "csm: %d of %d files failed; nothing was written\n", failed, o->nfiles);
+		goto cleanup;
+	}
+	if ((o->previous || o->actions) && x.p[0]) {
+		status = cli_usage_error("karte: --previous and --actions follow up a questionnaire of levels, not %s",
+		                         csm_questionnaire_id(csm_points_questionnaire(x.p[0])));
 		goto cleanup;
 	}
 	if (o->previous) { /* one file */

@@ -61,6 +61,15 @@ static void score_one(score_job *j, int i)
 	csm_analysis *an = NULL;
 	const csm_tips *tips = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
+	if (!rc && csm_questionnaire_choice_count(q) > 0) {
+		/* its own scale: points and the small company's result, no levels or benchmark */
+		csm_points *p = NULL;
+		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))))
+			rc = o->json ? csm_points_render_json(&j->text[i], p, a, o->files[i])
+			             : csm_points_render_text(&j->text[i], p, a, o->lang);
+		csm_points_free(p);
+		goto done;
+	}
 	if (!rc && !(rc = cli_score_analyze(&s, &an, q, a, o, j->b, cli_flags(o)))) {
 		if (j->prev_s)
 			rc = csm_analysis_set_previous(an, j->prev_a, j->prev_s);
@@ -72,6 +81,7 @@ static void score_one(score_job *j, int i)
 	if (!rc)
 		rc = o->json ? csm_render_json(&j->text[i], an, o->files[i])
 		             : csm_render_text(&j->text[i], an, j->tips, o->lang);
+done:
 	if (rc && !j->err[i])
 		j->err[i] = cli_take_message(NULL);
 	csm_analysis_free(an);

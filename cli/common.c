@@ -111,12 +111,12 @@ static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args
 	if ((flags & LOAD_WORKBOOK) && is_workbook(path)) {
 		char *json = NULL;
 		rc = csm_form_xlsx_load(&json, path, a->industries);
-		if (!rc)
-			rc = csm_answers_parse(out, json, strlen(json), path);
+		if (!rc) /* read for the questionnaire it answers, which may have its own scale */
+			rc = csm_answers_parse_in(out, a->ctx, json, strlen(json), path, a->questionnaire);
 		csm_free(json);
 		if (rc)
 			goto fail;
-	} else if ((rc = csm_answers_load(out, path)))
+	} else if ((rc = csm_answers_load_in(out, a->ctx, path, a->questionnaire)))
 		goto fail;
 	if ((a->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, a->questionnaire))) ||
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||

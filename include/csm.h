@@ -221,7 +221,8 @@ CSM_EXTERN int csm_questionnaire_item_find(const csm_questionnaire *q, const cha
 typedef enum csm_item_field {
 	CSM_ITEM_QUESTION = 0, /**< the question (always present) */
 	CSM_ITEM_INTENT = 1,   /**< what the question is really asking (optional) */
-	CSM_ITEM_HINT = 2      /**< how to find the answer (optional) */
+	CSM_ITEM_HINT = 2,     /**< how to find the answer (optional) */
+	CSM_ITEM_HOW = 3       /**< concrete steps to do what the item asks, for a company without IT staff (optional) */
 } csm_item_field;
 
 /** Id of item `i` (0-based index), e.g. "9-1". */
@@ -268,6 +269,58 @@ CSM_EXTERN size_t csm_item_csf_count(const csm_questionnaire *q, size_t i);
 
 /** CSF subcategory id `k` (0-based) of item `i`, e.g. "ID.GV-1" (CSF 1.1) or "GV.OC-01" (CSF 2.0). */
 CSM_EXTERN const char *csm_item_csf(const csm_questionnaire *q, size_t i, size_t k);
+
+/*
+ * Answer scales. A questionnaire answered with levels 1..5 (the default)
+ * has no choices. One that declares its own scale ("scale": {"choices":
+ * [{"id", "points", "label": {"ja", "en"}}, ...], "unknown": choice id}) is
+ * answered with a choice id per item, scored in points (csm_points_compute())
+ * and not with levels: its items carry no level descriptions, and its groups
+ * ("directives", 1..10 of them, numbered from 1) may be called otherwise
+ * ("group_word", e.g. Part).
+ */
+
+/** The number of choices of the questionnaire's own scale; 0 for a questionnaire answered with levels 1..5. */
+CSM_EXTERN size_t csm_questionnaire_choice_count(const csm_questionnaire *q);
+
+/** The id of choice `k` (0-based, in the file's order), e.g. "done", or NULL. */
+CSM_EXTERN const char *csm_questionnaire_choice_id(const csm_questionnaire *q, size_t k);
+
+/** The points of choice `k` (may be negative; 0 when there is no such choice). */
+CSM_EXTERN int csm_questionnaire_choice_points(const csm_questionnaire *q, size_t k);
+
+/** The label of choice `k` in `lang`, e.g. "実施している", or NULL. */
+CSM_EXTERN const char *csm_questionnaire_choice_label(const csm_questionnaire *q, size_t k, csm_lang lang);
+
+/** The index of the choice that means "don't know" (its points count; results flag it), or -1. */
+CSM_EXTERN int csm_questionnaire_choice_unknown(const csm_questionnaire *q);
+
+/** The index of choice id `id` of `q`'s scale, or -1. */
+CSM_EXTERN int csm_questionnaire_choice_find(const csm_questionnaire *q, const char *id);
+
+/**
+ * The number of groups of items: 10 directives for a questionnaire answered
+ * with levels; for one with its own scale, as many as its "directives" (1..10).
+ */
+CSM_EXTERN int csm_questionnaire_group_count(const csm_questionnaire *q);
+
+/** What the questionnaire calls its groups in `lang` ("パート", "Part"), or NULL where it says nothing (they are directives). */
+CSM_EXTERN const char *csm_questionnaire_group_word(const csm_questionnaire *q, csm_lang lang);
+
+/** 0 when the questionnaire says "grading": "none" (no A/B/C grade is given for it), else 1. */
+CSM_EXTERN int csm_questionnaire_graded(const csm_questionnaire *q);
+
+/** The most points its answers can reach ("max_points", or the items times the best choice's points); 0 without a scale. */
+CSM_EXTERN int csm_questionnaire_max_points(const csm_questionnaire *q);
+
+/**
+ * Marks of item `i`: "basic-1".."basic-5" for the five basic measures
+ * (update OS and software, anti-virus, strong passwords, share only with who
+ * needs it, know the attack methods) and "policy" for a written, published
+ * basic security policy. Their number, and mark `k`.
+ */
+CSM_EXTERN size_t csm_item_mark_count(const csm_questionnaire *q, size_t i);
+CSM_EXTERN const char *csm_item_mark(const csm_questionnaire *q, size_t i, size_t k);
 
 /* ------------------------------------------------------------------------ */
 /* Tips (tips/NAME.json, format csm-tips/1)                                  */
@@ -405,7 +458,8 @@ typedef enum csm_answer_kind {
 	CSM_ANSWER_MISSING = 0, /**< the item is not in the file */
 	CSM_ANSWER_NULL = 1,    /**< present with level null: not answered yet */
 	CSM_ANSWER_NA = 2,      /**< "n/a": not applicable, excluded from the mean */
-	CSM_ANSWER_LEVEL = 3    /**< a level 1..5 */
+	CSM_ANSWER_LEVEL = 3,   /**< a level 1..5 */
+	CSM_ANSWER_CHOICE = 4   /**< a choice of the questionnaire's own scale (csm_answers_choice()) */
 } csm_answer_kind;
 
 /** Organization and assessment fields of an answers file. */
@@ -434,6 +488,26 @@ CSM_EXTERN int csm_answers_parse(csm_answers **out, const char *data, size_t len
 
 /** Read and parse the answers file at `path`. Free with csm_answers_free(). */
 CSM_EXTERN int csm_answers_load(csm_answers **out, const char *path);
+
+/**
+ * As csm_answers_parse(), for questionnaire `q` (may be NULL: as
+ * csm_answers_parse()). When `q` has its own answer scale
+ * (csm_questionnaire_choice_count() > 0), an item's answer is one of its
+ * choices: the choice id, or its label in either language (white space
+ * around it ignored), or null; anything else, a level included, is reported
+ * as `file: item X: "..." is not a choice (expected done, partly, ...)`, and
+ * in a CSV file with its row. A JSON file naming another questionnaire than
+ * `q` is read as csm_answers_parse() reads it (csm_answers_check() reports
+ * the mismatch).
+ */
+CSM_EXTERN int csm_answers_parse_for(csm_answers **out, const char *data, size_t len, const char *name,
+                                     const csm_questionnaire *q);
+
+/** Read and parse the answers file at `path` with csm_answers_parse_for(). */
+CSM_EXTERN int csm_answers_load_for(csm_answers **out, const char *path, const csm_questionnaire *q);
+
+/** The choice id answered for item `item_id` (CSM_ANSWER_CHOICE), or NULL. */
+CSM_EXTERN const char *csm_answers_choice(const csm_answers *a, const char *item_id);
 
 /** Free an answers set. NULL is allowed. */
 CSM_EXTERN void csm_answers_free(csm_answers *a);
@@ -694,6 +768,97 @@ CSM_EXTERN int csm_score_partial(const csm_score *s);
 
 /** 1 if the questionnaire's directive weights are not all equal, else 0. */
 CSM_EXTERN int csm_score_weighted(const csm_score *s);
+
+/* ------------------------------------------------------------------------ */
+/* Points: questionnaires with their own answer scale (e.g. sme-check)      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct csm_points csm_points;
+
+/**
+ * Score `a` on questionnaire `q` with its own answer scale: each answered
+ * item counts its choice's points ("don't know" too, and it is counted),
+ * per group and in total; unanswered items count nothing (allowed only with
+ * CSM_ALLOW_PARTIAL). Calls csm_answers_check() with `flags`. CSM_EINVALID
+ * for a questionnaire answered with levels (use csm_score_compute()). Free
+ * with csm_points_free(); `q` must outlive it.
+ */
+CSM_EXTERN int csm_points_compute(csm_points **out, const csm_questionnaire *q, const csm_answers *a, unsigned flags);
+
+/** Free a points result. NULL is allowed. */
+CSM_EXTERN void csm_points_free(csm_points *p);
+
+/** The questionnaire `p` was computed on. */
+CSM_EXTERN const csm_questionnaire *csm_points_questionnaire(const csm_points *p);
+
+/** The points in total, and the most there could be. */
+CSM_EXTERN int csm_points_total(const csm_points *p);
+CSM_EXTERN int csm_points_max(const csm_points *p);
+
+/** The points of group `g` (1..csm_questionnaire_group_count()), and its most. */
+CSM_EXTERN int csm_points_group(const csm_points *p, int g);
+CSM_EXTERN int csm_points_group_max(const csm_points *p, int g);
+
+/** Items answered "don't know", and items not answered. */
+CSM_EXTERN size_t csm_points_unknown_count(const csm_points *p);
+CSM_EXTERN size_t csm_points_unanswered_count(const csm_points *p);
+
+/** The choice index item `i` of the questionnaire was answered with, or -1 (not answered). */
+CSM_EXTERN int csm_points_item_choice(const csm_points *p, size_t i);
+
+/** Where a company stands on the SME guideline's steps (csm_sme_result). */
+typedef enum csm_sme_step {
+	CSM_SME_STEP_BASICS = 1,    /**< start with the five basic measures */
+	CSM_SME_STEP_DIAGNOSIS = 2, /**< know where you are: the self-diagnosis */
+	CSM_SME_STEP_POLICY = 3,    /**< set a basic policy and organize */
+	CSM_SME_STEP_IMPROVE = 4    /**< keep improving, toward third-party certification */
+} csm_sme_step;
+
+/**
+ * The small company's result of a points result, by one rule:
+ *  - an item is done when its choice has the scale's most points;
+ *  - SECURITY ACTION one star: every "basic-*" item is done;
+ *  - two stars: one star, the self-diagnosis complete (every item answered
+ *    and none "don't know": a status not known is not yet diagnosed), and
+ *    the "policy" item done;
+ *  - the step: BASICS while a basic item is not done, DIAGNOSIS while the
+ *    self-diagnosis is not complete, POLICY while the policy item is not
+ *    done, then IMPROVE; the next step is the one after it (none after IMPROVE);
+ *  - the items to do first: every item not done; the basic measures first
+ *    (they decide the first star, and the guideline starts with them), then
+ *    those not done, "don't know" or unanswered (0 points or less) before
+ *    those done in part, then by group (part 1 first), then in the
+ *    questionnaire's order.
+ */
+typedef struct csm_sme_result {
+	int stars;               /**< 0, 1 or 2 */
+	csm_sme_step step;       /**< where the company is */
+	unsigned basics_missing; /**< bit k: the item marked basic-(k+1) is not done (or no item has that mark) */
+	int policy_done;         /**< the item marked "policy" is done */
+	int diagnosis_complete;  /**< every item answered, none "don't know" */
+	size_t todo_count;       /**< items not done, in the order to do them (csm_sme_todo()) */
+} csm_sme_result;
+
+/** Fill `*out` for `p` by the rule above. */
+CSM_EXTERN int csm_sme_result_get(csm_sme_result *out, const csm_points *p);
+
+/** The questionnaire index of the `k`-th item to do first (0-based, k < todo_count), or (size_t)-1. */
+CSM_EXTERN size_t csm_sme_todo(const csm_points *p, size_t k);
+
+/**
+ * The points result as text for a terminal, in `lang`: the organization,
+ * total and per group, "don't know" and unanswered counts, the items to do
+ * first, the SECURITY ACTION readiness with what is missing for the next
+ * star, the step and the next step. `*out` is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_points_render_text(char **out, const csm_points *p, const csm_answers *a, csm_lang lang);
+
+/**
+ * The same as one line of JSON (format "csm-points/1", no line break), with
+ * item ids and choice ids, for machines; `name` the file name it reports
+ * (may be NULL: the answers' name). Free with csm_free().
+ */
+CSM_EXTERN int csm_points_render_json(char **out, const csm_points *p, const csm_answers *a, const char *name);
 
 /* ------------------------------------------------------------------------ */
 /* The NIST CSF view                                                        */
@@ -1295,6 +1460,18 @@ CSM_EXTERN void csm_karte_maker_free(csm_karte_maker *km);
 CSM_EXTERN int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an,
                                 const csm_tips *tips, csm_lang lang, long long created);
 
+/**
+ * The one-page report of a small company's self-diagnosis (a questionnaire
+ * with its own scale, see csm_points_compute()) as a PDF (A4 portrait) in
+ * `lang`, written for the company's owner: the points and a bar per group,
+ * the three things to do first this month (with how to do them), the
+ * SECURITY ACTION readiness and what the next star needs, the guideline's
+ * step and the next, and where to get help. `*out` (length `*len`) is the
+ * caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_karte_sme_render(char **out, size_t *len, csm_karte_maker *km, const csm_points *p,
+                                    const csm_answers *a, csm_lang lang, long long created);
+
 /* ------------------------------------------------------------------------ */
 /* Planning: what to raise to reach a grade                                 */
 /* ------------------------------------------------------------------------ */
@@ -1805,6 +1982,20 @@ CSM_EXTERN int csm_context_set_weights(csm_context *ctx, const double weights[CS
  * A failed load is not kept (the next call tries again).
  */
 CSM_EXTERN int csm_context_questionnaire(const csm_questionnaire **out, csm_context *ctx, const char *id);
+
+/**
+ * Read the answers file at `path` for the questionnaire it answers, loaded
+ * through `ctx`: a JSON file's own "questionnaire", a CSV file's
+ * `questionnaire` (NULL: the context's default). Where that questionnaire
+ * has its own answer scale, the file is read with csm_answers_parse_for();
+ * otherwise as csm_answers_load() reads it, with the same messages. Free
+ * with csm_answers_free().
+ */
+CSM_EXTERN int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, const char *questionnaire);
+
+/** As csm_answers_load_in(), for `len` bytes at `data`; `name` names them in messages (may be NULL). */
+CSM_EXTERN int csm_answers_parse_in(csm_answers **out, csm_context *ctx, const char *data, size_t len,
+                                    const char *name, const char *questionnaire);
 
 /**
  * The benchmark file at `path`, or with `path` NULL the default benchmark

@@ -376,6 +376,8 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	size_t i;
 
 	*out = NULL;
+	if (q->choice_count)
+		return csm__scale_refuse(q, NULL, "the benchmark aggregate (of levels)");
 	if (!csm__grading_valid(&opt->grading))
 		return csm__err(CSM_EINVALID, "grading thresholds must satisfy 0 < B < A <= 5");
 	if (opt->min_group < 1 || opt->min_group > 1000000)

@@ -23,6 +23,7 @@ void csm_answers_free(csm_answers *a)
 			free(a->items[i].id);
 		free(a->items[i].evidence);
 		free(a->items[i].note);
+		free(a->items[i].choice);
 	}
 	for (i = 0; i < a->assessor_count; i++) {
 		free(a->assessor_name[i]);
@@ -209,6 +210,49 @@ int csm__level_parse(const char *text, size_t len, int empty_ok, csm_answer_kind
 	return -1;
 }
 
+/* Set `ans` to choice `k` of `q`. */
+static int set_choice(csm__answer *ans, const csm_questionnaire *q, int k)
+{
+	ans->kind = CSM_ANSWER_CHOICE;
+	ans->level = k;
+	return (ans->choice = csm__strdup(q->choices[k].id)) ? 0 : csm__nomem();
+}
+
+/* "... is not a choice (expected done, partly, ... or null)" for the value `shown`. */
+static void not_a_choice(csm__problems *p, const csm_questionnaire *q, const char *where, const char *shown,
+                         const char *empty)
+{
+	csm__buf b = {0};
+	csm__choice_list(q, &b);
+	csm__problem(p, "%s: %s is not a choice (expected %s%s)", where, shown, b.s ? b.s : "", empty);
+	csm__buf_free(&b);
+}
+
+/* A choice value of questionnaire `q` with its own scale: a choice id or
+ * label, or null. Returns 0 if it is none of those, -1 out of memory. */
+static int choice_value(const cJSON *v, csm__answer *ans, const csm_questionnaire *q, csm__problems *p,
+                        const char *name, const char *id)
+{
+	char where[CSM_MAX_NAME_BYTES + 160], shown[96];
+	int k = -1;
+	if (cJSON_IsNull(v)) {
+		ans->kind = CSM_ANSWER_NULL;
+		return 1;
+	}
+	if (cJSON_IsString(v) && (k = csm__choice_parse(q, v->valuestring, strlen(v->valuestring))) >= 0)
+		return set_choice(ans, q, k) ? -1 : 1;
+	(void)k;
+	snprintf(where, sizeof where, "%s: item %s", name, id);
+	if (cJSON_IsString(v))
+		snprintf(shown, sizeof shown, "\"%.40s\"", v->valuestring);
+	else if (cJSON_IsNumber(v))
+		snprintf(shown, sizeof shown, "%.6g", v->valuedouble);
+	else
+		snprintf(shown, sizeof shown, "the value");
+	not_a_choice(p, q, where, shown, " or null");
+	return 0;
+}
+
 /* A level value: integer 1..5, "n/a", or null. Returns 0 if it is none of those. */
 static int level_value(const cJSON *v, csm__answer *ans, csm__problems *p, const char *name, const char *id)
 {
@@ -363,7 +407,7 @@ static int parse_gate_answers(csm_answers *a, const cJSON *root, csm__problems *
 	return 0;
 }
 
-static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p)
+static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p, const csm_questionnaire *q)
 {
 	const char *name = a->name;
 	cJSON *root = NULL;
@@ -388,6 +432,9 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 		rc = csm__nomem();
 		goto cleanup;
 	}
+	/* the scale is q's only for a file that answers q */
+	if (q && (!q->choice_count || (a->field[CSM_FIELD_QUESTIONNAIRE] && strcmp(a->field[CSM_FIELD_QUESTIONNAIRE], q->id) != 0)))
+		q = NULL;
 	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
 	    (rc = parse_gate_answers(a, root, p, name)) || (rc = csm__targets_parse(a, root, p, name)))
 		goto cleanup;
@@ -458,13 +505,20 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 			const cJSON *lv = cJSON_GetObjectItemCaseSensitive(v, "level");
 			if (!lv)
 				csm__problem(p, "%s: item %s: level: missing", name, id);
-			else
+			else if (!q)
 				level_value(lv, ans, p, name, id);
+			else if (choice_value(lv, ans, q, p, name, id) < 0) {
+				rc = csm__nomem();
+				goto cleanup;
+			}
 			if ((rc = take_item_text(&ans->evidence, v, "evidence", p, name, id)) ||
 			    (rc = take_item_text(&ans->note, v, "note", p, name, id)))
 				goto cleanup;
-		} else {
+		} else if (!q) {
 			level_value(v, ans, p, name, id);
+		} else if (choice_value(v, ans, q, p, name, id) < 0) {
+			rc = csm__nomem();
+			goto cleanup;
 		}
 	}
 done:
@@ -481,6 +535,7 @@ enum { COL_ITEM, COL_LEVEL, COL_EVIDENCE, COL_NOTE, COL_IGNORED, COL_UNKNOWN };
 
 typedef struct csv_state {
 	csm_answers *a;
+	const csm_questionnaire *q; /* with its own scale, or NULL: levels */
 	csm__problems *p;
 	int col_of[16]; /* column index -> COL_* */
 	int ncols;
@@ -598,7 +653,20 @@ static void csv_row(int term, void *ctx)
 		st->rc = csm__nomem();
 		goto next;
 	}
-	if (csm__level_parse(lv, strlen(lv), 1, &ans->kind, &ans->level) != 0) {
+	if (st->q) {
+		int k = csm__choice_parse(st->q, lv, strlen(lv));
+		ans->kind = CSM_ANSWER_NULL; /* an empty cell: not answered yet */
+		if (k >= 0 && set_choice(ans, st->q, k)) {
+			st->rc = csm__nomem();
+			goto next;
+		}
+		if (k == -1) {
+			char where[CSM_MAX_NAME_BYTES + 160], shown[64];
+			snprintf(where, sizeof where, "%s: row %u (item %s)", name, st->row, id);
+			snprintf(shown, sizeof shown, "\"%.40s\"", lv);
+			not_a_choice(st->p, st->q, where, shown, ", or empty");
+		}
+	} else if (csm__level_parse(lv, strlen(lv), 1, &ans->kind, &ans->level) != 0) {
 		csm__problem(st->p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, n/a, or empty)",
 		             name, id, lv);
 	}
@@ -619,7 +687,7 @@ next:
 	st->row++;
 }
 
-static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems *p)
+static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems *p, const csm_questionnaire *q)
 {
 	struct csv_parser parser;
 	csv_state st;
@@ -628,6 +696,7 @@ static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems
 
 	memset(&st, 0, sizeof st);
 	st.a = a;
+	st.q = q && q->choice_count ? q : NULL;
 	st.p = p;
 	st.row = 1;
 	if ((i = csm__text_check(data, len, a->name, &off)) != 0)
@@ -661,6 +730,12 @@ static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems
 
 int csm_answers_parse(csm_answers **out, const char *data, size_t len, const char *name)
 {
+	return csm_answers_parse_for(out, data, len, name, NULL);
+}
+
+int csm_answers_parse_for(csm_answers **out, const char *data, size_t len, const char *name,
+                          const csm_questionnaire *q)
+{
 	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	csm_answers *a;
@@ -686,7 +761,7 @@ int csm_answers_parse(csm_answers **out, const char *data, size_t len, const cha
 		rc = csm__err(CSM_EINVALID, "%s: empty file (expected csm-answers/1 JSON or CSV)", a->name);
 		goto cleanup;
 	}
-	rc = data[i] == '{' || data[i] == '[' ? parse_json(a, data, len, &p) : parse_csv(a, data, len, &p);
+	rc = data[i] == '{' || data[i] == '[' ? parse_json(a, data, len, &p, q) : parse_csv(a, data, len, &p, q);
 	if (!rc)
 		rc = csm__problems_finish(&p);
 cleanup:
@@ -701,6 +776,11 @@ cleanup:
 
 int csm_answers_load(csm_answers **out, const char *path)
 {
+	return csm_answers_load_for(out, path, NULL);
+}
+
+int csm_answers_load_for(csm_answers **out, const char *path, const csm_questionnaire *q)
+{
 	CSM__ARGS(out && path);
 	char *data;
 	size_t len;
@@ -708,9 +788,15 @@ int csm_answers_load(csm_answers **out, const char *path)
 	*out = NULL;
 	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
 		return rc;
-	rc = csm_answers_parse(out, data, len, path);
+	rc = csm_answers_parse_for(out, data, len, path, q);
 	free(data);
 	return rc;
+}
+
+const char *csm_answers_choice(const csm_answers *a, const char *item_id)
+{
+	const csm__answer *ans = a && item_id ? csm__answers_find(a, item_id) : NULL;
+	return ans && ans->kind == CSM_ANSWER_CHOICE ? ans->choice : NULL;
 }
 
 const char *csm_answers_name(const csm_answers *a) { return a ? a->name : NULL; }
@@ -821,16 +907,39 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 		    csm_questionnaire_item_find(q, a->items[i].id) < 0)
 			csm__problem(&p, "%s: item %s: no such item in questionnaire %s", a->name, a->items[i].id, q->id);
 	csm__targets_check(a, q, &p);
+	for (i = 0; i < a->count; i++) {
+		/* a file read for another scale, or without one */
+		const csm__answer *ans = &a->items[i];
+		char where[CSM_MAX_NAME_BYTES + 160], shown[64];
+		if (q->choice_count && (ans->kind == CSM_ANSWER_LEVEL || ans->kind == CSM_ANSWER_NA ||
+		                        (ans->kind == CSM_ANSWER_CHOICE && csm_questionnaire_choice_find(q, ans->choice) < 0))) {
+			snprintf(where, sizeof where, "%s: item %s", a->name, ans->id);
+			if (ans->kind == CSM_ANSWER_LEVEL)
+				snprintf(shown, sizeof shown, "level %d", ans->level);
+			else
+				snprintf(shown, sizeof shown, "\"%.40s\"", ans->kind == CSM_ANSWER_NA ? "n/a" : ans->choice);
+			not_a_choice(&p, q, where, shown, " or null");
+		} else if (!q->choice_count && ans->kind == CSM_ANSWER_CHOICE) {
+			csm__problem(&p, "%s: item %s: level \"%.40s\" is not a level (expected 1..5, \"n/a\" or null)", a->name,
+			             ans->id, ans->choice);
+		}
+	}
 	if (!(flags & CSM_ALLOW_PARTIAL)) {
+		csm__buf what = {0};
+		if (q->choice_count) {
+			csm__buf_puts(&what, "give one of ");
+			csm__choice_list(q, &what);
+		}
 		for (i = 0; i < q->item_count; i++) {
 			const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);
 			if (!ans)
-				csm__problem(&p, "%s: item %s: missing (give a level 1..5 or \"n/a\")", a->name,
-				             q->items[i].id);
+				csm__problem(&p, "%s: item %s: missing (%s)", a->name, q->items[i].id,
+				             what.s ? what.s : "give a level 1..5 or \"n/a\"");
 			else if (ans->kind == CSM_ANSWER_NULL)
 				csm__problem(&p, "%s: item %s: not answered yet (level is empty; --allow-partial scores anyway)",
 				             a->name, q->items[i].id);
 		}
+		csm__buf_free(&what);
 	}
 	return csm__problems_finish(&p);
 }
@@ -956,12 +1065,16 @@ int csm_answers_set(csm_answers *a, const char *item_id, csm_answer_kind kind, i
 		return csm__err(CSM_EINVALID, "\"%.40s\" is not an item id", item_id ? item_id : "");
 	if ((kind == CSM_ANSWER_LEVEL && (level < 1 || level > 5)) || kind == CSM_ANSWER_MISSING)
 		return csm__err(CSM_EINVALID, "item %s: level %d is out of range (expected 1..5)", item_id, level);
+	if (kind == CSM_ANSWER_CHOICE) /* a choice is read with its questionnaire: csm_answers_parse_for() */
+		return csm__err(CSM_EINVALID, "item %s: a choice cannot be set here (read the file for its questionnaire)", item_id);
 	if (!ans) {
 		if (a->count >= CSM_MAX_ITEMS)
 			return csm__err(CSM_EINVALID, "%s: more than %u items", a->name, CSM_MAX_ITEMS);
 		if (!(ans = add_item(a, 64)) || !(ans->id = csm__strdup(item_id)))
 			return csm__nomem();
 	}
+	free(ans->choice);
+	ans->choice = NULL;
 	ans->kind = kind;
 	ans->level = kind == CSM_ANSWER_LEVEL ? level : 0;
 	return 0;

@@ -20,6 +20,10 @@
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,        \
 	   csm_lang lang, long long created),                                                                  \
 	  (out, len, km, an, tips, lang, created))                                                             \
+	X(int, csm_karte_sme_render,                                                                           \
+	  (char **out, size_t *len, csm_karte_maker *km, const csm_points *p, const csm_answers *a, csm_lang lang, \
+	   long long created),                                                                                 \
+	  (out, len, km, p, a, lang, created))                                                                 \
 	X(int, csm_board_render,                                                                               \
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,        \
 	   csm_lang lang, long long created),                                                                  \

@@ -294,3 +294,72 @@ int csm_context_industries(const csm_industries **out, csm_context *c)
 	pthread_mutex_unlock(&c->mu);
 	return rc;
 }
+
+/* The questionnaire a JSON answers file names, or NULL (not JSON, or none
+ * given): a look at the file before it is read for that questionnaire. */
+static char *named_questionnaire(const char *data, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLength(data, len);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "questionnaire");
+	char *id = cJSON_IsString(v) && csm__valid_id(v->valuestring) ? csm__strdup(v->valuestring) : NULL;
+	cJSON_Delete(root);
+	return id;
+}
+
+int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, const char *questionnaire)
+{
+	CSM__ARGS(out && ctx && path);
+	char *data = NULL;
+	size_t len;
+	int rc;
+	*out = NULL;
+	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+		return rc;
+	rc = csm_answers_parse_in(out, ctx, data, len, path, questionnaire);
+	free(data);
+	return rc;
+}
+
+int csm_answers_parse_in(csm_answers **out, csm_context *ctx, const char *data, size_t len, const char *path,
+                         const char *questionnaire)
+{
+	CSM__ARGS(out && ctx && data);
+	const csm_questionnaire *q = NULL;
+	char *id = NULL, *saved = NULL;
+	size_t i = 0;
+	int rc, json;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	json = i < len && (data[i] == '{' || data[i] == '[');
+	if (!json) {
+		/* CSV names no questionnaire: the one given, or the default */
+		if (csm_context_questionnaire(&q, ctx, questionnaire) || !q->choice_count)
+			q = NULL;
+		csm_error_clear();
+		rc = csm_answers_parse_for(out, data, len, path, q);
+		goto cleanup;
+	}
+	/* Levels first (every questionnaire but a few); a file that fails to
+	 * read so is read again for its questionnaire when that has a scale. */
+	if (!(rc = csm_answers_parse(out, data, len, path)) || rc == CSM_ENOMEM)
+		goto cleanup;
+	if (!(saved = csm__strdup(csm_error_last()))) {
+		rc = csm__nomem();
+		goto cleanup;
+	}
+	id = named_questionnaire(data, len);
+	if (id && !csm_context_questionnaire(&q, ctx, id) && q->choice_count) {
+		rc = csm_answers_parse_for(out, data, len, path, q);
+	} else {
+		/* the first reading's message (it has no control characters left) */
+		rc = csm__err(rc, "%s", saved);
+	}
+cleanup:
+	free(saved);
+	free(id);
+	return rc;
+}

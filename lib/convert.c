@@ -96,6 +96,8 @@ int csm_answers_convert(char **out, const csm_answers *a, const char *data_dir, 
 	int rc, ok;
 
 	*out = NULL;
+	if (from->choice_count || to->choice_count)
+		return csm__scale_refuse(from->choice_count ? from : to, a->name, "convert");
 	if ((rc = csm_answers_check(a, from, CSM_ALLOW_PARTIAL)) || (rc = load_mapping(&map, data_dir, from, to)))
 		return rc;
 	items = cJSON_GetObjectItemCaseSensitive(map, "items");

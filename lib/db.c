@@ -1214,6 +1214,8 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	CSM__ARGS(db && a && q);
 	stored r;
 	int rc;
+	if (q->choice_count) /* the stored answers are levels; choices are not stored yet */
+		return csm__scale_refuse(q, a->name, "the database");
 	memset(&r, 0, sizeof r);
 	rc = store(db, a, q, opt, &r);
 	stored_free(&r);

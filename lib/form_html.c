@@ -182,6 +182,27 @@ static void level_choices(csm__buf *b, const csm_questionnaire *q, size_t i, con
 	csm__buf_puts(b, "</fieldset>\n");
 }
 
+/* <input type="radio"> choices of one item of a questionnaire with its own
+ * scale: its choices, by id, with their labels (the values the file takes). */
+static void scale_choices(csm__buf *b, const csm_questionnaire *q, size_t i, const csm__answer *ans, csm_lang lang)
+{
+	size_t k;
+	csm__buf_puts(b, "<fieldset class=\"levels\"><legend>");
+	esc(b, csm__msg("sme.form_answer", lang));
+	csm__buf_puts(b, "</legend>\n");
+	for (k = 0; k < q->choice_count; k++) {
+		int checked = ans && ans->kind == CSM_ANSWER_CHOICE && strcmp(ans->choice, q->choices[k].id) == 0;
+		csm__buf_puts(b, "<label><input type=\"radio\" name=\"level-");
+		esc(b, q->items[i].id);
+		csm__buf_puts(b, "\" value=\"");
+		esc(b, q->choices[k].id);
+		csm__buf_printf(b, "\"%s><span class=\"n\">%d</span><span>", checked ? " checked" : "", q->choices[k].points);
+		esc(b, q->choices[k].label[lang]);
+		csm__buf_puts(b, "</span></label>\n");
+	}
+	csm__buf_puts(b, "</fieldset>\n");
+}
+
 /* Evidence or note: a labelled text area. */
 static void text_area(csm__buf *b, const char *kind, const char *item, const char *label, const char *help,
                       const char *value)
@@ -224,7 +245,17 @@ static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, cons
 		esc(b, intent);
 		csm__buf_puts(b, "</p>\n");
 	}
-	level_choices(b, q, i, ans, lang);
+	if (q->choice_count)
+		scale_choices(b, q, i, ans, lang);
+	else
+		level_choices(b, q, i, ans, lang);
+	if (it->text[CSM_ITEM_HOW][lang]) {
+		csm__buf_puts(b, "<p class=\"hint\"><span class=\"label\">");
+		esc(b, csm__msg("sme.form_how", lang));
+		csm__buf_puts(b, ":</span> ");
+		esc(b, it->text[CSM_ITEM_HOW][lang]);
+		csm__buf_puts(b, "</p>\n");
+	}
 	if (hint) {
 		csm__buf_puts(b, "<p class=\"hint\"><span class=\"label\">");
 		esc(b, ui("hint", lang));
@@ -233,7 +264,9 @@ static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, cons
 		csm__buf_puts(b, "</p>\n");
 	}
 	csm__buf_puts(b, "<div class=\"texts\">\n");
-	text_area(b, "evidence", it->id, ui("f_evidence_label", lang), ui("evidence_help", lang), ans ? ans->evidence : NULL);
+	/* the help asks for evidence of levels 4 and 5; a scale has none */
+	text_area(b, "evidence", it->id, ui("f_evidence_label", lang), q->choice_count ? NULL : ui("evidence_help", lang),
+	          ans ? ans->evidence : NULL);
 	text_area(b, "note", it->id, ui("f_note_label", lang), NULL, ans ? ans->note : NULL);
 	csm__buf_puts(b, "</div></article>\n");
 }
@@ -422,7 +455,12 @@ static void items_part(csm__buf *b, const csm_questionnaire *q, const csm_answer
 			d = q->items[i].directive;
 			snprintf(num, sizeof num, "%d", d);
 			csm__buf_printf(b, "<h2 class=\"directive\" id=\"directive-%d\">", d);
-			esc_fill(b, ui("directive", lang), (const char *const[]){"d"}, (const char *const[]){num}, 1);
+			if (q->group_word[lang]) { /* "Part 1" */
+				esc(b, q->group_word[lang]);
+				csm__buf_printf(b, " %d", d);
+			} else {
+				esc_fill(b, ui("directive", lang), (const char *const[]){"d"}, (const char *const[]){num}, 1);
+			}
 			csm__buf_puts(b, ": ");
 			esc(b, q->dir_title[d - 1][lang] ? q->dir_title[d - 1][lang] : "");
 			snprintf(num, sizeof num, "%u", q->dir_items[d - 1]);
@@ -456,6 +494,12 @@ static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_o
 		ok = cJSON_AddItemToArray(items, cJSON_CreateString(q->items[i].id));
 	for (i = 0; ok && i < q->gate_count; i++)
 		ok = cJSON_AddItemToArray(gates, cJSON_CreateString(q->gates[i].id));
+	if (ok && q->choice_count) { /* answers are these ids, not levels */
+		cJSON *choices = cJSON_AddArrayToObject(root, "choices");
+		ok = choices != NULL;
+		for (i = 0; ok && i < q->choice_count; i++)
+			ok = cJSON_AddItemToArray(choices, cJSON_CreateString(q->choices[i].id));
+	}
 	for (i = 0; ok && i < sizeof UI / sizeof UI[0]; i++)
 		ok = cJSON_AddStringToObject(text, UI[i].key, opt->lang == CSM_LANG_EN ? UI[i].en : UI[i].ja) != NULL;
 	/* Organization fields the form does not show (parent, headcount, ...) go back out unchanged. */
@@ -508,7 +552,8 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	csm__buf_puts(&body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
 	organization_card(&body, opt);
 	gates_card(&body, q, pre, lang);
-	levels_card(&body, q, lang);
+	if (!q->choice_count) /* a scale's choices are written out at every item */
+		levels_card(&body, q, lang);
 	items_part(&body, q, pre, lang);
 	csm__buf_puts(&body, "</form>\n");
 	if (body.nomem) {
@@ -542,7 +587,7 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	csm__buf_puts(&page, "</a>\n<header class=\"top\"><h1>");
 	esc(&page, q->title[lang]);
 	csm__buf_puts(&page, "</h1><p>");
-	esc(&page, ui("intro", lang));
+	esc(&page, q->choice_count ? csm__msg("sme.form_intro", lang) : ui("intro", lang));
 	csm__buf_puts(&page, "</p></header>\n<div class=\"bar\" role=\"region\" aria-label=\"");
 	esc(&page, ui("bar", lang));
 	csm__buf_printf(&page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"

@@ -57,7 +57,7 @@ int csm__control_char(const char *s, int multiline);
  * benchmark does not say (csm_context_min_group()). */
 #define CSM__DEFAULT_MIN_GROUP 5u
 
-#define CSM__ITEM_FIELDS 3 /* values of csm_item_field */
+#define CSM__ITEM_FIELDS 4 /* values of csm_item_field */
 #define CSM__FIELDS 7 /* values of csm_answers_field */
 #define CSM__KEY_MAX 96 /* a benchmark group key, with its NUL */
 
@@ -308,7 +308,17 @@ typedef struct csm__item {
 	size_t csf_count;
 	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
 	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
+	char **marks;       /* "basic-1".."basic-5", "policy" (questionnaires with a scale) */
+	size_t mark_count;
 } csm__item;
+
+/* A choice of a questionnaire's own answer scale. */
+typedef struct csm__choice {
+	char *id;
+	int points;
+	char *label[2];
+} csm__choice;
+#define CSM__MAX_CHOICES 8
 
 typedef struct csm__gate {
 	char *id;
@@ -336,7 +346,27 @@ struct csm_questionnaire {
 	int has_csf20;      /* items carry csf20 (the map was read) */
 	char *comparable[CSM__MAX_COMPARABLE]; /* "comparable_with": same directives */
 	size_t comparable_count;
+	csm__choice *choices;  /* "scale": its choices, or NULL (levels 1..5) */
+	size_t choice_count;
+	int unknown_choice;    /* the "don't know" choice, or -1 */
+	int best_choice;       /* the choice with the most points (ties: the first), or -1 */
+	int group_count;       /* CSM_DIRECTIVES, or the scale questionnaire's own number of groups */
+	char *group_word[2];   /* "group_word", or NULL */
+	int ungraded;          /* "grading": "none" */
+	int max_points;
 };
+
+/* The index of the choice of `q`'s scale that `text` (`len` bytes) names: its
+ * id, or its label in either language, white space around it (ASCII, U+3000)
+ * ignored; -2 for empty text, -1 for none. The one reader of a choice in
+ * JSON, CSV, workbook and form answers. */
+int csm__choice_parse(const csm_questionnaire *q, const char *text, size_t len);
+/* CSM_EINVALID for `what` (a function of levels) given questionnaire `q`
+ * with its own scale: "<name>: questionnaire X is answered on its own scale
+ * and scored in points, not levels: <what> does not work with it yet". */
+int csm__scale_refuse(const csm_questionnaire *q, const char *name, const char *what);
+/* "done, partly, not_done, unknown" of `q`'s scale, for messages. */
+void csm__choice_list(const csm_questionnaire *q, csm__buf *out);
 
 /* The CSF view (csf.c): GV ID PR DE RS RC. */
 #define CSM__CSF_FUNCTIONS 6
@@ -452,7 +482,8 @@ int csm__actions_take(csm_actions *acts, char *cell[CSM__ACOLS], const char *con
 typedef struct csm__answer {
 	char *id;
 	csm_answer_kind kind;
-	int level;
+	int level;          /* CSM_ANSWER_CHOICE: the choice's index in the scale it was read for */
+	char *choice;       /* CSM_ANSWER_CHOICE: the choice id */
 	char *evidence;
 	char *note;
 } csm__answer;

@@ -50,6 +50,8 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 	int rc, ok;
 
 	*out = NULL;
+	if (q->choice_count)
+		return csm__scale_refuse(q, n ? raters[0]->name : NULL, "merge");
 	if (n < 1)
 		return csm__err(CSM_EINVALID, "merge: no answers files");
 	org = raters[0]->field[CSM_FIELD_ORG_NAME];

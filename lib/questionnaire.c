@@ -26,7 +26,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	for (i = 0; i < q->item_count; i++) {
 		csm__item *it = &q->items[i];
 		free(it->id);
-		free_pairs(it->text, 3);
+		free_pairs(it->text, CSM__ITEM_FIELDS);
 		free_pairs(it->level, 5);
 		for (k = 0; k < it->tip_count; k++)
 			free(it->tips[k]);
@@ -35,7 +35,18 @@ void csm_questionnaire_free(csm_questionnaire *q)
 			free(it->csf[k]);
 		free(it->csf);
 		free(it->appendix_a);
+		for (k = 0; k < it->mark_count; k++)
+			free(it->marks[k]);
+		free(it->marks);
 	}
+	for (i = 0; i < q->choice_count; i++) {
+		free(q->choices[i].id);
+		free(q->choices[i].label[0]);
+		free(q->choices[i].label[1]);
+	}
+	free(q->choices);
+	free(q->group_word[0]);
+	free(q->group_word[1]);
 	for (i = 0; i < q->gate_count; i++) {
 		free(q->gates[i].id);
 		free(q->gates[i].question[0]);
@@ -131,7 +142,15 @@ static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__proble
 
 	for (i = 0; i < CSM_DIRECTIVES; i++)
 		q->weight[i] = 1.0;
-	if (!cJSON_IsArray(dirs) || cJSON_GetArraySize(dirs) != CSM_DIRECTIVES) {
+	/* A questionnaire with its own scale has its own groups (sme-check: 3
+	 * parts), numbered 1..n; one answered with levels has the ten directives. */
+	if (q->choice_count && cJSON_IsArray(dirs) && cJSON_GetArraySize(dirs) >= 1 &&
+	    cJSON_GetArraySize(dirs) <= CSM_DIRECTIVES) {
+		q->group_count = cJSON_GetArraySize(dirs);
+	} else if (q->choice_count) {
+		csm__problem(p, "%s: directives: expected an array of 1..%d groups", name, CSM_DIRECTIVES);
+		return 0;
+	} else if (!cJSON_IsArray(dirs) || cJSON_GetArraySize(dirs) != CSM_DIRECTIVES) {
 		csm__problem(p, "%s: directives: expected an array of %d directives", name, CSM_DIRECTIVES);
 		return 0;
 	}
@@ -142,9 +161,9 @@ static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__proble
 		const cJSON *w = cJSON_GetObjectItemCaseSensitive(d, "weight");
 		int n;
 		snprintf(where, sizeof where, "directives[%d]", i++);
-		if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > CSM_DIRECTIVES ||
+		if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > q->group_count ||
 		    id->valuedouble != floor(id->valuedouble)) {
-			csm__problem(p, "%s: %s.id: expected a directive number 1..%d", name, where, CSM_DIRECTIVES);
+			csm__problem(p, "%s: %s.id: expected a directive number 1..%d", name, where, q->group_count);
 			continue;
 		}
 		n = (int)id->valuedouble;
@@ -238,10 +257,110 @@ static int parse_appendix_a(csm__item *it, const cJSON *obj, csm__problems *p, c
 	return (it->appendix_a = csm__strdup(v->valuestring)) ? 0 : csm__nomem();
 }
 
+/* "marks": ["basic-1"] or ["policy"]: what the SME result looks for. */
+static int parse_marks(const csm_questionnaire *q, csm__item *it, const cJSON *obj, csm__problems *p,
+                       const char *name)
+{
+	static const char *const known[] = {"basic-1", "basic-2", "basic-3", "basic-4", "basic-5", "policy"};
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, "marks"), *m;
+	int n = cJSON_GetArraySize(arr);
+	size_t k;
+	if (!arr)
+		return 0;
+	if (!q->choice_count || !cJSON_IsArray(arr) || n > 6) {
+		csm__problem(p, "%s: item %s: marks: expected an array of at most 6 marks, in a questionnaire with its own scale",
+		             name, it->id);
+		return 0;
+	}
+	if (n > 0 && !(it->marks = calloc((size_t)n, sizeof *it->marks)))
+		return csm__nomem();
+	cJSON_ArrayForEach(m, arr) {
+		for (k = 0; cJSON_IsString(m) && k < sizeof known / sizeof known[0]; k++)
+			if (strcmp(m->valuestring, known[k]) == 0)
+				break;
+		if (!cJSON_IsString(m) || k == sizeof known / sizeof known[0]) {
+			csm__problem(p, "%s: item %s: marks: \"%.20s\" is not a mark (basic-1..basic-5, policy)", name, it->id,
+			             cJSON_IsString(m) ? m->valuestring : "");
+			continue;
+		}
+		if (!(it->marks[it->mark_count++] = csm__strdup(m->valuestring)))
+			return csm__nomem();
+	}
+	return 0;
+}
+
+/* "scale": {"choices": [{"id", "points", "label": {"ja", "en"}}], "unknown": id},
+ * with "group_word", "grading" and "max_points" that go with it. */
+static int parse_scale(csm_questionnaire *q, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *scale = cJSON_GetObjectItemCaseSensitive(root, "scale");
+	const cJSON *choices = cJSON_GetObjectItemCaseSensitive(scale, "choices");
+	const cJSON *unknown = cJSON_GetObjectItemCaseSensitive(scale, "unknown");
+	const cJSON *grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
+	const cJSON *c;
+	int n = cJSON_GetArraySize(choices), i = 0, rc;
+	size_t a, b;
+
+	q->unknown_choice = q->best_choice = -1;
+	q->group_count = CSM_DIRECTIVES;
+	if (grading && !(cJSON_IsString(grading) && strcmp(grading->valuestring, "none") == 0))
+		csm__problem(p, "%s: grading: expected \"none\" (no A/B/C grade) or nothing", name);
+	q->ungraded = grading != NULL;
+	if ((rc = csm__json_lang_pair(q->group_word, root, "group_word", 0, p, name, "group_word")))
+		return rc;
+	if (!scale)
+		return 0;
+	if (!cJSON_IsObject(scale) || !cJSON_IsArray(choices) || n < 2 || n > CSM__MAX_CHOICES) {
+		csm__problem(p, "%s: scale: expected {\"choices\": [2..%d choices], \"unknown\": choice id}", name,
+		             CSM__MAX_CHOICES);
+		return 0;
+	}
+	if (!(q->choices = calloc((size_t)n, sizeof *q->choices)))
+		return csm__nomem();
+	cJSON_ArrayForEach(c, choices) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(c, "id");
+		const cJSON *pts = cJSON_GetObjectItemCaseSensitive(c, "points");
+		csm__choice *ch = &q->choices[q->choice_count];
+		char where[64];
+		if (!cJSON_IsString(id) || !csm__valid_id(id->valuestring) || strlen(id->valuestring) > 32) {
+			csm__problem(p, "%s: scale.choices[%d].id: expected a choice id such as \"done\"", name, i++);
+			continue;
+		}
+		if (!cJSON_IsNumber(pts) || pts->valuedouble != floor(pts->valuedouble) || fabs(pts->valuedouble) > 1000) {
+			csm__problem(p, "%s: scale: choice %s: points: expected a whole number -1000..1000", name, id->valuestring);
+			i++;
+			continue;
+		}
+		i++;
+		if (!(ch->id = csm__strdup(id->valuestring)))
+			return csm__nomem();
+		ch->points = (int)pts->valuedouble;
+		q->choice_count++;
+		snprintf(where, sizeof where, "scale: choice %s: label", ch->id);
+		if ((rc = csm__json_lang_pair(ch->label, c, "label", 1, p, name, where)))
+			return rc;
+	}
+	for (a = 0; a < q->choice_count; a++) {
+		for (b = 0; b < a; b++)
+			if (strcmp(q->choices[a].id, q->choices[b].id) == 0)
+				csm__problem(p, "%s: scale: choice %s: defined twice", name, q->choices[a].id);
+		if (q->best_choice < 0 || q->choices[a].points > q->choices[q->best_choice].points)
+			q->best_choice = (int)a;
+	}
+	if (unknown) {
+		q->unknown_choice = cJSON_IsString(unknown) ? csm_questionnaire_choice_find(q, unknown->valuestring) : -1;
+		if (q->unknown_choice < 0)
+			csm__problem(p, "%s: scale.unknown: expected the id of one of the choices", name);
+	}
+	if (q->choice_count < 2)
+		csm__problem(p, "%s: scale: expected at least 2 choices", name);
+	return 0;
+}
+
 static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int index,
                       csm__problems *p, const char *name)
 {
-	static const char *const text_keys[3] = {"question", "intent", "hint"};
+	static const char *const text_keys[CSM__ITEM_FIELDS] = {"question", "intent", "hint", "how"};
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
 	const cJSON *dir = cJSON_GetObjectItemCaseSensitive(obj, "directive");
 	const cJSON *tips = cJSON_GetObjectItemCaseSensitive(obj, "tips");
@@ -258,21 +377,25 @@ static int parse_item(csm_questionnaire *q, csm__item *it, const cJSON *obj, int
 	}
 	if (!(it->id = csm__strdup(id->valuestring)))
 		return csm__nomem();
-	if (!cJSON_IsNumber(dir) || dir->valuedouble < 1 || dir->valuedouble > CSM_DIRECTIVES ||
+	if (!cJSON_IsNumber(dir) || dir->valuedouble < 1 || dir->valuedouble > q->group_count ||
 	    dir->valuedouble != floor(dir->valuedouble)) {
 		csm__problem(p, "%s: item %s: directive: expected a directive number 1..%d", name, it->id,
-		             CSM_DIRECTIVES);
+		             q->group_count);
 	} else {
 		it->directive = (int)dir->valuedouble;
 		q->dir_items[it->directive - 1]++;
 	}
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < CSM__ITEM_FIELDS; k++) {
 		snprintf(where, sizeof where, "item %s: %s", it->id, text_keys[k]);
 		if ((rc = csm__json_lang_pair(it->text[k], obj, text_keys[k], k == 0, p, name, where)))
 			return rc;
 	}
 	snprintf(where, sizeof where, "item %s: levels", it->id);
-	if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
+	if (q->choice_count && cJSON_GetObjectItemCaseSensitive(obj, "levels"))
+		csm__problem(p, "%s: %s: an item of a questionnaire with its own scale has no levels", name, where);
+	else if ((rc = parse_levels(it->level, obj, 0, p, name, where)))
+		return rc;
+	if ((rc = parse_marks(q, it, obj, p, name)))
 		return rc;
 	if ((rc = parse_csf(it, obj, p, name)))
 		return rc;
@@ -379,9 +502,10 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	if ((rc = csm__json_lang_pair(q->title, root, "title", 1, &p, name, "title")) ||
+	if ((rc = parse_scale(q, root, &p, name)) ||
+	    (rc = csm__json_lang_pair(q->title, root, "title", 1, &p, name, "title")) ||
 	    (rc = csm__json_lang_pair(q->appendix_a_source, root, "appendix_a_source", 0, &p, name, "appendix_a_source")) ||
-	    (rc = parse_levels(q->level, root, 1, &p, name, "levels")) ||
+	    (rc = parse_levels(q->level, root, !q->choice_count, &p, name, "levels")) ||
 	    (rc = parse_directives(q, root, &p, name)))
 		goto cleanup;
 
@@ -403,9 +527,18 @@ int csm_questionnaire_parse(csm_questionnaire **out, const char *data, size_t le
 			for (b = 0; b < a; b++)
 				if (q->items[a].id && q->items[b].id && strcmp(q->items[a].id, q->items[b].id) == 0)
 					csm__problem(&p, "%s: item %s: defined twice", name, q->items[a].id);
-		for (i = 0; i < CSM_DIRECTIVES; i++)
+		for (i = 0; i < q->group_count; i++)
 			if (q->dir_items[i] == 0)
 				csm__problem(&p, "%s: directive %d: has no items", name, i + 1);
+		if (q->choice_count && q->best_choice >= 0) {
+			const cJSON *mp = cJSON_GetObjectItemCaseSensitive(root, "max_points");
+			long most = (long)q->item_count * q->choices[q->best_choice].points;
+			/* the declared most is a check on the data: items times the best choice */
+			if (mp && (!cJSON_IsNumber(mp) || mp->valuedouble != (double)most))
+				csm__problem(&p, "%s: max_points: expected %ld (%zu items times %d points)", name, most,
+				             q->item_count, q->choices[q->best_choice].points);
+			q->max_points = (int)most;
+		}
 		if ((rc = parse_gates(q, root, &p, name)) || (rc = parse_comparable(q, root, &p, name)))
 			goto cleanup;
 	}
@@ -643,4 +776,102 @@ int csm_questionnaire_set_weights(csm_questionnaire *q, const double weights[CSM
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		q->weight[d] = weights[d];
 	return 0;
+}
+
+size_t csm_questionnaire_choice_count(const csm_questionnaire *q) { return q ? q->choice_count : 0; }
+
+const char *csm_questionnaire_choice_id(const csm_questionnaire *q, size_t k)
+{
+	return q && k < q->choice_count ? q->choices[k].id : NULL;
+}
+
+int csm_questionnaire_choice_points(const csm_questionnaire *q, size_t k)
+{
+	return q && k < q->choice_count ? q->choices[k].points : 0;
+}
+
+const char *csm_questionnaire_choice_label(const csm_questionnaire *q, size_t k, csm_lang lang)
+{
+	return q && k < q->choice_count && CSM__LANG_OK(lang) ? q->choices[k].label[lang] : NULL;
+}
+
+int csm_questionnaire_choice_unknown(const csm_questionnaire *q) { return q ? q->unknown_choice : -1; }
+
+int csm_questionnaire_choice_find(const csm_questionnaire *q, const char *id)
+{
+	size_t k;
+	for (k = 0; q && id && k < q->choice_count; k++)
+		if (q->choices[k].id && strcmp(q->choices[k].id, id) == 0)
+			return (int)k;
+	return -1;
+}
+
+int csm_questionnaire_group_count(const csm_questionnaire *q) { return q ? q->group_count : 0; }
+
+const char *csm_questionnaire_group_word(const csm_questionnaire *q, csm_lang lang)
+{
+	return q && CSM__LANG_OK(lang) ? q->group_word[lang] : NULL;
+}
+
+int csm_questionnaire_graded(const csm_questionnaire *q) { return q ? !q->ungraded : 0; }
+
+int csm_questionnaire_max_points(const csm_questionnaire *q) { return q ? q->max_points : 0; }
+
+size_t csm_item_mark_count(const csm_questionnaire *q, size_t i)
+{
+	const csm__item *it = item_at(q, i);
+	return it ? it->mark_count : 0;
+}
+
+const char *csm_item_mark(const csm_questionnaire *q, size_t i, size_t k)
+{
+	const csm__item *it = item_at(q, i);
+	return it && k < it->mark_count ? it->marks[k] : NULL;
+}
+
+/* White space around a choice, as around a level: ASCII and U+3000. */
+static int choice_space(const unsigned char *s, const unsigned char *e, int at_end)
+{
+	if (at_end)
+		return (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n')) ? 1
+		       : (e - s >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80) ? 3 : 0;
+	return (s < e && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) ? 1
+	       : (e - s >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ? 3 : 0;
+}
+
+int csm__choice_parse(const csm_questionnaire *q, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text, *e = s + len;
+	size_t k, n;
+	int l, w;
+	while ((w = choice_space(s, e, 0)) > 0)
+		s += w;
+	while ((w = choice_space(s, e, 1)) > 0)
+		e -= w;
+	if (s == e)
+		return -2;
+	n = (size_t)(e - s);
+	for (k = 0; k < q->choice_count; k++) {
+		if (strlen(q->choices[k].id) == n && memcmp(q->choices[k].id, s, n) == 0)
+			return (int)k;
+		for (l = 0; l < 2; l++)
+			if (q->choices[k].label[l] && strlen(q->choices[k].label[l]) == n &&
+			    memcmp(q->choices[k].label[l], s, n) == 0)
+				return (int)k;
+	}
+	return -1;
+}
+
+void csm__choice_list(const csm_questionnaire *q, csm__buf *out)
+{
+	size_t k;
+	for (k = 0; k < q->choice_count; k++)
+		csm__buf_printf(out, "%s%s", k ? ", " : "", q->choices[k].id);
+}
+
+int csm__scale_refuse(const csm_questionnaire *q, const char *name, const char *what)
+{
+	return csm__err(CSM_EINVALID, "%s%squestionnaire %s is answered on its own scale and scored in points, not levels: "
+	                "%s does not work with it yet (csm score shows its points)", name ? name : "", name ? ": " : "",
+	                q->id, what);
 }

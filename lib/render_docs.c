@@ -6,6 +6,23 @@
 
 #include "render.h"
 
+/* What the questionnaire calls its groups: its own word, else directive. */
+static const char *group_word(const csm_questionnaire *q, csm_lang lang)
+{
+	return q->group_word[lang] ? q->group_word[lang] : lang == CSM_LANG_JA ? "指示" : "Directive";
+}
+
+/* The choices of a scale, one line each by `fmt` (id, points, label). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* the two formats below */
+static void scale_lines(csm__buf *o, const csm_questionnaire *q, csm_lang lang, const char *fmt)
+{
+	size_t k;
+	for (k = 0; k < q->choice_count; k++)
+		csm__buf_printf(o, fmt, q->choices[k].id, q->choices[k].points, q->choices[k].label[lang]);
+}
+#pragma GCC diagnostic pop
+
 int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
 {
 	CSM__ARGS(out && q && CSM__LANG_OK(lang));
@@ -14,10 +31,12 @@ int csm_render_questions(char **out, const csm_questionnaire *q, csm_lang lang)
 	int d, l;
 
 	csm__buf_printf(&o, "%s (%s)\n\n", q->title[lang], q->id);
-	for (l = 1; l <= 5; l++)
+	if (q->choice_count)
+		scale_lines(&o, q, lang, "  %s (%d): %s\n");
+	for (l = 1; l <= 5 && !q->choice_count; l++)
 		csm__buf_printf(&o, "  %d: %s\n", l, q->level[l - 1][lang]);
-	for (d = 1; d <= CSM_DIRECTIVES; d++) {
-		csm__buf_printf(&o, "\n%s %d: %s\n", lang == CSM_LANG_JA ? "指示" : "Directive", d, q->dir_title[d - 1][lang]);
+	for (d = 1; d <= q->group_count; d++) {
+		csm__buf_printf(&o, "\n%s %d: %s\n", group_word(q, lang), d, q->dir_title[d - 1][lang]);
 		for (i = 0; i < q->item_count; i++) {
 			const char *t;
 			if (q->items[i].directive != d)
@@ -104,10 +123,15 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 
 	csm__buf_printf(&o, "# %s\n\n", q->title[lang]);
 	csm__buf_printf(&o, "%s `%s`.\n\n", ja ? "設問セット" : "Questionnaire", q->id);
-	csm__buf_printf(&o, "## %s\n\n%s\n\n", ja ? "回答のしかた" : "How to answer",
-	                ja ? "各項目に 1 から 5 のレベル、または該当しない場合は n/a で回答します。根拠 (evidence) と、誰が評価したかを残してください。"
-	                   : "Answer each item with a level from 1 to 5, or n/a where it does not apply. Record the evidence and who assessed it.");
-	for (l = 1; l <= 5; l++)
+	if (q->choice_count) {
+		csm__buf_printf(&o, "## %s\n\n%s\n\n", ja ? "回答のしかた" : "How to answer", csm__msg("sme.answer_with", lang));
+		scale_lines(&o, q, lang, "- `%s` (%d): %s\n");
+	} else {
+		csm__buf_printf(&o, "## %s\n\n%s\n\n", ja ? "回答のしかた" : "How to answer",
+		                ja ? "各項目に 1 から 5 のレベル、または該当しない場合は n/a で回答します。根拠 (evidence) と、誰が評価したかを残してください。"
+		                   : "Answer each item with a level from 1 to 5, or n/a where it does not apply. Record the evidence and who assessed it.");
+	}
+	for (l = 1; l <= 5 && !q->choice_count; l++)
 		csm__buf_printf(&o, "- **%d**: %s\n", l, q->level[l - 1][lang]);
 	if (q->gate_count) {
 		csm__buf_printf(&o, "\n## %s\n\n%s\n\n", ja ? "最初に確認する質問" : "Questions to answer first",
@@ -117,8 +141,8 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			csm__buf_printf(&o, "- `%s`: %s (%s)\n", q->gates[i].id, q->gates[i].question[lang],
 			                ja ? "はい / いいえ" : "yes / no");
 	}
-	for (d = 1; d <= CSM_DIRECTIVES; d++) {
-		csm__buf_printf(&o, "\n## %s %d: %s\n", ja ? "指示" : "Directive", d, q->dir_title[d - 1][lang]);
+	for (d = 1; d <= q->group_count; d++) {
+		csm__buf_printf(&o, "\n## %s %d: %s\n", group_word(q, lang), d, q->dir_title[d - 1][lang]);
 		for (i = 0; i < q->item_count; i++) {
 			const csm__item *it = &q->items[i];
 			if (it->directive != d)
@@ -134,6 +158,8 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			}
 			if (it->text[CSM_ITEM_HINT][lang])
 				csm__buf_printf(&o, "*%s* %s\n\n", ja ? "回答のヒント:" : "How to answer:", it->text[CSM_ITEM_HINT][lang]);
+			if (it->text[CSM_ITEM_HOW][lang])
+				csm__buf_printf(&o, "*%s* %s\n\n", csm__msg("sme.how", lang), it->text[CSM_ITEM_HOW][lang]);
 			if (it->appendix_a) /* the official item, so the question can be held against it */
 				csm__buf_printf(&o, "%s: %s\n\n",
 				                q->appendix_a_source[lang] ? q->appendix_a_source[lang]

@@ -76,6 +76,8 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	int d, rc;
 
 	*out = NULL;
+	if (q->choice_count) /* so the commands of levels refuse it (csm score and karte go to csm_points_compute) */
+		return csm__scale_refuse(q, a->name, "the level score (plan, radar, whatif, trend, portfolio, board, supply)");
 	if ((rc = csm_answers_check(a, q, flags)))
 		return rc;
 	if (!(s = calloc(1, sizeof *s)))

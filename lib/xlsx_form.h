@@ -31,6 +31,11 @@
 #define CSM__XN_LEVELS "csm_levels"
 #define CSM__XN_EVIDENCE "csm_evidence"
 #define CSM__XN_NOTES "csm_notes"
+/* A questionnaire with its own scale: its choices' ids and their labels in
+ * the workbook's language (hidden Lists sheet), so that the import reads a
+ * chosen label back as its id. Absent in a workbook of levels. */
+#define CSM__XN_CHOICE_IDS "csm_choice_ids"
+#define CSM__XN_CHOICE_LABELS "csm_choice_labels"
 
 /* The action list's workbook (csm_actions_xlsx()): its marker, its
  * organization (one cell each), then one column each, row by row, in the

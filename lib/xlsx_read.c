@@ -33,7 +33,8 @@ static const char *const SINGLE_NAMES[] = {CSM__XN_FORMAT,    CSM__XN_QUESTIONNA
                                            CSM__XN_ASSESSED_ON};
 static const char *const COLUMN_NAMES[] = {CSM__XN_ASSESSOR_NAMES, CSM__XN_ASSESSOR_ROLES, CSM__XN_GATE_IDS,
                                            CSM__XN_GATE_ANSWERS,   CSM__XN_ITEM_IDS,       CSM__XN_LEVELS,
-                                           CSM__XN_EVIDENCE,       CSM__XN_NOTES};
+                                           CSM__XN_EVIDENCE,       CSM__XN_NOTES,
+                                           CSM__XN_CHOICE_IDS,     CSM__XN_CHOICE_LABELS};
 
 typedef enum ctype { T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR } ctype;
 
@@ -1367,13 +1368,14 @@ static void read_gates(ictx *x, cJSON *root, int *ok_)
 	*ok_ = ok;
 }
 
-/* Answer `id` into `answers`: its level, or an object with the level, the
- * evidence and the note. */
-static void add_answer(cJSON *answers, const char *id, csm_answer_kind kind, int level, const char *ev,
-                       const char *note, int *ok_)
+/* Answer `id` into `answers`: its level (or choice id), or an object with
+ * the level, the evidence and the note. */
+static void add_answer(cJSON *answers, const char *id, csm_answer_kind kind, int level, const char *choice,
+                       const char *ev, const char *note, int *ok_)
 {
 	int ok = *ok_;
-	cJSON *lv = kind == CSM_ANSWER_LEVEL ? cJSON_CreateNumber(level)
+	cJSON *lv = choice                       ? cJSON_CreateString(choice)
+	            : kind == CSM_ANSWER_LEVEL ? cJSON_CreateNumber(level)
 	            : kind == CSM_ANSWER_NA  ? cJSON_CreateString("n/a")
 	                                     : cJSON_CreateNull();
 	if (lv && (ev || note)) {
@@ -1397,8 +1399,85 @@ static void add_answer(cJSON *answers, const char *id, csm_answer_kind kind, int
 	*ok_ = ok;
 }
 
+/* The choices of a workbook of a questionnaire with its own scale: ids and
+ * labels from the hidden list (CSM__XN_CHOICE_IDS); 0 in a workbook of levels. */
+typedef struct wchoices {
+	char *id[CSM__MAX_CHOICES], *label[CSM__MAX_CHOICES];
+	size_t n;
+} wchoices;
+
+static void wchoices_free(wchoices *c)
+{
+	size_t k;
+	for (k = 0; k < c->n; k++) {
+		free(c->id[k]);
+		free(c->label[k]);
+	}
+	c->n = 0;
+}
+
+static void read_choices(ictx *x, wchoices *c)
+{
+	area ai, al;
+	uint32_t k;
+	c->n = 0;
+	if (!dn_find(x, CSM__XN_CHOICE_IDS) || !paired(x, CSM__XN_CHOICE_IDS, CSM__XN_CHOICE_LABELS, &ai, &al))
+		return;
+	for (k = 0; k <= ai.r2 - ai.r1 && c->n < CSM__MAX_CHOICES; k++) {
+		value vi, vl;
+		const char *id = NULL, *label = NULL;
+		memset(&vi, 0, sizeof vi);
+		memset(&vl, 0, sizeof vl);
+		if (cell_value(x, at_row(&ai, k), 64, &vi) == 0)
+			id = text_of(x, at_row(&ai, k), &vi, "a choice id", 64, NULL);
+		if (cell_value(x, at_row(&al, k), CSM_MAX_NAME_BYTES, &vl) == 0)
+			label = text_of(x, at_row(&al, k), &vl, "a choice label", CSM_MAX_NAME_BYTES, NULL);
+		if (id && label && csm__valid_id(id)) {
+			c->id[c->n] = csm__strdup(id);
+			c->label[c->n] = csm__strdup(label);
+			if (!c->id[c->n] || !c->label[c->n]) {
+				free(c->id[c->n]);
+				free(c->label[c->n]);
+				x->pkg.nomem = 1;
+			} else {
+				c->n++;
+			}
+		}
+		value_free(&vi);
+		value_free(&vl);
+	}
+}
+
+/* The choice id a cell names (an id or a label of the list, white space
+ * around it ignored), NULL for an empty cell; -1 in *bad when it names none. */
+static const char *choice_of(const wchoices *c, const value *v, int *bad)
+{
+	size_t k, n;
+	const char *s;
+	*bad = 0;
+	if (v->kind == V_EMPTY)
+		return NULL;
+	if (v->kind != V_STR || v->toolong) {
+		*bad = 1;
+		return NULL;
+	}
+	for (s = v->s; *s == ' ' || *s == '\t'; s++)
+		;
+	for (n = strlen(s); n && (s[n - 1] == ' ' || s[n - 1] == '\t'); n--)
+		;
+	if (!n)
+		return NULL;
+	for (k = 0; k < c->n; k++)
+		if ((strlen(c->id[k]) == n && memcmp(c->id[k], s, n) == 0) ||
+		    (strlen(c->label[k]) == n && memcmp(c->label[k], s, n) == 0))
+			return c->id[k];
+	*bad = 1;
+	return NULL;
+}
+
 static void read_items(ictx *x, cJSON *root, int *ok_)
 {
+	wchoices wc;
 	int ok = *ok_;
 	area ai, al, ae, an;
 	cJSON *answers = NULL, *seen = cJSON_CreateObject();
@@ -1408,12 +1487,14 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 
 	J(seen);
 	J(answers = cJSON_AddObjectToObject(root, "answers"));
+	read_choices(x, &wc);
 	{
 		int a = paired(x, CSM__XN_ITEM_IDS, CSM__XN_LEVELS, &ai, &al);
 		int b = paired(x, CSM__XN_ITEM_IDS, CSM__XN_EVIDENCE, &ai, &ae);
 		int c = paired(x, CSM__XN_ITEM_IDS, CSM__XN_NOTES, &ai, &an);
 		if (!a || !b || !c) {
 			cJSON_Delete(seen);
+			wchoices_free(&wc);
 			*ok_ = ok;
 			return;
 		}
@@ -1421,8 +1502,8 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 	for (k = 0; ok && k <= ai.r2 - ai.r1 && !x->pkg.nomem; k++) {
 		value vi, vl, ve, vn;
 		place pi = at_row(&ai, k), pl = at_row(&al, k), pe = at_row(&ae, k), pn = at_row(&an, k);
-		const char *id = NULL, *ev = NULL, *note = NULL;
-		int bad = 0, level = 0;
+		const char *id = NULL, *ev = NULL, *note = NULL, *choice = NULL;
+		int bad = 0, level = 0, nochoice = 0;
 		csm_answer_kind kind = CSM_ANSWER_NULL;
 		if (cell_value(x, pi, CSM_MAX_NAME_BYTES, &vi) == 0)
 			id = text_of(x, pi, &vi, "the item id", CSM_MAX_NAME_BYTES, NULL);
@@ -1439,7 +1520,20 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 		} else if (id) {
 			J(cJSON_AddNullToObject(seen, id));
 		}
-		if (cell_value(x, pl, 64, &vl) == 0) {
+		if (wc.n && cell_value(x, pl, CSM_MAX_NAME_BYTES, &vl) == 0) {
+			if (!(choice = choice_of(&wc, &vl, &nochoice)) && nochoice) {
+				csm__buf list = {0};
+				size_t m;
+				for (m = 0; m < wc.n; m++)
+					csm__buf_printf(&list, "%s%s", m ? ", " : "", wc.label[m]);
+				csm__problem(x->pkg.p, "%s: %s (item %s): the answer must be one of %s, not %s", x->pkg.name,
+				             where(buf, sizeof buf, pl), id ? id : "?", list.s ? list.s : "", shown(sb, sizeof sb, &vl));
+				csm__buf_free(&list);
+				bad = 1;
+			}
+		} else if (wc.n) {
+			bad = 1;
+		} else if (cell_value(x, pl, 64, &vl) == 0) {
 			if (level_of(&vl, &kind, &level) != 0) {
 				csm__problem(x->pkg.p, "%s: %s (item %s): level must be 1..5 or n/a, not %s", x->pkg.name,
 				             where(buf, sizeof buf, pl), id ? id : "?", shown(sb, sizeof sb, &vl));
@@ -1459,7 +1553,7 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 			if (count == CSM_MAX_ITEMS + 1)
 				csm__problem(x->pkg.p, "%s: more than %u items", x->pkg.name, CSM_MAX_ITEMS);
 		} else if (id && !bad) {
-			add_answer(answers, id, kind, level, ev, note, &ok);
+			add_answer(answers, id, kind, level, choice, ev, note, &ok);
 		}
 		value_free(&vi);
 		value_free(&vl);
@@ -1467,6 +1561,7 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 		value_free(&vn);
 	}
 	cJSON_Delete(seen);
+	wchoices_free(&wc);
 	*ok_ = ok;
 }
 

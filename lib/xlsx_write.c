@@ -282,12 +282,20 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 	put(c, ws, 1, 0, TR(c, "自己評価シート", "Self-assessment workbook"), c->text);
 	put(c, ws, 3, 0, TR(c, "記入のしかた", "How to fill it in"), c->subtitle);
 	for (i = 0, r = 4; i < 5; i++, r++) {
-		const char *s = steps[i][c->lang];
+		const char *s = i == 1 && c->q->choice_count ? csm__msg("sme.wb_step", c->lang) : steps[i][c->lang];
 		put_num(c, ws, r, 0, i + 1, c->cell_center);
 		put(c, ws, r, 1, s, c->cell);
 		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(s, 100)), NULL));
 	}
 	r++;
+	if (c->q->choice_count) { /* the answers and their points, instead of the levels */
+		put(c, ws, r++, 0, csm__msg("sme.wb_choices", c->lang), c->subtitle);
+		for (i = 0; i < (int)c->q->choice_count; i++, r++) {
+			put_num(c, ws, r, 0, c->q->choices[i].points, c->cell_center);
+			put(c, ws, r, 1, c->q->choices[i].label[c->lang], c->cell);
+		}
+		goto marks;
+	}
 	put(c, ws, r++, 0, TR(c, "レベルの意味", "What the levels mean"), c->subtitle);
 	put(c, ws, r, 0, TR(c, "レベル", "Level"), c->head);
 	put(c, ws, r++, 1, TR(c, "一般的な状態", "In general"), c->head);
@@ -302,6 +310,7 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 	    TR(c, "該当しない(自組織には当てはまらない)。平均の計算から除きます。",
 	       "Does not apply to the organization; left out of the averages."),
 	    c->cell);
+marks:
 	r++;
 	put(c, ws, r, 0, TR(c, "様式", "Form format"), c->small);
 	put(c, ws, r, 1, CSM__XLSX_FORMAT, c->small);
@@ -323,6 +332,14 @@ static size_t sheet_lists(wctx *c, lxw_worksheet *ws)
 	for (i = 0; i < n; i++) {
 		const char *id = csm_industry_id(c->ind, i);
 		put(c, ws, (lxw_row_t)i, 0, csm_industry_label(c->ind, id, c->lang), NULL);
+	}
+	for (i = 0; i < c->q->choice_count; i++) {
+		put(c, ws, (lxw_row_t)i, 1, c->q->choices[i].id, NULL);
+		put(c, ws, (lxw_row_t)i, 2, c->q->choices[i].label[c->lang], NULL);
+	}
+	if (c->q->choice_count) {
+		define(c, CSM__XN_CHOICE_IDS, SHEET_LISTS, 0, 1, (lxw_row_t)(c->q->choice_count - 1));
+		define(c, CSM__XN_CHOICE_LABELS, SHEET_LISTS, 0, 2, (lxw_row_t)(c->q->choice_count - 1));
 	}
 	worksheet_hide(ws);
 	protect(ws);
@@ -490,15 +507,19 @@ static void items_header(wctx *c, lxw_worksheet *ws)
 	put(c, ws, 0, IC_ID, TR(c, "項目", "Item"), c->head);
 	put(c, ws, 0, IC_DIR, TR(c, "指示", "Directive"), c->head);
 	put(c, ws, 0, IC_QUESTION, TR(c, "質問", "Question"), c->head);
-	put(c, ws, 0, IC_LEVEL, TR(c, "レベル", "Level"), c->head);
+	put(c, ws, 0, IC_LEVEL, c->q->choice_count ? csm__msg("sme.form_answer", c->lang) : TR(c, "レベル", "Level"), c->head);
+	if (c->q->group_word[c->lang])
+		put(c, ws, 0, IC_DIR, c->q->group_word[c->lang], c->head);
 	put(c, ws, 0, IC_EVIDENCE, TR(c, "根拠(文書・記録)", "Evidence (documents, records)"), c->head);
 	put(c, ws, 0, IC_NOTE, TR(c, "メモ", "Note"), c->head);
 	put(c, ws, 0, IC_INTENT, TR(c, "質問の意図", "What the question asks"), c->head);
 	put(c, ws, 0, IC_HINT, TR(c, "確認のヒント", "Where to find the answer"), c->head);
-	for (k = 1; k <= 5; k++) {
+	for (k = 1; k <= 5 && !c->q->choice_count; k++) {
 		snprintf(buf, sizeof buf, "%s %d", TR(c, "レベル", "Level"), k);
 		put(c, ws, 0, (lxw_col_t)(IC_L1 + k - 1), buf, c->head);
 	}
+	if (c->q->choice_count) /* the first level column holds the item's how */
+		put(c, ws, 0, IC_L1, csm__msg("sme.form_how", c->lang), c->head);
 	note_err(c, worksheet_set_row(ws, 0, height_of(c, 2), NULL));
 }
 
@@ -523,6 +544,7 @@ static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
 		    : k == IC_NOTE     ? (ans ? ans->note : NULL)
 		    : k == IC_INTENT   ? it->text[CSM_ITEM_INTENT][c->lang]
 		    : k == IC_HINT     ? it->text[CSM_ITEM_HINT][c->lang]
+		    : q->choice_count  ? (k == IC_L1 ? it->text[CSM_ITEM_HOW][c->lang] : NULL)
 		                       : it->level[k - IC_L1][c->lang];
 		if (k == IC_DIR) {
 			snprintf(buf, sizeof buf, "%d %s", it->directive,
@@ -537,7 +559,9 @@ static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
 				lines = n;
 		}
 	}
-	if (ans && ans->kind == CSM_ANSWER_LEVEL)
+	if (ans && ans->kind == CSM_ANSWER_CHOICE && q->choice_count && csm_questionnaire_choice_find(q, ans->choice) >= 0)
+		put(c, ws, r, IC_LEVEL, q->choices[csm_questionnaire_choice_find(q, ans->choice)].label[c->lang], c->input_center);
+	else if (ans && ans->kind == CSM_ANSWER_LEVEL)
 		put_num(c, ws, r, IC_LEVEL, ans->level, c->input_center);
 	else
 		put(c, ws, r, IC_LEVEL, ans && ans->kind == CSM_ANSWER_NA ? "n/a" : NULL, c->input_center);
@@ -549,11 +573,24 @@ static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 {
 	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
 	const char *sheet = SHEET_ITEMS[c->lang];
+	const char *choices[CSM__MAX_CHOICES + 1] = {NULL};
 	lxw_data_validation dv;
+	size_t k;
 
 	memset(&dv, 0, sizeof dv);
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = (char **)levels;
+	for (k = 0; k < c->q->choice_count; k++)
+		choices[k] = c->q->choices[k].label[c->lang];
+	if (c->q->choice_count) {
+		dv.value_list = (char **)choices;
+		dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+		dv.input_title = (char *)csm__msg("sme.form_answer", c->lang);
+		dv.input_message = (char *)csm__msg("sme.wb_choose", c->lang);
+		dv.error_title = (char *)csm__msg("sme.wb_not_choice", c->lang);
+		dv.error_message = (char *)csm__msg("sme.wb_choose", c->lang);
+		goto names;
+	}
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	dv.input_title = (char *)TR(c, "レベル", "Level");
 	dv.input_message = (char *)TR(c, "1〜5 を選んでください。当てはまらない項目は n/a。",
@@ -561,6 +598,7 @@ static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 	dv.error_title = (char *)TR(c, "レベルではありません", "Not a level");
 	dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
 	                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
+names:
 	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
 	define(c, CSM__XN_ITEM_IDS, sheet, 1, IC_ID, last);
 	define(c, CSM__XN_LEVELS, sheet, 1, IC_LEVEL, last);

@@ -62,4 +62,45 @@ static inline csm_answers *answers_from(const csm_questionnaire *q, const int *l
 	return a;
 }
 
+/* The test questionnaire with its own answer scale (test/data/scale-check.json:
+ * 8 items c1..c8 in 3 parts; c1..c5 marked basic-1..basic-5, c8 policy;
+ * choices done 4, partly 2, not_done 0, unknown -1). */
+static inline csm_questionnaire *load_scale(void)
+{
+	csm_questionnaire *q = NULL;
+	if (csm_questionnaire_load(&q, SRC("test/data/scale-check.json")) != 0)
+		fprintf(stderr, "cannot load scale-check.json: %s\n", csm_error_last());
+	return q;
+}
+
+/* An answers JSON text for `q` with a choice id per item (NULL: null). */
+static inline char *choices_text(const csm_questionnaire *q, const char *const *choices)
+{
+	size_t n = csm_questionnaire_item_count(q), i, cap = 256 + n * 48, len;
+	char *s = malloc(cap);
+	len = (size_t)snprintf(s, cap,
+	                       "{\"format\": \"csm-answers/1\", \"questionnaire\": \"%s\", "
+	                       "\"organization\": {\"name\": \"Sakura Print Co.\", \"scope\": \"entity\"}, "
+	                       "\"assessed_on\": \"2026-11-20\", \"answers\": {",
+	                       csm_questionnaire_id(q));
+	for (i = 0; i < n; i++) {
+		if (choices[i])
+			len += (size_t)snprintf(s + len, cap - len, "%s\"%s\": \"%s\"", i ? ", " : "", csm_item_id(q, i), choices[i]);
+		else
+			len += (size_t)snprintf(s + len, cap - len, "%s\"%s\": null", i ? ", " : "", csm_item_id(q, i));
+	}
+	snprintf(s + len, cap - len, "}}");
+	return s;
+}
+
+static inline csm_answers *choices_from(const csm_questionnaire *q, const char *const *choices)
+{
+	char *text = choices_text(q, choices);
+	csm_answers *a = NULL;
+	if (csm_answers_parse_for(&a, text, strlen(text), "sc.json", q) != 0)
+		fprintf(stderr, "choices_from: %s\n", csm_error_last());
+	free(text);
+	return a;
+}
+
 #endif

@@ -1,4 +1,7 @@
 /* Answers files: JSON and CSV forms, every kind of value, every refusal. */
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "common.h"
 #include "internal.h"
 
@@ -309,6 +312,185 @@ static void test_templates_round_trip(void)
 	csm_questionnaire_free(q);
 }
 
+/* Parse `text` for `q`, expect it refused with `want` in the message. */
+static void expect_choice_refused(const csm_questionnaire *q, const char *text, const char *want)
+{
+	csm_answers *a = NULL;
+	CHECK_INT(csm_answers_parse_for(&a, text, strlen(text), "sc.json", q), CSM_EINVALID);
+	CHECK(a == NULL);
+	if (!strstr(csm_error_last(), want)) {
+		fprintf(stderr, "  expected \"%s\" in: %s\n", want, csm_error_last());
+		CHECK(0);
+	}
+	csm_answers_free(a);
+}
+
+/* Answers of a questionnaire with its own scale: choice ids, or their labels
+ * in either language, in JSON and CSV; anything else refused at its place. */
+static void test_choices(void)
+{
+	static const char *const good[8] = {"done", "partly", " 実施していない ", "Don't know", "\u3000done", NULL, "Done", "not_done"};
+	csm_questionnaire *q = load_scale(), *v2 = load_v2();
+	csm_answers *a = NULL;
+	char *text;
+	int level = 7;
+	CHECK(q && v2);
+	if (!q || !v2)
+		goto done;
+	a = choices_from(q, good);
+	CHECK(a != NULL);
+	if (a) {
+		CHECK_INT(csm_answers_get(a, "c1", &level), CSM_ANSWER_CHOICE);
+		CHECK_INT(level, 7); /* a choice is not a level */
+		CHECK_STR(csm_answers_choice(a, "c1"), "done");
+		CHECK_STR(csm_answers_choice(a, "c3"), "not_done");
+		CHECK_STR(csm_answers_choice(a, "c4"), "unknown");
+		CHECK_STR(csm_answers_choice(a, "c5"), "done");
+		CHECK_STR(csm_answers_choice(a, "c7"), "done");
+		CHECK_INT(csm_answers_get(a, "c6", NULL), CSM_ANSWER_NULL);
+		CHECK(csm_answers_choice(a, "c6") == NULL);
+		CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), 0);
+		CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "item c6: not answered yet");
+		/* a choice is set only by reading the file for its questionnaire */
+		CHECK_INT(csm_answers_set(a, "c6", CSM_ANSWER_CHOICE, 0), CSM_EINVALID);
+		CHECK_INT(csm_answers_set(a, "c1", CSM_ANSWER_NULL, 0), 0);
+		CHECK(csm_answers_choice(a, "c1") == NULL);
+		csm_answers_free(a);
+	}
+	/* without its questionnaire a choice is not a level, as before */
+	text = choices_text(q, good);
+	CHECK_INT(csm_answers_parse(&a, text, strlen(text), "sc.json"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "sc.json: item c1: level \"done\" is not a level");
+	/* read for a questionnaire of levels: levels */
+	CHECK_INT(csm_answers_parse_for(&a, text, strlen(text), "sc.json", v2), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "item c1: level \"done\" is not a level");
+	free(text);
+	{
+		static const char *const bad[8] = {"done", "done", "maybe", "done", "done", "done", "done", "done"};
+		text = choices_text(q, bad);
+		expect_choice_refused(q, text, "sc.json: item c3: \"maybe\" is not a choice (expected done, partly, not_done, unknown or null)");
+		free(text);
+	}
+	expect_choice_refused(q,
+	                      "{\"format\": \"csm-answers/1\", \"questionnaire\": \"scale-check\", \"organization\": {\"name\": \"S\"},"
+	                      " \"answers\": {\"c1\": 3, \"c2\": {\"level\": \"n/a\"}, \"c3\": true}}",
+	                      "item c1: 3 is not a choice");
+	expect_choice_refused(q,
+	                      "{\"format\": \"csm-answers/1\", \"questionnaire\": \"scale-check\", \"organization\": {\"name\": \"S\"},"
+	                      " \"answers\": {\"c1\": 3, \"c2\": {\"level\": \"n/a\"}, \"c3\": true}}",
+	                      "item c2: \"n/a\" is not a choice");
+	expect_choice_refused(q,
+	                      "{\"format\": \"csm-answers/1\", \"questionnaire\": \"scale-check\", \"organization\": {\"name\": \"S\"},"
+	                      " \"answers\": {\"c1\": 3, \"c2\": {\"level\": \"n/a\"}, \"c3\": true}}",
+	                      "item c3: the value is not a choice");
+	/* CSV: the row */
+	expect_choice_refused(q, "item,level\nc1,done\nc2,Partly done\nc3,4\n", "sc.json: row 4 (item c3): \"4\" is not a choice (expected done, partly, not_done, unknown, or empty)");
+	{
+		const char *csv = "item,level,note\nc1,わからない,x\nc2,,\n";
+		CHECK_INT(csm_answers_parse_for(&a, csv, strlen(csv), "sc.csv", q), 0);
+	}
+	if (a) {
+		CHECK_STR(csm_answers_choice(a, "c1"), "unknown");
+		CHECK_STR(csm_answers_note(a, "c1"), "x");
+		CHECK_INT(csm_answers_get(a, "c2", NULL), CSM_ANSWER_NULL);
+		csm_answers_free(a);
+	}
+	/* a file of levels checked against the scale, and choices against levels */
+	{
+		int lv[8] = {3, 3, 3, 3, 3, 3, 3, LV_NA};
+		char *t = answers_text(q, lv, NULL);
+		CHECK_INT(csm_answers_parse(&a, t, strlen(t), "lv.json"), 0);
+		if (a) {
+			CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+			CHECK_HAS(csm_error_last(), "lv.json: item c1: level 3 is not a choice (expected done, partly, not_done, unknown or null)");
+			CHECK_HAS(csm_error_last(), "lv.json: item c8: \"n/a\" is not a choice");
+			csm_answers_free(a);
+		}
+		free(t);
+	}
+	a = choices_from(q, good);
+	if (a) {
+		CHECK_INT(csm_answers_check(a, v2, CSM_ALLOW_PARTIAL), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "the file answers \"scale-check\", not \"csmg-v2\"");
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_answers_parse_for(&a, "item,level\nc1,done\n", 19, "sc.csv", q), 0);
+	if (a) { /* a CSV file names no questionnaire: checked as a file of v2, its choices are not levels */
+		CHECK_INT(csm_answers_check(a, v2, CSM_ALLOW_PARTIAL), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "sc.csv: item c1: level \"done\" is not a level");
+		csm_answers_free(a);
+	}
+	/* missing items name the choices */
+	CHECK_INT(csm_answers_parse_for(&a, "item,level\nc1,done\n", 19, "sc.csv", q), 0);
+	if (a) {
+		CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "sc.csv: item c2: missing (give one of done, partly, not_done, unknown)");
+		csm_answers_free(a);
+	}
+done:
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
+/* csm_answers_load_in: a file is read for the questionnaire it names, found
+ * through the context; a questionnaire of levels reads as before. */
+static void test_choices_in_context(void)
+{
+	char dir[] = "/tmp/csm-test-XXXXXX", path[512], *text = NULL, *fix = NULL;
+	static const char *const choices[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
+	csm_context_options co = CSM_CONTEXT_OPTIONS_INIT;
+	csm_context *ctx = NULL;
+	csm_questionnaire *q = load_scale();
+	csm_answers *a = NULL;
+	size_t len = 0;
+	FILE *f;
+	CHECK(q && mkdtemp(dir) != NULL);
+	if (!q)
+		return;
+	snprintf(path, sizeof path, "%s/questions", dir);
+	CHECK_INT(mkdir(path, 0700), 0);
+	fix = test_read(SRC("test/data/scale-check.json"), &len);
+	snprintf(path, sizeof path, "%s/questions/scale-check.json", dir);
+	CHECK((f = fopen(path, "wb")) != NULL);
+	if (f) {
+		fwrite(fix, 1, len, f);
+		fclose(f);
+	}
+	text = choices_text(q, choices);
+	snprintf(path, sizeof path, "%s/a.json", dir);
+	CHECK((f = fopen(path, "wb")) != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	co.data_dir = dir;
+	CHECK_INT(csm_context_new(&ctx, &co), 0);
+	CHECK_INT(csm_answers_load_in(&a, ctx, path, NULL), 0);
+	if (a)
+		CHECK_STR(csm_answers_choice(a, "c3"), "partly");
+	csm_answers_free(a);
+	CHECK_INT(csm_answers_parse_in(&a, ctx, "item,level\nc1,done\n", 19, "x.csv", "scale-check"), 0);
+	if (a)
+		CHECK_STR(csm_answers_choice(a, "c1"), "done");
+	csm_answers_free(a);
+	/* a broken file keeps its own message */
+	CHECK_INT(csm_answers_parse_in(&a, ctx, "{\"format\": \"csm-answers/1\", \"answers\": {\"1-1\": \"x\"}}", 52, "b.json", NULL),
+	          CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "b.json: questionnaire: missing");
+	CHECK_HAS(csm_error_last(), "b.json: item 1-1: level \"x\" is not a level");
+	csm_context_free(ctx);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/questions/scale-check.json", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/questions", dir);
+	rmdir(path);
+	rmdir(dir);
+	free(text);
+	free(fix);
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_json_values);
@@ -320,5 +502,7 @@ int main(void)
 	RUN_TEST(test_level_spellings);
 	RUN_TEST(test_check_against_questionnaire);
 	RUN_TEST(test_templates_round_trip);
+	RUN_TEST(test_choices);
+	RUN_TEST(test_choices_in_context);
 	return test_finish();
 }

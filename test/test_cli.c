@@ -2284,6 +2284,163 @@ static void test_target_polygon(void)
 	done(&r);
 }
 
+/* A data directory with the scale fixture beside the shipped questionnaires
+ * (tmpdir/sdata); returns its path. */
+static const char *scale_data_dir(void)
+{
+	static char dir[300];
+	char cmd[4096];
+	snprintf(dir, sizeof dir, "%s/sdata", tmpdir);
+	snprintf(cmd, sizeof cmd,
+	         "rm -rf '%s' && mkdir -p '%s/questions' && cp -r '%s/questions/.' '%s/questions/' && "
+	         "cp '%s/test/data/scale-check.json' '%s/questions/' && ln -s '%s/tips' '%s/tips' && "
+	         "ln -s '%s/benchmarks' '%s/benchmarks'",
+	         dir, dir, CSM_TEST_SRC, dir, CSM_TEST_SRC, dir, CSM_TEST_SRC, dir, CSM_TEST_SRC, dir);
+	CHECK_INT(system(cmd), 0);
+	return dir;
+}
+
+/* csm on a questionnaire with its own scale: score (text, JSON), validate,
+ * questions, the forms and import; the commands of levels refuse it clearly. */
+static void test_scale_questionnaire(void)
+{
+	const char *dir = scale_data_dir();
+	char args[2000], ans[400], jsonl[400], wb[400];
+	static const char *const refusing[][2] = {{"portfolio", "-o x.pdf"}, {"plan", ""}, {"whatif", "--set c1=done"},
+	                                          {"trend", "SELF"}, {"merge", "SELF"}, {"radar", "-o x.svg"}};
+	run_result r;
+	size_t k;
+	FILE *f;
+
+	snprintf(ans, sizeof ans, "%s/sc.json", tmpdir);
+	f = fopen(ans, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("{\"format\": \"csm-answers/1\", \"questionnaire\": \"scale-check\", \"organization\": {\"name\": \"Sakura Print\"},"
+	      " \"assessed_on\": \"2026-11-20\", \"answers\": {\"c1\": \"done\", \"c2\": \"done\", \"c3\": \"一部実施している\","
+	      " \"c4\": \"done\", \"c5\": \"unknown\", \"c6\": \"not_done\", \"c7\": \"done\", \"c8\": \"not_done\"}}\n", f);
+	fclose(f);
+	snprintf(args, sizeof args, "score '%s' --data-dir '%s' --lang en", ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "Points 17 of 32   (don't know: 1, not answered: 0)");
+	CHECK_HAS(r.out, "  Part 2  Employees       4 / 8\n");
+	CHECK_HAS(r.out, "Step 1 of 4: start with the five basic measures");
+	done(&r);
+	snprintf(args, sizeof args, "score '%s' --data-dir '%s'", ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "合計 17 点 / 32 点");
+	CHECK_HAS(r.out, "SECURITY ACTION: 一つ星の宣言にはまだ届いていません");
+	done(&r);
+	snprintf(args, sizeof args, "score '%s' '%s' --data-dir '%s' --json", ans, ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	{ /* one document per line */
+		char *nl = r.out ? strchr(r.out, '\n') : NULL;
+		cJSON *doc = nl ? cJSON_ParseWithLength(r.out, (size_t)(nl - r.out)) : NULL;
+		CHECK(doc != NULL);
+		CHECK_INT(cJSON_GetObjectItemCaseSensitive(doc, "points") ? cJSON_GetObjectItemCaseSensitive(doc, "points")->valueint : -99, 17);
+		cJSON_Delete(doc);
+		doc = nl ? cJSON_Parse(nl + 1) : NULL; /* the second file's line */
+		CHECK(doc != NULL);
+		cJSON_Delete(doc);
+	}
+	done(&r);
+	snprintf(args, sizeof args, "validate '%s' --data-dir '%s'", ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	/* a bad choice: file, item, what is expected; nothing on stdout */
+	snprintf(jsonl, sizeof jsonl, "%s/bad-sc.csv", tmpdir);
+	f = fopen(jsonl, "w");
+	if (f) {
+		fputs("item,level\nc1,done\nc2,3\n", f);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "score '%s' --questionnaire scale-check --data-dir '%s' --allow-partial", jsonl, dir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "bad-sc.csv: row 3 (item c2): \"3\" is not a choice (expected done, partly, not_done, unknown, or empty)");
+	CHECK_STR(r.out, "");
+	done(&r);
+	for (k = 0; k < sizeof refusing / sizeof refusing[0]; k++) {
+		snprintf(args, sizeof args, "%s '%s' %s --data-dir '%s'", refusing[k][0], ans,
+		         strcmp(refusing[k][1], "SELF") == 0 ? ans : refusing[k][1], dir);
+		r = run(args);
+		CHECK_INT(r.status, 2);
+		if (!strstr(r.err ? r.err : "", "questionnaire scale-check is answered on its own scale and scored in points")) {
+			fprintf(stderr, "  %s: %s\n", refusing[k][0], r.err ? r.err : "");
+			CHECK(0);
+		}
+		done(&r);
+	}
+	/* the karte of a scale questionnaire is the small company's one-page report */
+	snprintf(args, sizeof args, "karte '%s' --data-dir '%s' --lang en -o '%s/sme.pdf'", ans, dir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.err, "");
+	done(&r);
+	snprintf(args, sizeof args, "%s/sme.pdf", tmpdir);
+	{
+		size_t n = 0;
+		char *pdf = test_read(args, &n);
+		CHECK(pdf && n > 1000 && memcmp(pdf, "%PDF-", 5) == 0);
+		free(pdf);
+	}
+	snprintf(args, sizeof args, "karte '%s' --previous '%s' --data-dir '%s' -o '%s/sme2.pdf'", ans, ans, dir, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "karte: --previous and --actions follow up a questionnaire of levels, not scale-check");
+	done(&r);
+	snprintf(jsonl, sizeof jsonl, "%s/sc.jsonl", tmpdir);
+	f = fopen(jsonl, "w");
+	if (f) {
+		fputs("{\"format\": \"csm-answers/1\", \"questionnaire\": \"scale-check\", \"organization\": {\"name\": \"S\"}, "
+		      "\"answers\": {\"c1\": \"done\"}}\n", f);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "bench aggregate '%s' --questionnaire scale-check --data-dir '%s'", jsonl, dir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "the benchmark aggregate (of levels) does not work with it yet");
+	done(&r);
+	snprintf(args, sizeof args, "db init --db '%s/sc.db'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "db ingest --db '%s/sc.db' '%s' --data-dir '%s'", tmpdir, ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "the database does not work with it yet");
+	done(&r);
+	snprintf(args, sizeof args, "questions --questionnaire scale-check --lang en --data-dir '%s'", dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "  partly (2): Partly done\n");
+	CHECK_HAS(r.out, "Part 3: Measures for the organization");
+	CHECK(strstr(r.out ? r.out : "", "(null)") == NULL);
+	done(&r);
+	/* the forms: HTML prefilled, and the workbook read back */
+	snprintf(args, sizeof args, "template --format html --prefill '%s' --data-dir '%s' --lang en", ans, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "name=\"level-c5\" value=\"unknown\" checked>");
+	done(&r);
+	snprintf(wb, sizeof wb, "%s/sc.xlsx", tmpdir);
+	snprintf(args, sizeof args, "template --format xlsx --prefill '%s' --data-dir '%s' -o '%s'", ans, dir, wb);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "import '%s' --data-dir '%s'", wb, dir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "\"c3\":\t\"partly\"");
+	CHECK_HAS(r.out, "\"c5\":\t\"unknown\"");
+	done(&r);
+}
+
 /* csm board: the page of the follow-up example, its numbers the karte's and
  * its actions the first of csm plan --actions; bad input writes nothing. */
 static void test_board(void)
@@ -2432,6 +2589,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_text_and_languages);
 	RUN_TEST(test_old_industry_ids);
 	RUN_TEST(test_validate_template_questions);
+	RUN_TEST(test_scale_questionnaire);
 	RUN_TEST(test_forms);
 	RUN_TEST(test_outputs_are_atomic);
 	RUN_TEST(test_radar);

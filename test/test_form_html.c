@@ -224,10 +224,69 @@ static void test_every_questionnaire(void)
 	}
 }
 
+/* A questionnaire with its own scale: its choices instead of levels and n/a,
+ * the group word, each item's how, prefilled choices, in both languages. */
+static void test_scale(void)
+{
+	static const char *const pre_choices[8] = {"done", "partly", NULL, "unknown", "done", "not_done", "done", "done"};
+	csm_questionnaire *q = load_scale(), *v2 = load_v2();
+	csm_answers *pre = NULL;
+	char *ja = NULL, *en = NULL, *v2html = NULL;
+	cJSON *cfg = NULL, *choices;
+	CHECK(q && v2);
+	if (!q || !v2)
+		goto cleanup;
+	pre = choices_from(q, pre_choices);
+	ja = form(q, pre, CSM_LANG_JA, NULL);
+	en = form(q, NULL, CSM_LANG_EN, NULL);
+	v2html = form(v2, NULL, CSM_LANG_EN, NULL);
+	CHECK(ja && en && v2html);
+	if (!ja || !en || !v2html)
+		goto cleanup;
+	/* every item: four choices, no level and no n/a */
+	CHECK_INT(count(en, "type=\"radio\" name=\"level-"), 8 * 4);
+	CHECK_INT(count(en, "value=\"n/a\""), 0);
+	CHECK_INT(count(en, "value=\"done\""), 8);
+	CHECK_INT(count(en, "value=\"unknown\""), 8);
+	CHECK_HAS(en, "<label><input type=\"radio\" name=\"level-c1\" value=\"partly\"><span class=\"n\">2</span><span>Partly done</span></label>");
+	CHECK_HAS(ja, "<span>一部実施している</span>");
+	CHECK(has_text(en, "Don't know"));
+	CHECK_HAS(en, "<h2 class=\"directive\" id=\"directive-1\">Part 1: The basic measures");
+	CHECK_HAS(ja, "<h2 class=\"directive\" id=\"directive-3\">パート 3: 組織の対策");
+	CHECK_HAS(en, "<span class=\"label\">How to do it:</span> An example of the steps.");
+	CHECK_HAS(ja, "<span class=\"label\">やり方:</span> 手順の例です。");
+	CHECK(strstr(en, "id=\"levels\"") == NULL); /* no card of levels */
+	CHECK(strstr(en, "<span class=\"help\">A document, a date") == NULL); /* evidence for levels 4 and 5 */
+	CHECK_HAS(v2html, "<span class=\"help\">A document, a date");
+	CHECK(has_text(en, "where you are not sure, choose \"Don't know\""));
+	/* prefilled */
+	CHECK_HAS(ja, "name=\"level-c1\" value=\"done\" checked>");
+	CHECK_HAS(ja, "name=\"level-c4\" value=\"unknown\" checked>");
+	CHECK_INT(count(ja, " checked>"), 7);
+	/* the script keeps the ids */
+	cfg = config(en);
+	choices = cJSON_GetObjectItemCaseSensitive(cfg, "choices");
+	CHECK(cJSON_IsArray(choices) && cJSON_GetArraySize(choices) == 4);
+	CHECK_STR(cJSON_GetArrayItem(choices, 2) ? cJSON_GetArrayItem(choices, 2)->valuestring : "", "not_done");
+	cJSON_Delete(cfg);
+	cfg = config(v2html); /* a form of levels has none */
+	CHECK(cfg != NULL && cJSON_GetObjectItemCaseSensitive(cfg, "choices") == NULL);
+	CHECK_HAS(v2html, "id=\"levels\"");
+cleanup:
+	cJSON_Delete(cfg);
+	csm_free(ja);
+	csm_free(en);
+	csm_free(v2html);
+	csm_answers_free(pre);
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
 int main(void)
 {
 	RUN_TEST(test_blank);
 	RUN_TEST(test_prefill_and_escaping);
 	RUN_TEST(test_every_questionnaire);
+	RUN_TEST(test_scale);
 	return test_finish();
 }

@@ -1046,6 +1046,94 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* The small company's one-page report, in both languages: one page, the
+ * text extractable without warnings, the points, parts, the three things to
+ * do, the readiness and the help; the font embedded; qpdf content. */
+static void test_sme_report(void)
+{
+	static const char *const choices[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
+	csm_questionnaire *q = load_scale();
+	csm_answers *a = NULL;
+	csm_points *p = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL, *pdf = NULL, *text = NULL, *err = NULL, path[128], cmd[512];
+	csm_lang lang;
+	size_t len = 0;
+	FILE *f;
+
+	CHECK_INT(csm_font_find(&font, "IPAexGothic"), 0);
+	a = q ? choices_from(q, choices) : NULL;
+	if (!q || !a || !font || csm_points_compute(&p, q, a, 0) || csm_karte_maker_new(&km, font)) {
+		CHECK(!"setup failed");
+		goto done;
+	}
+	for (lang = CSM_LANG_JA; lang <= CSM_LANG_EN; lang++) {
+		int ja = lang == CSM_LANG_JA;
+		CHECK_INT(csm_karte_sme_render(&pdf, &len, km, p, a, lang, 1700000000LL), 0);
+		CHECK(pdf && len > 1000 && memcmp(pdf, "%PDF-", 5) == 0);
+		if (!pdf)
+			continue;
+		snprintf(path, sizeof path, "%s/sme.pdf", tmpdir);
+		f = fopen(path, "wb");
+		CHECK(f && fwrite(pdf, 1, len, f) == len);
+		if (f)
+			fclose(f);
+		snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>'%s/warn'", path, tmpdir);
+		CHECK_INT(capture(cmd, &text), 0);
+		snprintf(cmd, sizeof cmd, "cat '%s/warn'", tmpdir);
+		capture(cmd, &err);
+		CHECK_STR(err, "");
+		{
+			const char *const want_ja[] = {"情報セキュリティ自己診断の結果", "Sakura Print Co.", "17", "/ 32", "パート 1", "基本", "13 / 20",
+			                               "今月まず取り組む3つのこと", "攻撃の手口を知っていますか。", "(c5: わからない)",
+			                               "SECURITY ACTION: 一つ星の宣言にはまだ届いていません",
+			                               "一つ星に足りないもの: 推測されにくいパスワードを使う、攻撃の手口を知っておく",
+			                               "ステップ 1/4: まず5つの基本から始める", "次のステップ: 2 自己診断で現状を知る",
+			                               "相談先と支援", "サイバーセキュリティお助け隊サービス", "25項目", "地域の相談窓口"};
+			const char *const want_en[] = {"Your security self-diagnosis", "Sakura Print Co.", "Part 2", "4 / 8",
+			                               "Three things to do this month", "Have you told staff not to open suspicious mail?",
+			                               "(c6: Not done)", "An example of the steps.", "Missing for one star: use strong passwords",
+			                               "Step 1 of 4: start with the five basic measures", "Where to get help",
+			                               "Regional consultation desks", "The 25-item self-diagnosis"};
+			char *flat = squeeze(text);
+			size_t i, n = ja ? sizeof want_ja / sizeof *want_ja : sizeof want_en / sizeof *want_en;
+			for (i = 0; i < n; i++) {
+				char *w = squeeze(ja ? want_ja[i] : want_en[i]);
+				if (!flat || !strstr(flat, w)) {
+					fprintf(stderr, "  sme report (%s): \"%s\" is not in the text\n", ja ? "ja" : "en", ja ? want_ja[i] : want_en[i]);
+					CHECK(0);
+				}
+				free(w);
+			}
+			CHECK(strstr(flat ? flat : "", "(c3:") != NULL); /* a basic measure first */
+			CHECK(strstr(flat ? flat : "", "(c8:") == NULL); /* only three things */
+			free(flat);
+		}
+		free(text);
+		free(err);
+		text = err = NULL;
+		snprintf(cmd, sizeof cmd, "pdfinfo '%s' | grep -c '^Pages: *1$'", path);
+		CHECK_INT(capture(cmd, &text), 0);
+		free(text);
+		text = NULL;
+		snprintf(cmd, sizeof cmd, "pdffonts '%s' | tail -n +3 | grep -vc ' yes yes '", path);
+		capture(cmd, &text); /* every font embedded and subset: no other line */
+		CHECK_STR(text, "0\n");
+		free(text);
+		text = NULL;
+		snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
+		CHECK_INT(system(cmd), 0);
+		csm_free(pdf);
+		pdf = NULL;
+	}
+done:
+	csm_karte_maker_free(km);
+	csm_points_free(p);
+	csm_answers_free(a);
+	csm_questionnaire_free(q);
+	csm_free(font);
+}
+
 /* ---- the board page (csm_board_render) ---------------------------------- */
 
 /* Directive d's if_left sentence in `lang`, read from the questionnaire file
@@ -1437,6 +1525,7 @@ int main(void)
 	RUN_TEST(test_long_item_lists);
 	RUN_TEST(test_font_errors);
 	RUN_TEST(test_display_rule);
+	RUN_TEST(test_sme_report);
 	RUN_TEST(test_board);
 	RUN_TEST(test_board_other_org);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);

@@ -291,6 +291,104 @@ static void test_format_version(void)
 	CHECK_HAS(csm_error_last(), "is not a csm-questionnaire file");
 }
 
+/* A questionnaire with its own answer scale: choices, group word, grading,
+ * the most points, marks and each item's how, in both languages. */
+static void test_scale(void)
+{
+	csm_questionnaire *q = load_scale(), *v2 = load_v2();
+	CHECK(q != NULL && v2 != NULL);
+	if (!q || !v2)
+		goto done;
+	CHECK_INT(csm_questionnaire_choice_count(q), 4);
+	CHECK_STR(csm_questionnaire_choice_id(q, 0), "done");
+	CHECK_STR(csm_questionnaire_choice_id(q, 3), "unknown");
+	CHECK(csm_questionnaire_choice_id(q, 4) == NULL);
+	CHECK_INT(csm_questionnaire_choice_points(q, 0), 4);
+	CHECK_INT(csm_questionnaire_choice_points(q, 1), 2);
+	CHECK_INT(csm_questionnaire_choice_points(q, 3), -1);
+	CHECK_STR(csm_questionnaire_choice_label(q, 1, CSM_LANG_JA), "一部実施している");
+	CHECK_STR(csm_questionnaire_choice_label(q, 1, CSM_LANG_EN), "Partly done");
+	CHECK_INT(csm_questionnaire_choice_unknown(q), 3);
+	CHECK_INT(csm_questionnaire_choice_find(q, "not_done"), 2);
+	CHECK_INT(csm_questionnaire_choice_find(q, "Done"), -1);
+	CHECK_INT(csm_questionnaire_group_count(q), 3);
+	CHECK_STR(csm_questionnaire_group_word(q, CSM_LANG_JA), "パート");
+	CHECK_STR(csm_questionnaire_group_word(q, CSM_LANG_EN), "Part");
+	CHECK_INT(csm_questionnaire_graded(q), 0);
+	CHECK_INT(csm_questionnaire_max_points(q), 32);
+	CHECK_INT(csm_item_mark_count(q, 0), 1);
+	CHECK_STR(csm_item_mark(q, 0, 0), "basic-1");
+	CHECK_STR(csm_item_mark(q, 7, 0), "policy");
+	CHECK_INT(csm_item_mark_count(q, 5), 0);
+	CHECK(csm_item_mark(q, 5, 0) == NULL);
+	CHECK_STR(csm_item_text(q, 0, CSM_ITEM_HOW, CSM_LANG_EN), "An example of the steps.");
+	CHECK_STR(csm_item_text(q, 0, CSM_ITEM_HOW, CSM_LANG_JA), "手順の例です。");
+	CHECK(csm_item_level(q, 0, 1, CSM_LANG_EN) == NULL);
+	CHECK_STR(csm_directive_short(q, 3, CSM_LANG_EN), "Organization");
+	CHECK(csm_directive_short(q, 4, CSM_LANG_EN) == NULL);
+	/* a questionnaire of levels: no scale, ten directives, graded */
+	CHECK_INT(csm_questionnaire_choice_count(v2), 0);
+	CHECK(csm_questionnaire_choice_id(v2, 0) == NULL);
+	CHECK_INT(csm_questionnaire_choice_unknown(v2), -1);
+	CHECK_INT(csm_questionnaire_group_count(v2), 10);
+	CHECK(csm_questionnaire_group_word(v2, CSM_LANG_EN) == NULL);
+	CHECK_INT(csm_questionnaire_graded(v2), 1);
+	CHECK_INT(csm_questionnaire_max_points(v2), 0);
+	CHECK(csm_item_text(v2, 0, CSM_ITEM_HOW, CSM_LANG_EN) == NULL);
+done:
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
+/* The scale fixture with `from` replaced by `to` is refused with `want`. */
+static void expect_bad_scale(const char *from, const char *to, const char *want)
+{
+	char *text = test_read(SRC("test/data/scale-check.json"), NULL), *at, *buf;
+	csm_questionnaire *q = NULL;
+	size_t n;
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	at = strstr(text, from);
+	CHECK(at != NULL);
+	if (!at) {
+		fprintf(stderr, "  fixture has no \"%s\"\n", from);
+		free(text);
+		return;
+	}
+	n = strlen(text) - strlen(from) + strlen(to) + 1;
+	buf = malloc(n);
+	snprintf(buf, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	CHECK_INT(csm_questionnaire_parse(&q, buf, strlen(buf), "sc.json"), CSM_EINVALID);
+	CHECK(q == NULL);
+	if (!strstr(csm_error_last(), want)) {
+		fprintf(stderr, "  expected \"%s\" in: %s\n", want, csm_error_last());
+		CHECK(0);
+	}
+	free(buf);
+	free(text);
+}
+
+static void test_scale_refused(void)
+{
+	expect_bad_scale("\"id\": \"partly\"", "\"id\": \"done\"", "sc.json: scale: choice done: defined twice");
+	expect_bad_scale("\"points\": 2", "\"points\": 2.5", "scale: choice partly: points: expected a whole number");
+	expect_bad_scale("\"points\": 2", "\"points\": \"2\"", "scale: choice partly: points: expected a whole number");
+	expect_bad_scale("\"unknown\": \"unknown\"", "\"unknown\": \"maybe\"",
+	                 "scale.unknown: expected the id of one of the choices");
+	expect_bad_scale("\"max_points\": 32", "\"max_points\": 100", "max_points: expected 32 (8 items times 4 points)");
+	expect_bad_scale("\"grading\": \"none\"", "\"grading\": \"abc\"", "grading: expected \"none\"");
+	expect_bad_scale("\"basic-3\"", "\"basic-9\"", "item c3: marks: \"basic-9\" is not a mark");
+	expect_bad_scale("\"how\": {", "\"levels\": {\"ja\": [\"a\",\"b\",\"c\",\"d\",\"e\"], \"en\": [\"a\",\"b\",\"c\",\"d\",\"e\"]}, \"how\": {",
+	                 "item c1: levels: an item of a questionnaire with its own scale has no levels");
+	expect_bad_scale("\"label\": {\n     \"ja\": \"実施している\",\n     \"en\": \"Done\"\n    }", "\"label\": {\"ja\": \"実施している\"}",
+	                 "scale: choice done: label.en");
+	expect_bad_scale("\"directive\": 3", "\"directive\": 4", "item c8: directive: expected a directive number 1..3");
+	expect_bad_scale("\"choices\": [", "\"choices\": 3, \"x\": [", "scale: expected {\"choices\": [2..8 choices]");
+	/* without the scale, it is a questionnaire of levels: ten directives and levels needed */
+	expect_bad_scale("\"scale\"", "\"no_scale\"", "directives: expected an array of 10 directives");
+}
+
 int main(void)
 {
 	RUN_TEST(test_shipped_v2_matches_item_list);
@@ -300,5 +398,7 @@ int main(void)
 	RUN_TEST(test_open_unknown);
 	RUN_TEST(test_loader_refuses_broken);
 	RUN_TEST(test_format_version);
+	RUN_TEST(test_scale);
+	RUN_TEST(test_scale_refused);
 	return test_finish();
 }

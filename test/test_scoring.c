@@ -254,6 +254,213 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* Points of `choices` on the scale fixture (freed by the caller), or NULL. */
+static csm_points *points_of(const csm_questionnaire *q, const char *const *choices, unsigned flags, csm_answers **a)
+{
+	csm_points *p = NULL;
+	*a = choices_from(q, choices);
+	CHECK(*a != NULL);
+	if (*a && csm_points_compute(&p, q, *a, flags) != 0)
+		fprintf(stderr, "points_of: %s\n", csm_error_last());
+	return p;
+}
+
+/* Points per item, per part and in total, "don't know" counted; level
+ * scoring and points refuse the other kind of questionnaire. */
+static void test_points(void)
+{
+	static const char *const fixture[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
+	csm_questionnaire *q = load_scale(), *v2 = load_v2();
+	csm_answers *a = NULL;
+	csm_points *p;
+	csm_score *s = NULL;
+	CHECK(q && v2);
+	if (!q || !v2)
+		goto done;
+	p = points_of(q, fixture, 0, &a);
+	CHECK(p != NULL);
+	if (p) {
+		CHECK_INT(csm_points_total(p), 4 + 4 + 2 + 4 - 1 + 0 + 4 + 0);
+		CHECK_INT(csm_points_max(p), 32);
+		CHECK_INT(csm_points_group(p, 1), 13);
+		CHECK_INT(csm_points_group_max(p, 1), 20);
+		CHECK_INT(csm_points_group(p, 2), 4);
+		CHECK_INT(csm_points_group_max(p, 2), 8);
+		CHECK_INT(csm_points_group(p, 3), 0);
+		CHECK_INT(csm_points_group_max(p, 3), 4);
+		CHECK_INT(csm_points_group(p, 4), 0);
+		CHECK_INT(csm_points_unknown_count(p), 1);
+		CHECK_INT(csm_points_unanswered_count(p), 0);
+		CHECK_INT(csm_points_item_choice(p, 4), 3);
+		CHECK_INT(csm_points_item_choice(p, 2), 1);
+		CHECK_INT(csm_points_item_choice(p, 8), -1);
+		CHECK_INT(csm_score_compute(&s, q, a, NULL, 0), CSM_EINVALID);
+		CHECK(s == NULL);
+		CHECK_HAS(csm_error_last(), "sc.json: questionnaire scale-check is answered on its own scale and scored in points");
+		csm_points_free(p);
+	}
+	CHECK_INT(csm_points_compute(&p, v2, a, 0), CSM_EINVALID);
+	CHECK(p == NULL);
+	CHECK_HAS(csm_error_last(), "questionnaire csmg-v2 is answered with levels 1..5");
+	csm_answers_free(a);
+	{ /* not answered: allowed only with CSM_ALLOW_PARTIAL, and counted */
+		static const char *const open_[8] = {"done", NULL, "done", "done", "done", "done", "done", "done"};
+		a = choices_from(q, open_);
+		CHECK_INT(csm_points_compute(&p, q, a, 0), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "item c2: not answered yet");
+		CHECK_INT(csm_points_compute(&p, q, a, CSM_ALLOW_PARTIAL), 0);
+		if (p) {
+			CHECK_INT(csm_points_total(p), 28);
+			CHECK_INT(csm_points_unanswered_count(p), 1);
+			CHECK_INT(csm_points_item_choice(p, 1), -1);
+			csm_points_free(p);
+		}
+		csm_answers_free(a);
+	}
+done:
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
+/* One case of the small company's rule. */
+static void sme_case(const csm_questionnaire *q, const char *const *choices, int stars, int step, unsigned missing,
+                     int policy, int complete, const char *todo)
+{
+	csm_answers *a = NULL;
+	csm_points *p = points_of(q, choices, CSM_ALLOW_PARTIAL, &a);
+	csm_sme_result r;
+	char got[128] = "";
+	size_t k;
+	CHECK(p != NULL);
+	if (!p) {
+		csm_answers_free(a);
+		return;
+	}
+	CHECK_INT(csm_sme_result_get(&r, p), 0);
+	CHECK_INT(r.stars, stars);
+	CHECK_INT(r.step, step);
+	CHECK_INT(r.basics_missing, missing);
+	CHECK_INT(r.policy_done, policy);
+	CHECK_INT(r.diagnosis_complete, complete);
+	for (k = 0; k < r.todo_count; k++) {
+		size_t i = csm_sme_todo(p, k);
+		snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", k ? " " : "", csm_questionnaire_item_count(q) > i ? csm_item_id(q, i) : "?");
+	}
+	CHECK(csm_sme_todo(p, r.todo_count) == (size_t)-1);
+	CHECK_STR(got, todo);
+	csm_points_free(p);
+	csm_answers_free(a);
+}
+
+/* SECURITY ACTION stars, the guideline's step and the order of the items to do. */
+static void test_sme_result(void)
+{
+	csm_questionnaire *q = load_scale();
+	CHECK(q != NULL);
+	if (!q)
+		return;
+	{ /* everything done: two stars, keep improving, nothing to do first */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "done", "done", "done"};
+		sme_case(q, c, 2, CSM_SME_STEP_IMPROVE, 0, 1, 1, "");
+	}
+	{ /* basics 3 and 5 not done: no star; the basics first, then not done and don't know before partly */
+		static const char *const c[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
+		sme_case(q, c, 0, CSM_SME_STEP_BASICS, (1u << 2) | (1u << 4), 0, 0, "c5 c3 c6 c8");
+	}
+	{ /* the basics done, one "don't know": one star, the self-diagnosis is not complete */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "unknown", "done", "done"};
+		sme_case(q, c, 1, CSM_SME_STEP_DIAGNOSIS, 0, 1, 0, "c6");
+	}
+	{ /* the basics done, one item not answered: the same */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "done", NULL, "done"};
+		sme_case(q, c, 1, CSM_SME_STEP_DIAGNOSIS, 0, 1, 0, "c7");
+	}
+	{ /* complete, the policy done in part only: one star, set a policy */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "partly", "not_done", "partly"};
+		sme_case(q, c, 1, CSM_SME_STEP_POLICY, 0, 0, 1, "c7 c6 c8");
+	}
+	{ /* a basic item done in part is not done */
+		static const char *const c[8] = {"partly", "done", "done", "done", "done", "done", "done", "done"};
+		sme_case(q, c, 0, CSM_SME_STEP_BASICS, 1u, 1, 1, "c1");
+	}
+	csm_questionnaire_free(q);
+}
+
+/* The text and JSON of the result, in both languages. */
+static void test_points_render(void)
+{
+	static const char *const fixture[8] = {"done", "done", "partly", "done", "unknown", "not_done", "done", "not_done"};
+	csm_questionnaire *q = load_scale();
+	csm_answers *a = NULL;
+	csm_points *p;
+	char *t = NULL;
+	CHECK(q != NULL);
+	if (!q)
+		return;
+	p = points_of(q, fixture, 0, &a);
+	if (p) {
+		CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_EN), 0);
+		CHECK_HAS(t, "Sakura Print Co. | assessed 2026-11-20\n");
+		CHECK_HAS(t, "Points 17 of 32   (don't know: 1, not answered: 0)\n");
+		CHECK_HAS(t, "  Part 1  Basics         13 / 20\n");
+		CHECK_HAS(t, "  Part 3  Organization    0 / 4\n");
+		CHECK_HAS(t, "SECURITY ACTION: not yet ready for one star\n  Missing for one star: use strong passwords; know the attack methods\n");
+		CHECK_HAS(t, "Step 1 of 4: start with the five basic measures\nNext step: 2 know where you are with the self-diagnosis\n");
+		CHECK_HAS(t, "Do first\n   1  c5    Part 1  Don't know        Do you know the common attack methods?\n");
+		CHECK_HAS(t, "   2  c3    Part 1  Partly done       Do you use strong passwords?\n");
+		CHECK_HAS(t, "   4  c8    Part 3  Not done          Is a basic security policy written down and published?\n");
+		csm_free(t);
+		CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_JA), 0);
+		CHECK_HAS(t, "Sakura Print Co. | 評価日 2026-11-20\n");
+		CHECK_HAS(t, "合計 17 点 / 32 点   (わからない 1 項目、未回答 0 項目)\n");
+		CHECK_HAS(t, "  パート 1  基本   13 / 20\n");
+		CHECK_HAS(t, "SECURITY ACTION: 一つ星の宣言にはまだ届いていません\n  一つ星に足りないもの: 推測されにくいパスワードを使う、攻撃の手口を知っておく\n");
+		CHECK_HAS(t, "ステップ 1/4: まず5つの基本から始める\n次のステップ: 2 自己診断で現状を知る\n");
+		CHECK_HAS(t, "   1  c5    パート 1  わからない        攻撃の手口を知っていますか。\n");
+		csm_free(t);
+		CHECK_INT(csm_points_render_json(&t, p, a, NULL), 0);
+		CHECK_HAS(t, "{\"format\": \"csm-points/1\", \"file\": \"sc.json\", \"questionnaire\": \"scale-check\"");
+		CHECK_HAS(t, "\"points\": 17, \"max_points\": 32, \"unknown\": 1, \"unanswered\": 0");
+		CHECK_HAS(t, "{\"id\": 1, \"points\": 13, \"max_points\": 20}");
+		CHECK_HAS(t, "{\"id\": \"c5\", \"group\": 1, \"choice\": \"unknown\", \"points\": -1}");
+		CHECK_HAS(t, "\"sme\": {\"stars\": 0, \"step\": 1, \"next_step\": 2, \"basics_missing\": [\"basic-3\", \"basic-5\"], "
+		             "\"policy_done\": false, \"diagnosis_complete\": false, \"todo\": [\"c5\", \"c3\", \"c6\", \"c8\"]}}");
+		CHECK(strchr(t, '\n') == NULL); /* one line: --json writes one document per line */
+		csm_free(t);
+		csm_points_free(p);
+	}
+	csm_answers_free(a);
+	{ /* one star: what the second needs */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "unknown", NULL, "partly"};
+		p = points_of(q, c, CSM_ALLOW_PARTIAL, &a);
+		if (p) {
+			CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_EN), 0);
+			CHECK_HAS(t, "SECURITY ACTION: ready for one star\n  Missing for two stars: answer the items not yet answered (1); "
+			             "find out the items answered \"don't know\" (1); write down and publish a basic security policy (c8)\n");
+			CHECK_HAS(t, "Step 2 of 4: know where you are with the self-diagnosis\nNext step: 3 set a basic policy and organize\n");
+			csm_free(t);
+			CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_JA), 0);
+			CHECK_HAS(t, "SECURITY ACTION: 一つ星を宣言できます\n  二つ星に足りないもの: 自己診断の未回答の項目に答える (1 項目)、「わからない」の項目を確かめる (1 項目)、基本方針を書面にして社内外に示す (c8)\n");
+			csm_free(t);
+			csm_points_free(p);
+		}
+		csm_answers_free(a);
+	}
+	{ /* two stars */
+		static const char *const c[8] = {"done", "done", "done", "done", "done", "done", "done", "done"};
+		p = points_of(q, c, 0, &a);
+		if (p) {
+			CHECK_INT(csm_points_render_text(&t, p, a, CSM_LANG_EN), 0);
+			CHECK_HAS(t, "SECURITY ACTION: ready for two stars\nStep 4 of 4: keep improving, toward third-party certification\nNext step: keep improving\n");
+			CHECK(strstr(t, "Do first") == NULL);
+			csm_free(t);
+			csm_points_free(p);
+		}
+		csm_answers_free(a);
+	}
+	csm_questionnaire_free(q);
+}
+
 int main(void)
 {
 	RUN_TEST(test_means_and_na);
@@ -261,5 +468,8 @@ int main(void)
 	RUN_TEST(test_partial);
 	RUN_TEST(test_grade_boundaries);
 	RUN_TEST(test_trial_2020_grades);
+	RUN_TEST(test_points);
+	RUN_TEST(test_sme_result);
+	RUN_TEST(test_points_render);
 	return test_finish();
 }

@@ -907,6 +907,87 @@ static void test_not_workbooks(void)
 	csm_free(b.data);
 }
 
+/* A questionnaire with its own scale: the drop-down offers its choices, the
+ * hidden list names them, and the import reads a label (either language's
+ * workbook) back as its id; anything else is refused with its cell. */
+static void test_scale(void)
+{
+	static const char *const pre_choices[8] = {"done", "partly", NULL, "unknown", "done", "not_done", "done", "done"};
+	csm_questionnaire *v2 = q, *sq = load_scale();
+	csm_answers *pre = NULL, *back = NULL;
+	csm_lang lang;
+	CHECK(sq != NULL);
+	if (!sq)
+		return;
+	q = sq; /* make() writes the questionnaire in q */
+	pre = choices_from(sq, pre_choices);
+	for (lang = CSM_LANG_JA; lang <= CSM_LANG_EN; lang++) {
+		bytes b = make(lang, pre), b1;
+		char *items = part_of(b, ITEMS_SHEET), *json = NULL;
+		char *strings = part_of(b, SST);
+		CHECK(b.data != NULL && items != NULL);
+		if (!b.data || !items) {
+			free(b.data);
+			free(items);
+			free(strings);
+			continue;
+		}
+		/* the drop-down lists the labels in the workbook's language */
+		CHECK_HAS(items, lang == CSM_LANG_EN ? "<formula1>\"Done,Partly done,Not done,Don't know\"</formula1>"
+		                                     : "<formula1>\"実施している,一部実施している,実施していない,わからない\"</formula1>");
+		CHECK_HAS(strings, lang == CSM_LANG_EN ? "How to do it" : "やり方");
+		CHECK_HAS(strings, lang == CSM_LANG_EN ? "Part" : "パート");
+		/* prefilled labels read back as ids */
+		json = import(b);
+		CHECK(json != NULL);
+		if (json) {
+			CHECK_HAS(json, "\"c1\":\t\"done\"");
+			CHECK_HAS(json, "\"c2\":\t\"partly\"");
+			CHECK_HAS(json, "\"c3\":\tnull");
+			CHECK_HAS(json, "\"c4\":\t\"unknown\"");
+			CHECK_INT(csm_answers_parse_for(&back, json, strlen(json), "back.json", sq), 0);
+			if (back) {
+				CHECK_STR(csm_answers_choice(back, "c6"), "not_done");
+				CHECK_INT(csm_answers_check(back, sq, CSM_ALLOW_PARTIAL), 0);
+			}
+			csm_answers_free(back);
+			back = NULL;
+			csm_free(json);
+		}
+		/* typed: an id, a label with spaces; refused: another text, a number */
+		b1 = with_cells(b, ITEMS_SHEET, "D4", "<c r=\"D4\" t=\"inlineStr\"><is><t>not_done</t></is></c>", "D5",
+		                lang == CSM_LANG_EN ? "<c r=\"D5\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> Don't know </t></is></c>"
+		                                    : "<c r=\"D5\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> わからない </t></is></c>",
+		                NULL);
+		json = import(b1);
+		CHECK(json != NULL);
+		if (json) {
+			CHECK_HAS(json, "\"c3\":\t\"not_done\"");
+			CHECK_HAS(json, "\"c4\":\t\"unknown\"");
+			csm_free(json);
+		}
+		free(b1.data);
+		b1 = with_cells(b, ITEMS_SHEET, "D4", "<c r=\"D4\" t=\"inlineStr\"><is><t>maybe</t></is></c>", "D5",
+		                "<c r=\"D5\"><v>4</v></c>", NULL);
+		{
+			const char *const en[] = {"Q.xlsx: Items!D4 (item c3): the answer must be one of Done, Partly done, Not done, "
+			                          "Don't know, not \"maybe\"",
+			                          "Q.xlsx: Items!D5 (item c4): the answer must be one of Done, Partly done, Not done, "
+			                          "Don't know, not 4", NULL};
+			const char *const ja[] = {"Q.xlsx: 項目!D4 (item c3): the answer must be one of 実施している, 一部実施している, "
+			                          "実施していない, わからない, not \"maybe\"", NULL};
+			expect_refused(b1, lang == CSM_LANG_EN ? en : ja);
+		}
+		free(b1.data);
+		free(b.data);
+		free(items);
+		free(strings);
+	}
+	csm_answers_free(pre);
+	q = v2;
+	csm_questionnaire_free(sq);
+}
+
 int main(void)
 {
 	q = load_v2();
@@ -915,6 +996,7 @@ int main(void)
 		return 1;
 	}
 	RUN_TEST(test_examples);
+	RUN_TEST(test_scale);
 	RUN_TEST(test_rich);
 	RUN_TEST(test_blank);
 	RUN_TEST(test_values);

@@ -119,7 +119,7 @@
     cfg.gates.forEach(function (g) { doc.gates[g] = s.gates[g]; });
     cfg.items.forEach(function (id) {
       var it = s.items[id];
-      var level = it.level === null ? null : it.level === 'n/a' ? 'n/a' : parseInt(it.level, 10);
+      var level = it.level === null ? null : it.level === 'n/a' || cfg.choices ? it.level : parseInt(it.level, 10);
       var ev = it.evidence.trim(), note = it.note.trim();
       if (!ev && !note) { doc.answers[id] = level; return; }
       var a = { level: level };

@@ -287,6 +287,47 @@ def filled_by_hand(b, kind, tmp, dl):
           "%s: discard clears the levels" % kind)
 
 
+def scale_form(b, kind, tmp, dl):
+    """A questionnaire with its own answer scale (test/data/scale-check.json):
+    the form offers its choices, and the file it saves holds their ids and
+    scores as chosen."""
+    data = os.path.join(tmp, "sdata")
+    if not os.path.isdir(data):
+        shutil.copytree(os.path.join(SRC, "questions"), os.path.join(data, "questions"))
+        shutil.copy(os.path.join(SRC, "test", "data", "scale-check.json"), os.path.join(data, "questions"))
+        for d in ("tips", "benchmarks"):
+            os.symlink(os.path.join(SRC, d), os.path.join(data, d))
+    choices = {"c1": "done", "c2": "done", "c3": "partly", "c4": "done", "c5": "unknown", "c6": "not_done",
+               "c7": "done", "c8": "not_done"}
+    for lang in ("ja", "en"):
+        page = os.path.join(tmp, "scale-%s.html" % lang)
+        csm("template", "--format", "html", "--lang", lang, "--questionnaire", "scale-check", "--data-dir", data,
+            "-o", page)
+        b.get("file://" + page)
+        b.js("localStorage.clear()")
+        b.refresh()
+        values = b.js("return Array.prototype.map.call(document.querySelectorAll(\"input[name='level-c1']\"),"
+                      " function (e) { return e.value; })")
+        check(values == ["done", "partly", "not_done", "unknown"], "%s %s: the choices offered: %r" % (kind, lang, values))
+        b.type(b.find("#org-name"), "Sakura Print Co.")
+        b.type(b.find("#assessed-on"), "2026-11-20")
+        b.type(b.find("#assessors .assessor:nth-child(1) .a-name"), "Aiko Sakura")
+        b.click(b.find("#org-industry option[value='general_machinery']"))
+        for item, c in choices.items():
+            b.click(b.find("input[name='level-%s'][value='%s']" % (item, c)))
+        saved = save_and_get(b, dl, "%s %s scale form" % (kind, lang))
+        if not saved:
+            print(b.js("return document.getElementById('problems').textContent"))
+        if not saved:
+            continue
+        with open(saved, encoding="utf-8") as f:
+            got = {k: (v["level"] if isinstance(v, dict) else v) for k, v in json.load(f)["answers"].items()}
+        check(got == choices, "%s %s: the saved choices: %r" % (kind, lang, diff(got, choices)))
+        doc = json.loads(csm("score", "--json", "--data-dir", data, saved).stdout.splitlines()[0])
+        check(doc.get("points") == 17 and doc["sme"]["stars"] == 0 and doc["sme"]["todo"][:1] == ["c5"],
+              "%s %s: the saved file scores 17 points: %r" % (kind, lang, doc.get("points")))
+
+
 def main():
     global TMP
     tmp = TMP = tempfile.mkdtemp(prefix="csm-form-")
@@ -304,6 +345,7 @@ def main():
         try:
             prefilled(b, kind, tmp, dl)
             filled_by_hand(b, kind, tmp, dl)
+            scale_form(b, kind, tmp, dl)
         finally:
             b.quit()
     if not ran:
