@@ -88,7 +88,7 @@ static double summary_header(csm__kdoc *k, const portfolio_job *j)
 	csm__kbox(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
 	k->c.text(&k->c, x + 10, MARGIN + 14, lang == CSM_LANG_JA ? "グループ" : "Group", 8.5, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(pf->grade), 40, CSM_ALIGN_CENTER, 1.0);
-	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 32, csm__msg("karte.overall", lang), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, gov, gr));
 	csm__kline(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 	return dy;
@@ -102,7 +102,7 @@ static void heat_head(csm__kdoc *k, csm_lang lang, double y, const double *col, 
 
 	csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 15, 0.90, 0.92, 0.96);
 	k->c.text(&k->c, col[1], y + 10.5, lang == CSM_LANG_JA ? "組織" : "Organization", 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_GRADE), 7, CSM_ALIGN_RIGHT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, csm__msg("karte.grade", lang), 7, CSM_ALIGN_RIGHT, 0.15);
 	k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, lang == CSM_LANG_JA ? "総合" : "Overall", 7, CSM_ALIGN_RIGHT,
 	          0.15);
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
@@ -254,7 +254,7 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 		d = pf->weak[i];
 		csm__kensure(k, &y, 36, b, lang);
 		csm__kwrap(k, MARGIN, &y,
-		     csm__kfmt(k, 0, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
+		     csm__kfmt(k, 0, "%s %d  %s  (%s %s)", csm__msg("karte.directive", lang), d, q->dir_title[d - 1][lang],
 		          lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1])),
 		     9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
 		for (u = 0; u < pf->nbelow[i] && u < 6; u++) { /* the organizations below the group's value, lowest first */
@@ -271,7 +271,7 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 			csm__buf_printf(&who, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", pf->nbelow[i] - shown);
 		if (who.nomem)
 			k->nomem = 1;
-		csm__kwrap(k, MARGIN + 10, &y, who.len ? who.s : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
+		csm__kwrap(k, MARGIN + 10, &y, who.len ? who.s : csm__msg("karte.none", lang), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
 		csm__buf_free(&who);
 		csm__buf_free(&nm_fit);
 		y += 6;

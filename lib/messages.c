@@ -9,6 +9,8 @@
  *  - a text that takes printf arguments names them in the key's comment and
  *    has the same conversions, in the same order, in every language. */
 #include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +18,71 @@
 
 static const csm__message TABLE[] = {
     /* key, { ja, en } */
+    {"common.col_change", {"変化", "Change"}},
+    {"common.col_prev", {"前回", "Prev"}},
     {"common.list_sep", {"、", ", "}},
+    {"common.no_evidence", {"根拠の記載がない 4・5 の回答", "Answered 4 or 5 without evidence"}},
+    {"common.paren_close_end", {"）。", ")."}},
+    {"common.paren_open", {"（", " ("}},
     {"common.sentence_end", {"。", "."}},
+    {"common.to_discuss", {"要議論 (評価者の差が 2 以上)", "To discuss (raters 2+ levels apart)"}},
+    {"karte.assessed", {"評価日", "Assessed"}},
+    {"karte.assessors", {"評価者", "Assessors"}},
+    {"karte.assessors_more", {"ほか %zu 名", "and %zu more"}},
+    {"karte.behind1", {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"}},
+    {"karte.behind2", {"目標から 2 以上遅れている指示", "2 or more behind the target"}},
+    {"karte.benchmark", {"比較データ", "Benchmark"}},
+    {"karte.col_all", {"全体", "All"}},
+    {"karte.col_industry", {"業種", "Industry"}},
+    {"karte.col_score", {"自社", "Score"}},
+    {"karte.directive", {"指示", "Directive"}},
+    {"karte.doc_title", {"診断カルテ", "Karte"}},
+    {"karte.estimated", {"(2020年試行から推定)", "(estimated from the 2020 trial)"}},
+    {"karte.gap", {"目標との差", "Gap"}},
+    {"karte.grade", {"成熟度", "Grade"}},
+    {"karte.grading", {"判定基準 (総合スコア)", "Grading (overall)"}},
+    {"karte.grading_below", {"それ未満", "below"}},
+    {"karte.grading_or_more", {"以上", "or more"}},
+    {"karte.hint1", {"最優先", "Urgent"}},
+    {"karte.hint1_plain", {"ヒント1", "Hint 1"}},
+    {"karte.hint2", {"次に", "Next"}},
+    {"karte.hint2_action",
+     {"それぞれ最も低い項目を目標平均のレベルまで引き上げてください。読むべきティップス:",
+      "Raise each one's lowest items to the target average's level. Tips to read:"}},
+    {"karte.hint2_action_own",
+     {"それぞれ最も低い項目を1段階ずつ引き上げてください。読むべきティップス:",
+      "Raise each one's lowest items a level at a time. Tips to read:"}},
+    {"karte.industry", {"業種", "Industry"}},
+    {"karte.industry_is", {" = %s", ": %s"}},
+    {"karte.items_moved", {"レベルが変わった項目 (%zu): %s", "items that moved (%zu): %s"}},
+    {"karte.level", {"レベル", "level"}},
+    {"karte.levels", {"レベルの状況", "Levels"}},
+    {"karte.lowest_items", {"最も低い項目", "Lowest items"}},
+    {"karte.marks",
+     {"差 = 目標平均 - 自社スコア。** 差 2 以上、* 差 1 以上 2 未満 (表示した値で判定)。",
+      "Gap = target average - score. ** gap >= 2, * 1 <= gap < 2, as shown."}},
+    {"karte.na", {"対象外", "n/a"}},
+    {"karte.no_date", {"日付なし", "undated"}},
+    {"karte.no_hints", {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."}},
+    {"karte.none", {"なし", "none"}},
+    {"karte.overall", {"総合スコア", "Overall"}},
+    {"karte.partial", {"未回答の項目があります。結果は暫定です。", "Some items are unanswered: the result is provisional."}},
+    {"karte.position", {"業種内の位置", "Position in the industry"}},
+    {"karte.position_not_shown", {"示しません (%s, n=%u、%u 社未満)", "not shown (%s, n=%u, fewer than %u)"}},
+    {"karte.position_percentile", {"%.0f パーセンタイル (%s, n=%u)", "percentile %.0f (%s, n=%u)"}},
+    {"karte.previous_change", {"成熟度 %s → %s   総合 %s → %s", "grade %s -> %s   overall %s -> %s"}},
+    {"karte.questionnaire", {"設問", "Questionnaire"}},
+    {"karte.scope", {"範囲", "Scope"}},
+    {"karte.shaded", {" 自社スコア 1.x・2.x は網掛け (濃・淡)。", " Scores 1.x and 2.x shaded (dark, light)."}},
+    {"karte.since_previous", {"前回 (%s) からの変化", "Since the previous assessment (%s)"}},
+    {"karte.table", {"指示ごとのスコアと比較", "Scores by directive, compared"}},
+    {"karte.target", {"比較の目標", "Compared with"}},
+    {"karte.target_grade_average", {"成熟度 %s の平均 (n=%u)", "grade %s average (n=%u)"}},
+    {"karte.tip", {"ティップス", "Tip"}},
+    {"karte.tips", {"ティップス", "Tips"}},
+    {"karte.title", {"サイバーセキュリティ経営ガイドライン 診断カルテ", "Cyber Security Management Guidelines - Assessment Karte"}},
+    {"karte.versions_differ", {"設問の版が異なるため指示単位で比較", "questionnaire versions differ: compared by directive"}},
+    {"karte.weighted", {"指示ごとの重み付けを使用しています。", "Directive weights are in use."}},
 };
 
 static int by_key(const void *k, const void *e)
@@ -44,4 +109,38 @@ const csm__message *csm__msg_table(size_t *out_count)
 {
 	*out_count = sizeof TABLE / sizeof TABLE[0];
 	return TABLE;
+}
+
+/* The one place a format comes from data: the table's own texts, whose
+ * conversions test_messages compares across languages. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+void csm__buf_vmsgf(csm__buf *b, const char *msg, va_list ap)
+{
+	csm__buf_vprintf(b, msg, ap);
+}
+
+int csm__msg_snprintf(char *dst, size_t size, const char *msg, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, msg);
+	n = vsnprintf(dst, size, msg, ap);
+	va_end(ap);
+	return n;
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+void csm__buf_msgf(csm__buf *b, const char *msg, ...)
+{
+	va_list ap;
+
+	va_start(ap, msg);
+	csm__buf_vmsgf(b, msg, ap);
+	va_end(ap);
 }
