@@ -506,7 +506,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		snprintf(out->axis[d - 1], sizeof out->axis[0], "%d %s", d, q->dir_short[d - 1][lang]);
 	snprintf(out->series[0].label, sizeof out->series[0].label, "%s",
-	         lang == CSM_LANG_JA ? "自社" : "This organization");
+	         csm__msg("chart.legend_own", lang));
 	out->series[0].style = CSM_RADAR_STYLE_COMPANY;
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		out->series[0].value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
@@ -516,10 +516,10 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 			csm_radar_series *se = &out->series[out->count++];
 			se->style = CSM_RADAR_STYLE_INDUSTRY;
 			if (short_labels) /* where the industry is named elsewhere on the page */
-				snprintf(se->label, sizeof se->label, "%s", lang == CSM_LANG_JA ? "業種平均" : "Industry average");
+				snprintf(se->label, sizeof se->label, "%s", csm__msg("chart.legend_industry", lang));
 			else
-				snprintf(se->label, sizeof se->label,
-				         lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
+				csm__msg_snprintf(se->label, sizeof se->label,
+				         csm__msg("chart.legend_industry_n", lang),
 				         csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			for (d = 1; d <= CSM_DIRECTIVES; d++)
 				if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
@@ -529,7 +529,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 	if ((g = csm_benchmark_group_find(b, target)) >= 0) {
 		csm_radar_series *se = &out->series[out->count++];
 		se->style = CSM_RADAR_STYLE_TARGET;
-		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "目標: 成熟度 %s の平均 (n=%u)" : "Target: grade %s average (n=%u)",
+		csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_target", lang),
 		         target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
@@ -540,7 +540,7 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
 		csm_radar_series *se = &out->series[out->count++];
 		se->style = CSM_RADAR_STYLE_PREVIOUS;
-		snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "前回 (%s)" : "Previous (%s)", pdate ? pdate : "-");
+		csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_prev", lang), pdate ? pdate : "-");
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
 	}
@@ -556,9 +556,9 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 		if (any) {
 			se->style = CSM_RADAR_STYLE_OTHER;
 			if (by)
-				snprintf(se->label, sizeof se->label, lang == CSM_LANG_JA ? "自社の目標 (%sまで)" : "Own target (by %s)", by);
+				csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_own_target_by", lang), by);
 			else
-				snprintf(se->label, sizeof se->label, "%s", lang == CSM_LANG_JA ? "自社の目標" : "Own target");
+				snprintf(se->label, sizeof se->label, "%s", csm__msg("chart.legend_own_target", lang));
 			out->count++;
 		} else {
 			memset(se, 0, sizeof *se);

@@ -18,6 +18,13 @@
 
 static const csm__message TABLE[] = {
     /* key, { ja, en } */
+    {"chart.legend_industry", {"業種平均", "Industry average"}},
+    {"chart.legend_industry_n", {"業種平均 (%s, n=%u)", "Industry average (%s, n=%u)"}},
+    {"chart.legend_own", {"自社", "This organization"}},
+    {"chart.legend_own_target", {"自社の目標", "Own target"}},
+    {"chart.legend_own_target_by", {"自社の目標 (%sまで)", "Own target (by %s)"}},
+    {"chart.legend_prev", {"前回 (%s)", "Previous (%s)"}},
+    {"chart.legend_target", {"目標: 成熟度 %s の平均 (n=%u)", "Target: grade %s average (n=%u)"}},
     {"common.col_change", {"変化", "Change"}},
     {"common.col_prev", {"前回", "Prev"}},
     {"common.list_sep", {"、", ", "}},
