@@ -7,7 +7,16 @@
  *    "karte.", "report.", "form.", "sme.", "board.", "chart.", "workbook."...;
  *  - every row has a text for every language, and both say the same;
  *  - a text that takes printf arguments names them in the key's comment and
- *    has the same conversions, in the same order, in every language. */
+ *    has the same conversions, in the same order, in every language; it is
+ *    used through csm__buf_msgf (or csm__kmsgf, csm__msg_snprintf), and where
+ *    a language needs another order or number agreement the text is split
+ *    into keys (analysis.at_level5_one/_many) rather than reordered.
+ *
+ * A third language is added by a value of csm_lang (and CSM__LANGS), one more
+ * text at the end of every row (the test then fails for any row without it),
+ * and its code in common.lang_code; outside the table only rules that are not
+ * words need a look (the workbook's row heights and first column width, the
+ * industry label match, which ignores case except in Japanese). */
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,10 +27,15 @@
 
 static const csm__message TABLE[] = {
     /* key, { ja, en } */
+    /* the level (5) */
     {"analysis.at_level5_many", {"はレベル%dに達しています", " are at level %d"}},
+    /* the level (5) */
     {"analysis.at_level5_one", {"はレベル%dに達しています", " is at level %d"}},
+    /* the lowest level */
     {"analysis.at_lowest_many", {"はレベル%dで改善の余地があります", " are at level %d, with room to improve"}},
+    /* the lowest level */
     {"analysis.at_lowest_one", {"はレベル%dで改善の余地があります", " is at level %d, with room to improve"}},
+    /* the industry, its group, the groups' name ("2020 trial") */
     {"analysis.compared_group", {"%s (比較: %s %s)", "%s (compared with: %s, %s group)"}},
     {"analysis.directive", {"指示", "Directive "}},
     {"analysis.directives", {"指示", "Directives "}},
@@ -33,24 +47,31 @@ static const csm__message TABLE[] = {
     {"analysis.hints_own", {"改善のヒント (自社で最も低い指示から)", "Hints (from the company's lowest directives)"}},
     {"analysis.hints_to_a", {"成熟度Aになるためのヒント", "Hints for reaching maturity A"}},
     {"analysis.hints_to_b", {"成熟度Bになるためのヒント", "Hints for reaching maturity B"}},
+    /* the answers' questionnaire, the benchmark's questionnaire */
     {"analysis.note_by_directive",
      {"%s の回答を、%s の回答から作られた比較データと指示単位で比較しています。",
       "%s answers compared by directive with a benchmark built from %s answers."}},
+    /* the benchmark, its questionnaire, the answers' questionnaire */
     {"analysis.note_not_comparable",
      {"成熟度の判定と比較はありません: 比較データ「%s」は %s の回答から作られ、%s の回答とは比べられません。",
       "No grade and no comparison: the benchmark \"%s\" was built from %s answers, which %s answers cannot be compared with."}},
     {"answers.scope_entity", {"単体", "single entity"}},
     {"answers.scope_group", {"グループ", "group"}},
     {"chart.legend_industry", {"業種平均", "Industry average"}},
+    /* the industry group, its size */
     {"chart.legend_industry_n", {"業種平均 (%s, n=%u)", "Industry average (%s, n=%u)"}},
     {"chart.legend_own", {"自社", "This organization"}},
     {"chart.legend_own_target", {"自社の目標", "Own target"}},
+    /* the target's date */
     {"chart.legend_own_target_by", {"自社の目標 (%sまで)", "Own target (by %s)"}},
+    /* the previous assessment's date */
     {"chart.legend_prev", {"前回 (%s)", "Previous (%s)"}},
+    /* the target grade, the size of its group */
     {"chart.legend_target", {"目標: 成熟度 %s の平均 (n=%u)", "Target: grade %s average (n=%u)"}},
     {"common.arrow", {"→", "->"}},
     {"common.col_change", {"変化", "Change"}},
     {"common.col_prev", {"前回", "Prev"}},
+    /* the language's code (HTML lang, the form's storage slot) */
     {"common.lang_code", {"ja", "en"}},
     {"common.list_last_sep", {"、", " and "}},
     {"common.list_sep", {"、", ", "}},
@@ -82,11 +103,13 @@ static const csm__message TABLE[] = {
     {"docs.questionnaire", {"設問セット", "Questionnaire"}},
     {"docs.tip", {"ティップス", "Tip"}},
     {"docs.yes_no", {"はい / いいえ", "yes / no"}},
+    /* the level the action aims at */
     {"followup.aim", {" (目標 %d)", " (aim %d)"}},
     {"followup.at_level", {"レベル", "at"}},
     {"followup.done_moved", {"完了し、レベルが上がった", "Done, and the item moved"}},
     {"followup.done_still", {"完了としたがレベルが変わらない (根拠を確かめてください)", "Done, but the item did not move (ask for evidence)"}},
     {"followup.due", {"期限", "due"}},
+    /* actions, open, in progress, done, dropped, the date of the follow-up */
     {"followup.heading",
      {"\n対策の追跡 (%zu 件: 未着手 %zu、進行中 %zu、完了 %zu、取りやめ %zu。基準日 %s)\n",
       "\nFollow-up of actions (%zu: %zu open, %zu in progress, %zu done, %zu dropped; on %s)\n"}},
@@ -148,6 +171,7 @@ static const csm__message TABLE[] = {
     {"form.level", {"レベル", "Level"}},
     {"form.levels", {"レベルの目安", "What the levels mean"}},
     {"form.na", {"該当なし", "n/a"}},
+    /* HTML: the mark of the n/a choice */
     {"form.na_mark", {"&#8212;", "n/a"}},
     {"form.na_text",
      {"この項目は自社に当てはまらない（平均から除外されます）",
@@ -181,17 +205,21 @@ static const csm__message TABLE[] = {
     {"form.skip", {"チェック項目へ移動", "Skip to the checklist"}},
     {"form.w_evidence", {"項目 {id}：レベル {level} に根拠がありません", "Item {id}: level {level} without evidence"}},
     {"form.yes", {"はい", "Yes"}},
+    /* the file, the industry id, the groups' name, the group's label */
     {"industries.is_group",
      {"%s: organization.industry: '%s' は%sの業種グループ(%s)です。より近い比較には次のいずれかを指定してください: ",
       "%s: organization.industry: '%s' is a %s group of industries (%s); for a closer comparison name one of: "}},
+    /* the file, the old id, the new id, its label, the new id */
     {"industries.renamed",
      {"%s: organization.industry: 業種 '%s' は '%s'(%s)になりました。今後は '%s' を使ってください\n",
       "%s: organization.industry: industry '%s' is now '%s' (%s); use '%s' from now on\n"}},
+    /* the file, the old id, the groups' name, the group's id, its label */
     {"industries.renamed_to_group",
      {"%s: organization.industry: 業種 '%s' はいくつかの業種にまたがるため、%sのグループ '%s'(%s)として比較します。より近い比較には次のいずれかを指定してください: ",
       "%s: organization.industry: industry '%s' spans several industries and is now the %s group '%s' (%s); for a closer comparison name one of: "}},
     {"karte.assessed", {"評価日", "Assessed"}},
     {"karte.assessors", {"評価者", "Assessors"}},
+    /* how many more */
     {"karte.assessors_more", {"ほか %zu 名", "and %zu more"}},
     {"karte.behind1", {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"}},
     {"karte.behind2", {"目標から 2 以上遅れている指示", "2 or more behind the target"}},
@@ -217,7 +245,9 @@ static const csm__message TABLE[] = {
      {"それぞれ最も低い項目を1段階ずつ引き上げてください。読むべきティップス:",
       "Raise each one's lowest items a level at a time. Tips to read:"}},
     {"karte.industry", {"業種", "Industry"}},
+    /* the industry group */
     {"karte.industry_is", {" = %s", ": %s"}},
+    /* how many, their list */
     {"karte.items_moved", {"レベルが変わった項目 (%zu): %s", "items that moved (%zu): %s"}},
     {"karte.level", {"レベル", "level"}},
     {"karte.levels", {"レベルの状況", "Levels"}},
@@ -232,15 +262,20 @@ static const csm__message TABLE[] = {
     {"karte.overall", {"総合スコア", "Overall"}},
     {"karte.partial", {"未回答の項目があります。結果は暫定です。", "Some items are unanswered: the result is provisional."}},
     {"karte.position", {"業種内の位置", "Position in the industry"}},
+    /* the industry group, its size, the smallest size shown */
     {"karte.position_not_shown", {"示しません (%s, n=%u、%u 社未満)", "not shown (%s, n=%u, fewer than %u)"}},
+    /* the percentile, the industry group, its size */
     {"karte.position_percentile", {"%.0f パーセンタイル (%s, n=%u)", "percentile %.0f (%s, n=%u)"}},
+    /* grade before, after; overall before, after */
     {"karte.previous_change", {"成熟度 %s → %s   総合 %s → %s", "grade %s -> %s   overall %s -> %s"}},
     {"karte.questionnaire", {"設問", "Questionnaire"}},
     {"karte.scope", {"範囲", "Scope"}},
     {"karte.shaded", {" 自社スコア 1.x・2.x は網掛け (濃・淡)。", " Scores 1.x and 2.x shaded (dark, light)."}},
+    /* the previous assessment's date */
     {"karte.since_previous", {"前回 (%s) からの変化", "Since the previous assessment (%s)"}},
     {"karte.table", {"指示ごとのスコアと比較", "Scores by directive, compared"}},
     {"karte.target", {"比較の目標", "Compared with"}},
+    /* the target grade, the size of its group */
     {"karte.target_grade_average", {"成熟度 %s の平均 (n=%u)", "grade %s average (n=%u)"}},
     {"karte.tip", {"ティップス", "Tip"}},
     {"karte.tips", {"ティップス", "Tips"}},
@@ -255,9 +290,11 @@ static const csm__message TABLE[] = {
     {"plan.col_level", {"レベル", "Level"}},
     {"plan.col_overall", {"総合", "Overall"}},
     {"plan.col_tip", {"ティップス", "Tip"}},
+    /* the target grade */
     {"plan.heading",
      {"成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n",
       "Plan towards grade %s (largest rise of the overall per effort first)\n\n"}},
+    /* the target grade, hint 1's directive, its short name */
     {"plan.heading_hint1",
      {"成熟度 %s に向けた計画: カルテのヒント1 (指示%d %s) の差を、その最も低い項目から先に埋め (*)、その後は労力あたりの総合スコアの上昇が大きい順\n\n",
       "Plan towards grade %s: first the karte's hint 1 (directive %d, %s), its lowest items first (*), then the largest rise of the overall per effort\n\n"}},
@@ -270,9 +307,11 @@ static const csm__message TABLE[] = {
     {"portfolio.group", {"グループ", "Group"}},
     {"portfolio.group_lower", {"グループ", "group"}},
     {"portfolio.heatmap_title", {"組織別・指示別のスコア", "Scores by organization and directive"}},
+    /* organizations, questionnaire, benchmark */
     {"portfolio.meta",
      {"評価した組織: %zu   設問: %s   比較データ: %s",
       "Organizations assessed: %zu   Questionnaire: %s   Benchmark: %s"}},
+    /* how many more */
     {"portfolio.orgs_more", {" ほか %zu 組織", " and %zu more"}},
     {"portfolio.radars_title", {"組織ごとのレーダーチャート", "Radar charts by organization"}},
     {"portfolio.rollup_headcount", {"グループの値: 従業員数で加重した平均", "Group: mean weighted by headcount"}},
@@ -302,6 +341,7 @@ static const csm__message TABLE[] = {
     {"report.csf2_note",
      {"(CSF 2.0 は CSF 1.1 の対応付けからの機能単位の集計です)\n",
       "(CSF 2.0: by function, from the mapping of the CSF 1.1 subcategories)\n"}},
+    /* separator, the function, its score, its items */
     {"report.csf_function", {"%s %s %s (%u項目)", "%s %s %s (%u)"}},
     {"report.directive", {"指示", "Directive"}},
     {"report.estimated", {"、2020年試行から推定", ", estimated from the 2020 trial"}},
@@ -326,10 +366,13 @@ static const csm__message TABLE[] = {
     {"report.overall", {"総合スコア", "Overall"}},
     {"report.partial", {"注意: 未回答の項目があります。結果は暫定です。", "Note: some items are unanswered; the result is provisional."}},
     {"report.plan", {"改善計画(目標平均に届かない項目)", "Improvement plan (items below the target's average)"}},
+    /* the group's size, the smallest size shown */
     {"report.position_not_shown",
      {"業種内の位置: 示しません (n=%u、%u 社未満)\n",
       "Percentile within the industry: not shown (n=%u, fewer than %u)\n"}},
+    /* the percentile, the group's size */
     {"report.position_percentile", {"業種内の位置: %.0f パーセンタイル (n=%u)\n", "Percentile within the industry: %.0f (n=%u)\n"}},
+    /* date, questionnaire, overall before, after, grade before, after */
     {"report.previous",
      {"前回 (%s, %s): 総合 %s → %s、成熟度 %s → %s\n",
       "Previous (%s, %s): overall %s -> %s, grade %s -> %s\n"}},
@@ -340,8 +383,10 @@ static const csm__message TABLE[] = {
      {"設問の版が異なるため、指示単位で比較しています。",
       "The questionnaire versions differ: compared by directive."}},
     {"report.weighted", {"注意: 指示ごとの重み付けを使用しています。", "Note: directive weights are in use."}},
+    /* the date */
     {"targets.by", {" (期限 %s)", " (by %s)"}},
     {"targets.columns", {"  #  現在  →  目標 (目標に届いていない項目)", "  #   Now  -> Target (items below their target)"}},
+    /* the grade, targets.grade_by (or ""), the date (or "") */
     {"targets.grade", {" (成熟度 %s%s%s)", " (grade %s%s%s)"}},
     {"targets.grade_by", {"、期限 ", " by "}},
     {"targets.heading", {"目標", "Targets"}},
@@ -351,11 +396,13 @@ static const csm__message TABLE[] = {
     {"tips.cost", {"費用", "Cost"}},
     {"tips.effort", {"工数", "Effort"}},
     {"tips.first_step", {"今月できる最初の一歩", "First step (this month)"}},
+    /* the level */
     {"tips.helps_reach", {"レベル %d に達するのに役立ちます\n", "Helps reach level %d\n"}},
     {"tips.owner", {"担当", "Owner"}},
     {"tips.problem", {"課題", "Problem"}},
     {"tips.size_l", {"L (大)", "L"}},
     {"tips.size_m", {"M (中)", "M"}},
+    /* effort and cost classes */
     {"tips.size_s", {"S (小)", "S"}},
     {"tips.tip", {"ティップス", "Tip"}},
     {"trend.col_change", {"変化", "Change"}},
@@ -383,6 +430,7 @@ static const csm__message TABLE[] = {
     {"workbook.col_level", {"レベル", "Level"}},
     {"workbook.col_note", {"メモ", "Note"}},
     {"workbook.col_question", {"質問", "Question"}},
+    /* the font of every cell */
     {"workbook.font", {"Yu Gothic", "Calibri"}},
     {"workbook.gates", {"前提の質問", "Gate questions"}},
     {"workbook.gates_choose", {"「はい」か「いいえ」を選んでください。", "Choose yes or no."}},
