@@ -160,7 +160,8 @@ static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, cons
 		csm__buf_puts(b, "</p>\n");
 	}
 	csm__buf_puts(b, "<div class=\"texts\">\n");
-	text_area(b, "evidence", it->id, csm__msg("form.f_evidence_label", lang), csm__msg("form.evidence_help", lang), ans ? ans->evidence : NULL);
+	text_area(b, "evidence", it->id, csm__msg("form.f_evidence_label", lang), csm__msg("form.evidence_help", lang),
+	          ans ? ans->evidence : NULL);
 	text_area(b, "note", it->id, csm__msg("form.f_note_label", lang), NULL, ans ? ans->note : NULL);
 	csm__buf_puts(b, "</div></article>\n");
 }

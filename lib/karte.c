@@ -58,7 +58,8 @@ void csm__kfooter(csm__kdoc *k, const csm_benchmark *b, csm_lang lang)
 	csm__kline(k, MARGIN, FOOTER_Y - 10, PAGE_W - MARGIN, FOOTER_Y - 10, 0.75, 0.5);
 	/* the benchmark's name and date come from its file: kept to the line */
 	csm__kfit_into(k,
-	         csm__kfmt(k, 0, "%s: %s (%s)  ·  csm %s", csm__msg("karte.benchmark", lang), csm_benchmark_name(b), date[0] ? date : csm__msg("karte.no_date", lang),
+	         csm__kfmt(k, 0, "%s: %s (%s)  ·  csm %s", csm__msg("karte.benchmark", lang), csm_benchmark_name(b),
+	                   date[0] ? date : csm__msg("karte.no_date", lang),
 	              csm_version()),
 	         &size, 7, PAGE_W - 2 * MARGIN - 40, &left);
 	if (left.s)
@@ -411,7 +412,8 @@ static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 		csm__ktext_rgb(k, x, ry, csm__msg("karte.grading", lang), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
-		          csm__kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, csm__msg("karte.grading_or_more", lang), gr->b, csm__msg("karte.grading_or_more", lang), csm__msg("karte.grading_below", lang)),
+		          csm__kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, csm__msg("karte.grading_or_more", lang), gr->b,
+		               csm__msg("karte.grading_or_more", lang), csm__msg("karte.grading_below", lang)),
 		          8.5, CSM_ALIGN_LEFT, 0.1);
 		if (csm_benchmark_grading_estimated(b)) {
 			/* the trial did not publish its cut-offs */
@@ -625,7 +627,8 @@ static void table_foot(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	y += 11;
 	/* the industry column by its label, never the benchmark's key */
 	k->c.text(&k->c, MARGIN,
-	          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? csm__msg("karte.marks", lang) : "", csm__msg("karte.shaded", lang),
+	          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? csm__msg("karte.marks", lang) : "",
+	                  csm__msg("karte.shaded", lang),
 	                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? csm__msg("karte.col_industry", lang) : "",
 	                  idx[4] >= 0 ? csm__kmsgf(k, 1, csm__msg("karte.industry_is", lang),
 	                                     csm__analysis_group_label(an, lang)) : ""),
@@ -709,7 +712,8 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	size_t j;
 	const csm_hint *h = csm_analysis_hint(an, 0);
 	double ty = 0, need;
-	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? csm__msg("karte.hint1", lang) : csm__msg("karte.hint1_plain", lang),
+	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s",
+	                             csm__msg(csm__analysis_hint1_urgent(an) ? "karte.hint1" : "karte.hint1_plain", lang),
 	                        csm__msg("karte.directive", lang), h->directive, q->dir_title[h->directive - 1][lang]);
 	csm__buf t = {0};
 	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head, HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
@@ -731,7 +735,8 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		ty = 0;
 		need = 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) : 0) + 4;
 		csm__kensure(k, &y, need, b, lang);
-		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), h->tips[j], title ? ": " : "", title ? title : ""),
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), h->tips[j],
+		                                              title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
@@ -788,7 +793,8 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 	for (i = 0; i < ntips && expand; i++) {
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
 		const char *action = csm_tip_action(tips, tip_id[i], lang);
-		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i], title ? ": " : "", title ? title : ""),
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i],
+		                                              title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
@@ -799,7 +805,8 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
 		csm__buf cell = {0};
 		double size = 8;
-		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i], title ? ": " : "", title ? title : ""), &size, 7,
+		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i], title ? ": " : "",
+		                              title ? title : ""), &size, 7,
 		         colw - 8, &cell);
 		if (cell.nomem)
 			k->nomem = 1;
@@ -828,6 +835,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	size_t ntips = 0, rows;
 	int expand = 0;
 	double ty = 0, need;
+	const char *hint2_do = csm__msg(csm_analysis_compares(an) ? "karte.hint2_action" : "karte.hint2_action_own", lang);
 	csm__buf_printf(&head, "[%s] ", csm__msg("karte.hint2", lang));
 	csm__analysis_flagged_text(an, lang, &head);
 	csm__buf_puts(&head, csm__msg("common.sentence_end", lang));
@@ -837,7 +845,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	rows = (ntips + 1) / 2;
 	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0);
 	ty = 0;
-	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, csm__msg(csm_analysis_compares(an) ? "karte.hint2_action" : "karte.hint2_action_own", lang), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
+	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, hint2_do, NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
 	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
 	/* Where the block must go to page 2 anyway, that page has the room to
 	 * say what each tip suggests: the tips with their actions, one column
@@ -862,7 +870,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	/* one block: it moves to the next page whole rather than split */
 	csm__kensure(k, &y, need, b, lang);
 	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
-	csm__kwrap(k, MARGIN + 10, &y, csm__msg(csm_analysis_compares(an) ? "karte.hint2_action" : "karte.hint2_action_own", lang), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
+	csm__kwrap(k, MARGIN + 10, &y, hint2_do, NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
 	y += 2;
 	hint2_tips(k, tips, lang, tip_id, ntips, expand, &y);
 	csm__buf_free(&head);

@@ -117,7 +117,8 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 			if (it->text[CSM_ITEM_INTENT][lang])
 				csm__buf_printf(&o, "*%s* %s\n\n", csm__msg("docs.intent", lang), it->text[CSM_ITEM_INTENT][lang]);
 			if (it->level[0][lang]) {
-				csm__buf_printf(&o, "| %s | %s |\n|---|---|\n", csm__msg("docs.col_level", lang), csm__msg("docs.col_looks_like", lang));
+				csm__buf_printf(&o, "| %s | %s |\n|---|---|\n", csm__msg("docs.col_level", lang),
+				                csm__msg("docs.col_looks_like", lang));
 				for (l = 1; l <= 5; l++)
 					csm__buf_printf(&o, "| %d | %s |\n", l, it->level[l - 1][lang]);
 				csm__buf_puts(&o, "\n");

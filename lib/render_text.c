@@ -124,11 +124,13 @@ static void t_header(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		}
 		csm__buf_puts(o, "\n");
 	}
-	csm__buf_printf(o, "\n%s %s   %s %s\n", csm__msg("report.overall", lang), csm_format_overall(buf, sizeof buf, s->overall, &s->grading),
-	                csm__msg("report.grade", lang), csm_grade_name(s->grade));
+	csm__buf_printf(o, "\n%s %s   %s %s\n", csm__msg("report.overall", lang),
+	                csm_format_overall(buf, sizeof buf, s->overall, &s->grading), csm__msg("report.grade", lang),
+	                csm_grade_name(s->grade));
 	if (csm_analysis_compares(an))
 		csm__buf_printf(o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", csm__msg("report.benchmark", lang), csm_benchmark_name(b),
-		                csm__msg("report.grading", lang), g->a, g->b, csm_benchmark_grading_estimated(b) ? csm__msg("report.estimated", lang) : "",
+		                csm__msg("report.grading", lang), g->a, g->b,
+		                csm_benchmark_grading_estimated(b) ? csm__msg("report.estimated", lang) : "",
 		                csm__msg("report.target", lang), csm_analysis_target(an));
 	if (csm_analysis_compares(an) != 2) {
 		csm__analysis_comparison_note(an, lang, o);
@@ -275,7 +277,8 @@ static void t_table_foot(csm__buf *o, const csm_analysis *an, csm_lang lang, siz
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		unsigned gn;
-		csm__buf_printf(o, "%s = %s [%s]\n", csm__msg("report.col_industry", lang), csm__analysis_industry_compared(an, lang), keys[4]);
+		csm__buf_printf(o, "%s = %s [%s]\n", csm__msg("report.col_industry", lang),
+		                csm__analysis_industry_compared(an, lang), keys[4]);
 		if (csm__analysis_percentile_withheld(an, &gn))
 			csm__buf_msgf(o, csm__msg("report.position_not_shown", lang),
 			                gn, csm_benchmark_min_group(b));

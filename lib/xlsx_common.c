@@ -4,7 +4,8 @@
 
 #include "xlsx_form.h"
 
-const char *const csm__xlsx_scopes[CSM__SCOPES][2] = {{"entity", "workbook.scope_entity"}, {"group", "workbook.scope_group"}};
+const char *const csm__xlsx_scopes[CSM__SCOPES][2] = {{"entity", "workbook.scope_entity"},
+                                                      {"group", "workbook.scope_group"}};
 const char *const csm__xlsx_sizes[CSM__SIZES][2] = {
 	{"small", "workbook.size_small"}, {"medium", "workbook.size_medium"}, {"large", "workbook.size_large"}};
 const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][2] = {{"yes", "workbook.yes"}, {"no", "workbook.no"}};
