@@ -108,8 +108,9 @@ const cli_command cli_cmd_tips = {
     "tips", "print tips: the list, or each ID in full",
     "csm tips [ID...] [options]",
     "Without ids: every tip's id and title. With ids: the problem, the actions in\n"
-    "order, a first step for this month, effort and cost (S/M/L), owner, and the\n"
-    "level it helps reach.",
+    "order, a first step for this month, effort and cost (S/M/L), owner, the\n"
+    "level it helps reach, and for the small-company tips what to do with no\n"
+    "budget, a small budget or outside help.",
     lang_opts, sizeof(cli_args), run_tips,
 };
 

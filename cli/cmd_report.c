@@ -1,4 +1,4 @@
-/* Reports on scored answers: karte, portfolio, radar, trend, plan, whatif. */
+/* Reports on scored answers: karte, board, portfolio, radar, trend, plan, whatif. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -16,7 +16,7 @@
 typedef struct report_args {
 	cli_args c;
 	const char *outdir, *font, *csv, *rollup, *size, *target, *budget;
-	cli_list sets;
+	cli_list sets, history; /* whatif --set; board --previous */
 } report_args;
 
 #define REPORT_ARG(field) offsetof(report_args, field)
@@ -287,6 +287,67 @@ cleanup:
 	return status;
 }
 
+/* The board page: one answers file, its earlier assessments (--previous,
+ * any number, any order) and last year's action list. */
+static int run_board(cli_args *args)
+{
+	report_args *r = (report_args *)args;
+	cli_args *o = &r->c;
+	rendered_set x = {0};
+	csm_answers **pa = NULL;
+	csm_score **ps = NULL;
+	csm_actions *actions = NULL;
+	char *pdf = NULL, out[PATH_MAX];
+	size_t len = 0;
+	int i, rc, status, failed, n = r->history.n;
+
+	if (o->nfiles != 1)
+		return cli_usage_error("board: give one answers file (earlier ones with --previous)");
+	if ((status = check_pdf_name("board", o->output)))
+		return status;
+	if (o->output)
+		snprintf(out, sizeof out, "%s", o->output);
+	else { /* NAME-board.pdf, here */
+		pdf_name(out, sizeof out - 6, ".", o->files[0]);
+		snprintf(out + strlen(out) - 4, 11, "-board.pdf");
+	}
+	if (out_check_not_input("-o", out, r->history.v, (size_t)n))
+		return EXIT_USAGE;
+	if ((status = rendered_set_load(&x, &failed, r)))
+		goto cleanup;
+	pa = calloc((size_t)n + 1, sizeof *pa);
+	ps = calloc((size_t)n + 1, sizeof *ps);
+	if (!pa || !ps) {
+		status = cli_nomem();
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++)
+		if ((status = cli_load_scored(&pa[i], &ps[i], o, x.b, r->history.v[i])))
+			goto cleanup;
+	if ((rc = csm_analysis_set_history(x.an[0], (const csm_answers *const *)pa, (const csm_score *const *)ps,
+	                                   (size_t)n)) ||
+	    (o->actions && ((rc = csm_actions_load(&actions, o->actions)) ||
+	                    (rc = csm_analysis_set_actions(x.an[0], actions, x.created)))) ||
+	    (rc = csm_board_render(&pdf, &len, x.km, x.an[0], x.tips, o->lang, x.created))) {
+		status = cli_lib_error(rc);
+		goto cleanup;
+	}
+	status = cli_write_bytes(out, pdf, len);
+cleanup:
+	rendered_set_free(&x, o->nfiles);
+	for (i = 0; i < n; i++) {
+		if (ps)
+			csm_score_free(ps[i]);
+		if (pa)
+			csm_answers_free(pa[i]);
+	}
+	free(ps);
+	free(pa);
+	csm_actions_free(actions);
+	csm_free(pdf);
+	return status;
+}
+
 /* The PDF and the CSV, both made before either replaces what was there. */
 static int write_portfolio(const report_args *r, const char *pdf, size_t len, const char *csv)
 {
@@ -553,6 +614,37 @@ const cli_command cli_cmd_karte = {
     "(fonts-ipaexfont), found with fontconfig, or --font. If any file is\n"
     "invalid, no PDF is written. SOURCE_DATE_EPOCH sets the creation date.",
     karte_opts, sizeof(report_args), run_karte,
+};
+
+static const cli_opt board_opts[] = {
+    OPT_OUTPUT("the PDF (default: the file's name with -board.pdf, here)"),
+    {"--previous", NULL, CLI_LIST, 0, REPORT_ARG(history), 0, 0, "OLD.json",
+         "an earlier assessment of the same organization; may repeat (the chart shows them all, the change is "
+         "since the latest)"},
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+         "last year's action list (csm plan --actions, edited): how many are done, open and late"},
+    OPT_LANG,
+    OPT_BENCHMARK,
+    OPT_FONT,
+    OPT_ALLOW_PARTIAL,
+    OPT_QUESTIONNAIRE,
+    OPT_INDUSTRY,
+    OPT_ORG,
+    OPT_DATA_DIR,
+    OPT_WEIGHTS,
+    OPT_END,
+};
+
+const cli_command cli_cmd_board = {
+    "board", "write a one-page summary for the board (PDF)",
+    "csm board FILE [--previous OLD.json]... [--actions ACTIONS.csv] [-o OUT.pdf] [options]",
+    "One A4 page in plain words for a board pack: the grade and its change since\n"
+    "the latest --previous; the position in the industry; the three areas the\n"
+    "karte's hints put first, each with what could happen if it is left; the first\n"
+    "three actions of 'csm plan --actions' with owner and cost; with --actions, how\n"
+    "last year's actions stand; a chart of the overall score of every assessment\n"
+    "given. Every number is the full karte's (csm karte FILE --previous LATEST).",
+    board_opts, sizeof(report_args), run_board,
 };
 
 static const cli_opt radar_opts[] = {

@@ -6,7 +6,7 @@
 #include "opt.h"
 
 #define CLI_COMMANDS(X)                                                                                       \
-	X(score) X(karte) X(radar) X(validate) X(template) X(import) X(questions) X(tips) X(industries)          \
+	X(score) X(karte) X(board) X(radar) X(validate) X(template) X(import) X(questions) X(tips) X(industries)          \
 	X(convert) X(bench) X(portfolio) X(trend) X(plan) X(whatif) X(merge) X(db)
 
 #define CLI_DECLARE(name) extern const cli_command cli_cmd_##name;

@@ -140,8 +140,13 @@ int cli_load_answers_reported(csm_answers **out, const csm_questionnaire **q, cl
 
 int cli_load_previous(csm_answers **pa, csm_score **ps, cli_args *a, const csm_benchmark *b)
 {
+	return cli_load_scored(pa, ps, a, b, a->previous);
+}
+
+int cli_load_scored(csm_answers **pa, csm_score **ps, cli_args *a, const csm_benchmark *b, const char *path)
+{
 	const csm_questionnaire *q = NULL;
-	int rc, status = cli_load_answers_reported(pa, &q, a, a->previous);
+	int rc, status = cli_load_answers_reported(pa, &q, a, path);
 	if (status)
 		return status;
 	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))

@@ -99,6 +99,8 @@ int cli_load_answers_reported(csm_answers **out, const csm_questionnaire **q, cl
 
 /* The assessment of --previous, scored with the grading of `b`. */
 int cli_load_previous(csm_answers **pa, csm_score **ps, cli_args *a, const csm_benchmark *b);
+/* An earlier assessment at `path`, scored the same way (csm board --previous). */
+int cli_load_scored(csm_answers **pa, csm_score **ps, cli_args *a, const csm_benchmark *b, const char *path);
 
 /* Grade thresholds: --grade-a/--grade-b (a missing one from the default
  * grading); with neither, the run's benchmark's when `from_benchmark`,

@@ -200,6 +200,11 @@ CSM_EXTERN const char *csm_directive_title(const csm_questionnaire *q, int d, cs
 /** Short label of directive `d` (1..10) in `lang`, for tables and chart axes. */
 CSM_EXTERN const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang);
 
+/** What could happen if directive `d` (1..10) is left as it is, in one
+ *  plain sentence in `lang` (the questionnaire's `if_left`; the board page),
+ *  or NULL where the questionnaire gives none. */
+CSM_EXTERN const char *csm_directive_if_left(const csm_questionnaire *q, int d, csm_lang lang);
+
 /** The weight of directive `d` in the overall score (default 1). */
 CSM_EXTERN double csm_directive_weight(const csm_questionnaire *q, int d);
 
@@ -294,6 +299,22 @@ CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang
 /** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
 CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
 
+/** What a tip says to do, by the money a small company can spend on it. */
+typedef enum csm_budget {
+	CSM_BUDGET_NONE = 0,    /**< with no budget: free tools and the company's own time */
+	CSM_BUDGET_SMALL = 1,   /**< with a small budget (the text names rough costs where they are known) */
+	CSM_BUDGET_OUTSIDE = 2, /**< with outside help: an IT vendor, support services, public advice desks */
+} csm_budget;
+#define CSM_BUDGETS 3
+
+/**
+ * What tip `id` says to do with budget `b`, in `lang` (owned by `t`, valid
+ * until csm_tips_free()); NULL if there is no such tip, or the tip gives no
+ * budget advice (the field "budget" is optional: the tips for large companies
+ * have none).
+ */
+CSM_EXTERN const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang);
+
 /** Everything a tip says, in one language. Strings are NULL where the data has none. */
 typedef struct csm_tip_info {
 	const char *id;
@@ -308,6 +329,7 @@ typedef struct csm_tip_info {
 	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
 	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
 	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
+	const char *budget[CSM_BUDGETS]; /**< by csm_budget, as csm_tip_budget(); all NULL or all set */
 } csm_tip_info;
 
 /**
@@ -1387,6 +1409,34 @@ CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
  * month ends with its last day). NULL forgets it.
  */
 CSM_EXTERN int csm_analysis_set_actions(csm_analysis *an, const csm_actions *acts, long long today);
+
+/**
+ * The organization's earlier assessments (borrowed, `n` of each; they must
+ * outlive the analysis), for the board page's chart of the overall score
+ * (csm_board_render()). Each must be of the same organization (as
+ * csm_analysis_set_previous() checks; CSM_EINVALID otherwise). The latest of
+ * them by assessed_on becomes the previous assessment
+ * (csm_analysis_set_previous()), so the board page and the karte given that
+ * file as --previous say the same. n 0 forgets them.
+ */
+CSM_EXTERN int csm_analysis_set_history(csm_analysis *an, const csm_answers *const *a, const csm_score *const *s,
+                                        size_t n);
+
+/**
+ * The board page of an analysis as a one-page A4 PDF in `lang`, in plain
+ * words: the grade and its change since the previous assessment; the
+ * position in the industry (none in a group smaller than the benchmark's
+ * min_group, none without a comparison); the three directives the karte's
+ * hints put first, each with what could happen if it is left (the
+ * questionnaire's `if_left`); the first three actions of the plan `csm plan
+ * --actions` writes, with owner and cost (from `tips`); the follow-up counts
+ * of last year's actions (csm_analysis_set_actions()); a chart of the overall
+ * score of every assessment given (csm_analysis_set_history()). Every number
+ * is computed by the functions the karte uses. `created` and `*out` as for
+ * csm_karte_render().
+ */
+CSM_EXTERN int csm_board_render(char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an,
+                                const csm_tips *tips, csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Portfolio: a group's subsidiaries in one PDF                             */

@@ -858,6 +858,28 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	free(f);
 }
 
+int csm__followup_count(csm__followup_counts *out, const csm_analysis *an)
+{
+	const csm_actions *acts = csm__analysis_followup(an)->actions;
+	followup *f;
+	memset(out, 0, sizeof *out);
+	if (!acts)
+		return 0;
+	if (!(f = malloc(sizeof *f)))
+		return csm__nomem();
+	follow(f, an);
+	out->actions = acts->n;
+	out->open = f->open;
+	out->in_progress = f->in_progress;
+	out->done = f->done;
+	out->dropped = f->dropped;
+	out->late = f->n_late;
+	out->done_moved = f->n_done_moved;
+	out->done_not_moved = f->n_done_still;
+	free(f);
+	return 1;
+}
+
 static void j_action_ref(csm__buf *o, const csm_action *x, int first)
 {
 	csm__buf_puts(o, first ? "{\"item\":" : ",{\"item\":");

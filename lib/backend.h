@@ -20,6 +20,10 @@
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,        \
 	   csm_lang lang, long long created),                                                                  \
 	  (out, len, km, an, tips, lang, created))                                                             \
+	X(int, csm_board_render,                                                                               \
+	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *an, const csm_tips *tips,        \
+	   csm_lang lang, long long created),                                                                  \
+	  (out, len, km, an, tips, lang, created))                                                             \
 	X(int, csm_portfolio_render,                                                                           \
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an, size_t n,             \
 	   const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup),                         \

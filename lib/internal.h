@@ -271,6 +271,7 @@ struct csm_questionnaire {
 	char *level[5][2];
 	char *dir_title[CSM_DIRECTIVES][2];
 	char *dir_short[CSM_DIRECTIVES][2];
+	char *dir_if_left[CSM_DIRECTIVES][2]; /* what could happen if it is left (optional; the board page) */
 	double weight[CSM_DIRECTIVES];
 	csm__item *items;
 	size_t item_count;
@@ -313,6 +314,9 @@ typedef struct csm__followup {
 	int *target;                 /* per questionnaire item: 1..5, or 0 (no target); NULL: none set */
 	const csm_actions *actions;  /* borrowed, or NULL */
 	char today[11];              /* YYYY-MM-DD */
+	const csm_answers *const *hist_a; /* earlier assessments (board.c), borrowed */
+	const csm_score *const *hist_s;
+	size_t hist_n;
 } csm__followup;
 csm__followup *csm__analysis_followup(const csm_analysis *an);
 /* The text and JSON parts of the score report (empty when nothing is set). */
@@ -323,6 +327,40 @@ int csm__analysis_target_score(double *out, const csm_analysis *an, int d);
 void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang);
 void csm__json_targets(csm__buf *o, const csm_analysis *an);
 void csm__json_followup(csm__buf *o, const csm_analysis *an);
+/* The follow-up's counts (actions.c), for the board page: 1 and `*out`
+ * when the analysis has an action list, else 0. */
+typedef struct csm__followup_counts {
+	size_t actions, open, in_progress, done, dropped;
+	size_t late;           /* open or in progress, past their due date */
+	size_t done_moved;     /* done, and the item moved */
+	size_t done_not_moved; /* done, but the item did not move */
+} csm__followup_counts;
+int csm__followup_count(csm__followup_counts *out, const csm_analysis *an);
+
+/* What the board page shows (board.c), computed with the functions of the
+ * karte (analysis.c), the plan (plan.c, actions.c) and the follow-up; drawn
+ * by karte_board.c. */
+#define CSM__BOARD_PICKS 3
+#define CSM__BOARD_POINTS 10
+typedef struct csm__board_point {
+	char date[11];    /* assessed_on, or "" */
+	double overall;
+	csm_grade grade;
+	const csm_grading *grading;
+	int current;      /* this assessment */
+} csm__board_point;
+typedef struct csm__board {
+	int dirs[CSM__BOARD_PICKS]; /* hint 1, then hint 2's directives in its order */
+	size_t dir_n;
+	csm_actions *next;          /* this year's action list, as csm plan --actions writes it; NULL: no plan */
+	int has_followup;
+	csm__followup_counts fu;
+	csm__board_point points[CSM__BOARD_POINTS]; /* by date, the last CSM__BOARD_POINTS */
+	size_t point_n;
+	size_t point_total;         /* assessments given, before keeping the last ones */
+} csm__board;
+int csm__board_build(csm__board *out, const csm_analysis *an, const csm_tips *tips, csm_lang lang);
+void csm__board_free(csm__board *b);
 
 typedef struct csm__answer {
 	char *id;

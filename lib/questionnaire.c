@@ -56,6 +56,7 @@ void csm_questionnaire_free(csm_questionnaire *q)
 	free_pairs(q->level, 5);
 	free_pairs(q->dir_title, CSM_DIRECTIVES);
 	free_pairs(q->dir_short, CSM_DIRECTIVES);
+	free_pairs(q->dir_if_left, CSM_DIRECTIVES);
 	free(q);
 }
 
@@ -156,6 +157,9 @@ static int parse_directives(csm_questionnaire *q, const cJSON *root, csm__proble
 			return rc;
 		snprintf(where, sizeof where, "directive %d: short", n);
 		if ((rc = csm__json_lang_pair(q->dir_short[n - 1], d, "short", 1, p, name, where)))
+			return rc;
+		snprintf(where, sizeof where, "directive %d: if_left", n);
+		if ((rc = csm__json_lang_pair(q->dir_if_left[n - 1], d, "if_left", 0, p, name, where)))
 			return rc;
 		if (w) {
 			if (!cJSON_IsNumber(w) || !(w->valuedouble > 0) || w->valuedouble > 100)
@@ -532,6 +536,11 @@ const char *csm_questionnaire_level(const csm_questionnaire *q, int level, csm_l
 const char *csm_directive_title(const csm_questionnaire *q, int d, csm_lang lang)
 {
 	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_title[d - 1][lang] : NULL;
+}
+
+const char *csm_directive_if_left(const csm_questionnaire *q, int d, csm_lang lang)
+{
+	return q && CSM__LANG_OK(lang) && d >= 1 && d <= CSM_DIRECTIVES ? q->dir_if_left[d - 1][lang] : NULL;
 }
 
 const char *csm_directive_short(const csm_questionnaire *q, int d, csm_lang lang)

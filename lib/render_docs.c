@@ -71,6 +71,17 @@ int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 		csm__rwrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
+	if (tip.budget[CSM_BUDGET_NONE]) { /* all three or none: the loader checks */
+		static const char *const labels[CSM_BUDGETS] = {"tips.budget_none", "tips.budget_small",
+		                                                "tips.budget_outside"};
+		int b;
+		csm__buf_printf(&o, "\n%s\n", csm__msg("tips.budget", lang));
+		for (b = 0; b < CSM_BUDGETS; b++) {
+			csm__buf_printf(&o, "  %s\n    ", csm__msg(labels[b], lang));
+			csm__rwrap(&o, tip.budget[b], 4, 78);
+			csm__buf_puts(&o, "\n");
+		}
+	}
 	if (tip.owner || tip.effort || tip.cost || tip.helps_reach || tip.checked) {
 		csm__buf_puts(&o, "\n");
 		if (tip.owner)

@@ -13,6 +13,7 @@ typedef struct csm__tip {
 	char *problem[2];
 	char *first_step[2];
 	char *owner[2];
+	char *budget[CSM_BUDGETS][2]; /* by csm_budget; all NULL when the tip has none */
 	char **actions[2];
 	size_t action_count[2];
 	char effort, cost;
@@ -41,6 +42,8 @@ void csm_tips_free(csm_tips *t)
 			free(tip->problem[l]);
 			free(tip->first_step[l]);
 			free(tip->owner[l]);
+			for (k = 0; k < CSM_BUDGETS; k++)
+				free(tip->budget[k][l]);
 			for (k = 0; k < tip->action_count[l]; k++)
 				free(tip->actions[l][k]);
 			free(tip->actions[l]);
@@ -86,6 +89,31 @@ static int parse_actions(csm__tip *tip, const cJSON *e, csm__problems *p, const 
 			if (!(tip->actions[l][tip->action_count[l]++] = csm__strdup(a->valuestring)))
 				return csm__nomem();
 		}
+	}
+	return 0;
+}
+
+/* "budget": {"none": {"ja", "en"}, "small": {...}, "outside": {...}}: what
+ * to do without money, with a little, and with outside help. Optional (the
+ * tips for large companies have none); when given, all three are required,
+ * because a tip that answers only some budgets leaves a small company guessing. */
+static int parse_budget(csm__tip *tip, const cJSON *e, csm__problems *p, const char *name)
+{
+	static const char *const keys[CSM_BUDGETS] = {"none", "small", "outside"};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "budget");
+	char where[128];
+	int k, rc;
+	if (!v)
+		return 0;
+	if (!cJSON_IsObject(v)) {
+		csm__problem(p, "%s: tip %s: budget: expected an object {\"none\": ..., \"small\": ..., \"outside\": ...}",
+		             name, tip->id);
+		return 0;
+	}
+	for (k = 0; k < CSM_BUDGETS; k++) {
+		snprintf(where, sizeof where, "tip %s: budget.%s", tip->id, keys[k]);
+		if ((rc = csm__json_lang_pair(tip->budget[k], v, keys[k], 1, p, name, where)))
+			return rc;
 	}
 	return 0;
 }
@@ -179,7 +207,7 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 					goto cleanup;
 			}
 		}
-		if ((rc = parse_actions(tip, e, &p, name)))
+		if ((rc = parse_actions(tip, e, &p, name)) || (rc = parse_budget(tip, e, &p, name)))
 			goto cleanup;
 		tip->effort = size_class(e, "effort", &p, name, tip->id);
 		tip->cost = size_class(e, "cost", &p, name, tip->id);
@@ -290,10 +318,17 @@ const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang)
 	return tip && CSM__LANG_OK(lang) ? tip->action[lang] : NULL;
 }
 
+const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang)
+{
+	const csm__tip *tip = t && id ? find(t, id) : NULL;
+	return tip && CSM__LANG_OK(lang) && (int)b >= 0 && (int)b < CSM_BUDGETS ? tip->budget[b][lang] : NULL;
+}
+
 int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang)
 {
 	CSM__ARGS(out && t && id && CSM__LANG_OK(lang));
 	const csm__tip *tip = find(t, id);
+	int k;
 	memset(out, 0, sizeof *out);
 	if (!tip)
 		return csm__err(CSM_ENOTFOUND, "tip \"%.60s\" does not exist", id ? id : "");
@@ -309,5 +344,7 @@ int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang l
 	out->cost = tip->cost;
 	out->helps_reach = tip->helps_reach;
 	out->checked = tip->checked[0] ? tip->checked : NULL;
+	for (k = 0; k < CSM_BUDGETS; k++)
+		out->budget[k] = tip->budget[k][lang];
 	return 0;
 }

@@ -173,6 +173,10 @@ static void test_accessors(void)
 	NONE(csm_tip_title(tips, NULL, CSM_LANG_JA));
 	NONE(csm_tip_action(NULL, "1-1", CSM_LANG_JA));
 	NONE(csm_tip_action(tips, NULL, CSM_LANG_JA));
+	NONE(csm_tip_budget(NULL, "sme-c1", CSM_BUDGET_NONE, CSM_LANG_JA));
+	NONE(csm_tip_budget(tips, NULL, CSM_BUDGET_NONE, CSM_LANG_JA));
+	NONE(csm_tip_budget(tips, "sme-c1", (csm_budget)CSM_BUDGETS, CSM_LANG_JA));
+	NONE(csm_tip_budget(tips, "sme-c1", CSM_BUDGET_NONE, (csm_lang)9));
 	{
 		csm_tip_info info;
 		char *out = NULL;

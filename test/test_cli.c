@@ -2284,6 +2284,135 @@ static void test_target_polygon(void)
 	done(&r);
 }
 
+/* csm board: the page of the follow-up example, its numbers the karte's and
+ * its actions the first of csm plan --actions; bad input writes nothing. */
+static void test_board(void)
+{
+	static const char *const ex = "examples/followup/kitamachi-";
+	char args[2000], pdf[400], csv[400], txt[400], *text, *list, *line;
+	const char *item[3] = {0};
+	run_result r;
+	int i;
+	setenv("SOURCE_DATE_EPOCH", "1822435200", 1); /* 2027-10-02 */
+	snprintf(pdf, sizeof pdf, "%s/board.pdf", tmpdir);
+	snprintf(csv, sizeof csv, "%s/board-actions.csv", tmpdir);
+	snprintf(txt, sizeof txt, "%s/board.txt", tmpdir);
+	/* this year's action list, as csm plan writes it */
+	snprintf(args, sizeof args, "plan %s2027.json --lang en --actions '%s'", ex, csv);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	list = test_read(csv, NULL);
+	for (i = 0, line = list ? strchr(list, '\n') : NULL; line && i < 3; i++) {
+		item[i] = line + 1;
+		if ((line = strchr(line + 1, '\n')))
+			line[0] = '\0';
+		*strchr(item[i], ',') = '\0';
+	}
+	CHECK(item[2] != NULL);
+	/* the page: the earlier ones in any order */
+	snprintf(args, sizeof args,
+	         "board %s2027.json --previous %s2025.json --previous %s2026.json --actions examples/followup/actions-edited.csv "
+	         "--lang en -o '%s'",
+	         ex, ex, ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, "");
+	CHECK_STR(r.err, "");
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s' '%s'", pdf, txt);
+	CHECK_INT(system(args), 0);
+	text = test_read(txt, NULL);
+	CHECK_HAS(text, "Kitamachi Precision Machinery Co.");
+	CHECK_HAS(text, "Grade B, with an overall score of 3.2 out of 5.");
+	CHECK_HAS(text, "Since the last assessment (2026-10-20): grade B → B,");
+	CHECK_HAS(text, "2.65 C");
+	CHECK_HAS(text, "(percentile 73 on the karte)");
+	CHECK_HAS(text, "1. Cover the whole supply chain, partners and contractors (directive 9)");
+	CHECK_HAS(text, "Now 2.0 out of 5; companies of grade A average 4.1: 2.1 behind.");
+	for (i = 0; i < 3; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "(checklist item %s: level", item[i] ? item[i] : "?");
+		CHECK_HAS(text, want);
+	}
+	CHECK_HAS(text, "10 actions were agreed: 3 done, 1 in progress, 5 not started, 1 dropped (as of 2027-10-02).");
+	CHECK_HAS(text, "5 are past their due date and not done.");
+	free(text);
+	free(list);
+	/* the same numbers in the full karte given the latest as --previous */
+	snprintf(args, sizeof args, "karte %s2027.json --previous %s2026.json --actions examples/followup/actions-edited.csv "
+	         "--lang en -o '%s/board-karte.pdf'", ex, ex, tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s/board-karte.pdf' '%s'", tmpdir, txt);
+	CHECK_INT(system(args), 0);
+	text = test_read(txt, NULL);
+	CHECK_HAS(text, "grade B -> B overall 3.1 -> 3.2");
+	CHECK_HAS(text, "percentile 73");
+	CHECK_HAS(text, "(10: 5 open, 1 in progress, 3 done, 1 dropped; on 2027-10-02)");
+	free(text);
+	/* Japanese */
+	snprintf(args, sizeof args, "board %s2027.json --previous %s2026.json -o '%s'", ex, ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s' - | tr -d ' \\n' > '%s'", pdf, txt);
+	CHECK_INT(system(args), 0);
+	text = test_read(txt, NULL);
+	CHECK_HAS(text, "前回（2026-10-20）から:成熟度B→B、総合スコア3.1→3.2。");
+	CHECK_HAS(text, "放置すると:");
+	CHECK(text && !strstr(text, "昨年度の対策の状況")); /* no --actions */
+	free(text);
+	/* weights, as the karte says them */
+	snprintf(args, sizeof args, "board %s2027.json --weights 2,1,1,1,1,1,1,1,1,1 --lang en -o '%s'", ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "pdftotext -enc UTF-8 '%s' - | tr '\n' ' ' > '%s'", pdf, txt);
+	CHECK_INT(system(args), 0);
+	text = test_read(txt, NULL);
+	CHECK_HAS(text, "The overall score weighs the areas with weights the company set.");
+	CHECK_HAS(text, "No earlier assessment to compare with yet.");
+	free(text);
+	unlink(pdf);
+	/* bad input: nothing written */
+	snprintf(args, sizeof args, "board %s2027.json --previous examples/aozora-bank.json -o '%s'", ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "must be of the same organization");
+	CHECK(access(pdf, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, "board %s2026.json --previous %s2027.json -o '%s'", ex, ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK_HAS(r.err, "kitamachi-2027.json: assessed_on: \"2027-09-30\" is after");
+	CHECK(access(pdf, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, "board %s2027.json --actions test/data/items-v2.tsv -o '%s'", ex, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 2);
+	CHECK(access(pdf, F_OK) != 0);
+	done(&r);
+	snprintf(args, sizeof args, "board %s2027.json --previous %s2026.json -o %s2026.json", ex, ex, ex);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+	r = run("board examples/aozora-bank.json examples/kitamachi-machinery.json");
+	CHECK_INT(r.status, 1);
+	CHECK_HAS(r.err, "board: give one answers file");
+	done(&r);
+	snprintf(args, sizeof args, "board examples/aozora-bank.json -o '%s/board.png'", tmpdir);
+	r = run(args);
+	CHECK_INT(r.status, 1);
+	done(&r);
+	r = run("help board");
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out, "csm board FILE [--previous OLD.json]...");
+	done(&r);
+	unsetenv("SOURCE_DATE_EPOCH");
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2323,6 +2452,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_sizes_and_places);
 	RUN_TEST(test_bad_inputs);
 	RUN_TEST(test_targets_and_actions);
+	RUN_TEST(test_board);
 	RUN_TEST(test_output_places);
 	RUN_TEST(test_many_questionnaires);
 	RUN_TEST(test_db_list_escapes);

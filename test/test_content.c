@@ -5,6 +5,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include <cjson/cJSON.h>
+
 #include "common.h"
 
 /* NIST CSF v1.1: each category and its number of subcategories. */
@@ -131,6 +133,51 @@ static void check_questionnaire(const char *qid, const unsigned *per_dir, int ne
 	csm_questionnaire_free(q);
 }
 
+/* questions/sme-check.json read with cJSON, not csm_questionnaire_open():
+ * its answer scale ("scale", done/partly/not done/don't know) is read by a
+ * loader written in parallel, and this content must be checkable before and
+ * after that lands. NULL (and a failed check) if the file is missing or broken. */
+static cJSON *read_sme_check(void)
+{
+	FILE *f = fopen(SRC("questions/sme-check.json"), "rb");
+	char *data = NULL;
+	long n = -1;
+	cJSON *root = NULL;
+	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (data = malloc((size_t)n + 1)) && fread(data, 1, (size_t)n, f) == (size_t)n) {
+		data[n] = '\0';
+		root = cJSON_Parse(data);
+	}
+	if (f)
+		fclose(f);
+	free(data);
+	if (!root)
+		fprintf(stderr, "questions/sme-check.json: missing or not JSON\n");
+	CHECK(root != NULL);
+	return root;
+}
+
+/* The text of {"ja": ..., "en": ...} member `key` of `obj` in `lang`, or NULL. */
+static const char *lang_text(const cJSON *obj, const char *key, const char *lang)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(obj, key), lang);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Mark the tips the sme-check items name as used. */
+static void mark_sme_check_tips(const csm_tips *tips, unsigned char *tip_used)
+{
+	cJSON *root = read_sme_check();
+	const cJSON *it, *t;
+	size_t k;
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "items"))
+		cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(it, "tips"))
+			for (k = 0; cJSON_IsString(t) && k < csm_tips_count(tips); k++)
+				if (strcmp(csm_tip_id(tips, k), t->valuestring) == 0)
+					tip_used[k] = 1;
+	cJSON_Delete(root);
+}
+
 static void test_sets_and_tips(void)
 {
 	static const unsigned v2[CSM_DIRECTIVES] = {3, 3, 4, 3, 10, 4, 5, 2, 3, 2};
@@ -145,6 +192,7 @@ static void test_sets_and_tips(void)
 	check_questionnaire("csmg-v2", v2, 1, tips, used);
 	check_questionnaire("csmg-v3", v3, 1, tips, used);
 	check_questionnaire("sme-light", NULL, 1, tips, used);
+	mark_sme_check_tips(tips, used);
 	for (t = 0; t < csm_tips_count(tips); t++) {
 		const char *id = csm_tip_id(tips, t);
 		const char *qid = "tips";
@@ -168,7 +216,13 @@ static void test_sets_and_tips(void)
 		CHECK(ja.action_count >= 3 && ja.action_count == en.action_count);
 		for (k = 0; k < ja.action_count && k < en.action_count; k++)
 			CHECK_PAIR(ja.actions[k], en.actions[k], what);
-		CHECK(ja.effort && ja.cost && ja.helps_reach >= 2);
+		CHECK(ja.effort && ja.cost);
+		/* "Helps reach level N" means nothing on a done/partly/not-done scale:
+		 * the sme-check tips carry none, every other tip does. */
+		if (strncmp(id, "sme-c", 5) == 0)
+			CHECK_INT(ja.helps_reach, 0);
+		else
+			CHECK(ja.helps_reach >= 2);
 	}
 	printf("tips: %zu; level descriptions: %zu ja, %zu en; items: %zu\n", csm_tips_count(tips), levels_ja,
 	       levels_en, items_total);
@@ -446,6 +500,13 @@ static void test_glossary_and_style(void)
 			bad += check_vocabulary(ja.actions[k], en.actions[k], what);
 			bad += check_style(ja.actions[k], what, 1);
 		}
+		for (k = 0; k < CSM_BUDGETS; k++) {
+			if (!ja.budget[k] || !en.budget[k])
+				continue;
+			snprintf(what, sizeof what, "tip %s budget %zu", id, k);
+			bad += check_vocabulary(ja.budget[k], en.budget[k], what);
+			bad += check_style(ja.budget[k], what, 1);
+		}
 		CHECK_INT(bad, 0);
 	}
 	csm_tips_free(tips);
@@ -685,6 +746,16 @@ static void test_one_vocabulary(void)
 				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
 			CHECK(desu_masu(csm_questionnaire_level(q, l, CSM_LANG_JA)));
 		}
+		for (l = 1; l <= CSM_DIRECTIVES; l++) { /* the board page's sentences: every directive, both languages */
+			const char *ja = csm_directive_if_left(q, l, CSM_LANG_JA), *en = csm_directive_if_left(q, l, CSM_LANG_EN);
+			snprintf(where, sizeof where, "directive %d if_left", l);
+			CHECK(ja && en);
+			check_item_vocabulary(qid, where, ja, en);
+			if (!desu_masu(ja))
+				fprintf(stderr, "%s %s: not in です・ます\n", qid, where);
+			CHECK(desu_masu(ja));
+			CHECK(en && en[strlen(en) - 1] == '.' && !strchr(en, '\n'));
+		}
 		for (i = 0; i < csm_questionnaire_gate_count(q); i++) {
 			snprintf(where, sizeof where, "gate %s", csm_gate_id(q, i));
 			check_item_vocabulary(qid, where, csm_gate_question(q, i, CSM_LANG_JA), csm_gate_question(q, i, CSM_LANG_EN));
@@ -714,6 +785,191 @@ static void test_one_vocabulary(void)
 	}
 }
 
+/* ------------------------------------------------------------------------
+ * The small-company content (issue 17): the 25-item self-diagnosis
+ * sme-check, and the tips of sme-check and sme-light, written for a company
+ * without IT staff. */
+
+/* Words of the large-company tips that have no place in a small company's. */
+static const char *const big_company_ja[] = {"CISO", "取締役会", "事業部門", "情報システム部門", "経営企画部門",
+                                             "セキュリティ責任者"};
+static const char *const big_company_en[] = {"CISO", "board", "business unit*", "business-unit*", "IT department",
+                                             "corporate planning", "security lead"};
+
+/* Every text of tip `id` (both languages): in SME words, with a budget
+ * answer for all three budgets. Returns the number of offences. */
+static int check_sme_tip(const csm_tips *tips, const char *id)
+{
+	csm_tip_info ja, en;
+	const char *texts[2][8 + 10];
+	size_t n[2] = {0, 0}, k, w;
+	int bad = 0, l;
+	const char *qid = "sme tips";
+	char what[64];
+	if (csm_tip_get(&ja, tips, id, CSM_LANG_JA) || csm_tip_get(&en, tips, id, CSM_LANG_EN)) {
+		fprintf(stderr, "sme tip %s does not exist\n", id);
+		return 1;
+	}
+	for (k = 0; k < CSM_BUDGETS; k++) {
+		snprintf(what, sizeof what, "tip %s budget %zu", id, k);
+		CHECK_PAIR(ja.budget[k], en.budget[k], what);
+		bad += !ja.budget[k] || !en.budget[k];
+	}
+	for (l = 0; l < 2; l++) {
+		const csm_tip_info *t = l ? &en : &ja;
+		const char *const fixed[] = {t->title, t->action, t->problem, t->first_step, t->owner,
+		                             t->budget[0], t->budget[1], t->budget[2]};
+		for (k = 0; k < 8; k++)
+			if (fixed[k])
+				texts[l][n[l]++] = fixed[k];
+		for (k = 0; k < t->action_count && k < 10; k++)
+			texts[l][n[l]++] = t->actions[k];
+	}
+	for (k = 0; k < n[0]; k++)
+		for (w = 0; w < sizeof big_company_ja / sizeof *big_company_ja; w++)
+			if (strstr(texts[0][k], big_company_ja[w])) {
+				fprintf(stderr, "tip %s: a small company's tip says 「%s」: %s\n", id, big_company_ja[w], texts[0][k]);
+				bad++;
+			}
+	for (k = 0; k < n[1]; k++)
+		for (w = 0; w < sizeof big_company_en / sizeof *big_company_en; w++)
+			if (find_word(texts[1][k], big_company_en[w])) {
+				fprintf(stderr, "tip %s: a small company's tip says \"%s\": %s\n", id, big_company_en[w], texts[1][k]);
+				bad++;
+			}
+	return bad;
+}
+
+static void test_sme_check(void)
+{
+	static const char *const choices[4] = {"done", "partly", "not_done", "unknown"};
+	static const int points[4] = {4, 2, 0, -1};
+	static const char *const fields[3] = {"question", "intent", "how"};
+	cJSON *root = read_sme_check();
+	const cJSON *v, *it;
+	csm_tips *tips = NULL;
+	unsigned per_part[3] = {0, 0, 0}, policy = 0, basics = 0, n = 0;
+	int max = 0, i, f;
+	const char *qid = "sme-check";
+	char what[96];
+
+	load_glossary();
+	CHECK_INT(csm_tips_open(&tips, CSM_TEST_SRC), 0);
+	if (!root || !tips)
+		goto done;
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "format")), "csm-questionnaire/1");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "id")), "sme-check");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "grading")), "none");
+	CHECK_PAIR(lang_text(root, "title", "ja"), lang_text(root, "title", "en"), "title");
+	CHECK_PAIR(lang_text(root, "group_word", "ja"), lang_text(root, "group_word", "en"), "group_word");
+	v = cJSON_GetObjectItemCaseSensitive(root, "max_points");
+	CHECK(cJSON_IsNumber(v) && v->valuedouble == 100);
+
+	/* the scale: done / partly / not done / don't know = 4 / 2 / 0 / -1 */
+	v = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "scale"), "choices");
+	CHECK_INT(cJSON_GetArraySize(v), 4);
+	for (i = 0; i < 4 && i < cJSON_GetArraySize(v); i++) {
+		const cJSON *c = cJSON_GetArrayItem(v, i), *pt = cJSON_GetObjectItemCaseSensitive(c, "points");
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "id")), choices[i]);
+		CHECK(cJSON_IsNumber(pt) && pt->valuedouble == points[i]);
+		CHECK_PAIR(lang_text(c, "label", "ja"), lang_text(c, "label", "en"), "choice label");
+	}
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "scale"),
+	                                                                 "unknown")),
+	          "unknown");
+
+	/* three parts, titled in both languages */
+	v = cJSON_GetObjectItemCaseSensitive(root, "directives");
+	CHECK_INT(cJSON_GetArraySize(v), 3);
+	for (i = 0; i < cJSON_GetArraySize(v); i++) {
+		const cJSON *d = cJSON_GetArrayItem(v, i), *id = cJSON_GetObjectItemCaseSensitive(d, "id");
+		CHECK(cJSON_IsNumber(id) && id->valueint == i + 1);
+		CHECK_PAIR(lang_text(d, "title", "ja"), lang_text(d, "title", "en"), "part title");
+		CHECK_PAIR(lang_text(d, "short", "ja"), lang_text(d, "short", "en"), "part short");
+	}
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "items")) {
+		const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "id"));
+		const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "directive"), *tp, *mk;
+		char want[16], mark[16];
+		int part = cJSON_IsNumber(d) ? d->valueint : 0, marks = 0, tipn = 0;
+		n++;
+		/* c1..c25 in order, so that a report's "c7" is the seventh question */
+		snprintf(want, sizeof want, "c%u", n);
+		CHECK_STR(id, want);
+		if (!id)
+			continue;
+		CHECK(part >= 1 && part <= 3);
+		if (part >= 1 && part <= 3)
+			per_part[part - 1]++;
+		max += 4;
+		for (f = 0; f < 3; f++) {
+			snprintf(what, sizeof what, "item %s %s", id, fields[f]);
+			CHECK_PAIR(lang_text(it, fields[f], "ja"), lang_text(it, fields[f], "en"), what);
+			check_item_vocabulary(qid, what, lang_text(it, fields[f], "ja"), lang_text(it, fields[f], "en"));
+		}
+		/* the five basics are c1..c5, each marked basic-N, and part 1 is them */
+		snprintf(mark, sizeof mark, "basic-%u", n);
+		cJSON_ArrayForEach(mk, cJSON_GetObjectItemCaseSensitive(it, "marks")) {
+			const char *m = cJSON_GetStringValue(mk);
+			marks++;
+			if (m && strcmp(m, "policy") == 0) {
+				policy++;
+				CHECK_INT(part, 3);
+			} else if (m && n <= 5 && strcmp(m, mark) == 0) {
+				basics++;
+			} else {
+				fprintf(stderr, "sme-check item %s: unexpected mark %s\n", id, m ? m : "(not a text)");
+				CHECK(0);
+			}
+		}
+		CHECK_INT(part == 1, n <= 5);
+		if (n <= 5)
+			CHECK_INT(marks, 1);
+		cJSON_ArrayForEach(tp, cJSON_GetObjectItemCaseSensitive(it, "tips")) {
+			const char *tid = cJSON_GetStringValue(tp);
+			tipn++;
+			CHECK(tid && csm_tip_title(tips, tid, CSM_LANG_EN));
+			if (tid)
+				CHECK_INT(check_sme_tip(tips, tid), 0);
+		}
+		CHECK(tipn >= 1);
+	}
+	CHECK_INT(n, 25);
+	CHECK_INT(per_part[0], 5);
+	CHECK_INT(per_part[1], 13);
+	CHECK_INT(per_part[2], 7);
+	CHECK_INT(basics, 5);
+	CHECK_INT(policy, 1);
+	CHECK_INT(max, 100);
+	printf("sme-check: %u items (%u/%u/%u), %d points\n", n, per_part[0], per_part[1], per_part[2], max);
+done:
+	csm_tips_free(tips);
+	cJSON_Delete(root);
+}
+
+/* sme-light is for small subsidiaries: its items point to the small-company
+ * tips sme-s1..sme-s12, not to the large-company csmg tips. */
+static void test_sme_light_tips(void)
+{
+	csm_questionnaire *q = NULL;
+	csm_tips *tips = NULL;
+	size_t i, k;
+	CHECK_INT(csm_questionnaire_open(&q, CSM_TEST_SRC, "sme-light"), 0);
+	CHECK_INT(csm_tips_open(&tips, CSM_TEST_SRC), 0);
+	for (i = 0; q && tips && i < csm_questionnaire_item_count(q); i++) {
+		char want[16];
+		snprintf(want, sizeof want, "sme-%s", csm_item_id(q, i));
+		CHECK_INT(csm_item_tip_count(q, i), 1);
+		for (k = 0; k < csm_item_tip_count(q, i); k++) {
+			CHECK_STR(csm_item_tip(q, i, k), want);
+			CHECK_INT(check_sme_tip(tips, csm_item_tip(q, i, k)), 0);
+		}
+	}
+	csm_tips_free(tips);
+	csm_questionnaire_free(q);
+}
+
 
 int main(void)
 {
@@ -723,5 +979,7 @@ int main(void)
 	RUN_TEST(test_levels_reachable_without_group);
 	RUN_TEST(test_one_vocabulary);
 	RUN_TEST(test_glossary_and_style);
+	RUN_TEST(test_sme_check);
+	RUN_TEST(test_sme_light_tips);
 	return test_finish();
 }

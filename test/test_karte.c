@@ -1046,6 +1046,382 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* ---- the board page (csm_board_render) ---------------------------------- */
+
+/* Directive d's if_left sentence in `lang`, read from the questionnaire file
+ * itself (caller frees). */
+static char *if_left_of(const char *qid, int d, csm_lang lang)
+{
+	char path[512], *data, *out = NULL;
+	cJSON *root, *e;
+	snprintf(path, sizeof path, "%s/questions/%s.json", CSM_TEST_SRC, qid);
+	data = test_read(path, NULL);
+	root = data ? cJSON_Parse(data) : NULL;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(root, "directives"))
+		if (cJSON_GetObjectItem(e, "id")->valueint == d) {
+			const cJSON *t = cJSON_GetObjectItem(cJSON_GetObjectItem(e, "if_left"), lang == CSM_LANG_JA ? "ja" : "en");
+			if (cJSON_IsString(t))
+				out = strdup(t->valuestring);
+		}
+	cJSON_Delete(root);
+	free(data);
+	return out;
+}
+
+#define MARGIN_PT 36.0 /* the page's margin (pdf_doc.h) */
+
+/* What a board member sees: one A4 page, no text over text, nothing outside
+ * the page, and no warning from poppler. Returns pdftotext's text. */
+static char *board_page_checks(const char *path)
+{
+	char cmd[512], *text = NULL, *err = NULL, *info = NULL;
+	word *w = NULL;
+	double pw = 0, ph = 0;
+	size_t n, i, outside = 0;
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>'%s/warn'", path, tmpdir);
+	CHECK_INT(capture(cmd, &text), 0);
+	snprintf(cmd, sizeof cmd, "cat '%s/warn'", tmpdir);
+	capture(cmd, &err);
+	CHECK_STR(err, "");
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
+	CHECK_INT(capture(cmd, &info), 0);
+	CHECK_HAS(info, "Pages:           1");
+	CHECK_HAS(info, "595.276 x 841.89 pts (A4)");
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", path);
+	CHECK_INT(system(cmd), 0);
+	n = bbox_words(path, &w, &pw, &ph);
+	CHECK(n > 60);
+	CHECK_INT(overlapping(w, n), 0);
+	for (i = 0; i < n; i++)
+		if (w[i].x0 < MARGIN_PT - 1 || w[i].x1 > pw - MARGIN_PT + 1 || w[i].y0 < 0 || w[i].y1 > ph - 10)
+			if (outside++ < 5)
+				fprintf(stderr, "outside the margins: \"%s\" at %.1f..%.1f\n", w[i].text, w[i].x0, w[i].x1);
+	CHECK_INT(outside, 0);
+	free(w);
+	free(err);
+	free(info);
+	return text;
+}
+
+/* `want` is in the squeezed `flat`, else say which. */
+static void has_flat(const char *flat, const char *want)
+{
+	char *sw = squeeze(want);
+	if (!flat || !sw || !strstr(flat, sw)) {
+		CHECK(!"missing on the board page");
+		fprintf(stderr, "  not on the board page: \"%s\"\n", want);
+	}
+	free(sw);
+}
+
+/* Kitamachi's 2027 assessment with 2026 and 2025 before it (given latest
+ * first is not assumed: 2026, then 2025) and 2026's action list, as edited. */
+static void check_board_followup(csm_lang lang)
+{
+	const int ja = lang == CSM_LANG_JA;
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_industries *ind = NULL;
+	csm_tips *tips = NULL;
+	csm_karte_maker *km = NULL;
+	csm_answers *a[3] = {0};
+	csm_score *s[3] = {0};
+	csm_analysis *an = NULL;
+	csm_actions *acts = NULL, *next = NULL;
+	csm_plan *plan = NULL;
+	csm_plan_options popt = CSM_PLAN_OPTIONS_INIT;
+	static const char *const file[3] = {SRC("examples/followup/kitamachi-2027.json"),
+	                                    SRC("examples/followup/kitamachi-2026.json"),
+	                                    SRC("examples/followup/kitamachi-2025.json")};
+	const csm_grading *g;
+	char *font = NULL, *pdf = NULL, *text = NULL, *flat = NULL, path[128], buf[512], n1[32], n2[32], n3[32];
+	const int *flagged;
+	int dirs[3], nd = 0, i, target_group;
+	size_t len = 0, k, counts[4] = {0};
+	double pct = 0, mean = 0, gap = 0;
+
+	CHECK_INT(csm_font_find(&font, "IPAexGothic"), 0);
+	g = q && b ? csm_benchmark_grading_for(b, q) : NULL;
+	for (i = 0; i < 3 && g; i++)
+		if (csm_answers_load(&a[i], file[i]) || csm_score_compute(&s[i], q, a[i], g, i ? CSM_ALLOW_PARTIAL : 0))
+			g = NULL;
+	if (!g || !font || csm_tips_open(&tips, CSM_TEST_SRC) || csm_industries_open(&ind, CSM_TEST_SRC) ||
+	    csm_analyze(&an, q, a[0], s[0], b) || csm_karte_maker_new(&km, font) ||
+	    csm_actions_load(&acts, SRC("examples/followup/actions-edited.csv"))) {
+		CHECK(!"setup failed");
+		fprintf(stderr, "%s\n", csm_error_last());
+		goto done;
+	}
+	csm_analysis_use_industries(an, ind);
+	CHECK_INT(csm_analysis_set_targets(an, tips), 0);
+	CHECK_INT(csm_analysis_set_history(an, (const csm_answers *const *)a + 1, (const csm_score *const *)s + 1, 2), 0);
+	CHECK_INT(csm_analysis_set_actions(an, acts, 1822435200LL), 0); /* 2027-10-02 */
+	CHECK_INT(csm_board_render(&pdf, &len, km, an, tips, lang, 1700000000LL), 0);
+	if (!pdf)
+		goto done;
+	snprintf(path, sizeof path, "%s/board-%s.pdf", tmpdir, ja ? "ja" : "en");
+	{
+		FILE *f = fopen(path, "wb");
+		CHECK(f && fwrite(pdf, 1, len, f) == len);
+		if (f)
+			fclose(f);
+	}
+	text = board_page_checks(path);
+	flat = squeeze(text);
+	has_flat(flat, csm_answers_field_get(a[0], CSM_FIELD_ORG_NAME));
+
+	/* the grade and its change since the latest earlier one (2026, not 2025) */
+	csm_format_overall(n1, sizeof n1, csm_score_overall(s[0]), g);
+	csm_format_overall(n2, sizeof n2, csm_score_overall(s[1]), g);
+	CHECK_STR(n1, "3.2"); /* the example's real numbers, as the karte shows them */
+	CHECK_STR(n2, "3.1");
+	snprintf(buf, sizeof buf, ja ? "成熟度 %s、総合スコアは 5 点満点中 %s です。" : "Grade %s, with an overall score of %s out of 5.",
+	         csm_grade_name(csm_score_grade(s[0])), n1);
+	has_flat(flat, buf);
+	snprintf(buf, sizeof buf, ja ? "前回（%s）から: 成熟度 %s → %s、総合スコア %s → %s。"
+	                             : "Since the last assessment (%s): grade %s → %s, overall score %s → %s.",
+	         "2026-10-20", csm_grade_name(csm_score_grade(s[1])), csm_grade_name(csm_score_grade(s[0])), n2, n1);
+	has_flat(flat, buf);
+	has_flat(flat, ja ? "成熟度B→B、総合スコア3.1→3.2" : "gradeB→B,overallscore3.1→3.2");
+
+	/* the chart: every assessment, by date, with its overall and grade */
+	csm_format_overall(n3, sizeof n3, csm_score_overall(s[2]), g);
+	CHECK_STR(n3, "2.65"); /* one decimal would put it across the B cut-off */
+	has_flat(flat, "2025-10-14");
+	has_flat(flat, "2026-10-20");
+	has_flat(flat, "2027-09-30");
+	has_flat(flat, "2.65 C");
+	has_flat(flat, "3.1 B");
+	has_flat(flat, "3.2 B");
+	{ /* in date order along the axis, the first given (2026) in the middle */
+		const char *c1 = flat ? strstr(flat, "2025-10-14") : NULL, *c2 = c1 ? strstr(c1, "2026-10-20") : NULL;
+		CHECK(c2 && strstr(c2, "2027-09-30"));
+	}
+
+	/* the industry: a group of 11, at least min_group, so a percentile */
+	CHECK_INT(csm_analysis_percentile(&pct, an), 1);
+	snprintf(buf, sizeof buf, ja ? "総合スコアは 100 社中およそ %.0f 社を上回ります（カルテのパーセンタイル %.0f）" : "ahead of about %.0f in 100 (percentile %.0f on the karte)", pct, pct);
+	has_flat(flat, buf);
+	has_flat(flat, ja ? "11 社" : "11 companies");
+	has_flat(flat, ja ? "パーセンタイル73" : "percentile73");
+
+	/* the three areas: the karte's hint 1, then hint 2's first two */
+	dirs[nd++] = csm_analysis_hint1(an);
+	for (k = 0; k < csm_analysis_flagged(&flagged, an) && nd < 3; k++)
+		dirs[nd++] = flagged[k];
+	CHECK_INT(nd, 3);
+	CHECK_INT(dirs[0], 9);
+	target_group = csm_benchmark_group_find(b, csm_analysis_target(an));
+	for (i = 0; i < nd; i++) {
+		char *left = if_left_of("csmg-v2", dirs[i], lang);
+		CHECK(left != NULL);
+		snprintf(buf, sizeof buf, ja ? "%d.  %s（指示 %d）" : "%d.  %s (directive %d)", i + 1,
+		         csm_directive_title(q, dirs[i], lang), dirs[i]);
+		has_flat(flat, buf);
+		snprintf(buf, sizeof buf, ja ? "放置すると: %s" : "If left: %s", left ? left : "?");
+		has_flat(flat, buf);
+		CHECK(csm_benchmark_group_mean(&mean, b, (size_t)target_group, dirs[i]));
+		CHECK_INT(csm_analysis_gap(&gap, an, dirs[i]), 1);
+		csm_format1(n1, sizeof n1, csm_score_directive(s[0], dirs[i])->score);
+		csm_format1(n2, sizeof n2, mean);
+		csm_format1(n3, sizeof n3, gap);
+		snprintf(buf, sizeof buf, ja ? "現在 %s（5 点満点）。成熟度 A の企業の平均は %s で、%s 遅れています。"
+		                             : "Now %s out of 5; companies of grade A average %s: %s behind.",
+		         n1, n2, n3);
+		has_flat(flat, buf);
+		free(left);
+	}
+	has_flat(flat, ja ? "現在2.0（5点満点）。成熟度Aの企業の平均は4.1で、2.1遅れています。" : "Now2.0outof5;companiesofgradeAaverage4.1:2.1behind.");
+
+	/* the next three actions: the first three of csm plan --actions */
+	popt.start = an;
+	popt.target = csm_answers_target_grade(a[0]);
+	CHECK_INT(csm_plan_make(&plan, q, a[0], g, tips, &popt), 0);
+	CHECK_INT(plan ? csm_actions_make(&next, plan, q, a[0], tips, lang) : -1, 0);
+	CHECK(csm_actions_count(next) >= 3);
+	for (k = 0; k < 3 && k < csm_actions_count(next); k++) {
+		const csm_action *x = csm_actions_get(next, k);
+		csm_tip_info ti;
+		CHECK_INT(csm_tip_get(&ti, tips, x->tip, lang), 0);
+		snprintf(buf, sizeof buf, ja ? "%zu.  %s（チェック項目 %s：レベル %d → %d）" : "%zu.  %s (checklist item %s: level %d → %d)",
+		         k + 1, ti.title, x->item, x->from, x->to);
+		has_flat(flat, buf);
+		has_flat(flat, x->first_step);
+		has_flat(flat, x->owner);
+		has_flat(flat, ja ? (x->cost == 'S' ? "費用: 小" : x->cost == 'M' ? "費用: 中" : "費用: 大")
+		                  : (x->cost == 'S' ? "Cost: small" : x->cost == 'M' ? "Cost: medium" : "Cost: large"));
+	}
+	CHECK_STR(csm_actions_get(next, 0) ? csm_actions_get(next, 0)->item : "", "9-3");
+
+	/* last year's actions, in counts: the follow-up's numbers */
+	for (k = 0; k < csm_actions_count(acts); k++)
+		counts[csm_actions_get(acts, k)->status]++;
+	CHECK_INT(counts[CSM_ACTION_OPEN], 5);
+	CHECK_INT(counts[CSM_ACTION_IN_PROGRESS], 1);
+	CHECK_INT(counts[CSM_ACTION_DONE], 3);
+	CHECK_INT(counts[CSM_ACTION_DROPPED], 1);
+	snprintf(buf, sizeof buf, ja ? "合意した対策 %zu 件: 完了 %zu、進行中 %zu、未着手 %zu、取りやめ %zu（2027-10-02 時点）。"
+	                             : "%zu actions were agreed: %zu done, %zu in progress, %zu not started, %zu dropped (as of 2027-10-02).",
+	         csm_actions_count(acts), counts[CSM_ACTION_DONE], counts[CSM_ACTION_IN_PROGRESS], counts[CSM_ACTION_OPEN],
+	         counts[CSM_ACTION_DROPPED]);
+	has_flat(flat, buf);
+	/* as the karte's follow-up lists them: 5 late; 2 done and moved, 1 not */
+	has_flat(flat, ja ? "5 件が期限を過ぎても完了していません。" : "5 are past their due date and not done.");
+	has_flat(flat, ja ? "完了した対策のうち 2 件は項目のレベルが上がり、1 件はまだ上がっていません"
+	                  : "Of those done, 2 raised the level of their item and 1 did not yet");
+	{
+		const char *want[6];
+		want[0] = csm_answers_field_get(a[0], CSM_FIELD_ORG_NAME);
+		want[1] = csm_directive_title(q, dirs[0], lang);
+		want[2] = csm_directive_title(q, dirs[1], lang);
+		want[3] = csm_directive_title(q, dirs[2], lang);
+		want[4] = "2.65";
+		want[5] = ja ? "昨年度の対策の状況" : "Last year's actions";
+		check_other_readers(path, want, 6);
+	}
+done:
+	free(flat);
+	free(text);
+	csm_free(pdf);
+	csm_free(font);
+	csm_actions_free(next);
+	csm_plan_free(plan);
+	csm_actions_free(acts);
+	csm_karte_maker_free(km);
+	csm_analysis_free(an);
+	for (i = 0; i < 3; i++) {
+		csm_score_free(s[i]);
+		csm_answers_free(a[i]);
+	}
+	csm_industries_free(ind);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+/* Aozora (finance, a group of 3 < min_group 5): no percentile, said why; no
+ * earlier assessment, no action list. Sakura (sme-light, which the 2020
+ * benchmark cannot compare with): no grade, no comparison, no plan. */
+static void check_board_limits(csm_lang lang)
+{
+	const int ja = lang == CSM_LANG_JA;
+	static const char *const file[2] = {SRC("examples/aozora-bank.json"), SRC("test/data/sme-light-sakura.json")};
+	static const char *const qid[2] = {"csmg-v2", "sme-light"};
+	csm_benchmark *b = load_beta();
+	csm_industries *ind = NULL;
+	csm_tips *tips = NULL;
+	csm_karte_maker *km = NULL;
+	char *font = NULL;
+	int i;
+	CHECK_INT(csm_font_find(&font, "IPAexGothic"), 0);
+	if (!b || !font || csm_tips_open(&tips, CSM_TEST_SRC) || csm_industries_open(&ind, CSM_TEST_SRC) ||
+	    csm_karte_maker_new(&km, font)) {
+		CHECK(!"setup failed");
+		goto done;
+	}
+	for (i = 0; i < 2; i++) {
+		csm_questionnaire *q = NULL;
+		csm_answers *a = NULL;
+		csm_score *s = NULL;
+		csm_analysis *an = NULL;
+		char *pdf = NULL, *text = NULL, *flat = NULL, path[128], buf[512];
+		size_t len = 0;
+		unsigned gn;
+		if (csm_answers_load(&a, file[i]) ||
+		    csm_questionnaire_open(&q, CSM_TEST_SRC, qid[i]) ||
+		    csm_score_compute(&s, q, a, csm_benchmark_grading_for(b, q), 0) || csm_analyze(&an, q, a, s, b)) {
+			CHECK(!"setup failed");
+			fprintf(stderr, "%s: %s\n", file[i], csm_error_last());
+		} else {
+			csm_analysis_use_industries(an, ind);
+			CHECK_INT(csm_board_render(&pdf, &len, km, an, tips, lang, 1700000000LL), 0);
+		}
+		snprintf(path, sizeof path, "%s/board-limits-%d-%s.pdf", tmpdir, i, ja ? "ja" : "en");
+		if (pdf) {
+			FILE *f = fopen(path, "wb");
+			CHECK(f && fwrite(pdf, 1, len, f) == len);
+			if (f)
+				fclose(f);
+			text = board_page_checks(path);
+			flat = squeeze(text);
+		}
+		has_flat(flat, ja ? "比べる前回の評価はまだありません。" : "No earlier assessment to compare with yet.");
+		CHECK(!flat || !strstr(flat, ja ? "昨年度の対策の状況" : "Last year's actions"));
+		CHECK(!flat || !strstr(flat, ja ? "パーセンタイル" : "percentile"));
+		if (i == 0) {
+			CHECK_INT(csm_analysis_compares(an), 2);
+			double pct;
+			gn = csm_benchmark_group_n(b, (size_t)csm_benchmark_group_find(b, "industry:finance"));
+			CHECK_INT(gn, 3);
+			CHECK(gn < csm_benchmark_min_group(b));
+			CHECK_INT(csm_analysis_percentile(&pct, an), 0);
+			snprintf(buf, sizeof buf, ja ? "比較データの %s は %u 社で、公平な比較に必要な %u 社に足りません。"
+			                             : "%s has %u companies in the benchmark, fewer than the %u a fair comparison needs.",
+			         ja ? "金融" : "Finance", gn, csm_benchmark_min_group(b));
+			has_flat(flat, buf);
+			has_flat(flat, ja ? "3 社で、公平な比較に必要な 5 社" : "Finance has 3 companies in the benchmark, fewer than the 5");
+			has_flat(flat, "4.4 A");
+		} else {
+			CHECK_INT(csm_analysis_compares(an), 0);
+			has_flat(flat, ja ? "成熟度の判定と比較はありません" : "No grade and no comparison");
+			has_flat(flat, ja ? "成熟度の判定がないため、計画は立てていません。" : "No plan: without a grade there is no target to plan towards.");
+			CHECK(!flat || !strstr(flat, ja ? "成熟度 A、" : "Grade A means"));
+			has_flat(flat, csm_directive_title(q, csm_analysis_hint1(an), lang));
+		}
+		free(flat);
+		free(text);
+		csm_free(pdf);
+		csm_analysis_free(an);
+		csm_score_free(s);
+		csm_answers_free(a);
+		csm_questionnaire_free(q);
+	}
+done:
+	csm_free(font);
+	csm_karte_maker_free(km);
+	csm_industries_free(ind);
+	csm_tips_free(tips);
+	csm_benchmark_free(b);
+}
+
+/* Another organization's file as an earlier assessment is refused. */
+static void test_board_other_org(void)
+{
+	csm_questionnaire *q = load_v2();
+	csm_benchmark *b = load_beta();
+	csm_answers *a = NULL, *o = NULL;
+	csm_score *s = NULL, *os = NULL;
+	csm_analysis *an = NULL;
+	const csm_answers *ha[1];
+	const csm_score *hs[1];
+	if (!q || !b || csm_answers_load(&a, SRC("examples/followup/kitamachi-2027.json")) ||
+	    csm_answers_load(&o, SRC("examples/aozora-bank.json")) ||
+	    csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) ||
+	    csm_score_compute(&os, q, o, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b)) {
+		CHECK(!"setup failed");
+	} else {
+		ha[0] = o;
+		hs[0] = os;
+		CHECK_INT(csm_analysis_set_history(an, ha, hs, 1), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "must be of the same organization");
+	}
+	csm_analysis_free(an);
+	csm_score_free(s);
+	csm_score_free(os);
+	csm_answers_free(a);
+	csm_answers_free(o);
+	csm_benchmark_free(b);
+	csm_questionnaire_free(q);
+}
+
+static void test_board(void)
+{
+	check_board_followup(CSM_LANG_EN);
+	check_board_followup(CSM_LANG_JA);
+	check_board_limits(CSM_LANG_EN);
+	check_board_limits(CSM_LANG_JA);
+}
+
 int main(void)
 {
 	char cmd[128];
@@ -1061,6 +1437,8 @@ int main(void)
 	RUN_TEST(test_long_item_lists);
 	RUN_TEST(test_font_errors);
 	RUN_TEST(test_display_rule);
+	RUN_TEST(test_board);
+	RUN_TEST(test_board_other_org);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		return 2;

@@ -90,6 +90,62 @@ static void test_tip_checked(void)
 	csm_tips_free(t);
 }
 
+/* "budget" (what to do with no money, a little, or outside help) is optional;
+ * when given, all three answers in both languages, each error naming its cell. */
+static void test_tip_budget(void)
+{
+	static const char *const bad[][2] = {
+	    {"\"budget\": \"free\"", "t.json: tip 1-1: budget: expected an object"},
+	    {"\"budget\": {\"none\": {\"ja\": \"無\", \"en\": \"N\"}, \"small\": {\"ja\": \"小\", \"en\": \"S\"}}",
+	     "t.json: tip 1-1: budget.outside: missing"},
+	    {"\"budget\": {\"none\": {\"ja\": \"無\"}, \"small\": {\"ja\": \"小\", \"en\": \"S\"}, "
+	     "\"outside\": {\"ja\": \"外\", \"en\": \"O\"}}",
+	     "t.json: tip 1-1: budget.none.en: missing or empty"},
+	    {"\"budget\": {\"none\": {\"ja\": \"無\", \"en\": \"N\"}, \"small\": \"x\", "
+	     "\"outside\": {\"ja\": \"外\", \"en\": \"O\"}}",
+	     "t.json: tip 1-1: budget.small: expected an object"},
+	    {"\"budget\": {\"none\": {\"ja\": \"無\", \"en\": \"N\"}, \"small\": {\"ja\": \"小\", \"en\": \"S\"}, "
+	     "\"outside\": {\"ja\": 3, \"en\": \"O\"}}",
+	     "t.json: tip 1-1: budget.outside.ja: expected a string"}};
+	const char *fmt = "{\"format\": \"csm-tips/1\", \"tips\": [{\"id\": \"1-1\", "
+	                  "\"title\": {\"ja\": \"題\", \"en\": \"T\"}, \"action\": {\"ja\": \"行\", \"en\": \"A\"}%s%s}]}";
+	const char *good = "\"budget\": {\"none\": {\"ja\": \"無料\", \"en\": \"Free\"}, "
+	                   "\"small\": {\"ja\": \"数千円\", \"en\": \"A few thousand yen\"}, "
+	                   "\"outside\": {\"ja\": \"業者\", \"en\": \"A vendor\"}}";
+	char json[1024];
+	csm_tips *t = NULL;
+	csm_tip_info info;
+	size_t i;
+	snprintf(json, sizeof json, fmt, ", ", good);
+	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
+	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_EN), 0);
+	CHECK_STR(info.budget[CSM_BUDGET_NONE], "Free");
+	CHECK_STR(info.budget[CSM_BUDGET_SMALL], "A few thousand yen");
+	CHECK_STR(info.budget[CSM_BUDGET_OUTSIDE], "A vendor");
+	CHECK_STR(csm_tip_budget(t, "1-1", CSM_BUDGET_SMALL, CSM_LANG_JA), "数千円");
+	CHECK(csm_tip_budget(t, "1-1", (csm_budget)3, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(t, "1-1", (csm_budget)-1, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(t, "no-such-tip", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(NULL, "1-1", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(t, "1-1", CSM_BUDGET_NONE, (csm_lang)9) == NULL);
+	csm_tips_free(t);
+	t = NULL;
+	snprintf(json, sizeof json, fmt, "", "");
+	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
+	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_JA), 0);
+	CHECK(!info.budget[0] && !info.budget[1] && !info.budget[2]);
+	CHECK(csm_tip_budget(t, "1-1", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	csm_tips_free(t);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = NULL;
+		snprintf(json, sizeof json, fmt, ", ", bad[i][0]);
+		CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), CSM_EINVALID);
+		CHECK(t == NULL);
+		CHECK_HAS(csm_error_last(), bad[i][1]);
+		csm_tips_free(t);
+	}
+}
+
 static void test_tips_cover_items(void)
 {
 	csm_questionnaire *q = load_v2();
@@ -238,6 +294,7 @@ static void test_format_version(void)
 int main(void)
 {
 	RUN_TEST(test_shipped_v2_matches_item_list);
+	RUN_TEST(test_tip_budget);
 	RUN_TEST(test_tips_cover_items);
 	RUN_TEST(test_tip_checked);
 	RUN_TEST(test_open_unknown);
