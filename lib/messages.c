@@ -12,11 +12,12 @@
  *    a language needs another order or number agreement the text is split
  *    into keys (analysis.at_level5_one/_many) rather than reordered.
  *
- * A third language is added by a value of csm_lang (and CSM__LANGS), one more
- * text at the end of every row (the test then fails for any row without it),
- * and its code in common.lang_code; outside the table only rules that are not
- * words need a look (the workbook's row heights and first column width, the
- * industry label match, which ignores case except in Japanese). */
+ * A third language is added by a value of csm_lang (with CSM__LANGS and
+ * CSM__LANG_OK) and one more text at the end of every row (the test fails for
+ * a row without it), its code in common.lang_code; outside the table only
+ * rules that are not words need a look (the workbook's row heights and first
+ * column width, the industry label match, which ignores case but in Japanese).
+ * The questionnaire, tips and industries are data with their own columns. */
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -548,14 +549,14 @@ const char *csm__msg(const char *key, csm_lang lang)
 	const csm__message *m;
 
 	assert(key != NULL);
-	assert(lang == CSM_LANG_JA || lang == CSM_LANG_EN);
+	assert((unsigned)lang < CSM__LANGS);
 	m = bsearch(key, TABLE, sizeof TABLE / sizeof TABLE[0], sizeof TABLE[0], by_key);
 	/* An unknown key is a programming error: the table test lists every key the
 	 * sources use. Release builds show the key rather than nothing. */
 	assert(m != NULL);
 	if (!m)
 		return key;
-	return m->text[lang == CSM_LANG_EN ? CSM_LANG_EN : CSM_LANG_JA];
+	return m->text[(unsigned)lang < CSM__LANGS ? lang : CSM_LANG_JA];
 }
 
 const csm__message *csm__msg_table(size_t *out_count)
