@@ -1,12 +1,14 @@
 /* Reports on scored answers: karte, board, portfolio, radar, trend, plan, whatif. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "commands.h"
@@ -15,8 +17,9 @@
 
 typedef struct report_args {
 	cli_args c;
-	const char *outdir, *font, *csv, *rollup, *size, *target, *budget;
+	const char *outdir, *font, *csv, *rollup, *size, *target, *budget, *actions_format;
 	cli_list sets, history; /* whatif --set; board --previous */
+	cli_list action_lists;  /* portfolio --actions */
 } report_args;
 
 #define REPORT_ARG(field) offsetof(report_args, field)
@@ -365,15 +368,147 @@ static int write_portfolio(const report_args *r, const char *pdf, size_t len, co
 	return status;
 }
 
+/* An action list's file by its extension. */
+static int is_list_name(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return name[0] != '.' && dot &&
+	       (strcasecmp(dot, ".json") == 0 || strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".xlsx") == 0);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Append a copy of `path` to v (n used, cap room). */
+static int push_path(char ***v, size_t *n, size_t *cap, const char *path)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		char **t = realloc(*v, c * sizeof *t);
+		if (!t)
+			return cli_nomem();
+		*v = t;
+		*cap = c;
+	}
+	if (!((*v)[*n] = strdup(path)))
+		return cli_nomem();
+	(*n)++;
+	return 0;
+}
+
+/* The paths --actions names: a list, or every list (*.json, *.csv, *.xlsx) of
+ * a directory in name order. *out (each and the array freed by the caller). */
+static int list_paths(char ***out, size_t *n, const cli_list *given)
+{
+	size_t cap = 0;
+	int i, status = 0;
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < given->n && !status; i++) {
+		struct stat st;
+		DIR *d;
+		struct dirent *e;
+		size_t first = *n;
+		if (stat(given->v[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			status = push_path(out, n, &cap, given->v[i]); /* a file: its reader says what is wrong */
+			continue;
+		}
+		if (!(d = opendir(given->v[i]))) {
+			fprintf(stderr, "%s: cannot read the directory: %s\n", given->v[i], strerror(errno));
+			return EXIT_INPUT;
+		}
+		while (!status && (e = readdir(d)) != NULL) {
+			char path[PATH_MAX];
+			if (!is_list_name(e->d_name))
+				continue;
+			snprintf(path, sizeof path, "%s/%s", given->v[i], e->d_name);
+			status = push_path(out, n, &cap, path);
+		}
+		closedir(d);
+		if (*n > first)
+			qsort(*out + first, *n - first, sizeof **out, cmp_str);
+	}
+	return status;
+}
+
+/* 1 if two paths have the same file name without directory and extension. */
+static int same_stem(const char *x, const char *y)
+{
+	const char *bx = strrchr(x, '/'), *by = strrchr(y, '/'), *dx, *dy;
+	bx = bx ? bx + 1 : x;
+	by = by ? by + 1 : y;
+	dx = strrchr(bx, '.');
+	dy = strrchr(by, '.');
+	if (!dx || dx == bx)
+		dx = bx + strlen(bx);
+	if (!dy || dy == by)
+		dy = by + strlen(by);
+	return dx - bx == dy - by && strncmp(bx, by, (size_t)(dx - bx)) == 0;
+}
+
+/* The portfolio's action lists: each matched to the answers file about the
+ * organization it names (else, for a list that names none, the answers file
+ * of the same file name), and followed up in that organization's analysis.
+ * acts[i] for file i, or NULL. Every problem reported; 0 or an exit status. */
+static int portfolio_actions(csm_actions **acts, report_args *r, const rendered_set *x)
+{
+	const cli_args *o = &r->c;
+	char **paths = NULL;
+	const char **from = calloc((size_t)o->nfiles, sizeof *from);
+	size_t n = 0, k;
+	int i, rc, status = from ? list_paths(&paths, &n, &r->action_lists) : cli_nomem();
+
+	for (k = 0; k < n && status != EXIT_FAIL; k++) {
+		csm_actions *a = NULL;
+		const char *org;
+		int hit = -1;
+		if ((rc = csm_actions_load(&a, paths[k]))) {
+			cli_lib_error(rc);
+			status = status ? status : cli_exit_code(rc);
+			continue;
+		}
+		org = csm_actions_organization(a);
+		for (i = 0; i < o->nfiles && hit < 0; i++)
+			if (org ? csm_actions_is_for(a, x->a[i]) : same_stem(paths[k], o->files[i]))
+				hit = i;
+		if (hit < 0) {
+			if (org)
+				fprintf(stderr, "%s: the list is for \"%s\", which none of the answers files is about\n", paths[k],
+				        org);
+			else
+				fprintf(stderr, "%s: the list names no organization and no answers file has its name; write it "
+				                "with 'csm plan --actions', or name it after the answers file\n", paths[k]);
+		} else if (acts[hit]) {
+			fprintf(stderr, "%s: %s already has an action list (%s)\n", paths[k], o->files[hit], from[hit]);
+			hit = -1;
+		}
+		if (hit < 0) {
+			csm_actions_free(a);
+			status = status ? status : EXIT_INPUT;
+			continue;
+		}
+		acts[hit] = a;
+		from[hit] = paths[k];
+	}
+	for (i = 0; i < o->nfiles && !status; i++)
+		if (acts[i] && (rc = csm_analysis_set_actions(x->an[i], acts[i], x->created)))
+			status = cli_lib_error(rc);
+	for (k = 0; k < n; k++)
+		free(paths[k]);
+	free(paths);
+	free(from);
+	return status;
+}
+
 static int run_portfolio(cli_args *args)
 {
 	report_args *r = (report_args *)args;
 	cli_args *o = &r->c;
 	rendered_set x = {0};
 	char *pdf = NULL, *csv = NULL;
+	csm_actions **acts = NULL;
 	csm_rollup rollup = CSM_ROLLUP_MEAN;
 	size_t len;
-	int rc, status, failed;
+	int i, rc, status, failed;
 
 	if (o->nfiles < 1 || !o->output)
 		return cli_usage_error("portfolio: use 'csm portfolio FILE... -o portfolio.pdf [--csv table.csv]'");
@@ -388,6 +523,14 @@ static int run_portfolio(cli_args *args)
 			fprintf(stderr, "csm: %d of %d files failed; nothing was written\n", failed, o->nfiles);
 		goto cleanup;
 	}
+	if (r->action_lists.n) {
+		if (!(acts = calloc((size_t)o->nfiles, sizeof *acts))) {
+			status = cli_nomem();
+			goto cleanup;
+		}
+		if ((status = portfolio_actions(acts, r, &x)))
+			goto cleanup;
+	}
 	if ((rc = csm_portfolio_render(&pdf, &len, x.km, (const csm_analysis *const *)x.an, (size_t)o->nfiles, x.tips,
 	                               o->lang, x.created, rollup)) ||
 	    (r->csv && (rc = csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, (size_t)o->nfiles, rollup)))) {
@@ -397,6 +540,9 @@ static int run_portfolio(cli_args *args)
 	status = write_portfolio(r, pdf, len, csv);
 cleanup:
 	rendered_set_free(&x, o->nfiles);
+	for (i = 0; acts && i < o->nfiles; i++)
+		csm_actions_free(acts[i]);
+	free(acts);
 	csm_free(pdf);
 	csm_free(csv);
 	return status;
@@ -449,15 +595,26 @@ cleanup:
 	return status;
 }
 
-/* The action list of plan `p`: CSV if its path ends in .csv, else JSON. */
-static int plan_actions(char **out, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
-                        const csm_tips *tips, const cli_args *o)
+/* The form of the action list: --actions-format, else by the path's
+ * extension (.csv, .xlsx; anything else JSON). */
+static const char *actions_format(const report_args *r)
+{
+	const char *dot = strrchr(r->c.actions, '.');
+	if (r->actions_format)
+		return r->actions_format;
+	return dot && strcasecmp(dot, ".csv") == 0 ? "csv" : dot && strcasecmp(dot, ".xlsx") == 0 ? "xlsx" : "json";
+}
+
+/* The action list of plan `p` in `fmt`: *out (csm_free) and its length. */
+static int plan_actions(char **out, size_t *len, const csm_plan *p, const csm_questionnaire *q, const csm_answers *a,
+                        const csm_tips *tips, const cli_args *o, const char *fmt)
 {
 	csm_actions *acts = NULL;
-	const char *dot = strrchr(o->actions, '.');
 	int rc = csm_actions_make(&acts, p, q, a, tips, o->lang);
-	if (!rc)
-		rc = csm_actions_write(out, acts, dot && strcasecmp(dot, ".csv") == 0);
+	if (!rc && strcmp(fmt, "xlsx") == 0)
+		rc = csm_actions_xlsx((unsigned char **)out, len, acts, o->lang);
+	else if (!rc && !(rc = csm_actions_write(out, acts, strcmp(fmt, "csv") == 0)))
+		*len = strlen(*out);
 	csm_actions_free(acts);
 	return rc;
 }
@@ -472,6 +629,7 @@ static int run_plan(cli_args *args)
 	const csm_questionnaire *q = NULL;
 	csm_plan *p = NULL;
 	char *text = NULL, *acts_text = NULL;
+	size_t acts_len = 0;
 	csm_grade target = CSM_GRADE_NONE;
 	char budget = 0;
 	int rc, status;
@@ -485,6 +643,11 @@ static int run_plan(cli_args *args)
 		return cli_usage_error("plan: --target is A, B or C");
 	if (r->budget && strcmp(r->budget, "S") && strcmp(r->budget, "M") && strcmp(r->budget, "L"))
 		return cli_usage_error("plan: --budget is S, M or L");
+	if (r->actions_format && strcmp(r->actions_format, "json") && strcmp(r->actions_format, "csv") &&
+	    strcmp(r->actions_format, "xlsx"))
+		return cli_usage_error("plan: --actions-format is json, csv or xlsx");
+	if (r->actions_format && !o->actions)
+		return cli_usage_error("plan: --actions-format goes with --actions FILE");
 	if (r->target)
 		target = r->target[0] == 'A' ? CSM_GRADE_A : r->target[0] == 'B' ? CSM_GRADE_B : CSM_GRADE_C;
 	if (r->budget)
@@ -507,9 +670,9 @@ static int run_plan(cli_args *args)
 		popt.target = csm_answers_target_grade(a);
 	if (rc || (rc = csm_plan_make(&p, q, a, csm_benchmark_grading_for(b, q), tips, &popt)) ||
 	    (rc = csm_render_plan(&text, p, q, tips, o->lang, o->json)) ||
-	    (o->actions && (rc = plan_actions(&acts_text, p, q, a, tips, o))))
+	    (o->actions && (rc = plan_actions(&acts_text, &acts_len, p, q, a, tips, o, actions_format(r)))))
 		status = cli_lib_error(rc);
-	else if (!o->actions || !(status = cli_write_text(o->actions, acts_text)))
+	else if (!o->actions || !(status = cli_write_bytes(o->actions, acts_text, acts_len)))
 		status = cli_write_text(o->output, text);
 cleanup:
 	csm_free(text);
@@ -597,7 +760,7 @@ static const cli_opt karte_opts[] = {
     OPT_DATA_DIR,
     OPT_WEIGHTS,
     OPT_PREVIOUS,
-    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv|.xlsx",
          "last year's action list (csm plan --actions, edited): the karte says what was done and what is late"},
     OPT_END,
 };
@@ -674,6 +837,8 @@ static const cli_opt portfolio_opts[] = {
     {"--csv", NULL, CLI_STR, CLI_OUT, REPORT_ARG(csv), 0, 0, "FILE.csv", "also the table, for spreadsheets"},
     {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue",
          "how the entities are rolled up to the group (default mean)"},
+    {"--actions", NULL, CLI_LIST, 0, REPORT_ARG(action_lists), 0, 0, "LIST|DIR",
+         "last year's action lists (csm plan --actions, edited), or a directory of them; may repeat"},
     OPT_LANG,
     OPT_BENCHMARK,
     OPT_FONT,
@@ -692,7 +857,13 @@ const cli_command cli_cmd_portfolio = {
     "every organization's grade and overall with a heat map of its directive scores;\n"
     "and names the group's weakest directives with the organizations that pull each\n"
     "down. Then a radar chart per organization, then the kartes. --csv writes the\n"
-    "table for spreadsheets (UTF-8 with BOM; formula-like cells neutralized).",
+    "table for spreadsheets (UTF-8 with BOM; formula-like cells neutralized).\n"
+    "--actions adds who follows up: per organization the actions done, open and past\n"
+    "their due date (today: SOURCE_DATE_EPOCH, else the current date), in the summary,\n"
+    "the CSV and each karte. A list goes to the answers file about the organization it\n"
+    "names (csm plan writes the name in), else to the one with its file name\n"
+    "(aozora-bank.csv for aozora-bank.json); a directory is read whole (*.json, *.csv,\n"
+    "*.xlsx). An organization without a list is shown as such.",
     portfolio_opts, sizeof(report_args), run_portfolio,
 };
 
@@ -721,8 +892,10 @@ const cli_command cli_cmd_trend = {
 static const cli_opt plan_opts[] = {
     {"--target", NULL, CLI_STR, 0, REPORT_ARG(target), 0, 0, "A|B|C", "the grade to reach (default: the next)"},
     {"--budget", NULL, CLI_STR, 0, REPORT_ARG(budget), 0, 0, "S|M|L", "only items of at most this effort"},
-    {"--actions", NULL, CLI_STR, CLI_OUT, CLI_ARG(actions), 0, 0, "OUT.json|OUT.csv",
-         "also write the plan as an action list (csm-actions/1) to track"},
+    {"--actions", NULL, CLI_STR, CLI_OUT, CLI_ARG(actions), 0, 0, "OUT.json|.csv|.xlsx",
+         "also write the plan as an action list (csm-actions/1) to track; .xlsx: a sheet with drop-downs"},
+    {"--actions-format", NULL, CLI_STR, 0, REPORT_ARG(actions_format), 0, 0, "json|csv|xlsx",
+         "the form of the action list (default: by the extension of --actions, else json)"},
     OPT_JSON("one JSON document instead of text"),
     OPT_LANG,
     OPT_BENCHMARK,
@@ -737,13 +910,14 @@ static const cli_opt plan_opts[] = {
 
 const cli_command cli_cmd_plan = {
     "plan", "what to raise, in what order, to reach a grade",
-    "csm plan FILE [--target A|B|C] [--budget S|M|L] [--actions OUT.json|OUT.csv] [options]",
+    "csm plan FILE [--target A|B|C] [--budget S|M|L] [--actions OUT.json|.csv|.xlsx] [options]",
     "Raises items one level at a time, always the one that lifts the overall most per\n"
     "unit of effort (S 1, M 2, L 3, from the item's tip; --budget keeps to items of at\n"
     "most that effort), until the target grade (default: the file's target, else the\n"
     "next) is reached. --actions writes one action per item to raise (owner, effort,\n"
     "cost and first step from its tip; due the file's target date; status open) to\n"
-    "edit and give back to 'csm score --previous OLD --actions FILE' next time.",
+    "edit and give back to 'csm score --previous OLD --actions FILE' next time; as\n"
+    ".xlsx, a sheet with a status drop-down in --lang and a date check on the due date.",
     plan_opts, sizeof(report_args), run_plan,
 };
 

@@ -240,7 +240,7 @@ static const cli_opt score_opts[] = {
     OPT_DATA_DIR,
     OPT_WEIGHTS,
     OPT_PREVIOUS,
-    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
+    {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv|.xlsx",
          "an action list (csm plan --actions, edited): say what was done, what moved, what is late"},
     OPT_END,
 };

@@ -7,7 +7,7 @@
 
 #define CLI_COMMANDS(X)                                                                                       \
 	X(score) X(karte) X(board) X(radar) X(validate) X(template) X(import) X(questions) X(tips) X(industries)          \
-	X(convert) X(bench) X(portfolio) X(trend) X(plan) X(whatif) X(merge) X(db)
+	X(convert) X(bench) X(portfolio) X(supply) X(trend) X(plan) X(whatif) X(merge) X(db)
 
 #define CLI_DECLARE(name) extern const cli_command cli_cmd_##name;
 CLI_COMMANDS(CLI_DECLARE)

@@ -87,17 +87,42 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a)
 	return rc;
 }
 
-int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
+/* 1 if `path` starts as a zip archive does (a workbook), else 0. */
+static int is_workbook(const char *path)
+{
+	unsigned char head[4];
+	FILE *f = fopen(path, "rb");
+	int yes;
+	if (!f)
+		return 0; /* csm_answers_load() says why */
+	yes = fread(head, 1, 4, f) == 4 && memcmp(head, "PK\x03\x04", 4) == 0;
+	fclose(f);
+	return yes;
+}
+
+/* load_answers() flags. */
+enum { LOAD_WORKBOOK = 1, LOAD_NO_INDUSTRY = 2 };
+
+static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
+                        unsigned flags)
 {
 	int rc;
 	*out = NULL;
-	if ((rc = csm_answers_load(out, path)))
+	if ((flags & LOAD_WORKBOOK) && is_workbook(path)) {
+		char *json = NULL;
+		rc = csm_form_xlsx_load(&json, path, a->industries);
+		if (!rc)
+			rc = csm_answers_parse(out, json, strlen(json), path);
+		csm_free(json);
+		if (rc)
+			goto fail;
+	} else if ((rc = csm_answers_load(out, path)))
 		goto fail;
 	if ((a->questionnaire && (rc = csm_answers_field_set(*out, CSM_FIELD_QUESTIONNAIRE, a->questionnaire))) ||
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
 	    (a->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, a->org))))
 		goto fail;
-	if (a->industries && (rc = cli_resolve_industry(*out, a)))
+	if (a->industries && !(flags & LOAD_NO_INDUSTRY) && (rc = cli_resolve_industry(*out, a)))
 		goto fail;
 	if ((rc = csm_context_questionnaire(q, a->ctx, csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE)))) {
 		/* The message names the questionnaire; say which file asked for it. */
@@ -114,6 +139,17 @@ fail:
 	csm_answers_free(*out);
 	*out = NULL;
 	return rc;
+}
+
+int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
+{
+	return load_answers(out, q, a, path, err, 0);
+}
+
+int cli_load_supplier_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
+                              char **err)
+{
+	return load_answers(out, q, a, path, err, LOAD_WORKBOOK | LOAD_NO_INDUSTRY);
 }
 
 int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,

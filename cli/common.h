@@ -88,6 +88,13 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a);
  * caller frees it). Safe from several threads. */
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err);
 
+/* cli_load_answers() for csm supply: a filled-in workbook (csm template
+ * --format xlsx) is read too, as csm import does; the industry is left as it is,
+ * unchecked and without notices (the report does not use it, and two
+ * hundred notices would bury it). */
+int cli_load_supplier_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
+                              char **err);
+
 /* Score `a` (with the benchmark's grading where `b` compares with `q`, else
  * none) and analyze it against `b` with the run's industries. 0, or the
  * library's error code with its message set; `*an` NULL on failure. */

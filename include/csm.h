@@ -33,7 +33,7 @@
  *    one), and a csm_context (its caches lock themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
- *    csm_karte_maker and csm_db may be handed from thread to thread, but not
+ *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
  *    used by two at once. Use one karte maker or database handle per thread.
  */
 #ifndef CSM_H
@@ -1378,11 +1378,12 @@ CSM_EXTERN int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_
                                 const csm_answers *a, const csm_tips *tips, csm_lang lang);
 
 /**
- * Read `csm-actions/1`: JSON, or the CSV csm_actions_write() gives (a UTF-8
+ * Read `csm-actions/1`: JSON, the CSV csm_actions_write() gives (a UTF-8
  * BOM allowed; columns by their header names; a leading ' before =, +, -, @
- * is taken off). Every problem is reported ("NAME:LINE: COLUMN: what" for
- * CSV); CSM_EINVALID then. `name` is used in messages. Free with
- * csm_actions_free().
+ * is taken off), or the workbook csm_actions_xlsx() gives (a zip archive:
+ * read by csm_actions_xlsx_import()). Every problem is reported
+ * ("NAME:LINE: COLUMN: what" for CSV); CSM_EINVALID then. `name` is used in
+ * messages. Free with csm_actions_free().
  */
 CSM_EXTERN int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name);
 /** Read and parse the action list at `path`. Free with csm_actions_free(). */
@@ -1398,6 +1399,33 @@ CSM_EXTERN const csm_action *csm_actions_get(const csm_actions *acts, size_t i);
  * `*out` is the caller's to free with csm_free().
  */
 CSM_EXTERN int csm_actions_write(char **out, const csm_actions *acts, int csv);
+/** The organization the list is for (the answers' organization.name when
+ * csm_actions_make() made it; the file's "organization"), or NULL. */
+CSM_EXTERN const char *csm_actions_organization(const csm_actions *acts);
+/** 1 if `acts` names the organization of `a` (its organization.name, compared
+ * as the database counts members: NFKC, case and white space folded), else 0. */
+CSM_EXTERN int csm_actions_is_for(const csm_actions *acts, const csm_answers *a);
+
+/**
+ * The action list as a workbook (.xlsx, format csm-actions-xlsx/1): one sheet
+ * in `lang` with a row per action, the header frozen, owner, due date, status
+ * and note to edit (a drop-down of the statuses in `lang`, a date check on
+ * the due date; a due month is written as its last day, the day it is late
+ * after), the other cells protected without a password. `*out` is the
+ * caller's to free with csm_free(). CSM_EUNSUPPORTED without the workbook
+ * back end.
+ */
+CSM_EXTERN int csm_actions_xlsx(unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang);
+/**
+ * Read the workbook csm_actions_xlsx() wrote, as edited in a spreadsheet, with
+ * the care of csm_form_xlsx_import(): the cells are found through the defined
+ * names the writer made; a status is an id or a label in either language; a
+ * due date a date cell or a text YYYY-MM-DD, YYYY/M/D or YYYY-MM; formulas,
+ * error values and overlong texts are refused. Every problem is reported as
+ * "NAME: SHEET!CELL: COLUMN: what"; CSM_EINVALID then. Free with
+ * csm_actions_free().
+ */
+CSM_EXTERN int csm_actions_xlsx_import(csm_actions **out, const void *data, size_t len, const char *name);
 
 /**
  * Follow up `acts` (borrowed; must outlive the analysis) in the text report
@@ -1455,6 +1483,10 @@ typedef enum csm_rollup {
  * says; every subsidiary's grade and overall and a heat map of subsidiaries
  * by directive; the group's weakest directives and the subsidiaries that pull
  * each down), small-multiple radar charts, then one karte per subsidiary.
+ * When any analysis follows up an action list (csm_analysis_set_actions()),
+ * the summary adds per organization its actions, those done, those open or
+ * in progress and of these the overdue ones (the rules of the follow-up),
+ * "no action list" where it has none; without lists the PDF is as before.
  * `an[i]` as for csm_karte_render(). `*out` is the caller's to free with
  * csm_free().
  */
@@ -1469,11 +1501,133 @@ CSM_EXTERN int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km
  * (organization: the parent all name, or empty; scope "rollup"; rollup: the
  * weighting applied, "mean" where an entity lacks the weight; no such row when
  * no entity has a score); then the organizations by overall, best first,
- * with their rank. Cells that a spreadsheet would take for a formula
+ * with their rank. When any analysis follows up an action list, six more
+ * columns: actions, actions_open, actions_in_progress, actions_done,
+ * actions_dropped, actions_overdue (empty for an organization without a
+ * list; the group row sums every list). Cells that a spreadsheet would take for a formula
  * (starting with =, +, -, @, tab or CR) are neutralized with a leading
  * apostrophe. Caller frees with csm_free().
  */
 CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup);
+
+/* ------------------------------------------------------------------------ */
+/* Supply chain: one report over the answers of many suppliers              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A buyer or a group headquarters sends the form to its suppliers and
+ * subsidiaries and reads every returned file into one csm_supply: per
+ * supplier the overall score (and grade where a benchmark grades the
+ * questionnaire), the weakest directive, the unanswered items and the date
+ * of the assessment, in risk order; the suppliers of a roster that sent
+ * nothing; files from suppliers not on the roster; files that could not be
+ * read. Answers to different questionnaires are grouped by questionnaire and
+ * never ranked against each other.
+ *
+ * Risk order, within a questionnaire (ids in strcmp order): a file with no
+ * overall score first (nothing answered), then the lowest overall, ties by
+ * the lowest weakest-directive score, then the most unanswered items, then
+ * the oldest assessment (no date first), then the order the files were added.
+ */
+typedef struct csm_supply csm_supply;
+
+/** One line of the report. Strings are "" where there is nothing to say;
+ *  they are owned by the csm_supply. Fields may be appended in later
+ *  versions: use the pointers the accessors return, never a copy's size. */
+typedef struct csm_supply_row {
+	const char *supplier;      /**< organization.name (a roster line's name for a missing one), or "" */
+	const char *file;          /**< the file as given, or "" (a missing supplier) */
+	const char *questionnaire; /**< its id, or "" */
+	const char *assessed_on;   /**< YYYY-MM-DD, or "" */
+	int stale;                 /**< 1: assessed more than 365 days before today, or undated */
+	size_t rank;               /**< 1.. within its questionnaire, highest risk first (answered rows) */
+	int has_overall;           /**< 0 when no item was answered */
+	double overall;            /**< exact */
+	csm_grade grade;           /**< CSM_GRADE_NONE where no benchmark grades the questionnaire */
+	int weakest;               /**< the directive (1..10) with the lowest score, ties the lowest number; 0 if none */
+	double weakest_score;      /**< its score (exact) */
+	unsigned unanswered;       /**< items left null or missing */
+	unsigned items;            /**< items of the questionnaire */
+	int on_roster;             /**< 1 matched a roster line, 0 not on the roster, -1 no roster given */
+	const char *roster_id;     /**< the matched roster line's id, or "" */
+	const char *contact;       /**< the matched roster line's contact, or "" */
+	const char *error;         /**< a file that could not be read: why; else "" */
+} csm_supply_row;
+
+/**
+ * An empty report dated `today` (seconds since 1970, UTC: what "older than
+ * a year" is measured from). The caller owns `*out` and frees it with
+ * csm_supply_free().
+ */
+CSM_EXTERN int csm_supply_new(csm_supply **out, long long today);
+
+/** Free a report. NULL is allowed. */
+CSM_EXTERN void csm_supply_free(csm_supply *sp);
+
+/**
+ * Add a supplier's answers `a` scored as `s` (csm_score_compute(), usually
+ * with CSM_ALLOW_PARTIAL: suppliers leave items blank). What the report
+ * needs is copied, except the questionnaire of `s`, which is borrowed and
+ * must outlive `sp` (the context's questionnaires do). `file` names the file
+ * (may be NULL: the answers' name). The supplier is matched against the
+ * roster, if one is set, by organization name after Unicode NFKC
+ * normalization, case folding and collapsing white space.
+ */
+CSM_EXTERN int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file);
+
+/** Record `file` as one that could not be read, with `message` (both copied). */
+CSM_EXTERN int csm_supply_add_failure(csm_supply *sp, const char *file, const char *message);
+
+/**
+ * Read a roster: CSV (a UTF-8 BOM allowed) whose header row names a column
+ * `name` (or `supplier`, 取引先, 会社名, 組織名) and optionally `id` (or
+ * `supplier_id`, コード) and `contact` (or `email`, 連絡先, 担当者); other
+ * columns are ignored, blank lines skipped. Every problem is reported as
+ * `NAME:LINE: what` (CSM_EINVALID): a missing name column, an empty name, a
+ * name listed twice (by the identity csm_supply_add() matches with). Replaces
+ * an earlier roster. `name` is used in messages.
+ */
+CSM_EXTERN int csm_supply_roster_parse(csm_supply *sp, const char *data, size_t len, const char *name);
+
+/** Read the roster file at `path` with csm_supply_roster_parse(). */
+CSM_EXTERN int csm_supply_roster_load(csm_supply *sp, const char *path);
+
+/** Answered rows, and row `i` in risk order (grouped by questionnaire), or NULL past the end. */
+CSM_EXTERN size_t csm_supply_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_get(const csm_supply *sp, size_t i);
+
+/** Roster lines no added answers matched (roster order): their number, and line `i`
+ *  (supplier, roster_id, contact set), or NULL. */
+CSM_EXTERN size_t csm_supply_missing_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_missing(const csm_supply *sp, size_t i);
+
+/** Files that could not be read (in the order added): their number, and file `i` (file, error set), or NULL. */
+CSM_EXTERN size_t csm_supply_failed_count(const csm_supply *sp);
+CSM_EXTERN const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t i);
+
+/** Forms of csm_supply_render(). */
+typedef enum csm_supply_format {
+	CSM_SUPPLY_TEXT = 0, /**< a table per questionnaire and the lists, for a terminal (display-width aligned) */
+	CSM_SUPPLY_CSV = 1,  /**< one table (UTF-8 with a BOM, CRLF, RFC 4180; formula-like cells guarded with '):
+	                          a `status` column says answered, not_answered or failed */
+	CSM_SUPPLY_JSON = 2  /**< `csm-supply/1`, one line */
+} csm_supply_format;
+
+/**
+ * The report in form `fmt`, its words in `lang`. `*out` is NUL-terminated
+ * and the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render(char **out, const csm_supply *sp, csm_supply_format fmt, csm_lang lang);
+
+/**
+ * The report as a PDF (A4 portrait, as many pages as it takes; the PDF back
+ * end, CSM_EUNSUPPORTED without it): the text report's lines and tables, a
+ * table per questionnaire with its heading repeated on each page, in `lang`,
+ * with the font of `km`. `created` as for csm_karte_render(). `*out` (`*len`
+ * bytes) is the caller's to free with csm_free().
+ */
+CSM_EXTERN int csm_supply_render_pdf(char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp,
+                                     csm_lang lang, long long created);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

@@ -7,10 +7,25 @@
 
 #include "internal.h"
 
-/* The columns, in file order; the CSV header and the JSON keys. */
-enum { C_ITEM, C_DIRECTIVE, C_FROM, C_TO, C_TIP, C_FIRST_STEP, C_OWNER, C_EFFORT, C_COST, C_DUE, C_STATUS, C_NOTE, NCOL };
-static const char *const col_name[NCOL] = {"item",  "directive", "from", "to",  "tip",    "first_step",
-                                           "owner", "effort",    "cost", "due", "status", "note"};
+/* The columns, in file order; the CSV header and the JSON keys (internal.h). */
+enum {
+	C_ITEM = CSM__ACOL_ITEM,
+	C_DIRECTIVE = CSM__ACOL_DIRECTIVE,
+	C_FROM = CSM__ACOL_FROM,
+	C_TO = CSM__ACOL_TO,
+	C_TIP = CSM__ACOL_TIP,
+	C_FIRST_STEP = CSM__ACOL_FIRST_STEP,
+	C_OWNER = CSM__ACOL_OWNER,
+	C_EFFORT = CSM__ACOL_EFFORT,
+	C_COST = CSM__ACOL_COST,
+	C_DUE = CSM__ACOL_DUE,
+	C_STATUS = CSM__ACOL_STATUS,
+	C_NOTE = CSM__ACOL_NOTE,
+	NCOL = CSM__ACOLS
+};
+const char *const csm__action_col[CSM__ACOLS] = {"item",  "directive", "from", "to",  "tip",    "first_step",
+                                                 "owner", "effort",    "cost", "due", "status", "note"};
+#define col_name csm__action_col
 /* Free text may be long; the rest is one short line. */
 static size_t col_max(int c)
 {
@@ -18,12 +33,6 @@ static size_t col_max(int c)
 }
 
 static const char *const status_name[4] = {"open", "in_progress", "done", "dropped"};
-
-struct csm_actions {
-	csm_action *v;
-	char *(*text)[NCOL]; /* per action, the strings its pointers point into */
-	size_t n;
-};
 
 const char *csm_action_status_name(csm_action_status st)
 {
@@ -41,13 +50,32 @@ void csm_actions_free(csm_actions *acts)
 			free(acts->text[i][c]);
 	free(acts->text);
 	free(acts->v);
+	free(acts->org);
 	free(acts);
 }
 
 size_t csm_actions_count(const csm_actions *acts) { return acts ? acts->n : 0; }
 const csm_action *csm_actions_get(const csm_actions *acts, size_t i) { return acts && i < acts->n ? &acts->v[i] : NULL; }
+const char *csm_actions_organization(const csm_actions *acts) { return acts ? acts->org : NULL; }
 
-static int actions_new(csm_actions **out, size_t cap)
+int csm_actions_is_for(const csm_actions *acts, const csm_answers *a)
+{
+	char *x = NULL, *y = NULL;
+	const char *name = a ? a->field[CSM_FIELD_ORG_NAME] : NULL;
+	int same;
+	if (!acts || !acts->org || !name)
+		return 0;
+	/* one organization however its name is spaced, cased or in full width */
+	if (csm__org_identity(&x, acts->org) || csm__org_identity(&y, name))
+		same = strcmp(acts->org, name) == 0;
+	else
+		same = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+int csm__actions_new(csm_actions **out, size_t cap)
 {
 	csm_actions *a = calloc(1, sizeof *a);
 	if (!a || !(a->v = calloc(cap ? cap : 1, sizeof *a->v)) || !(a->text = calloc(cap ? cap : 1, sizeof *a->text))) {
@@ -147,11 +175,17 @@ int csm_actions_make(csm_actions **out, const csm_plan *p, const csm_questionnai
 		if (t > to[i])
 			to[i] = t;
 	}
-	if ((rc = actions_new(&acts, n)))
+	if ((rc = csm__actions_new(&acts, n)))
 		goto done;
 	for (i = 0; i < n; i++)
 		if ((rc = add_made(acts, q, (size_t)order[i], from[order[i]], to[order[i]], a, tips, lang)))
 			goto done;
+	/* the list says whose it is, so a group's portfolio can match it */
+	if (a->field[CSM_FIELD_ORG_NAME] && a->field[CSM_FIELD_ORG_NAME][0] &&
+	    !(acts->org = csm__strdup(a->field[CSM_FIELD_ORG_NAME]))) {
+		rc = csm__nomem();
+		goto done;
+	}
 	*out = acts;
 	acts = NULL;
 done:
@@ -237,7 +271,13 @@ int csm_actions_write(char **out, const csm_actions *acts, int csv)
 			csm__buf_printf(&o, "%s%s", c ? "," : "", col_name[c]);
 		csm__buf_puts(&o, "\r\n");
 	} else {
-		csm__buf_puts(&o, "{\n  \"format\": \"csm-actions/1\",\n  \"actions\": [");
+		csm__buf_puts(&o, "{\n  \"format\": \"csm-actions/1\",\n");
+		if (acts->org) {
+			csm__buf_puts(&o, "  \"organization\": ");
+			csm__buf_json_string(&o, acts->org);
+			csm__buf_puts(&o, ",\n");
+		}
+		csm__buf_puts(&o, "  \"actions\": [");
 	}
 	for (i = 0; i < acts->n; i++) {
 		const char *cell[NCOL];
@@ -303,12 +343,29 @@ static int slash_date(char **cell)
 	return 0;
 }
 
+/* The labels of the workbook's status list (the ids are the file's). */
+static const char *const status_label[4] = {"actions_sheet.status_open", "actions_sheet.status_in_progress",
+                                            "actions_sheet.status_done", "actions_sheet.status_dropped"};
+
+const char *csm__action_status_label(csm_action_status st, csm_lang lang)
+{
+	return (unsigned)st < 4 ? csm__msg(status_label[st], lang) : NULL;
+}
+
 /* A status as people type it: open, in_progress / "in progress" / in-progress,
- * done, dropped, in any case. */
+ * done, dropped, in any case; or a label of the workbook's list in either
+ * language (「未着手」 back to open). */
 static int parse_status(const char *s, csm_action_status *out)
 {
 	char t[16];
 	size_t i, n = strlen(s);
+	int lang;
+	for (lang = 0; lang < 2; lang++)
+		for (i = 0; i < 4; i++)
+			if (strcmp(s, csm__action_status_label((csm_action_status)i, (csm_lang)lang)) == 0) {
+				*out = (csm_action_status)i;
+				return 0;
+			}
 	if (n >= sizeof t)
 		return -1;
 	for (i = 0; i <= n; i++) {
@@ -342,9 +399,8 @@ static int level_cell(const char *s, int *out)
 	return csm__level_parse(s, strlen(s), 0, &kind, out) == 0 && kind == CSM_ANSWER_LEVEL ? 0 : -1;
 }
 
-/* Check one action's cells (NULL: column absent; taken over when kept) and
- * add it. `where` is "FILE:LINE" (CSV) or "FILE: actions[i]" (JSON). */
-static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, csm__problems *p)
+/* Check one action's cells and add it (internal.h). */
+int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
 {
 	csm_action x;
 	size_t i = acts->n, k;
@@ -355,11 +411,11 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 		if (!cell[c])
 			continue;
 		if (strlen(cell[c]) > col_max(c)) {
-			csm__problem(p, "%s: %s: text is too long (%zu bytes; the limit is %zu)", where, col_name[c],
+			csm__problem(p, "%s: %s: text is too long (%zu bytes; the limit is %zu)", where[c], col_name[c],
 			             strlen(cell[c]), col_max(c));
 			bad = 1;
 		} else if ((ctl = csm__control_char(cell[c], c == C_NOTE || c == C_FIRST_STEP)) >= 0) {
-			csm__problem(p, "%s: %s: contains a control character (0x%02x)", where, col_name[c], (unsigned)ctl);
+			csm__problem(p, "%s: %s: contains a control character (0x%02x)", where[c], col_name[c], (unsigned)ctl);
 			bad = 1;
 		}
 	}
@@ -369,12 +425,12 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 		if (cell[c] && c != C_NOTE && c != C_FIRST_STEP)
 			memmove(cell[c], trim(cell[c]), strlen(trim(cell[c])) + 1);
 	if (!cell[C_ITEM] || !csm__valid_id(cell[C_ITEM])) {
-		csm__problem(p, "%s: item: \"%.40s\" is not an item id", where, cell[C_ITEM] ? cell[C_ITEM] : "");
+		csm__problem(p, "%s: item: \"%.40s\" is not an item id", where[C_ITEM], cell[C_ITEM] ? cell[C_ITEM] : "");
 		bad = 1;
 	} else {
 		for (k = 0; k < acts->n; k++)
 			if (strcmp(acts->v[k].item, cell[C_ITEM]) == 0) {
-				csm__problem(p, "%s: item: %s has an action already", where, cell[C_ITEM]);
+				csm__problem(p, "%s: item: %s has an action already", where[C_ITEM], cell[C_ITEM]);
 				bad = 1;
 			}
 	}
@@ -382,23 +438,23 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 		char *end;
 		long d = strtol(cell[C_DIRECTIVE], &end, 10);
 		if (*end || end == cell[C_DIRECTIVE] || d < 1 || d > CSM_DIRECTIVES) {
-			csm__problem(p, "%s: directive: \"%.40s\" is not a directive 1..10", where, cell[C_DIRECTIVE]);
+			csm__problem(p, "%s: directive: \"%.40s\" is not a directive 1..10", where[C_DIRECTIVE], cell[C_DIRECTIVE]);
 			bad = 1;
 		}
 		x.directive = (int)d;
 	}
 	if (!cell[C_FROM] || level_cell(cell[C_FROM], &x.from)) {
-		csm__problem(p, "%s: from: \"%.40s\" is not a level 1..5", where, cell[C_FROM] ? cell[C_FROM] : "");
+		csm__problem(p, "%s: from: \"%.40s\" is not a level 1..5", where[C_FROM], cell[C_FROM] ? cell[C_FROM] : "");
 		bad = 1;
 	}
 	if (!cell[C_TO] || level_cell(cell[C_TO], &x.to)) {
-		csm__problem(p, "%s: to: \"%.40s\" is not a level 1..5", where, cell[C_TO] ? cell[C_TO] : "");
+		csm__problem(p, "%s: to: \"%.40s\" is not a level 1..5", where[C_TO], cell[C_TO] ? cell[C_TO] : "");
 		bad = 1;
 	}
 	for (c = C_EFFORT; c <= C_COST; c++) {
 		const char *s = cell[c] ? cell[c] : "";
 		if (s[0] && (s[1] || (s[0] != 'S' && s[0] != 'M' && s[0] != 'L'))) {
-			csm__problem(p, "%s: %s: \"%.40s\" is not S, M, L or empty", where, col_name[c], s);
+			csm__problem(p, "%s: %s: \"%.40s\" is not S, M, L or empty", where[c], col_name[c], s);
 			bad = 1;
 		}
 		if (c == C_EFFORT)
@@ -409,18 +465,22 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 	if (cell[C_DUE] && (rc = slash_date(&cell[C_DUE])) != 0)
 		return rc;
 	if (cell[C_DUE] && cell[C_DUE][0] && !valid_due(cell[C_DUE])) {
-		csm__problem(p, "%s: due: \"%.40s\" is not a date YYYY-MM-DD or a month YYYY-MM", where, cell[C_DUE]);
+		csm__problem(p, "%s: due: \"%.40s\" is not a date YYYY-MM-DD or a month YYYY-MM", where[C_DUE], cell[C_DUE]);
 		bad = 1;
 	}
 	if (!cell[C_STATUS] || parse_status(cell[C_STATUS], &x.status)) {
-		csm__problem(p, "%s: status: \"%.40s\" is not open, in_progress, done or dropped", where,
-		             cell[C_STATUS] ? cell[C_STATUS] : "");
+		csm__problem(p, "%s: status: \"%.40s\" is not open, in_progress, done or dropped (%s, %s, %s, %s)",
+		             where[C_STATUS], cell[C_STATUS] ? cell[C_STATUS] : "",
+		             csm__action_status_label(CSM_ACTION_OPEN, CSM_LANG_JA),
+		             csm__action_status_label(CSM_ACTION_IN_PROGRESS, CSM_LANG_JA),
+		             csm__action_status_label(CSM_ACTION_DONE, CSM_LANG_JA),
+		             csm__action_status_label(CSM_ACTION_DROPPED, CSM_LANG_JA));
 		bad = 1;
 	}
 	if (bad)
 		return 0;
 	if (acts->n >= CSM_MAX_ITEMS) {
-		csm__problem(p, "%s: more than %u actions", where, CSM_MAX_ITEMS);
+		csm__problem(p, "%s: more than %u actions", where[C_ITEM], CSM_MAX_ITEMS);
 		return 0;
 	}
 	acts->v[i] = x;
@@ -439,10 +499,24 @@ static int take_action(csm_actions *acts, char *cell[NCOL], const char *where, c
 static int parse_json(csm_actions *acts, const char *data, size_t len, const char *name, csm__problems *p)
 {
 	cJSON *root = NULL;
-	const cJSON *arr, *e;
+	const cJSON *arr, *e, *org;
 	int rc, idx = 0;
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-actions", name)))
 		goto done;
+	org = cJSON_GetObjectItemCaseSensitive(root, "organization");
+	if (org && !cJSON_IsNull(org)) {
+		int ctl;
+		if (!cJSON_IsString(org))
+			csm__problem(p, "%s: organization: expected a string", name);
+		else if (strlen(org->valuestring) > CSM_MAX_NAME_BYTES)
+			csm__problem(p, "%s: organization: text is too long (the limit is %u bytes)", name, CSM_MAX_NAME_BYTES);
+		else if ((ctl = csm__control_char(org->valuestring, 0)) >= 0)
+			csm__problem(p, "%s: organization: contains a control character (0x%02x)", name, (unsigned)ctl);
+		else if (org->valuestring[0] && !(acts->org = csm__strdup(org->valuestring)))
+			rc = csm__nomem();
+		if (rc)
+			goto done;
+	}
 	arr = cJSON_GetObjectItemCaseSensitive(root, "actions");
 	if (!cJSON_IsArray(arr)) {
 		csm__problem(p, "%s: actions: %s", name, arr ? "expected an array" : "missing");
@@ -454,8 +528,11 @@ static int parse_json(csm_actions *acts, const char *data, size_t len, const cha
 	}
 	cJSON_ArrayForEach(e, arr) {
 		char where[CSM_MAX_NAME_BYTES + 32], *cell[NCOL] = {0};
+		const char *wheres[NCOL];
 		int c;
 		snprintf(where, sizeof where, "%s: actions[%d]", name, idx++);
+		for (c = 0; c < NCOL; c++)
+			wheres[c] = where;
 		if (!cJSON_IsObject(e)) {
 			csm__problem(p, "%s: expected an object", where);
 			continue;
@@ -482,7 +559,7 @@ static int parse_json(csm_actions *acts, const char *data, size_t len, const cha
 			}
 		}
 		if (!rc)
-			rc = take_action(acts, cell, where, p);
+			rc = csm__actions_take(acts, cell, wheres, p);
 		for (c = 0; c < NCOL; c++)
 			free(cell[c]);
 		if (rc)
@@ -617,6 +694,7 @@ static int parse_csv(csm_actions *acts, const char *data, size_t len, const char
 		size_t ncell = 0;
 		int blank = 1;
 		char where[CSM_MAX_NAME_BYTES + 32];
+		const char *wheres[NCOL];
 		row_line = line;
 		r = csv_record(data, len, &pos, &line, &cells, &ncell, &nomem, p, name);
 		if (r <= 0) {
@@ -627,6 +705,8 @@ static int parse_csv(csm_actions *acts, const char *data, size_t len, const char
 			if (cells[i][0])
 				blank = 0;
 		snprintf(where, sizeof where, "%s:%u", name, row_line);
+		for (i = 0; i < NCOL; i++)
+			wheres[i] = where;
 		if (ncell > n && !blank) {
 			csm__problem(p, "%s: more cells than the header has columns", where);
 		} else if (!blank) { /* a blank line, as spreadsheets leave, is skipped */
@@ -640,7 +720,7 @@ static int parse_csv(csm_actions *acts, const char *data, size_t len, const char
 				if (!cell[i] && have[i] && !(cell[i] = csm__strdup("")))
 					rc = csm__nomem();
 			if (!rc)
-				rc = take_action(acts, cell, where, p);
+				rc = csm__actions_take(acts, cell, wheres, p);
 			for (i = 0; i < NCOL; i++)
 				free(cell[i]);
 		}
@@ -651,9 +731,8 @@ static int parse_csv(csm_actions *acts, const char *data, size_t len, const char
 	return rc;
 }
 
-int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name)
+int csm__actions_parse_text(csm_actions **out, const char *data, size_t len, const char *name)
 {
-	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	csm_actions *acts = NULL;
 	size_t i = 0;
@@ -664,7 +743,7 @@ int csm_actions_parse(csm_actions **out, const char *data, size_t len, const cha
 		name = "(input)";
 	if (len > CSM_MAX_FILE_BYTES)
 		return csm__err(CSM_EINVALID, "%s: larger than %u bytes", name, CSM_MAX_FILE_BYTES);
-	if ((rc = actions_new(&acts, CSM_MAX_ITEMS)))
+	if ((rc = csm__actions_new(&acts, CSM_MAX_ITEMS)))
 		return rc;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
@@ -682,20 +761,6 @@ int csm_actions_parse(csm_actions **out, const char *data, size_t len, const cha
 	}
 	*out = acts;
 	return 0;
-}
-
-int csm_actions_load(csm_actions **out, const char *path)
-{
-	CSM__ARGS(out && path);
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-	*out = NULL;
-	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
-		return rc;
-	rc = csm_actions_parse(out, data, len, path);
-	free(data);
-	return rc;
 }
 
 /* ---- follow-up --------------------------------------------------------- */
@@ -868,6 +933,7 @@ int csm__followup_count(csm__followup_counts *out, const csm_analysis *an)
 	if (!(f = malloc(sizeof *f)))
 		return csm__nomem();
 	follow(f, an);
+	out->listed = 1;
 	out->actions = acts->n;
 	out->open = f->open;
 	out->in_progress = f->in_progress;

@@ -28,6 +28,9 @@
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_analysis *const *an, size_t n,             \
 	   const csm_tips *tips, csm_lang lang, long long created, csm_rollup rollup),                         \
 	  (out, len, km, an, n, tips, lang, created, rollup))                                                  \
+	X(int, csm_supply_render_pdf,                                                                          \
+	  (char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp, csm_lang lang, long long created), \
+	  (out, len, km, sp, lang, created))                                                                   \
 	X(int, csm_radar_from_analysis, (csm_radar * out, const csm_analysis *an, csm_lang lang), (out, an, lang)) \
 	X(int, csm_radar_image, (char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt), \
 	  (out, len, r, fmt, size_pt))
@@ -40,7 +43,12 @@
 	  (char **out, const void *data, size_t len, const char *name, const csm_industries *industries),    \
 	  (out, data, len, name, industries))                                                                  \
 	X(int, csm_form_xlsx_load, (char **out, const char *path, const csm_industries *industries),           \
-	  (out, path, industries))
+	  (out, path, industries))                                                                             \
+	X(int, csm_actions_xlsx,                                                                               \
+	  (unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang),                     \
+	  (out, out_len, acts, lang))                                                                          \
+	X(int, csm_actions_xlsx_import, (csm_actions * *out, const void *data, size_t len, const char *name),  \
+	  (out, data, len, name))
 
 #define CSM__MODULE_FIELD(ret, name, params, args) ret(*name) params;
 

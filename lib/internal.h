@@ -155,6 +155,11 @@ size_t csm__utf8_check(const char *s, size_t len);
 unsigned csm__utf8_next(const unsigned char **s);
 /* Terminal display width of valid UTF-8 `s` (East Asian wide = 2). */
 size_t csm__display_width(const char *s);
+/* The length in bytes of the character at `s` when it must not begin a line
+ * (Japanese line-breaking rules: closing marks, small kana, the long vowel
+ * mark, and ASCII closing punctuation), else 0. Both the text reports and the
+ * PDF pages wrap by it. */
+size_t csm__no_line_start(const char *s);
 /* Code point `cp` is East Asian wide or fullwidth (two columns). */
 int csm__wide(unsigned cp);
 /* The one check of text input: not UTF-16, no NUL byte, valid UTF-8, at
@@ -327,9 +332,11 @@ int csm__analysis_target_score(double *out, const csm_analysis *an, int d);
 void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang);
 void csm__json_targets(csm__buf *o, const csm_analysis *an);
 void csm__json_followup(csm__buf *o, const csm_analysis *an);
-/* The follow-up's counts (actions.c), for the board page: 1 and `*out`
- * when the analysis has an action list, else 0. */
+/* The follow-up's counts (actions.c), for the board page and the
+ * portfolio: 1 and `*out` when the analysis has an action list, else 0 (and
+ * `*out` all 0), or a negative csm_error. */
 typedef struct csm__followup_counts {
+	int listed;            /* the analysis has an action list */
 	size_t actions, open, in_progress, done, dropped;
 	size_t late;           /* open or in progress, past their due date */
 	size_t done_moved;     /* done, and the item moved */
@@ -361,6 +368,34 @@ typedef struct csm__board {
 } csm__board;
 int csm__board_build(csm__board *out, const csm_analysis *an, const csm_tips *tips, csm_lang lang);
 void csm__board_free(csm__board *b);
+
+/* An action list (actions.c). Defined here, not in actions.c, because the
+ * workbook module (xlsx_read.c) makes one that the core frees: the layout is
+ * part of the module ABI's digest. */
+enum { CSM__ACOL_ITEM, CSM__ACOL_DIRECTIVE, CSM__ACOL_FROM, CSM__ACOL_TO, CSM__ACOL_TIP, CSM__ACOL_FIRST_STEP,
+       CSM__ACOL_OWNER, CSM__ACOL_EFFORT, CSM__ACOL_COST, CSM__ACOL_DUE, CSM__ACOL_STATUS, CSM__ACOL_NOTE,
+       CSM__ACOLS };
+struct csm_actions {
+	csm_action *v;
+	char *(*text)[CSM__ACOLS]; /* per action, the strings its pointers point into */
+	size_t n;
+	char *org; /* the organization the list is for, or NULL */
+};
+/* The label of a status in the workbook's list, in `lang` ("未着手", "open"). */
+const char *csm__action_status_label(csm_action_status st, csm_lang lang);
+/* The column names of csm-actions/1, in file order ("item", ..., "note"). */
+extern const char *const csm__action_col[CSM__ACOLS];
+/* csm_actions_parse() of JSON or CSV (actions.c; the workbook is the module's). */
+int csm__actions_parse_text(csm_actions **out, const char *data, size_t len, const char *name);
+/* A new empty list with room for `cap` actions. */
+int csm__actions_new(csm_actions **out, size_t cap);
+/* Check one action's cells (NULL: column absent; a kept text is taken over,
+ * its pointer set to NULL) and add it, or record its problems in `p`, each
+ * at where[c] of its column ("FILE:LINE", "FILE: actions[3]", "FILE: Actions!K7").
+ * A status may be an id or a label of the workbook in either language.
+ * Returns 0 or CSM_ENOMEM. */
+int csm__actions_take(csm_actions *acts, char *cell[CSM__ACOLS], const char *const where[CSM__ACOLS],
+                      csm__problems *p);
 
 typedef struct csm__answer {
 	char *id;
@@ -487,6 +522,12 @@ typedef struct csm__portfolio {
 	const char *parent;           /* the one parent all organizations name, or NULL */
 	int weak[3];                  /* the group's lowest directives, 1..10 (0: none) */
 	size_t *below[3], nbelow[3];  /* per weak directive: entities below the group, lowest first */
+	/* the follow-up of the action lists (csm_analysis_set_actions()), when
+	 * any organization has one: per organization, in the order of `an` */
+	int followed;
+	csm__followup_counts *fu;
+	const char *today;            /* the day "overdue" is counted on */
+	size_t fu_late, fu_unlisted;  /* organizations with overdue actions; without a list */
 } csm__portfolio;
 int csm__portfolio_build(csm__portfolio *p, const csm_analysis *const *an, size_t n, csm_rollup rollup);
 void csm__portfolio_free(csm__portfolio *p);

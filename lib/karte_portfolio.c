@@ -275,6 +275,99 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 	*y_io = y;
 }
 
+/* The follow-up table's columns: #, organization, actions, done, open (or in
+ * progress), of which overdue. */
+static const double FU_CW[6] = {22, 210, 70, 70, 70, 88}; /* as wide as the heat map */
+
+static void followup_head(csm__kdoc *k, csm_lang lang, double y, const double *col)
+{
+	static const char *const keys[4] = {"portfolio.fu_actions", "portfolio.fu_done", "portfolio.fu_open",
+	                                    "portfolio.fu_overdue"};
+	int c;
+	csm__kbox(k, MARGIN, y, col[5] + FU_CW[5] - MARGIN, 15, 0.90, 0.92, 0.96);
+	k->c.text(&k->c, col[1], y + 10.5, csm__msg("portfolio.fu_org", lang), 8, CSM_ALIGN_LEFT, 0.15);
+	for (c = 0; c < 4; c++)
+		k->c.text(&k->c, col[2 + c] + FU_CW[2 + c] - 6, y + 10.5, csm__msg(keys[c], lang), 7.5, CSM_ALIGN_RIGHT,
+		          0.15);
+}
+
+/* Row r (from 1, in the heat map's order) of the follow-up table, at `y`. */
+static void followup_row(csm__kdoc *k, const portfolio_job *j, size_t r, double y, const double *col)
+{
+	const csm__followup_counts *f = &j->pf->fu[j->order[r - 1]];
+	const csm_answers *a = csm__analysis_a(j->an[j->order[r - 1]]);
+	const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
+	char name[CSM_MAX_NAME_BYTES + 8], num[32];
+	double size = 8;
+	size_t v[4];
+	int c;
+	snprintf(num, sizeof num, "%zu", r);
+	k->c.text(&k->c, col[0] + 2, y + 9.5, num, 7, CSM_ALIGN_LEFT, 0.4);
+	csm__kfit(k, nm, &size, 6, FU_CW[1] - 4, name, sizeof name);
+	k->c.text(&k->c, col[1], y + 9.5, name, size, CSM_ALIGN_LEFT, 0.1);
+	if (!f->listed) { /* the question for the group: why no list */
+		k->c.text(&k->c, col[2] + FU_CW[2] - 6, y + 9.5, csm__msg("portfolio.fu_no_list", j->lang), 7.5,
+		          CSM_ALIGN_RIGHT, 0.45);
+		return;
+	}
+	v[0] = f->actions;
+	v[1] = f->done;
+	v[2] = f->open + f->in_progress;
+	v[3] = f->late;
+	for (c = 0; c < 4; c++) {
+		if (c == 3 && v[3])
+			csm__kbox(k, col[5] + 1, y + 1, FU_CW[5] - 2, 11, 0.93, 0.55, 0.52);
+		snprintf(num, sizeof num, "%zu", v[c]);
+		k->c.text(&k->c, col[2 + c] + FU_CW[2 + c] - 6, y + 9.5, num, 8, CSM_ALIGN_RIGHT, 0.1);
+	}
+}
+
+/* Who follows up last year's actions: per organization the actions done,
+ * still open and past their due date (actions.c's rules), in the heat map's
+ * order; only when action lists were given. */
+static void followup_table(csm__kdoc *k, const portfolio_job *j, double *y_io)
+{
+	const csm__portfolio *pf = j->pf;
+	const csm_benchmark *b = csm__analysis_b(j->an[0]);
+	csm_lang lang = j->lang;
+	double y = *y_io, col[6];
+	size_t r;
+	int i;
+
+	if (!pf->followed)
+		return;
+	col[0] = MARGIN;
+	for (i = 1; i < 6; i++)
+		col[i] = col[i - 1] + FU_CW[i - 1];
+	csm__kensure(k, &y, 80, b, lang);
+	y += 6;
+	csm__ktext_rgb(k, MARGIN, y,
+	               csm__kfmt(k, 0, "%s (%s %s)", csm__msg("portfolio.fu_title", lang), csm__msg("portfolio.fu_on", lang),
+	                         pf->today),
+	               11, CSM_ALIGN_LEFT, ACCENT);
+	y += 16;
+	csm__kwrap(k, MARGIN, &y, csm__kfmt(k, 0, "%s: %zu   %s: %zu", csm__msg("portfolio.fu_late_orgs", lang), pf->fu_late,
+	                               csm__msg("portfolio.fu_unlisted_orgs", lang), pf->fu_unlisted),
+	           8.5, PAGE_W - 2 * MARGIN, 11, 0.2, 1);
+	y += 2;
+	for (r = 0; r <= j->n; r++) {
+		if (r == 0 || y + 14 > BODY_BOTTOM) {
+			if (r)
+				csm__kensure(k, &y, BODY_BOTTOM, b, lang); /* a new page */
+			followup_head(k, lang, y, col);
+			y += 15;
+			if (r == 0)
+				continue;
+		}
+		followup_row(k, j, r, y, col);
+		y += 13;
+	}
+	y += 12;
+	csm__kensure(k, &y, 24, b, lang);
+	csm__kwrap(k, MARGIN, &y, csm__msg("portfolio.fu_note", lang), 7.5, PAGE_W - 2 * MARGIN, 10, 0.4, 1);
+	*y_io = y;
+}
+
 static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 {
 	double y, dy = summary_header(k, j);
@@ -287,6 +380,7 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 	y += 4;
 	heat_key(k, j->lang, &y);
 	weak_directives(k, j, &y);
+	followup_table(k, j, &y);
 	csm__kfooter(k, csm__analysis_b(j->an[0]), j->lang);
 }
 

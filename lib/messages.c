@@ -28,6 +28,34 @@
 
 static const csm__message TABLE[] = {
     /* key, { ja, en } */
+    {"actions_sheet.col_cost", {"費用", "Cost"}},
+    {"actions_sheet.col_directive", {"指示", "Directive"}},
+    {"actions_sheet.col_due", {"期限", "Due"}},
+    {"actions_sheet.col_effort", {"工数", "Effort"}},
+    {"actions_sheet.col_first_step", {"最初の一歩", "First step"}},
+    {"actions_sheet.col_from", {"現在", "From"}},
+    {"actions_sheet.col_item", {"項目", "Item"}},
+    {"actions_sheet.col_note", {"メモ", "Note"}},
+    {"actions_sheet.col_owner", {"担当", "Owner"}},
+    {"actions_sheet.col_status", {"状況", "Status"}},
+    {"actions_sheet.col_tip", {"ヒント", "Tip"}},
+    {"actions_sheet.col_to", {"目標", "To"}},
+    {"actions_sheet.due_error", {"2000-01-01 から 2099-12-31 までの日付を入れてください(例: 2027-03-31)。", "Enter a date from 2000-01-01 to 2099-12-31, e.g. 2027-03-31."}},
+    {"actions_sheet.due_error_title", {"日付ではありません", "Not a date"}},
+    {"actions_sheet.due_input", {"いつまでに終えるかを日付で(例: 2027-03-31)。", "The date by which it is to be done, e.g. 2027-03-31."}},
+    {"actions_sheet.format", {"様式", "Form format"}},
+    {"actions_sheet.how", {"色の付いた列(担当、期限、状況、メモ)を更新してください。状況はリストから選びます。ほかのセルは保護しています(パスワードなし)。行の並べ替えや絞り込みはかまいませんが、項目の番号は変えないでください。", "Update the shaded columns (owner, due, status, note); choose the status from the list. The other cells are protected, without a password. Rows may be filtered, but do not change item numbers."}},
+    {"actions_sheet.org", {"組織", "Organization"}},
+    {"actions_sheet.sheet", {"対策", "Actions"}},
+    {"actions_sheet.status_done", {"完了", "done"}},
+    {"actions_sheet.status_dropped", {"取りやめ", "dropped"}},
+    {"actions_sheet.status_error", {"未着手、進行中、完了、取りやめのどれかをリストから選んでください。", "Choose open, in progress, done or dropped from the list."}},
+    {"actions_sheet.status_error_title", {"状況ではありません", "Not a status"}},
+    {"actions_sheet.status_in_progress", {"進行中", "in progress"}},
+    {"actions_sheet.status_input", {"リストから選んでください。", "Choose from the list."}},
+    {"actions_sheet.status_open", {"未着手", "open"}},
+    {"actions_sheet.title", {"対策リスト", "Action list"}},
+    {"actions_sheet.title_sep", {": ", ": "}},
     /* the level (5) */
     {"analysis.at_level5_many", {"はレベル%dに達しています", " are at level %d"}},
     /* the level (5) */
@@ -352,6 +380,17 @@ static const csm__message TABLE[] = {
     {"portfolio.col_org", {"組織", "Organization"}},
     {"portfolio.col_overall", {"総合", "Overall"}},
     {"portfolio.colour_score", {"色: スコア", "Colour: score"}},
+    {"portfolio.fu_actions", {"対策", "Actions"}},
+    {"portfolio.fu_done", {"完了", "Done"}},
+    {"portfolio.fu_late_orgs", {"期限を過ぎた対策のある組織", "Organizations with overdue actions"}},
+    {"portfolio.fu_no_list", {"対策リストなし", "no action list"}},
+    {"portfolio.fu_note", {"未完了は未着手と進行中の対策。期限超過は、期限(月で書かれた期限はその月末)を基準日に過ぎた未完了の対策です。組織ごとの内訳は各組織のカルテにあります。", "Open: actions not started or in progress. Overdue: open actions whose due date (a month: its last day) has passed on the day shown. Each organization's karte lists them."}},
+    {"portfolio.fu_on", {"基準日", "on"}},
+    {"portfolio.fu_open", {"未完了", "Open"}},
+    {"portfolio.fu_org", {"組織", "Organization"}},
+    {"portfolio.fu_overdue", {"うち期限超過", "of which overdue"}},
+    {"portfolio.fu_title", {"前年の対策の進み具合", "Follow-up of last year's actions"}},
+    {"portfolio.fu_unlisted_orgs", {"対策リストのない組織", "Organizations without an action list"}},
     {"portfolio.group", {"グループ", "Group"}},
     {"portfolio.group_lower", {"グループ", "group"}},
     {"portfolio.heatmap_title", {"組織別・指示別のスコア", "Scores by organization and directive"}},
@@ -431,6 +470,41 @@ static const csm__message TABLE[] = {
      {"設問の版が異なるため、指示単位で比較しています。",
       "The questionnaire versions differ: compared by directive."}},
     {"report.weighted", {"注意: 指示ごとの重み付けを使用しています。", "Note: directive weights are in use."}},
+    {"supply.col_assessed", {"評価日", "Assessed"}},
+    {"supply.col_grade", {"成熟度", "Grade"}},
+    {"supply.col_overall", {"総合", "Overall"}},
+    {"supply.col_rank", {"順位", "#"}},
+    {"supply.col_supplier", {"取引先", "Supplier"}},
+    {"supply.col_unanswered", {"未回答", "Unanswered"}},
+    {"supply.col_weakest", {"最も弱い指示", "Weakest directive"}},
+    /* the number of files */
+    {"supply.failed", {"読めなかったファイル (%zu 件):", "Files that could not be read (%zu):"}},
+    /* questionnaire id, its title, the number of suppliers */
+    {"supply.group", {"設問 %s: %s (%zu 件)", "Questionnaire %s: %s (%zu)"}},
+    {"supply.mixed",
+     {"設問の異なる回答は設問ごとに分けて並べ、互いに比べません。",
+      "Answers to different questionnaires are listed apart and never ranked against each other."}},
+    /* the file */
+    {"supply.no_name", {"(名称なし: %s)", "(no name: %s)"}},
+    /* the number of roster lines */
+    {"supply.not_answered", {"名簿にあって回答のない取引先 (%zu 社):", "On the roster, no answer received (%zu):"}},
+    /* the number of files */
+    {"supply.not_on_roster", {"名簿にない取引先からの回答 (%zu 件):", "Answers from suppliers not on the roster (%zu):"}},
+    {"supply.order",
+     {"並び順: リスクの高い順 (何も回答のないものが先頭、次に総合が低い順。同点なら最も弱い指示の点が低い順、未回答が多い順、評価日が古い順)",
+      "Order: highest risk first (nothing answered at the top, then the lowest overall; ties: the lower weakest "
+      "directive, more unanswered items, the older assessment)"}},
+    /* the PDF's title in its document information */
+    {"supply.pdf_title", {"サプライチェーン報告", "Supply-chain report"}},
+    {"supply.stale_note",
+     {"* 評価日が 1 年より前 (または評価日なし): 新しい評価を依頼しましょう。",
+      "* assessed more than a year ago (or undated): ask for a new assessment."}},
+    /* answered files, files that could not be read */
+    {"supply.summary", {"受け取った回答: %zu 件   読めなかったファイル: %zu 件", "Answers received: %zu   Files that could not be read: %zu"}},
+    /* roster lines, roster lines without an answer */
+    {"supply.summary_roster", {"名簿: %zu 社   未回答: %zu 社", "Roster: %zu suppliers   Not answered: %zu"}},
+    /* today's date */
+    {"supply.title", {"サプライチェーン報告 (%s 時点)", "Supply-chain report as of %s"}},
     /* the date */
     {"targets.by", {" (期限 %s)", " (by %s)"}},
     {"targets.columns", {"  #  現在  →  目標 (目標に届いていない項目)", "  #   Now  -> Target (items below their target)"}},

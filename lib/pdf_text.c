@@ -126,18 +126,6 @@ void csm__kfit(csm__kdoc *k, const char *s, double *size, double min_size, doubl
 	csm__buf_free(&b);
 }
 
-/* Characters that must not begin a line (Japanese line-breaking rules). */
-static int no_line_start(const char *s)
-{
-	static const char *const marks[] = {"、", "。", "，", "．", "）", "」", "』", "・", "ー", "ッ", "ャ", "ュ", "ョ",
-	                                    "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", ")", ",", ".", ":", ";"};
-	size_t i;
-	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
-			return 1;
-	return 0;
-}
-
 /* Length in bytes of the next unbreakable piece of `s`: a run of Latin
  * characters up to a space, or one wide character with any marks that may
  * not start the next line. */
@@ -152,7 +140,7 @@ static size_t piece(const char *s)
 		if (n == 0)
 			n = 1;
 	}
-	while (s[n] && no_line_start(s + n))
+	while (s[n] && csm__no_line_start(s + n))
 		n += char_len((unsigned char)s[n]);
 	return n;
 }

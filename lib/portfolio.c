@@ -105,6 +105,29 @@ static int weakest(csm__portfolio *p)
 	return 0;
 }
 
+/* The follow-up of each organization's action list, by actions.c's rules. */
+static int follow_up(csm__portfolio *p)
+{
+	size_t i;
+	int rc;
+	for (i = 0; i < p->n; i++)
+		if (csm__analysis_followup(p->an[i])->actions) {
+			p->followed = 1;
+			p->today = csm__analysis_followup(p->an[i])->today;
+		}
+	if (!p->followed)
+		return 0;
+	if (!(p->fu = calloc(p->n, sizeof *p->fu)))
+		return csm__nomem();
+	for (i = 0; i < p->n; i++) {
+		if ((rc = csm__followup_count(&p->fu[i], p->an[i])) < 0)
+			return rc;
+		p->fu_late += p->fu[i].late > 0;
+		p->fu_unlisted += !p->fu[i].listed;
+	}
+	return 0;
+}
+
 int csm__portfolio_build(csm__portfolio *p, const csm_analysis *const *an, size_t n, csm_rollup rollup)
 {
 	size_t i;
@@ -125,7 +148,7 @@ int csm__portfolio_build(csm__portfolio *p, const csm_analysis *const *an, size_
 		if (!other || strcmp(other, p->parent) != 0)
 			p->parent = NULL; /* no one parent: no group name */
 	}
-	if ((rc = weakest(p))) {
+	if ((rc = weakest(p)) || (rc = follow_up(p))) {
 		csm__portfolio_free(p);
 		return rc;
 	}
@@ -136,6 +159,7 @@ void csm__portfolio_free(csm__portfolio *p)
 {
 	size_t i;
 	free(p->order);
+	free(p->fu);
 	for (i = 0; i < 3; i++)
 		free(p->below[i]);
 	memset(p, 0, sizeof *p);

@@ -52,23 +52,28 @@ void csm__rwrap(csm__buf *b, const char *s, size_t indent, size_t width)
 {
 	size_t col = indent;
 	int space = 0; /* a space is owed before the next word on this line */
+	csm__buf word = {0}; /* a word may be any length (a URL, a path) */
 	while (*s) {
 		const char *e = s;
 		size_t w;
-		char word[512];
 		if (*s == ' ') {
 			space = col > indent;
 			s++;
 			continue;
 		}
-		/* The next word: a run of narrow characters, or one wide character. */
-		if ((unsigned char)*e >= 0xE0)
+		/* The next word: a run of narrow characters, or one wide character,
+		 * with any marks that may not begin the next line ("確かめ、"). */
+		if ((unsigned char)*e >= 0xE0) {
+			size_t m;
 			e += ((unsigned char)*e >= 0xF0) ? 4 : 3;
-		else
+			while ((m = csm__no_line_start(e)) != 0 && (unsigned char)*e >= 0xE0)
+				e += m;
+		} else
 			while (*e && *e != ' ' && (unsigned char)*e < 0xE0)
 				e++;
-		snprintf(word, sizeof word, "%.*s", (int)(e - s), s);
-		w = csm__display_width(word);
+		word.len = 0;
+		csm__buf_add(&word, s, (size_t)(e - s));
+		w = csm__display_width(word.s ? word.s : "");
 		if (col + (size_t)space + w > width && col > indent) {
 			csm__buf_puts(b, "\n");
 			csm__buf_pad(b, 0, indent);
@@ -77,11 +82,12 @@ void csm__rwrap(csm__buf *b, const char *s, size_t indent, size_t width)
 		}
 		if (space)
 			csm__buf_puts(b, " ");
-		csm__buf_puts(b, word);
+		csm__buf_add(b, s, (size_t)(e - s));
 		col += w + (size_t)space;
 		space = 0;
 		s = e;
 	}
+	csm__buf_free(&word);
 }
 
 void csm__rnum(char *buf, size_t size, int has, double v)

@@ -318,6 +318,17 @@ static void csv_dirs(csm__buf *o, const double *v, const int *has)
 	}
 }
 
+/* The follow-up cells of a CSV row: empty where the organization gave no list. */
+static void csv_followup(csm__buf *o, const csm__followup_counts *c)
+{
+	if (!c->listed) {
+		csm__buf_puts(o, ",,,,,,");
+		return;
+	}
+	csm__buf_printf(o, ",%zu,%zu,%zu,%zu,%zu,%zu", c->actions, c->open, c->in_progress, c->done, c->dropped,
+	                c->late);
+}
+
 int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_rollup rollup)
 {
 	CSM__ARGS(out && an && csm__all_set((const void *const *)an, n) && rollup >= CSM_ROLLUP_MEAN &&
@@ -336,7 +347,10 @@ int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_r
 	csm__buf_puts(&o, "\xEF\xBB\xBForganization,parent,scope,industry,assessed_on,questionnaire,grade,overall");
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		csm__buf_printf(&o, ",d%d", d);
-	csm__buf_puts(&o, ",rank,rollup\r\n");
+	csm__buf_puts(&o, ",rank,rollup");
+	if (pf.followed) /* only with action lists: the table is otherwise as it was */
+		csm__buf_puts(&o, ",actions,actions_open,actions_in_progress,actions_done,actions_dropped,actions_overdue");
+	csm__buf_puts(&o, "\r\n");
 	/* The group rolled up from its entities, as the PDF's first row: scope
 	 * "rollup", and the weighting actually applied (a plain mean where an
 	 * entity lacks the weight). None when no entity was assessed. */
@@ -347,7 +361,22 @@ int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_r
 		csm__buf_printf(&o, ",,rollup,,,%s,%s,", csm__analysis_q(an[0])->id, csm_grade_name(pf.grade));
 		csm__buf_number(&o, pf.overall);
 		csv_dirs(&o, pf.dir, pf.has);
-		csm__buf_printf(&o, ",,%s\r\n", rollups[pf.weighted ? rollup : CSM_ROLLUP_MEAN]);
+		csm__buf_printf(&o, ",,%s", rollups[pf.weighted ? rollup : CSM_ROLLUP_MEAN]);
+		if (pf.followed) { /* the group: every list's actions together */
+			csm__followup_counts t;
+			memset(&t, 0, sizeof t);
+			for (i = 0; i < n; i++) {
+				t.actions += pf.fu[i].actions;
+				t.open += pf.fu[i].open;
+				t.in_progress += pf.fu[i].in_progress;
+				t.done += pf.fu[i].done;
+				t.dropped += pf.fu[i].dropped;
+				t.late += pf.fu[i].late;
+			}
+			t.listed = 1;
+			csv_followup(&o, &t);
+		}
+		csm__buf_puts(&o, "\r\n");
 	}
 	/* the organizations ranked as in the PDF, best first */
 	for (i = 0; i < n; i++) {
@@ -366,7 +395,10 @@ int csm_portfolio_csv(char **out, const csm_analysis *const *an, size_t n, csm_r
 		for (d = 0; d < CSM_DIRECTIVES; d++)
 			v[d] = s->dir[d].score, has[d] = s->dir[d].has_score;
 		csv_dirs(&o, v, has);
-		csm__buf_printf(&o, ",%zu,\r\n", i + 1);
+		csm__buf_printf(&o, ",%zu,", i + 1);
+		if (pf.followed)
+			csv_followup(&o, &pf.fu[pf.order[i]]);
+		csm__buf_puts(&o, "\r\n");
 	}
 	csm__portfolio_free(&pf);
 	return csm__buf_finish(&o, out);

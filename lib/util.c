@@ -594,3 +594,14 @@ int csm_lang_parse(csm_lang *out, const char *name)
 	}
 	return csm__err(CSM_EINVALID, "unknown language '%s' (use ja or en)", name ? name : "");
 }
+
+size_t csm__no_line_start(const char *s)
+{
+	static const char *const marks[] = {"、", "。", "，", "．", "）", "」", "』", "・", "ー", "ッ", "ャ", "ュ", "ョ",
+	                                    "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", ")", ",", ".", ":", ";"};
+	size_t i;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+			return strlen(marks[i]);
+	return 0;
+}

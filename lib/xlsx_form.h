@@ -32,6 +32,25 @@
 #define CSM__XN_EVIDENCE "csm_evidence"
 #define CSM__XN_NOTES "csm_notes"
 
+/* The action list's workbook (csm_actions_xlsx()): its marker, its
+ * organization (one cell each), then one column each, row by row, in the
+ * order of csm-actions/1's columns. */
+#define CSM__XLSX_ACTIONS_FORMAT "csm-actions-xlsx/1"
+#define CSM__XN_ACT_FORMAT "csm_actions_format"
+#define CSM__XN_ACT_ORG "csm_actions_org"
+#define CSM__XN_ACT_ITEMS "csm_action_items"
+#define CSM__XN_ACT_DIRECTIVES "csm_action_directives"
+#define CSM__XN_ACT_FROM "csm_action_from"
+#define CSM__XN_ACT_TO "csm_action_to"
+#define CSM__XN_ACT_TIPS "csm_action_tips"
+#define CSM__XN_ACT_FIRST_STEPS "csm_action_first_steps"
+#define CSM__XN_ACT_OWNERS "csm_action_owners"
+#define CSM__XN_ACT_EFFORTS "csm_action_efforts"
+#define CSM__XN_ACT_COSTS "csm_action_costs"
+#define CSM__XN_ACT_DUES "csm_action_dues"
+#define CSM__XN_ACT_STATUSES "csm_action_statuses"
+#define CSM__XN_ACT_NOTES "csm_action_notes"
+
 /* Choices shown in the drop-down lists: {the value written to the answers
  * file, the key of its label in messages.c}. */
 extern const char *const csm__xlsx_scopes[CSM__SCOPES][2];

@@ -39,7 +39,7 @@ typedef enum ctype { T_NUM, T_S, T_INLINE, T_STR, T_BOOL, T_ERR } ctype;
 
 /* A cell the importer reads, as the sheet gives it. */
 typedef struct xcell {
-	unsigned char present, type, has_is;
+	unsigned char present, type, has_is, has_f; /* has_f: it has a formula */
 	csm__ctext v;  /* the text of its <v> */
 	csm__ctext is; /* the text of its <is>, Excel's escapes undone */
 } xcell;
@@ -64,6 +64,9 @@ typedef struct sstr {
 
 typedef struct ictx {
 	csm__ooxml pkg; /* the archive, and what has been read from it */
+	/* the defined names read: one cell each, then one column each */
+	const char *const *singles, *const *columns;
+	size_t nsingles, ncolumns;
 	int date1904;
 	sheet *sheets;
 	size_t nsheets;
@@ -313,6 +316,9 @@ static void sheet_start(csm__xpart *p, const char *local, int ns, const xmlChar 
 		csm__ctext_free(&c->cur->v); /* the last <v> counts */
 		c->cur->v.kept = &p->pkg->kept;
 		c->in_v = 1;
+	} else if (d == 5 && c->cur && strcmp(local, "f") == 0) {
+		c->cur->has_f = 1;
+		return;
 	} else if (d == 5 && c->cur && strcmp(local, "is") == 0) {
 		c->cur->has_is = 1;
 		csm__rt_begin(&c->rt, d, &c->cur->is, &p->pkg->kept); /* the last <is> counts */
@@ -385,12 +391,12 @@ static int plan_sheet(ictx *x, sheet *sh)
 	area a;
 	int rc = 0;
 	const char *v;
-	for (i = 0; i < sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES && !rc; i++)
-		if ((v = dn_find(x, SINGLE_NAMES[i])) && parse_area(x, v, &a) && a.sh == sh)
+	for (i = 0; i < x->nsingles && !rc; i++)
+		if ((v = dn_find(x, x->singles[i])) && parse_area(x, v, &a) && a.sh == sh)
 			rc = want_add(sh, &cap, a.r1, a.c1);
-	for (i = 0; i < sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES && !rc; i++) {
+	for (i = 0; i < x->ncolumns && !rc; i++) {
 		uint32_t r;
-		if (!(v = dn_find(x, COLUMN_NAMES[i])) || !parse_area(x, v, &a) || a.sh != sh || a.c1 != a.c2 ||
+		if (!(v = dn_find(x, x->columns[i])) || !parse_area(x, v, &a) || a.sh != sh || a.c1 != a.c2 ||
 		    a.r2 - a.r1 >= RANGE_ROWS_MAX)
 			continue;
 		for (r = a.r1; r <= a.r2 && !rc; r++)
@@ -612,11 +618,11 @@ static void sheet_reset(sheet *sh)
 static int prefetch_sheets(ictx *x)
 {
 	csm__problems quiet = {0}, *keep = x->pkg.p;
-	size_t i, n1 = sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES, n2 = sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES;
+	size_t i, n1 = x->nsingles, n2 = x->ncolumns;
 	int rc = 0;
 	x->pkg.p = &quiet;
 	for (i = 0; i < n1 + n2 && rc != CSM_ENOMEM; i++) {
-		const char *v = dn_find(x, i < n1 ? SINGLE_NAMES[i] : COLUMN_NAMES[i - n1]);
+		const char *v = dn_find(x, i < n1 ? x->singles[i] : x->columns[i - n1]);
 		size_t kept = x->pkg.kept;
 		area a;
 		if (!v || !parse_area(x, v, &a) || a.sh->state != 0 || a.sh->read_ahead)
@@ -881,7 +887,7 @@ static int parse_area(ictx *x, const char *s, area *out)
 
 /* The area of defined name `name`; 0 and a problem if it is missing or not
  * cells of this workbook (1 if `column`: a single column). `name` must be one
- * of SINGLE_NAMES (column 0) or COLUMN_NAMES (column 1): only their cells are
+ * of x->singles (column 0) or x->columns (column 1): only their cells are
  * kept when the sheet is read. */
 static int named(ictx *x, const char *name, int column, area *out)
 {
@@ -1512,6 +1518,10 @@ int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *n
 	memset(&x, 0, sizeof x);
 	x.pkg.name = name;
 	x.pkg.p = &p;
+	x.singles = SINGLE_NAMES;
+	x.nsingles = sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES;
+	x.columns = COLUMN_NAMES;
+	x.ncolumns = sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES;
 	if ((rc = csm__ooxml_open(&x.pkg, data, len)))
 		return rc;
 	if (p.count || (rc = load_workbook(&x)) || p.count)
@@ -1577,4 +1587,165 @@ int csm_form_xlsx_load(char **out, const char *path, const csm_industries *indus
 	rc = csm_form_xlsx_import(out, data, len, path, industries);
 	free(data);
 	return rc;
+}
+/* ---- the action list (csm-actions-xlsx/1, csm_actions_xlsx()) ---------------- */
+
+static const char *const ACT_SINGLES[] = {CSM__XN_ACT_FORMAT, CSM__XN_ACT_ORG};
+/* in the order of csm-actions/1's columns */
+static const char *const ACT_COLUMNS[CSM__ACOLS] = {
+    CSM__XN_ACT_ITEMS, CSM__XN_ACT_DIRECTIVES,  CSM__XN_ACT_FROM,   CSM__XN_ACT_TO,
+    CSM__XN_ACT_TIPS,  CSM__XN_ACT_FIRST_STEPS, CSM__XN_ACT_OWNERS, CSM__XN_ACT_EFFORTS,
+    CSM__XN_ACT_COSTS, CSM__XN_ACT_DUES,        CSM__XN_ACT_STATUSES, CSM__XN_ACT_NOTES};
+
+/* The marker: a problem unless the workbook is an action list this csm reads. */
+static void act_check_format(ictx *x)
+{
+	value v;
+	place at;
+	char buf[48], sb[64];
+	if (!dn_find(x, CSM__XN_ACT_FORMAT)) {
+		csm__problem(x->pkg.p, "%s: not a csm action list (no defined name %s)%s", x->pkg.name, CSM__XN_ACT_FORMAT,
+		             dn_find(x, CSM__XN_FORMAT) ? ": it is an assessment workbook ('csm import' reads it)"
+		                                        : ": make one with 'csm plan FILE --actions LIST.xlsx'");
+		return;
+	}
+	if (single(x, CSM__XN_ACT_FORMAT, CSM_MAX_NAME_BYTES, &v, &at) &&
+	    (v.kind != V_STR || strcmp(v.s, CSM__XLSX_ACTIONS_FORMAT) != 0))
+		csm__problem(x->pkg.p, "%s: %s: not a csm action list (the format cell holds %s, not %s)", x->pkg.name,
+		             where(buf, sizeof buf, at), shown(sb, sizeof sb, &v), CSM__XLSX_ACTIONS_FORMAT);
+	value_free(&v);
+}
+
+/* The cell at `at` of column `c` as the text the list's reader takes, into
+ * *out (owned by `v`, "" where empty); 0 and a problem at `wh` if it is a
+ * formula, an error value or too long. */
+static int act_cell(ictx *x, place at, int c, const char *wh, value *v, char **out)
+{
+	const xcell *xc = find_cell(at.sh, at.row, at.col);
+	size_t max = c == CSM__ACOL_NOTE || c == CSM__ACOL_FIRST_STEP ? CSM_MAX_TEXT_BYTES : CSM_MAX_NAME_BYTES;
+	char text[40], sb[64];
+	*out = NULL;
+	if (cell_value(x, at, max, v) != 0)
+		return 0;
+	if (xc && xc->has_f) {
+		/* its value is what a spreadsheet last computed, if it saved one at all */
+		csm__problem(x->pkg.p, "%s: %s: is a formula; type the value itself", wh, csm__action_col[c]);
+		return 0;
+	}
+	if (v->kind == V_ERR) {
+		csm__problem(x->pkg.p, "%s: %s: is an error value (%s), not a value", wh, csm__action_col[c],
+		             shown(sb, sizeof sb, v));
+		return 0;
+	}
+	if (v->toolong) {
+		csm__problem(x->pkg.p, "%s: %s: text is too long (the limit is %zu bytes)", wh, csm__action_col[c], max);
+		return 0;
+	}
+	if (v->kind == V_NUM) { /* a date cell is a day number; the others are taken as text */
+		char date[32];
+		if (c == CSM__ACOL_DUE && date_of(x, v, date))
+			snprintf(text, sizeof text, "%.10s", date);
+		else
+			csm__format_number(text, v->num);
+		if (!(v->s = csm__strdup(text))) {
+			x->pkg.nomem = 1;
+			return 0;
+		}
+		v->kind = V_STR;
+	}
+	*out = v->kind == V_STR ? v->s : "";
+	return 1;
+}
+
+/* Row k of the columns: its action, unless the row is empty. */
+static int act_row(ictx *x, csm_actions *acts, const area *col, uint32_t k)
+{
+	char wbuf[CSM__ACOLS][600], cb[48];
+	const char *wh[CSM__ACOLS];
+	char *cell[CSM__ACOLS] = {0};
+	value v[CSM__ACOLS];
+	int c, ok = 1, blank = 1, rc = 0;
+	memset(v, 0, sizeof v);
+	for (c = 0; c < CSM__ACOLS; c++) {
+		place at = at_row(&col[c], k);
+		const xcell *xc = find_cell(at.sh, at.row, at.col);
+		char *s;
+		snprintf(wbuf[c], sizeof wbuf[c], "%s: %s", x->pkg.name, where(cb, sizeof cb, at));
+		wh[c] = wbuf[c];
+		if (!act_cell(x, at, c, wh[c], &v[c], &s))
+			ok = 0;
+		else if (!(cell[c] = csm__strdup(s)))
+			x->pkg.nomem = 1;
+		if ((s && s[0]) || (xc && xc->has_f) || v[c].kind == V_ERR)
+			blank = 0;
+	}
+	if (ok && !blank && !x->pkg.nomem)
+		rc = csm__actions_take(acts, cell, wh, x->pkg.p);
+	for (c = 0; c < CSM__ACOLS; c++) {
+		free(cell[c]);
+		value_free(&v[c]);
+	}
+	return rc;
+}
+
+int csm_actions_xlsx_import(csm_actions **out, const void *data, size_t len, const char *name)
+{
+	CSM__ARGS(out && data);
+	csm__problems p = {0};
+	csm_actions *acts = NULL;
+	ictx x;
+	area col[CSM__ACOLS];
+	value v;
+	place at;
+	int rc = 0, c, ok = 1;
+	uint32_t k;
+
+	*out = NULL;
+	if (!name)
+		name = "workbook";
+	if (len > CSM_MAX_FILE_BYTES)
+		return csm__err(CSM_EINVALID, "%s: file is larger than %u bytes", name, CSM_MAX_FILE_BYTES);
+	memset(&x, 0, sizeof x);
+	x.pkg.name = name;
+	x.pkg.p = &p;
+	x.singles = ACT_SINGLES;
+	x.nsingles = sizeof ACT_SINGLES / sizeof *ACT_SINGLES;
+	x.columns = ACT_COLUMNS;
+	x.ncolumns = CSM__ACOLS;
+	if ((rc = csm__ooxml_open(&x.pkg, data, len)))
+		return rc;
+	if (p.count || (rc = load_workbook(&x)) || p.count)
+		goto finish;
+	act_check_format(&x);
+	if (p.count || x.pkg.nomem)
+		goto finish;
+	if ((rc = csm__actions_new(&acts, CSM_MAX_ITEMS)))
+		goto finish;
+	if (single(&x, CSM__XN_ACT_ORG, CSM_MAX_NAME_BYTES, &v, &at)) {
+		const char *s = text_of(&x, at, &v, "the organization", CSM_MAX_NAME_BYTES, NULL);
+		if (s && !(acts->org = csm__strdup(s)))
+			x.pkg.nomem = 1;
+	}
+	value_free(&v);
+	for (c = 0; c < CSM__ACOLS; c++)
+		if (!(c ? paired(&x, ACT_COLUMNS[0], ACT_COLUMNS[c], &col[0], &col[c]) : named(&x, ACT_COLUMNS[0], 1, &col[0])))
+			ok = 0;
+	for (k = 0; ok && k <= col[0].r2 - col[0].r1 && !x.pkg.nomem && !rc; k++)
+		rc = act_row(&x, acts, col, k);
+
+finish:
+	if (x.pkg.nomem)
+		rc = CSM_ENOMEM;
+	ictx_free(&x);
+	if (rc == CSM_ENOMEM) {
+		csm__problems_finish(&p);
+		csm_actions_free(acts);
+		return csm__nomem();
+	}
+	if ((rc = csm__problems_finish(&p)) || (!acts && (rc = csm__err(CSM_EINVALID, "%s: not a csm action list", name)))) {
+		csm_actions_free(acts);
+		return rc;
+	}
+	*out = acts;
+	return 0;
 }

@@ -604,46 +604,75 @@ static void drop_tmp(const char *path)
 		unlink(path);
 }
 
-int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q, const csm_form_options *opt)
+/* A workbook on a temporary file: libxlsxwriter writes to a path, one that
+ * names a nameless file, so a run ended by a signal leaves nothing behind. */
+typedef struct wfile {
+	char path[4096];
+	int fd;
+} wfile;
+
+static int wfile_open(wfile *w, lxw_workbook **wb)
 {
 	const char *dir = getenv("TMPDIR");
-	char path[4096];
 	lxw_workbook_options wo;
+	*wb = NULL;
+	if (!dir || !dir[0] || strlen(dir) > sizeof w->path - 32)
+		dir = "/tmp";
+	if ((w->fd = csm__nameless_tmp(dir)) < 0)
+		return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	snprintf(w->path, sizeof w->path, "/proc/self/fd/%d", w->fd);
+	if (access(w->path, W_OK) != 0) { /* no /proc: a named file, removed at the end */
+		close(w->fd);
+		snprintf(w->path, sizeof w->path, "%s/csm-form-XXXXXX", dir);
+		if ((w->fd = mkstemp(w->path)) < 0)
+			return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
+	}
+	memset(&wo, 0, sizeof wo);
+	wo.tmpdir = (char *)dir;
+	if (!(*wb = workbook_new_opt(w->path, &wo))) {
+		close(w->fd);
+		drop_tmp(w->path);
+		return csm__err(CSM_EIO, "xlsx: cannot start a workbook in %s", dir);
+	}
+	return 0;
+}
+
+/* Close the workbook (which writes it, and frees it in any case) and read
+ * the file back, unless `err` says the building failed. */
+static int wfile_finish(wfile *w, lxw_workbook *wb, lxw_error err, unsigned char **out, size_t *out_len)
+{
+	lxw_error closed = workbook_close(wb);
+	int rc;
+	if (err || closed) {
+		close(w->fd);
+		drop_tmp(w->path);
+		return csm__err(err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CSM_ENOMEM : CSM_EIO, "xlsx: %s",
+		                lxw_strerror(err ? err : closed));
+	}
+	rc = slurp_fd(w->fd, out, out_len);
+	close(w->fd);
+	drop_tmp(w->path);
+	return rc;
+}
+
+int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire *q, const csm_form_options *opt)
+{
 	lxw_worksheet *ws_help, *ws_org, *ws_items, *ws_lists;
 	wctx c;
+	wfile w;
 	size_t nind;
-	int fd, rc;
-	lxw_error closed;
+	int rc;
 
 	CSM__ARGS(out && out_len && q && opt && CSM__LANG_OK(opt->lang));
 	*out = NULL;
 	*out_len = 0;
-	if (!dir || !dir[0] || strlen(dir) > sizeof path - 32)
-		dir = "/tmp";
-	/* libxlsxwriter writes to a path: one that names a nameless file, so a
-	 * run ended by a signal leaves nothing behind */
-	if ((fd = csm__nameless_tmp(dir)) < 0)
-		return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	if (access(path, W_OK) != 0) { /* no /proc: a named file, removed at the end */
-		close(fd);
-		snprintf(path, sizeof path, "%s/csm-form-XXXXXX", dir);
-		if ((fd = mkstemp(path)) < 0)
-			return csm__err(CSM_EIO, "xlsx: cannot create a temporary file in %s: %s", dir, strerror(errno));
-	}
-
 	memset(&c, 0, sizeof c);
+	if ((rc = wfile_open(&w, &c.wb)))
+		return rc;
 	c.lang = opt->lang;
 	c.q = q;
 	c.pre = opt->prefill;
 	c.ind = opt->industries;
-	memset(&wo, 0, sizeof wo);
-	wo.tmpdir = (char *)dir;
-	if (!(c.wb = workbook_new_opt(path, &wo))) {
-		close(fd);
-		drop_tmp(path);
-		return csm__err(CSM_EIO, "xlsx: cannot start a workbook in %s", dir);
-	}
 	make_formats(&c);
 	ws_help = workbook_add_worksheet(c.wb, csm__msg("workbook.sheet_help", c.lang));
 	ws_org = workbook_add_worksheet(c.wb, csm__msg("workbook.sheet_org", c.lang));
@@ -659,15 +688,195 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 		sheet_items(&c, ws_items);
 		worksheet_activate(ws_help);
 	}
-	closed = workbook_close(c.wb); /* writes the file, and frees the workbook in any case */
-	if (c.err || closed) {
-		close(fd);
-		drop_tmp(path);
-		return csm__err(c.err == LXW_ERROR_MEMORY_MALLOC_FAILED ? CSM_ENOMEM : CSM_EIO, "xlsx: %s",
-		                lxw_strerror(c.err ? c.err : closed));
+	return wfile_finish(&w, c.wb, c.err, out, out_len);
+}
+
+/* ---- the action list (csm-actions-xlsx/1) ------------------------------------ */
+
+/* The columns of the sheet, in the order of csm-actions/1: width and the key of the header. */
+static const double ACT_WIDTH[CSM__ACOLS] = {8, 10, 7, 7, 8, 52, 26, 7, 7, 12, 13, 40};
+static const char *const ACT_HEAD[CSM__ACOLS] = {
+    "actions_sheet.col_item",  "actions_sheet.col_directive", "actions_sheet.col_from", "actions_sheet.col_to",
+    "actions_sheet.col_tip",   "actions_sheet.col_first_step", "actions_sheet.col_owner", "actions_sheet.col_effort",
+    "actions_sheet.col_cost",  "actions_sheet.col_due",       "actions_sheet.col_status", "actions_sheet.col_note"};
+#define ACT_FIRST_ROW 3u /* the title, a line on what to edit, the header */
+
+/* The due date `s` (YYYY-MM-DD, or a month YYYY-MM: its last day, the day
+ * after which the action is late) as a date; 0 if it is neither. */
+static int due_datetime(const char *s, lxw_datetime *dt)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y = 0, m = 0, d = 0, n = 0;
+	size_t len = strlen(s);
+	int day = len == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && csm__valid_date(s);
+	int month = !day && len == 7 && sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && m >= 1 && m <= 12;
+	if (!day && !month)
+		return 0;
+	if (month)
+		d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	memset(dt, 0, sizeof *dt);
+	dt->year = y;
+	dt->month = m;
+	dt->day = d;
+	return 1;
+}
+
+static void act_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, const csm_action *x, lxw_format *date_in)
+{
+	char sm[2][2] = {{x->effort, 0}, {x->cost, 0}};
+	lxw_datetime dt;
+	unsigned lines = 1, n;
+	put(c, ws, r, CSM__ACOL_ITEM, x->item, c->cell_center);
+	if (x->directive)
+		put_num(c, ws, r, CSM__ACOL_DIRECTIVE, x->directive, c->cell_center);
+	else
+		put(c, ws, r, CSM__ACOL_DIRECTIVE, NULL, c->cell_center);
+	put_num(c, ws, r, CSM__ACOL_FROM, x->from, c->cell_center);
+	put_num(c, ws, r, CSM__ACOL_TO, x->to, c->cell_center);
+	put(c, ws, r, CSM__ACOL_TIP, x->tip, c->cell);
+	put(c, ws, r, CSM__ACOL_FIRST_STEP, x->first_step, c->cell);
+	put(c, ws, r, CSM__ACOL_OWNER, x->owner, c->input);
+	put(c, ws, r, CSM__ACOL_EFFORT, sm[0], c->cell_center);
+	put(c, ws, r, CSM__ACOL_COST, sm[1], c->cell_center);
+	if (due_datetime(x->due, &dt))
+		note_err(c, worksheet_write_datetime(ws, r, CSM__ACOL_DUE, &dt, date_in));
+	else
+		put(c, ws, r, CSM__ACOL_DUE, x->due, date_in); /* the reader says what is wrong with it */
+	put(c, ws, r, CSM__ACOL_STATUS, csm__action_status_label(x->status, c->lang), c->input_center);
+	put(c, ws, r, CSM__ACOL_NOTE, x->note, c->input);
+	if ((n = lines_of(x->first_step, ACT_WIDTH[CSM__ACOL_FIRST_STEP])) > lines)
+		lines = n;
+	if ((n = lines_of(x->note, ACT_WIDTH[CSM__ACOL_NOTE])) > lines)
+		lines = n;
+	note_err(c, worksheet_set_row(ws, r, height_of(c, lines), NULL));
+}
+
+/* The drop-down of statuses, the date check and the defined names, rows first..last. */
+static void act_checks(wctx *c, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, const char *sheet)
+{
+	static const char *const names[CSM__ACOLS] = {
+	    CSM__XN_ACT_ITEMS, CSM__XN_ACT_DIRECTIVES, CSM__XN_ACT_FROM,  CSM__XN_ACT_TO,
+	    CSM__XN_ACT_TIPS,  CSM__XN_ACT_FIRST_STEPS, CSM__XN_ACT_OWNERS, CSM__XN_ACT_EFFORTS,
+	    CSM__XN_ACT_COSTS, CSM__XN_ACT_DUES,        CSM__XN_ACT_STATUSES, CSM__XN_ACT_NOTES};
+	const char *labels[5];
+	lxw_data_validation dv;
+	int k;
+	for (k = 0; k < 4; k++)
+		labels[k] = csm__action_status_label((csm_action_status)k, c->lang);
+	labels[4] = NULL;
+	memset(&dv, 0, sizeof dv);
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)labels;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.input_title = (char *)csm__msg("actions_sheet.col_status", c->lang);
+	dv.input_message = (char *)csm__msg("actions_sheet.status_input", c->lang);
+	dv.error_title = (char *)csm__msg("actions_sheet.status_error_title", c->lang);
+	dv.error_message = (char *)csm__msg("actions_sheet.status_error", c->lang);
+	note_err(c, worksheet_data_validation_range(ws, first, CSM__ACOL_STATUS, last, CSM__ACOL_STATUS, &dv));
+	memset(&dv, 0, sizeof dv);
+	dv.validate = LXW_VALIDATION_TYPE_DATE;
+	dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+	dv.minimum_datetime = (lxw_datetime){2000, 1, 1, 0, 0, 0};
+	dv.maximum_datetime = (lxw_datetime){2099, 12, 31, 0, 0, 0};
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.input_title = (char *)csm__msg("actions_sheet.col_due", c->lang);
+	dv.input_message = (char *)csm__msg("actions_sheet.due_input", c->lang);
+	dv.error_title = (char *)csm__msg("actions_sheet.due_error_title", c->lang);
+	dv.error_message = (char *)csm__msg("actions_sheet.due_error", c->lang);
+	note_err(c, worksheet_data_validation_range(ws, first, CSM__ACOL_DUE, last, CSM__ACOL_DUE, &dv));
+	for (k = 0; k < CSM__ACOLS; k++)
+		define(c, names[k], sheet, first, (lxw_col_t)k, last);
+}
+
+static void sheet_actions(wctx *c, lxw_worksheet *ws, const csm_actions *acts, const char *sheet)
+{
+	lxw_format *date_in = fmt(c, 0);
+	lxw_protection prot;
+	lxw_row_t r, last;
+	size_t i, n = csm_actions_count(acts);
+	csm__buf title = {0};
+	int k;
+
+	if (c->err)
+		return;
+	format_set_unlocked(date_in);
+	format_set_bg_color(date_in, 0xFFF2CC);
+	format_set_border(date_in, LXW_BORDER_THIN);
+	format_set_border_color(date_in, 0xBF9000);
+	format_set_align(date_in, LXW_ALIGN_CENTER);
+	format_set_num_format(date_in, "yyyy-mm-dd");
+	for (k = 0; k < CSM__ACOLS; k++)
+		note_err(c, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, ACT_WIDTH[k], NULL));
+	csm__buf_puts(&title, csm__msg("actions_sheet.title", c->lang));
+	if (acts->org) {
+		csm__buf_puts(&title, csm__msg("actions_sheet.title_sep", c->lang));
+		csm__buf_puts(&title, acts->org);
 	}
-	rc = slurp_fd(fd, out, out_len);
-	close(fd);
-	drop_tmp(path);
-	return rc;
+	if (title.nomem)
+		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	put(c, ws, 0, 0, title.s, c->title);
+	csm__buf_free(&title);
+	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
+	put(c, ws, 1, 0, csm__msg("actions_sheet.how", c->lang), c->small);
+	for (k = 0; k < CSM__ACOLS; k++)
+		put(c, ws, ACT_FIRST_ROW - 1, (lxw_col_t)k, csm__msg(ACT_HEAD[k], c->lang), c->head);
+	note_err(c, worksheet_set_row(ws, ACT_FIRST_ROW - 1, height_of(c, 2), NULL));
+	for (i = 0; i < n; i++)
+		act_row(c, ws, (lxw_row_t)(ACT_FIRST_ROW + i), csm_actions_get(acts, i), date_in);
+	/* an empty list still names one (empty) row, which the reader skips */
+	last = (lxw_row_t)(ACT_FIRST_ROW + (n ? n : 1) - 1);
+	if (!n)
+		for (k = 0; k < CSM__ACOLS; k++)
+			put(c, ws, last, (lxw_col_t)k, NULL,
+			    k == CSM__ACOL_OWNER || k == CSM__ACOL_NOTE ? c->input
+			    : k == CSM__ACOL_STATUS                     ? c->input_center
+			    : k == CSM__ACOL_DUE                        ? date_in
+			                                                : c->cell);
+	act_checks(c, ws, ACT_FIRST_ROW, last, sheet);
+	note_err(c, worksheet_autofilter(ws, ACT_FIRST_ROW - 1, 0, last, CSM__ACOLS - 1));
+	r = last + 2;
+	put(c, ws, r, 0, csm__msg("actions_sheet.org", c->lang), c->small);
+	put(c, ws, r, 2, acts->org, c->small);
+	define(c, CSM__XN_ACT_ORG, sheet, r, 2, r);
+	r++;
+	put(c, ws, r, 0, csm__msg("actions_sheet.format", c->lang), c->small);
+	put(c, ws, r, 2, CSM__XLSX_ACTIONS_FORMAT, c->small);
+	define(c, CSM__XN_ACT_FORMAT, sheet, r, 2, r);
+	worksheet_freeze_panes(ws, ACT_FIRST_ROW, 1);
+	note_err(c, worksheet_repeat_rows(ws, ACT_FIRST_ROW - 1, ACT_FIRST_ROW - 1));
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_fit_to_pages(ws, 1, 0);
+	/* only the shaded cells change; filtering and widths stay free */
+	memset(&prot, 0, sizeof prot);
+	prot.format_columns = 1;
+	prot.format_rows = 1;
+	prot.autofilter = 1;
+	worksheet_protect(ws, NULL, &prot);
+}
+
+int csm_actions_xlsx(unsigned char **out, size_t *out_len, const csm_actions *acts, csm_lang lang)
+{
+	CSM__ARGS(out && out_len && acts && CSM__LANG_OK(lang));
+	const char *sheet = csm__msg("actions_sheet.sheet", lang);
+	lxw_worksheet *ws;
+	wctx c;
+	wfile w;
+	int rc;
+
+	*out = NULL;
+	*out_len = 0;
+	memset(&c, 0, sizeof c);
+	if ((rc = wfile_open(&w, &c.wb)))
+		return rc;
+	c.lang = lang;
+	make_formats(&c);
+	if (!(ws = workbook_add_worksheet(c.wb, sheet)))
+		note_err(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	if (!c.err) {
+		workbook_set_properties(c.wb, &(lxw_doc_properties){.title = (char *)csm__msg("actions_sheet.title", lang),
+		                                                     .comments = CSM__XLSX_ACTIONS_FORMAT});
+		sheet_actions(&c, ws, acts, sheet);
+	}
+	return wfile_finish(&w, c.wb, c.err, out, out_len);
 }

@@ -10,6 +10,11 @@ usage: python3 actions_csv.py CSM SOURCE_DIR
     csv.writer, with CRLF and a BOM and again with LF and no BOM: next year's
     'csm score --previous --actions' follows it up, and the JSON says so.
 (c) A bad status is refused with the file, line and column, exit 2.
+(d) A group's portfolio with a directory of lists: a JSON list matched by the
+    organization it names (spelled another way), a CSV by its file name, an
+    organization without a list; the CSV table counts each. A list for no
+    organization given, or a second list for one, is refused: exit 2, nothing
+    written.
 """
 import csv
 import io
@@ -25,6 +30,54 @@ failures = []
 def check(cond, what):
     if not cond:
         failures.append(what)
+
+
+def portfolio(csm, src, env, tmp):
+    ex = [os.path.join(src, "examples", n + ".json") for n in ("kitamachi-machinery", "aozora-bank", "minato-services")]
+    lists = os.path.join(tmp, "lists")
+    os.makedirs(lists)
+    kita = os.path.join(lists, "kitamachi-list.json")
+    minato = os.path.join(lists, "minato-services.csv")
+    for answers, out in ((ex[0], kita), (ex[2], minato)):
+        r = subprocess.run([csm, "plan", answers, "--actions", out], capture_output=True, env=env)
+        check(r.returncode == 0, "(d) plan: %s" % r.stderr)
+    with open(kita, encoding="utf-8") as f:
+        doc = json.load(f)
+    doc["organization"] = "  KITAMACHI precision machinery co. "
+    for k, x in enumerate(doc["actions"]):
+        x["due"], x["status"] = ("2027-06-30", "done") if k < 3 else ("2027-09", "open") if k < 5 else ("2028-03", "open")
+    with open(kita, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    with open(minato, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["status"], rows[1]["due"] = "in progress", "2027/9/1"
+    with open(minato, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
+        w.writeheader()
+        w.writerows(rows)
+    pdf, table = os.path.join(tmp, "p.pdf"), os.path.join(tmp, "p.csv")
+    r = subprocess.run([csm, "portfolio"] + ex + ["-o", pdf, "--csv", table, "--actions", lists],
+                       capture_output=True, env=env)
+    check(r.returncode == 0, "(d) portfolio: exit %d %s" % (r.returncode, r.stderr))
+    if r.returncode == 0:
+        with open(table, encoding="utf-8-sig", newline="") as f:
+            got = {x["organization"]: x for x in csv.DictReader(f)}
+        k, a, m = (got[n] for n in ("Kitamachi Precision Machinery Co.", "Aozora Trust Bank",
+                                     "Minato Facility Services Ltd."))
+        check((k["actions"], k["actions_done"], k["actions_open"], k["actions_overdue"]) ==
+              (str(len(doc["actions"])), "3", str(len(doc["actions"]) - 3), "2"), "(d) kitamachi %s" % k)
+        check(a["actions"] == "" and a["actions_overdue"] == "", "(d) aozora has no list: %s" % a)
+        check((m["actions_in_progress"], m["actions_overdue"]) == ("1", "1"), "(d) minato %s" % m)
+    os.remove(pdf)
+    other = os.path.join(tmp, "other.json")
+    with open(other, "w", encoding="utf-8") as f:
+        json.dump(dict(doc, organization="Someone Else"), f)
+    for extra, what in (([other], "for no organization given"), ([kita], "already has an action list")):
+        r = subprocess.run([csm, "portfolio"] + ex + ["-o", pdf, "--actions", lists, "--actions"] + extra,
+                           capture_output=True, env=env)
+        check(r.returncode == 2 and what.encode() in r.stderr.replace(b"which none of the answers files is about",
+                                                                      b"for no organization given")
+              and not os.path.exists(pdf), "(d) %s: exit %d %s" % (what, r.returncode, r.stderr))
 
 
 def main():
@@ -78,6 +131,7 @@ def main():
         # row 3 of actions starts on line 5: the note of 9-2 spans two lines
         check(r.returncode == 2 and b"bad.csv:5: status: \"finished\"" in r.stderr and not r.stdout,
               "bad status: exit %d %s" % (r.returncode, r.stderr))
+        portfolio(csm, src, env, tmp)
     for f in failures:
         print("FAIL:", f)
     print("%d failures" % len(failures))

@@ -208,7 +208,27 @@ static void test_make_and_round_trip(void)
 	CHECK_INT(csm_actions_parse(&back, json, strlen(json), "a.json"), 0);
 	CHECK_INT(csm_actions_write(&json2, back, 0), 0);
 	CHECK_STR(json2, json);
+	CHECK_HAS(json, "\"organization\": \"");
+	CHECK(csm_actions_organization(back) && strcmp(csm_actions_organization(back), csm_actions_organization(acts)) == 0);
 	csm_actions_free(back);
+	back = NULL;
+	/* and from the workbook sheet, in either language */
+	for (i = 0; i < 2; i++) {
+		unsigned char *xl = NULL;
+		size_t xl_len = 0;
+		int rc = csm_actions_xlsx(&xl, &xl_len, acts, i ? CSM_LANG_EN : CSM_LANG_JA);
+		if (rc == CSM_EUNSUPPORTED)
+			break; /* built without the workbook back end */
+		CHECK_INT(rc, 0);
+		CHECK_INT(csm_actions_parse(&back, (const char *)xl, xl_len, "a.xlsx"), 0);
+		csm_free(json2);
+		json2 = NULL;
+		CHECK_INT(csm_actions_write(&json2, back, 0), 0);
+		CHECK_STR(json2, json);
+		csm_actions_free(back);
+		back = NULL;
+		csm_free(xl);
+	}
 	csm_free(csv);
 	csm_free(csv2);
 	csm_free(json);
@@ -266,6 +286,8 @@ static void test_bad_cells(void)
 	                   "\"status\": \"closed\"}, {\"item\": \"1-2\", \"from\": 2, \"to\": 3, \"status\": \"done\", "
 	                   "\"due\": \"soon\"}]}";
 	const char *unknown = "item,from,to,status,colour\r\n1-1,2,3,open,red\r\n";
+	const char *labels = "item,from,to,status\r\n1-1,2,3,\xE9\x80\xB2\xE8\xA1\x8C\xE4\xB8\xAD\r\n" /* 進行中 */
+	                     "1-2,2,3,dropped\r\n1-3,2,3,\xE5\xAE\x8C\xE4\xBA\x86\r\n";           /* 完了 */
 	csm_actions *acts = NULL;
 	CHECK_INT(csm_actions_parse(&acts, bad, strlen(bad), "b.csv"), CSM_EINVALID);
 	CHECK(acts == NULL);
@@ -285,6 +307,16 @@ static void test_bad_cells(void)
 	CHECK_HAS(csm_error_last(), "q.csv:2: a quote is not closed");
 	CHECK_INT(csm_actions_parse(&acts, "", 0, "e.csv"), CSM_EINVALID);
 	CHECK_HAS(csm_error_last(), "e.csv: empty file");
+	/* the workbook's status labels, in Japanese too, are statuses */
+	CHECK_INT(csm_actions_parse(&acts, labels, strlen(labels), "l.csv"), 0);
+	CHECK_INT(csm_actions_get(acts, 0)->status, CSM_ACTION_IN_PROGRESS);
+	CHECK_INT(csm_actions_get(acts, 1)->status, CSM_ACTION_DROPPED);
+	CHECK_INT(csm_actions_get(acts, 2)->status, CSM_ACTION_DONE);
+	csm_actions_free(acts);
+	acts = NULL;
+	/* a zip that is no workbook */
+	CHECK_INT(csm_actions_parse(&acts, "PK\x03\x04junk", 8, "z.xlsx"), CSM_EINVALID);
+	CHECK(acts == NULL);
 }
 
 /* Last year's actions against this year's answers. */

@@ -148,6 +148,81 @@ static void test_plain_and_weighted(void)
 	free_set(&x);
 }
 
+/* Action lists: per organization the counts of actions.c's follow-up
+ * (overdue on the day given), the CSV's columns only with lists. */
+static void test_followup(void)
+{
+	/* kitamachi: 4 actions (one done, one in progress past due, one open past
+	 * due, one dropped); minato: none due yet; aozora: no list */
+	static const char *const lists[N] = {
+	    "{\"format\": \"csm-actions/1\", \"organization\": \"KITAMACHI  Precision Machinery Co.\", \"actions\": ["
+	    "{\"item\": \"9-1\", \"from\": 1, \"to\": 3, \"status\": \"done\", \"due\": \"2027-03\"},"
+	    "{\"item\": \"9-2\", \"from\": 1, \"to\": 3, \"status\": \"in_progress\", \"due\": \"2027-09-30\"},"
+	    "{\"item\": \"9-3\", \"from\": 1, \"to\": 3, \"status\": \"open\", \"due\": \"2027-09\"},"
+	    "{\"item\": \"2-2\", \"from\": 1, \"to\": 3, \"status\": \"dropped\", \"due\": \"2027-01\"}]}",
+	    NULL,
+	    "{\"format\": \"csm-actions/1\", \"actions\": ["
+	    "{\"item\": \"1-1\", \"from\": 1, \"to\": 3, \"status\": \"open\", \"due\": \"2027-10\"},"
+	    "{\"item\": \"1-2\", \"from\": 1, \"to\": 3, \"status\": \"open\"}]}"};
+	csm_actions *acts[N] = {NULL};
+	csm__portfolio p;
+	char *csv = NULL, *plain = NULL;
+	set x;
+	size_t i;
+	const long long today = 1822435200; /* 2027-10-02 */
+	if (load_set(&x, NULL) != 0) {
+		CHECK(0);
+		free_set(&x);
+		return;
+	}
+	CHECK_INT(csm_portfolio_csv(&plain, (const csm_analysis *const *)x.an, N, CSM_ROLLUP_MEAN), 0);
+	for (i = 0; i < N; i++)
+		if (lists[i]) {
+			CHECK_INT(csm_actions_parse(&acts[i], lists[i], strlen(lists[i]), "l.json"), 0);
+			CHECK_INT(csm_analysis_set_actions(x.an[i], acts[i], today), 0);
+		}
+	/* the organization named as the database counts members */
+	CHECK_INT(csm_actions_is_for(acts[0], x.a[0]), 1);
+	CHECK_INT(csm_actions_is_for(acts[0], x.a[1]), 0);
+	CHECK_INT(csm_actions_is_for(acts[2], x.a[2]), 0); /* names none */
+	CHECK_INT(csm__portfolio_build(&p, (const csm_analysis *const *)x.an, N, CSM_ROLLUP_MEAN), 0);
+	CHECK_INT(p.followed, 1);
+	CHECK_STR(p.today, "2027-10-02");
+	CHECK_INT(p.fu[0].listed, 1);
+	CHECK_INT(p.fu[0].actions, 4);
+	CHECK_INT(p.fu[0].done, 1);
+	CHECK_INT(p.fu[0].in_progress, 1);
+	CHECK_INT(p.fu[0].open, 1);
+	CHECK_INT(p.fu[0].dropped, 1);
+	CHECK_INT(p.fu[0].late, 2); /* 9-2 and 9-3; a due month ends with its last day */
+	CHECK_INT(p.fu[1].listed, 0);
+	CHECK_INT(p.fu[2].listed, 1);
+	CHECK_INT(p.fu[2].open, 2);
+	CHECK_INT(p.fu[2].late, 0); /* due this month, and no due date */
+	CHECK_INT(p.fu_late, 1);
+	CHECK_INT(p.fu_unlisted, 1);
+	csm__portfolio_free(&p);
+	CHECK_INT(csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, N, CSM_ROLLUP_MEAN), 0);
+	CHECK_HAS(csv, ",rank,rollup,actions,actions_open,actions_in_progress,actions_done,actions_dropped,actions_overdue\r\n");
+	CHECK_HAS(csv, ",,mean,6,3,1,1,1,2\r\n"); /* the group: every list together */
+	CHECK_HAS(csv, ",,4,1,1,1,1,2\r\n");
+	CHECK_HAS(csv, ",,2,2,0,0,0,0\r\n");
+	CHECK_HAS(csv, ",,,,,,,\r\n"); /* aozora: no list */
+	CHECK(plain && !strstr(plain, "actions"));
+	/* without lists again: the table as it was */
+	for (i = 0; i < N; i++)
+		csm_analysis_set_actions(x.an[i], NULL, today);
+	csm_free(csv);
+	csv = NULL;
+	CHECK_INT(csm_portfolio_csv(&csv, (const csm_analysis *const *)x.an, N, CSM_ROLLUP_MEAN), 0);
+	CHECK_STR(csv, plain);
+	csm_free(csv);
+	csm_free(plain);
+	free_set(&x);
+	for (i = 0; i < N; i++)
+		csm_actions_free(acts[i]);
+}
+
 static void test_refuses_empty(void)
 {
 	csm__portfolio p;
@@ -158,5 +233,6 @@ int main(void)
 {
 	RUN_TEST(test_plain_and_weighted);
 	RUN_TEST(test_refuses_empty);
+	RUN_TEST(test_followup);
 	return test_finish();
 }

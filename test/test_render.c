@@ -1,6 +1,8 @@
 /* Output: csm-score/1 field names and values, the terminal report. */
 #include <cjson/cJSON.h>
 
+#include "../lib/internal.h"
+#include "../lib/render.h"
 #include "common.h"
 
 typedef struct fixture {
@@ -425,6 +427,45 @@ done:
 	csm_questionnaire_free(q);
 }
 
+
+/* csm__rwrap: no line begins with a closing mark (Japanese line-breaking
+ * rules), and a word longer than any fixed buffer comes out whole. */
+static void test_wrap_rules(void)
+{
+	csm__buf b = {0};
+	const char *ja = "情報システム部門が各システムのログの有無、保存場所、保存期間を一覧にし、ファイアウォール、認証基盤、重要サーバのログを1か所に集約して1年以上保存する運用を始めます。";
+	char *line;
+	size_t width, i;
+	char longword[2000];
+	for (width = 20; width <= 80; width++) {
+		b.len = 0;
+		csm__rwrap(&b, ja, 4, width);
+		CHECK(b.s != NULL);
+		for (line = b.s; line;) {
+			while (*line == ' ')
+				line++;
+			if (csm__no_line_start(line)) {
+				fprintf(stderr, "  width %zu: a line begins with a closing mark: %.20s\n", width, line);
+				CHECK(0);
+			}
+			line = strchr(line, '\n');
+			if (line)
+				line++;
+		}
+	}
+	for (i = 0; i + 1 < sizeof longword; i++)
+		longword[i] = (char)('a' + i % 26);
+	longword[sizeof longword - 1] = '\0';
+	b.len = 0;
+	csm__rwrap(&b, longword, 2, 78);
+	CHECK_INT(b.len, sizeof longword - 1);
+	csm__buf_free(&b);
+	CHECK_INT(csm__no_line_start("、あ"), 3);
+	CHECK_INT(csm__no_line_start("ぁ"), 3);
+	CHECK_INT(csm__no_line_start(")"), 1);
+	CHECK_INT(csm__no_line_start("あ、"), 0);
+}
+
 int main(void)
 {
 	RUN_TEST(test_json_fields);
@@ -433,5 +474,6 @@ int main(void)
 	RUN_TEST(test_questions);
 	RUN_TEST(test_estimated_and_small_group);
 	RUN_TEST(test_display_rule_random);
+	RUN_TEST(test_wrap_rules);
 	return test_finish();
 }

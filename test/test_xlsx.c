@@ -785,6 +785,54 @@ static void test_nomem(void)
 	csm_free(b1.data);
 }
 
+/* The action list's sheet: written, then read with every allocation failing
+ * in turn: CSM_ENOMEM each time, nothing returned, nothing left allocated. */
+static void test_actions_nomem(void)
+{
+	static const char list[] =
+	    "{\"format\": \"csm-actions/1\", \"organization\": \"Hoshi Co.\", \"actions\": ["
+	    "{\"item\": \"9-2\", \"directive\": 9, \"from\": 1, \"to\": 3, \"owner\": \"Sato\", \"effort\": \"M\", "
+	    "\"due\": \"2027-03\", \"status\": \"in_progress\", \"note\": \"two\\nlines\"},"
+	    "{\"item\": \"1-1\", \"from\": 2, \"to\": 4, \"due\": \"2027-12-31\", \"status\": \"done\"}]}";
+	csm_actions *acts = NULL, *back = NULL;
+	unsigned char *xl = NULL;
+	size_t len = 0;
+	long i, failed = 0;
+	CHECK_INT(csm_actions_parse(&acts, list, strlen(list), "l.json"), 0);
+	CHECK_INT(csm_actions_xlsx(&xl, &len, acts, CSM_LANG_JA), 0);
+	CHECK_INT(csm_actions_parse(&back, (const char *)xl, len, "l.xlsx"), 0);
+	CHECK_STR(csm_actions_organization(back), "Hoshi Co.");
+	CHECK_INT(csm_actions_count(back), 2);
+	CHECK_STR(csm_actions_get(back, 0)->due, "2027-03-31"); /* a month: its last day */
+	CHECK_STR(csm_actions_get(back, 0)->note, "two\nlines");
+	CHECK_INT(csm_actions_get(back, 1)->status, CSM_ACTION_DONE);
+	csm_actions_free(back);
+	for (i = 0; i < 20000; i++) {
+		int rc;
+		back = NULL;
+		nomem_count = 0;
+		nomem_at = i;
+		rc = csm_actions_xlsx_import(&back, xl, len, "l.xlsx");
+		nomem_at = -1;
+		if (nomem_count <= i) { /* every allocation done */
+			CHECK_INT(rc, 0);
+			csm_actions_free(back);
+			break;
+		}
+		failed++;
+		if (rc != CSM_ENOMEM)
+			fprintf(stderr, "test_actions_nomem: allocation %ld failed, the import returned %d: %s\n", i, rc,
+			        rc ? csm_error_last() : "(success)");
+		CHECK_INT(rc, CSM_ENOMEM);
+		CHECK(back == NULL);
+		csm_actions_free(back);
+	}
+	CHECK(i < 20000);
+	CHECK(failed > 50);
+	csm_free(xl);
+	csm_actions_free(acts);
+}
+
 static void test_not_workbooks(void)
 {
 	bytes b = make(CSM_LANG_EN, NULL), b1;
@@ -876,6 +924,7 @@ int main(void)
 	RUN_TEST(test_bad_cells);
 	RUN_TEST(test_not_workbooks);
 	RUN_TEST(test_nomem);
+	RUN_TEST(test_actions_nomem);
 	csm_industries_free(ind);
 	csm_questionnaire_free(q);
 	return test_finish();
