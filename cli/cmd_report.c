@@ -66,7 +66,7 @@ static int run_radar(cli_args *args)
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
 	csm_image_format fmt;
-	csm_radar radar;
+	csm_radar *radar = NULL;
 	csm_tips *tips = NULL;
 	char *img = NULL, *end = NULL;
 	size_t len = 0;
@@ -89,12 +89,13 @@ static int run_radar(cli_args *args)
 	}
 	if ((status = analyze(&s, &an, q, a, o, b, tips)))
 		goto cleanup;
-	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, &radar, fmt, size))) {
+	if ((rc = csm_radar_from_analysis(&radar, an, o->lang)) || (rc = csm_radar_image(&img, &len, radar, fmt, size))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
 	status = cli_write_bytes(o->output, img, len);
 cleanup:
+	csm_radar_free(radar);
 	csm_tips_free(tips);
 	csm_free(img);
 	csm_analysis_free(an);
@@ -457,7 +458,11 @@ static int portfolio_actions(csm_actions **acts, report_args *r, const rendered_
 	size_t n = 0, k;
 	int i, rc, status = from ? list_paths(&paths, &n, &r->action_lists) : cli_nomem();
 
-	for (k = 0; k < n && status != EXIT_FAIL; k++) {
+	/* The lists found in a directory are inputs too: never write over one. */
+	if (!status && (out_check_not_input("-o", o->output, (const char *const *)paths, n) ||
+	                out_check_not_input("--csv", r->csv, (const char *const *)paths, n)))
+		status = EXIT_USAGE;
+	for (k = 0; k < n && status != EXIT_FAIL && status != EXIT_USAGE; k++) {
 		csm_actions *a = NULL;
 		const char *org;
 		int hit = -1;
@@ -572,7 +577,7 @@ static int run_trend(cli_args *o)
 		const csm_questionnaire *q = NULL;
 		if ((status = cli_load_answers_reported(&a[i], &q, o, o->files[i])))
 			goto cleanup;
-		if ((rc = csm_score_compute(&s[i], q, a[i], csm_benchmark_grading_for(b, q), cli_flags(o)))) {
+		if ((rc = csm_score_compute_against(&s[i], q, a[i], b, cli_flags(o)))) {
 			status = cli_lib_error(rc);
 			goto cleanup;
 		}
@@ -662,9 +667,8 @@ static int run_plan(cli_args *args)
 		goto cleanup;
 	popt.target = target;
 	popt.budget = budget;
-	/* start where the karte does: its hint 1 */
-	if (!(rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)) && csm_score_has_overall(s))
-		rc = csm_analyze(&an, q, a, s, b);
+	/* start where the karte does (its hint 1): the karte's score and analysis */
+	rc = cli_score_analyze(&s, &an, q, a, o, b, CSM_ALLOW_PARTIAL);
 	popt.start = an;
 	if (!r->target) /* the file's own target grade, if it gives one */
 		popt.target = csm_answers_target_grade(a);
@@ -723,7 +727,7 @@ static int run_whatif(cli_args *args)
 	if ((status = cli_context(o)) || (status = cli_benchmark(&b, o)) ||
 	    (status = cli_load_answers_reported(&a, &q, o, o->files[0])))
 		goto cleanup;
-	if ((rc = csm_score_compute(&before, q, a, csm_benchmark_grading_for(b, q), cli_flags(o)))) {
+	if ((rc = csm_score_compute_against(&before, q, a, b, cli_flags(o)))) {
 		status = cli_lib_error(rc);
 		goto cleanup;
 	}
@@ -731,7 +735,7 @@ static int run_whatif(cli_args *args)
 		status = apply_set(a, q, r->sets.v[i]);
 	if (status)
 		goto cleanup;
-	if ((rc = csm_score_compute(&after, q, a, csm_benchmark_grading_for(b, q), cli_flags(o))) ||
+	if ((rc = csm_score_compute_against(&after, q, a, b, cli_flags(o))) ||
 	    (rc = csm_render_whatif(&text, before, after, o->lang, o->json)))
 		status = cli_lib_error(rc);
 	else
@@ -781,7 +785,7 @@ const cli_command cli_cmd_karte = {
 
 static const cli_opt board_opts[] = {
     OPT_OUTPUT("the PDF (default: the file's name with -board.pdf, here)"),
-    {"--previous", NULL, CLI_LIST, 0, REPORT_ARG(history), 0, 0, "OLD.json",
+    {"--previous", NULL, CLI_LIST, CLI_IN, REPORT_ARG(history), 0, 0, "OLD.json",
          "an earlier assessment of the same organization; may repeat (the chart shows them all, the change is "
          "since the latest)"},
     {"--actions", NULL, CLI_STR, CLI_IN, CLI_ARG(actions), 0, 0, "ACTIONS.json|.csv",
@@ -837,7 +841,7 @@ static const cli_opt portfolio_opts[] = {
     {"--csv", NULL, CLI_STR, CLI_OUT, REPORT_ARG(csv), 0, 0, "FILE.csv", "also the table, for spreadsheets"},
     {"--rollup", NULL, CLI_STR, 0, REPORT_ARG(rollup), 0, 0, "mean|headcount|revenue",
          "how the entities are rolled up to the group (default mean)"},
-    {"--actions", NULL, CLI_LIST, 0, REPORT_ARG(action_lists), 0, 0, "LIST|DIR",
+    {"--actions", NULL, CLI_LIST, CLI_IN, REPORT_ARG(action_lists), 0, 0, "LIST|DIR",
          "last year's action lists (csm plan --actions, edited), or a directory of them; may repeat"},
     OPT_LANG,
     OPT_BENCHMARK,

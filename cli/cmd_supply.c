@@ -53,7 +53,7 @@ static int add_file(csm_supply *sp, cli_args *o, const csm_benchmark *b, const c
 	int rc = cli_load_supplier_answers(&a, &q, o, path, &err);
 	/* Suppliers leave items blank: unanswered items are counted, not refused.
 	 * The grade is the one csm score gives (the benchmark's, where it compares). */
-	if (!rc && !(rc = csm_score_compute(&s, q, a, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))
+	if (!rc && !(rc = csm_score_compute_against(&s, q, a, b, CSM_ALLOW_PARTIAL)))
 		rc = csm_supply_add(sp, a, s, path);
 	else if (rc && rc != CSM_ENOMEM) {
 		if (!err)

@@ -157,7 +157,7 @@ int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire 
 {
 	int rc;
 	*an = NULL;
-	if ((rc = csm_score_compute(s, q, a, csm_benchmark_grading_for(b, q), flags)) || (rc = csm_analyze(an, q, a, *s, b)))
+	if ((rc = csm_score_compute_against(s, q, a, b, flags)) || (rc = csm_analyze(an, q, a, *s, b)))
 		return rc;
 	csm_analysis_use_industries(*an, o->industries);
 	return 0;
@@ -185,7 +185,7 @@ int cli_load_scored(csm_answers **pa, csm_score **ps, cli_args *a, const csm_ben
 	int rc, status = cli_load_answers_reported(pa, &q, a, path);
 	if (status)
 		return status;
-	if ((rc = csm_score_compute(ps, q, *pa, csm_benchmark_grading_for(b, q), CSM_ALLOW_PARTIAL)))
+	if ((rc = csm_score_compute_against(ps, q, *pa, b, CSM_ALLOW_PARTIAL)))
 		return cli_lib_error(rc);
 	return 0;
 }

@@ -174,16 +174,26 @@ cleanup:
 
 int cli_check_paths(const cli_args *args, const cli_command *c)
 {
-	const char **in = calloc((size_t)args->nfiles + 16, sizeof *in);
-	size_t n = 0;
+	const char **in;
+	size_t n = 0, cap = (size_t)args->nfiles;
 	int i, k, status = 0;
-	if (!in)
+	for (k = 0; c->opts[k].name; k++) /* room for every input option's values */
+		if (c->opts[k].path == CLI_IN)
+			cap += c->opts[k].kind == CLI_LIST ? (size_t)((const cli_list *)((const char *)args + c->opts[k].off))->n : 1;
+	if (!(in = calloc(cap + 1, sizeof *in)))
 		return cli_nomem();
 	for (i = 0; i < args->nfiles; i++)
 		in[n++] = args->files[i];
-	for (k = 0; c->opts[k].name; k++)
-		if (c->opts[k].path == CLI_IN)
-			in[n++] = *(const char *const *)((const char *)args + c->opts[k].off);
+	for (k = 0; c->opts[k].name; k++) {
+		const void *val = (const char *)args + c->opts[k].off;
+		if (c->opts[k].path != CLI_IN)
+			continue;
+		if (c->opts[k].kind == CLI_LIST) /* a directory among them is matched file by file by its command */
+			for (i = 0; i < ((const cli_list *)val)->n; i++)
+				in[n++] = ((const cli_list *)val)->v[i];
+		else
+			in[n++] = *(const char *const *)val;
+	}
 	for (k = 0; c->opts[k].name && !status; k++)
 		if (c->opts[k].path == CLI_OUT &&
 		    out_check_not_input(c->opts[k].name, *(const char *const *)((const char *)args + c->opts[k].off), in, n))

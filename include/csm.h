@@ -773,6 +773,16 @@ CSM_EXTERN int csm_benchmark_compares(const csm_benchmark *b, const csm_question
 CSM_EXTERN const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_questionnaire *q);
 
 /**
+ * Score `a` on `q` as the command line does: graded by the thresholds
+ * benchmark `b` gives answers to `q` (csm_benchmark_grading_for()), or not
+ * graded (CSM_GRADE_NONE) when `b` is NULL or does not compare with `q`.
+ * csm_score_compute() with that grading; `flags` as there. Free *out with
+ * csm_score_free().
+ */
+CSM_EXTERN int csm_score_compute_against(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                                         const csm_benchmark *b, unsigned flags);
+
+/**
  * 1 if the benchmark says its thresholds are estimates ("grading":
  * {"A": 3.75, "B": 2.67, "estimated": true}), else 0. The 2020 trial did not
  * publish its rule: 3.75 / 2.67 reproduce its 28 grades, as does any A
@@ -1164,6 +1174,7 @@ CSM_EXTERN const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, s
 /** Image formats of csm_radar_image(). */
 typedef enum csm_image_format { CSM_IMAGE_PNG = 0, CSM_IMAGE_SVG = 1, CSM_IMAGE_PDF = 2 } csm_image_format;
 
+/** The most series a radar holds (the room its legend has). */
 #define CSM_RADAR_MAX_SERIES 4
 
 /** How a radar series is drawn (every style reads apart in grayscale too). */
@@ -1176,32 +1187,65 @@ typedef enum csm_radar_style {
 	CSM_RADAR_STYLE_OTHER = 5     /**< green dash-dot */
 } csm_radar_style;
 
-/** One polygon of a radar chart. */
-typedef struct csm_radar_series {
-	char label[128];              /**< legend text, UTF-8; shrunk, then broken onto two lines, to fit */
-	double value[CSM_DIRECTIVES]; /**< 0..5 per directive; negative: no value (the polygon skips it) */
-	csm_radar_style style;        /**< CSM_RADAR_STYLE_AUTO (0, as after memset) draws it by position */
-} csm_radar_series;
+/**
+ * What a radar chart shows (opaque): ten axes (directives 1..10), scale
+ * 0..5, and up to CSM_RADAR_MAX_SERIES series. Series 0 is drawn last, on
+ * top; each series has its style (csm_radar_style), by position when
+ * CSM_RADAR_STYLE_AUTO. The ring numbers 1..5 are drawn over the polygons on
+ * a white backing. Made by csm_radar_new() or csm_radar_from_analysis(), the
+ * caller's, freed with csm_radar_free(); the radar keeps its own copies of
+ * the texts it is given. The functions that build and read a radar are in
+ * the core (they work without the PDF back end); csm_radar_from_analysis()
+ * and csm_radar_image() need the back end. A radar may be drawn from several
+ * threads at once, but not changed while it is.
+ */
+typedef struct csm_radar csm_radar;
+
+/** A new radar: axes without labels, no series, the font "IPAexGothic".
+ *  Free with csm_radar_free(). */
+CSM_EXTERN int csm_radar_new(csm_radar **out);
+
+/** Free a radar and its texts. NULL is allowed. */
+CSM_EXTERN void csm_radar_free(csm_radar *r);
+
+/** Label axis `d` (1..10; else CSM_EINVALID) with `label` (UTF-8, copied). */
+CSM_EXTERN int csm_radar_set_axis(csm_radar *r, int d, const char *label);
+
+/** The font of the image's text, a fontconfig family name (copied), e.g. "IPAexGothic". */
+CSM_EXTERN int csm_radar_set_font(csm_radar *r, const char *family);
 
 /**
- * What a radar chart shows: ten axes (directives 1..10), scale 0..5, and up
- * to four series. Series 0 is drawn last, on top; each series has its style
- * (csm_radar_style), by position when left at 0. The ring numbers 1..5 are
- * drawn over the polygons on a white backing.
+ * Add a polygon after the others: its legend text `label` (UTF-8, copied;
+ * shrunk, then broken onto two lines, to fit), its `value` per directive
+ * (0..5; negative: no value, the polygon skips it) and `style`.
+ * CSM_EINVALID when the radar already has CSM_RADAR_MAX_SERIES series.
  */
-typedef struct csm_radar {
-	char axis[CSM_DIRECTIVES][128]; /**< axis labels, UTF-8 */
-	csm_radar_series series[CSM_RADAR_MAX_SERIES];
-	size_t count;                   /**< series in use */
-	char font_family[64];           /**< for image text, e.g. "IPAexGothic" (fontconfig name) */
-} csm_radar;
+CSM_EXTERN int csm_radar_add_series(csm_radar *r, const char *label, const double value[CSM_DIRECTIVES],
+                                    csm_radar_style style);
+
+/** The number of series of `r` (0 for NULL). */
+CSM_EXTERN size_t csm_radar_series_count(const csm_radar *r);
+
+/** The label of axis `d` (1..10; "" when not set), or NULL out of range; owned by `r`. */
+CSM_EXTERN const char *csm_radar_axis(const csm_radar *r, int d);
+
+/** Series `k`'s legend text (k < csm_radar_series_count()), else NULL; owned by `r`. */
+CSM_EXTERN const char *csm_radar_series_label(const csm_radar *r, size_t k);
+
+/** Series `k`'s style as given (CSM_RADAR_STYLE_AUTO out of range). */
+CSM_EXTERN csm_radar_style csm_radar_series_style(const csm_radar *r, size_t k);
+
+/** Series `k`'s value on axis `d` (1..10) into *out: 1, or 0 when it has none
+ *  (or k or d is out of range). */
+CSM_EXTERN int csm_radar_series_value(double *out, const csm_radar *r, size_t k, int d);
 
 /**
- * Fill `out` from an analysis: the company's scores, the average of its
- * industry (where the benchmark has that group) and the target grade's
- * average, labelled in `lang`.
+ * A new radar (*out, the caller's: csm_radar_free()) from an analysis: the
+ * company's scores, the average of its industry (where the benchmark has
+ * that group), the target grade's average, the previous assessment and the
+ * company's own targets where the analysis has them, labelled in `lang`.
  */
-CSM_EXTERN int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang);
+CSM_EXTERN int csm_radar_from_analysis(csm_radar **out, const csm_analysis *an, csm_lang lang);
 
 /**
  * Draw `r` as an image `size_pt` points square (PNG at 300 dpi on an opaque

@@ -13,10 +13,14 @@
 
 #include "internal.h"
 
-typedef struct bin {
-	double v;
-	unsigned long long c;
-} bin;
+typedef csm__bench_bin bin; /* the histograms are written as they are */
+
+/* Score values numbered in order of first sight (value_id). */
+typedef struct values {
+	double *v;
+	unsigned *slot;
+	size_t n, cap, nslot;
+} values;
 
 typedef struct hist {
 	bin *b;
@@ -27,6 +31,13 @@ typedef struct hist {
 	 * index + 1; 0 is empty. Rebuilt when a bin is inserted, which is rare. */
 	unsigned *slot;
 	size_t nslot;
+	/* The fast way in (hist_add_vid): counts by the aggregator's number of
+	 * the value, not yet in the bins (hist_flush moves them there). One
+	 * increment an add, where a bin is a look-up and then an increment:
+	 * an assessment adds to 66 histograms. */
+	unsigned long long *cnt;
+	size_t ncnt;
+	unsigned long long counted; /* adds the fast way: what cnt may grow to */
 } hist;
 
 /* A member of a group, for the release log (db.c): 16 hex digits naming the
@@ -34,10 +45,15 @@ typedef struct hist {
 #define TOKEN 32
 typedef char token[TOKEN + 1];
 
+/* A membership: where its tokens are (each TOKEN bytes, not copied: in the
+ * aggregator's members, or in `own`, the text of an earlier release's). */
 typedef struct tokens {
-	token *t;
+	const char **t;
 	size_t n, cap;
+	char *own;
 } tokens;
+
+#define FAMILIES 6
 
 typedef struct group {
 	char key[80];
@@ -47,11 +63,28 @@ typedef struct group {
 	hist overall;
 	int suppressed;         /* 0, 1 (n < k), 2 (complementary), 3 (differs by 1..k-1) */
 	char parent[80];        /* an industry's parent group's key, or "" */
-	tokens members;         /* only when tracked */
+	tokens members;         /* only when tracked; filled, in order, by sort_members */
 } group;
 
-#define FAMILIES 6
+/* A tracked assessment: its token and the group it joined in each family
+ * (one at most: "all", a grade, an industry, a size, a year, a parent). */
+typedef struct member {
+	token t;
+	group *g[FAMILIES];
+} member;
+
 static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "size", "year", "parent"};
+
+/* What an industry id adds an assessment to (industry_of): "" for none. */
+typedef struct industry_groups {
+	char id[72];                  /* of the memo entry; "" empty */
+	char key[CSM__KEY_MAX];       /* its industry's group */
+	char parent_key[CSM__KEY_MAX];/* its parent group */
+	char parent[80];              /* group.parent of the industry's group */
+} industry_groups;
+
+#define INDUSTRY_MEMO 64
+
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
@@ -67,9 +100,16 @@ struct csm_aggregator {
 	size_t nslots;
 	unsigned long long skipped; /* outside --year */
 	int track;                  /* keep each group's members (db export) */
+	member *members;            /* when tracked: every assessment added */
+	size_t nmembers, capmembers;
 	tokens *prior;              /* memberships of groups published earlier */
 	size_t nprior, capprior;
 	tokens sum[FAMILIES];       /* per family: the members of its published groups */
+	/* Every score value seen, numbered (value_id) per directive and for the
+	 * overall score: an assessment's scores are looked up once, not once per
+	 * group it joins, and each histogram counts by number (hist.cnt). */
+	values vt[CSM_DIRECTIVES + 1];
+	industry_groups imemo[INDUSTRY_MEMO];
 	long long release;          /* id in the release log, 0 for none */
 	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
 };
@@ -135,6 +175,46 @@ static int hist_add_count(hist *h, double v, unsigned long long c)
 	return 0;
 }
 
+/* Add one of value `v`, numbered `vid` by value_id. */
+static int hist_add_vid(hist *h, double v, unsigned vid)
+{
+	if (vid >= h->ncnt) {
+		size_t n = h->ncnt ? h->ncnt : 16;
+		unsigned long long *t;
+		while (n <= vid)
+			n *= 2;
+		/* Numbers are the aggregator's: a histogram that sees few values
+		 * takes the hash way, and its memory stays a multiple of its adds
+		 * (and of the values there are). */
+		if (n > 8 * (h->counted + h->n + 16))
+			return hist_add_count(h, v, 1);
+		if (!(t = realloc(h->cnt, n * sizeof *t)))
+			return csm__nomem();
+		memset(t + h->ncnt, 0, (n - h->ncnt) * sizeof *t);
+		h->cnt = t;
+		h->ncnt = n;
+	}
+	h->cnt[vid]++;
+	h->counted++;
+	return 0;
+}
+
+/* The counts of hist_add_vid into the bins; `vt` numbered their values. */
+static int hist_flush(hist *h, const values *vt, const unsigned *order)
+{
+	size_t i;
+	int rc;
+	for (i = 0; i < vt->n; i++) { /* in order of value: new bins come sorted */
+		unsigned id = order[i];
+		if (id < h->ncnt && h->cnt[id]) {
+			if ((rc = hist_add_count(h, vt->v[id], h->cnt[id])))
+				return rc;
+			h->cnt[id] = 0;
+		}
+	}
+	return 0;
+}
+
 static int cmp_bin(const void *x, const void *y)
 {
 	double a = ((const bin *)x)->v, b = ((const bin *)y)->v;
@@ -144,13 +224,51 @@ static int cmp_bin(const void *x, const void *y)
 /* Bins in order of value, as the statistics and the export read them. */
 static int hist_sort(hist *h)
 {
-	if (h->n < 2)
+	size_t i;
+	for (i = 1; i < h->n && h->b[i - 1].v < h->b[i].v; i++)
+		;
+	if (i >= h->n) /* as a rule (hist_flush) */
 		return 0;
 	qsort(h->b, h->n, sizeof *h->b, cmp_bin);
 	return hist_reslot(h);
 }
 
-static int hist_add(hist *h, double v) { return hist_add_count(h, v, 1); }
+/* The number of value `v` among the values `vt` (see hist.cnt). */
+static int value_id(values *vt, double v, unsigned *vid)
+{
+	size_t s, i;
+	if (2 * (vt->n + 1) > vt->nslot) {
+		size_t n = vt->nslot ? vt->nslot * 2 : 64;
+		unsigned *t = calloc(n, sizeof *t);
+		if (!t)
+			return csm__nomem();
+		for (i = 0; i < vt->n; i++) {
+			for (s = hash_value(vt->v[i]) & (n - 1); t[s]; s = (s + 1) & (n - 1))
+				;
+			t[s] = (unsigned)(i + 1);
+		}
+		free(vt->slot);
+		vt->slot = t;
+		vt->nslot = n;
+	}
+	for (s = hash_value(v) & (vt->nslot - 1); vt->slot[s]; s = (s + 1) & (vt->nslot - 1))
+		if (vt->v[vt->slot[s] - 1] == v) {
+			*vid = vt->slot[s] - 1;
+			return 0;
+		}
+	if (vt->n == vt->cap) {
+		size_t cap = vt->cap ? vt->cap * 2 : 64;
+		double *t = realloc(vt->v, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		vt->v = t;
+		vt->cap = cap;
+	}
+	vt->v[vt->n] = v;
+	*vid = (unsigned)vt->n;
+	vt->slot[s] = (unsigned)++vt->n;
+	return 0;
+}
 
 static size_t hash_key(const char *s) { return (size_t)csm__fnv1a(s, strlen(s), CSM__FNV_BASIS); }
 
@@ -221,18 +339,25 @@ void csm_aggregator_free(csm_aggregator *ag)
 		for (d = 0; d < CSM_DIRECTIVES; d++) {
 			free(ag->groups[i]->dir[d].b);
 			free(ag->groups[i]->dir[d].slot);
+			free(ag->groups[i]->dir[d].cnt);
 		}
 		free(ag->groups[i]->overall.b);
 		free(ag->groups[i]->overall.slot);
+		free(ag->groups[i]->overall.cnt);
 		free(ag->groups[i]->members.t);
 		free(ag->groups[i]);
 	}
 	for (i = 0; i < ag->nprior; i++)
-		free(ag->prior[i].t);
+		free(ag->prior[i].t), free(ag->prior[i].own);
 	free(ag->prior);
 	for (d = 0; d < FAMILIES; d++)
 		free(ag->sum[d].t);
 	free(ag->groups);
+	free(ag->members);
+	for (d = 0; d <= CSM_DIRECTIVES; d++) {
+		free(ag->vt[d].v);
+		free(ag->vt[d].slot);
+	}
 	if (ag->sha256) /* never load libcrypto only to free nothing */
 		EVP_MD_free(ag->sha256);
 	free(ag->slots);
@@ -285,27 +410,29 @@ static int tokens_push(tokens *ts, const char *t)
 {
 	if (ts->n == ts->cap) {
 		size_t cap = ts->cap ? ts->cap * 2 : 16;
-		token *n = realloc(ts->t, cap * sizeof *n);
+		const char **n = realloc(ts->t, cap * sizeof *n);
 		if (!n)
 			return csm__nomem();
 		ts->t = n;
 		ts->cap = cap;
 	}
-	memcpy(ts->t[ts->n], t, TOKEN);
-	ts->t[ts->n++][TOKEN] = '\0';
+	ts->t[ts->n++] = t;
 	return 0;
 }
 
-static int add_to(group *g, const csm_score *s, const char *member)
+/* Add to group `g` score `s`, its values numbered `vid` (value_id: the
+ * directives', then the overall's); a tracked assessment `m` (NULL:
+ * untracked) notes it. */
+static int add_to(group *g, const csm_score *s, const unsigned *vid, member *m)
 {
 	int d, rc;
-	if (member && (rc = tokens_push(&g->members, member)))
-		return rc;
+	if (m)
+		m->g[g->family] = g;
 	g->n++;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
-		if (s->dir[d].has_score && (rc = hist_add(&g->dir[d], s->dir[d].score)))
+		if (s->dir[d].has_score && (rc = hist_add_vid(&g->dir[d], s->dir[d].score, vid[d])))
 			return rc;
-	return hist_add(&g->overall, s->overall);
+	return hist_add_vid(&g->overall, s->overall, vid[CSM_DIRECTIVES]);
 }
 
 static const char hex_digit[] = "0123456789abcdef";
@@ -375,12 +502,45 @@ int csm__aggregator_add_member(csm_aggregator *ag, const csm_answers *a, unsigne
 	return add_impl(ag, a, flags, org);
 }
 
+/* The groups of industry `id`. With the list: an older id counts under its
+ * new one, and in its parent group too (a family of its own: each
+ * organization is in one industry and one parent group). An organization
+ * that named only a group counts in that group, not among the industries.
+ * Kept per id (industry_memo): the look-ups are searches of the list. */
+static void industry_of(industry_groups *out, csm_aggregator *ag, const char *id)
+{
+	size_t n = strlen(id);
+	industry_groups *m = &ag->imemo[csm__fnv1a(id, n, CSM__FNV_BASIS) % INDUSTRY_MEMO];
+	const char *industry = id, *parent;
+	if (n < sizeof m->id && strcmp(m->id, id) == 0 && m->id[0]) {
+		*out = *m;
+		return;
+	}
+	memset(out, 0, sizeof *out);
+	parent = csm_industry_parent(ag->ind, industry);
+	if (csm_industry_renamed(ag->ind, industry))
+		industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
+	if (!csm_industry_is_group(ag->ind, industry))
+		csm__industry_key(out->key, industry);
+	if (parent) {
+		csm__industry_key(out->parent_key, parent);
+		snprintf(out->parent, sizeof out->parent, "industry:%s", parent);
+	}
+	if (n < sizeof m->id) {
+		*m = *out;
+		memcpy(m->id, id, n + 1);
+	}
+}
+
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
 {
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
 	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
 	const char *size = a->field[CSM_FIELD_ORG_SIZE];
-	char key[CSM__KEY_MAX], member[TOKEN + 1], *m = NULL;
+	char key[CSM__KEY_MAX];
+	member *m = NULL;
+	unsigned vid[CSM_DIRECTIVES + 1] = {0};
+	int d;
 	csm_score *s = NULL;
 	group *g;
 	int rc;
@@ -397,45 +557,53 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		csm_score_free(s);
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
 	}
-	if (org) {
-		if ((rc = member_token(ag, member, org, s)))
+	for (d = 0; d < CSM_DIRECTIVES; d++)
+		if (s->dir[d].has_score && (rc = value_id(&ag->vt[d], s->dir[d].score, &vid[d])))
 			goto done;
-		m = member;
+	if ((rc = value_id(&ag->vt[CSM_DIRECTIVES], s->overall, &vid[CSM_DIRECTIVES])))
+		goto done;
+	if (org) {
+		if (ag->nmembers == ag->capmembers) {
+			size_t cap = ag->capmembers ? ag->capmembers * 2 : 1024;
+			member *t = realloc(ag->members, cap * sizeof *t);
+			if (!t) {
+				rc = csm__nomem();
+				goto done;
+			}
+			ag->members = t;
+			ag->capmembers = cap;
+		}
+		m = &ag->members[ag->nmembers];
+		memset(m, 0, sizeof *m);
+		if ((rc = member_token(ag, m->t, org, s)))
+			goto done;
+		ag->nmembers++;
 	}
-	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, m)))
+	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
-	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, m)))
+	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	if (industry) {
-		/* With the list: an older id counts under its new one, and in its
-		 * parent group too (a family of its own: each organization is in one
-		 * industry and one parent group). An organization that named only a
-		 * group counts in that group, not among the industries. */
-		const char *parent = csm_industry_parent(ag->ind, industry);
-		if (csm_industry_renamed(ag->ind, industry))
-			industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
-		if (!csm_industry_is_group(ag->ind, industry)) {
-			csm__industry_key(key, industry);
-			if ((rc = group_get(&g, ag, key, 2)) || (rc = add_to(g, s, m)))
+		industry_groups ig;
+		industry_of(&ig, ag, industry);
+		if (ig.key[0]) {
+			if ((rc = group_get(&g, ag, ig.key, 2)) || (rc = add_to(g, s, vid, m)))
 				goto done;
-			if (parent)
-				snprintf(g->parent, sizeof g->parent, "industry:%s", parent);
+			if (ig.parent_key[0] && strcmp(g->parent, ig.parent) != 0)
+				memcpy(g->parent, ig.parent, sizeof g->parent);
 		}
-		if (parent) {
-			csm__industry_key(key, parent);
-			if ((rc = group_get(&g, ag, key, 5)) || (rc = add_to(g, s, m)))
-				goto done;
-		}
+		if (ig.parent_key[0] && ((rc = group_get(&g, ag, ig.parent_key, 5)) || (rc = add_to(g, s, vid, m))))
+			goto done;
 	}
 	if (size) {
 		key_join(key, "size:", size, CSM__KEY_MAX);
-		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, m)))
+		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, vid, m)))
 			goto done;
 	}
 	if (date) {
 		key_join(key, "year:", date, 4);
-		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, m)))
+		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, vid, m)))
 			goto done;
 	}
 done:
@@ -459,13 +627,16 @@ int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
 			return rc;
 		memcpy(t->parent, g->parent, sizeof t->parent);
 		t->n += g->n;
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			for (b = 0; b < g->dir[d].n; b++)
-				if ((rc = hist_add_count(&t->dir[d], g->dir[d].b[b].v, g->dir[d].b[b].c)))
+		for (d = 0; d <= CSM_DIRECTIVES; d++) { /* the bins, and what is counted by number */
+			const hist *h = d < CSM_DIRECTIVES ? &g->dir[d] : &g->overall;
+			hist *th = d < CSM_DIRECTIVES ? &t->dir[d] : &t->overall;
+			for (b = 0; b < h->n; b++)
+				if ((rc = hist_add_count(th, h->b[b].v, h->b[b].c)))
 					return rc;
-		for (b = 0; b < g->overall.n; b++)
-			if ((rc = hist_add_count(&t->overall, g->overall.b[b].v, g->overall.b[b].c)))
-				return rc;
+			for (b = 0; b < h->ncnt; b++)
+				if (h->cnt[b] && (rc = hist_add_count(th, from->vt[d].v[b], h->cnt[b])))
+					return rc;
+		}
 	}
 	into->skipped += from->skipped;
 	return 0;
@@ -497,30 +668,38 @@ static int cmp_token(const void *x, const void *y)
 	return 0;
 }
 
+/* cmp_token of the tokens two pointers point at */
+static int cmp_token_at(const void *x, const void *y)
+{
+	return cmp_token(*(const char *const *)x, *(const char *const *)y);
+}
+
 /* An earlier published group's members: tokens joined by commas. */
 int csm__aggregator_prior(csm_aggregator *ag, const char *members)
 {
 	tokens ts = {0};
-	const char *p = members;
+	const char *p;
 	int rc;
-	while (*p) {
+	if (!(ts.own = csm__strdup(members)))
+		return csm__nomem();
+	for (p = ts.own; *p;) {
 		if (strspn(p, "0123456789abcdef") != TOKEN || (p[TOKEN] != ',' && p[TOKEN] != '\0')) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return csm__err(CSM_EINVALID, "release log: a group's members are not tokens of %d hex digits", TOKEN);
 		}
 		if ((rc = tokens_push(&ts, p))) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return rc;
 		}
 		p += TOKEN + (p[TOKEN] == ',');
 	}
 	if (ts.n > 1)
-		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token);
+		qsort(ts.t, ts.n, sizeof *ts.t, cmp_token_at);
 	if (ag->nprior == ag->capprior) {
 		size_t cap = ag->capprior ? ag->capprior * 2 : 16;
 		tokens *t = realloc(ag->prior, cap * sizeof *t);
 		if (!t) {
-			free(ts.t);
+			free(ts.t), free(ts.own);
 			return csm__nomem();
 		}
 		ag->prior = t;
@@ -623,23 +802,79 @@ static int suppress_nested(csm_aggregator *ag)
 }
 
 /* The members of the published groups of family `f` together: what adding
- * them up gives. They are disjoint (one grade, industry, size, year each). */
+ * them up gives. They are disjoint (one grade, industry, size, year each);
+ * read from the members in order (sort_members), they come sorted. */
 static int family_sum(csm_aggregator *ag, int f)
 {
 	tokens *u = &ag->sum[f];
-	size_t i, t;
+	size_t i;
 	int rc;
 	u->n = 0;
-	for (i = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		if (g->family != f || g->suppressed || !g->n)
-			continue;
-		for (t = 0; t < g->members.n; t++)
-			if ((rc = tokens_push(u, g->members.t[t])))
-				return rc;
+	for (i = 0; i < ag->nmembers; i++) {
+		const group *g = ag->members[i].g[f];
+		if (g && !g->suppressed && g->n && (rc = tokens_push(u, ag->members[i].t)))
+			return rc;
 	}
-	if (u->n > 1)
-		qsort(u->t, u->n, sizeof *u->t, cmp_token);
+	return 0;
+}
+
+/* Every tracked assessment in the order of its token, and so each group's
+ * members: one sort of them all instead of one per group and family sum
+ * (the most of db export's time before). */
+typedef struct member_key {
+	unsigned long long hi, lo; /* the token's two halves as numbers: their order is the text's */
+	size_t at;                 /* in ag->members */
+} member_key;
+
+static int cmp_member_key(const void *x, const void *y)
+{
+	const member_key *a = x, *b = y;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static unsigned long long hex64(const char *s)
+{
+	unsigned long long v = 0;
+	int i;
+	for (i = 0; i < 16; i++)
+		v = v << 4 | (unsigned long long)(s[i] <= '9' ? s[i] - '0' : s[i] - 'a' + 10);
+	return v;
+}
+
+static int sort_members(csm_aggregator *ag)
+{
+	size_t i;
+	int f, rc;
+	if (ag->nmembers > 1) { /* sorted as keys of 24 bytes, then moved once */
+		member_key *k = malloc(ag->nmembers * sizeof *k);
+		member *m = k ? malloc(ag->nmembers * sizeof *m) : NULL;
+		if (!m) {
+			free(k);
+			return csm__nomem();
+		}
+		for (i = 0; i < ag->nmembers; i++) {
+			k[i].hi = hex64(ag->members[i].t);
+			k[i].lo = hex64(ag->members[i].t + 16);
+			k[i].at = i;
+		}
+		qsort(k, ag->nmembers, sizeof *k, cmp_member_key);
+		for (i = 0; i < ag->nmembers; i++)
+			m[i] = ag->members[k[i].at];
+		free(k);
+		free(ag->members);
+		ag->members = m;
+		ag->capmembers = ag->nmembers;
+	}
+	for (i = 0; i < ag->count; i++)
+		ag->groups[i]->members.n = 0;
+	for (i = 0; i < ag->nmembers; i++)
+		for (f = 0; f < FAMILIES; f++)
+			if (ag->members[i].g[f] && (rc = tokens_push(&ag->members[i].g[f]->members, ag->members[i].t)))
+				return rc;
 	return 0;
 }
 
@@ -721,11 +956,10 @@ static int suppress(csm_aggregator *ag)
 	size_t i;
 	int rc, f;
 
-	for (i = 0; i < ag->count; i++) {
+	for (i = 0; i < ag->count; i++)
 		ag->groups[i]->suppressed = ag->groups[i]->n < ag->min_group;
-		if (ag->track && ag->groups[i]->members.n > 1)
-			qsort(ag->groups[i]->members.t, ag->groups[i]->members.n, sizeof(token), cmp_token);
-	}
+	if (ag->track && (rc = sort_members(ag)))
+		return rc;
 	if (all < ag->min_group) {
 		for (i = 0; i < ag->count; i++)
 			if (!ag->groups[i]->suppressed)
@@ -796,21 +1030,6 @@ static stats stats_of(const hist *h)
 	return st;
 }
 
-static void w_hist(csm__buf *o, const hist *h)
-{
-	size_t b;
-	csm__buf_puts(o, "{\"values\":[");
-	for (b = 0; b < h->n; b++) {
-		if (b)
-			csm__buf_puts(o, ",");
-		csm__buf_number(o, h->b[b].v);
-	}
-	csm__buf_puts(o, "],\"counts\":[");
-	for (b = 0; b < h->n; b++)
-		csm__buf_printf(o, "%s%llu", b ? "," : "", h->b[b].c);
-	csm__buf_puts(o, "]}");
-}
-
 static int cmp_group(const void *x, const void *y)
 {
 	const group *a = *(const group *const *)x, *b = *(const group *const *)y;
@@ -821,144 +1040,188 @@ static int cmp_group(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
+/* The published groups and the suppressed ones, to the benchmark writer. */
+static int export_write(char **out, const csm_aggregator *ag)
+{
+	csm__bench_doc doc;
+	csm__bench_group *gs = NULL;
+	csm__bench_suppressed *sup = NULL;
+	csm__bench_hist *hs = NULL;
+	size_t i, ng = 0, ns = 0;
+	int d, rc;
+
+	if (!(gs = calloc(ag->count + 1, sizeof *gs)) || !(sup = calloc(ag->count + 1, sizeof *sup)) ||
+	    !(hs = calloc((ag->count + 1) * CSM_DIRECTIVES, sizeof *hs))) {
+		free(gs);
+		free(sup);
+		return csm__nomem();
+	}
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		csm__bench_group *m = &gs[ng];
+		stats ov;
+		int s;
+		if (g->n == 0)
+			continue;
+		if (g->suppressed) {
+			sup[ns].key = g->key;
+			sup[ns++].reason = g->suppressed;
+			continue;
+		}
+		m->key = g->key;
+		m->n = g->n;
+		for (s = 0; s < CSM__STATS; s++)
+			m->has_stat[s] = 1;
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			stats st = stats_of(&g->dir[d]);
+			m->missing[d] = !st.has;
+			m->stat[CSM__STAT_MEAN][d] = st.mean;
+			m->stat[CSM__STAT_SD][d] = st.sd;
+			m->stat[CSM__STAT_Q1][d] = st.q[0];
+			m->stat[CSM__STAT_MEDIAN][d] = st.q[1];
+			m->stat[CSM__STAT_Q3][d] = st.q[2];
+			m->stat[CSM__STAT_MIN][d] = st.min;
+			m->stat[CSM__STAT_MAX][d] = st.max;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].b = g->dir[d].b;
+			hs[ng * CSM_DIRECTIVES + (size_t)d].n = g->dir[d].n;
+		}
+		m->dir_hist = &hs[ng * CSM_DIRECTIVES];
+		ov = stats_of(&g->overall);
+		m->has_overall_mean = 1;
+		m->overall_mean = ov.mean;
+		m->overall.b = g->overall.b;
+		m->overall.n = g->overall.n;
+		ng++;
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = ag->name;
+	doc.source = ag->source;
+	doc.questionnaire = ag->q->id;
+	doc.min_group = ag->min_group;
+	doc.grading = ag->grading;
+	doc.groups = gs;
+	doc.ngroups = ng;
+	doc.list_suppressed = 1;
+	doc.suppressed = sup;
+	doc.nsuppressed = ns;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_LINES);
+	free(gs);
+	free(sup);
+	free(hs);
+	return rc;
+}
+
 int csm_aggregator_export(char **out, csm_aggregator *ag)
 {
 	CSM__ARGS(out && ag);
 	return csm__aggregator_export_release(out, ag, NULL, NULL);
 }
 
+/* Step 1 of an export: histograms in order of value, groups in order of
+ * family and key, and what is withheld decided (suppress). */
+static _Thread_local const values *sorting; /* of cmp_vid (qsort has no context) */
+
+static int cmp_vid(const void *x, const void *y)
+{
+	double a = sorting->v[*(const unsigned *)x], b = sorting->v[*(const unsigned *)y];
+	return a < b ? -1 : a > b;
+}
+
+static int release_ready(csm_aggregator *ag)
+{
+	unsigned *order[CSM_DIRECTIVES + 1] = {0};
+	size_t i;
+	int d, rc = 0;
+	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
+	for (d = 0; d <= CSM_DIRECTIVES && !rc; d++) { /* each position's values in order, once */
+		if (!(order[d] = malloc((ag->vt[d].n + 1) * sizeof **order))) {
+			rc = csm__nomem();
+			break;
+		}
+		for (i = 0; i < ag->vt[d].n; i++)
+			order[d][i] = (unsigned)i;
+		sorting = &ag->vt[d];
+		qsort(order[d], ag->vt[d].n, sizeof **order, cmp_vid);
+	}
+	for (i = 0; i < ag->count && !rc; i++)
+		for (d = 0; d <= CSM_DIRECTIVES && !rc; d++) {
+			hist *h = d < CSM_DIRECTIVES ? &ag->groups[i]->dir[d] : &ag->groups[i]->overall;
+			if (!(rc = hist_flush(h, &ag->vt[d], order[d])))
+				rc = hist_sort(h);
+		}
+	for (d = 0; d <= CSM_DIRECTIVES; d++)
+		free(order[d]);
+	if (rc)
+		return rc;
+	if ((rc = reindex(ag, ag->nslots)))
+		return rc;
+	return suppress(ag);
+}
+
+/* A membership as the release log keeps it: tokens joined by commas. */
+static int tokens_text(char **out, const tokens *ts)
+{
+	char *o = malloc(ts->n ? ts->n * (TOKEN + 1) : 1), *p = o;
+	size_t t;
+	if (!o)
+		return csm__nomem();
+	for (t = 0; t < ts->n; t++) {
+		if (t)
+			*p++ = ',';
+		memcpy(p, ts->t[t], TOKEN);
+		p += TOKEN;
+	}
+	*p = '\0';
+	*out = o;
+	return 0;
+}
+
+static int record_tokens(csm__release_fn record, void *ctx, const char *key, unsigned long long n,
+                         const tokens *ts)
+{
+	char *text = NULL;
+	int rc;
+	if ((rc = tokens_text(&text, ts)))
+		return rc;
+	rc = record(ctx, key, n, text);
+	free(text);
+	return rc;
+}
+
+/* Step 2 (db export): the release log, before anything is published (what
+ * is not logged is not published): every published group's members, and
+ * what adding up each family's published groups gives. */
+static int log_release(const csm_aggregator *ag, csm__release_fn record, void *ctx)
+{
+	size_t i;
+	int f, rc;
+	for (i = 0; i < ag->count; i++) {
+		const group *g = ag->groups[i];
+		if (!g->suppressed && g->n && (rc = record_tokens(record, ctx, g->key, g->n, &g->members)))
+			return rc;
+	}
+	for (f = 1; f < FAMILIES; f++) {
+		char key[32];
+		size_t groups = 0;
+		for (i = 0; i < ag->count; i++)
+			groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
+		if (groups < 2) /* nothing a published group does not already say */
+			continue;
+		snprintf(key, sizeof key, "sum:%s", family_name[f]);
+		if ((rc = record_tokens(record, ctx, key, ag->sum[f].n, &ag->sum[f])))
+			return rc;
+	}
+	return 0;
+}
+
 int csm__aggregator_export_release(char **out, csm_aggregator *ag, csm__release_fn record, void *ctx)
 {
-	static const char *const fields[7] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
-	csm__buf o = {0};
-	size_t i, k;
-	int d, first = 1, f, rc;
+	int rc;
 
 	*out = NULL;
 	if (record && !ag->track)
 		return csm__err(CSM_EINVALID, "a release needs an aggregator that keeps members");
-	qsort(ag->groups, ag->count, sizeof *ag->groups, cmp_group);
-	for (i = 0; i < ag->count; i++) {
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			if ((rc = hist_sort(&ag->groups[i]->dir[d])))
-				return rc;
-		if ((rc = hist_sort(&ag->groups[i]->overall)))
-			return rc;
-	}
-	if ((rc = reindex(ag, ag->nslots)) || (rc = suppress(ag)))
+	if ((rc = release_ready(ag)) || (record && (rc = log_release(ag, record, ctx))))
 		return rc;
-	if (record) /* the release log first: what is not logged is not published */
-		for (i = 0; i < ag->count; i++) {
-			const group *g = ag->groups[i];
-			csm__buf m = {0};
-			char *text;
-			size_t t;
-			if (g->suppressed || g->n == 0)
-				continue;
-			for (t = 0; t < g->members.n; t++) {
-				if (t)
-					csm__buf_puts(&m, ",");
-				csm__buf_add(&m, g->members.t[t], TOKEN);
-			}
-			if ((rc = csm__buf_finish(&m, &text)))
-				return rc;
-			rc = record(ctx, g->key, g->n, text);
-			free(text);
-			if (rc)
-				return rc;
-		}
-	if (record) /* and what adding up each family's published groups gives */
-		for (f = 1; f < FAMILIES; f++) {
-			const tokens *u = &ag->sum[f];
-			csm__buf m = {0};
-			char *text, key[32];
-			size_t t, groups = 0;
-			for (i = 0; i < ag->count; i++)
-				groups += ag->groups[i]->family == f && !ag->groups[i]->suppressed && ag->groups[i]->n;
-			if (groups < 2) /* nothing a published group does not already say */
-				continue;
-			for (t = 0; t < u->n; t++) {
-				if (t)
-					csm__buf_puts(&m, ",");
-				csm__buf_add(&m, u->t[t], TOKEN);
-			}
-			if ((rc = csm__buf_finish(&m, &text)))
-				return rc;
-			snprintf(key, sizeof key, "sum:%s", family_name[f]);
-			rc = record(ctx, key, u->n, text);
-			free(text);
-			if (rc)
-				return rc;
-		}
-	csm__buf_puts(&o, "{\"format\":\"csm-benchmark/1\",\"name\":");
-	csm__buf_json_string(&o, ag->name);
-	if (ag->source) {
-		csm__buf_puts(&o, ",\"source\":");
-		csm__buf_json_string(&o, ag->source);
-	}
-	csm__buf_puts(&o, ",\"questionnaire\":");
-	csm__buf_json_string(&o, ag->q->id);
-	csm__buf_puts(&o, ",\"grading\":{\"A\":");
-	csm__buf_number(&o, ag->grading.a);
-	csm__buf_puts(&o, ",\"B\":");
-	csm__buf_number(&o, ag->grading.b);
-	csm__buf_printf(&o, "},\"min_group\":%u,\n\"groups\":[", ag->min_group);
-	for (i = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		stats st[CSM_DIRECTIVES], ov;
-		if (g->suppressed || g->n == 0)
-			continue;
-		for (d = 0; d < CSM_DIRECTIVES; d++)
-			st[d] = stats_of(&g->dir[d]);
-		csm__buf_puts(&o, first ? "\n{\"key\":" : ",\n{\"key\":");
-		first = 0;
-		csm__buf_json_string(&o, g->key);
-		csm__buf_printf(&o, ",\"n\":%llu", g->n);
-		for (f = 0; f < 7; f++) {
-			csm__buf_printf(&o, ",\"%s\":[", fields[f]);
-			for (d = 0; d < CSM_DIRECTIVES; d++) {
-				double v = f == 0 ? st[d].mean : f == 1 ? st[d].sd : f <= 4 ? st[d].q[f - 2] : f == 5 ? st[d].min : st[d].max;
-				if (d)
-					csm__buf_puts(&o, ",");
-				if (st[d].has)
-					csm__buf_number(&o, v);
-				else
-					csm__buf_puts(&o, "null");
-			}
-			csm__buf_puts(&o, "]");
-		}
-		csm__buf_puts(&o, ",\"histogram\":[");
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			if (d)
-				csm__buf_puts(&o, ",");
-			w_hist(&o, &g->dir[d]);
-		}
-		ov = stats_of(&g->overall);
-		csm__buf_puts(&o, "],\"overall\":{\"mean\":");
-		csm__buf_number(&o, ov.mean);
-		csm__buf_puts(&o, ",\"histogram\":");
-		w_hist(&o, &g->overall);
-		csm__buf_puts(&o, "}}");
-	}
-	csm__buf_puts(&o, "],\n\"suppressed\":[");
-	for (i = 0, k = 0; i < ag->count; i++) {
-		const group *g = ag->groups[i];
-		char reason[64];
-		if (!g->suppressed || g->n == 0)
-			continue;
-		if (g->suppressed == 1)
-			snprintf(reason, sizeof reason, "fewer than %u organizations", ag->min_group);
-		else if (g->suppressed == 3)
-			snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations",
-			         ag->min_group - 1);
-		else
-			snprintf(reason, sizeof reason, "complementary suppression");
-		csm__buf_puts(&o, k++ ? ",{\"key\":" : "{\"key\":");
-		csm__buf_json_string(&o, g->key);
-		csm__buf_puts(&o, ",\"reason\":");
-		csm__buf_json_string(&o, reason);
-		csm__buf_puts(&o, "}");
-	}
-	csm__buf_puts(&o, "]}\n");
-	return csm__buf_finish(&o, out);
+	return export_write(out, ag);
 }

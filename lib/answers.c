@@ -1004,13 +1004,49 @@ int csm_answers_org_number(double *out, const csm_answers *a, const char *key)
  * (utf8proc), white space of any kind as one space and none at either end,
  * so that "Attacker Co.", "ATTACKER CO. " and its full-width form are one
  * member. `*out` is the caller's to free. */
+/* csm__org_identity of an ASCII name: NFKC leaves ASCII as it is and case
+ * folding lowers A-Z only, so the same without utf8proc (as a rule the name
+ * is ASCII; once per assessment ingested). */
+static int org_identity_ascii(char **out, const char *name)
+{
+	size_t n = strlen(name), i, k = 0;
+	char *o = malloc(n + 1);
+	int space = 0;
+	if (!o)
+		return csm__nomem();
+	for (i = 0; i < n; i++) {
+		char c = name[i];
+		if (c == ' ' || (c >= 0x09 && c <= 0x0d)) {
+			space = k > 0;
+			continue;
+		}
+		if (space)
+			o[k++] = ' ';
+		space = 0;
+		o[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	o[k] = '\0';
+	if (!k) {
+		free(o);
+		return csm__err(CSM_EINVALID, "organization.name: empty");
+	}
+	*out = o;
+	return 0;
+}
+
 int csm__org_identity(char **out, const char *name)
 {
-	utf8proc_uint8_t *n = utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)name);
+	utf8proc_uint8_t *n;
 	const utf8proc_uint8_t *p;
 	csm__buf b = {0};
 	int space = 0;
+	size_t i;
 	*out = NULL;
+	for (i = 0; name[i] && (unsigned char)name[i] < 0x80; i++)
+		;
+	if (!name[i])
+		return org_identity_ascii(out, name);
+	n = utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)name);
 	if (!n)
 		return csm__err(CSM_EINVALID, "organization.name: not valid UTF-8");
 	for (p = n; *p;) {

@@ -31,7 +31,7 @@
 	X(int, csm_supply_render_pdf,                                                                          \
 	  (char **out, size_t *len, csm_karte_maker *km, const csm_supply *sp, csm_lang lang, long long created), \
 	  (out, len, km, sp, lang, created))                                                                   \
-	X(int, csm_radar_from_analysis, (csm_radar * out, const csm_analysis *an, csm_lang lang), (out, an, lang)) \
+	X(int, csm_radar_from_analysis, (csm_radar * *out, const csm_analysis *an, csm_lang lang), (out, an, lang)) \
 	X(int, csm_radar_image, (char **out, size_t *len, const csm_radar *r, csm_image_format fmt, double size_pt), \
 	  (out, len, r, fmt, size_pt))
 

@@ -132,16 +132,110 @@ static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems 
 	}
 }
 
+/* name, source, questionnaire and date. Returns 0 or CSM_ENOMEM. */
+static int parse_meta(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const char *s = csm__json_line(root, "name", CSM_MAX_NAME_BYTES, p, name, "name");
+	b->name = csm__strdup(s ? s : "");
+	if (!s || !s[0])
+		csm__problem(p, "%s: name: missing or empty", name);
+	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, p, name, "source");
+	b->source = csm__strdup(s ? s : "");
+	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
+	b->questionnaire = csm__strdup(s ? s : "");
+	if (!s || !csm__valid_id(s))
+		csm__problem(p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
+	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, p, name, "date");
+	if (s && !valid_bench_date(s))
+		csm__problem(p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", name, s);
+	b->date = csm__strdup(s ? s : "");
+	return !b->name || !b->source || !b->questionnaire || !b->date ? csm__nomem() : 0;
+}
+
+/* "grading": {"A", "B", "estimated"} and "min_group". */
+static void parse_grading(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
+	const cJSON *ga = cJSON_GetObjectItemCaseSensitive(grading, "A");
+	const cJSON *gb = cJSON_GetObjectItemCaseSensitive(grading, "B");
+	const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
+	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
+		csm__problem(p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
+	} else {
+		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
+		b->grading.a = ga->valuedouble;
+		b->grading.b = gb->valuedouble;
+		if (!csm__grading_valid(&b->grading))
+			csm__problem(p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
+		if (est && !cJSON_IsBool(est))
+			csm__problem(p, "%s: grading.estimated: expected true or false", name);
+		b->grading_estimated = cJSON_IsTrue(est);
+	}
+	b->min_group = CSM__DEFAULT_MIN_GROUP;
+	if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
+	           mg->valuedouble != floor(mg->valuedouble)))
+		csm__problem(p, "%s: min_group: expected a whole number of organizations 1..1000000", name);
+	else if (mg)
+		b->min_group = (unsigned)mg->valuedouble;
+}
+
+/* "groups": each group with a key goes to b->groups. Returns 0 or CSM_ENOMEM. */
+static int parse_groups(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *groups = cJSON_GetObjectItemCaseSensitive(root, "groups"), *e;
+	int n = cJSON_GetArraySize(groups), index = 0;
+	if (!cJSON_IsArray(groups) || n < 1 || (size_t)n > CSM_MAX_GROUPS) {
+		csm__problem(p, "%s: groups: expected an array of 1..%u groups", name, CSM_MAX_GROUPS);
+		return 0;
+	}
+	if (!(b->groups = calloc((size_t)n, sizeof *b->groups)))
+		return csm__nomem();
+	cJSON_ArrayForEach(e, groups) {
+		csm__group *g = &b->groups[b->count];
+		if (!cJSON_IsObject(e)) {
+			csm__problem(p, "%s: groups[%d]: expected an object", name, index++);
+			continue;
+		}
+		parse_group(g, e, index++, p, name);
+		if (g->key)
+			b->count++;
+	}
+	return 0;
+}
+
+/* Each group once; its means as JSON text for output (mean_json). Returns 0
+ * or CSM_ENOMEM. */
+static int finish_groups(csm_benchmark *b, csm__problems *p, const char *name)
+{
+	size_t i, j;
+	int d, rc;
+	for (i = 0; i < b->count; i++) {
+		csm__group *g = &b->groups[i];
+		csm__buf text = {0};
+		for (j = 0; j < i; j++)
+			if (strcmp(g->key, b->groups[j].key) == 0)
+				csm__problem(p, "%s: group %s: appears twice", name, g->key);
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			csm__buf_puts(&text, d ? "," : "[");
+			if (g->has[d])
+				csm__buf_number(&text, g->mean[d]);
+			else
+				csm__buf_puts(&text, "null");
+		}
+		csm__buf_puts(&text, "]");
+		if ((rc = csm__buf_finish(&text, &g->mean_json)))
+			return rc;
+	}
+	return 0;
+}
+
 int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name)
 {
 	CSM__ARGS(out && data);
 	csm__problems p = {0};
 	cJSON *root = NULL;
 	csm_benchmark *b = NULL;
-	const cJSON *grading, *groups, *e, *ga, *gb;
-	const char *s;
-	size_t i, j;
-	int rc, n, index = 0;
+	int rc;
 
 	*out = NULL;
 	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-benchmark", name)))
@@ -150,93 +244,11 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 		rc = csm__nomem();
 		goto cleanup;
 	}
-	s = csm__json_line(root, "name", CSM_MAX_NAME_BYTES, &p, name, "name");
-	b->name = csm__strdup(s ? s : "");
-	if (!s || !s[0])
-		csm__problem(&p, "%s: name: missing or empty", name);
-	s = csm__json_string(root, "source", CSM_MAX_TEXT_BYTES, &p, name, "source");
-	b->source = csm__strdup(s ? s : "");
-	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, &p, name, "questionnaire");
-	b->questionnaire = csm__strdup(s ? s : "");
-	if (!s || !csm__valid_id(s))
-		csm__problem(&p, "%s: questionnaire: expected a questionnaire id such as \"csmg-v2\"", name);
-	s = csm__json_line(root, "date", CSM_MAX_NAME_BYTES, &p, name, "date");
-	if (s && !valid_bench_date(s))
-		csm__problem(&p, "%s: date: \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", name, s);
-	b->date = csm__strdup(s ? s : "");
-	if (!b->name || !b->source || !b->questionnaire || !b->date) {
-		rc = csm__nomem();
+	if ((rc = parse_meta(b, root, &p, name)))
 		goto cleanup;
-	}
-
-	grading = cJSON_GetObjectItemCaseSensitive(root, "grading");
-	ga = cJSON_GetObjectItemCaseSensitive(grading, "A");
-	gb = cJSON_GetObjectItemCaseSensitive(grading, "B");
-	if (!cJSON_IsNumber(ga) || !cJSON_IsNumber(gb)) {
-		csm__problem(&p, "%s: grading: expected {\"A\": threshold, \"B\": threshold}", name);
-	} else {
-		const cJSON *est = cJSON_GetObjectItemCaseSensitive(grading, "estimated");
-		b->grading.a = ga->valuedouble;
-		b->grading.b = gb->valuedouble;
-		if (!csm__grading_valid(&b->grading))
-			csm__problem(&p, "%s: grading: thresholds must satisfy 0 < B < A <= 5", name);
-		if (est && !cJSON_IsBool(est))
-			csm__problem(&p, "%s: grading.estimated: expected true or false", name);
-		b->grading_estimated = cJSON_IsTrue(est);
-	}
-	{
-		const cJSON *mg = cJSON_GetObjectItemCaseSensitive(root, "min_group");
-		b->min_group = CSM__DEFAULT_MIN_GROUP;
-		if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
-		           mg->valuedouble != floor(mg->valuedouble)))
-			csm__problem(&p, "%s: min_group: expected a whole number of organizations 1..1000000", name);
-		else if (mg)
-			b->min_group = (unsigned)mg->valuedouble;
-	}
-
-	groups = cJSON_GetObjectItemCaseSensitive(root, "groups");
-	n = cJSON_GetArraySize(groups);
-	if (!cJSON_IsArray(groups) || n < 1 || (size_t)n > CSM_MAX_GROUPS) {
-		csm__problem(&p, "%s: groups: expected an array of 1..%u groups", name, CSM_MAX_GROUPS);
-		goto done;
-	}
-	if (!(b->groups = calloc((size_t)n, sizeof *b->groups))) {
-		rc = csm__nomem();
+	parse_grading(b, root, &p, name);
+	if ((rc = parse_groups(b, root, &p, name)) || (rc = finish_groups(b, &p, name)))
 		goto cleanup;
-	}
-	cJSON_ArrayForEach(e, groups) {
-		csm__group *g = &b->groups[b->count];
-		if (!cJSON_IsObject(e)) {
-			csm__problem(&p, "%s: groups[%d]: expected an object", name, index++);
-			continue;
-		}
-		parse_group(g, e, index++, &p, name);
-		if (g->key)
-			b->count++;
-	}
-	for (i = 0; i < b->count; i++) {
-		csm__group *g = &b->groups[i];
-		char text[CSM_DIRECTIVES * 33 + 2];
-		size_t tl = 0;
-		int d;
-		for (j = 0; j < i; j++)
-			if (strcmp(g->key, b->groups[j].key) == 0)
-				csm__problem(&p, "%s: group %s: appears twice", name, g->key);
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			text[tl++] = d ? ',' : '[';
-			if (g->has[d])
-				tl += csm__format_number(text + tl, g->mean[d]);
-			else
-				tl += (size_t)snprintf(text + tl, sizeof text - tl, "null");
-		}
-		text[tl++] = ']';
-		text[tl] = '\0';
-		if (!(g->mean_json = csm__strdup(text))) {
-			rc = csm__nomem();
-			goto cleanup;
-		}
-	}
-done:
 	rc = csm__problems_finish(&p);
 cleanup:
 	csm__problems_finish(&p);
@@ -286,6 +298,13 @@ const csm_grading *csm_benchmark_grading_for(const csm_benchmark *b, const csm_q
 {
 	return csm_benchmark_compares(b, q) ? &b->grading : NULL;
 }
+/* The one place that says which grading a score against a benchmark gets. */
+int csm_score_compute_against(csm_score **out, const csm_questionnaire *q, const csm_answers *a,
+                              const csm_benchmark *b, unsigned flags)
+{
+	return csm_score_compute(out, q, a, csm_benchmark_grading_for(b, q), flags);
+}
+
 int csm_benchmark_grading_estimated(const csm_benchmark *b) { return b ? b->grading_estimated : 0; }
 unsigned csm_benchmark_min_group(const csm_benchmark *b) { return b ? b->min_group : 0; }
 size_t csm_benchmark_group_count(const csm_benchmark *b) { return b ? b->count : 0; }
@@ -347,27 +366,74 @@ static void tsv_field(void *data, size_t len, void *ctx)
 	st->field++;
 }
 
-static void tsv_row_end(int term, void *ctx)
+static const char *const dnames[CSM_DIRECTIVES] = {"d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10"};
+
+static void tsv_header(tsv_state *st)
 {
-	static const char *const dnames[CSM_DIRECTIVES] = {"d1", "d2", "d3", "d4", "d5",
-	                                                   "d6", "d7", "d8", "d9", "d10"};
-	tsv_state *st = ctx;
-	tsv_row *r;
+	int d;
+	if (st->field < 12 || st->field > 13)
+		csm__problem(st->p, "%s: line 1: expected the columns company, industry, d1..d10[, grade]", st->name);
+	for (d = 0; d < CSM_DIRECTIVES && d + 2 < st->field; d++)
+		if (strcmp(st->cells[d + 2], dnames[d]) != 0)
+			csm__problem(st->p, "%s: line 1: column %d must be %s", st->name, d + 3, dnames[d]);
+	st->ncols = st->field;
+	st->grade_col = st->field == 13;
+}
+
+/* Row `r` from the line's cells: 1, or 0 with a problem. */
+static int tsv_row_fill(tsv_state *st, tsv_row *r)
+{
 	double sum = 0;
 	int d;
-	csm_grade g;
+	memset(r, 0, sizeof *r);
+	if (!csm__valid_id(st->cells[1])) {
+		csm__problem(st->p, "%s: line %u: industry \"%s\" is not an industry id", st->name, st->line,
+		             st->cells[1]);
+		return 0;
+	}
+	memcpy(r->industry, st->cells[1], sizeof r->industry);
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		char *end;
+		double v = strtod(st->cells[d + 2], &end);
+		if (end == st->cells[d + 2] || *end || !(v >= 1 && v <= 5)) {
+			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a score 1..5", st->name, st->line, dnames[d],
+			             st->cells[d + 2]);
+			return 0;
+		}
+		r->v[d] = v;
+		sum += v;
+	}
+	r->grade = csm_grade_for(sum / CSM_DIRECTIVES, st->grading);
+	if (st->grade_col) {
+		const char *gs = st->cells[12];
+		csm_grade given = strcmp(gs, "A") == 0 ? CSM_GRADE_A
+		                  : strcmp(gs, "B") == 0 ? CSM_GRADE_B
+		                  : strcmp(gs, "C") == 0 ? CSM_GRADE_C
+		                                         : CSM_GRADE_NONE;
+		if (given == CSM_GRADE_NONE) {
+			csm__problem(st->p, "%s: line %u: grade \"%s\" is not A, B or C", st->name, st->line, gs);
+			return 0;
+		}
+		if (given != r->grade) {
+			char buf[16];
+			csm__problem(st->p, "%s: line %u: grade %s is given, but the overall %s gives %s under A >= %g, B >= %g",
+			             st->name, st->line, gs, csm_format1(buf, sizeof buf, sum / CSM_DIRECTIVES),
+			             csm_grade_name(r->grade), st->grading->a, st->grading->b);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void tsv_row_end(int term, void *ctx)
+{
+	tsv_state *st = ctx;
 	(void)term;
 
 	if (st->rc)
 		goto next;
 	if (st->line == 1) {
-		if (st->field < 12 || st->field > 13)
-			csm__problem(st->p, "%s: line 1: expected the columns company, industry, d1..d10[, grade]", st->name);
-		for (d = 0; d < CSM_DIRECTIVES && d + 2 < st->field; d++)
-			if (strcmp(st->cells[d + 2], dnames[d]) != 0)
-				csm__problem(st->p, "%s: line 1: column %d must be %s", st->name, d + 3, dnames[d]);
-		st->ncols = st->field;
-		st->grade_col = st->field == 13;
+		tsv_header(st);
 		goto next;
 	}
 	if (st->field == 1 && !st->cells[0][0])
@@ -391,46 +457,8 @@ static void tsv_row_end(int term, void *ctx)
 		st->rows = n;
 		st->cap = cap;
 	}
-	r = &st->rows[st->count];
-	memset(r, 0, sizeof *r);
-	if (!csm__valid_id(st->cells[1])) {
-		csm__problem(st->p, "%s: line %u: industry \"%s\" is not an industry id", st->name, st->line,
-		             st->cells[1]);
-		goto next;
-	}
-	memcpy(r->industry, st->cells[1], sizeof r->industry);
-	for (d = 0; d < CSM_DIRECTIVES; d++) {
-		char *end;
-		double v = strtod(st->cells[d + 2], &end);
-		if (end == st->cells[d + 2] || *end || !(v >= 1 && v <= 5)) {
-			csm__problem(st->p, "%s: line %u: %s: \"%s\" is not a score 1..5", st->name, st->line, dnames[d],
-			             st->cells[d + 2]);
-			goto next;
-		}
-		r->v[d] = v;
-		sum += v;
-	}
-	g = csm_grade_for(sum / CSM_DIRECTIVES, st->grading);
-	r->grade = g;
-	if (st->grade_col) {
-		const char *gs = st->cells[12];
-		csm_grade given = strcmp(gs, "A") == 0 ? CSM_GRADE_A
-		                  : strcmp(gs, "B") == 0 ? CSM_GRADE_B
-		                  : strcmp(gs, "C") == 0 ? CSM_GRADE_C
-		                                         : CSM_GRADE_NONE;
-		if (given == CSM_GRADE_NONE) {
-			csm__problem(st->p, "%s: line %u: grade \"%s\" is not A, B or C", st->name, st->line, gs);
-			goto next;
-		}
-		if (given != g) {
-			char buf[16];
-			csm__problem(st->p, "%s: line %u: grade %s is given, but the overall %s gives %s under A >= %g, B >= %g",
-			             st->name, st->line, gs, csm_format1(buf, sizeof buf, sum / CSM_DIRECTIVES),
-			             csm_grade_name(g), st->grading->a, st->grading->b);
-			goto next;
-		}
-	}
-	st->count++;
+	if (tsv_row_fill(st, &st->rows[st->count]))
+		st->count++;
 next:
 	st->field = 0;
 	st->line++;
@@ -553,20 +581,30 @@ static int parse_published(pub_state *st, const char *tsv, size_t len, const cha
 	return 0;
 }
 
-/* Add one group's statistics to `groups`. `pick` selects rows. A group in
- * `pub` keeps its published means (its n must be the rows'); the rest of its
- * statistics come from the rows. */
-static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t count,
-                     int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
+/* A group built from the rows; its model's pointers are set once all are
+ * built (tsv_groups grows). */
+typedef struct tsv_group {
+	csm__bench_group g;
+	char key[CSM__KEY_MAX];
+	csm__bench_bin bins[256];
+} tsv_group;
+
+typedef struct tsv_groups {
+	tsv_group *v;
+	size_t n, cap;
+} tsv_groups;
+
+/* Mean, sample sd, min and max per directive of the rows `pick` selects
+ * (n > 0 of them). */
+static void row_stats(csm__bench_group *g, const tsv_row *rows, size_t count,
+                      int (*pick)(const tsv_row *, const void *), const void *arg)
 {
 	double sum[CSM_DIRECTIVES] = {0}, sq[CSM_DIRECTIVES] = {0};
-	double mn[CSM_DIRECTIVES], mx[CSM_DIRECTIVES];
-	double mean[CSM_DIRECTIVES], sd[CSM_DIRECTIVES];
+	double *mean = g->stat[CSM__STAT_MEAN], *sd = g->stat[CSM__STAT_SD];
+	double *mn = g->stat[CSM__STAT_MIN], *mx = g->stat[CSM__STAT_MAX];
 	unsigned n = 0;
 	size_t i;
 	int d;
-	cJSON *g, *ov, *ovh, *ovh_values, *ovh_counts;
-
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		mn[d] = 5;
 		mx[d] = 0;
@@ -583,8 +621,6 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 				mx[d] = rows[i].v[d];
 		}
 	}
-	if (n == 0)
-		return 0;
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		mean[d] = sum[d] / n;
 	/* Two passes for the sample standard deviation: no cancellation. */
@@ -594,53 +630,81 @@ static int add_group(cJSON *groups, const char *key, const tsv_row *rows, size_t
 				sq[d] += (rows[i].v[d] - mean[d]) * (rows[i].v[d] - mean[d]);
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		sd[d] = n > 1 ? sqrt(sq[d] / (n - 1)) : 0;
+	g->n = n;
+	g->has_stat[CSM__STAT_MEAN] = g->has_stat[CSM__STAT_SD] = 1;
+	g->has_stat[CSM__STAT_MIN] = g->has_stat[CSM__STAT_MAX] = 1;
+}
+
+/* The distribution of overall scores (the mean of each row's ten), for
+ * percentiles: at most 256 distinct values, ascending, in `bins`. */
+static int overall_hist(csm__bench_bin bins[256], size_t *nbins, const tsv_row *rows, size_t count,
+                        int (*pick)(const tsv_row *, const void *), const void *arg)
+{
+	size_t i, nv = 0, j, kx;
+	int d;
+	for (i = 0; i < count; i++) {
+		double o = 0;
+		if (!pick(&rows[i], arg))
+			continue;
+		for (d = 0; d < CSM_DIRECTIVES; d++)
+			o += rows[i].v[d];
+		o /= CSM_DIRECTIVES;
+		for (j = 0; j < nv && bins[j].v < o; j++)
+			;
+		if (j < nv && bins[j].v == o) {
+			bins[j].c++;
+			continue;
+		}
+		if (nv == 256)
+			return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
+		for (kx = nv; kx > j; kx--)
+			bins[kx] = bins[kx - 1];
+		bins[j].v = o;
+		bins[j].c = 1;
+		nv++;
+	}
+	*nbins = nv;
+	return 0;
+}
+
+/* Add one group's statistics to `groups`. `pick` selects rows. A group in
+ * `pub` keeps its published means (its n must be the rows'); the rest of its
+ * statistics come from the rows. */
+static int add_group(tsv_groups *groups, const char *key, const tsv_row *rows, size_t count,
+                     int (*pick)(const tsv_row *, const void *), const void *arg, pub_state *pub)
+{
+	size_t i;
+	tsv_group *tg;
+	int rc;
+
+	for (i = 0; i < count && !pick(&rows[i], arg); i++)
+		;
+	if (i == count)
+		return 0;
+	if (groups->n == groups->cap) {
+		size_t cap = groups->cap ? 2 * groups->cap : 8;
+		tsv_group *t = realloc(groups->v, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		groups->v = t;
+		groups->cap = cap;
+	}
+	tg = &groups->v[groups->n];
+	memset(tg, 0, sizeof *tg);
+	snprintf(tg->key, sizeof tg->key, "%s", key);
+	row_stats(&tg->g, rows, count, pick, arg);
 	for (i = 0; pub && i < pub->count; i++) {
 		if (strcmp(pub->rows[i].key, key) != 0)
 			continue;
 		pub->rows[i].used = 1;
-		if (pub->rows[i].n != n)
+		if (pub->rows[i].n != tg->g.n)
 			return csm__err(CSM_EINVALID, "%s: group %s: n is %u, but the rows give %u", pub->name, key,
-			                pub->rows[i].n, n);
-		memcpy(mean, pub->rows[i].mean, sizeof mean);
+			                pub->rows[i].n, (unsigned)tg->g.n);
+		memcpy(tg->g.stat[CSM__STAT_MEAN], pub->rows[i].mean, sizeof pub->rows[i].mean);
 	}
-	/* The distribution of overall scores (the mean of each row's ten), for percentiles. */
-	{
-		double vals[256];
-		double cnts[256];
-		size_t nv = 0, j, kx;
-		for (i = 0; i < count; i++) {
-			double o = 0;
-			if (!pick(&rows[i], arg))
-				continue;
-			for (d = 0; d < CSM_DIRECTIVES; d++)
-				o += rows[i].v[d];
-			o /= CSM_DIRECTIVES;
-			for (j = 0; j < nv && vals[j] < o; j++)
-				;
-			if (j < nv && vals[j] == o) {
-				cnts[j]++;
-				continue;
-			}
-			if (nv == 256)
-				return csm__err(CSM_EINVALID, "benchmark: too many distinct overall scores in one group");
-			for (kx = nv; kx > j; kx--)
-				vals[kx] = vals[kx - 1], cnts[kx] = cnts[kx - 1];
-			vals[j] = o;
-			cnts[j] = 1;
-			nv++;
-		}
-		ovh_values = cJSON_CreateDoubleArray(vals, (int)nv);
-		ovh_counts = cJSON_CreateDoubleArray(cnts, (int)nv);
-	}
-	if (!(g = cJSON_CreateObject()) || !cJSON_AddItemToArray(groups, g) || !cJSON_AddStringToObject(g, "key", key) ||
-	    !cJSON_AddNumberToObject(g, "n", n) ||
-	    !cJSON_AddItemToObject(g, "mean", cJSON_CreateDoubleArray(mean, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "sd", cJSON_CreateDoubleArray(sd, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "min", cJSON_CreateDoubleArray(mn, CSM_DIRECTIVES)) ||
-	    !cJSON_AddItemToObject(g, "max", cJSON_CreateDoubleArray(mx, CSM_DIRECTIVES)) ||
-	    !(ov = cJSON_AddObjectToObject(g, "overall")) || !(ovh = cJSON_AddObjectToObject(ov, "histogram")) ||
-	    !cJSON_AddItemToObject(ovh, "values", ovh_values) || !cJSON_AddItemToObject(ovh, "counts", ovh_counts))
-		return csm__nomem();
+	if ((rc = overall_hist(tg->bins, &tg->g.overall.n, rows, count, pick, arg)))
+		return rc;
+	groups->n++;
 	return 0;
 }
 
@@ -658,26 +722,8 @@ static int cmp_industry(const void *a, const void *b)
 	return strcmp(((const tsv_row *)a)->industry, ((const tsv_row *)b)->industry);
 }
 
-int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
-                           const csm_benchmark_meta *meta)
+static int check_meta(const csm_benchmark_meta *meta)
 {
-	CSM__ARGS(out && tsv && meta);
-	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
-	csm__problems p = {0};
-	struct csv_parser parser;
-	tsv_state st;
-	pub_state *pub = NULL;
-	cJSON *root = NULL, *groups, *grading;
-	tsv_row *sorted = NULL;
-	size_t i, body;
-	int rc = 0, parser_ok = 0;
-
-	*out = NULL;
-	memset(&st, 0, sizeof st);
-	st.name = name;
-	st.grading = &meta->grading;
-	st.p = &p;
-	st.line = 1;
 	if (!meta->name || !meta->name[0] || !meta->questionnaire || !csm__valid_id(meta->questionnaire))
 		return csm__err(CSM_EINVALID, "benchmark: a name and a questionnaire id are required");
 	if (!csm__grading_valid(&meta->grading))
@@ -686,25 +732,119 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		return csm__err(CSM_EINVALID, "benchmark: date \"%.40s\" is not a date YYYY-MM-DD or YYYY-MM", meta->date);
 	if (meta->min_group > 1000000u)
 		return csm__err(CSM_EINVALID, "benchmark: min_group %u is more than 1000000", meta->min_group);
-	if ((rc = csm__text_check(tsv, len, name, &body)) != 0)
+	return 0;
+}
+
+/* The rows of the table into st->rows; problems (bad cells) into st->p.
+ * Returns 0 or an error that stops at once. */
+static int parse_rows(tsv_state *st, const char *tsv, size_t len)
+{
+	struct csv_parser parser;
+	size_t body;
+	int rc;
+	if ((rc = csm__text_check(tsv, len, st->name, &body)) != 0)
 		return rc;
 	tsv += body;
 	len -= body;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return csm__nomem();
-	parser_ok = 1;
 	csv_set_delim(&parser, '\t');
-	if (csv_parse(&parser, tsv, len, tsv_field, tsv_row_end, &st) != len ||
-	    csv_fini(&parser, tsv_field, tsv_row_end, &st) != 0) {
-		if (!st.rc)
-			csm__problem(&p, "%s: line %u: malformed TSV (%s)", name, st.line, csv_strerror(csv_error(&parser)));
+	if ((csv_parse(&parser, tsv, len, tsv_field, tsv_row_end, st) != len ||
+	     csv_fini(&parser, tsv_field, tsv_row_end, st) != 0) &&
+	    !st->rc)
+		csm__problem(st->p, "%s: line %u: malformed TSV (%s)", st->name, st->line,
+		             csv_strerror(csv_error(&parser)));
+	csv_free(&parser);
+	if (st->rc)
+		return st->rc;
+	if (!st->count && !st->p->count)
+		csm__problem(st->p, "%s: no rows", st->name);
+	return 0;
+}
+
+/* The groups all, grade:A/B/C and each industry (in name order), and every
+ * published group matched. */
+static int build_groups(tsv_groups *groups, const tsv_state *st, pub_state *pub)
+{
+	static const csm_grade grades[3] = {CSM_GRADE_A, CSM_GRADE_B, CSM_GRADE_C};
+	tsv_row *sorted;
+	size_t i;
+	int rc;
+	if ((rc = add_group(groups, "all", st->rows, st->count, pick_all, NULL, pub)))
+		return rc;
+	for (i = 0; i < 3; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
+		if ((rc = add_group(groups, key, st->rows, st->count, pick_grade, &grades[i], pub)))
+			return rc;
 	}
-	if (st.rc) {
-		rc = st.rc;
+	if (!(sorted = malloc(st->count * sizeof *sorted)))
+		return csm__nomem();
+	memcpy(sorted, st->rows, st->count * sizeof *sorted);
+	qsort(sorted, st->count, sizeof *sorted, cmp_industry);
+	for (i = 0; i < st->count && !rc; i++) {
+		char key[CSM__KEY_MAX];
+		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
+			continue;
+		csm__industry_key(key, sorted[i].industry);
+		rc = add_group(groups, key, st->rows, st->count, pick_industry, sorted[i].industry, pub);
+	}
+	free(sorted);
+	for (i = 0; !rc && pub && i < pub->count; i++)
+		if (!pub->rows[i].used)
+			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
+	return rc;
+}
+
+/* The document: `meta` and the groups, through the format's writer. */
+static int write_from_tsv(char **out, const csm_benchmark_meta *meta, tsv_groups *groups)
+{
+	csm__bench_doc doc;
+	csm__bench_group *docgroups;
+	size_t i;
+	int rc;
+	if (!(docgroups = malloc(groups->n * sizeof *docgroups)))
+		return csm__nomem();
+	for (i = 0; i < groups->n; i++) { /* where they stay */
+		groups->v[i].g.key = groups->v[i].key;
+		groups->v[i].g.overall.b = groups->v[i].bins;
+		docgroups[i] = groups->v[i].g;
+	}
+	memset(&doc, 0, sizeof doc);
+	doc.name = meta->name;
+	doc.source = meta->source;
+	doc.questionnaire = meta->questionnaire;
+	doc.date = meta->date;
+	doc.min_group = meta->min_group;
+	doc.grading = meta->grading;
+	doc.grading_estimated = meta->grading_estimated;
+	doc.groups = docgroups;
+	doc.ngroups = groups->n;
+	rc = csm__benchmark_write(out, &doc, CSM__BENCH_INDENTED);
+	free(docgroups);
+	return rc;
+}
+
+int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *name,
+                           const csm_benchmark_meta *meta)
+{
+	CSM__ARGS(out && tsv && meta);
+	csm__problems p = {0};
+	tsv_state st;
+	pub_state *pub = NULL;
+	tsv_groups groups = {0};
+	int rc;
+
+	*out = NULL;
+	memset(&st, 0, sizeof st);
+	st.name = name;
+	st.grading = &meta->grading;
+	st.p = &p;
+	st.line = 1;
+	if ((rc = check_meta(meta)))
+		return rc;
+	if ((rc = parse_rows(&st, tsv, len)))
 		goto cleanup;
-	}
-	if (!st.count && !p.count)
-		csm__problem(&p, "%s: no rows", name);
 	if (meta->group_means) {
 		if (!(pub = calloc(1, sizeof *pub))) {
 			rc = csm__nomem();
@@ -716,63 +856,289 @@ int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, const char *
 		if ((rc = parse_published(pub, meta->group_means, meta->group_means_len, pub->name)))
 			goto cleanup;
 	}
-	if ((rc = csm__problems_finish(&p)))
-		goto cleanup;
-
-	root = cJSON_CreateObject();
-	if (!root || !cJSON_AddStringToObject(root, "format", "csm-benchmark/1") ||
-	    !cJSON_AddStringToObject(root, "name", meta->name) ||
-	    (meta->source && !cJSON_AddStringToObject(root, "source", meta->source)) ||
-	    !cJSON_AddStringToObject(root, "questionnaire", meta->questionnaire) ||
-	    (meta->date && !cJSON_AddStringToObject(root, "date", meta->date)) ||
-	    (meta->min_group && !cJSON_AddNumberToObject(root, "min_group", meta->min_group)) ||
-	    !(grading = cJSON_AddObjectToObject(root, "grading")) ||
-	    !cJSON_AddNumberToObject(grading, "A", meta->grading.a) ||
-	    !cJSON_AddNumberToObject(grading, "B", meta->grading.b) ||
-	    (meta->grading_estimated && !cJSON_AddTrueToObject(grading, "estimated")) ||
-	    !(groups = cJSON_AddArrayToObject(root, "groups"))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	if ((rc = add_group(groups, "all", st.rows, st.count, pick_all, NULL, pub)))
-		goto cleanup;
-	for (i = 0; i < 3; i++) {
-		char key[16];
-		snprintf(key, sizeof key, "grade:%s", csm_grade_name(grades[i]));
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_grade, &grades[i], pub)))
-			goto cleanup;
-	}
-	/* Industries in name order, each once. */
-	if (!(sorted = malloc(st.count * sizeof *sorted))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
-	memcpy(sorted, st.rows, st.count * sizeof *sorted);
-	qsort(sorted, st.count, sizeof *sorted, cmp_industry);
-	for (i = 0; i < st.count; i++) {
-		char key[CSM__KEY_MAX];
-		if (i > 0 && strcmp(sorted[i].industry, sorted[i - 1].industry) == 0)
-			continue;
-		csm__industry_key(key, sorted[i].industry);
-		if ((rc = add_group(groups, key, st.rows, st.count, pick_industry, sorted[i].industry, pub)))
-			goto cleanup;
-	}
-	for (i = 0; pub && i < pub->count; i++)
-		if (!pub->rows[i].used) {
-			rc = csm__err(CSM_EINVALID, "%s: group %s: no such group in the rows", pub->name, pub->rows[i].key);
-			goto cleanup;
-		}
-	if (!(*out = cJSON_Print(root)))
-		rc = csm__nomem();
+	if (!(rc = csm__problems_finish(&p)) && !(rc = build_groups(&groups, &st, pub)))
+		rc = write_from_tsv(out, meta, &groups);
 cleanup:
 	csm__problems_finish(&p);
-	if (parser_ok)
-		csv_free(&parser);
-	cJSON_Delete(root);
 	free(st.rows);
-	free(sorted);
+	free(groups.v);
 	free(pub);
 	return rc;
+}
+
+/* ---- the csm-benchmark/1 writer ----------------------------------------- */
+
+/* A histogram value's JSON text, kept by the value's bits: the same values
+ * recur in every group of an export, and formatting a double is most of
+ * writing one (LINES layout; half the time of a 100k-member export). */
+#define BW_MEMO 4096
+typedef struct bw_memo {
+	uint64_t bits;
+	char text[32]; /* "" for an empty slot */
+} bw_memo;
+
+typedef struct bw {
+	csm__buf *o;
+	int indented;
+	int depth;                /* open objects and arrays */
+	unsigned char first[16];  /* per depth: no member or element yet */
+	bw_memo *memo;            /* BW_MEMO slots, or NULL: format each time */
+} bw;
+
+/* INDENTED numbers are cJSON's own (its round-trip test is approximate, so
+ * its digits can differ from csm__buf_number's). */
+static void bw_number(bw *w, double v)
+{
+	cJSON *item;
+	char *t;
+	if (!w->indented) {
+		csm__buf_number(w->o, v);
+		return;
+	}
+	item = cJSON_CreateNumber(v);
+	t = item ? cJSON_PrintUnformatted(item) : NULL;
+	if (t)
+		csm__buf_puts(w->o, t);
+	else
+		w->o->nomem = 1;
+	cJSON_free(t);
+	cJSON_Delete(item);
+}
+
+static void bw_count(bw *w, unsigned long long c)
+{
+	if (w->indented)
+		bw_number(w, (double)c);
+	else
+		csm__buf_printf(w->o, "%llu", c);
+}
+
+static void bw_open(bw *w, const char *bracket)
+{
+	csm__buf_puts(w->o, bracket);
+	w->first[++w->depth] = 1;
+}
+
+static void bw_close_object(bw *w)
+{
+	int i;
+	if (w->indented) {
+		csm__buf_puts(w->o, "\n");
+		for (i = 1; i < w->depth; i++)
+			csm__buf_puts(w->o, "\t");
+	}
+	csm__buf_puts(w->o, "}");
+	w->depth--;
+}
+
+static void bw_close_array(bw *w)
+{
+	csm__buf_puts(w->o, "]");
+	w->depth--;
+}
+
+/* An object's next member's key. `line`: LINES puts it on a new line. */
+static void bw_key(bw *w, const char *key, int line)
+{
+	int i;
+	if (w->indented) {
+		csm__buf_puts(w->o, w->first[w->depth] ? "\n" : ",\n");
+		for (i = 0; i < w->depth; i++)
+			csm__buf_puts(w->o, "\t");
+	} else {
+		if (!w->first[w->depth])
+			csm__buf_puts(w->o, ",");
+		if (line)
+			csm__buf_puts(w->o, "\n");
+	}
+	w->first[w->depth] = 0;
+	csm__buf_json_string(w->o, key);
+	csm__buf_puts(w->o, w->indented ? ":\t" : ":");
+}
+
+/* An array's next element. `line`: LINES puts it on a new line. */
+static void bw_element(bw *w, int line)
+{
+	if (!w->first[w->depth])
+		csm__buf_puts(w->o, w->indented ? ", " : ",");
+	if (line && !w->indented)
+		csm__buf_puts(w->o, "\n");
+	w->first[w->depth] = 0;
+}
+
+/* A histogram value: through the memo where there is one (LINES only; the
+ * text is csm__buf_number's), else bw_number. A full memo formats anew. */
+static void bw_value(bw *w, double v)
+{
+	uint64_t bits;
+	size_t s, probes;
+	if (!w->memo) {
+		bw_number(w, v);
+		return;
+	}
+	memcpy(&bits, &v, sizeof bits);
+	s = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 52) & (BW_MEMO - 1);
+	for (probes = 0; probes < 16; probes++, s = (s + 1) & (BW_MEMO - 1)) {
+		bw_memo *m = &w->memo[s];
+		if (!m->text[0]) {
+			m->bits = bits;
+			csm__format_number(m->text, v);
+		}
+		if (m->bits == bits) {
+			csm__buf_puts(w->o, m->text);
+			return;
+		}
+	}
+	bw_number(w, v);
+}
+
+static void bw_hist(bw *w, const csm__bench_hist *h)
+{
+	size_t i;
+	bw_open(w, "{");
+	bw_key(w, "values", 0);
+	bw_open(w, "[");
+	for (i = 0; i < h->n; i++) {
+		bw_element(w, 0);
+		bw_value(w, h->b[i].v);
+	}
+	bw_close_array(w);
+	bw_key(w, "counts", 0);
+	bw_open(w, "[");
+	for (i = 0; i < h->n; i++) {
+		bw_element(w, 0);
+		bw_count(w, h->b[i].c);
+	}
+	bw_close_array(w);
+	bw_close_object(w);
+}
+
+static void bw_group(bw *w, const csm__bench_group *g)
+{
+	static const char *const stat_name[CSM__STATS] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
+	int s, d;
+	bw_element(w, 1);
+	bw_open(w, "{");
+	bw_key(w, "key", 0);
+	csm__buf_json_string(w->o, g->key);
+	bw_key(w, "n", 0);
+	bw_count(w, g->n);
+	for (s = 0; s < CSM__STATS; s++) {
+		if (!g->has_stat[s])
+			continue;
+		bw_key(w, stat_name[s], 0);
+		bw_open(w, "[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			bw_element(w, 0);
+			if (g->missing[d])
+				csm__buf_puts(w->o, "null");
+			else
+				bw_number(w, g->stat[s][d]);
+		}
+		bw_close_array(w);
+	}
+	if (g->dir_hist) {
+		bw_key(w, "histogram", 0);
+		bw_open(w, "[");
+		for (d = 0; d < CSM_DIRECTIVES; d++) {
+			bw_element(w, 0);
+			bw_hist(w, &g->dir_hist[d]);
+		}
+		bw_close_array(w);
+	}
+	bw_key(w, "overall", 0);
+	bw_open(w, "{");
+	if (g->has_overall_mean) {
+		bw_key(w, "mean", 0);
+		bw_number(w, g->overall_mean);
+	}
+	bw_key(w, "histogram", 0);
+	bw_hist(w, &g->overall);
+	bw_close_object(w);
+	bw_close_object(w);
+}
+
+static void bw_suppressed(bw *w, const csm__bench_suppressed *s, unsigned min_group)
+{
+	char reason[64];
+	if (s->reason == CSM__SUPPRESSED_FEW)
+		snprintf(reason, sizeof reason, "fewer than %u organizations", min_group);
+	else if (s->reason == CSM__SUPPRESSED_DIFFERS)
+		snprintf(reason, sizeof reason, "differs from a published group by 1 to %u organizations", min_group - 1);
+	else
+		snprintf(reason, sizeof reason, "complementary suppression");
+	bw_element(w, 0);
+	bw_open(w, "{");
+	bw_key(w, "key", 0);
+	csm__buf_json_string(w->o, s->key);
+	bw_key(w, "reason", 0);
+	csm__buf_json_string(w->o, reason);
+	bw_close_object(w);
+}
+
+int csm__benchmark_write(char **out, const csm__bench_doc *doc, csm__bench_layout layout)
+{
+	csm__buf o = {0};
+	bw w;
+	size_t i;
+
+	*out = NULL;
+	memset(&w, 0, sizeof w);
+	w.o = &o;
+	w.indented = layout == CSM__BENCH_INDENTED;
+	if (!w.indented)
+		w.memo = calloc(BW_MEMO, sizeof *w.memo); /* none: slower, the same text */
+	bw_open(&w, "{");
+	bw_key(&w, "format", 0);
+	csm__buf_json_string(&o, "csm-benchmark/1");
+	bw_key(&w, "name", 0);
+	csm__buf_json_string(&o, doc->name);
+	if (doc->source) {
+		bw_key(&w, "source", 0);
+		csm__buf_json_string(&o, doc->source);
+	}
+	bw_key(&w, "questionnaire", 0);
+	csm__buf_json_string(&o, doc->questionnaire);
+	if (doc->date) {
+		bw_key(&w, "date", 0);
+		csm__buf_json_string(&o, doc->date);
+	}
+	if (w.indented && doc->min_group) {
+		bw_key(&w, "min_group", 0);
+		bw_count(&w, doc->min_group);
+	}
+	bw_key(&w, "grading", 0);
+	bw_open(&w, "{");
+	bw_key(&w, "A", 0);
+	bw_number(&w, doc->grading.a);
+	bw_key(&w, "B", 0);
+	bw_number(&w, doc->grading.b);
+	if (doc->grading_estimated) {
+		bw_key(&w, "estimated", 0);
+		csm__buf_puts(&o, "true");
+	}
+	bw_close_object(&w);
+	if (!w.indented) {
+		bw_key(&w, "min_group", 0);
+		bw_count(&w, doc->min_group);
+	}
+	bw_key(&w, "groups", 1);
+	bw_open(&w, "[");
+	for (i = 0; i < doc->ngroups; i++)
+		bw_group(&w, &doc->groups[i]);
+	bw_close_array(&w);
+	if (doc->list_suppressed) {
+		bw_key(&w, "suppressed", 1);
+		bw_open(&w, "[");
+		for (i = 0; i < doc->nsuppressed; i++)
+			bw_suppressed(&w, &doc->suppressed[i], doc->min_group);
+		bw_close_array(&w);
+	}
+	bw_close_object(&w);
+	if (!w.indented)
+		csm__buf_puts(&o, "\n");
+	free(w.memo);
+	return csm__buf_finish(&o, out);
 }
 
 const char *csm__benchmark_mean_json(const csm_benchmark *b, size_t i) { return b->groups[i].mean_json; }

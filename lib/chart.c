@@ -12,6 +12,7 @@
 
 #include "canvas.h"
 #include "internal.h"
+#include "radar.h"
 
 #define CSM_PI 3.14159265358979323846
 #define PNG_DPI 300.0 /* the PNG is drawn at, and records (pHYs), this resolution */
@@ -60,7 +61,9 @@ static int is_previous(const csm_radar *r, size_t k) { return r->series[k].style
 static size_t fit_label(csm__canvas *c, const char *s, double size, double width)
 {
 	size_t n = 0, best = 0, space = 0;
-	char buf[sizeof ((csm_radar_series *)0)->label];
+	char *buf = malloc(strlen(s) + 1);
+	if (!buf) /* no break, then */
+		return 0;
 	while (s[n]) {
 		size_t m = n + 1;
 		while (((unsigned char)s[m] & 0xC0) == 0x80)
@@ -73,6 +76,7 @@ static size_t fit_label(csm__canvas *c, const char *s, double size, double width
 		if (s[n] == ' ')
 			space = n;
 	}
+	free(buf);
 	return s[n] && space > best / 2 ? space : best;
 }
 
@@ -132,7 +136,7 @@ static void circle_place(csm__canvas *c, const csm_radar *r, double x, double y,
 	double wmax = 0, fs = g->fs;
 	int i;
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
-		double w = c->text_width(c, r->axis[i], fs);
+		double w = c->text_width(c, csm__radar_axis(r, i), fs);
 		if (w > wmax)
 			wmax = w;
 	}
@@ -181,12 +185,12 @@ static void grid_draw(csm__canvas *c, const csm_radar *r, const radar_geom *g)
 			py -= fs * 0.5;
 		else if (sa > 0.9)
 			py += fs * 0.7;
-		c->text(c, px, py, r->axis[i], fs, align, 0.1);
+		c->text(c, px, py, csm__radar_axis(r, i), fs, align, 0.1);
 	}
 }
 
 /* Square markers of half-size `m` on a series' points, as a path to fill or stroke. */
-static void markers(csm__canvas *c, const csm_radar_series *s, const radar_geom *g, double m)
+static void markers(csm__canvas *c, const csm__radar_series *s, const radar_geom *g, double m)
 {
 	int i;
 	for (i = 0; i < CSM_DIRECTIVES; i++) {
@@ -202,7 +206,7 @@ static void markers(csm__canvas *c, const csm_radar_series *s, const radar_geom 
  * markers of the company's and last year's points. */
 static void series_draw(csm__canvas *c, const csm_radar *r, size_t k, const radar_geom *g)
 {
-	const csm_radar_series *s = &r->series[k];
+	const csm__radar_series *s = &r->series[k];
 	csm__style st = series_style(r, k, g->scale < 0.8 ? 0.8 : g->scale > 1.6 ? 1.6 : g->scale);
 	cairo_t *cr = c->cr;
 	int started = 0, complete = 1, i;
@@ -289,10 +293,10 @@ static void legend_draw(csm__canvas *c, const csm_radar *r, double x, double siz
 			c->stroke(c, &st);
 		}
 		if (g->split[k]) {
-			char first[sizeof r->series[k].label];
-			memcpy(first, label, g->split[k]);
-			first[g->split[k]] = '\0';
-			c->text(c, lx + fs * 4.3, ly, first, lfs, CSM_ALIGN_LEFT, 0.1);
+			char *first = csm__strndup(label, g->split[k]);
+			if (first)
+				c->text(c, lx + fs * 4.3, ly, first, lfs, CSM_ALIGN_LEFT, 0.1);
+			free(first);
 			label += g->split[k];
 			while (*label == ' ')
 				label++;
@@ -457,7 +461,7 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 	cairo_scale(cr, px_per_pt, px_per_pt);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	cairo_select_font_face(cr, r->font_family[0] ? r->font_family : "IPAexGothic", CAIRO_FONT_SLANT_NORMAL,
+	cairo_select_font_face(cr, r->font_family && r->font_family[0] ? r->font_family : "IPAexGothic", CAIRO_FONT_SLANT_NORMAL,
 	                       CAIRO_FONT_WEIGHT_NORMAL);
 	memset(&c, 0, sizeof c);
 	c.cr = cr;
@@ -485,13 +489,30 @@ int csm_radar_image(char **out, size_t *len, const csm_radar *r, csm_image_forma
 	return 0;
 }
 
-int csm_radar_from_analysis(csm_radar *out, const csm_analysis *an, csm_lang lang)
+int csm_radar_from_analysis(csm_radar **out, const csm_analysis *an, csm_lang lang)
 {
 	CSM__ARGS(out && an && CSM__LANG_OK(lang));
 	return csm__radar_fill(out, an, lang, 0);
 }
 
-int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels)
+/* Series of a group's means in the benchmark. */
+static void group_means(double value[CSM_DIRECTIVES], const csm_benchmark *b, int g)
+{
+	int d;
+	for (d = 1; d <= CSM_DIRECTIVES; d++)
+		if (!csm_benchmark_group_mean(&value[d - 1], b, (size_t)g, d))
+			value[d - 1] = -1;
+}
+
+/* Add a series labelled with the text in `label` (emptied for the next). */
+static int add_built(csm_radar *r, csm__buf *label, const double value[CSM_DIRECTIVES], csm_radar_style style)
+{
+	int rc = label->nomem ? csm__nomem() : csm_radar_add_series(r, label->s ? label->s : "", value, style);
+	csm__buf_free(label);
+	return rc;
+}
+
+static int radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int short_labels)
 {
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
@@ -499,70 +520,81 @@ int csm__radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int s
 	const csm_benchmark *b = csm__analysis_b(an);
 	const char *industry = csm_answers_field_get(a, CSM_FIELD_ORG_INDUSTRY);
 	const char *target = csm_analysis_target(an);
-	int d, g;
+	csm__buf label = {0};
+	double value[CSM_DIRECTIVES];
+	int d, g, rc;
 
-	memset(out, 0, sizeof *out);
-	snprintf(out->font_family, sizeof out->font_family, "IPAexGothic");
+	if ((rc = csm_radar_set_font(out, "IPAexGothic")))
+		return rc;
+	for (d = 1; d <= CSM_DIRECTIVES; d++) {
+		csm__buf_printf(&label, "%d %s", d, q->dir_short[d - 1][lang]);
+		rc = label.nomem ? csm__nomem() : csm_radar_set_axis(out, d, label.s);
+		csm__buf_free(&label);
+		if (rc)
+			return rc;
+	}
+	csm__buf_puts(&label, csm__msg("chart.legend_own", lang));
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
-		snprintf(out->axis[d - 1], sizeof out->axis[0], "%d %s", d, q->dir_short[d - 1][lang]);
-	snprintf(out->series[0].label, sizeof out->series[0].label, "%s",
-	         csm__msg("chart.legend_own", lang));
-	out->series[0].style = CSM_RADAR_STYLE_COMPANY;
-	for (d = 1; d <= CSM_DIRECTIVES; d++)
-		out->series[0].value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
-	out->count = 1;
+		value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
+	if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_COMPANY)))
+		return rc;
 	if (industry) {
 		if ((g = csm__analysis_industry_group(an)) >= 0) {
-			csm_radar_series *se = &out->series[out->count++];
-			se->style = CSM_RADAR_STYLE_INDUSTRY;
 			if (short_labels) /* where the industry is named elsewhere on the page */
-				snprintf(se->label, sizeof se->label, "%s", csm__msg("chart.legend_industry", lang));
+				csm__buf_puts(&label, csm__msg("chart.legend_industry", lang));
 			else
-				csm__msg_snprintf(se->label, sizeof se->label,
-				         csm__msg("chart.legend_industry_n", lang),
-				         csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
-			for (d = 1; d <= CSM_DIRECTIVES; d++)
-				if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
-					se->value[d - 1] = -1;
+				csm__buf_msgf(&label, csm__msg("chart.legend_industry_n", lang),
+				              csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
+			group_means(value, b, g);
+			if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_INDUSTRY)))
+				return rc;
 		}
 	}
 	if ((g = csm_benchmark_group_find(b, target)) >= 0) {
-		csm_radar_series *se = &out->series[out->count++];
-		se->style = CSM_RADAR_STYLE_TARGET;
-		csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_target", lang),
-		         target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
-		for (d = 1; d <= CSM_DIRECTIVES; d++)
-			if (!csm_benchmark_group_mean(&se->value[d - 1], b, (size_t)g, d))
-				se->value[d - 1] = -1;
+		csm__buf_msgf(&label, csm__msg("chart.legend_target", lang),
+		              target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
+		group_means(value, b, g);
+		if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_TARGET)))
+			return rc;
 	}
 	if (csm__analysis_prev(an) && out->count < CSM_RADAR_MAX_SERIES) {
 		const csm_score *ps = csm__analysis_prev(an);
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
-		csm_radar_series *se = &out->series[out->count++];
-		se->style = CSM_RADAR_STYLE_PREVIOUS;
-		csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_prev", lang), pdate ? pdate : "-");
+		csm__buf_msgf(&label, csm__msg("chart.legend_prev", lang), pdate ? pdate : "-");
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
-			se->value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
+			value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
+		if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_PREVIOUS)))
+			return rc;
 	}
 	if (out->count < CSM_RADAR_MAX_SERIES) { /* the company's own targets (csm_analysis_set_targets) */
-		csm_radar_series *se = &out->series[out->count];
 		const char *by = csm_answers_target_by(a);
 		int any = 0;
 		for (d = 1; d <= CSM_DIRECTIVES; d++) {
 			double v;
 			any |= csm__analysis_target_score(&v, an, d);
-			se->value[d - 1] = csm__analysis_target_score(&v, an, d) ? v : -1;
+			value[d - 1] = csm__analysis_target_score(&v, an, d) ? v : -1;
 		}
 		if (any) {
-			se->style = CSM_RADAR_STYLE_OTHER;
 			if (by)
-				csm__msg_snprintf(se->label, sizeof se->label, csm__msg("chart.legend_own_target_by", lang), by);
+				csm__buf_msgf(&label, csm__msg("chart.legend_own_target_by", lang), by);
 			else
-				snprintf(se->label, sizeof se->label, "%s", csm__msg("chart.legend_own_target", lang));
-			out->count++;
-		} else {
-			memset(se, 0, sizeof *se);
+				csm__buf_puts(&label, csm__msg("chart.legend_own_target", lang));
+			if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_OTHER)))
+				return rc;
 		}
 	}
 	return 0;
+}
+
+int csm__radar_fill(csm_radar **out, const csm_analysis *an, csm_lang lang, int short_labels)
+{
+	int rc;
+	*out = NULL;
+	if ((rc = csm_radar_new(out)))
+		return rc;
+	if ((rc = radar_fill(*out, an, lang, short_labels))) {
+		csm_radar_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }

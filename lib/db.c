@@ -3,7 +3,7 @@
  * ?N placeholders (turned into $N for PostgreSQL), and only prepared
  * statements touch data. Each assessment is stored in one transaction, so it
  * is there whole or not at all; storing the same organization and date again
- * replaces it (the old rows go by ON DELETE CASCADE). */
+ * replaces it. Since schema 4 an assessment is one row. */
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +21,7 @@
 #include "internal.h"
 #include "pg_dl.h" /* libpq only when a postgresql:// URL is opened */
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define MAX_PARAMS 2048
 #define BUSY_MS_DEFAULT 60000u
 
@@ -68,6 +68,25 @@ static const char *const schema_v2[] = {
  * them for 100,000 assessments). The answer table stays the full record. */
 static const char *const schema_v3[] = {"ALTER TABLE assessment ADD COLUMN levels TEXT", NULL};
 
+/* Version 4: the rest of an assessment in its row too: the answers object
+ * as the answers file gives it (levels, n/a, null; evidence and notes) and
+ * the assessors as an array. Ingest writes one row per assessment instead
+ * of one per answer and assessor (a third of its time before); db init
+ * moves the rows of the answer and assessor tables there
+ * (migrate_records) and drops the tables. The index assessment_latest
+ * goes too: export finds a later assessment of an organization in the
+ * UNIQUE (org_key, assessed_on) index as fast, and ingest keeps one index
+ * fewer up to date (a tenth of its time). */
+static const char *const schema_v4[] = {"ALTER TABLE assessment ADD COLUMN answers TEXT",
+                                        "ALTER TABLE assessment ADD COLUMN assessors TEXT",
+                                        "DROP INDEX assessment_latest", NULL};
+static const char *const schema_v4_drop[] = {"DROP TABLE answer", "DROP TABLE assessor", NULL};
+/* PostgreSQL: a release's memberships (megabytes of hex tokens) stored as
+ * they are. Compressing them gains nothing (LZ finds no repeats in digests)
+ * and took the server most of an export's time (7.7 s of 11 for 100,000). */
+static const char *const schema_v4_pg[] = {
+    "ALTER TABLE csm_release_group ALTER COLUMN members SET STORAGE EXTERNAL", NULL};
+
 /* Filling it for assessments stored before: the dialects name the string
  * aggregate differently. */
 #define LEVELS_OF_ANSWERS(agg)                                                                                    \
@@ -83,8 +102,7 @@ struct csm_db {
 	char *target;
 	int in_tx;
 	long long next_id; /* ids are given here, so both backends behave alike */
-	query *cached[16]; /* prepared statements kept for ingest */
-	size_t answers_n;  /* rows of the cached answer INSERT */
+	query *cached[8];  /* prepared statements kept for ingest */
 	int pipeline;      /* PostgreSQL: statements sent, results read at commit */
 	int nprep;         /* names of PostgreSQL statements */
 	int legacy;        /* pseudonyms of schema 1 (hash of the name as spelled) are stored */
@@ -644,6 +662,140 @@ done:
 	return rc;
 }
 
+/* One answer as the answers file gives it: a level, "n/a", null, or an
+ * object when it has evidence or a note. */
+static void answer_json(csm__buf *b, const char *item, csm_answer_kind kind, int level, const char *evidence,
+                        const char *note)
+{
+	char lv[16];
+	const char *value = kind == CSM_ANSWER_LEVEL ? lv : kind == CSM_ANSWER_NA ? "\"n/a\"" : "null";
+	if (level >= 0 && level <= 9) /* as a rule; snprintf for what an old row may hold */
+		lv[0] = (char)('0' + level), lv[1] = '\0';
+	else
+		snprintf(lv, sizeof lv, "%d", level);
+	csm__buf_json_string(b, item);
+	csm__buf_add(b, ":", 1);
+	if (!evidence && !note) {
+		csm__buf_puts(b, value);
+		return;
+	}
+	csm__buf_puts(b, "{\"level\":");
+	csm__buf_puts(b, value);
+	if (evidence) {
+		csm__buf_puts(b, ",\"evidence\":");
+		csm__buf_json_string(b, evidence);
+	}
+	if (note) {
+		csm__buf_puts(b, ",\"note\":");
+		csm__buf_json_string(b, note);
+	}
+	csm__buf_add(b, "}", 1);
+}
+
+/* One assessor: {"name":...,"role":...}, either left out when NULL. */
+static void assessor_json(csm__buf *b, const char *name, const char *role)
+{
+	csm__buf_add(b, "{", 1);
+	if (name) {
+		csm__buf_puts(b, "\"name\":");
+		csm__buf_json_string(b, name);
+	}
+	if (role) {
+		csm__buf_puts(b, name ? ",\"role\":" : "\"role\":");
+		csm__buf_json_string(b, role);
+	}
+	csm__buf_add(b, "}", 1);
+}
+
+/* Rows of the answer or assessor table turned into each assessment's
+ * column text (schema 3 -> 4). */
+typedef struct records {
+	int assessors; /* 0: answers */
+	long long *id;
+	char **text;
+	size_t n, cap;
+	csm__buf b; /* of id[n - 1] */
+} records;
+
+static int records_close(records *x)
+{
+	if (!x->n)
+		return 0;
+	csm__buf_add(&x->b, x->assessors ? "]" : "}", 1);
+	return csm__buf_finish(&x->b, &x->text[x->n - 1]);
+}
+
+static int records_row(query *q, void *ctx)
+{
+	records *x = ctx;
+	long long id = col_int(q, 0);
+	int rc;
+	if (!x->n || x->id[x->n - 1] != id) {
+		if ((rc = records_close(x)))
+			return rc;
+		if (x->n == x->cap) {
+			size_t cap = x->cap ? x->cap * 2 : 256;
+			long long *ids = realloc(x->id, cap * sizeof *ids);
+			char **texts = ids ? realloc(x->text, cap * sizeof *texts) : NULL;
+			if (ids)
+				x->id = ids;
+			if (!texts)
+				return csm__nomem();
+			x->text = texts;
+			x->cap = cap;
+		}
+		x->id[x->n] = id;
+		x->text[x->n++] = NULL;
+		csm__buf_add(&x->b, x->assessors ? "[" : "{", 1);
+	} else {
+		csm__buf_add(&x->b, ",", 1);
+	}
+	if (x->assessors)
+		assessor_json(&x->b, col_text(q, 1), col_text(q, 2));
+	else
+		answer_json(&x->b, col_text(q, 1) ? col_text(q, 1) : "",
+		            col_int(q, 3) ? CSM_ANSWER_NA : col_text(q, 2) ? CSM_ANSWER_LEVEL : CSM_ANSWER_NULL,
+		            (int)col_int(q, 2), col_text(q, 4), col_text(q, 5));
+	return 0;
+}
+
+/* Schema 3 -> 4: the answer and assessor rows into the answers and
+ * assessors columns, in the form ingest writes (item order: the answer
+ * table kept none). Read first, then written: PostgreSQL runs one query at
+ * a time on a connection. */
+static int migrate_records(csm_db *db)
+{
+	static const char *const sel[2] = {
+	    "SELECT assessment_id, item, level, na, evidence, note FROM answer ORDER BY assessment_id, item",
+	    "SELECT assessment_id, name, role FROM assessor ORDER BY assessment_id, pos"};
+	static const char *const upd[2] = {"UPDATE assessment SET answers = ?2 WHERE id = ?1",
+	                                   "UPDATE assessment SET assessors = ?2 WHERE id = ?1"};
+	int t, rc = 0;
+	for (t = 0; t < 2 && !rc; t++) {
+		records x;
+		query *q = NULL;
+		size_t i;
+		memset(&x, 0, sizeof x);
+		x.assessors = t;
+		if (!(rc = prepare(&q, db, sel[t], 0)) && !(rc = each_row(q, records_row, &x)))
+			rc = records_close(&x);
+		query_free(q);
+		q = NULL;
+		if (!rc)
+			rc = prepare(&q, db, upd[t], 2);
+		for (i = 0; i < x.n && !rc; i++)
+			if (!(rc = bind_int(q, 1, x.id[i])) && !(rc = bind_text(q, 2, x.text[i])) && (rc = run(q)) > 0)
+				rc = 0;
+		for (i = 0; i < x.n; i++)
+			free(x.text[i]);
+		free(x.text);
+		free(x.id);
+		csm__buf_free(&x.b);
+		query_free(q);
+	}
+	return rc;
+}
+
 int csm_db_init(int *created, csm_db *db)
 {
 	CSM__ARGS(db);
@@ -670,11 +822,26 @@ int csm_db_init(int *created, csm_db *db)
 				goto fail;
 	if (version == 1 && (rc = rekey_named(db)))
 		goto fail;
-	for (i = 0; schema_v3[i]; i++)
-		if ((rc = exec_sql(db, schema_v3[i])))
+	if (version < 3) {
+		for (i = 0; schema_v3[i]; i++)
+			if ((rc = exec_sql(db, schema_v3[i])))
+				goto fail;
+		if (version > 0 &&
+		    (rc = exec_sql(db, db->pg ? LEVELS_OF_ANSWERS("string_agg") : LEVELS_OF_ANSWERS("group_concat"))))
 			goto fail;
-	if ((version > 0 && (rc = exec_sql(db, db->pg ? LEVELS_OF_ANSWERS("string_agg") : LEVELS_OF_ANSWERS("group_concat")))) ||
-	    (rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (3)")) || (rc = exec_sql(db, "COMMIT")))
+	}
+	for (i = 0; schema_v4[i]; i++)
+		if ((rc = exec_sql(db, schema_v4[i])))
+			goto fail;
+	if (version > 0 && (rc = migrate_records(db)))
+		goto fail;
+	for (i = 0; schema_v4_drop[i]; i++)
+		if ((rc = exec_sql(db, schema_v4_drop[i])))
+			goto fail;
+	for (i = 0; db->pg && schema_v4_pg[i]; i++)
+		if ((rc = exec_sql(db, schema_v4_pg[i])))
+			goto fail;
+	if ((rc = exec_sql(db, "INSERT INTO csm_schema (version) VALUES (4)")) || (rc = exec_sql(db, "COMMIT")))
 		goto fail;
 	if (created)
 		*created = version ? 2 : 1;
@@ -716,19 +883,8 @@ int csm_db_begin(csm_db *db)
 	int rc;
 	if (db->in_tx)
 		return 0;
-	/* SQLite: no foreign-key checks while ingesting. Each answer and assessor
-	 * row would look its assessment up (half the cost of storing it), and
-	 * store() writes the assessment first and deletes the rows of one it
-	 * replaces itself, as ON DELETE CASCADE would; csm_db_commit and
-	 * csm_db_rollback turn them on again. (The pragma is a no-op inside a
-	 * transaction, hence before BEGIN.) */
-	if ((rc = need_schema(db)) || (!db->pg && (rc = exec_sql(db, "PRAGMA foreign_keys = OFF"))))
+	if ((rc = need_schema(db)) || (rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE")))
 		return rc;
-	if ((rc = exec_sql(db, db->pg ? "BEGIN" : "BEGIN IMMEDIATE"))) {
-		if (!db->pg)
-			exec_sql(db, "PRAGMA foreign_keys = ON");
-		return rc;
-	}
 	/* One writer at a time (SQLite: BEGIN IMMEDIATE): ids come from max(id). */
 	if (db->pg && (rc = exec_sql(db, "LOCK TABLE assessment IN SHARE ROW EXCLUSIVE MODE"))) {
 		exec_sql(db, "ROLLBACK");
@@ -828,8 +984,6 @@ int csm_db_commit(csm_db *db)
 	}
 	rc = exec_sql(db, "COMMIT");
 	db->in_tx = 0;
-	if (!db->pg && !rc)
-		rc = exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
@@ -842,56 +996,10 @@ int csm_db_rollback(csm_db *db)
 	pipeline_end(db);
 	rc = exec_sql(db, "ROLLBACK");
 	db->in_tx = 0;
-	if (!db->pg)
-		exec_sql(db, "PRAGMA foreign_keys = ON");
 	return rc;
 }
 
-enum {
-	Q_DELETE,
-	Q_MAXID,
-	Q_ASSESSMENT,
-	Q_ASSESSOR,
-	Q_ANSWERS,
-	Q_LEGACY_DELETE,
-	Q_LEGACY_REKEY,
-	Q_FIND,
-	Q_DELETE_ROWS,            /* + 0 answer, + 1 assessor */
-	Q_LEGACY_DELETE_ROWS = Q_DELETE_ROWS + 2
-};
-
-/* The answer and assessor rows of the assessments `where` selects (the
- * parameters bound by `bind`), deleted as ON DELETE CASCADE would: inside an
- * ingest transaction SQLite checks no foreign keys (csm_db_begin). */
-static int delete_rows(csm_db *db, int which, const char *where, int nparams, const char *const *values)
-{
-	static const char *const table[2] = {"answer", "assessor"};
-	int t, i, rc;
-	if (db->pg || !db->in_tx)
-		return 0;
-	for (t = 0; t < 2; t++) {
-		query *qy = NULL;
-		if (!db->cached[which + t]) {
-			csm__buf b = {0};
-			char *sql;
-			csm__buf_printf(&b, "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE %s)",
-			                table[t], where);
-			if ((rc = csm__buf_finish(&b, &sql)))
-				return rc;
-			rc = prepare(&db->cached[which + t], db, sql, nparams);
-			free(sql);
-			if (rc)
-				return rc;
-		}
-		qy = db->cached[which + t];
-		for (i = 0; i < nparams; i++)
-			if ((rc = bind_text(qy, i + 1, values[i])))
-				return rc;
-		if ((rc = run(qy)) < 0)
-			return rc;
-	}
-	return 0;
-}
+enum { Q_MAXID, Q_ASSESSMENT, Q_LEGACY_DELETE, Q_LEGACY_REKEY };
 
 static int cached(query **out, csm_db *db, int which, const char *sql, int nparams)
 {
@@ -902,186 +1010,213 @@ static int cached(query **out, csm_db *db, int which, const char *sql, int npara
 	return 0;
 }
 
-/* INSERT of `n` answer rows in one prepared statement (one per size). */
-static int answers_query(query **out, csm_db *db, size_t n)
+/* What store() writes of one assessment, all of it in its one row. */
+typedef struct stored {
+	char *key, *legacy;   /* org_key, and the schema-1 pseudonym to re-key */
+	char sub[80], now[32];
+	char *levels;         /* "item=level,..." (schema 3): what export reads */
+	char *answers;        /* the answers object, as in the file (schema 4) */
+	char *assessors;      /* [{"name":...,"role":...}] (schema 4) */
+} stored;
+
+static void stored_free(stored *r)
 {
-	csm__buf b = {0};
-	char *sql;
-	size_t i;
-	int rc;
-	if (db->cached[Q_ANSWERS] && db->answers_n == n) {
-		*out = db->cached[Q_ANSWERS];
-		return 0;
-	}
-	query_free(db->cached[Q_ANSWERS]);
-	db->cached[Q_ANSWERS] = NULL;
-	csm__buf_puts(&b, "INSERT INTO answer (assessment_id, item, level, na, evidence, note) VALUES ");
-	for (i = 0; i < n; i++)
-		csm__buf_printf(&b, "%s(?1, ?%zu, ?%zu, ?%zu, ?%zu, ?%zu)", i ? ", " : "", 2 + 5 * i, 3 + 5 * i, 4 + 5 * i,
-		                5 + 5 * i, 6 + 5 * i);
-	if ((rc = csm__buf_finish(&b, &sql)))
-		return rc;
-	rc = prepare(&db->cached[Q_ANSWERS], db, sql, (int)(1 + 5 * n));
-	free(sql);
-	db->answers_n = n;
-	*out = db->cached[Q_ANSWERS];
-	return rc;
+	free(r->key);
+	free(r->legacy);
+	free(r->levels);
+	free(r->answers);
+	free(r->assessors);
 }
 
 /* The levels column (schema 3): "item=level,..." in the file's order (as a
- * rule the questionnaire's, which export then finds first time). Item ids
- * have no '=' or ',' (csm__valid_id). */
-static int levels_text(char **out, const csm_answers *a)
+ * rule the questionnaire's, which export then finds first time), and the
+ * answers column (schema 4). Item ids have no '=', ',' or '"'
+ * (csm__valid_id: a checked assessment's are the questionnaire's): each
+ * item goes to each text in one piece; one with evidence or a note, or an
+ * id longer than an id can be, the long way (answer_json). */
+static int answer_texts(stored *r, const csm_answers *a)
+{
+	csm__buf lv = {0}, js = {0};
+	size_t i;
+	int rc;
+	csm__buf_add(&js, "{", 1);
+	for (i = 0; i < a->count; i++) {
+		const csm__answer *an = &a->items[i];
+		size_t n = strlen(an->id), k = 0, m = 0;
+		char t[80], u[80];
+		if (i)
+			t[k++] = ',', u[m++] = ',';
+		if (n > 64) { /* not an item id: piece by piece */
+			csm__buf_add(&lv, t, k);
+			csm__buf_puts(&lv, an->id);
+			k = 0;
+		} else {
+			memcpy(t + k, an->id, n), k += n;
+		}
+		t[k++] = '=';
+		if (an->kind == CSM_ANSWER_NA)
+			t[k++] = 'n';
+		else if (an->kind == CSM_ANSWER_LEVEL)
+			t[k++] = (char)('0' + an->level);
+		csm__buf_add(&lv, t, k);
+		if (n > 64 || an->evidence || an->note || an->kind != CSM_ANSWER_LEVEL || an->level < 0 || an->level > 9) {
+			csm__buf_add(&js, u, m);
+			answer_json(&js, an->id, an->kind, an->level, an->evidence, an->note);
+			continue;
+		}
+		u[m++] = '"';
+		memcpy(u + m, an->id, n), m += n;
+		u[m++] = '"', u[m++] = ':', u[m++] = (char)('0' + an->level);
+		csm__buf_add(&js, u, m);
+	}
+	csm__buf_add(&js, "}", 1);
+	if ((rc = csm__buf_finish(&js, &r->answers)) || !a->count) {
+		csm__buf_free(&lv);
+		return rc;
+	}
+	return csm__buf_finish(&lv, &r->levels);
+}
+
+/* The assessors column (schema 4). Pseudonymized: no names. */
+static int assessors_text(stored *r, const csm_answers *a, int pseudonymized)
 {
 	csm__buf b = {0};
 	size_t i;
-	for (i = 0; i < a->count; i++) {
-		const csm__answer *an = &a->items[i];
+	if (!a->assessor_count)
+		return 0;
+	csm__buf_add(&b, "[", 1);
+	for (i = 0; i < a->assessor_count; i++) {
 		if (i)
-			csm__buf_puts(&b, ",");
-		csm__buf_puts(&b, an->id);
-		csm__buf_puts(&b, an->kind == CSM_ANSWER_NA ? "=n" : "=");
-		if (an->kind == CSM_ANSWER_LEVEL) {
-			char c = (char)('0' + an->level);
-			csm__buf_add(&b, &c, 1);
-		}
+			csm__buf_add(&b, ",", 1);
+		assessor_json(&b, pseudonymized ? NULL : a->assessor_name[i], a->assessor_role[i]);
 	}
-	return csm__buf_finish(&b, out);
+	csm__buf_add(&b, "]", 1);
+	return csm__buf_finish(&b, &r->assessors);
 }
 
-static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, char **key,
-                 char **legacy)
+/* Step 1: check the assessment and make its row (no database work). */
+static int store_row(stored *r, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt)
 {
-	char sub[80], now[32], *levels = NULL;
 	const char *name = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
-	query *qy;
-	size_t i;
+	int pseudonymized = opt && opt->key_len, rc;
 	time_t t = time(NULL);
 	struct tm tm;
-	int rc, p;
 
 	if ((rc = csm_answers_check(a, q, opt && opt->allow_partial ? CSM_ALLOW_PARTIAL : 0)))
 		return rc;
 	if (!name || !date)
 		return csm__err(CSM_EINVALID, "%s: %s: required to store an assessment", a->name,
 		                !name ? "organization.name" : "assessed_on");
-	if (a->count * 5 + 1 > MAX_PARAMS)
-		return csm__err(CSM_EINVALID, "%s: too many items to store", a->name);
-	if ((rc = org_key(key, opt, name, 0)) || (opt && opt->key_len && (rc = org_key(legacy, opt, name, 1))))
+	if ((rc = org_key(&r->key, opt, name, 0)) || (pseudonymized && (rc = org_key(&r->legacy, opt, name, 1))))
 		return rc;
-	sub[0] = '\0';
 	if (opt && opt->submitter && opt->submitter[0]) {
-		if (opt->key_len) {
+		if (pseudonymized) {
 			char h[65];
 			if ((rc = keyed_hash(h, opt->key, opt->key_len, opt->submitter)))
 				return rc;
-			snprintf(sub, sizeof sub, "h:%.16s", h);
+			snprintf(r->sub, sizeof r->sub, "h:%.16s", h);
 		} else {
-			snprintf(sub, sizeof sub, "%.60s", opt->submitter);
+			snprintf(r->sub, sizeof r->sub, "%.60s", opt->submitter);
 		}
 	}
 	gmtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = csm_db_begin(db)))
+	strftime(r->now, sizeof r->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = answer_texts(r, a)))
 		return rc;
-	/* replace: the old assessment of this organization and date goes, with its rows */
-	if (!db->pg && db->in_tx) { /* its rows, as ON DELETE CASCADE would (csm_db_begin) */
-		long long old = 0;
-		if ((rc = cached(&qy, db, Q_FIND, "SELECT id FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
-		    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
-			return rc;
-		if (rc == 1)
-			old = col_int(qy, 0);
+	return assessors_text(r, a, pseudonymized);
+}
+
+/* Step 2: the organization's assessments stored by schema 1 under the hash
+ * of the name as then spelled join the normalized key (those the new key
+ * has a date of go). (The one of the same date that this one replaces goes
+ * by the INSERT's ON CONFLICT, store_insert.) */
+static int store_rekey(csm_db *db, const stored *r, const char *date)
+{
+	query *qy;
+	int rc;
+	if (!db->legacy || !r->legacy)
+		return 0;
+	if ((rc = cached(&qy, db, Q_LEGACY_DELETE,
+	                 "DELETE FROM assessment WHERE org_key = ?1 AND (assessed_on = ?3 OR assessed_on IN"
+	                 " (SELECT assessed_on FROM assessment WHERE org_key = ?2))",
+	                 3)) ||
+	    (rc = bind_text(qy, 1, r->legacy)) || (rc = bind_text(qy, 2, r->key)) || (rc = bind_text(qy, 3, date)) ||
+	    (rc = run(qy)) < 0 ||
+	    (rc = cached(&qy, db, Q_LEGACY_REKEY, "UPDATE assessment SET org_key = ?2 WHERE org_key = ?1", 2)) ||
+	    (rc = bind_text(qy, 1, r->legacy)) || (rc = bind_text(qy, 2, r->key)) || (rc = run(qy)) < 0)
+		return rc;
+	return 0;
+}
+
+/* Step 3: the id of the next assessment, once a transaction (SQLite;
+ * PostgreSQL found it at begin). */
+static int store_next_id(csm_db *db)
+{
+	query *qy;
+	int rc;
+	if (db->next_id)
+		return 0;
+	if ((rc = cached(&qy, db, Q_MAXID, "SELECT coalesce(max(id), 0) FROM assessment", 0)) || (rc = run(qy)) < 0)
+		return rc;
+	first_row(qy);
+	db->next_id = col_int(qy, 0) + 1;
+	if (!db->pg)
 		sqlite3_reset(qy->st);
-		if (rc == 1 &&
-		    ((rc = cached(&qy, db, Q_DELETE_ROWS, "DELETE FROM answer WHERE assessment_id = ?1", 1)) ||
-		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0 ||
-		     (rc = cached(&qy, db, Q_DELETE_ROWS + 1, "DELETE FROM assessor WHERE assessment_id = ?1", 1)) ||
-		     (rc = bind_int(qy, 1, old)) || (rc = run(qy)) < 0))
-			return rc;
-	}
-	{
-		const char *v[3] = {*key, date, *legacy};
-		if (db->legacy && *legacy &&
-		    (rc = delete_rows(db, Q_LEGACY_DELETE_ROWS,
-		                      "org_key = ?3 AND (assessed_on = ?2 OR assessed_on IN"
-		                      " (SELECT assessed_on FROM assessment WHERE org_key = ?1))",
-		                      3, v)))
-			return rc;
-	}
-	if ((rc = cached(&qy, db, Q_DELETE, "DELETE FROM assessment WHERE org_key = ?1 AND assessed_on = ?2", 2)) ||
-	    (rc = bind_text(qy, 1, *key)) || (rc = bind_text(qy, 2, date)) || (rc = run(qy)) < 0)
-		return rc;
-	/* Its assessments stored by schema 1 under the hash of the name as then
-	 * spelled join the normalized key (those the new key has a date of go). */
-	if (db->legacy && *legacy &&
-	    ((rc = cached(&qy, db, Q_LEGACY_DELETE,
-	                  "DELETE FROM assessment WHERE org_key = ?1 AND (assessed_on = ?3 OR assessed_on IN"
-	                  " (SELECT assessed_on FROM assessment WHERE org_key = ?2))",
-	                  3)) ||
-	     (rc = bind_text(qy, 1, *legacy)) || (rc = bind_text(qy, 2, *key)) || (rc = bind_text(qy, 3, date)) ||
-	     (rc = run(qy)) < 0 ||
-	     (rc = cached(&qy, db, Q_LEGACY_REKEY, "UPDATE assessment SET org_key = ?2 WHERE org_key = ?1", 2)) ||
-	     (rc = bind_text(qy, 1, *legacy)) || (rc = bind_text(qy, 2, *key)) || (rc = run(qy)) < 0))
-		return rc;
-	if (!db->next_id) { /* SQLite; PostgreSQL found it at begin */
-		if ((rc = cached(&qy, db, Q_MAXID, "SELECT coalesce(max(id), 0) FROM assessment", 0)) || (rc = run(qy)) < 0)
-			return rc;
-		first_row(qy);
-		db->next_id = col_int(qy, 0) + 1;
-		if (!db->pg)
-			sqlite3_reset(qy->st);
-	}
-	if ((rc = levels_text(&levels, a)))
-		return rc;
+	return 0;
+}
+
+/* Step 4: the row, in one prepared INSERT that replaces the assessment of
+ * the same organization and date (an upsert: SQLite 3.24 and PostgreSQL 9.5
+ * say it alike; one statement instead of a DELETE and an INSERT). Texts are
+ * bound without a copy: `r` and `a` outlive the statement's run. */
+static int store_insert(csm_db *db, const stored *r, const csm_answers *a, const csm_questionnaire *q,
+                        const csm_db_options *opt)
+{
+	query *qy;
+	int rc;
 	if ((rc = cached(&qy, db, Q_ASSESSMENT,
 	                 "INSERT INTO assessment (id, org_key, org_name, submitter, questionnaire, industry, size_band, scope,"
-	                 " assessed_on, ingested_at, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	                 11)) ||
-	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text(qy, 2, *key)) ||
-	    (rc = bind_text(qy, 3, opt && opt->key_len ? NULL : name)) || (rc = bind_text(qy, 4, sub[0] ? sub : NULL)) ||
-	    (rc = bind_text(qy, 5, q->id)) || (rc = bind_text(qy, 6, a->field[CSM_FIELD_ORG_INDUSTRY])) ||
-	    (rc = bind_text(qy, 7, a->field[CSM_FIELD_ORG_SIZE])) || (rc = bind_text(qy, 8, a->field[CSM_FIELD_ORG_SCOPE])) ||
-	    (rc = bind_text(qy, 9, date)) || (rc = bind_text(qy, 10, now)) ||
-	    (rc = bind_text(qy, 11, a->count ? levels : NULL)) || (rc = run(qy)) < 0) {
-		free(levels);
+	                 " assessed_on, ingested_at, levels, answers, assessors)"
+	                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	                 " ON CONFLICT (org_key, assessed_on) DO UPDATE SET id = excluded.id, org_name = excluded.org_name,"
+	                 " submitter = excluded.submitter, questionnaire = excluded.questionnaire,"
+	                 " industry = excluded.industry, size_band = excluded.size_band, scope = excluded.scope,"
+	                 " ingested_at = excluded.ingested_at, levels = excluded.levels, answers = excluded.answers,"
+	                 " assessors = excluded.assessors",
+	                 13)) ||
+	    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_text_kept(qy, 2, r->key)) ||
+	    (rc = bind_text_kept(qy, 3, opt && opt->key_len ? NULL : a->field[CSM_FIELD_ORG_NAME])) ||
+	    (rc = bind_text_kept(qy, 4, r->sub[0] ? r->sub : NULL)) || (rc = bind_text_kept(qy, 5, q->id)) ||
+	    (rc = bind_text_kept(qy, 6, a->field[CSM_FIELD_ORG_INDUSTRY])) ||
+	    (rc = bind_text_kept(qy, 7, a->field[CSM_FIELD_ORG_SIZE])) ||
+	    (rc = bind_text_kept(qy, 8, a->field[CSM_FIELD_ORG_SCOPE])) ||
+	    (rc = bind_text_kept(qy, 9, a->field[CSM_FIELD_ASSESSED_ON])) || (rc = bind_text_kept(qy, 10, r->now)) ||
+	    (rc = bind_text_kept(qy, 11, r->levels)) || (rc = bind_text_kept(qy, 12, r->answers)) ||
+	    (rc = bind_text_kept(qy, 13, r->assessors)) || (rc = run(qy)) < 0)
 		return rc;
-	}
-	free(levels);
-	for (i = 0; i < a->assessor_count; i++) {
-		if ((rc = cached(&qy, db, Q_ASSESSOR,
-		                 "INSERT INTO assessor (assessment_id, pos, name, role) VALUES (?1, ?2, ?3, ?4)", 4)) ||
-		    (rc = bind_int(qy, 1, db->next_id)) || (rc = bind_int(qy, 2, (long long)i)) ||
-		    (rc = bind_text(qy, 3, opt && opt->key_len ? NULL : a->assessor_name[i])) ||
-		    (rc = bind_text(qy, 4, a->assessor_role[i])) || (rc = run(qy)) < 0)
-			return rc;
-	}
-	if (a->count) {
-		if ((rc = answers_query(&qy, db, a->count)) || (rc = bind_int(qy, 1, db->next_id)))
-			return rc;
-		for (i = 0, p = 2; i < a->count; i++, p += 5) {
-			const csm__answer *an = &a->items[i];
-			if ((rc = bind_text_kept(qy, p, an->id)))
-				return rc;
-			rc = an->kind == CSM_ANSWER_LEVEL ? bind_int(qy, p + 1, an->level) : bind_text(qy, p + 1, NULL);
-			if (rc || (rc = bind_int(qy, p + 2, an->kind == CSM_ANSWER_NA)) ||
-			    (rc = bind_text_kept(qy, p + 3, an->evidence)) || (rc = bind_text_kept(qy, p + 4, an->note)))
-				return rc;
-		}
-		if ((rc = run(qy)) < 0)
-			return rc;
-	}
 	db->next_id++;
 	return 0;
+}
+
+/* An assessment in one row (schema 4): one statement, prepared once a run,
+ * inside the caller's transaction (csm_db_begin). */
+static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt, stored *r)
+{
+	int rc;
+	if ((rc = store_row(r, a, q, opt)) || (rc = csm_db_begin(db)) ||
+	    (rc = store_rekey(db, r, a->field[CSM_FIELD_ASSESSED_ON])) || (rc = store_next_id(db)))
+		return rc;
+	return store_insert(db, r, a, q, opt);
 }
 
 int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt)
 {
 	CSM__ARGS(db && a && q);
-	char *key = NULL, *legacy = NULL;
-	int rc = store(db, a, q, opt, &key, &legacy);
-	free(key);
-	free(legacy);
+	stored r;
+	int rc;
+	memset(&r, 0, sizeof r);
+	rc = store(db, a, q, opt, &r);
+	stored_free(&r);
 	return rc;
 }
 
@@ -1138,31 +1273,6 @@ int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_op
 	    (opt && opt->key_len && (rc = org_key(&legacy, opt, org, 1))))
 		goto done;
 	/* also under its schema-1 pseudonym, if it still has one */
-	{
-		const char *v[3] = {key, legacy ? legacy : key, date};
-		query *rows = NULL;
-		/* inside an ingest transaction no cascade: the rows first (delete_rows) */
-		if (db->in_tx && !db->pg) {
-			static const char *const table[2] = {"answer", "assessor"};
-			int t, i;
-			for (t = 0; t < 2 && !rc; t++) {
-				char sql[256];
-				snprintf(sql, sizeof sql,
-				         "DELETE FROM %s WHERE assessment_id IN (SELECT id FROM assessment WHERE org_key IN (?1, ?2)%s)",
-				         table[t], date ? " AND assessed_on = ?3" : "");
-				if (!(rc = prepare(&rows, db, sql, date ? 3 : 2))) {
-					for (i = 0; i < (date ? 3 : 2) && !rc; i++)
-						rc = bind_text(rows, i + 1, v[i]);
-					if (!rc && (rc = run(rows)) > 0)
-						rc = 0;
-				}
-				query_free(rows);
-				rows = NULL;
-			}
-			if (rc)
-				goto done;
-		}
-	}
 	if ((rc = prepare(&q, db,
 	                  date ? "DELETE FROM assessment WHERE org_key IN (?1, ?2) AND assessed_on = ?3"
 	                       : "DELETE FROM assessment WHERE org_key IN (?1, ?2)",
@@ -1192,24 +1302,52 @@ typedef struct export_ctx {
 	csm_db *db;
 	csm_aggregator *ag;
 	const csm_questionnaire *q;
-	csm_answers *cur;
-	long long cur_id, release;
+	csm_answers *cur; /* one for every row: made once, cleared per row */
+	size_t ids_cap;   /* of cur->ids */
+	long long release;
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
 	EVP_MD *sha256; /* fetched once, not per row */
 } export_ctx;
 
-static int flush_current(export_ctx *x)
+/* The row's assessment to the aggregator. */
+static int add_current(export_ctx *x)
 {
-	int rc = 0;
-	if (x->cur) {
-		rc = csm__aggregator_add_member(x->ag, x->cur, CSM_ALLOW_PARTIAL, x->org);
-		if (rc == 1 || rc == CSM_EINVALID) /* another year; nothing to score */
-			rc = 0;
-		csm_answers_free(x->cur);
-		x->cur = NULL;
+	int rc = csm__aggregator_add_member(x->ag, x->cur, CSM_ALLOW_PARTIAL, x->org);
+	return rc == 1 || rc == CSM_EINVALID ? 0 : rc; /* another year; nothing to score */
+}
+
+/* cur made ready for the row of assessment `id`: named for it, without the
+ * last row's fields and answers (its item array and ids block are kept:
+ * making and freeing them each row was a tenth of the export). */
+static int current_for(export_ctx *x, long long id, size_t ids_len)
+{
+	static const csm_answers_field fields[3] = {CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ORG_SIZE, CSM_FIELD_ASSESSED_ON};
+	char digits[24];
+	size_t k = 0, i;
+	unsigned long long u = id < 0 ? 0 : (unsigned long long)id;
+	if (!x->cur && !(x->cur = csm__answers_new("assessment 18446744073709551615", x->q->item_count + 1)))
+		return csm__nomem();
+	for (i = 0; i < 3; i++) {
+		free(x->cur->field[fields[i]]);
+		x->cur->field[fields[i]] = NULL;
 	}
-	return rc;
+	x->cur->count = 0;
+	x->cur->ids_len = 0;
+	do /* "assessment ID" as snprintf would, without it */
+		digits[k++] = (char)('0' + u % 10);
+	while ((u /= 10));
+	for (i = 0; i < k; i++)
+		x->cur->name[11 + i] = digits[k - 1 - i];
+	x->cur->name[11 + k] = '\0';
+	if (ids_len > x->ids_cap) {
+		char *t = realloc(x->cur->ids, ids_len);
+		if (!t)
+			return csm__nomem();
+		x->cur->ids = t;
+		x->ids_cap = ids_len;
+	}
+	return 0;
 }
 
 /* One assessment per row: its levels column (schema 3) read back into
@@ -1219,15 +1357,13 @@ static int export_row(query *q, void *ctx)
 	export_ctx *x = ctx;
 	long long id = col_int(q, 0);
 	const char *key = col_text(q, 5), *p = col_text(q, 4);
-	char name[64], item[72];
+	char item[72];
 	unsigned char md[32];
 	unsigned len = 0, i;
 	int rc;
 
-	snprintf(name, sizeof name, "assessment %lld", id);
-	if (!(x->cur = csm__answers_new(name, x->q->item_count + 1)))
-		return csm__nomem();
-	x->cur_id = id;
+	if ((rc = current_for(x, id, p ? strlen(p) + 1 : 0)))
+		return rc;
 	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
 		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
 	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
@@ -1242,8 +1378,6 @@ static int export_row(query *q, void *ctx)
 	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
 		return rc;
 	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
-	if (p && *p && !(x->cur->ids = malloc(strlen(p) + 1)))
-		return csm__nomem();
 	while (p && *p) { /* item=L, item=n, item= */
 		const char *eq = strchr(p, '='), *end;
 		size_t n = eq ? (size_t)(eq - p) : 0;
@@ -1270,7 +1404,7 @@ static int export_row(query *q, void *ctx)
 		an->level = level;
 		p = *end ? end + 1 : end;
 	}
-	return flush_current(x);
+	return add_current(x);
 }
 
 static int prior_row(query *q, void *ctx)
@@ -1292,16 +1426,20 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
-	/* Each organization counts once: its latest assessment (within the year).
-	 * One row per assessment (the levels column), the latest found in the
-	 * index assessment_latest (questionnaire, org_key, assessed_on); no
-	 * order is needed, as each row is a whole assessment. */
-	static const char *const sql =
-	    "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key"
-	    " FROM assessment a"
-	    " WHERE a.questionnaire = ?1 AND a.assessed_on = (SELECT max(b.assessed_on) FROM assessment b"
-	    "   WHERE b.org_key = a.org_key AND b.questionnaire = a.questionnaire"
-	    "   AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))";
+	/* Each organization counts once: its latest assessment (within the year):
+	 * one with no later one of the organization. One row per assessment (the
+	 * levels column); no order is needed, as each row is a whole assessment.
+	 * SQLite reads the table in storage order (NOT INDEXED) and looks for a
+	 * later one in the UNIQUE (org_key, assessed_on) index: a third of the
+	 * time of reading the rows in an index's order, one random access each.
+	 * PostgreSQL plans the anti-join itself. */
+#define LATEST(hint)                                                                                            \
+	"SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key FROM assessment a" hint          \
+	" WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)"                            \
+	" AND NOT EXISTS (SELECT 1 FROM assessment b WHERE b.questionnaire = a.questionnaire"                       \
+	" AND b.org_key = a.org_key AND b.assessed_on > a.assessed_on AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
+	const char *sql = db->pg ? LATEST("") : LATEST(" NOT INDEXED");
+#undef LATEST
 	export_ctx x;
 	query *qy = NULL, *rel = NULL;
 	char now[32];
@@ -1325,8 +1463,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	    (rc = csm_aggregator_new(&x.ag, q, opt)) || (rc = csm__aggregator_track(x.ag)))
 		goto done;
 	if ((rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
-	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)) ||
-	    (rc = flush_current(&x)))
+	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)))
 		goto done;
 	query_free(qy);
 	qy = NULL;

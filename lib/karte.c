@@ -881,13 +881,15 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 {
 	const csm_benchmark *b = csm__analysis_b(an);
 	double y, x, ry, dy;
-	csm_radar radar;
+	csm_radar *radar = NULL;
 
 	dy = karte_header(k, an, lang);
 	/* Radar on the left; target, lists and notes on the right. */
-	csm_radar_from_analysis(&radar, an, lang);
-	/* the chart fills its width (axis labels at the sides); no slack below */
-	csm__radar_draw(&k->c, &radar, RADAR_X, RADAR_Y + dy, RADAR_W, RADAR_H);
+	if (csm_radar_from_analysis(&radar, an, lang)) /* out of memory: nothing else fails */
+		k->nomem = 1;
+	else /* the chart fills its width (axis labels at the sides); no slack below */
+		csm__radar_draw(&k->c, radar, RADAR_X, RADAR_Y + dy, RADAR_W, RADAR_H);
+	csm_radar_free(radar);
 	x = RIGHT_X;
 	ry = RIGHT_Y + dy;
 	right_target(k, an, lang, x, &ry);

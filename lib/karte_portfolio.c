@@ -393,7 +393,7 @@ static void radar_pages(csm__kdoc *k, const portfolio_job *j)
 		const csm_analysis *an = j->an[j->order[i]];
 		const csm_answers *a = csm__analysis_a(an);
 		const char *nm = a->field[CSM_FIELD_ORG_NAME] ? a->field[CSM_FIELD_ORG_NAME] : a->name;
-		csm_radar radar;
+		csm_radar *radar = NULL;
 		char name[CSM_MAX_NAME_BYTES + 40], label[CSM_MAX_NAME_BYTES + 64], num[16];
 		double size = 9, x, y;
 		int slot = (int)(i % 6);
@@ -410,8 +410,11 @@ static void radar_pages(csm__kdoc *k, const portfolio_job *j)
 		         csm_format_overall(num, sizeof num, csm__analysis_s(an)->overall, &csm__analysis_s(an)->grading));
 		csm__kfit(k, label, &size, 6.5, 255, name, sizeof name);
 		k->c.text(&k->c, x + 2, y + 10, name, size, CSM_ALIGN_LEFT, 0.05);
-		csm__radar_fill(&radar, an, j->lang, 1); /* short legends: the industry is in the karte */
-		csm__radar_draw(&k->c, &radar, x, y + 14, 258, 232);
+		if (csm__radar_fill(&radar, an, j->lang, 1)) /* short legends: the industry is in the karte */
+			k->nomem = 1;
+		else
+			csm__radar_draw(&k->c, radar, x, y + 14, 258, 232);
+		csm_radar_free(radar);
 	}
 	csm__kfooter(k, b, j->lang);
 }

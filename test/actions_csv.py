@@ -78,6 +78,16 @@ def portfolio(csm, src, env, tmp):
         check(r.returncode == 2 and what.encode() in r.stderr.replace(b"which none of the answers files is about",
                                                                       b"for no organization given")
               and not os.path.exists(pdf), "(d) %s: exit %d %s" % (what, r.returncode, r.stderr))
+    # A list found in the directory is an input: --csv onto it is refused and the list kept
+    # (-o takes only a .pdf name, which is never a list).
+    with open(minato, "rb") as f:
+        before = f.read()
+    r = subprocess.run([csm, "portfolio"] + ex + ["-o", pdf, "--csv", minato, "--actions", lists],
+                       capture_output=True, env=env)
+    with open(minato, "rb") as f:
+        kept = f.read() == before
+    check(r.returncode != 0 and b"refusing to overwrite" in r.stderr and kept and not os.path.exists(pdf),
+          "(d) --csv onto a list in the directory: exit %d, kept %s, %s" % (r.returncode, kept, r.stderr))
 
 
 def main():

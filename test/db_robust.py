@@ -249,7 +249,7 @@ def test_migration():
         statements += [f"INSERT INTO answer VALUES ({id_}, '{item}', 3, 0, NULL, NULL)" for item in ITEMS]
     raw.run(statements)
     r = csm("db", "list", "--db", db)
-    check(r.returncode == 2 and "run 'csm db init' to bring it to 3" in r.stderr, "a schema-1 database asks for init",
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 4" in r.stderr, "a schema-1 database asks for init",
           r.stderr)
     r = csm("db", "init", "--db", db)
     check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 1", r.stderr)
@@ -305,7 +305,7 @@ def test_migration_v2():
             statements.append(f"INSERT INTO answer VALUES ({id_}, '{item}', {level}, {na}, NULL, NULL)")
     raw.run(statements)
     r = csm("db", "export", "--db", db, "-o", os.path.join(WORK, "x.json"), "--name", "t")
-    check(r.returncode == 2 and "run 'csm db init' to bring it to 3" in r.stderr,
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 4" in r.stderr,
           "a schema-2 database asks for init", r.stderr)
     r = csm("db", "init", "--db", db)
     check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 2", r.stderr)
@@ -318,15 +318,106 @@ def test_migration_v2():
     means = export_means(db)
     check(means.get("all", (0,))[0] == 2 and all(m == 3 for m in means["all"][1] if m is not None),
           "export after migration: org one's n/a and unanswered items left out of its means", str(means.get("all")))
-    # ingest after migration: replacing org two's assessment leaves no rows of the old one
+    # ingest after migration: replacing org two's assessment leaves nothing of the old one
     r = csm("db", "ingest", "--db", db, jsonl("two.jsonl", [answers("two", "2025-03-01", level=5)]))
     check(r.returncode == 0, "ingest after migration 2", r.stderr)
-    check(raw.column("SELECT count(*) FROM answer") == [str(2 * len(ITEMS))] and
-          raw.column("SELECT count(*) FROM answer WHERE level = 2") == ["0"],
-          "a replaced assessment's answer rows go with it", str(raw.column("SELECT count(*) FROM answer")))
+    rows = raw.column("SELECT answers FROM assessment")
+    check(len(rows) == 2 and {i: 5 for i in ITEMS} in [json.loads(v) for v in rows],
+          "a replaced assessment is replaced whole (its answers in its row)", str(rows)[:300])
     means = export_means(db)
     check(means.get("all", (0,))[0] == 2 and all(m == 4.5 for m in means["all"][1] if m is not None),
           "export reads the levels ingest wrote", str(means.get("all")))
+
+
+# ---- migration from schema 3: each assessment in one row -------------------------
+SCHEMA_V3_EXTRA = ["ALTER TABLE assessment ADD COLUMN levels TEXT"]
+
+
+def test_migration_v3():
+    if PG:
+        subprocess.run(["psql", "-X", "-q", PG, "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public"],
+                       check=True, capture_output=True)
+        db = PG
+    else:
+        db = os.path.join(WORK, "v3.sqlite")
+    raw = Raw(db)
+    statements = [st.replace("VALUES (1)", "VALUES (3)") for st in SCHEMA_V1] + SCHEMA_V2_EXTRA + SCHEMA_V3_EXTRA
+    # org 1: every item 4 but the first n/a with evidence and the second not answered with a note;
+    # org 2: every item 2, two assessors; org 3: no answer rows at all
+    want = {1: {i: 4 for i in ITEMS}, 2: {i: 2 for i in ITEMS}}
+    want[1][ITEMS[0]] = {"level": "n/a", "evidence": "規程 \"第4版\""}
+    want[1][ITEMS[1]] = {"level": None, "note": "to ask\nlater"}
+    for id_, org in ((1, "one"), (2, "two"), (3, "three")):
+        levels = ",".join(f"{i}={v if isinstance(v, int) else 'n' if v['level'] else ''}"
+                          for i, v in want[id_].items()) if id_ in want else None
+        statements.append(f"INSERT INTO assessment VALUES ({id_}, '{org}', '{org}', NULL, 'csmg-v2', 'services',"
+                          f" 'medium', NULL, '2025-03-01', '2025-03-02T00:00:00Z', {sql_literal(levels)})")
+        for item, v in want.get(id_, {}).items():
+            if isinstance(v, int):
+                statements.append(f"INSERT INTO answer VALUES ({id_}, '{item}', {v}, 0, NULL, NULL)")
+            else:
+                statements.append(f"INSERT INTO answer VALUES ({id_}, '{item}', NULL, {int(v['level'] == 'n/a')},"
+                                  f" {sql_literal(v.get('evidence'))}, {sql_literal(v.get('note'))})")
+    statements += ["INSERT INTO assessor VALUES (2, 1, 'Second', NULL)",
+                   "INSERT INTO assessor VALUES (2, 0, 'First', 'CISO')"]
+    raw.run(statements)
+    r = csm("db", "ingest", "--db", db, jsonl("v3.jsonl", [answers("four")]))
+    check(r.returncode == 2 and "run 'csm db init' to bring it to 4" in r.stderr,
+          "a schema-3 database asks for init", r.stderr)
+    r = csm("db", "init", "--db", db)
+    check(r.returncode == 0 and "migrated" in r.stderr, "db init migrates schema 3", r.stderr)
+    r = csm("db", "init", "--db", db)
+    check(r.returncode == 0 and "migrated" not in r.stderr, "db init again leaves schema 4 as it is", r.stderr)
+    got = {}
+    if PG:
+        r = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-F", "\t", db, "-c",
+                            "SELECT id, coalesce(answers, ''), coalesce(assessors, '') FROM assessment"],
+                           check=True, capture_output=True, text=True)
+        rows = [line.split("\t") for line in r.stdout.splitlines()]
+    else:
+        with sqlite3.connect(db) as c:
+            rows = [[str(a), b or "", s or ""] for a, b, s in
+                    c.execute("SELECT id, answers, assessors FROM assessment")]
+    for id_, ans, who in rows:
+        got[int(id_)] = (json.loads(ans) if ans else None, json.loads(who) if who else None)
+    check(got.get(1, (None,))[0] == want[1] and got.get(2, (None,))[0] == want[2] and got.get(3) == (None, None),
+          "migration 3 -> 4: the answer rows in each assessment's answers column (n/a, null, evidence, note)",
+          str(got)[:600])
+    check(got.get(2, (0, None))[1] == [{"name": "First", "role": "CISO"}, {"name": "Second"}] and
+          got.get(1, (0, 0))[1] is None,
+          "migration 3 -> 4: the assessor rows in order in the assessors column", str(got.get(2)))
+    tables = raw.column("SELECT count(*) FROM csm_schema WHERE version = 4")
+    check(tables == ["1"], "the schema is 4", str(tables))
+    try:
+        raw.column("SELECT count(*) FROM answer")
+        gone = False
+    except (sqlite3.Error, subprocess.CalledProcessError):
+        gone = True
+    check(gone, "migration 3 -> 4 drops the answer table")
+    means = export_means(db)
+    check(means.get("all", (0,))[0] == 2 and all(m == 3 for m in means["all"][1] if m is not None),
+          "export after migration 3 -> 4 (org three, without answers, not counted)", str(means.get("all")))
+    r = csm("db", "ingest", "--db", db, jsonl("v4.jsonl", [answers("two", "2025-03-01", level=5), answers("four")]))
+    check(r.returncode == 0 and count(db) == 4, "ingest after migration 3", r.stderr)
+    # schema 4 as ingest writes it: the answers as given (evidence, note, n/a, null), assessors without
+    # their names when pseudonymized
+    doc = answers("five", "2025-05-05", level=4)
+    doc["answers"][ITEMS[0]] = {"level": 2, "evidence": 'policy "v2"\\draft', "note": "改訂中"}
+    doc["answers"][ITEMS[1]] = "n/a"
+    doc["answers"][ITEMS[2]] = None
+    doc["assessors"] = [{"name": "Rater One", "role": "CISO"}, {"name": "Rater Two"}]
+    keyfile = os.path.join(WORK, "v4.key")
+    with open(keyfile, "wb") as f:
+        f.write(os.urandom(32))
+    os.chmod(keyfile, 0o600)
+    r = csm("db", "ingest", "--db", db, "--pseudonymize", "--key-file", keyfile, "--allow-partial",
+            jsonl("five.jsonl", [doc]))
+    check(r.returncode == 0, "ingest of evidence, notes, n/a and null into schema 4", r.stderr)
+    want_answers = {i: (4 if isinstance(v, dict) and v == {"level": 4} else v) for i, v in doc["answers"].items()}
+    got = raw.column("SELECT answers || '|' || assessors FROM assessment WHERE org_name IS NULL")
+    ans, _, who = got[0].partition("|") if len(got) == 1 else ("{}", "", "[]")
+    check(json.loads(ans) == want_answers and json.loads(who) == [{"role": "CISO"}, {}],
+          "schema 4 stores the answers as given and the assessors' roles only (pseudonymized)", str(got)[:600])
 
 
 # ---- the four spellings: one member -------------------------------------------------
@@ -399,6 +490,7 @@ def test_masking():
 
 def main():
     for t in (test_integer_options, test_keys, test_long_lines, test_exit_codes, test_newer_schema, test_migration, test_migration_v2,
+              test_migration_v3,
               test_spellings, test_busy, test_masking):
         t()
     subprocess.run(["rm", "-rf", WORK])

@@ -436,7 +436,7 @@ static void test_compare_like_with_like(void)
 	CHECK(csm_benchmark_grading_for(b, v2) == csm_benchmark_grading(b));
 	CHECK(csm_benchmark_grading_for(b, sme) == NULL);
 	if (csm_answers_load(&a, SRC("test/data/sme-light-sakura.json")) ||
-	    csm_score_compute(&s, sme, a, csm_benchmark_grading_for(b, sme), 0) ||
+	    csm_score_compute_against(&s, sme, a, b, 0) ||
 	    csm_analyze(&an, sme, a, s, b)) {
 		CHECK(0);
 		goto done;

@@ -19,7 +19,7 @@ static void test_series_from_analysis(void)
 	csm_answers *a = NULL;
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
-	csm_radar r;
+	csm_radar *r = NULL;
 	int d;
 	csm_industries *ind = NULL;
 	CHECK_INT(csm_answers_load(&a, SRC("examples/kitamachi-machinery.json")), 0);
@@ -29,20 +29,28 @@ static void test_series_from_analysis(void)
 		goto done;
 	csm_analysis_use_industries(an, ind); /* general_machinery: compared with its parent, machinery */
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
-	CHECK_INT(r.count, 3); /* company, industry:machinery, grade:A */
-	CHECK_STR(r.axis[8], "9 Supply chain");
-	CHECK_HAS(r.series[1].label, "(Machinery and equipment manufacturing, n=11)"); /* the group compared with */
-	CHECK_HAS(r.series[2].label, "grade A average (n=6)");
+	CHECK_INT(csm_radar_series_count(r), 3); /* company, industry:machinery, grade:A */
+	CHECK_STR(csm_radar_axis(r, 9), "9 Supply chain");
+	CHECK_HAS(csm_radar_series_label(r, 1), "(Machinery and equipment manufacturing, n=11)"); /* the group compared with */
+	CHECK_HAS(csm_radar_series_label(r, 2), "grade A average (n=6)");
+	CHECK_INT(csm_radar_series_style(r, 0), CSM_RADAR_STYLE_COMPANY);
+	CHECK_INT(csm_radar_series_style(r, 1), CSM_RADAR_STYLE_INDUSTRY);
+	CHECK_INT(csm_radar_series_style(r, 2), CSM_RADAR_STYLE_TARGET);
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
-		double m;
-		CHECK_NEAR(r.series[0].value[d - 1], csm_score_directive(s, d)->score, 0);
+		double m, v = -1, t = -1;
+		CHECK_INT(csm_radar_series_value(&v, r, 0, d), 1);
+		CHECK_NEAR(v, csm_score_directive(s, d)->score, 0);
 		csm_benchmark_group_mean(&m, b, (size_t)csm_benchmark_group_find(b, "grade:A"), d);
-		CHECK_NEAR(r.series[2].value[d - 1], m, 0);
+		CHECK_INT(csm_radar_series_value(&t, r, 2, d), 1);
+		CHECK_NEAR(t, m, 0);
 	}
+	csm_radar_free(r);
+	r = NULL;
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_JA), 0);
-	CHECK_HAS(r.axis[8], "サプライチェーン");
-	CHECK_STR(r.series[0].label, "自社");
+	CHECK_HAS(csm_radar_axis(r, 9), "サプライチェーン");
+	CHECK_STR(csm_radar_series_label(r, 0), "自社");
 done:
+	csm_radar_free(r);
 	csm_industries_free(ind);
 	csm_analysis_free(an);
 	csm_score_free(s);
@@ -60,7 +68,7 @@ static void test_previous_series(void)
 	csm_answers *a = NULL, *pa = NULL;
 	csm_score *s = NULL, *ps = NULL;
 	csm_analysis *an = NULL;
-	csm_radar r;
+	csm_radar *r = NULL;
 	char *text = test_read(SRC("examples/kitamachi-machinery.json"), NULL), *at;
 	size_t i;
 	int previous = 0;
@@ -75,17 +83,18 @@ static void test_previous_series(void)
 		goto done;
 	CHECK_INT(csm_analysis_set_previous(an, pa, ps), 0);
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
-	CHECK_INT(r.count, 3); /* company, grade:A, previous */
-	for (i = 0; i < r.count; i++) {
-		previous += strncmp(r.series[i].label, "Previous (2026-10-20)", 21) == 0;
+	CHECK_INT(csm_radar_series_count(r), 3); /* company, grade:A, previous */
+	for (i = 0; i < csm_radar_series_count(r); i++) {
+		previous += strncmp(csm_radar_series_label(r, i), "Previous (2026-10-20)", 21) == 0;
 		/* drawn apart from the target's dotted red, whatever its position */
-		if (strncmp(r.series[i].label, "Previous", 8) == 0)
-			CHECK_INT(r.series[i].style, CSM_RADAR_STYLE_PREVIOUS);
+		if (strncmp(csm_radar_series_label(r, i), "Previous", 8) == 0)
+			CHECK_INT(csm_radar_series_style(r, i), CSM_RADAR_STYLE_PREVIOUS);
 	}
-	CHECK_INT(r.series[0].style, CSM_RADAR_STYLE_COMPANY);
-	CHECK_INT(r.series[1].style, CSM_RADAR_STYLE_TARGET);
+	CHECK_INT(csm_radar_series_style(r, 0), CSM_RADAR_STYLE_COMPANY);
+	CHECK_INT(csm_radar_series_style(r, 1), CSM_RADAR_STYLE_TARGET);
 	CHECK_INT(previous, 1);
 done:
+	csm_radar_free(r);
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_score_free(ps);
@@ -98,18 +107,35 @@ done:
 
 static void test_images(void)
 {
-	csm_radar r;
+	csm_radar *r = NULL;
 	char *img = NULL;
 	size_t len = 0;
+	double v0[CSM_DIRECTIVES], v1[CSM_DIRECTIVES], got;
 	int d;
-	memset(&r, 0, sizeof r);
+	CHECK_INT(csm_radar_new(&r), 0);
+	if (!r)
+		return;
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
-		snprintf(r.axis[d], sizeof r.axis[d], "%d axis", d + 1);
-		r.series[0].value[d] = 1 + d % 5;
-		r.series[1].value[d] = d == 4 ? -1 : 3; /* a gap */
+		char axis[16];
+		snprintf(axis, sizeof axis, "%d axis", d + 1);
+		CHECK_INT(csm_radar_set_axis(r, d + 1, axis), 0);
+		v0[d] = 1 + d % 5;
+		v1[d] = d == 4 ? -1 : 3; /* a gap */
 	}
-	r.count = 2;
-	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PNG, 360), 0);
+	CHECK_INT(csm_radar_add_series(r, "", v0, CSM_RADAR_STYLE_AUTO), 0);
+	CHECK_INT(csm_radar_add_series(r, "", v1, CSM_RADAR_STYLE_AUTO), 0);
+	/* the model as given: texts copied, a gap is no value, bounds checked */
+	CHECK_STR(csm_radar_axis(r, 10), "10 axis");
+	CHECK(csm_radar_axis(r, 0) == NULL && csm_radar_axis(r, 11) == NULL);
+	CHECK_INT(csm_radar_series_value(&got, r, 1, 5), 0);
+	CHECK_INT(csm_radar_series_value(&got, r, 1, 6), 1);
+	CHECK_NEAR(got, 3, 0);
+	CHECK_INT(csm_radar_series_value(&got, r, 2, 1), 0);
+	CHECK(csm_radar_series_label(r, 2) == NULL);
+	CHECK_INT(csm_radar_set_axis(r, 11, "x"), CSM_EINVALID);
+	CHECK_INT(csm_radar_add_series(r, "s", v0, (csm_radar_style)9), CSM_EINVALID);
+	CHECK_INT(csm_radar_series_count(r), 2);
+	CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_PNG, 360), 0);
 	CHECK(img && len > 24 && memcmp(img, "\x89PNG\r\n\x1a\n", 8) == 0);
 	if (img && len > 24) {
 		CHECK_INT(be32((unsigned char *)img + 16), 1500); /* 360 pt at 300 dpi */
@@ -117,16 +143,16 @@ static void test_images(void)
 		CHECK_INT(((unsigned char *)img)[25], 2); /* colour type 2: RGB, no alpha */
 	}
 	csm_free(img);
-	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_SVG, 300), 0);
+	CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_SVG, 300), 0);
 	CHECK(img && len > 100 && strstr(img, "<svg") && strstr(img, "width=\"300pt\""));
 	csm_free(img);
-	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PDF, 300), 0);
+	CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_PDF, 300), 0);
 	CHECK(img && len > 100 && memcmp(img, "%PDF-", 5) == 0);
 	csm_free(img);
-	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PNG, 10), CSM_EINVALID);
+	CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_PNG, 10), CSM_EINVALID);
 	CHECK(img == NULL);
 	/* the PNG records the resolution it is drawn at: pHYs, 300 dpi (11811 px/m) */
-	CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PNG, 360), 0);
+	CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_PNG, 360), 0);
 	if (img && len > 33 + 21) {
 		const unsigned char *p = (unsigned char *)img + 33; /* after the signature and IHDR */
 		CHECK_INT(be32(p), 9);
@@ -138,6 +164,13 @@ static void test_images(void)
 	csm_free(img);
 	img = NULL;
 	CHECK(img == NULL);
+	/* room for CSM_RADAR_MAX_SERIES series, no more */
+	while (csm_radar_series_count(r) < CSM_RADAR_MAX_SERIES)
+		if (csm_radar_add_series(r, "more", v1, CSM_RADAR_STYLE_OTHER) != 0)
+			break;
+	CHECK_INT(csm_radar_series_count(r), CSM_RADAR_MAX_SERIES);
+	CHECK_INT(csm_radar_add_series(r, "one too many", v1, CSM_RADAR_STYLE_OTHER), CSM_EINVALID);
+	csm_radar_free(r);
 }
 
 /* The words of a radar PDF as pdftotext -bbox gives them: each word's text
@@ -196,7 +229,7 @@ static void test_legend_and_rings(void)
 	csm_answers *a = NULL;
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
-	csm_radar r;
+	csm_radar *r = NULL;
 	char *img = NULL, text[8192];
 	size_t len = 0, k;
 	CHECK_INT(csm_industries_open(&ind, CSM_TEST_SRC), 0);
@@ -206,11 +239,11 @@ static void test_legend_and_rings(void)
 		goto done;
 	csm_analysis_use_industries(an, ind);
 	CHECK_INT(csm_radar_from_analysis(&r, an, CSM_LANG_EN), 0);
-	CHECK_HAS(r.series[1].label, "Machinery and equipment manufacturing, n=11)");
+	CHECK_HAS(csm_radar_series_label(r, 1), "Machinery and equipment manufacturing, n=11)");
 	for (k = 0; k < 2; k++) {
 		double xmax = 0, pw = 0;
 		int ring, rings = 0;
-		CHECK_INT(csm_radar_image(&img, &len, &r, CSM_IMAGE_PDF, sizes[k]), 0);
+		CHECK_INT(csm_radar_image(&img, &len, r, CSM_IMAGE_PDF, sizes[k]), 0);
 		if (!img || radar_words(img, len, text, sizeof text, &xmax, &pw) != 0) {
 			CHECK(!"pdftotext failed");
 			csm_free(img);
@@ -231,6 +264,7 @@ static void test_legend_and_rings(void)
 		img = NULL;
 	}
 done:
+	csm_radar_free(r);
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_answers_free(a);

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	csm_answers *a = NULL;
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
-	csm_radar radar;
+	csm_radar *radar = NULL;
 	csm_lang lang;
 	char path[4096], *text = NULL, *png = NULL, *line, *save = NULL;
 	size_t png_len = 0;
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 	    csm_tips_open(&tips, argv[3]) || csm_answers_load(&a, argv[1]) ||
 	    csm_score_compute(&s, q, a, csm_benchmark_grading(b), 0) || csm_analyze(&an, q, a, s, b) ||
 	    csm_render_text(&text, an, tips, lang) || csm_radar_from_analysis(&radar, an, lang) ||
-	    csm_radar_image(&png, &png_len, &radar, CSM_IMAGE_PNG, 300)) {
+	    csm_radar_image(&png, &png_len, radar, CSM_IMAGE_PNG, 300)) {
 		fprintf(stderr, "%s\n", csm_error_last());
 		return 2;
 	}
@@ -125,6 +125,7 @@ int main(int argc, char **argv)
 	HPDF_Free(pdf);
 	free(argb.data);
 	csm_free(png);
+	csm_radar_free(radar);
 	csm_free(text);
 	csm_analysis_free(an);
 	csm_score_free(s);
