@@ -867,7 +867,6 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	const csm_actions *acts = csm__analysis_followup(an)->actions;
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an), *pa = csm__analysis_prev_a(an);
-	const int ja = lang == CSM_LANG_JA;
 	const char *arrow = "→"; /* as "Items that moved" writes a move */
 	followup *f;
 	size_t i;
@@ -878,47 +877,45 @@ void csm__text_followup(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		return;
 	}
 	follow(f, an);
-	csm__buf_printf(o, ja ? "\n対策の追跡 (%zu 件: 未着手 %zu、進行中 %zu、完了 %zu、取りやめ %zu。基準日 %s)\n"
-	                      : "\nFollow-up of actions (%zu: %zu open, %zu in progress, %zu done, %zu dropped; on %s)\n",
+	csm__buf_msgf(o, csm__msg("followup.heading", lang),
 	                acts->n, f->open, f->in_progress, f->done, f->dropped, csm__analysis_followup(an)->today);
-	csm__buf_printf(o, "  %s (%zu):", ja ? "完了し、レベルが上がった" : "Done, and the item moved", f->n_done_moved);
+	csm__buf_printf(o, "  %s (%zu):", csm__msg("followup.done_moved", lang), f->n_done_moved);
 	for (i = 0; i < f->n_done_moved; i++) {
 		const csm_action *x = &acts->v[f->done_moved[i]];
 		int now = level_of(a, x->item);
 		csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", x->item, before(an, x), arrow, now);
 		if (now < x->to) /* moved, but not yet where the action aims */
-			csm__buf_printf(o, ja ? " (目標 %d)" : " (aim %d)", x->to);
+			csm__buf_msgf(o, csm__msg("followup.aim", lang), x->to);
 	}
-	csm__buf_printf(o, "%s\n", f->n_done_moved ? "" : ja ? " なし" : " none");
-	csm__buf_printf(o, "  %s (%zu):", ja ? "完了としたがレベルが変わらない (根拠を確かめてください)"
-	                                     : "Done, but the item did not move (ask for evidence)",
+	csm__buf_printf(o, "%s\n", f->n_done_moved ? "" : csm__msg("followup.none", lang));
+	csm__buf_printf(o, "  %s (%zu):", csm__msg("followup.done_still", lang),
 	                f->n_done_still);
 	for (i = 0; i < f->n_done_still; i++) {
 		const csm_action *x = &acts->v[f->done_still[i]];
 		int now = level_of(a, x->item);
 		if (now)
-			csm__buf_printf(o, "%s %s %s %d", i ? "," : "", x->item, ja ? "レベル" : "at", now);
+			csm__buf_printf(o, "%s %s %s %d", i ? "," : "", x->item, csm__msg("followup.at_level", lang), now);
 		else
-			csm__buf_printf(o, "%s %s %s", i ? "," : "", x->item, ja ? "回答なし" : "not answered");
+			csm__buf_printf(o, "%s %s %s", i ? "," : "", x->item, csm__msg("followup.not_answered", lang));
 	}
-	csm__buf_printf(o, "%s\n", f->n_done_still ? "" : ja ? " なし" : " none");
+	csm__buf_printf(o, "%s\n", f->n_done_still ? "" : csm__msg("followup.none", lang));
 	if (pa) {
-		csm__buf_printf(o, "  %s (%zu):", ja ? "対策なしにレベルが変わった" : "Moved without an action", f->n_moved);
+		csm__buf_printf(o, "  %s (%zu):", csm__msg("followup.moved", lang), f->n_moved);
 		for (i = 0; i < f->n_moved; i++) {
 			const char *id = q->items[f->moved[i]].id;
 			csm__buf_printf(o, "%s %s %d%s%d", i ? "," : "", id, level_of(pa, id), arrow, level_of(a, id));
 		}
-		csm__buf_printf(o, "%s\n", f->n_moved ? "" : ja ? " なし" : " none");
+		csm__buf_printf(o, "%s\n", f->n_moved ? "" : csm__msg("followup.none", lang));
 	}
 	/* one a line: each names who is to act */
-	csm__buf_printf(o, "  %s (%zu):%s\n", ja ? "期限を過ぎた未完了の対策" : "Open past their due date", f->n_late,
-	                f->n_late ? "" : ja ? " なし" : " none");
+	csm__buf_printf(o, "  %s (%zu):%s\n", csm__msg("followup.late", lang), f->n_late,
+	                f->n_late ? "" : csm__msg("followup.none", lang));
 	for (i = 0; i < f->n_late; i++) {
 		const csm_action *x = &acts->v[f->late[i]];
-		csm__buf_printf(o, "    %s %s %s%s", x->item, ja ? "期限" : "due", x->due,
-		                x->status == CSM_ACTION_IN_PROGRESS ? (ja ? " (進行中)" : " (in progress)") : "");
+		csm__buf_printf(o, "    %s %s %s%s", x->item, csm__msg("followup.due", lang), x->due,
+		                x->status == CSM_ACTION_IN_PROGRESS ? csm__msg("followup.in_progress", lang) : "");
 		if (x->owner[0]) {
-			csm__buf_puts(o, ja ? "、担当 " : ", owner ");
+			csm__buf_puts(o, csm__msg("followup.owner", lang));
 			csm__buf_escaped(o, x->owner);
 		}
 		csm__buf_puts(o, "\n");

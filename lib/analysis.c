@@ -295,7 +295,7 @@ static int label_group(csm_analysis *an)
 		if (by_group || an->industry_index >= 0)
 			csm__buf_puts(&g, by_group ? csm_industry_label(an->industries, parent, lang) : ind);
 		if (by_group) /* a parent group: say whose ("金融 2020年試行") */
-			csm__buf_printf(&c, lang == CSM_LANG_JA ? "%s (比較: %s %s)" : "%s (compared with: %s, %s group)", ind, g.s,
+			csm__buf_msgf(&c, csm__msg("analysis.compared_group", lang), ind, g.s,
 			                csm__industries_groups_label(an->industries, lang) ? csm__industries_groups_label(an->industries, lang)
 			                                                                    : "");
 		else /* its own group, or none: the industry says it */
@@ -443,27 +443,23 @@ void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__b
 	if (an->compares == 2)
 		return;
 	if (an->compares == 1)
-		csm__buf_printf(o, lang == CSM_LANG_JA ? "%s の回答を、%s の回答から作られた比較データと指示単位で比較しています。"
-		                                        : "%s answers compared by directive with a benchmark built from %s answers.",
+		csm__buf_msgf(o, csm__msg("analysis.note_by_directive", lang),
 		                an->q->id, bq);
 	else
-		csm__buf_printf(o, lang == CSM_LANG_JA ? "成熟度の判定と比較はありません: 比較データ「%s」は %s の回答から作られ、"
-		                                         "%s の回答とは比べられません。"
-		                                       : "No grade and no comparison: the benchmark \"%s\" was built from %s answers, "
-		                                         "which %s answers cannot be compared with.",
+		csm__buf_msgf(o, csm__msg("analysis.note_not_comparable", lang),
 		                csm_benchmark_name(an->b), bq, an->q->id);
 }
 
 const char *csm__analysis_hints_heading(const csm_analysis *an, csm_lang lang)
 {
 	if (!an->compares)
-		return lang == CSM_LANG_JA ? "改善のヒント (自社で最も低い指示から)" : "Hints (from the company's lowest directives)";
+		return csm__msg("analysis.hints_own", lang);
 	/* the trial's karte headings, by target */
 	if (an->s->grade == CSM_GRADE_A)
-		return lang == CSM_LANG_JA ? "更なる成熟度向上のヒント" : "Hints for further maturity";
+		return csm__msg("analysis.hints_further", lang);
 	if (an->s->grade == CSM_GRADE_B)
-		return lang == CSM_LANG_JA ? "成熟度Aになるためのヒント" : "Hints for reaching maturity A";
-	return lang == CSM_LANG_JA ? "成熟度Bになるためのヒント" : "Hints for reaching maturity B";
+		return csm__msg("analysis.hints_to_a", lang);
+	return csm__msg("analysis.hints_to_b", lang);
 }
 
 /* "指示1、2、7" / "Directives 1, 2 and 7", in directive order. */
@@ -479,10 +475,9 @@ static void directive_names(csm__buf *o, const int *dirs, size_t n, csm_lang lan
 			v[j] = v[j - 1];
 		v[j] = d;
 	}
-	csm__buf_puts(o, lang == CSM_LANG_JA ? "指示" : n > 1 ? "Directives " : "Directive ");
+	csm__buf_puts(o, csm__msg(n > 1 ? "analysis.directives" : "analysis.directive", lang));
 	for (i = 0; i < n; i++)
-		csm__buf_printf(o, "%s%d",
-		                !i ? "" : lang == CSM_LANG_JA ? "、" : i + 1 == n ? " and " : ", ", v[i]);
+		csm__buf_printf(o, "%s%d", !i ? "" : csm__msg(i + 1 == n ? "common.list_last_sep" : "common.list_sep", lang), v[i]);
 }
 
 int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *o)
@@ -491,11 +486,11 @@ int csm__analysis_flagged_text(const csm_analysis *an, csm_lang lang, csm__buf *
 	if (!an->flagged_n)
 		return 0;
 	directive_names(o, an->flagged, an->flagged_n, lang);
-	if (lang == CSM_LANG_JA)
-		csm__buf_puts(o, a ? "も改善の余地があります" : "も改善が必要です");
+	/* English says "has"/"have": a key per number, the same text in Japanese */
+	if (an->flagged_n > 1)
+		csm__buf_puts(o, csm__msg(a ? "analysis.flagged_room_many" : "analysis.flagged_need_many", lang));
 	else
-		csm__buf_puts(o, an->flagged_n > 1 ? (a ? " also have room to improve" : " also need improvement")
-		                                    : (a ? " also has room to improve" : " also needs improvement"));
+		csm__buf_puts(o, csm__msg(a ? "analysis.flagged_room_one" : "analysis.flagged_need_one", lang));
 	return 1;
 }
 
@@ -506,11 +501,10 @@ int csm__analysis_level_text(const csm_analysis *an, csm_list which, csm_lang la
 	if (!n || (which != CSM_LIST_LEVEL5 && which != CSM_LIST_LOWEST))
 		return 0;
 	directive_names(o, an->list[which], n, lang);
-	if (lang == CSM_LANG_JA)
-		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? "はレベル%dに達しています" : "はレベル%dで改善の余地があります", level);
+	if (which == CSM_LIST_LEVEL5)
+		csm__buf_msgf(o, csm__msg(n > 1 ? "analysis.at_level5_many" : "analysis.at_level5_one", lang), level);
 	else
-		csm__buf_printf(o, which == CSM_LIST_LEVEL5 ? " %s at level %d" : " %s at level %d, with room to improve",
-		                n > 1 ? "are" : "is", level);
+		csm__buf_msgf(o, csm__msg(n > 1 ? "analysis.at_lowest_many" : "analysis.at_lowest_one", lang), level);
 	return 1;
 }
 

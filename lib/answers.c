@@ -98,11 +98,11 @@ static int one_of(const char *s, const char *const *set, size_t n)
 const char *csm__scope_label(const char *scope, csm_lang lang)
 {
 	/* the words the form and the workbook show, never the raw id */
-	static const char *const words[CSM__SCOPES][2] = {{"単体", "single entity"}, {"グループ", "group"}};
+	static const char *const words[CSM__SCOPES] = {"answers.scope_entity", "answers.scope_group"};
 	size_t i;
 	for (i = 0; scope && i < CSM__SCOPES; i++)
 		if (strcmp(scope, csm__scopes[i]) == 0)
-			return words[i][lang == CSM_LANG_JA ? 0 : 1];
+			return csm__msg(words[i], lang);
 	return scope;
 }
 

@@ -533,7 +533,7 @@ static int radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int
 		if (rc)
 			return rc;
 	}
-	csm__buf_puts(&label, lang == CSM_LANG_JA ? "自社" : "This organization");
+	csm__buf_puts(&label, csm__msg("chart.legend_own", lang));
 	for (d = 1; d <= CSM_DIRECTIVES; d++)
 		value[d - 1] = s->dir[d - 1].has_score ? s->dir[d - 1].score : -1;
 	if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_COMPANY)))
@@ -541,19 +541,18 @@ static int radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int
 	if (industry) {
 		if ((g = csm__analysis_industry_group(an)) >= 0) {
 			if (short_labels) /* where the industry is named elsewhere on the page */
-				csm__buf_puts(&label, lang == CSM_LANG_JA ? "業種平均" : "Industry average");
+				csm__buf_puts(&label, csm__msg("chart.legend_industry", lang));
 			else
-				csm__buf_printf(&label,
-				                lang == CSM_LANG_JA ? "業種平均 (%s, n=%u)" : "Industry average (%s, n=%u)",
-				                csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
+				csm__buf_msgf(&label, csm__msg("chart.legend_industry_n", lang),
+				              csm__analysis_group_label(an, lang), csm_benchmark_group_n(b, (size_t)g));
 			group_means(value, b, g);
 			if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_INDUSTRY)))
 				return rc;
 		}
 	}
 	if ((g = csm_benchmark_group_find(b, target)) >= 0) {
-		csm__buf_printf(&label, lang == CSM_LANG_JA ? "目標: 成熟度 %s の平均 (n=%u)" : "Target: grade %s average (n=%u)",
-		                target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
+		csm__buf_msgf(&label, csm__msg("chart.legend_target", lang),
+		              target + strlen("grade:"), csm_benchmark_group_n(b, (size_t)g));
 		group_means(value, b, g);
 		if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_TARGET)))
 			return rc;
@@ -561,7 +560,7 @@ static int radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int
 	if (csm__analysis_prev(an) && out->count < CSM_RADAR_MAX_SERIES) {
 		const csm_score *ps = csm__analysis_prev(an);
 		const char *pdate = csm_answers_field_get(csm__analysis_prev_a(an), CSM_FIELD_ASSESSED_ON);
-		csm__buf_printf(&label, lang == CSM_LANG_JA ? "前回 (%s)" : "Previous (%s)", pdate ? pdate : "-");
+		csm__buf_msgf(&label, csm__msg("chart.legend_prev", lang), pdate ? pdate : "-");
 		for (d = 1; d <= CSM_DIRECTIVES; d++)
 			value[d - 1] = ps->dir[d - 1].has_score ? ps->dir[d - 1].score : -1;
 		if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_PREVIOUS)))
@@ -577,9 +576,9 @@ static int radar_fill(csm_radar *out, const csm_analysis *an, csm_lang lang, int
 		}
 		if (any) {
 			if (by)
-				csm__buf_printf(&label, lang == CSM_LANG_JA ? "自社の目標 (%sまで)" : "Own target (by %s)", by);
+				csm__buf_msgf(&label, csm__msg("chart.legend_own_target_by", lang), by);
 			else
-				csm__buf_puts(&label, lang == CSM_LANG_JA ? "自社の目標" : "Own target");
+				csm__buf_puts(&label, csm__msg("chart.legend_own_target", lang));
 			if ((rc = add_built(out, &label, value, CSM_RADAR_STYLE_OTHER)))
 				return rc;
 		}

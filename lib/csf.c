@@ -9,10 +9,9 @@
 
 /* CSF 2.0's six functions, in its order; CSF 1.1 has the last five. */
 static const char *const fn_id[CSM__CSF_FUNCTIONS] = {"GV", "ID", "PR", "DE", "RS", "RC"};
-/* Japanese as in IPA's translation of CSF 2.0. */
-static const char *const fn_name[CSM__CSF_FUNCTIONS][2] = {
-    {"統治", "Govern"}, {"識別", "Identify"}, {"防御", "Protect"},
-    {"検知", "Detect"}, {"対応", "Respond"},  {"復旧", "Recover"}};
+/* Their names (messages.c; Japanese as in IPA's translation of CSF 2.0). */
+static const char *const fn_name[CSM__CSF_FUNCTIONS] = {"csf.govern", "csf.identify", "csf.protect",
+                                                        "csf.detect", "csf.respond", "csf.recover"};
 
 struct csm__csf_map {
 	char (*key)[16]; /* "ID.GV" or "ID.AM-6" */
@@ -163,7 +162,7 @@ const char *csm_csf_function_id(csm_csf_version v, size_t i)
 const char *csm_csf_function_name(csm_csf_version v, size_t i, csm_lang lang)
 {
 	int f = fn_of(v, i);
-	return f < 0 || !CSM__LANG_OK(lang) ? NULL : fn_name[f][lang];
+	return f < 0 || !CSM__LANG_OK(lang) ? NULL : csm__msg(fn_name[f], lang);
 }
 
 int csm_questionnaire_has_csf2(const csm_questionnaire *q) { return q ? q->has_csf20 : 0; }

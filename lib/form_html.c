@@ -17,97 +17,24 @@
 extern const unsigned char csm__form_css[];
 extern const unsigned char csm__form_js[];
 
-/* The page's own words, ja and en. Keys are also passed to the script. */
-typedef struct ui_text {
-	const char *key, *ja, *en;
-} ui_text;
-
-static const ui_text UI[] = {
-    {"intro", "各項目について、現在の自社に最も近いレベル（1〜5）を選んでください。該当しない項目は「該当なし」を選びます。入力内容はこのブラウザーに自動で保存され、ネットワークには一切送信されません。最後に「回答を保存」で回答ファイルを書き出し、依頼元へ送ってください。",
-     "For each item, choose the level (1 to 5) closest to where your organization is today, or \"n/a\" where the item does not apply. What you type is kept in this browser as you go and is never sent anywhere. When you are done, \"Save answers\" writes an answers file: send it to whoever asked for it."},
-    {"skip", "チェック項目へ移動", "Skip to the checklist"},
-    {"bar", "進捗と保存", "Progress and saving"},
-    {"progress", "{total} 項目中 {n} 項目回答済み", "{n} of {total} answered"},
-    {"next_open", "次の未回答へ", "Next unanswered"},
-    {"print", "印刷", "Print"},
-    {"save", "回答を保存", "Save answers"},
-    {"save_draft", "未完成のまま下書きとして保存", "Save as a draft anyway"},
-    {"draft_note", "残っているのは未回答の項目と空欄だけです。下書きとして保存し、後で仕上げることもできます。",
-     "Only unanswered items and empty fields are left: you can save a draft now and finish it later."},
-    {"problems", "保存する前に確認してください", "Before saving, please check"},
-    {"noscript", "このブラウザーではスクリプトが動いていないため、進捗表示・自動保存・回答ファイルの保存が使えません。印刷して記入することはできます。",
-     "Scripts are not running in this browser, so progress, keeping what you type and saving the answers file do not work. You can still print the form and fill it in on paper."},
-    {"org", "組織と評価者", "Organization and assessors"},
-    {"f_name", "組織名", "Organization name"},
-    {"f_industry", "業種", "Industry"},
-    {"choose", "（選択してください）", "(choose)"},
-    {"f_scope", "評価の範囲", "Scope of the assessment"},
-    {"scope_entity", "単体（この会社のみ）", "Single entity (this company only)"},
-    {"scope_group", "グループ（子会社を含む）", "Group (including subsidiaries)"},
-    {"f_size", "規模", "Size"},
-    {"size_none", "（回答しない）", "(not given)"},
+/* The page's own words (messages.c, "form."); the script gets them too, in
+ * this order, under the key without its "form." prefix. */
+#define FORM_PREFIX "form."
+static const char *const UI[] = {
+    "form.intro", "form.skip", "form.bar", "form.progress", "form.next_open", "form.print", "form.save",
+    "form.save_draft", "form.draft_note", "form.problems", "form.noscript", "form.org", "form.f_name",
+    "form.f_industry", "form.choose", "form.f_scope", "form.scope_entity", "form.scope_group",
+    "form.f_size", "form.size_none",
     /* The same words as the workbook's: csm defines no headcount for the bands. */
-    {"size_small", "小規模", "Small"},
-    {"size_medium", "中規模", "Medium"},
-    {"size_large", "大規模", "Large"},
-    {"f_date", "評価日", "Date of the assessment"},
-    {"f_date_help", "YYYY-MM-DD（例: 2026-04-01）", "YYYY-MM-DD (e.g. 2026-04-01)"},
-    {"assessors", "評価者", "Assessors"},
-    {"assessors_help", "回答に加わった人。複数人で評価すると、甘すぎ・厳しすぎの偏りが減ります。",
-     "Everyone who took part. Several assessors reduce the bias of a lenient or a strict rater."},
-    {"f_assessor", "氏名", "Name"},
-    {"f_role", "役割", "Role"},
-    {"add_assessor", "評価者を追加", "Add assessor"},
-    {"remove", "削除", "Remove"},
-    {"remove_label", "この評価者を削除", "Remove this assessor"},
-    {"gates", "はじめに：体制についての質問", "First: questions about how security is organized"},
-    {"gates_help", "「いいえ」の場合、関連する項目で高いレベルを選ぶと、回答ファイルの読み込み時に注意が表示されます。",
-     "Where the answer is \"no\", csm points out related items answered at a high level when it reads the file."},
-    {"yes", "はい", "Yes"},
-    {"no", "いいえ", "No"},
-    {"levels", "レベルの目安", "What the levels mean"},
-    {"directive", "指示 {d}", "Directive {d}"},
-    {"items_count", "{n} 項目", "{n} items"},
-    {"level", "レベル", "Level"},
-    {"na", "該当なし", "n/a"},
-    {"na_text", "この項目は自社に当てはまらない（平均から除外されます）",
-     "The item does not apply to this organization (left out of the average)"},
-    {"intent", "質問の意図", "Why we ask"},
-    {"hint", "回答のヒント", "How to find the answer"},
-    {"f_evidence_label", "根拠", "Evidence"},
-    {"evidence_help", "文書名・日付など。レベル 4・5 には根拠を書いてください。",
-     "A document, a date, a record. Give evidence for levels 4 and 5."},
-    {"f_note_label", "メモ", "Note"},
-    {"footer", "csm {version} で作成 — 質問票 {q}。保存すると csm-answers/1 形式の回答ファイルになります。このページは何も送信しません。",
-     "Made with csm {version}, questionnaire {q}. Saving writes a csm-answers/1 answers file; this page sends nothing anywhere."},
-    {"restored", "このブラウザーに残っていた入力内容（{time}）を復元しました。", "Restored what was typed in this browser ({time})."},
-    {"discard", "入力内容を破棄して最初から", "Discard it and start over"},
-    {"no_storage", "このブラウザーでは入力内容を保持できません（ローカルストレージが使えません）。ページを閉じる前に保存してください。",
-     "This browser cannot keep what you type (local storage is not available): save your answers before closing the page."},
-    {"saved", "{file} を保存しました。このファイルを依頼元へ送ってください。", "Saved {file}. Send this file to whoever asked for it."},
-    {"saved_draft", "下書き {file} を保存しました（未回答 {n} 件）。", "Saved the draft {file} ({n} still open)."},
-    {"saved_warnings", "注意 {n} 件：根拠のないレベル 4・5 があります。", "{n} notes: levels 4 or 5 without evidence."},
-    {"e_name", "組織名が空欄です", "The organization name is empty"},
-    {"e_industry", "業種が選ばれていません", "No industry is chosen"},
-    {"e_date", "評価日が空欄です", "The date of the assessment is empty"},
-    {"e_date_bad", "評価日が日付として正しくありません（YYYY-MM-DD）", "The date of the assessment is not a valid date (YYYY-MM-DD)"},
-    {"e_assessor", "評価者が 1 人も記入されていません", "No assessor is named"},
-    {"e_open", "項目 {id}：未回答", "Item {id}: not answered"},
-    {"e_long", "{field}：長すぎます（{n} バイト、上限 {max}）", "{field}: too long ({n} bytes, at most {max})"},
-    {"w_evidence", "項目 {id}：レベル {level} に根拠がありません", "Item {id}: level {level} without evidence"},
-    {"f_evidence", "項目 {id} の根拠", "Evidence of item {id}"},
-    {"f_note", "項目 {id} のメモ", "Note of item {id}"},
+    "form.size_small", "form.size_medium", "form.size_large", "form.f_date", "form.f_date_help",
+    "form.assessors", "form.assessors_help", "form.f_assessor", "form.f_role", "form.add_assessor",
+    "form.remove", "form.remove_label", "form.gates", "form.gates_help", "form.yes", "form.no",
+    "form.levels", "form.directive", "form.items_count", "form.level", "form.na", "form.na_text",
+    "form.intent", "form.hint", "form.f_evidence_label", "form.evidence_help", "form.f_note_label",
+    "form.footer", "form.restored", "form.discard", "form.no_storage", "form.saved", "form.saved_draft",
+    "form.saved_warnings", "form.e_name", "form.e_industry", "form.e_date", "form.e_date_bad",
+    "form.e_assessor", "form.e_open", "form.e_long", "form.w_evidence", "form.f_evidence", "form.f_note",
 };
-
-static const char *ui(const char *key, csm_lang lang)
-{
-	size_t i;
-	for (i = 0; i < sizeof UI / sizeof UI[0]; i++)
-		if (strcmp(UI[i].key, key) == 0)
-			return lang == CSM_LANG_EN ? UI[i].en : UI[i].ja;
-	assert(!"unknown UI text");
-	return "";
-}
 
 /* `n` bytes of text or attribute value, escaped for HTML. */
 static void esc_n(csm__buf *b, const char *s, size_t n)
@@ -162,10 +89,10 @@ static void level_choices(csm__buf *b, const csm_questionnaire *q, size_t i, con
 	const char *id = q->items[i].id;
 	int l;
 	csm__buf_puts(b, "<fieldset class=\"levels\"><legend>");
-	esc(b, ui("level", lang));
+	esc(b, csm__msg("form.level", lang));
 	csm__buf_puts(b, "</legend>\n");
 	for (l = 1; l <= 6; l++) {
-		const char *desc = l <= 5 ? q->items[i].level[l - 1][lang] : ui("na_text", lang);
+		const char *desc = l <= 5 ? q->items[i].level[l - 1][lang] : csm__msg("form.na_text", lang);
 		int checked = ans && (l <= 5 ? ans->kind == CSM_ANSWER_LEVEL && ans->level == l : ans->kind == CSM_ANSWER_NA);
 		if (!desc)
 			desc = q->level[l - 1][lang];
@@ -175,7 +102,7 @@ static void level_choices(csm__buf *b, const csm_questionnaire *q, size_t i, con
 			csm__buf_printf(b, "\" value=\"%d\"%s><span class=\"n\">%d</span><span>", l, checked ? " checked" : "", l);
 		else
 			csm__buf_printf(b, "\" value=\"n/a\"%s><span class=\"n\">%s</span><span>", checked ? " checked" : "",
-			                lang == CSM_LANG_EN ? "n/a" : "&#8212;");
+			                csm__msg("form.na_mark", lang));
 		esc(b, desc ? desc : "");
 		csm__buf_puts(b, "</span></label>\n");
 	}
@@ -240,7 +167,7 @@ static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, cons
 	csm__buf_puts(b, "</h3>\n");
 	if (intent) {
 		csm__buf_puts(b, "<p class=\"intent\"><span class=\"label\">");
-		esc(b, ui("intent", lang));
+		esc(b, csm__msg("form.intent", lang));
 		csm__buf_puts(b, ":</span> ");
 		esc(b, intent);
 		csm__buf_puts(b, "</p>\n");
@@ -258,16 +185,16 @@ static void item_article(csm__buf *b, const csm_questionnaire *q, size_t i, cons
 	}
 	if (hint) {
 		csm__buf_puts(b, "<p class=\"hint\"><span class=\"label\">");
-		esc(b, ui("hint", lang));
+		esc(b, csm__msg("form.hint", lang));
 		csm__buf_puts(b, ":</span> ");
 		esc(b, hint);
 		csm__buf_puts(b, "</p>\n");
 	}
 	csm__buf_puts(b, "<div class=\"texts\">\n");
 	/* the help asks for evidence of levels 4 and 5; a scale has none */
-	text_area(b, "evidence", it->id, ui("f_evidence_label", lang), q->choice_count ? NULL : ui("evidence_help", lang),
-	          ans ? ans->evidence : NULL);
-	text_area(b, "note", it->id, ui("f_note_label", lang), NULL, ans ? ans->note : NULL);
+	text_area(b, "evidence", it->id, csm__msg("form.f_evidence_label", lang),
+	          q->choice_count ? NULL : csm__msg("form.evidence_help", lang), ans ? ans->evidence : NULL);
+	text_area(b, "note", it->id, csm__msg("form.f_note_label", lang), NULL, ans ? ans->note : NULL);
 	csm__buf_puts(b, "</div></article>\n");
 }
 
@@ -292,17 +219,17 @@ static void select_field(csm__buf *b, const char *id, const char *label, const c
 static void assessor_row(csm__buf *b, const char *name, const char *role, csm_lang lang)
 {
 	csm__buf_puts(b, "<div class=\"assessor\"><label class=\"field\">");
-	esc(b, ui("f_assessor", lang));
+	esc(b, csm__msg("form.f_assessor", lang));
 	csm__buf_printf(b, "<input type=\"text\" class=\"a-name\" maxlength=\"%u\" value=\"", CSM_MAX_NAME_BYTES);
 	esc(b, name ? name : "");
 	csm__buf_puts(b, "\"></label><label class=\"field\">");
-	esc(b, ui("f_role", lang));
+	esc(b, csm__msg("form.f_role", lang));
 	csm__buf_printf(b, "<input type=\"text\" class=\"a-role\" maxlength=\"%u\" value=\"", CSM_MAX_NAME_BYTES);
 	esc(b, role ? role : "");
 	csm__buf_puts(b, "\"></label><button type=\"button\" class=\"remove\" aria-label=\"");
-	esc(b, ui("remove_label", lang));
+	esc(b, csm__msg("form.remove_label", lang));
 	csm__buf_puts(b, "\">");
-	esc(b, ui("remove", lang));
+	esc(b, csm__msg("form.remove", lang));
 	csm__buf_puts(b, "</button></div>\n");
 }
 
@@ -318,18 +245,18 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	size_t i;
 
 	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
-	esc(b, ui("org", lang));
+	esc(b, csm__msg("form.org", lang));
 	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
-	esc(b, ui("f_name", lang));
+	esc(b, csm__msg("form.f_name", lang));
 	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
 	                CSM_MAX_NAME_BYTES);
 	esc(b, name ? name : "");
 	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
-	esc(b, ui("f_industry", lang));
+	esc(b, csm__msg("form.f_industry", lang));
 	if (opt->industries) {
 		int found = 0;
 		csm__buf_puts(b, "<select id=\"org-industry\" name=\"org-industry\"><option value=\"\">");
-		esc(b, ui("choose", lang));
+		esc(b, csm__msg("form.choose", lang));
 		csm__buf_puts(b, "</option>");
 		for (i = 0; i < csm_industries_count(opt->industries); i++) {
 			const char *id = csm_industry_id(opt->industries, i);
@@ -358,20 +285,20 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 		esc(b, industry ? industry : "");
 		csm__buf_puts(b, "\"></label>\n");
 	}
-	scope_labels[0] = ui("scope_entity", lang);
-	scope_labels[1] = ui("scope_group", lang);
-	select_field(b, "org-scope", ui("f_scope", lang), csm__scopes, scope_labels, CSM__SCOPES,
+	scope_labels[0] = csm__msg("form.scope_entity", lang);
+	scope_labels[1] = csm__msg("form.scope_group", lang);
+	select_field(b, "org-scope", csm__msg("form.f_scope", lang), csm__scopes, scope_labels, CSM__SCOPES,
 	             pre ? pre->field[CSM_FIELD_ORG_SCOPE] : NULL);
 	for (i = 0; i < CSM__SIZES; i++) /* after a "not given" choice */
 		sizes[1 + i] = csm__sizes[i];
-	size_labels[0] = ui("size_none", lang);
-	size_labels[1] = ui("size_small", lang);
-	size_labels[2] = ui("size_medium", lang);
-	size_labels[3] = ui("size_large", lang);
-	select_field(b, "org-size", ui("f_size", lang), sizes, size_labels, 1 + CSM__SIZES,
+	size_labels[0] = csm__msg("form.size_none", lang);
+	size_labels[1] = csm__msg("form.size_small", lang);
+	size_labels[2] = csm__msg("form.size_medium", lang);
+	size_labels[3] = csm__msg("form.size_large", lang);
+	select_field(b, "org-size", csm__msg("form.f_size", lang), sizes, size_labels, 1 + CSM__SIZES,
 	             pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
 	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
-	esc(b, ui("f_date", lang));
+	esc(b, csm__msg("form.f_date", lang));
 	/* Text, not type="date": a date picker shows the browser's locale order
 	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
 	 * the workbook use YYYY-MM-DD, and so does the field. */
@@ -380,18 +307,18 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
 	esc(b, date ? date : "");
 	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
-	esc(b, ui("f_date_help", lang));
+	esc(b, csm__msg("form.f_date_help", lang));
 	csm__buf_puts(b, "</span></label>\n</div>\n<h3>");
-	esc(b, ui("assessors", lang));
+	esc(b, csm__msg("form.assessors", lang));
 	csm__buf_puts(b, "</h3><p class=\"hint\">");
-	esc(b, ui("assessors_help", lang));
+	esc(b, csm__msg("form.assessors_help", lang));
 	csm__buf_puts(b, "</p><div id=\"assessors\">\n");
 	for (i = 0; pre && i < pre->assessor_count; i++)
 		assessor_row(b, pre->assessor_name[i], pre->assessor_role[i], lang);
 	if (!pre || !pre->assessor_count)
 		assessor_row(b, NULL, NULL, lang);
 	csm__buf_puts(b, "</div><button type=\"button\" id=\"add-assessor\">");
-	esc(b, ui("add_assessor", lang));
+	esc(b, csm__msg("form.add_assessor", lang));
 	csm__buf_puts(b, "</button>\n<template id=\"assessor-row\">");
 	assessor_row(b, NULL, NULL, lang);
 	csm__buf_puts(b, "</template></section>\n");
@@ -403,9 +330,9 @@ static void gates_card(csm__buf *b, const csm_questionnaire *q, const csm_answer
 	if (!q->gate_count)
 		return;
 	csm__buf_puts(b, "<section class=\"card\" id=\"gates\"><h2>");
-	esc(b, ui("gates", lang));
+	esc(b, csm__msg("form.gates", lang));
 	csm__buf_puts(b, "</h2><p class=\"hint\">");
-	esc(b, ui("gates_help", lang));
+	esc(b, csm__msg("form.gates_help", lang));
 	csm__buf_puts(b, "</p>\n");
 	for (i = 0; i < q->gate_count; i++) {
 		const char *id = q->gates[i].id;
@@ -422,7 +349,7 @@ static void gates_card(csm__buf *b, const csm_questionnaire *q, const csm_answer
 			csm__buf_puts(b, "<label><input type=\"radio\" name=\"gate-");
 			esc(b, id);
 			csm__buf_printf(b, "\" value=\"%s\"%s> ", k ? "no" : "yes", value == (k ? 0 : 1) ? " checked" : "");
-			esc(b, ui(k ? "no" : "yes", lang));
+			esc(b, csm__msg(k ? "form.no" : "form.yes", lang));
 			csm__buf_puts(b, "</label>");
 		}
 		csm__buf_puts(b, "</div></fieldset>\n");
@@ -434,10 +361,10 @@ static void levels_card(csm__buf *b, const csm_questionnaire *q, csm_lang lang)
 {
 	int l;
 	csm__buf_puts(b, "<section class=\"card\" id=\"levels\"><h2>");
-	esc(b, ui("levels", lang));
+	esc(b, csm__msg("form.levels", lang));
 	csm__buf_puts(b, "</h2><dl>\n");
 	for (l = 1; l <= 5; l++) {
-		csm__buf_printf(b, "<dt>%s %d</dt><dd>", ui("level", lang), l);
+		csm__buf_printf(b, "<dt>%s %d</dt><dd>", csm__msg("form.level", lang), l);
 		esc(b, q->level[l - 1][lang] ? q->level[l - 1][lang] : "");
 		csm__buf_puts(b, "</dd>\n");
 	}
@@ -459,13 +386,13 @@ static void items_part(csm__buf *b, const csm_questionnaire *q, const csm_answer
 				esc(b, q->group_word[lang]);
 				csm__buf_printf(b, " %d", d);
 			} else {
-				esc_fill(b, ui("directive", lang), (const char *const[]){"d"}, (const char *const[]){num}, 1);
+				esc_fill(b, csm__msg("form.directive", lang), (const char *const[]){"d"}, (const char *const[]){num}, 1);
 			}
 			csm__buf_puts(b, ": ");
 			esc(b, q->dir_title[d - 1][lang] ? q->dir_title[d - 1][lang] : "");
 			snprintf(num, sizeof num, "%u", q->dir_items[d - 1]);
 			csm__buf_puts(b, "<span class=\"count\">");
-			esc_fill(b, ui("items_count", lang), (const char *const[]){"n"}, (const char *const[]){num}, 1);
+			esc_fill(b, csm__msg("form.items_count", lang), (const char *const[]){"n"}, (const char *const[]){num}, 1);
 			csm__buf_puts(b, "</span></h2>\n");
 		}
 		item_article(b, q, i, pre, lang);
@@ -501,7 +428,7 @@ static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_o
 			ok = cJSON_AddItemToArray(choices, cJSON_CreateString(q->choices[i].id));
 	}
 	for (i = 0; ok && i < sizeof UI / sizeof UI[0]; i++)
-		ok = cJSON_AddStringToObject(text, UI[i].key, opt->lang == CSM_LANG_EN ? UI[i].en : UI[i].ja) != NULL;
+		ok = cJSON_AddStringToObject(text, UI[i] + strlen(FORM_PREFIX), csm__msg(UI[i], opt->lang)) != NULL;
 	/* Organization fields the form does not show (parent, headcount, ...) go back out unchanged. */
 	ok = ok && (extra = opt->prefill && opt->prefill->organization ? cJSON_Duplicate(opt->prefill->organization, 1)
 	                                                              : cJSON_CreateObject()) &&
@@ -563,13 +490,13 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	/* the form's local-storage slot is named after its content, so two
 	 * different forms opened from the same folder never share answers */
 	h = csm__fnv1a(q->id, strlen(q->id), CSM__FNV_BASIS);
-	h = csm__fnv1a(lang == CSM_LANG_EN ? "en" : "ja", 2, h);
+	h = csm__fnv1a(csm__msg("common.lang_code", lang), 2, h);
 	h = csm__fnv1a(body.s, body.len, h);
 	snprintf(form_id, sizeof form_id, "%016llx", (unsigned long long)h);
 
 	org = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
 	csm__buf_printf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-	                lang == CSM_LANG_EN ? "en" : "ja");
+	                csm__msg("common.lang_code", lang));
 	csm__buf_puts(&page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	                     /* Nothing may be fetched: the page is complete as it is. */
 	                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -583,36 +510,36 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	}
 	csm__buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
 	                (const char *)csm__form_css);
-	esc(&page, ui("skip", lang));
+	esc(&page, csm__msg("form.skip", lang));
 	csm__buf_puts(&page, "</a>\n<header class=\"top\"><h1>");
 	esc(&page, q->title[lang]);
 	csm__buf_puts(&page, "</h1><p>");
-	esc(&page, q->choice_count ? csm__msg("sme.form_intro", lang) : ui("intro", lang));
+	esc(&page, csm__msg(q->choice_count ? "sme.form_intro" : "form.intro", lang));
 	csm__buf_puts(&page, "</p></header>\n<div class=\"bar\" role=\"region\" aria-label=\"");
-	esc(&page, ui("bar", lang));
+	esc(&page, csm__msg("form.bar", lang));
 	csm__buf_printf(&page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
 	                       "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
 	                q->item_count);
 	csm__buf_puts(&page, "<button type=\"button\" id=\"next-open\">");
-	esc(&page, ui("next_open", lang));
+	esc(&page, csm__msg("form.next_open", lang));
 	csm__buf_puts(&page, "</button><button type=\"button\" id=\"print\">");
-	esc(&page, ui("print", lang));
+	esc(&page, csm__msg("form.print", lang));
 	csm__buf_puts(&page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
-	esc(&page, ui("save", lang));
+	esc(&page, csm__msg("form.save", lang));
 	csm__buf_puts(&page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
-	esc(&page, ui("noscript", lang));
+	esc(&page, csm__msg("form.noscript", lang));
 	csm__buf_puts(&page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
 	                     "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
-	esc(&page, ui("problems", lang));
+	esc(&page, csm__msg("form.problems", lang));
 	csm__buf_puts(&page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
-	esc(&page, ui("draft_note", lang));
+	esc(&page, csm__msg("form.draft_note", lang));
 	csm__buf_puts(&page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
-	esc(&page, ui("save_draft", lang));
+	esc(&page, csm__msg("form.save_draft", lang));
 	csm__buf_puts(&page, "</button></div>\n");
 	csm__buf_add(&page, body.s, body.len);
 	csm__buf_free(&body);
 	csm__buf_puts(&page, "</main>\n<footer>");
-	esc_fill(&page, ui("footer", lang), (const char *const[]){"version", "q"},
+	esc_fill(&page, csm__msg("form.footer", lang), (const char *const[]){"version", "q"},
 	         (const char *const[]){csm_version(), q->id}, 2);
 	csm__buf_puts(&page, "</footer>\n<script type=\"application/json\" id=\"csm-config\">");
 	if ((rc = config_json(&page, q, opt, form_id))) {

@@ -386,35 +386,26 @@ int csm_answers_resolve_industry(char **notices, csm_answers *a, const csm_indus
 	CSM__ARGS(notices && a && ind && CSM__LANG_OK(lang));
 	const char *id = a->field[CSM_FIELD_ORG_INDUSTRY], *to;
 	csm__buf b = {0};
-	int rc, ja = lang == CSM_LANG_JA;
+	int rc;
 
 	*notices = NULL;
 	if ((rc = csm_answers_check_industry(a, ind)))
 		return rc;
 	if (id && (to = csm_industry_renamed(ind, id))) {
 		if (!csm_industry_is_group(ind, to))
-			csm__buf_printf(&b,
-			                ja ? "%s: organization.industry: 業種 '%s' は '%s'(%s)になりました。今後は '%s' を使ってください\n"
-			                   : "%s: organization.industry: industry '%s' is now '%s' (%s); use '%s' from now on\n",
-			                a->name, id, to, csm_industry_label(ind, to, lang), to);
+			csm__buf_msgf(&b, csm__msg("industries.renamed", lang),
+			              a->name, id, to, csm_industry_label(ind, to, lang), to);
 		else {
-			csm__buf_printf(&b,
-			                ja ? "%s: organization.industry: 業種 '%s' はいくつかの業種にまたがるため、%sのグループ '%s'(%s)として比較します。"
-			                     "より近い比較には次のいずれかを指定してください: "
-			                   : "%s: organization.industry: industry '%s' spans several industries and is now the %s group "
-			                     "'%s' (%s); for a closer comparison name one of: ",
-			                a->name, id, csm__industries_groups_label(ind, lang), to, csm_industry_label(ind, to, lang));
+			csm__buf_msgf(&b, csm__msg("industries.renamed_to_group", lang),
+			              a->name, id, csm__industries_groups_label(ind, lang), to, csm_industry_label(ind, to, lang));
 			children(&b, ind, to);
 			csm__buf_puts(&b, "\n");
 		}
 		if ((rc = csm__answers_set_industry(a, to)))
 			goto fail;
 	} else if (id && csm_industry_is_group(ind, id)) {
-		csm__buf_printf(&b,
-		                ja ? "%s: organization.industry: '%s' は%sの業種グループ(%s)です。より近い比較には次のいずれかを指定してください: "
-		                   : "%s: organization.industry: '%s' is a %s group of industries (%s); for a closer comparison "
-		                     "name one of: ",
-		                a->name, id, csm__industries_groups_label(ind, lang), csm_industry_label(ind, id, lang));
+		csm__buf_msgf(&b, csm__msg("industries.is_group", lang),
+		              a->name, id, csm__industries_groups_label(ind, lang), csm_industry_label(ind, id, lang));
 		children(&b, ind, id);
 		csm__buf_puts(&b, "\n");
 	}

@@ -23,8 +23,20 @@ typedef struct csm__message {
  * from the table is a programming error (asserted; release builds return the
  * key itself). */
 const char *csm__msg(const char *key, csm_lang lang);
+/* The word for a questionnaire's groups in `lang`: its "group_word" ("Part")
+ * or "Directive" (指示). Every report that names a group says it so. */
+const char *csm__group_word(const csm_questionnaire *q, csm_lang lang);
 /* The whole table, sorted by key, for its test. */
 const csm__message *csm__msg_table(size_t *out_count);
+/* printf with a text of the table as the format: `msg` is csm__msg(key,
+ * lang). The compiler cannot check a format it does not see, so these take
+ * only the table's texts, whose conversions test_messages checks to be the
+ * same in every language; the caller passes arguments to match. */
+struct csm__buf;
+void csm__buf_msgf(struct csm__buf *b, const char *msg, ...);
+void csm__buf_vmsgf(struct csm__buf *b, const char *msg, va_list ap);
+/* Like snprintf: into `dst` of `size` bytes, cut to fit. */
+int csm__msg_snprintf(char *dst, size_t size, const char *msg, ...);
 
 /* ---- error.c: the per-thread message ---------------------------------- */
 
@@ -125,6 +137,7 @@ typedef struct csm__buf {
 void csm__buf_add(csm__buf *b, const char *s, size_t n);
 void csm__buf_puts(csm__buf *b, const char *s);
 void csm__buf_printf(csm__buf *b, const char *fmt, ...) CSM_PRINTF(2, 3);
+void csm__buf_vprintf(csm__buf *b, const char *fmt, va_list ap) CSM_PRINTF(2, 0);
 /* Pad with spaces to `width` display columns after `s` took `used`. */
 void csm__buf_pad(csm__buf *b, size_t used, size_t width);
 /* Hand the string to *out (caller frees) or fail with CSM_ENOMEM. */

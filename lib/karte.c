@@ -47,50 +47,6 @@ void csm__kgrade_box_overall(csm__kdoc *k, double x, const char *overall)
 	k->c.text(&k->c, x + 100, MARGIN + 56, shown, size, CSM_ALIGN_RIGHT, 1.0);
 }
 
-const char *const csm__karte_text[K_COUNT][2] = {
-	[K_TITLE] = {"サイバーセキュリティ経営ガイドライン 診断カルテ", "Cyber Security Management Guidelines - Assessment Karte"},
-	[K_INDUSTRY] = {"業種", "Industry"},
-	[K_SCOPE] = {"範囲", "Scope"},
-	[K_ASSESSED] = {"評価日", "Assessed"},
-	[K_QUESTIONNAIRE] = {"設問", "Questionnaire"},
-	[K_ASSESSORS] = {"評価者", "Assessors"},
-	[K_GRADE] = {"成熟度", "Grade"},
-	[K_OVERALL] = {"総合スコア", "Overall"},
-	[K_TARGET] = {"比較の目標", "Compared with"},
-	[K_GRADING] = {"判定基準 (総合スコア)", "Grading (overall)"},
-	[K_BEHIND2] = {"目標から 2 以上遅れている指示", "2 or more behind the target"},
-	[K_BEHIND1] = {"目標から 1 以上 2 未満遅れている指示", "1 to 2 behind the target"},
-	[K_NONE] = {"なし", "none"},
-	[K_TABLE] = {"指示ごとのスコアと比較", "Scores by directive, compared"},
-	[K_DIRECTIVE] = {"指示", "Directive"},
-	[K_SCORE] = {"自社", "Score"},
-	[K_ALL] = {"全体", "All"},
-	[K_IND] = {"業種", "Industry"},
-	[K_GAP] = {"目標との差", "Gap"},
-	[K_MARKS] = {"差 = 目標平均 - 自社スコア。** 差 2 以上、* 差 1 以上 2 未満 (表示した値で判定)。",
-	             "Gap = target average - score. ** gap >= 2, * 1 <= gap < 2, as shown."},
-	[K_HINTS] = {"改善のヒント", "Hints"},
-	[K_HINT1] = {"最優先", "Urgent"},
-	[K_HINT2] = {"次に", "Next"},
-	[K_HINT1_PLAIN] = {"ヒント1", "Hint 1"},
-	[K_HINT2_ACTION] = {"それぞれ最も低い項目を目標平均のレベルまで引き上げてください。読むべきティップス:",
-	                    "Raise each one's lowest items to the target average's level. Tips to read:"},
-	[K_HINT2_ACTION_OWN] = {"それぞれ最も低い項目を1段階ずつ引き上げてください。読むべきティップス:",
-	                        "Raise each one's lowest items a level at a time. Tips to read:"},
-	[K_LEVELS] = {"レベルの状況", "Levels"},
-	[K_SHADED] = {" 自社スコア 1.x・2.x は網掛け (濃・淡)。", " Scores 1.x and 2.x shaded (dark, light)."},
-	[K_LOWEST_ITEMS] = {"最も低い項目", "Lowest items"},
-	[K_TIP] = {"ティップス", "Tip"},
-	[K_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
-	[K_BENCHMARK] = {"比較データ", "Benchmark"},
-	[K_PAGE] = {"ページ", "page"},
-	[K_PARTIAL] = {"未回答の項目があります。結果は暫定です。", "Some items are unanswered: the result is provisional."},
-	[K_WEIGHTED] = {"指示ごとの重み付けを使用しています。", "Directive weights are in use."},
-	[K_NA] = {"対象外", "n/a"},
-	[K_RADAR] = {"レーダーチャート", "Radar"},
-	[K_NO_DATE] = {"日付なし", "undated"},
-	[K_ESTIMATED] = {"(2020年試行から推定)", "(estimated from the 2020 trial)"},
-};
 
 
 void csm__kfooter(csm__kdoc *k, const csm_benchmark *b, csm_lang lang)
@@ -102,7 +58,8 @@ void csm__kfooter(csm__kdoc *k, const csm_benchmark *b, csm_lang lang)
 	csm__kline(k, MARGIN, FOOTER_Y - 10, PAGE_W - MARGIN, FOOTER_Y - 10, 0.75, 0.5);
 	/* the benchmark's name and date come from its file: kept to the line */
 	csm__kfit_into(k,
-	         csm__kfmt(k, 0, "%s: %s (%s)  ·  csm %s", T(K_BENCHMARK), csm_benchmark_name(b), date[0] ? date : T(K_NO_DATE),
+	         csm__kfmt(k, 0, "%s: %s (%s)  ·  csm %s", csm__msg("karte.benchmark", lang), csm_benchmark_name(b),
+	                   date[0] ? date : csm__msg("karte.no_date", lang),
 	              csm_version()),
 	         &size, 7, PAGE_W - 2 * MARGIN - 40, &left);
 	if (left.s)
@@ -142,7 +99,7 @@ static void directive_list(csm__kdoc *k, double x, double *y, double width, cons
 		csm__buf_printf(&text, "%s%d %s", i ? csm__msg("common.list_sep", lang) : "", v[i], q->dir_short[v[i] - 1][lang]);
 	if (text.nomem)
 		k->nomem = 1;
-	csm__kwrap(k, x + 6, y, n && text.s ? text.s : T(K_NONE), BODY_SIZE, width - 6, BODY_LEAD, 0.1, 1);
+	csm__kwrap(k, x + 6, y, n && text.s ? text.s : csm__msg("karte.none", lang), BODY_SIZE, width - 6, BODY_LEAD, 0.1, 1);
 	csm__buf_free(&text);
 	*y += 5;
 }
@@ -237,7 +194,7 @@ static void assessor_entry(csm__kdoc *k, csm__buf *out, const char *nm, const ch
 static void assessor_block(csm__kdoc *k, double *y, const csm_answers *a, double size, double width, csm_lang lang)
 {
 	csm__buf flow = {0}, cell = {0};
-	const char *label = csm__kfmt(k, 1, "%s: ", T(K_ASSESSORS));
+	const char *label = csm__kfmt(k, 1, "%s: ", csm__msg("karte.assessors", lang));
 	double lw = csm__ktext_width(k->km, label, size), cw = (width - lw) / 2, ty = 0;
 	size_t i, cells, shown;
 	csm__buf_puts(&flow, label);
@@ -266,7 +223,7 @@ static void assessor_block(csm__kdoc *k, double *y, const csm_answers *a, double
 		if (i < shown)
 			assessor_entry(k, &cell, a->assessor_name[i], a->assessor_role[i], size, cw - 10);
 		else
-			csm__buf_printf(&cell, lang == CSM_LANG_JA ? "ほか %zu 名" : "and %zu more", a->assessor_count - shown);
+			csm__buf_msgf(&cell, csm__msg("karte.assessors_more", lang), a->assessor_count - shown);
 		if (cell.nomem)
 			k->nomem = 1;
 		else if (cell.s)
@@ -303,20 +260,20 @@ static double karte_header(csm__kdoc *k, const csm_analysis *an, csm_lang lang)
 	k->first_page = k->pages;
 	/* Header: what, who, when; the grade on the right. It wraps and grows
 	 * as its texts need, and what is below moves down with its rule. */
-	csm__ktext_rgb(k, MARGIN, MARGIN + 6, T(K_TITLE), 9, CSM_ALIGN_LEFT, ACCENT);
+	csm__ktext_rgb(k, MARGIN, MARGIN + 6, csm__msg("karte.title", lang), 9, CSM_ALIGN_LEFT, ACCENT);
 	f = csm_answers_field_get(a, CSM_FIELD_ORG_NAME);
 	snprintf(k->running, sizeof k->running, "%s", f ? f : a->name);
-	snprintf(k->running_tail, sizeof k->running_tail, "  ·  %s %s", T(K_GRADE), csm_grade_name(s->grade));
+	snprintf(k->running_tail, sizeof k->running_tail, "  ·  %s %s", csm__msg("karte.grade", lang), csm_grade_name(s->grade));
 	y = csm__kheader_name(k, f ? f : a->name, 17, MARGIN + 28, HEADER_W) + 16;
 	{
 		csm__buf meta = {0};
 		if ((f = csm__analysis_industry_compared(an, lang)))
-			csm__buf_printf(&meta, "%s: %s   ", T(K_INDUSTRY), f);
+			csm__buf_printf(&meta, "%s: %s   ", csm__msg("karte.industry", lang), f);
 		if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
-			csm__buf_printf(&meta, "%s: %s   ", T(K_SCOPE), csm__scope_label(f, lang));
+			csm__buf_printf(&meta, "%s: %s   ", csm__msg("karte.scope", lang), csm__scope_label(f, lang));
 		if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
-			csm__buf_printf(&meta, "%s: %s   ", T(K_ASSESSED), f);
-		csm__buf_printf(&meta, "%s: %s", T(K_QUESTIONNAIRE), q->id);
+			csm__buf_printf(&meta, "%s: %s   ", csm__msg("karte.assessed", lang), f);
+		csm__buf_printf(&meta, "%s: %s", csm__msg("karte.questionnaire", lang), q->id);
 		if (meta.nomem)
 			k->nomem = 1;
 		/* wrapped: a long industry label must not run under the grade box */
@@ -332,9 +289,9 @@ static double karte_header(csm__kdoc *k, const csm_analysis *an, csm_lang lang)
 	/* The grade box. */
 	x = PAGE_W - MARGIN - GRADE_BOX_W;
 	csm__kbox(k, x, MARGIN, GRADE_BOX_W, GRADE_BOX_H, ACCENT[0], ACCENT[1], ACCENT[2]);
-	k->c.text(&k->c, x + 10, MARGIN + 14, T(K_GRADE), BODY_SIZE, CSM_ALIGN_LEFT, 1.0);
+	k->c.text(&k->c, x + 10, MARGIN + 14, csm__msg("karte.grade", lang), BODY_SIZE, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(s->grade), 40, CSM_ALIGN_CENTER, 1.0);
-	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 32, csm__msg("karte.overall", lang), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, s->overall, &s->grading));
 	csm__kline(k, MARGIN, HEADER_RULE_Y + dy, PAGE_W - MARGIN, HEADER_RULE_Y + dy, 0.6, 0.8);
 	return dy;
@@ -355,7 +312,7 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 		csm__analysis_comparison_note(an, lang, &note);
 		if (note.nomem)
 			k->nomem = 1;
-		csm__ktext_rgb(k, x, ry, T(K_TARGET), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		csm__ktext_rgb(k, x, ry, csm__msg("karte.target", lang), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		csm__kwrap(k, x + 6, &ry, note.s ? note.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 		csm__buf_free(&note);
@@ -363,10 +320,10 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 	}
 	if (csm_analysis_compares(an)) {
 		g = csm_benchmark_group_find(b, target);
-		csm__ktext_rgb(k, x, ry, T(K_TARGET), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		csm__ktext_rgb(k, x, ry, csm__msg("karte.target", lang), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
-		          csm__kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s の平均 (n=%u)" : "grade %s average (n=%u)", target + strlen("grade:"),
+		          csm__kmsgf(k, 0, csm__msg("karte.target_grade_average", lang), target + strlen("grade:"),
 		               g >= 0 ? csm_benchmark_group_n(b, (size_t)g) : 0),
 		          8.5, CSM_ALIGN_LEFT, 0.1);
 		ry += 17;
@@ -374,21 +331,20 @@ static void right_target(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 			double pct;
 			unsigned gn;
 			if (csm__analysis_percentile_withheld(an, &gn)) {
-				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", BODY_SIZE, CSM_ALIGN_LEFT,
+				csm__ktext_rgb(k, x, ry, csm__msg("karte.position", lang), BODY_SIZE, CSM_ALIGN_LEFT,
 				         ACCENT);
 				ry += HEADING_GAP;
 				csm__kwrap(k, x + 6, &ry,
-				     csm__kfmt(k, 0,
-				          lang == CSM_LANG_JA ? "示しません (%s, n=%u、%u 社未満)" : "not shown (%s, n=%u, fewer than %u)",
+				     csm__kmsgf(k, 0, csm__msg("karte.position_not_shown", lang),
 				          csm__analysis_group_label(an, lang), gn, csm_benchmark_min_group(b)),
 				     BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
 				ry += 6;
 			} else if (csm_analysis_percentile(&pct, an) > 0) {
-				csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "業種内の位置" : "Position in the industry", BODY_SIZE, CSM_ALIGN_LEFT,
+				csm__ktext_rgb(k, x, ry, csm__msg("karte.position", lang), BODY_SIZE, CSM_ALIGN_LEFT,
 				         ACCENT);
 				ry += HEADING_GAP;
 				csm__kwrap(k, x + 6, &ry,
-				     csm__kfmt(k, 0, lang == CSM_LANG_JA ? "%.0f パーセンタイル (%s, n=%u)" : "percentile %.0f (%s, n=%u)", pct,
+				     csm__kmsgf(k, 0, csm__msg("karte.position_percentile", lang), pct,
 				          csm__analysis_group_label(an, lang),
 				          csm_benchmark_group_n(b, (size_t)csm__analysis_industry_group(an))),
 				     BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
@@ -412,7 +368,7 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 	if (s->grade == CSM_GRADE_A || !csm_analysis_compares(an)) {
 		/* the trial's statements: "指示1、2、7はレベル5に達しています" */
 		csm__buf st = {0};
-		csm__ktext_rgb(k, x, ry, T(K_LEVELS), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		csm__ktext_rgb(k, x, ry, csm__msg("karte.levels", lang), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		for (i = 0; i < 2; i++) {
 			csm_list which = i ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5;
@@ -421,11 +377,11 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 				st.s[0] = '\0';
 			if (!csm__analysis_level_text(an, which, lang, &st))
 				continue;
-			csm__buf_puts(&st, lang == CSM_LANG_JA ? "（" : " (");
+			csm__buf_puts(&st, csm__msg("common.paren_open", lang));
 			ln = csm_analysis_list(&list, an, which);
 			for (j = 0; j < ln; j++)
 				csm__buf_printf(&st, "%s%s", j ? csm__msg("common.list_sep", lang) : "", q->dir_short[list[j] - 1][lang]);
-			csm__buf_puts(&st, lang == CSM_LANG_JA ? "）。" : ").");
+			csm__buf_puts(&st, csm__msg("common.paren_close_end", lang));
 			if (st.nomem)
 				k->nomem = 1;
 			csm__kwrap(k, x + 6, &ry, st.s ? st.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1);
@@ -435,9 +391,9 @@ static void right_levels(csm__kdoc *k, const csm_analysis *an, csm_lang lang, do
 		ry += 3;
 	} else {
 		ln = csm_analysis_list(&list, an, CSM_LIST_BEHIND_2);
-		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND2), list, ln, q, lang);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, csm__msg("karte.behind2", lang), list, ln, q, lang);
 		ln = csm_analysis_list(&list, an, CSM_LIST_BEHIND_1);
-		directive_list(k, x, &ry, PAGE_W - MARGIN - x, T(K_BEHIND1), list, ln, q, lang);
+		directive_list(k, x, &ry, PAGE_W - MARGIN - x, csm__msg("karte.behind1", lang), list, ln, q, lang);
 	}
 	*y = ry;
 }
@@ -453,24 +409,24 @@ static void right_grading(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 	int d;
 
 	if (csm_analysis_compares(an)) { /* no grade, no grading to show */
-		csm__ktext_rgb(k, x, ry, T(K_GRADING), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
+		csm__ktext_rgb(k, x, ry, csm__msg("karte.grading", lang), BODY_SIZE, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
-		          csm__kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, lang == CSM_LANG_JA ? "以上" : "or more", gr->b,
-		               lang == CSM_LANG_JA ? "以上" : "or more", lang == CSM_LANG_JA ? "それ未満" : "below"),
+		          csm__kfmt(k, 0, "A: %g %s   B: %g %s   C: %s", gr->a, csm__msg("karte.grading_or_more", lang), gr->b,
+		               csm__msg("karte.grading_or_more", lang), csm__msg("karte.grading_below", lang)),
 		          8.5, CSM_ALIGN_LEFT, 0.1);
 		if (csm_benchmark_grading_estimated(b)) {
 			/* the trial did not publish its cut-offs */
 			ry += 11;
-			k->c.text(&k->c, x + 6, ry, T(K_ESTIMATED), 8, CSM_ALIGN_LEFT, 0.35);
+			k->c.text(&k->c, x + 6, ry, csm__msg("karte.estimated", lang), 8, CSM_ALIGN_LEFT, 0.35);
 		}
 		ry += 16;
 	}
 	if (s->partial)
-		csm__kwrap(k, x, &ry, T(K_PARTIAL), BODY_SIZE, PAGE_W - MARGIN - x, BODY_LEAD, 0.1, 1);
+		csm__kwrap(k, x, &ry, csm__msg("karte.partial", lang), BODY_SIZE, PAGE_W - MARGIN - x, BODY_LEAD, 0.1, 1);
 	if (s->weighted) {
 		csm__buf w = {0};
-		csm__buf_printf(&w, "%s (", T(K_WEIGHTED));
+		csm__buf_printf(&w, "%s (", csm__msg("karte.weighted", lang));
 		for (d = 0; d < CSM_DIRECTIVES; d++)
 			csm__buf_printf(&w, "%s%g", d ? " " : "", q->weight[d]);
 		csm__buf_puts(&w, ")");
@@ -497,26 +453,26 @@ static void right_previous(csm__kdoc *k, const csm_analysis *an, csm_lang lang, 
 		csm__buf items = {0};
 		size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, &items);
 		csm__ktext_rgb(k, x, ry,
-		         csm__kfmt(k, 0, lang == CSM_LANG_JA ? "前回 (%s) からの変化" : "Since the previous assessment (%s)",
+		         csm__kmsgf(k, 0, csm__msg("karte.since_previous", lang),
 		              pdate ? pdate : "-"),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		k->c.text(&k->c, x + 6, ry,
-		          csm__kfmt(k, 0, lang == CSM_LANG_JA ? "成熟度 %s → %s   総合 %s → %s" : "grade %s -> %s   overall %s -> %s",
+		          csm__kmsgf(k, 0, csm__msg("karte.previous_change", lang),
 		               csm_grade_name(ps->grade), csm_grade_name(s->grade),
 		               csm_format_overall(pb, sizeof pb, ps->overall, &ps->grading),
 		               csm_format_overall(nb, sizeof nb, s->overall, &s->grading)),
 		          8.5, CSM_ALIGN_LEFT, 0.1);
 		ry += 11;
 		if (strcmp(ps->q->id, q->id) != 0) {
-			csm__kwrap(k, x + 6, &ry, lang == CSM_LANG_JA ? "設問の版が異なるため指示単位で比較" : "questionnaire versions differ: compared by directive",
+			csm__kwrap(k, x + 6, &ry, csm__msg("karte.versions_differ", lang),
 			     NOTE_SIZE, PAGE_W - MARGIN - x - 6, NOTE_LEAD, 0.35, 1);
 		}
 		if (items.nomem)
 			k->nomem = 1;
 		csm__kwrap_max(k, x + 6, &ry,
-		         csm__kfmt(k, 0, lang == CSM_LANG_JA ? "レベルが変わった項目 (%zu): %s" : "items that moved (%zu): %s", moved,
-		              moved && items.s ? items.s : T(K_NONE)),
+		         csm__kmsgf(k, 0, csm__msg("karte.items_moved", lang), moved,
+		              moved && items.s ? items.s : csm__msg("karte.none", lang)),
 		         NOTE_SIZE, PAGE_W - MARGIN - x - 6, NOTE_LEAD, 0.2, 1, 6);
 		csm__buf_free(&items);
 		ry += 6;
@@ -532,7 +488,7 @@ static void right_discuss(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 	double ry = *y;
 	csm__buf items = {0};
 	if (csm__answers_discuss_text(a, &items)) {
-		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)", BODY_SIZE,
+		csm__ktext_rgb(k, x, ry, csm__msg("common.to_discuss", lang), BODY_SIZE,
 		         CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1, 6);
@@ -542,7 +498,7 @@ static void right_discuss(csm__kdoc *k, const csm_analysis *an, csm_lang lang, d
 		k->nomem = 1;
 	csm__buf_free(&items);
 	if (csm__answers_unbacked(a, q, &items)) {
-		csm__ktext_rgb(k, x, ry, lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence", BODY_SIZE,
+		csm__ktext_rgb(k, x, ry, csm__msg("common.no_evidence", lang), BODY_SIZE,
 		         CSM_ALIGN_LEFT, ACCENT);
 		ry += HEADING_GAP;
 		csm__kwrap_max(k, x + 6, &ry, items.s ? items.s : "", BODY_SIZE, PAGE_W - MARGIN - x - 6, BODY_LEAD, 0.1, 1, 6);
@@ -564,19 +520,19 @@ static void table_head(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 
 	csm__kbox(k, MARGIN, y, col[ncol - 1] + cw[ncol - 1] - MARGIN, 15, 0.90, 0.92, 0.96);
 	k->c.text(&k->c, col[0] + 4, y + HEAD_BASELINE, "#", 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[1], y + HEAD_BASELINE, T(K_DIRECTIVE), 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[2] + cw[2] - 4, y + HEAD_BASELINE, T(K_SCORE), 8, CSM_ALIGN_RIGHT, 0.15);
+	k->c.text(&k->c, col[1], y + HEAD_BASELINE, csm__msg("karte.directive", lang), 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + HEAD_BASELINE, csm__msg("karte.col_score", lang), 8, CSM_ALIGN_RIGHT, 0.15);
 	if (csm_analysis_compares(an)) { /* the groups' columns, only when there is a comparison */
-		k->c.text(&k->c, col[3] + cw[3] - 4, y + HEAD_BASELINE, T(K_ALL), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[3] + cw[3] - 4, y + HEAD_BASELINE, csm__msg("karte.col_all", lang), 8, CSM_ALIGN_RIGHT, 0.15);
 		for (i = 1; i <= 3; i++)
 			k->c.text(&k->c, col[3 + i] + cw[3 + i] - 4, y + HEAD_BASELINE, grades[i], 8, CSM_ALIGN_RIGHT, 0.15);
 		if (idx[4] >= 0)
-			k->c.text(&k->c, col[7] + cw[7] - 4, y + HEAD_BASELINE, T(K_IND), 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[8] + cw[8] - 4, y + HEAD_BASELINE, T(K_GAP), 8, CSM_ALIGN_RIGHT, 0.15);
+			k->c.text(&k->c, col[7] + cw[7] - 4, y + HEAD_BASELINE, csm__msg("karte.col_industry", lang), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[8] + cw[8] - 4, y + HEAD_BASELINE, csm__msg("karte.gap", lang), 8, CSM_ALIGN_RIGHT, 0.15);
 	}
 	if (ps) {
-		k->c.text(&k->c, col[10] + cw[10] - 4, y + HEAD_BASELINE, lang == CSM_LANG_JA ? "前回" : "Prev", 8, CSM_ALIGN_RIGHT, 0.15);
-		k->c.text(&k->c, col[11] + cw[11] - 4, y + HEAD_BASELINE, lang == CSM_LANG_JA ? "変化" : "Change", 8, CSM_ALIGN_RIGHT,
+		k->c.text(&k->c, col[10] + cw[10] - 4, y + HEAD_BASELINE, csm__msg("common.col_prev", lang), 8, CSM_ALIGN_RIGHT, 0.15);
+		k->c.text(&k->c, col[11] + cw[11] - 4, y + HEAD_BASELINE, csm__msg("common.col_change", lang), 8, CSM_ALIGN_RIGHT,
 		          0.15);
 	}
 }
@@ -605,7 +561,7 @@ static void table_row(csm__kdoc *k, const csm_analysis *an, csm_lang lang, int d
 		shade(k, col[2], y, cw[2], ds->score);
 		csm_format1(num, sizeof num, ds->score);
 	} else {
-		snprintf(num, sizeof num, "%s", T(K_NA));
+		snprintf(num, sizeof num, "%s", csm__msg("karte.na", lang));
 	}
 	csm__ktext_rgb(k, col[2] + cw[2] - 4, y + ROW_BASELINE, num, BODY_SIZE, CSM_ALIGN_RIGHT, ACCENT);
 	for (i = 0; i < 5; i++) {
@@ -671,9 +627,10 @@ static void table_foot(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	y += 11;
 	/* the industry column by its label, never the benchmark's key */
 	k->c.text(&k->c, MARGIN,
-	          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? T(K_MARKS) : "", T(K_SHADED),
-	                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? T(K_IND) : "",
-	                  idx[4] >= 0 ? csm__kfmt(k, 1, lang == CSM_LANG_JA ? " = %s" : ": %s",
+	          y, csm__kfmt(k, 0, "%s%s%s%s%s", csm_analysis_compares(an) ? csm__msg("karte.marks", lang) : "",
+	                  csm__msg("karte.shaded", lang),
+	                  idx[4] >= 0 ? "  " : "", idx[4] >= 0 ? csm__msg("karte.col_industry", lang) : "",
+	                  idx[4] >= 0 ? csm__kmsgf(k, 1, csm__msg("karte.industry_is", lang),
 	                                     csm__analysis_group_label(an, lang)) : ""),
 	          7, CSM_ALIGN_LEFT, 0.4);
 	y += 17;
@@ -693,7 +650,7 @@ static void table(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y
 	size_t i;
 
 	csm__kensure(k, &y, TABLE_NEED, b, lang);
-	csm__ktext_rgb(k, MARGIN, y, T(K_TABLE), SECTION_SIZE, CSM_ALIGN_LEFT, ACCENT);
+	csm__ktext_rgb(k, MARGIN, y, csm__msg("karte.table", lang), SECTION_SIZE, CSM_ALIGN_LEFT, ACCENT);
 	y += 8;
 	col[0] = MARGIN;
 	for (i = 1; i < 12; i++)
@@ -755,15 +712,16 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	size_t j;
 	const csm_hint *h = csm_analysis_hint(an, 0);
 	double ty = 0, need;
-	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s", csm__analysis_hint1_urgent(an) ? T(K_HINT1) : T(K_HINT1_PLAIN),
-	                        T(K_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
+	const char *head = csm__kfmt(k, 1, "[%s] %s %d  %s",
+	                             csm__msg(csm__analysis_hint1_urgent(an) ? "karte.hint1" : "karte.hint1_plain", lang),
+	                        csm__msg("karte.directive", lang), h->directive, q->dir_title[h->directive - 1][lang]);
 	csm__buf t = {0};
 	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head, HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0) + 12.5 + 11.0 * (double)(h->tip_count ? 1 : 0);
 	csm__kensure(k, &y, need, b, lang);
 	csm__kwrap(k, MARGIN, &y, head, HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
 	if (csm_analysis_compares(an)) /* no target, no gap */
-		csm__buf_printf(&t, "%s %s  ·  ", T(K_GAP), csm_format1(num, sizeof num, h->gap));
-	csm__buf_printf(&t, "%s (%s %d): ", T(K_LOWEST_ITEMS), lang == CSM_LANG_JA ? "レベル" : "level", h->level);
+		csm__buf_printf(&t, "%s %s  ·  ", csm__msg("karte.gap", lang), csm_format1(num, sizeof num, h->gap));
+	csm__buf_printf(&t, "%s (%s %d): ", csm__msg("karte.lowest_items", lang), csm__msg("karte.level", lang), h->level);
 	for (j = 0; j < h->item_count; j++)
 		csm__buf_printf(&t, "%s%s", j ? ", " : "", h->items[j]);
 	if (t.nomem)
@@ -777,7 +735,8 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 		ty = 0;
 		need = 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) : 0) + 4;
 		csm__kensure(k, &y, need, b, lang);
-		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), h->tips[j], title ? ": " : "", title ? title : ""),
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), h->tips[j],
+		                                              title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
@@ -813,7 +772,7 @@ static void hint2_squeezed(csm__kdoc *k, const char *head, const char *const *ti
 	double y = *y_io;
 	size_t i;
 	csm__buf more = {0};
-	csm__buf_printf(&more, "%s  %s:", head, lang == CSM_LANG_JA ? "ティップス" : "Tips");
+	csm__buf_printf(&more, "%s  %s:", head, csm__msg("karte.tips", lang));
 	for (i = 0; i < ntips; i++)
 		csm__buf_printf(&more, " %s", tip_id[i]);
 	if (more.nomem)
@@ -834,7 +793,8 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 	for (i = 0; i < ntips && expand; i++) {
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
 		const char *action = csm_tip_action(tips, tip_id[i], lang);
-		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""),
+		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i],
+		                                              title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
 		y += 11;
 		if (action)
@@ -845,7 +805,8 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 		const char *title = csm_tip_title(tips, tip_id[i], lang);
 		csm__buf cell = {0};
 		double size = 8;
-		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", T(K_TIP), tip_id[i], title ? ": " : "", title ? title : ""), &size, 7,
+		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i], title ? ": " : "",
+		                              title ? title : ""), &size, 7,
 		         colw - 8, &cell);
 		if (cell.nomem)
 			k->nomem = 1;
@@ -874,7 +835,8 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	size_t ntips = 0, rows;
 	int expand = 0;
 	double ty = 0, need;
-	csm__buf_printf(&head, "[%s] ", T(K_HINT2));
+	const char *hint2_do = csm__msg(csm_analysis_compares(an) ? "karte.hint2_action" : "karte.hint2_action_own", lang);
+	csm__buf_printf(&head, "[%s] ", csm__msg("karte.hint2", lang));
 	csm__analysis_flagged_text(an, lang, &head);
 	csm__buf_puts(&head, csm__msg("common.sentence_end", lang));
 	ntips = hint2_tip_ids(an, tip_id, sizeof tip_id / sizeof *tip_id);
@@ -883,7 +845,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	rows = (ntips + 1) / 2;
 	need = HINT_LEAD * csm__kwrap(k, 0, &ty, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0, 0);
 	ty = 0;
-	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
+	need += NOTE_LEAD * csm__kwrap(k, 0, &ty, hint2_do, NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0, 0);
 	need += 2 + 10.0 * (double)(rows - 1) + 3; /* to the last row's descent */
 	/* Where the block must go to page 2 anyway, that page has the room to
 	 * say what each tip suggests: the tips with their actions, one column
@@ -908,7 +870,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	/* one block: it moves to the next page whole rather than split */
 	csm__kensure(k, &y, need, b, lang);
 	csm__kwrap(k, MARGIN, &y, head.s ? head.s : "", HINT_SIZE, PAGE_W - 2 * MARGIN, HINT_LEAD, 0.05, 1);
-	csm__kwrap(k, MARGIN + 10, &y, T(csm_analysis_compares(an) ? K_HINT2_ACTION : K_HINT2_ACTION_OWN), NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
+	csm__kwrap(k, MARGIN + 10, &y, hint2_do, NOTE_SIZE, PAGE_W - 2 * MARGIN - 10, NOTE_LEAD, 0.15, 1);
 	y += 2;
 	hint2_tips(k, tips, lang, tip_id, ntips, expand, &y);
 	csm__buf_free(&head);
@@ -949,7 +911,7 @@ void csm__karte_layout(csm__kdoc *k, const csm_analysis *an, const csm_tips *tip
 	csm__ktext_rgb(k, MARGIN, y, csm__analysis_hints_heading(an, lang), SECTION_SIZE, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
 	if (!csm_analysis_hint_count(an))
-		k->c.text(&k->c, MARGIN, y, T(K_NO_HINTS), 9, CSM_ALIGN_LEFT, 0.1);
+		k->c.text(&k->c, MARGIN, y, csm__msg("karte.no_hints", lang), 9, CSM_ALIGN_LEFT, 0.1);
 	if (csm_analysis_hint_count(an))
 		hint1(k, an, tips, lang, &y);
 	if (csm_analysis_hint_count(an) > 1)
@@ -980,7 +942,7 @@ int csm_karte_render(char **out, size_t *len, csm_karte_maker *km, const csm_ana
 	size_t i;
 	int rc;
 	/* Title and author (the assessors, all of them) of the document. */
-	csm__buf_printf(&title, "%s: %s", lang == CSM_LANG_JA ? "診断カルテ" : "Karte", f ? f : "");
+	csm__buf_printf(&title, "%s: %s", csm__msg("karte.doc_title", lang), f ? f : "");
 	for (i = 0; i < a->assessor_count; i++)
 		if (a->assessor_name[i] && a->assessor_name[i][0])
 			csm__buf_printf(&author, "%s%s", author.len ? ", " : "", a->assessor_name[i]);

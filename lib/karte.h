@@ -1,5 +1,5 @@
 /* What the karte (karte.c) shares with the portfolio pages
- * (karte_portfolio.c): the fixed texts, the header, footer and page breaks. */
+ * (karte_portfolio.c): the header, footer and page breaks. */
 #ifndef CSM_KARTE_H
 #define CSM_KARTE_H
 
@@ -9,19 +9,6 @@
 #define HEADER_W (PAGE_W - 2 * MARGIN - 130)
 /* The first line of a continuation page, under its running header. */
 #define CONT_TOP (MARGIN + 30)
-
-enum {
-	K_TITLE, K_INDUSTRY, K_SCOPE, K_ASSESSED, K_QUESTIONNAIRE, K_ASSESSORS, K_GRADE, K_OVERALL, K_TARGET,
-	K_GRADING, K_BEHIND2, K_BEHIND1, K_NONE, K_TABLE, K_DIRECTIVE, K_SCORE, K_ALL, K_IND,
-	K_GAP, K_MARKS, K_HINTS, K_HINT1, K_HINT2, K_LOWEST_ITEMS, K_TIP, K_NO_HINTS, K_BENCHMARK, K_PAGE, K_PARTIAL,
-	K_WEIGHTED, K_NA, K_RADAR, K_NO_DATE, K_ESTIMATED, K_HINT1_PLAIN, K_HINT2_ACTION, K_HINT2_ACTION_OWN,
-	K_LEVELS, K_SHADED, K_COUNT
-};
-
-
-/* The fixed texts, [id][lang]. */
-extern const char *const csm__karte_text[K_COUNT][2];
-#define T(id) csm__karte_text[id][lang]
 
 /* The footer of the current page: the benchmark and "page / pages". */
 void csm__kfooter(csm__kdoc *k, const csm_benchmark *b, csm_lang lang);

@@ -56,39 +56,36 @@ static double summary_header(csm__kdoc *k, const portfolio_job *j)
 	char num[32];
 
 	csm__knew_page(k);
-	snprintf(k->running, sizeof k->running, "%s", lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio");
+	snprintf(k->running, sizeof k->running, "%s", csm__msg("portfolio.running", lang));
 	k->running_tail[0] = '\0';
-	csm__ktext_rgb(k, MARGIN, MARGIN + 6, lang == CSM_LANG_JA ? "サイバーセキュリティ経営ガイドライン グループ ポートフォリオ"
-	                                                    : "Cyber Security Management Guidelines - Group Portfolio",
+	csm__ktext_rgb(k, MARGIN, MARGIN + 6, csm__msg("portfolio.title", lang),
 	         9, CSM_ALIGN_LEFT, ACCENT);
-	y = csm__kheader_name(k, parent ? parent : (lang == CSM_LANG_JA ? "グループ" : "Group"), 17, MARGIN + 28,
+	y = csm__kheader_name(k, parent ? parent : csm__msg("portfolio.group", lang), 17, MARGIN + 28,
 	                PAGE_W - 2 * MARGIN - 124) +
 	    16;
 	csm__kwrap_max(k, MARGIN, &y,
-	         csm__kfmt(k, 0,
-	              lang == CSM_LANG_JA ? "評価した組織: %zu   設問: %s   比較データ: %s"
-	                                  : "Organizations assessed: %zu   Questionnaire: %s   Benchmark: %s",
+	         csm__kmsgf(k, 0,
+	              csm__msg("portfolio.meta", lang),
 	              j->n, q->id, csm_benchmark_name(b)),
 	         8.5, PAGE_W - 2 * MARGIN - 124, 11, 0.2, 1, 2);
 	y += 2;
 	csm__kwrap(k, MARGIN, &y,
 	     csm__kfmt(k, 0, "%s%s",
 	         weighted ? (pf->rollup == CSM_ROLLUP_HEADCOUNT
-	                         ? (lang == CSM_LANG_JA ? "グループの値: 従業員数で加重した平均" : "Group: mean weighted by headcount")
-	                         : (lang == CSM_LANG_JA ? "グループの値: 売上高で加重した平均" : "Group: mean weighted by revenue"))
+	                         ? csm__msg("portfolio.rollup_headcount", lang)
+	                         : csm__msg("portfolio.rollup_revenue", lang))
 	                  : (pf->rollup != CSM_ROLLUP_MEAN
-	                         ? (lang == CSM_LANG_JA ? "グループの値: 単純平均 (加重に必要な値が一部の組織にありません)"
-	                                                : "Group: plain mean (some organizations lack the weight)")
-	                         : (lang == CSM_LANG_JA ? "グループの値: 各組織の単純平均" : "Group: plain mean of the organizations")),
-	         lang == CSM_LANG_JA ? " (範囲が group の評価は除く)" : " (assessments with scope \"group\" left out)"),
+	                         ? csm__msg("portfolio.rollup_mean_lacking", lang)
+	                         : csm__msg("portfolio.rollup_mean", lang)),
+	         csm__msg("portfolio.scope_group_out", lang)),
 	     8.5, PAGE_W - 2 * MARGIN - 124, 11, 0.2, 1);
 	dy = y - 2 > MARGIN + 84 ? y - 2 - (MARGIN + 84) : 0;
 	/* the group's grade box */
 	x = PAGE_W - MARGIN - 112;
 	csm__kbox(k, x, MARGIN, 112, 70, ACCENT[0], ACCENT[1], ACCENT[2]);
-	k->c.text(&k->c, x + 10, MARGIN + 14, lang == CSM_LANG_JA ? "グループ" : "Group", 8.5, CSM_ALIGN_LEFT, 1.0);
+	k->c.text(&k->c, x + 10, MARGIN + 14, csm__msg("portfolio.group", lang), 8.5, CSM_ALIGN_LEFT, 1.0);
 	k->c.text(&k->c, x + 40, MARGIN + 55, csm_grade_name(pf->grade), 40, CSM_ALIGN_CENTER, 1.0);
-	k->c.text(&k->c, x + 100, MARGIN + 32, T(K_OVERALL), 7.5, CSM_ALIGN_RIGHT, 1.0);
+	k->c.text(&k->c, x + 100, MARGIN + 32, csm__msg("karte.overall", lang), 7.5, CSM_ALIGN_RIGHT, 1.0);
 	csm__kgrade_box_overall(k, x, csm_format_overall(num, sizeof num, gov, gr));
 	csm__kline(k, MARGIN, MARGIN + 84 + dy, PAGE_W - MARGIN, MARGIN + 84 + dy, 0.6, 0.8);
 	return dy;
@@ -101,9 +98,9 @@ static void heat_head(csm__kdoc *k, csm_lang lang, double y, const double *col, 
 	int d;
 
 	csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 15, 0.90, 0.92, 0.96);
-	k->c.text(&k->c, col[1], y + 10.5, lang == CSM_LANG_JA ? "組織" : "Organization", 8, CSM_ALIGN_LEFT, 0.15);
-	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, T(K_GRADE), 7, CSM_ALIGN_RIGHT, 0.15);
-	k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, lang == CSM_LANG_JA ? "総合" : "Overall", 7, CSM_ALIGN_RIGHT,
+	k->c.text(&k->c, col[1], y + 10.5, csm__msg("portfolio.col_org", lang), 8, CSM_ALIGN_LEFT, 0.15);
+	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10.5, csm__msg("karte.grade", lang), 7, CSM_ALIGN_RIGHT, 0.15);
+	k->c.text(&k->c, col[3] + cw[3] - 4, y + 10.5, csm__msg("portfolio.col_overall", lang), 7, CSM_ALIGN_RIGHT,
 	          0.15);
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		snprintf(num, sizeof num, "%d", d + 1);
@@ -123,7 +120,7 @@ static void heat_group_row(csm__kdoc *k, const portfolio_job *j, double y, const
 	int d;
 
 	csm__kbox(k, MARGIN, y, col[13] + cw[13] - MARGIN, 14, 0.95, 0.95, 0.95);
-	k->c.text(&k->c, col[1], y + 10, lang == CSM_LANG_JA ? "グループ全体" : "Whole group", 8.5, CSM_ALIGN_LEFT,
+	k->c.text(&k->c, col[1], y + 10, csm__msg("portfolio.whole_group", lang), 8.5, CSM_ALIGN_LEFT,
 	          0.05);
 	k->c.text(&k->c, col[2] + cw[2] - 4, y + 10, csm_grade_name(pf->grade), 8.5,
 	          CSM_ALIGN_RIGHT, 0.05);
@@ -216,7 +213,7 @@ static void heat_key(csm__kdoc *k, csm_lang lang, double *y_io)
 	int d;
 
 	x = MARGIN;
-	k->c.text(&k->c, x, y + 8, lang == CSM_LANG_JA ? "色: スコア" : "Colour: score", 7, CSM_ALIGN_LEFT, 0.4);
+	k->c.text(&k->c, x, y + 8, csm__msg("portfolio.colour_score", lang), 7, CSM_ALIGN_LEFT, 0.4);
 	x += 50;
 	for (d = 0; d < 5; d++) {
 		double rgb[3];
@@ -244,8 +241,7 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 	int d;
 
 	csm__kensure(k, &y, 80, b, lang);
-	csm__ktext_rgb(k, MARGIN, y, lang == CSM_LANG_JA ? "グループの弱い指示と、それを下げている組織"
-	                                           : "The group's weakest directives, and who pulls each down",
+	csm__ktext_rgb(k, MARGIN, y, csm__msg("portfolio.weakest", lang),
 	         11, CSM_ALIGN_LEFT, ACCENT);
 	y += 16;
 	for (i = 0; i < 3 && pf->weak[i]; i++) {
@@ -254,8 +250,8 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 		d = pf->weak[i];
 		csm__kensure(k, &y, 36, b, lang);
 		csm__kwrap(k, MARGIN, &y,
-		     csm__kfmt(k, 0, "%s %d  %s  (%s %s)", T(K_DIRECTIVE), d, q->dir_title[d - 1][lang],
-		          lang == CSM_LANG_JA ? "グループ" : "group", csm_format1(num, sizeof num, gdir[d - 1])),
+		     csm__kfmt(k, 0, "%s %d  %s  (%s %s)", csm__msg("karte.directive", lang), d, q->dir_title[d - 1][lang],
+		          csm__msg("portfolio.group_lower", lang), csm_format1(num, sizeof num, gdir[d - 1])),
 		     9, PAGE_W - 2 * MARGIN, 12, 0.05, 1);
 		for (u = 0; u < pf->nbelow[i] && u < 6; u++) { /* the organizations below the group's value, lowest first */
 			const csm_analysis *an = j->an[pf->below[i][u]];
@@ -268,10 +264,10 @@ static void weak_directives(csm__kdoc *k, const portfolio_job *j, double *y_io)
 			shown++;
 		}
 		if (pf->nbelow[i] > shown)
-			csm__buf_printf(&who, lang == CSM_LANG_JA ? " ほか %zu 組織" : " and %zu more", pf->nbelow[i] - shown);
+			csm__buf_msgf(&who, csm__msg("portfolio.orgs_more", lang), pf->nbelow[i] - shown);
 		if (who.nomem)
 			k->nomem = 1;
-		csm__kwrap(k, MARGIN + 10, &y, who.len ? who.s : T(K_NONE), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
+		csm__kwrap(k, MARGIN + 10, &y, who.len ? who.s : csm__msg("karte.none", lang), 8, PAGE_W - 2 * MARGIN - 10, 10.5, 0.3, 1);
 		csm__buf_free(&who);
 		csm__buf_free(&nm_fit);
 		y += 6;
@@ -378,7 +374,7 @@ static void summary_pages(csm__kdoc *k, const portfolio_job *j)
 
 	/* The heat map: subsidiaries by directive. */
 	y = MARGIN + 104 + dy;
-	csm__ktext_rgb(k, MARGIN, y, j->lang == CSM_LANG_JA ? "組織別・指示別のスコア" : "Scores by organization and directive", 11,
+	csm__ktext_rgb(k, MARGIN, y, csm__msg("portfolio.heatmap_title", j->lang), 11,
 	         CSM_ALIGN_LEFT, ACCENT);
 	heat_map(k, j, &y);
 	y += 4;
@@ -405,7 +401,7 @@ static void radar_pages(csm__kdoc *k, const portfolio_job *j)
 			if (i)
 				csm__kfooter(k, b, j->lang);
 			csm__knew_page(k);
-			csm__ktext_rgb(k, MARGIN, MARGIN + 6, j->lang == CSM_LANG_JA ? "組織ごとのレーダーチャート" : "Radar charts by organization",
+			csm__ktext_rgb(k, MARGIN, MARGIN + 6, csm__msg("portfolio.radars_title", j->lang),
 			         11, CSM_ALIGN_LEFT, ACCENT);
 		}
 		x = MARGIN + (slot % 2) * 265;
@@ -451,7 +447,7 @@ int csm_portfolio_render(char **out, size_t *len, csm_karte_maker *km, const csm
 	j.tips = tips;
 	j.lang = lang;
 	j.order = pf.order;
-	rc = csm__kmake_pdf(out, len, km, draw_portfolio, &j, lang == CSM_LANG_JA ? "グループ ポートフォリオ" : "Group portfolio",
+	rc = csm__kmake_pdf(out, len, km, draw_portfolio, &j, csm__msg("portfolio.running", lang),
 	              NULL, created);
 	csm__portfolio_free(&pf);
 	return rc;

@@ -57,7 +57,7 @@ static void draw_sme(csm__kdoc *k, void *ctx)
 
 	csm_sme_result_get(&r, p);
 	q = csm_points_questionnaire(p);
-	word = csm_questionnaire_group_word(q, lang) ? csm_questionnaire_group_word(q, lang) : csm__msg("sme.group_default", lang);
+	word = csm__group_word(q, lang);
 	csm__knew_page(k);
 	k->first_page = k->pages;
 	/* Header: what, who, when */

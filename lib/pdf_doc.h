@@ -65,6 +65,8 @@ void csm__kbox(csm__kdoc *k, double x, double y, double w, double h, double r, d
 
 /* ---- text layout (pdf_text.c) ---- */
 const char *csm__kfmt(csm__kdoc *k, int i, const char *fmt, ...) CSM_PRINTF(3, 4);
+/* csm__kfmt with a text of the message table as the format (csm__buf_msgf). */
+const char *csm__kmsgf(csm__kdoc *k, int i, const char *msg, ...);
 size_t csm__kfit_bytes(csm__kdoc *k, const char *s, size_t n, double size, double width);
 void csm__kfit_into(csm__kdoc *k, const char *s, double *size, double min_size, double width, csm__buf *out);
 void csm__kfit(csm__kdoc *k, const char *s, double *size, double min_size, double width, char *out, size_t outsz);

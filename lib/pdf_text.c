@@ -50,6 +50,23 @@ const char *csm__kfmt(csm__kdoc *k, int i, const char *fmt, ...)
 	return b->s;
 }
 
+const char *csm__kmsgf(csm__kdoc *k, int i, const char *msg, ...)
+{
+	csm__buf *b = &k->tmp[i];
+	va_list ap;
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+	va_start(ap, msg);
+	csm__buf_vmsgf(b, msg, ap);
+	va_end(ap);
+	if (b->nomem || !b->s) {
+		k->nomem |= b->nomem;
+		return "";
+	}
+	return b->s;
+}
+
 /* Length in bytes of the UTF-8 character that starts with byte `c`. */
 static size_t char_len(unsigned char c)
 {

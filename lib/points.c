@@ -209,12 +209,6 @@ size_t csm_sme_todo(const csm_points *p, size_t k) { return p && k < p->todo_cou
 
 /* ---- text -------------------------------------------------------------- */
 
-/* The word of the questionnaire's groups ("Part"), or "Directive". */
-static const char *group_word(const csm_questionnaire *q, csm_lang lang)
-{
-	return q->group_word[lang] ? q->group_word[lang] : csm__msg("sme.group_default", lang);
-}
-
 /* The message keys of the five basic measures, the stars and the steps. */
 static const char *const basic_key[5] = {"sme.basic1", "sme.basic2", "sme.basic3", "sme.basic4", "sme.basic5"};
 static const char *const stars_key[3] = {"sme.stars0", "sme.stars1", "sme.stars2"};
@@ -265,7 +259,7 @@ int csm_points_render_text(char **out, const csm_points *p, const csm_answers *a
 	const csm_questionnaire *q = p->q;
 	const csm_sme_result *r = &p->sme;
 	const char *org = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
-	const char *word = group_word(q, lang);
+	const char *word = csm__group_word(q, lang);
 	csm__buf o = {0};
 	size_t k, wmax = 0;
 	int g;

@@ -808,6 +808,11 @@ int csm_questionnaire_choice_find(const csm_questionnaire *q, const char *id)
 
 int csm_questionnaire_group_count(const csm_questionnaire *q) { return q ? q->group_count : 0; }
 
+const char *csm__group_word(const csm_questionnaire *q, csm_lang lang)
+{
+	return q->group_word[lang] ? q->group_word[lang] : csm__msg("questionnaire.group_default", lang);
+}
+
 const char *csm_questionnaire_group_word(const csm_questionnaire *q, csm_lang lang)
 {
 	return q && CSM__LANG_OK(lang) ? q->group_word[lang] : NULL;

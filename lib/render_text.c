@@ -26,66 +26,14 @@ static void text_csf(csm__buf *o, const csm_score *s, csm_lang lang)
 				csm_format1(num, sizeof num, x);
 			else
 				snprintf(num, sizeof num, "-");
-			csm__buf_printf(o, lang == CSM_LANG_JA ? "%s %s %s (%u項目)" : "%s %s %s (%u)", i ? " |" : "",
+			csm__buf_msgf(o, csm__msg("report.csf_function", lang), i ? " |" : "",
 			                csm_csf_function_name((csm_csf_version)v, i, lang), num, items);
 		}
 		csm__buf_puts(o, "\n");
 	}
 	if (csm_questionnaire_has_csf2(s->q))
-		csm__buf_puts(o, lang == CSM_LANG_JA
-		                     ? "(CSF 2.0 は CSF 1.1 の対応付けからの機能単位の集計です)\n"
-		                     : "(CSF 2.0: by function, from the mapping of the CSF 1.1 subcategories)\n");
+		csm__buf_puts(o, csm__msg("report.csf2_note", lang));
 }
-
-enum {
-	T_ASSESSED, T_QUESTIONNAIRE, T_ASSESSORS, T_OVERALL, T_GRADE, T_BENCHMARK, T_GRADING, T_TARGET,
-	T_DIRECTIVE, T_SCORE, T_GAP, T_MARKS, T_NA, T_NONE, T_BEHIND2, T_BEHIND1, T_LEVEL5,
-	T_LOWEST, T_HINTS, T_HINT1, T_HINT2, T_LOWEST_ITEMS, T_LEVEL, T_TIP, T_PLAN, T_ITEM, T_TARGET_LEVEL,
-	T_GAIN, T_LEVEL_H, T_CHECK, T_PARTIAL, T_WEIGHTED, T_NO_HINTS, T_IND_NOTE, T_NO_IND, T_GAP_TO, T_ESTIMATED, T_COUNT
-};
-
-static const char *const T[T_COUNT][2] = {
-	[T_ASSESSED] = {"評価日", "assessed"},
-	[T_QUESTIONNAIRE] = {"設問", "Questionnaire"},
-	[T_ASSESSORS] = {"評価者", "Assessors"},
-	[T_OVERALL] = {"総合スコア", "Overall"},
-	[T_GRADE] = {"成熟度", "Grade"},
-	[T_BENCHMARK] = {"比較データ", "Benchmark"},
-	[T_GRADING] = {"判定基準", "grading"},
-	[T_ESTIMATED] = {"、2020年試行から推定", ", estimated from the 2020 trial"},
-	[T_TARGET] = {"目標", "target"},
-	[T_DIRECTIVE] = {"指示", "Directive"},
-	[T_SCORE] = {"自社", "Score"},
-	[T_GAP] = {"差", "Gap"},
-	[T_MARKS] = {"** 目標との差 2 以上、* 差 1 以上 2 未満 (表示した値で判定)",
-	             "** gap >= 2, * 1 <= gap < 2, as shown (gap = target average - score)"},
-	[T_NA] = {"対象外", "n/a"},
-	[T_NONE] = {"なし", "none"},
-	[T_BEHIND2] = {"目標から 2 以上遅れている指示", "Directives 2 or more behind the target"},
-	[T_BEHIND1] = {"目標から 1 以上遅れている指示", "Directives 1 to 2 behind the target"},
-	[T_LEVEL5] = {"レベル 5 の指示", "Directives at level 5"},
-	[T_LOWEST] = {"最も低い指示(改善の余地)", "Lowest directives (room to improve)"},
-	[T_HINTS] = {"ヒント", "Hints"},
-	[T_HINT1] = {"最優先", "urgent"},
-	[T_HINT2] = {"次に", "next"},
-	[T_LOWEST_ITEMS] = {"最も低い項目", "lowest items"},
-	[T_LEVEL] = {"レベル", "level"},
-	[T_TIP] = {"ティップス", "Tip"},
-	[T_PLAN] = {"改善計画(目標平均に届かない項目)", "Improvement plan (items below the target's average)"},
-	[T_ITEM] = {"項目", "Item"},
-	[T_TARGET_LEVEL] = {"目標", "Target"},
-	[T_GAIN] = {"総合+", "Overall+"},
-	[T_LEVEL_H] = {"レベル", "Level"},
-	[T_CHECK] = {"要確認: 前提の質問への回答と矛盾する回答があります。", "To check: answers that contradict a gate question:"},
-	[T_PARTIAL] = {"注意: 未回答の項目があります。結果は暫定です。", "Note: some items are unanswered; the result is provisional."},
-	[T_WEIGHTED] = {"注意: 指示ごとの重み付けを使用しています。", "Note: directive weights are in use."},
-	[T_NO_HINTS] = {"すべての指示が目標平均に達しています。", "Every directive is at or above the target average."},
-	[T_IND_NOTE] = {"業種", "Ind"},
-	[T_NO_IND] = {"比較データにこの業種はありません", "the benchmark has no group for this industry"},
-	[T_GAP_TO] = {"目標平均との差", "gap to the target average"},
-};
-
-#define TX(id) T[id][lang]
 
 /* Append `s` padded (or right-aligned) to `width` display columns. */
 void csm__rcell(csm__buf *b, const char *s, size_t width, int right)
@@ -170,10 +118,10 @@ static void t_header(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ORG_SCOPE)))
 		csm__buf_printf(o, " | %s", csm__scope_label(f, lang));
 	if ((f = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON)))
-		csm__buf_printf(o, " | %s %s", TX(T_ASSESSED), f);
-	csm__buf_printf(o, "\n%s: %s (%s)\n", TX(T_QUESTIONNAIRE), q->id, q->title[lang]);
+		csm__buf_printf(o, " | %s %s", csm__msg("report.assessed", lang), f);
+	csm__buf_printf(o, "\n%s: %s (%s)\n", csm__msg("report.questionnaire", lang), q->id, q->title[lang]);
 	if (a->assessor_count) {
-		csm__buf_printf(o, "%s: ", TX(T_ASSESSORS));
+		csm__buf_printf(o, "%s: ", csm__msg("report.assessors", lang));
 		for (i = 0; i < a->assessor_count; i++) {
 			const char *nm = a->assessor_name[i], *role = a->assessor_role[i];
 			csm__buf_printf(o, "%s%s", i ? ", " : "", nm && nm[0] ? nm : "?");
@@ -182,20 +130,22 @@ static void t_header(csm__buf *o, const csm_analysis *an, csm_lang lang)
 		}
 		csm__buf_puts(o, "\n");
 	}
-	csm__buf_printf(o, "\n%s %s   %s %s\n", TX(T_OVERALL), csm_format_overall(buf, sizeof buf, s->overall, &s->grading),
-	                TX(T_GRADE), csm_grade_name(s->grade));
+	csm__buf_printf(o, "\n%s %s   %s %s\n", csm__msg("report.overall", lang),
+	                csm_format_overall(buf, sizeof buf, s->overall, &s->grading), csm__msg("report.grade", lang),
+	                csm_grade_name(s->grade));
 	if (csm_analysis_compares(an))
-		csm__buf_printf(o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", TX(T_BENCHMARK), csm_benchmark_name(b),
-		                TX(T_GRADING), g->a, g->b, csm_benchmark_grading_estimated(b) ? TX(T_ESTIMATED) : "",
-		                TX(T_TARGET), csm_analysis_target(an));
+		csm__buf_printf(o, "%s: %s (%s: A >= %g, B >= %g%s; %s: %s)\n", csm__msg("report.benchmark", lang), csm_benchmark_name(b),
+		                csm__msg("report.grading", lang), g->a, g->b,
+		                csm_benchmark_grading_estimated(b) ? csm__msg("report.estimated", lang) : "",
+		                csm__msg("report.target", lang), csm_analysis_target(an));
 	if (csm_analysis_compares(an) != 2) {
 		csm__analysis_comparison_note(an, lang, o);
 		csm__buf_puts(o, "\n");
 	}
 	if (s->partial)
-		csm__buf_printf(o, "%s\n", TX(T_PARTIAL));
+		csm__buf_printf(o, "%s\n", csm__msg("report.partial", lang));
 	if (s->weighted)
-		csm__buf_printf(o, "%s\n", TX(T_WEIGHTED));
+		csm__buf_printf(o, "%s\n", csm__msg("report.weighted", lang));
 }
 
 /* What the board should know before trusting the numbers: contradictions,
@@ -207,15 +157,15 @@ static void t_warnings(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	char *w = NULL;
 	csm__buf items = {0};
 	if (csm_answers_warnings(&w, a, q) > 0)
-		csm__buf_printf(o, "%s\n%s\n", TX(T_CHECK), w);
+		csm__buf_printf(o, "%s\n%s\n", csm__msg("report.check", lang), w);
 	csm_free(w);
 	if (csm__answers_discuss_text(a, &items))
-		csm__buf_printf(o, "%s: %s\n", lang == CSM_LANG_JA ? "要議論 (評価者の差が 2 以上)" : "To discuss (raters 2+ levels apart)",
+		csm__buf_printf(o, "%s: %s\n", csm__msg("common.to_discuss", lang),
 		                items.s ? items.s : "");
 	o->nomem |= items.nomem;
 	csm__buf_free(&items);
 	if (csm__answers_unbacked(a, q, &items))
-		csm__buf_printf(o, "%s: %s\n", lang == CSM_LANG_JA ? "根拠の記載がない 4・5 の回答" : "Answered 4 or 5 without evidence",
+		csm__buf_printf(o, "%s: %s\n", csm__msg("common.no_evidence", lang),
 		                items.s ? items.s : "");
 	o->nomem |= items.nomem;
 	csm__buf_free(&items);
@@ -238,22 +188,23 @@ static size_t dir_name_width(const csm_questionnaire *q, csm_lang lang)
  * assessment. */
 static void t_table_head(csm__buf *o, const csm_analysis *an, csm_lang lang, size_t name_w, size_t ng, const int *idx)
 {
-	static const char *const heads[5][2] = {{"全体", "All"}, {"C", "C"}, {"B", "B"}, {"A", "A"}, {"業種", "Ind"}};
+	/* all, the grades' averages, the industry: words only at the ends */
+	static const char *const heads[5] = {"report.col_all", "C", "B", "A", "report.col_industry"};
 	size_t k;
 
 	csm__buf_puts(o, "\n");
 	csm__rcell(o, "#", 3, 1);
 	csm__buf_puts(o, "  ");
-	csm__rcell(o, TX(T_DIRECTIVE), name_w, 0);
-	csm__rcell(o, TX(T_SCORE), 7, 1);
+	csm__rcell(o, csm__msg("report.directive", lang), name_w, 0);
+	csm__rcell(o, csm__msg("report.col_score", lang), 7, 1);
 	for (k = 0; k < ng; k++)
 		if (idx[k] >= 0)
-			csm__rcell(o, heads[k][lang], 6, 1);
+			csm__rcell(o, k == 0 || k == 4 ? csm__msg(heads[k], lang) : heads[k], 6, 1);
 	if (csm_analysis_compares(an))
-		csm__rcell(o, TX(T_GAP), 7, 1);
+		csm__rcell(o, csm__msg("report.gap", lang), 7, 1);
 	if (csm__analysis_prev(an)) {
-		csm__rcell(o, lang == CSM_LANG_JA ? "前回" : "Prev", 7, 1);
-		csm__rcell(o, lang == CSM_LANG_JA ? "変化" : "Change", 8, 1);
+		csm__rcell(o, csm__msg("common.col_prev", lang), 7, 1);
+		csm__rcell(o, csm__msg("common.col_change", lang), 8, 1);
 	}
 	csm__buf_puts(o, "\n");
 }
@@ -278,7 +229,7 @@ static void t_table_row(csm__buf *o, const csm_analysis *an, csm_lang lang, size
 	if (ds->has_score)
 		csm_format1(buf, sizeof buf, ds->score);
 	else
-		snprintf(buf, sizeof buf, "%s", TX(T_NA));
+		snprintf(buf, sizeof buf, "%s", csm__msg("report.na", lang));
 	csm__rcell(o, buf, 7, 1);
 	for (k = 0; k < ng; k++) {
 		double m = 0;
@@ -332,20 +283,19 @@ static void t_table_foot(csm__buf *o, const csm_analysis *an, csm_lang lang, siz
 	if (keys[4] && idx[4] >= 0) {
 		double pct;
 		unsigned gn;
-		csm__buf_printf(o, "%s = %s [%s]\n", TX(T_IND_NOTE), csm__analysis_industry_compared(an, lang), keys[4]);
+		csm__buf_printf(o, "%s = %s [%s]\n", csm__msg("report.col_industry", lang),
+		                csm__analysis_industry_compared(an, lang), keys[4]);
 		if (csm__analysis_percentile_withheld(an, &gn))
-			csm__buf_printf(o, lang == CSM_LANG_JA ? "業種内の位置: 示しません (n=%u、%u 社未満)\n"
-			                                        : "Percentile within the industry: not shown (n=%u, fewer than %u)\n",
+			csm__buf_msgf(o, csm__msg("report.position_not_shown", lang),
 			                gn, csm_benchmark_min_group(b));
 		else if (csm_analysis_percentile(&pct, an) > 0)
-			csm__buf_printf(o, lang == CSM_LANG_JA ? "業種内の位置: %.0f パーセンタイル (n=%u)\n"
-			                                        : "Percentile within the industry: %.0f (n=%u)\n",
+			csm__buf_msgf(o, csm__msg("report.position_percentile", lang),
 			                pct, csm_benchmark_group_n(b, (size_t)idx[4]));
 	}
 	else if (keys[4])
-		csm__buf_printf(o, "(%s: %s)\n", keys[4], TX(T_NO_IND));
+		csm__buf_printf(o, "(%s: %s)\n", keys[4], csm__msg("report.no_ind", lang));
 	if (s->grade != CSM_GRADE_A && csm_analysis_compares(an))
-		csm__buf_printf(o, "%s\n", TX(T_MARKS));
+		csm__buf_printf(o, "%s\n", csm__msg("report.marks", lang));
 }
 
 /* The change since the previous assessment. */
@@ -359,16 +309,14 @@ static void t_previous(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	char pb[16], buf[32];
 	csm__buf items = {0};
 	size_t moved = csm__moved_items(csm__analysis_prev_a(an), a, q, &items);
-	csm__buf_printf(o, lang == CSM_LANG_JA ? "前回 (%s, %s): 総合 %s → %s、成熟度 %s → %s\n"
-	                                        : "Previous (%s, %s): overall %s -> %s, grade %s -> %s\n",
+	csm__buf_msgf(o, csm__msg("report.previous", lang),
 	                pdate ? pdate : "-", ps->q->id, csm_format_overall(pb, sizeof pb, ps->overall, &ps->grading),
 	                csm_format_overall(buf, sizeof buf, s->overall, &s->grading), csm_grade_name(ps->grade),
 	                csm_grade_name(s->grade));
 	if (strcmp(ps->q->id, q->id) != 0)
-		csm__buf_printf(o, "%s\n", lang == CSM_LANG_JA ? "設問の版が異なるため、指示単位で比較しています。"
-		                                              : "The questionnaire versions differ: compared by directive.");
-	csm__buf_printf(o, "%s (%zu): %s\n", lang == CSM_LANG_JA ? "レベルが変わった項目" : "Items that moved", moved,
-	                moved && items.s ? items.s : TX(T_NONE));
+		csm__buf_printf(o, "%s\n", csm__msg("report.versions_differ", lang));
+	csm__buf_printf(o, "%s (%zu): %s\n", csm__msg("report.items_moved", lang), moved,
+	                moved && items.s ? items.s : csm__msg("report.none", lang));
 	o->nomem |= items.nomem;
 	csm__buf_free(&items);
 }
@@ -386,19 +334,19 @@ static void t_lists(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	for (k = 0; k < 2; k++) {
 		int by_level = s->grade == CSM_GRADE_A || !csm_analysis_compares(an);
 		csm_list which = by_level ? (k ? CSM_LIST_LOWEST : CSM_LIST_LEVEL5) : (k ? CSM_LIST_BEHIND_1 : CSM_LIST_BEHIND_2);
-		int label = which == CSM_LIST_BEHIND_2 ? T_BEHIND2
-		            : which == CSM_LIST_BEHIND_1 ? T_BEHIND1
-		            : which == CSM_LIST_LEVEL5   ? T_LEVEL5
-		                                         : T_LOWEST;
+		const char *label = which == CSM_LIST_BEHIND_2 ? "report.behind2"
+		                    : which == CSM_LIST_BEHIND_1 ? "report.behind1"
+		                    : which == CSM_LIST_LEVEL5   ? "report.level5"
+		                                                 : "report.lowest";
 		ln = csm_analysis_list(&list, an, which);
 		if (by_level && ln) {
 			csm__analysis_level_text(an, which, lang, o);
 			csm__buf_puts(o, ": ");
 		} else {
-			csm__buf_printf(o, "%s: ", TX(label));
+			csm__buf_printf(o, "%s: ", csm__msg(label, lang));
 		}
 		if (!ln)
-			csm__buf_puts(o, TX(T_NONE));
+			csm__buf_puts(o, csm__msg("report.none", lang));
 		for (i = 0; i < ln; i++)
 			csm__buf_printf(o, "%s%d %s", i ? ", " : "", list[i], q->dir_short[list[i] - 1][lang]);
 		csm__buf_puts(o, "\n");
@@ -414,27 +362,28 @@ static void t_hint(csm__buf *o, const csm_analysis *an, const csm_tips *tips, cs
 	char buf[32];
 	size_t k;
 	if (h->rank == 2 && i == 1) {
-		csm__buf_printf(o, "  [2 %s] ", TX(T_HINT2));
+		csm__buf_printf(o, "  [2 %s] ", csm__msg("report.hint2", lang));
 		csm__analysis_flagged_text(an, lang, o);
-		csm__buf_puts(o, lang == CSM_LANG_JA ? "。\n" : ".\n");
+		csm__buf_puts(o, csm__msg("common.sentence_end", lang));
+		csm__buf_puts(o, "\n");
 	}
 	if (h->rank == 1)
 		csm__buf_printf(o, "  [1%s%s] ", csm__analysis_hint1_urgent(an) ? " " : "",
-		                csm__analysis_hint1_urgent(an) ? TX(T_HINT1) : "");
+		                csm__analysis_hint1_urgent(an) ? csm__msg("report.hint1", lang) : "");
 	else
 		csm__buf_puts(o, "    - ");
-	csm__buf_printf(o, "%s %d: %s", TX(T_DIRECTIVE), h->directive, q->dir_title[h->directive - 1][lang]);
+	csm__buf_printf(o, "%s %d: %s", csm__msg("report.directive", lang), h->directive, q->dir_title[h->directive - 1][lang]);
 	if (csm_analysis_compares(an))
-		csm__buf_printf(o, " (%s %s)", TX(T_GAP_TO), csm_format1(buf, sizeof buf, h->gap));
+		csm__buf_printf(o, " (%s %s)", csm__msg("report.gap_to", lang), csm_format1(buf, sizeof buf, h->gap));
 	csm__buf_puts(o, "\n");
-	csm__buf_printf(o, "      %s (%s %d): ", TX(T_LOWEST_ITEMS), TX(T_LEVEL), h->level);
+	csm__buf_printf(o, "      %s (%s %d): ", csm__msg("report.lowest_items", lang), csm__msg("report.level", lang), h->level);
 	for (k = 0; k < h->item_count; k++)
 		csm__buf_printf(o, "%s%s", k ? ", " : "", h->items[k]);
 	csm__buf_puts(o, "\n");
 	for (k = 0; k < h->tip_count; k++) {
 		const char *title = csm_tip_title(tips, h->tips[k], lang);
 		const char *action = csm_tip_action(tips, h->tips[k], lang);
-		csm__buf_printf(o, "      %s %s", TX(T_TIP), h->tips[k]);
+		csm__buf_printf(o, "      %s %s", csm__msg("report.tip", lang), h->tips[k]);
 		if (title)
 			csm__buf_printf(o, ": %s", title);
 		csm__buf_puts(o, "\n");
@@ -453,15 +402,15 @@ static void t_plan(csm__buf *o, const csm_analysis *an, csm_lang lang, size_t na
 	char buf[32], buf2[32];
 	size_t i, k;
 
-	csm__buf_printf(o, "\n%s\n", TX(T_PLAN));
+	csm__buf_printf(o, "\n%s\n", csm__msg("report.plan", lang));
 	csm__rcell(o, "#", 5, 1);
 	csm__buf_puts(o, "  ");
-	csm__rcell(o, TX(T_ITEM), 6, 0);
-	csm__rcell(o, TX(T_DIRECTIVE), name_w + 2, 0);
-	csm__rcell(o, TX(T_LEVEL_H), 7, 1);
-	csm__rcell(o, TX(T_TARGET_LEVEL), 7, 1);
-	csm__rcell(o, TX(T_GAIN), 10, 1);
-	csm__buf_printf(o, "  %s\n", TX(T_TIP));
+	csm__rcell(o, csm__msg("report.col_item", lang), 6, 0);
+	csm__rcell(o, csm__msg("report.directive", lang), name_w + 2, 0);
+	csm__rcell(o, csm__msg("report.col_level", lang), 7, 1);
+	csm__rcell(o, csm__msg("report.col_target", lang), 7, 1);
+	csm__rcell(o, csm__msg("report.col_gain", lang), 10, 1);
+	csm__buf_printf(o, "  %s\n", csm__msg("report.tip", lang));
 	for (i = 0; i < csm_analysis_plan_count(an); i++) {
 		const csm_plan_step *st = csm_analysis_plan_step(an, i);
 		snprintf(buf, sizeof buf, "%zu", i + 1);
@@ -519,7 +468,7 @@ int csm_render_text(char **out, const csm_analysis *an, const csm_tips *tips, cs
 	 * flagged directives together, each of them after it. */
 	csm__buf_printf(&o, "\n%s\n", csm__analysis_hints_heading(an, lang));
 	if (!csm_analysis_hint_count(an))
-		csm__buf_printf(&o, "  %s\n", TX(T_NO_HINTS));
+		csm__buf_printf(&o, "  %s\n", csm__msg("report.no_hints", lang));
 	for (i = 0; i < csm_analysis_hint_count(an); i++)
 		t_hint(&o, an, tips, lang, i);
 

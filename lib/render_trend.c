@@ -39,19 +39,18 @@ static void plan_json(csm__buf *o, const csm_plan *p)
 static void plan_table(csm__buf *o, const csm_plan *p, const csm_questionnaire *q, const csm_tips *tips, csm_lang lang)
 {
 	char a[16];
-	int ja = lang == CSM_LANG_JA;
 	size_t i;
 
 	csm__rcell(o, "#", 4, 1);
 	csm__buf_puts(o, "  ");
-	csm__rcell(o, ja ? "項目" : "Item", 6, 0);
-	csm__rcell(o, ja ? "指示" : "Directive", 20, 0);
-	csm__rcell(o, ja ? "レベル" : "Level", 8, 1);
-	csm__rcell(o, ja ? "総合+" : "Overall+", 10, 1);
-	csm__rcell(o, ja ? "労力" : "Effort", 8, 1);
-	csm__rcell(o, ja ? "総合" : "Overall", 9, 1);
-	csm__rcell(o, ja ? "成熟度" : "Grade", 7, 1);
-	csm__buf_printf(o, "  %s\n", ja ? "ティップス" : "Tip");
+	csm__rcell(o, csm__msg("plan.col_item", lang), 6, 0);
+	csm__rcell(o, csm__msg("plan.col_directive", lang), 20, 0);
+	csm__rcell(o, csm__msg("plan.col_level", lang), 8, 1);
+	csm__rcell(o, csm__msg("plan.col_gain", lang), 10, 1);
+	csm__rcell(o, csm__msg("plan.col_effort", lang), 8, 1);
+	csm__rcell(o, csm__msg("plan.col_overall", lang), 9, 1);
+	csm__rcell(o, csm__msg("plan.col_grade", lang), 7, 1);
+	csm__buf_printf(o, "  %s\n", csm__msg("plan.col_tip", lang));
 	for (i = 0; i < csm_plan_count(p); i++) {
 		const csm_plan_move *m = csm_plan_get(p, i);
 		char num[24], lv[32], gain[32], eff[4];
@@ -78,7 +77,6 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 {
 	CSM__ARGS(out && p && q && CSM__LANG_OK(lang));
 	csm__buf o = {0};
-	int ja = lang == CSM_LANG_JA;
 
 	if (json) {
 		plan_json(&o, p);
@@ -86,23 +84,18 @@ int csm_render_plan(char **out, const csm_plan *p, const csm_questionnaire *q, c
 	}
 	if (csm_plan_hint_directive(p)) {
 		int d = csm_plan_hint_directive(p);
-		csm__buf_printf(&o,
-		                ja ? "成熟度 %s に向けた計画: カルテのヒント1 (指示%d %s) の差を、その最も低い項目から先に埋め (*)、"
-		                     "その後は労力あたりの総合スコアの上昇が大きい順\n\n"
-		                   : "Plan towards grade %s: first the karte's hint 1 (directive %d, %s), its lowest items "
-		                     "first (*), then the largest rise of the overall per effort\n\n",
-		                csm_grade_name(csm_plan_target(p)), d, q->dir_short[d - 1][lang]);
+		csm__buf_msgf(&o, csm__msg("plan.heading_hint1", lang),
+		              csm_grade_name(csm_plan_target(p)), d, q->dir_short[d - 1][lang]);
 	} else {
-		csm__buf_printf(&o, ja ? "成熟度 %s に向けた計画 (労力あたりの総合スコアの上昇が大きい順)\n\n"
-		                       : "Plan towards grade %s (largest rise of the overall per effort first)\n\n",
+		csm__buf_msgf(&o, csm__msg("plan.heading", lang),
 		                csm_grade_name(csm_plan_target(p)));
 	}
 	plan_table(&o, p, q, tips, lang);
 	if (!csm_plan_count(p))
-		csm__buf_printf(&o, "  %s\n", ja ? "上げられる項目はありません。" : "Nothing left to raise.");
+		csm__buf_printf(&o, "  %s\n", csm__msg("plan.nothing", lang));
 	csm__buf_printf(&o, "\n%s\n",
-	                csm_plan_reached(p) ? (ja ? "この計画で目標の成熟度に達します。" : "These moves reach the target grade.")
-	                                    : (ja ? "この範囲では目標の成熟度に達しません。" : "These moves do not reach the target grade."));
+	                csm_plan_reached(p) ? csm__msg("plan.reaches", lang)
+	                                    : csm__msg("plan.not_reached", lang));
 	return csm__buf_finish(&o, out);
 }
 
@@ -112,7 +105,7 @@ int csm_render_whatif(char **out, const csm_score *before, const csm_score *afte
 	const csm_questionnaire *q = before->q;
 	csm__buf o = {0};
 	char a[16], b[16];
-	int d, ja = lang == CSM_LANG_JA;
+	int d;
 
 	if (json) {
 		csm__buf_puts(&o, "{\"format\":\"csm-whatif/1\",\"directives\":[");
@@ -139,9 +132,9 @@ int csm_render_whatif(char **out, const csm_score *before, const csm_score *afte
 	}
 	csm__rcell(&o, "#", 3, 1);
 	csm__buf_puts(&o, "  ");
-	csm__rcell(&o, ja ? "指示" : "Directive", 20, 0);
-	csm__rcell(&o, ja ? "変更前" : "Before", 8, 1);
-	csm__rcell(&o, ja ? "変更後" : "After", 8, 1);
+	csm__rcell(&o, csm__msg("whatif.col_directive", lang), 20, 0);
+	csm__rcell(&o, csm__msg("whatif.col_before", lang), 8, 1);
+	csm__rcell(&o, csm__msg("whatif.col_after", lang), 8, 1);
 	csm__buf_puts(&o, "\n");
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		char num[8];
@@ -161,10 +154,10 @@ int csm_render_whatif(char **out, const csm_score *before, const csm_score *afte
 		csm__rcell(&o, b, 8, 1);
 		csm__buf_puts(&o, strcmp(a, b) != 0 ? " *\n" : "\n");
 	}
-	csm__buf_printf(&o, "\n%s %s -> %s   %s %s -> %s\n", ja ? "総合スコア" : "Overall",
+	csm__buf_printf(&o, "\n%s %s -> %s   %s %s -> %s\n", csm__msg("whatif.overall", lang),
 	                csm_format_overall(a, sizeof a, before->overall, &before->grading),
 	                csm_format_overall(b, sizeof b, after->overall, &after->grading),
-	                ja ? "成熟度" : "Grade", csm_grade_name(before->grade), csm_grade_name(after->grade));
+	                csm__msg("whatif.grade", lang), csm_grade_name(before->grade), csm_grade_name(after->grade));
 	return csm__buf_finish(&o, out);
 }
 
@@ -219,7 +212,7 @@ static void trend_json(csm__buf *o, const trend_row *rows, size_t n, size_t move
 static void trend_table(csm__buf *o, const trend_row *rows, size_t n, csm_lang lang, size_t name_w)
 {
 	const csm_questionnaire *q = rows[n - 1].s->q;
-	int d, ja = lang == CSM_LANG_JA;
+	int d;
 	char buf[32];
 	size_t i;
 
@@ -227,12 +220,12 @@ static void trend_table(csm__buf *o, const trend_row *rows, size_t n, csm_lang l
 	                                                                         : rows[n - 1].a->name);
 	csm__rcell(o, "#", 3, 1);
 	csm__buf_puts(o, "  ");
-	csm__rcell(o, ja ? "指示" : "Directive", name_w, 0);
+	csm__rcell(o, csm__msg("trend.col_directive", lang), name_w, 0);
 	for (i = 0; i < n; i++) {
 		const char *date = rows[i].a->field[CSM_FIELD_ASSESSED_ON];
 		csm__rcell(o, date ? date : "-", 12, 1);
 	}
-	csm__rcell(o, ja ? "変化" : "Change", 9, 1);
+	csm__rcell(o, csm__msg("trend.col_change", lang), 9, 1);
 	csm__buf_puts(o, "\n");
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		const csm_directive_score *f = &rows[0].s->dir[d], *l = &rows[n - 1].s->dir[d];
@@ -254,17 +247,17 @@ static void trend_table(csm__buf *o, const trend_row *rows, size_t n, csm_lang l
 	}
 	csm__buf_puts(o, "\n");
 	csm__buf_pad(o, 0, 5);
-	csm__rcell(o, ja ? "総合スコア" : "Overall", name_w, 0);
+	csm__rcell(o, csm__msg("trend.overall", lang), name_w, 0);
 	for (i = 0; i < n; i++)
 		csm__rcell(o, csm_format_overall(buf, sizeof buf, rows[i].s->overall, &rows[i].s->grading), 12, 1);
 	csm__buf_puts(o, "\n");
 	csm__buf_pad(o, 0, 5);
-	csm__rcell(o, ja ? "成熟度" : "Grade", name_w, 0);
+	csm__rcell(o, csm__msg("trend.grade", lang), name_w, 0);
 	for (i = 0; i < n; i++)
 		csm__rcell(o, csm_grade_name(rows[i].s->grade), 12, 1);
 	csm__buf_puts(o, "\n");
 	csm__buf_pad(o, 0, 5);
-	csm__rcell(o, ja ? "設問" : "Questionnaire", name_w, 0);
+	csm__rcell(o, csm__msg("trend.questionnaire", lang), name_w, 0);
 	for (i = 0; i < n; i++)
 		csm__rcell(o, rows[i].s->q->id, 12, 1);
 	csm__buf_puts(o, "\n");
@@ -278,7 +271,7 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	csm__buf o = {0};
 	csm__buf items = {0};
 	size_t i, moved, name_w = 12;
-	int d, ja = lang == CSM_LANG_JA;
+	int d;
 	const csm_questionnaire *q;
 
 	*out = NULL;
@@ -306,8 +299,8 @@ int csm_render_trend(char **out, const csm_answers *const *answers, const csm_sc
 	} else {
 		trend_table(&o, rows, n, lang, name_w);
 		if (n > 1)
-			csm__buf_printf(&o, "\n%s (%zu): %s\n", ja ? "直近2回でレベルが変わった項目" : "Items that moved in the last two",
-			                moved, moved && items.s ? items.s : (ja ? "なし" : "none"));
+			csm__buf_printf(&o, "\n%s (%zu): %s\n", csm__msg("trend.moved", lang),
+			                moved, moved && items.s ? items.s : csm__msg("trend.none", lang));
 	}
 	free(rows);
 	csm__buf_free(&items);

@@ -919,7 +919,7 @@ static void render_json(csm__buf *o, const csm_supply *sp, sctx *c)
 	size_t i, j, k;
 	csm__buf_puts(o, "{\"format\":\"csm-supply/1\",\"today\":");
 	csm__buf_json_string(o, sp->today_text);
-	csm__buf_printf(o, ",\"lang\":\"%s\",\"order\":\"risk\",\"questionnaires\":[", c->lang == CSM_LANG_EN ? "en" : "ja");
+	csm__buf_printf(o, ",\"lang\":\"%s\",\"order\":\"risk\",\"questionnaires\":[", csm__msg("common.lang_code", c->lang));
 	for (i = 0; i < sp->n; i = j) {
 		const srow *r = sp->rows[i];
 		for (j = i; j < sp->n && sp->rows[j]->q == r->q; j++)

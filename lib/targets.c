@@ -230,19 +230,17 @@ void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang)
 	const csm_questionnaire *q = csm__analysis_q(an);
 	const csm_answers *a = csm__analysis_a(an);
 	const csm_score *s = csm__analysis_s(an);
-	const int ja = lang == CSM_LANG_JA;
 	char cur[32], tgt[32];
 	int d;
 	if (!csm__analysis_followup(an)->target)
 		return;
-	csm__buf_printf(o, "\n%s", ja ? "目標" : "Targets");
+	csm__buf_printf(o, "\n%s", csm__msg("targets.heading", lang));
 	if (a->targets->grade != CSM_GRADE_NONE)
-		csm__buf_printf(o, ja ? " (成熟度 %s%s%s)" : " (grade %s%s%s)", csm_grade_name(a->targets->grade),
-		                a->targets->by ? (ja ? "、期限 " : " by ") : "", a->targets->by ? a->targets->by : "");
+		csm__buf_msgf(o, csm__msg("targets.grade", lang), csm_grade_name(a->targets->grade),
+		                a->targets->by ? csm__msg("targets.grade_by", lang) : "", a->targets->by ? a->targets->by : "");
 	else if (a->targets->by)
-		csm__buf_printf(o, ja ? " (期限 %s)" : " (by %s)", a->targets->by);
-	csm__buf_printf(o, "\n%s\n", ja ? "  #  現在  →  目標 (目標に届いていない項目)"
-	                                : "  #   Now  -> Target (items below their target)");
+		csm__buf_msgf(o, csm__msg("targets.by", lang), a->targets->by);
+	csm__buf_printf(o, "\n%s\n", csm__msg("targets.columns", lang));
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		const csm_directive_score *ds = &s->dir[d - 1];
 		double tv;
@@ -251,13 +249,13 @@ void csm__text_targets(csm__buf *o, const csm_analysis *an, csm_lang lang)
 			continue;
 		csm_format1(cur, sizeof cur, ds->score);
 		csm_format1(tgt, sizeof tgt, tv);
-		csm__buf_printf(o, "%3d  %4s  %s %4s", d, cur, ja ? "→" : "->", tgt);
+		csm__buf_printf(o, "%3d  %4s  %s %4s", d, cur, csm__msg("common.arrow", lang), tgt);
 		for (i = 0; i < q->item_count; i++) {
 			int t = csm__analysis_followup(an)->target[i];
 			if (q->items[i].directive == d && s->level[i] >= 1 && t > s->level[i])
 				csm__buf_printf(o, "%s%s %d→%d", n++ ? ", " : " ", q->items[i].id, s->level[i], t);
 		}
-		csm__buf_printf(o, "%s\n", n ? "" : (ja ? " (達成)" : " (met)"));
+		csm__buf_printf(o, "%s\n", n ? "" : csm__msg("targets.met", lang));
 	}
 }
 

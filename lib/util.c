@@ -48,33 +48,38 @@ void csm__buf_add(csm__buf *b, const char *s, size_t n)
 
 void csm__buf_puts(csm__buf *b, const char *s) { csm__buf_add(b, s, strlen(s)); }
 
-void csm__buf_printf(csm__buf *b, const char *fmt, ...)
+void csm__buf_vprintf(csm__buf *b, const char *fmt, va_list ap)
 {
 	char small[512];
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
 	if (n < 0) {
 		b->nomem = 1;
-		return;
-	}
-	if ((size_t)n < sizeof small) {
+	} else if ((size_t)n < sizeof small) {
 		csm__buf_add(b, small, (size_t)n);
 	} else {
 		char *big = malloc((size_t)n + 1);
 		if (!big) {
 			b->nomem = 1;
-			return;
+		} else {
+			vsnprintf(big, (size_t)n + 1, fmt, again);
+			csm__buf_add(b, big, (size_t)n);
+			free(big);
 		}
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		csm__buf_add(b, big, (size_t)n);
-		free(big);
 	}
+	va_end(again);
+}
+
+void csm__buf_printf(csm__buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	csm__buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void csm__buf_pad(csm__buf *b, size_t used, size_t width)

@@ -4,28 +4,32 @@
 
 #include "xlsx_form.h"
 
-const char *const csm__xlsx_scopes[CSM__SCOPES][3] = {{"entity", "単体", "entity"}, {"group", "グループ", "group"}};
-const char *const csm__xlsx_sizes[CSM__SIZES][3] = {
-	{"small", "小規模", "small"}, {"medium", "中規模", "medium"}, {"large", "大規模", "large"}};
-const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][3] = {{"yes", "はい", "yes"}, {"no", "いいえ", "no"}};
+const char *const csm__xlsx_scopes[CSM__SCOPES][2] = {{"entity", "workbook.scope_entity"},
+                                                      {"group", "workbook.scope_group"}};
+const char *const csm__xlsx_sizes[CSM__SIZES][2] = {
+	{"small", "workbook.size_small"}, {"medium", "workbook.size_medium"}, {"large", "workbook.size_large"}};
+const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][2] = {{"yes", "workbook.yes"}, {"no", "workbook.no"}};
 
-const char *csm__xlsx_choice_label(csm_lang lang, const char *const (*table)[3], size_t n, const char *value)
+const char *csm__xlsx_choice_label(csm_lang lang, const char *const (*table)[2], size_t n, const char *value)
 {
 	size_t i;
 	for (i = 0; value && i < n; i++)
 		if (strcmp(table[i][0], value) == 0)
-			return table[i][1 + lang];
+			return csm__msg(table[i][1], lang);
 	return value;
 }
 
-int csm__xlsx_choice_of(const char *const (*table)[3], size_t n, const char *s)
+int csm__xlsx_choice_of(const char *const (*table)[2], size_t n, const char *s)
 {
 	size_t i;
-	int k;
-	for (i = 0; i < n; i++)
-		for (k = 0; k < 3; k++)
-			if (strcasecmp(table[i][k], s) == 0)
+	int l;
+	for (i = 0; i < n; i++) {
+		if (strcasecmp(table[i][0], s) == 0)
+			return (int)i;
+		for (l = 0; l < CSM__LANGS; l++)
+			if (strcasecmp(csm__msg(table[i][1], (csm_lang)l), s) == 0)
 				return (int)i;
+	}
 	return -1;
 }
 

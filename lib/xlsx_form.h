@@ -56,16 +56,16 @@
 #define CSM__XN_ACT_STATUSES "csm_action_statuses"
 #define CSM__XN_ACT_NOTES "csm_action_notes"
 
-/* Choices shown in the drop-down lists, per language; the first entry of each
- * row is the value written to the answers file. */
-extern const char *const csm__xlsx_scopes[CSM__SCOPES][3];
-extern const char *const csm__xlsx_sizes[CSM__SIZES][3];
-extern const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][3];
+/* Choices shown in the drop-down lists: {the value written to the answers
+ * file, the key of its label in messages.c}. */
+extern const char *const csm__xlsx_scopes[CSM__SCOPES][2];
+extern const char *const csm__xlsx_sizes[CSM__SIZES][2];
+extern const char *const csm__xlsx_yesno[CSM__XLSX_YESNO][2];
 
 /* The label in language `lang` of a stored value from `table` (the value itself if it is none). */
-const char *csm__xlsx_choice_label(csm_lang lang, const char *const (*table)[3], size_t n, const char *value);
+const char *csm__xlsx_choice_label(csm_lang lang, const char *const (*table)[2], size_t n, const char *value);
 /* The row of `table` one of whose labels `s` equals (ASCII case ignored), or -1. */
-int csm__xlsx_choice_of(const char *const (*table)[3], size_t n, const char *s);
+int csm__xlsx_choice_of(const char *const (*table)[2], size_t n, const char *s);
 /* The letters of 0-based column `col` ("A", "AB") into buf (8 bytes). */
 void csm__xlsx_col_letters(char *buf, unsigned col);
 

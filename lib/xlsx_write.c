@@ -48,9 +48,6 @@
 #define ASSESSOR_ROWS 8u
 
 /* The sheet names, per language. */
-static const char *const SHEET_HELP[2] = {"記入方法", "Instructions"};
-static const char *const SHEET_ORG[2] = {"組織", "Organization"};
-static const char *const SHEET_ITEMS[2] = {"項目", "Items"};
 static const char SHEET_LISTS[] = "Lists";
 
 typedef struct wctx {
@@ -63,8 +60,6 @@ typedef struct wctx {
 	lxw_format *title, *subtitle, *head, *label, *text, *cell, *cell_center, *small, *input, *input_text,
 	    *input_center;
 } wctx;
-
-#define TR(c, ja, en) ((c)->lang == CSM_LANG_EN ? (en) : (ja))
 
 static void note_err(wctx *c, lxw_error e)
 {
@@ -167,7 +162,7 @@ static lxw_format *fmt(wctx *c, int wrap)
 		note_err(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
-	format_set_font_name(f, c->lang == CSM_LANG_EN ? "Calibri" : "Yu Gothic");
+	format_set_font_name(f, csm__msg("workbook.font", c->lang));
 	format_set_font_size(f, 11);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (wrap)
@@ -249,29 +244,8 @@ static void list_validation(wctx *c, lxw_worksheet *ws, lxw_row_t r1, lxw_row_t 
 
 static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 {
-	static const char *const steps[][2] = {
-	    {"「組織」シートに、組織名、業種、評価の対象範囲、規模、評価日、評価に参加した人を記入してください。"
-	     "続けて、前提となる質問に「はい」か「いいえ」で答えてください。",
-	     "On the Organization sheet, enter the name of the organization, its industry, the scope and size, the "
-	     "date of the assessment and the people who took part. Then answer the gate questions with yes or no."},
-	    {"「項目」シートで、すべての項目について「レベル」列のリストから 1〜5 のレベルを選んでください。"
-	     "自組織に当てはまらない項目には n/a を選びます。選ぶ前に、右側の列にある質問の意図、確認のヒント、"
-	     "各レベルの説明を読んでください。",
-	     "On the Items sheet, choose a level from 1 to 5 for every item from the list in the Level column, or "
-	     "n/a if the item does not apply to your organization. Before you choose, read the intent of the "
-	     "question, the hint and the description of each level in the columns to the right."},
-	    {"「根拠」列には、そのレベルを裏付ける文書や記録を書いてください(例:「情報セキュリティ基本方針 第2版、"
-	     "2026年4月 取締役会承認」)。「メモ」は自由記入です。",
-	     "Under Evidence, name the documents or records that show the level (for example \"Information "
-	     "security policy v2, approved by the board in April 2026\"). The Note column is for anything else."},
-	    {"色の付いたセルだけが入力できます。ほかのセルは、表の形を誤って壊さないように保護しています"
-	     "(パスワードはかけていません)。行や列を削除したり、項目の番号を書き換えたりしないでください。",
-	     "Only the shaded cells can be edited. The other cells are protected, without a password, so that "
-	     "the layout is not changed by accident. Please do not delete rows or columns or change item numbers."},
-	    {"Excel ブック(.xlsx)のまま保存して返送してください。受け取った側は「csm import ファイル名.xlsx」で"
-	     "回答ファイルに変換し、採点します。",
-	     "Save the file as an Excel workbook (.xlsx) and send it back. It is read with the command "
-	     "\"csm import FILE.xlsx\", which turns it into an answers file for scoring."}};
+	static const char *const steps[] = {"workbook.step1", "workbook.step2", "workbook.step3", "workbook.step4",
+	                                    "workbook.step5"};
 	lxw_row_t r;
 	int i;
 
@@ -279,10 +253,10 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 	note_err(c, worksheet_set_column(ws, 1, 1, 100, NULL));
 	put(c, ws, 0, 0, c->q->title[c->lang], c->title);
 	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
-	put(c, ws, 1, 0, TR(c, "自己評価シート", "Self-assessment workbook"), c->text);
-	put(c, ws, 3, 0, TR(c, "記入のしかた", "How to fill it in"), c->subtitle);
+	put(c, ws, 1, 0, csm__msg("workbook.title", c->lang), c->text);
+	put(c, ws, 3, 0, csm__msg("workbook.help_how", c->lang), c->subtitle);
 	for (i = 0, r = 4; i < 5; i++, r++) {
-		const char *s = i == 1 && c->q->choice_count ? csm__msg("sme.wb_step", c->lang) : steps[i][c->lang];
+		const char *s = csm__msg(i == 1 && c->q->choice_count ? "sme.wb_step" : steps[i], c->lang);
 		put_num(c, ws, r, 0, i + 1, c->cell_center);
 		put(c, ws, r, 1, s, c->cell);
 		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(s, 100)), NULL));
@@ -296,9 +270,9 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 		}
 		goto marks;
 	}
-	put(c, ws, r++, 0, TR(c, "レベルの意味", "What the levels mean"), c->subtitle);
-	put(c, ws, r, 0, TR(c, "レベル", "Level"), c->head);
-	put(c, ws, r++, 1, TR(c, "一般的な状態", "In general"), c->head);
+	put(c, ws, r++, 0, csm__msg("workbook.help_levels", c->lang), c->subtitle);
+	put(c, ws, r, 0, csm__msg("workbook.col_level", c->lang), c->head);
+	put(c, ws, r++, 1, csm__msg("workbook.help_in_general", c->lang), c->head);
 	for (i = 1; i <= 5; i++, r++) {
 		const char *s = csm_questionnaire_level(c->q, i, c->lang);
 		put_num(c, ws, r, 0, i, c->cell_center);
@@ -307,18 +281,17 @@ static void sheet_instructions(wctx *c, lxw_worksheet *ws)
 	}
 	put(c, ws, r, 0, "n/a", c->cell_center);
 	put(c, ws, r++, 1,
-	    TR(c, "該当しない(自組織には当てはまらない)。平均の計算から除きます。",
-	       "Does not apply to the organization; left out of the averages."),
+	    csm__msg("workbook.help_na", c->lang),
 	    c->cell);
 marks:
 	r++;
-	put(c, ws, r, 0, TR(c, "様式", "Form format"), c->small);
+	put(c, ws, r, 0, csm__msg("workbook.help_format", c->lang), c->small);
 	put(c, ws, r, 1, CSM__XLSX_FORMAT, c->small);
-	define(c, CSM__XN_FORMAT, SHEET_HELP[c->lang], r, 1, r);
+	define(c, CSM__XN_FORMAT, csm__msg("workbook.sheet_help", c->lang), r, 1, r);
 	r++;
-	put(c, ws, r, 0, TR(c, "質問票", "Questionnaire"), c->small);
+	put(c, ws, r, 0, csm__msg("workbook.help_questionnaire", c->lang), c->small);
 	put(c, ws, r, 1, c->q->id, c->small);
-	define(c, CSM__XN_QUESTIONNAIRE, SHEET_HELP[c->lang], r, 1, r);
+	define(c, CSM__XN_QUESTIONNAIRE, csm__msg("workbook.sheet_help", c->lang), r, 1, r);
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
@@ -350,61 +323,60 @@ static size_t sheet_lists(wctx *c, lxw_worksheet *ws)
 static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 {
 	const csm_answers *a = c->pre;
-	const char *sheet = SHEET_ORG[c->lang];
+	const char *sheet = csm__msg("workbook.sheet_org", c->lang);
 	const char *scope_list[3], *size_list[4];
 	char range[64];
 	const char *v;
 	size_t i;
 
 	for (i = 0; i < 2; i++)
-		scope_list[i] = csm__xlsx_scopes[i][1 + c->lang];
+		scope_list[i] = csm__msg(csm__xlsx_scopes[i][1], c->lang);
 	scope_list[2] = NULL;
 	for (i = 0; i < 3; i++)
-		size_list[i] = csm__xlsx_sizes[i][1 + c->lang];
+		size_list[i] = csm__msg(csm__xlsx_sizes[i][1], c->lang);
 	size_list[3] = NULL;
 
-	put(c, ws, 2, 0, TR(c, "組織名", "Name of the organization"), c->label);
+	put(c, ws, 2, 0, csm__msg("workbook.org_name", c->lang), c->label);
 	put(c, ws, 2, 1, a ? a->field[CSM_FIELD_ORG_NAME] : NULL, c->input);
 	define(c, CSM__XN_ORG_NAME, sheet, 2, 1, 2);
 
-	put(c, ws, 3, 0, TR(c, "業種", "Industry"), c->label);
+	put(c, ws, 3, 0, csm__msg("workbook.org_industry", c->lang), c->label);
 	v = a ? a->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
 	if (v && c->ind && csm_industry_label(c->ind, v, c->lang))
 		v = csm_industry_label(c->ind, v, c->lang);
 	put(c, ws, 3, 1, v, c->input);
 	put(c, ws, 3, 2,
-	    nindustries ? TR(c, "リストから選んでください。", "Choose from the list.")
-	                : TR(c, "業種の ID(例: finance)", "An industry id, e.g. finance"),
+	    nindustries ? csm__msg("workbook.choose_from_list", c->lang)
+	                : csm__msg("workbook.org_industry_id", c->lang),
 	    c->small);
 	if (nindustries) {
 		snprintf(range, sizeof range, "=%s!$A$1:$A$%zu", SHEET_LISTS, nindustries);
-		list_validation(c, ws, 3, 3, 1, NULL, range, TR(c, "業種", "Industry"),
-		                TR(c, "リストにある業種を選んでください。", "Choose an industry from the list."));
+		list_validation(c, ws, 3, 3, 1, NULL, range, csm__msg("workbook.org_industry", c->lang),
+		                csm__msg("workbook.org_industry_choose", c->lang));
 	}
 	define(c, CSM__XN_ORG_INDUSTRY, sheet, 3, 1, 3);
 
-	put(c, ws, 4, 0, TR(c, "評価の対象範囲", "Scope of the assessment"), c->label);
+	put(c, ws, 4, 0, csm__msg("workbook.org_scope", c->lang), c->label);
 	put(c, ws, 4, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_scopes, 2, a->field[CSM_FIELD_ORG_SCOPE]) : NULL,
 	    c->input);
 	put(c, ws, 4, 2,
-	    TR(c, "単体: この組織だけ / グループ: グループ会社を含む",
-	       "entity: this organization alone; group: with its group companies"),
+	    csm__msg("workbook.org_scope_help", c->lang),
 	    c->small);
-	list_validation(c, ws, 4, 4, 1, scope_list, NULL, TR(c, "対象範囲", "Scope"),
-	                TR(c, "リストから選んでください。", "Choose from the list."));
+	list_validation(c, ws, 4, 4, 1, scope_list, NULL, csm__msg("workbook.org_scope_short", c->lang),
+	                csm__msg("workbook.choose_from_list", c->lang));
 	define(c, CSM__XN_ORG_SCOPE, sheet, 4, 1, 4);
 
-	put(c, ws, 5, 0, TR(c, "規模", "Size"), c->label);
+	put(c, ws, 5, 0, csm__msg("workbook.org_size", c->lang), c->label);
 	put(c, ws, 5, 1, a ? csm__xlsx_choice_label(c->lang, csm__xlsx_sizes, 3, a->field[CSM_FIELD_ORG_SIZE]) : NULL,
 	    c->input);
-	put(c, ws, 5, 2, TR(c, "任意", "Optional"), c->small);
-	list_validation(c, ws, 5, 5, 1, size_list, NULL, TR(c, "規模", "Size"),
-	                TR(c, "リストから選んでください。", "Choose from the list."));
+	put(c, ws, 5, 2, csm__msg("workbook.optional", c->lang), c->small);
+	list_validation(c, ws, 5, 5, 1, size_list, NULL, csm__msg("workbook.org_size", c->lang),
+	                csm__msg("workbook.choose_from_list", c->lang));
 	define(c, CSM__XN_ORG_SIZE, sheet, 5, 1, 5);
 
-	put(c, ws, 6, 0, TR(c, "評価日", "Date of the assessment"), c->label);
+	put(c, ws, 6, 0, csm__msg("workbook.org_date", c->lang), c->label);
 	put(c, ws, 6, 1, a ? a->field[CSM_FIELD_ASSESSED_ON] : NULL, c->input_text);
-	put(c, ws, 6, 2, TR(c, "YYYY-MM-DD の形で(例: 2026-11-01)", "As YYYY-MM-DD, e.g. 2026-11-01"), c->small);
+	put(c, ws, 6, 2, csm__msg("workbook.org_date_help", c->lang), c->small);
 	define(c, CSM__XN_ASSESSED_ON, sheet, 6, 1, 6);
 }
 
@@ -412,16 +384,16 @@ static void org_fields(wctx *c, lxw_worksheet *ws, size_t nindustries)
 static size_t org_assessors(wctx *c, lxw_worksheet *ws)
 {
 	const csm_answers *a = c->pre;
-	const char *sheet = SHEET_ORG[c->lang];
+	const char *sheet = csm__msg("workbook.sheet_org", c->lang);
 	size_t i, nass = ASSESSOR_ROWS;
 	lxw_row_t r;
 
 	if (a && a->assessor_count > nass)
 		nass = a->assessor_count;
-	put(c, ws, 8, 0, TR(c, "評価者", "Assessors"), c->subtitle);
+	put(c, ws, 8, 0, csm__msg("workbook.assessors", c->lang), c->subtitle);
 	put(c, ws, 9, 0, "", c->head);
-	put(c, ws, 9, 1, TR(c, "氏名", "Name"), c->head);
-	put(c, ws, 9, 2, TR(c, "役割・部署", "Role or department"), c->head);
+	put(c, ws, 9, 1, csm__msg("workbook.assessor_name", c->lang), c->head);
+	put(c, ws, 9, 2, csm__msg("workbook.assessor_role", c->lang), c->head);
 	for (i = 0, r = 10; i < nass; i++, r++) {
 		put_num(c, ws, r, 0, (double)(i + 1), c->cell_center);
 		put(c, ws, r, 1, a && i < a->assessor_count ? a->assessor_name[i] : NULL, c->input);
@@ -437,7 +409,7 @@ static size_t org_assessors(wctx *c, lxw_worksheet *ws)
 static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
 {
 	const csm_answers *a = c->pre;
-	const char *sheet = SHEET_ORG[c->lang];
+	const char *sheet = csm__msg("workbook.sheet_org", c->lang);
 	const char *yesno_list[3];
 	lxw_row_t r, first;
 	size_t i;
@@ -445,12 +417,12 @@ static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
 	if (!c->q->gate_count)
 		return;
 	for (i = 0; i < 2; i++)
-		yesno_list[i] = csm__xlsx_yesno[i][1 + c->lang];
+		yesno_list[i] = csm__msg(csm__xlsx_yesno[i][1], c->lang);
 	yesno_list[2] = NULL;
 	r = (lxw_row_t)(10 + nass + 1);
-	put(c, ws, r++, 0, TR(c, "前提の質問", "Gate questions"), c->subtitle);
-	put(c, ws, r, 0, TR(c, "質問", "Question"), c->head);
-	put(c, ws, r++, 1, TR(c, "回答", "Answer"), c->head);
+	put(c, ws, r++, 0, csm__msg("workbook.gates", c->lang), c->subtitle);
+	put(c, ws, r, 0, csm__msg("workbook.col_question", c->lang), c->head);
+	put(c, ws, r++, 1, csm__msg("workbook.col_answer", c->lang), c->head);
 	first = r;
 	for (i = 0; i < c->q->gate_count; i++, r++) {
 		const char *q = c->q->gates[i].question[c->lang];
@@ -458,14 +430,14 @@ static void org_gates(wctx *c, lxw_worksheet *ws, size_t nass)
 		size_t k;
 		for (k = 0; a && k < a->gate_count; k++)
 			if (strcmp(a->gate_id[k], c->q->gates[i].id) == 0 && a->gate_value[k] >= 0)
-				ans = csm__xlsx_yesno[a->gate_value[k] ? 0 : 1][1 + c->lang];
+				ans = csm__msg(csm__xlsx_yesno[a->gate_value[k] ? 0 : 1][1], c->lang);
 		put(c, ws, r, 0, q, c->cell);
 		put(c, ws, r, 1, ans, c->input_center);
 		put(c, ws, r, 3, c->q->gates[i].id, NULL);
 		note_err(c, worksheet_set_row(ws, r, height_of(c, lines_of(q, 62)), NULL));
 	}
-	list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, TR(c, "回答", "Answer"),
-	                TR(c, "「はい」か「いいえ」を選んでください。", "Choose yes or no."));
+	list_validation(c, ws, first, r - 1, 1, yesno_list, NULL, csm__msg("workbook.col_answer", c->lang),
+	                csm__msg("workbook.gates_choose", c->lang));
 	define(c, CSM__XN_GATE_IDS, sheet, first, 3, r - 1);
 	define(c, CSM__XN_GATE_ANSWERS, sheet, first, 1, r - 1);
 }
@@ -482,7 +454,7 @@ static void sheet_org(wctx *c, lxw_worksheet *ws, size_t nindustries)
 	hidden.hidden = 1;
 	note_err(c, worksheet_set_column_opt(ws, 3, 3, 10, NULL, &hidden));
 
-	put(c, ws, 0, 0, TR(c, "組織と評価の情報", "The organization and the assessment"), c->title);
+	put(c, ws, 0, 0, csm__msg("workbook.org_title", c->lang), c->title);
 	note_err(c, worksheet_set_row(ws, 0, 22, NULL));
 	org_fields(c, ws, nindustries);
 	nass = org_assessors(c, ws);
@@ -504,18 +476,17 @@ static void items_header(wctx *c, lxw_worksheet *ws)
 	char buf[64];
 	int k;
 
-	put(c, ws, 0, IC_ID, TR(c, "項目", "Item"), c->head);
-	put(c, ws, 0, IC_DIR, TR(c, "指示", "Directive"), c->head);
-	put(c, ws, 0, IC_QUESTION, TR(c, "質問", "Question"), c->head);
-	put(c, ws, 0, IC_LEVEL, c->q->choice_count ? csm__msg("sme.form_answer", c->lang) : TR(c, "レベル", "Level"), c->head);
-	if (c->q->group_word[c->lang])
-		put(c, ws, 0, IC_DIR, c->q->group_word[c->lang], c->head);
-	put(c, ws, 0, IC_EVIDENCE, TR(c, "根拠(文書・記録)", "Evidence (documents, records)"), c->head);
-	put(c, ws, 0, IC_NOTE, TR(c, "メモ", "Note"), c->head);
-	put(c, ws, 0, IC_INTENT, TR(c, "質問の意図", "What the question asks"), c->head);
-	put(c, ws, 0, IC_HINT, TR(c, "確認のヒント", "Where to find the answer"), c->head);
+	put(c, ws, 0, IC_ID, csm__msg("workbook.col_item", c->lang), c->head);
+	put(c, ws, 0, IC_DIR, c->q->group_word[c->lang] ? c->q->group_word[c->lang] : csm__msg("workbook.col_directive", c->lang),
+	    c->head);
+	put(c, ws, 0, IC_QUESTION, csm__msg("workbook.col_question", c->lang), c->head);
+	put(c, ws, 0, IC_LEVEL, csm__msg(c->q->choice_count ? "sme.form_answer" : "workbook.col_level", c->lang), c->head);
+	put(c, ws, 0, IC_EVIDENCE, csm__msg("workbook.col_evidence", c->lang), c->head);
+	put(c, ws, 0, IC_NOTE, csm__msg("workbook.col_note", c->lang), c->head);
+	put(c, ws, 0, IC_INTENT, csm__msg("workbook.col_intent", c->lang), c->head);
+	put(c, ws, 0, IC_HINT, csm__msg("workbook.col_hint", c->lang), c->head);
 	for (k = 1; k <= 5 && !c->q->choice_count; k++) {
-		snprintf(buf, sizeof buf, "%s %d", TR(c, "レベル", "Level"), k);
+		snprintf(buf, sizeof buf, "%s %d", csm__msg("workbook.col_level", c->lang), k);
 		put(c, ws, 0, (lxw_col_t)(IC_L1 + k - 1), buf, c->head);
 	}
 	if (c->q->choice_count) /* the first level column holds the item's how */
@@ -572,7 +543,7 @@ static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
 static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 {
 	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
-	const char *sheet = SHEET_ITEMS[c->lang];
+	const char *sheet = csm__msg("workbook.sheet_items", c->lang);
 	const char *choices[CSM__MAX_CHOICES + 1] = {NULL};
 	lxw_data_validation dv;
 	size_t k;
@@ -592,12 +563,10 @@ static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 		goto names;
 	}
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	dv.input_title = (char *)TR(c, "レベル", "Level");
-	dv.input_message = (char *)TR(c, "1〜5 を選んでください。当てはまらない項目は n/a。",
-	                              "Choose 1 to 5, or n/a if the item does not apply.");
-	dv.error_title = (char *)TR(c, "レベルではありません", "Not a level");
-	dv.error_message = (char *)TR(c, "1、2、3、4、5、n/a のどれかをリストから選んでください。",
-	                              "Choose 1, 2, 3, 4, 5 or n/a from the list.");
+	dv.input_title = (char *)csm__msg("workbook.col_level", c->lang);
+	dv.input_message = (char *)csm__msg("workbook.level_input", c->lang);
+	dv.error_title = (char *)csm__msg("workbook.level_error_title", c->lang);
+	dv.error_message = (char *)csm__msg("workbook.level_error", c->lang);
 names:
 	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
 	define(c, CSM__XN_ITEM_IDS, sheet, 1, IC_ID, last);
@@ -742,9 +711,9 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 	c.pre = opt->prefill;
 	c.ind = opt->industries;
 	make_formats(&c);
-	ws_help = workbook_add_worksheet(c.wb, SHEET_HELP[c.lang]);
-	ws_org = workbook_add_worksheet(c.wb, SHEET_ORG[c.lang]);
-	ws_items = workbook_add_worksheet(c.wb, SHEET_ITEMS[c.lang]);
+	ws_help = workbook_add_worksheet(c.wb, csm__msg("workbook.sheet_help", c.lang));
+	ws_org = workbook_add_worksheet(c.wb, csm__msg("workbook.sheet_org", c.lang));
+	ws_items = workbook_add_worksheet(c.wb, csm__msg("workbook.sheet_items", c.lang));
 	ws_lists = workbook_add_worksheet(c.wb, SHEET_LISTS);
 	if (!ws_help || !ws_org || !ws_items || !ws_lists)
 		note_err(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);

@@ -83,6 +83,45 @@ static char *slurp(const char *path)
 	return s;
 }
 
+static int has_key(const csm__message *t, size_t n, const char *key)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Some row's key starts with key's area ("form" of "form.intro"). */
+static int has_area(const csm__message *t, size_t n, const char *key)
+{
+	size_t i, a = strcspn(key, ".");
+	for (i = 0; i < n; i++)
+		if (strncmp(t[i].key, key, a + 1) == 0)
+			return 1;
+	return 0;
+}
+
+/* "karte.h", "industries.json": file names, not keys. */
+static int is_file_name(const char *s, size_t k)
+{
+	static const char *const ext[] = {".h", ".c", ".json", ".tsv", ".csv"};
+	size_t i;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t e = strlen(ext[i]);
+		if (k > e && memcmp(s + k - e, ext[i], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int on_include_line(const char *text, const char *p)
+{
+	while (p > text && p[-1] != '\n')
+		p--;
+	return strncmp(p, "#include", 8) == 0;
+}
+
 /* Every csm__msg("key", ...) in lib/ names a row; every row is named in lib/
  * (as a quoted literal: keys may also be passed through tables). */
 static void test_sources_match_table(void)
@@ -118,6 +157,28 @@ static void test_sources_match_table(void)
 				;
 			if (i == n) {
 				fprintf(stderr, "  %s: key \"%s\" is not in the table\n", e->d_name, key);
+				CHECK(0);
+			}
+		}
+		/* keys passed through tables ("form.intro", "csf.govern"): any literal
+		 * that looks like a key of one of the table's areas must be a row */
+		for (p = text; (p = strchr(p, '"')) != NULL; p++) {
+			char key[128];
+			const char *q = p + 1, *end = q;
+			size_t k;
+			while ((*end >= 'a' && *end <= 'z') || (*end >= '0' && *end <= '9') || *end == '_' || *end == '.')
+				end++;
+			k = (size_t)(end - q);
+			if (*end != '"' || k == 0 || k >= sizeof key || !memchr(q, '.', k) || end[-1] == '.' ||
+			    is_file_name(q, k) || on_include_line(text, p)) {
+				p = (char *)end - 1 > p ? (char *)end - 1 : p;
+				continue;
+			}
+			memcpy(key, q, k);
+			key[k] = '\0';
+			p = (char *)end;
+			if (has_area(t, n, key) && !has_key(t, n, key)) {
+				fprintf(stderr, "  %s: \"%s\" looks like a key but is not in the table\n", e->d_name, key);
 				CHECK(0);
 			}
 		}
