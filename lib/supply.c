@@ -4,8 +4,9 @@
  *
  * The model is a list of rows (answered, not answered, failed) and one table
  * of columns (COLUMNS below) that the text, CSV and JSON forms all render:
- * a new column (points, readiness) is one row_fill() line and one COLUMNS
- * entry. */
+ * a new column is one row_fill() line and one COLUMNS entry. Rows of a
+ * questionnaire with its own scale (sme-check) are in points: their own
+ * columns (C_POINTS) and their own risk order. */
 #include <csv.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -231,10 +232,10 @@ static void match_row(csm_supply *sp, srow *r)
 
 /* ---- adding -------------------------------------------------------------- */
 
-/* What a row shows of a score: the one place a row's values are worked out.
- * A new value (the points of a questionnaire with its own scale, the
- * SECURITY ACTION readiness) is read here from the score or the answers into
- * a field appended to csm_supply_row, and shown by one COLUMNS entry. */
+/* What a row shows of a score: the one place a row's values are worked out
+ * (row_fill_points() for a questionnaire with its own scale). A new value is
+ * read here from the score or the answers into a field appended to
+ * csm_supply_row, and shown by one COLUMNS entry. */
 static void row_fill(srow *r, const csm_answers *a, const csm_score *s, long today_days)
 {
 	csm_supply_row *p = &r->pub;
