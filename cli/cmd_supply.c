@@ -49,13 +49,18 @@ static int add_file(csm_supply *sp, cli_args *o, const csm_benchmark *b, const c
 	csm_answers *a = NULL;
 	const csm_questionnaire *q = NULL;
 	csm_score *s = NULL;
+	csm_points *p = NULL;
 	char *err = NULL;
 	int rc = cli_load_supplier_answers(&a, &q, o, path, &err);
 	/* Suppliers leave items blank: unanswered items are counted, not refused.
-	 * The grade is the one csm score gives (the benchmark's, where it compares). */
-	if (!rc && !(rc = csm_score_compute_against(&s, q, a, b, CSM_ALLOW_PARTIAL)))
+	 * The grade is the one csm score gives (the benchmark's, where it compares);
+	 * a questionnaire with its own scale is shown in points. */
+	if (!rc && csm_questionnaire_choice_count(q) > 0) {
+		if (!(rc = csm_points_compute(&p, q, a, CSM_ALLOW_PARTIAL)))
+			rc = csm_supply_add_points(sp, a, p, path);
+	} else if (!rc && !(rc = csm_score_compute_against(&s, q, a, b, CSM_ALLOW_PARTIAL)))
 		rc = csm_supply_add(sp, a, s, path);
-	else if (rc && rc != CSM_ENOMEM) {
+	if (rc && rc != CSM_ENOMEM) {
 		if (!err)
 			err = cli_take_message(NULL);
 		rc = err ? csm_supply_add_failure(sp, path, err) : CSM_ENOMEM;
@@ -63,6 +68,7 @@ static int add_file(csm_supply *sp, cli_args *o, const csm_benchmark *b, const c
 			rc = 1;
 	}
 	free(err);
+	csm_points_free(p);
 	csm_score_free(s);
 	csm_answers_free(a);
 	return rc;
@@ -140,18 +146,22 @@ const cli_command cli_cmd_supply = {
     "supply", "one report over suppliers' answers: risk order, non-responders, a CSV",
     "csm supply FILE... [--roster ROSTER.csv] [--csv TABLE.csv] [--json | -o report.pdf] [-o OUT] [options]",
     "Reads the answers each supplier or subsidiary sent back (csm-answers/1 JSON,\n"
-    "CSV, or the workbook of 'csm template --format xlsx' filled in) and writes\n"
-    "one report: per supplier the overall (and grade where the benchmark grades\n"
-    "the questionnaire), the weakest directive, the items left unanswered and the\n"
-    "date (marked * when more than a year old), highest risk first: nothing\n"
-    "answered, then the lowest overall; ties by the lower weakest directive, more\n"
-    "unanswered items, the older assessment. Answers to different questionnaires\n"
-    "are listed apart. With --roster, the suppliers who sent nothing and the files\n"
-    "from suppliers not on it are listed (names compared after NFKC normalization,\n"
-    "so full-width and half-width forms match). A file that cannot be read is\n"
-    "listed with its error and does not stop the report. The date \"today\" is\n"
-    "SOURCE_DATE_EPOCH, else the current date. -o NAME.pdf writes the report as a\n"
-    "PDF (the same lines and tables, a table's heading repeated on each page).\n"
+    "CSV, or the workbook of 'csm template --format xlsx' filled in) and writes one\n"
+    "report: per supplier the overall (and grade where the benchmark grades the\n"
+    "questionnaire), the weakest directive, the items left unanswered and the date\n"
+    "(marked * when more than a year old), highest risk first: nothing answered,\n"
+    "then the lowest overall; ties by the lower weakest directive, more unanswered\n"
+    "items, the older assessment. A questionnaire answered in points (sme-check)\n"
+    "shows the points, the SECURITY ACTION stars they support, the weakest part and\n"
+    "the \"don't know\" answers; its order: nothing answered, then the fewest points;\n"
+    "ties by fewer stars, more \"don't know\", the older assessment. Answers to\n"
+    "different questionnaires are listed apart. With --roster, the suppliers who\n"
+    "sent nothing and the files from suppliers not on it are listed (names compared\n"
+    "after NFKC normalization, so full-width and half-width forms match). A file\n"
+    "that cannot be read is listed with its error and does not stop the report. The\n"
+    "date \"today\" is SOURCE_DATE_EPOCH, else the current date. -o NAME.pdf writes\n"
+    "the report as a PDF (the same lines and tables, a table's heading repeated on\n"
+    "each page).\n"
     "Exit codes: 0 the report is written and every file was read; 4 the report is\n"
     "written but some files could not be read; 1 usage; 2 a bad roster or option\n"
     "(nothing written); 3 I/O.",

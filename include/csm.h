@@ -1761,6 +1761,14 @@ CSM_EXTERN int csm_portfolio_csv(char **out, const csm_analysis *const *an, size
  * overall score first (nothing answered), then the lowest overall, ties by
  * the lowest weakest-directive score, then the most unanswered items, then
  * the oldest assessment (no date first), then the order the files were added.
+ *
+ * A questionnaire with its own answer scale (sme-check, added with
+ * csm_supply_add_points()) is shown in points: per supplier the points and
+ * their most, the SECURITY ACTION stars the answers support, the weakest
+ * part (the lowest share of its part's most points) and the "don't know"
+ * count. Its risk order: nothing answered first, then the fewest points,
+ * then fewer stars, then more "don't know", then the oldest assessment (no
+ * date first), then the order the files were added.
  */
 typedef struct csm_supply csm_supply;
 
@@ -1785,6 +1793,16 @@ typedef struct csm_supply_row {
 	const char *roster_id;     /**< the matched roster line's id, or "" */
 	const char *contact;       /**< the matched roster line's contact, or "" */
 	const char *error;         /**< a file that could not be read: why; else "" */
+	/* Rows of a questionnaire with its own scale (csm_supply_add_points()); 0 on other rows.
+	 * On them has_overall says whether any item was answered, overall and grade are unset,
+	 * and weakest is the weakest part (1..), weakest_score its share of its most (0..1). */
+	int has_points;            /**< 1: a row in points (the fields below are set) */
+	int points;                /**< the points in total ("don't know" may count below 0) */
+	int points_max;            /**< the most there could be */
+	int stars;                 /**< SECURITY ACTION stars the answers support: 0, 1 or 2 */
+	int weakest_points;        /**< the weakest part's points */
+	int weakest_max;           /**< and its most */
+	unsigned unknown;          /**< items answered "don't know" */
 } csm_supply_row;
 
 /**
@@ -1807,6 +1825,14 @@ CSM_EXTERN void csm_supply_free(csm_supply *sp);
  * normalization, case folding and collapsing white space.
  */
 CSM_EXTERN int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file);
+
+/**
+ * Add a supplier's answers `a` to a questionnaire with its own scale, in
+ * points `p` (csm_points_compute(), usually with CSM_ALLOW_PARTIAL). As
+ * csm_supply_add() otherwise: the questionnaire of `p` is borrowed and must
+ * outlive `sp`; the rest is copied.
+ */
+CSM_EXTERN int csm_supply_add_points(csm_supply *sp, const csm_answers *a, const csm_points *p, const char *file);
 
 /** Record `file` as one that could not be read, with `message` (both copied). */
 CSM_EXTERN int csm_supply_add_failure(csm_supply *sp, const char *file, const char *message);
@@ -1842,7 +1868,11 @@ CSM_EXTERN const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t 
 typedef enum csm_supply_format {
 	CSM_SUPPLY_TEXT = 0, /**< a table per questionnaire and the lists, for a terminal (display-width aligned) */
 	CSM_SUPPLY_CSV = 1,  /**< one table (UTF-8 with a BOM, CRLF, RFC 4180; formula-like cells guarded with '):
-	                          a `status` column says answered, not_answered or failed */
+	                          a `status` column says answered, not_answered or failed. The columns
+	                          points, points_max, stars, weakest_part, weakest_part_points,
+	                          weakest_part_max and unknown are there only when a row is in points
+	                          (empty on the other rows); overall, grade, weakest_directive and
+	                          weakest_score are empty on rows in points */
 	CSM_SUPPLY_JSON = 2  /**< `csm-supply/1`, one line */
 } csm_supply_format;
 

@@ -522,10 +522,14 @@ static const csm__message TABLE[] = {
     {"supply.col_assessed", {"評価日", "Assessed"}},
     {"supply.col_grade", {"成熟度", "Grade"}},
     {"supply.col_overall", {"総合", "Overall"}},
+    {"supply.col_points", {"点数", "Points"}},
     {"supply.col_rank", {"順位", "#"}},
+    {"supply.col_readiness", {"SECURITY ACTION", "SECURITY ACTION"}},
     {"supply.col_supplier", {"取引先", "Supplier"}},
     {"supply.col_unanswered", {"未回答", "Unanswered"}},
+    {"supply.col_unknown", {"わからない", "Don't know"}},
     {"supply.col_weakest", {"最も弱い指示", "Weakest directive"}},
+    {"supply.col_weakest_part", {"最も弱いパート", "Weakest part"}},
     /* the number of files */
     {"supply.failed", {"読めなかったファイル (%zu 件):", "Files that could not be read (%zu):"}},
     /* questionnaire id, its title, the number of suppliers */
@@ -543,11 +547,19 @@ static const csm__message TABLE[] = {
      {"並び順: リスクの高い順 (何も回答のないものが先頭、次に総合が低い順。同点なら最も弱い指示の点が低い順、未回答が多い順、評価日が古い順)",
       "Order: highest risk first (nothing answered at the top, then the lowest overall; ties: the lower weakest "
       "directive, more unanswered items, the older assessment)"}},
+    {"supply.order_points",
+     {"点数で答える設問 (sme-check など) の並び順: 何も回答のないものが先頭、次に点数が低い順。同点なら SECURITY ACTION の星が少ない順、「わからない」が多い順、評価日が古い順",
+      "Order for questionnaires answered in points (such as sme-check): nothing answered at the top, then the fewest "
+      "points; ties: fewer SECURITY ACTION stars, more \"don't know\" answers, the older assessment"}},
     /* the PDF's title in its document information */
     {"supply.pdf_title", {"サプライチェーン報告", "Supply-chain report"}},
     {"supply.stale_note",
      {"* 評価日が 1 年より前 (または評価日なし): 新しい評価を依頼しましょう。",
       "* assessed more than a year ago (or undated): ask for a new assessment."}},
+    /* SECURITY ACTION stars the answers support */
+    {"supply.stars_0", {"まだ (一つ星の前)", "not yet (before one star)"}},
+    {"supply.stars_1", {"一つ星", "one star"}},
+    {"supply.stars_2", {"二つ星", "two stars"}},
     /* answered files, files that could not be read */
     {"supply.summary", {"受け取った回答: %zu 件   読めなかったファイル: %zu 件", "Answers received: %zu   Files that could not be read: %zu"}},
     /* roster lines, roster lines without an answer */

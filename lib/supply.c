@@ -4,8 +4,9 @@
  *
  * The model is a list of rows (answered, not answered, failed) and one table
  * of columns (COLUMNS below) that the text, CSV and JSON forms all render:
- * a new column (points, readiness) is one row_fill() line and one COLUMNS
- * entry. */
+ * a new column is one row_fill() line and one COLUMNS entry. Rows of a
+ * questionnaire with its own scale (sme-check) are in points: their own
+ * columns (C_POINTS) and their own risk order. */
 #include <csv.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -152,6 +153,17 @@ static int risk_cmp(const srow *x, const srow *y)
 		return c;
 	if (a->has_overall != b->has_overall)
 		return a->has_overall ? 1 : -1;
+	if (a->has_points && b->has_points) { /* a questionnaire with its own scale */
+		if (a->points != b->points)
+			return a->points < b->points ? -1 : 1;
+		if (a->stars != b->stars)
+			return a->stars < b->stars ? -1 : 1;
+		if (a->unknown != b->unknown)
+			return a->unknown > b->unknown ? -1 : 1;
+		if ((c = strcmp(a->assessed_on, b->assessed_on)))
+			return c;
+		return x->input < y->input ? -1 : x->input > y->input;
+	}
 	if (a->has_overall && !csm__eq(a->overall, b->overall))
 		return a->overall < b->overall ? -1 : 1;
 	if ((a->weakest != 0) != (b->weakest != 0))
@@ -220,10 +232,10 @@ static void match_row(csm_supply *sp, srow *r)
 
 /* ---- adding -------------------------------------------------------------- */
 
-/* What a row shows of a score: the one place a row's values are worked out.
- * A new value (the points of a questionnaire with its own scale, the
- * SECURITY ACTION readiness) is read here from the score or the answers into
- * a field appended to csm_supply_row, and shown by one COLUMNS entry. */
+/* What a row shows of a score: the one place a row's values are worked out
+ * (row_fill_points() for a questionnaire with its own scale). A new value is
+ * read here from the score or the answers into a field appended to
+ * csm_supply_row, and shown by one COLUMNS entry. */
 static void row_fill(srow *r, const csm_answers *a, const csm_score *s, long today_days)
 {
 	csm_supply_row *p = &r->pub;
@@ -247,22 +259,59 @@ static void row_fill(srow *r, const csm_answers *a, const csm_score *s, long tod
 	p->stale = !p->assessed_on[0] || today_days - csm__date_days(p->assessed_on) > 365;
 }
 
-int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file)
+/* The same for a questionnaire with its own scale, from its points: the
+ * weakest part is the lowest share of its part's most (ties the lowest number). */
+static int row_fill_points(srow *r, const csm_points *pt, long today_days)
 {
-	CSM__ARGS(sp && a && s);
+	csm_supply_row *p = &r->pub;
+	const csm_questionnaire *q = csm_points_questionnaire(pt);
+	csm_sme_result res;
+	int g, groups = csm_questionnaire_group_count(q), rc;
+	if ((rc = csm_sme_result_get(&res, pt)))
+		return rc;
+	p->has_points = 1;
+	p->items = (unsigned)csm_questionnaire_item_count(q);
+	p->unanswered = (unsigned)csm_points_unanswered_count(pt);
+	p->has_overall = p->unanswered < p->items;
+	p->points = csm_points_total(pt);
+	p->points_max = csm_points_max(pt);
+	p->stars = res.stars;
+	p->unknown = (unsigned)csm_points_unknown_count(pt);
+	p->grade = CSM_GRADE_NONE;
+	for (g = 1; p->has_overall && g <= groups; g++) {
+		int max = csm_points_group_max(pt, g), got = csm_points_group(pt, g);
+		double share;
+		if (max <= 0)
+			continue;
+		share = (double)got / (double)max;
+		if (!p->weakest || share < p->weakest_score - CSM__EPS) {
+			p->weakest = g;
+			p->weakest_score = share;
+			p->weakest_points = got;
+			p->weakest_max = max;
+		}
+	}
+	p->stale = !p->assessed_on[0] || today_days - csm__date_days(p->assessed_on) > 365;
+	return 0;
+}
+
+/* A new answered row of `a` on `q` (its strings copied), not yet placed. */
+static int row_new(srow **out, csm_supply *sp, const csm_answers *a, const csm_questionnaire *q, const char *file)
+{
 	srow *r;
 	const char *name = a->field[CSM_FIELD_ORG_NAME], *date = a->field[CSM_FIELD_ASSESSED_ON];
-	int nomem = 0, rc;
+	int nomem = 0;
 
+	*out = NULL;
 	if (!(r = malloc(sizeof *r)))
 		return csm__nomem();
 	srow_blank(r);
 	r->status = S_ANSWERED;
-	r->q = s->q;
+	r->q = q;
 	r->input = sp->n + sp->nfailed;
 	r->pub.supplier = dup_or_empty(name, &nomem);
 	r->pub.file = dup_or_empty(file ? file : a->name, &nomem);
-	r->pub.questionnaire = s->q->id;
+	r->pub.questionnaire = q->id;
 	r->pub.assessed_on = dup_or_empty(date && csm__valid_date(date) ? date : NULL, &nomem);
 	if (name && csm__org_identity(&r->ident, name) == CSM_ENOMEM)
 		nomem = 1;
@@ -272,7 +321,14 @@ int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, con
 		free(r);
 		return csm__nomem();
 	}
-	row_fill(r, a, s, sp->today_days);
+	*out = r;
+	return 0;
+}
+
+/* Match `r` with the roster and put it in its place; frees it on failure. */
+static int row_place(csm_supply *sp, srow *r)
+{
+	int rc;
 	match_row(sp, r);
 	if ((rc = insert_row(sp, r))) {
 		if (r->match)
@@ -281,6 +337,32 @@ int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, con
 		free(r);
 	}
 	return rc;
+}
+
+int csm_supply_add_points(csm_supply *sp, const csm_answers *a, const csm_points *p, const char *file)
+{
+	CSM__ARGS(sp && a && p);
+	srow *r;
+	int rc;
+	if ((rc = row_new(&r, sp, a, csm_points_questionnaire(p), file)))
+		return rc;
+	if ((rc = row_fill_points(r, p, sp->today_days))) {
+		srow_clear(r);
+		free(r);
+		return rc;
+	}
+	return row_place(sp, r);
+}
+
+int csm_supply_add(csm_supply *sp, const csm_answers *a, const csm_score *s, const char *file)
+{
+	CSM__ARGS(sp && a && s);
+	srow *r;
+	int rc;
+	if ((rc = row_new(&r, sp, a, s->q, file)))
+		return rc;
+	row_fill(r, a, s, sp->today_days);
+	return row_place(sp, r);
 }
 
 int csm_supply_add_failure(csm_supply *sp, const char *file, const char *message)
@@ -692,7 +774,7 @@ static void g_file(sval *v, sctx *c, const srow *r)
 }
 static void g_overall(sval *v, sctx *c, const srow *r)
 {
-	if (r->status != S_ANSWERED)
+	if (r->status != S_ANSWERED || r->pub.has_points)
 		return;
 	if (c->mode == M_TEXT) {
 		v->kind = V_TEXT;
@@ -706,7 +788,7 @@ static void g_overall(sval *v, sctx *c, const srow *r)
 }
 static void g_grade(sval *v, sctx *c, const srow *r)
 {
-	if (r->status != S_ANSWERED || (c->mode != M_TEXT && r->pub.grade == CSM_GRADE_NONE))
+	if (r->status != S_ANSWERED || r->pub.has_points || (c->mode != M_TEXT && r->pub.grade == CSM_GRADE_NONE))
 		return;
 	v->kind = V_TEXT;
 	v->text = csm_grade_name(r->pub.grade);
@@ -724,14 +806,18 @@ static void g_weakest_text(sval *v, sctx *c, const srow *r)
 	c->tmp.len = 0;
 	if (c->tmp.s)
 		c->tmp.s[0] = '\0';
-	csm__buf_printf(&c->tmp, "%d %s (%s)", r->pub.weakest, csm_directive_short(r->q, r->pub.weakest, c->lang),
-	                csm_format1(c->num, sizeof c->num, r->pub.weakest_score));
+	if (r->pub.has_points) /* a part: its points of its most */
+		csm__buf_printf(&c->tmp, "%d %s (%d/%d)", r->pub.weakest, csm_directive_short(r->q, r->pub.weakest, c->lang),
+		                r->pub.weakest_points, r->pub.weakest_max);
+	else
+		csm__buf_printf(&c->tmp, "%d %s (%s)", r->pub.weakest, csm_directive_short(r->q, r->pub.weakest, c->lang),
+		                csm_format1(c->num, sizeof c->num, r->pub.weakest_score));
 	v->text = c->tmp.s ? c->tmp.s : "";
 }
 static void g_weakest(sval *v, sctx *c, const srow *r)
 {
 	(void)c;
-	if (r->status == S_ANSWERED && r->pub.weakest)
+	if (r->status == S_ANSWERED && r->pub.weakest && !r->pub.has_points)
 		v->kind = V_INT, v->i = r->pub.weakest;
 }
 static void g_weakest_label(sval *v, sctx *c, const srow *r)
@@ -742,8 +828,67 @@ static void g_weakest_label(sval *v, sctx *c, const srow *r)
 static void g_weakest_score(sval *v, sctx *c, const srow *r)
 {
 	(void)c;
-	if (r->status == S_ANSWERED && r->pub.weakest)
+	if (r->status == S_ANSWERED && r->pub.weakest && !r->pub.has_points)
 		v->kind = V_NUM, v->num = r->pub.weakest_score;
+}
+/* Rows in points (a questionnaire with its own scale). */
+static int in_points(const srow *r) { return r->status == S_ANSWERED && r->pub.has_points; }
+static void g_points(sval *v, sctx *c, const srow *r)
+{
+	if (!in_points(r))
+		return;
+	if (c->mode == M_TEXT) {
+		v->kind = V_TEXT;
+		if (r->pub.has_overall)
+			snprintf(c->num, sizeof c->num, "%d/%d", r->pub.points, r->pub.points_max);
+		else
+			snprintf(c->num, sizeof c->num, "-");
+		v->text = c->num;
+	} else if (r->pub.has_overall) {
+		v->kind = V_INT, v->i = r->pub.points;
+	}
+}
+static void g_points_max(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r))
+		v->kind = V_INT, v->i = r->pub.points_max;
+}
+static void g_readiness(sval *v, sctx *c, const srow *r)
+{
+	static const char *const keys[3] = {"supply.stars_0", "supply.stars_1", "supply.stars_2"};
+	if (in_points(r))
+		v->kind = V_TEXT, v->text = csm__msg(keys[r->pub.stars > 2 ? 2 : r->pub.stars < 0 ? 0 : r->pub.stars], c->lang);
+}
+static void g_stars(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r))
+		v->kind = V_INT, v->i = r->pub.stars;
+}
+static void g_weakest_part(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r) && r->pub.weakest)
+		v->kind = V_INT, v->i = r->pub.weakest;
+}
+static void g_weakest_part_points(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r) && r->pub.weakest)
+		v->kind = V_INT, v->i = r->pub.weakest_points;
+}
+static void g_weakest_part_max(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r) && r->pub.weakest)
+		v->kind = V_INT, v->i = r->pub.weakest_max;
+}
+static void g_unknown(sval *v, sctx *c, const srow *r)
+{
+	(void)c;
+	if (in_points(r))
+		v->kind = V_INT, v->i = r->pub.unknown;
 }
 static void g_unanswered(sval *v, sctx *c, const srow *r)
 {
@@ -790,8 +935,11 @@ static void g_error(sval *v, sctx *c, const srow *r)
 	v->text = r->pub.error;
 }
 
-/* Where a column shows. */
-enum { C_TEXT = 1, C_CSV = 2, C_JSON = 4, C_RIGHT = 8, C_DATA = C_CSV | C_JSON };
+/* Where a column shows. C_LEVELS: in the text only for questionnaires
+ * answered with levels; C_POINTS: in the text only for those in points, in
+ * the CSV only when a row is in points (so a report without them keeps its
+ * columns), in JSON on the rows that have a value, as every member. */
+enum { C_TEXT = 1, C_CSV = 2, C_JSON = 4, C_RIGHT = 8, C_DATA = C_CSV | C_JSON, C_LEVELS = 16, C_POINTS = 32 };
 
 typedef struct scol {
 	const char *key;   /* CSV header and JSON member */
@@ -809,13 +957,22 @@ static const scol COLUMNS[] = {
     {"supplier_id", NULL, C_DATA, g_id},
     {"contact", NULL, C_DATA, g_contact},
     {"file", NULL, C_DATA, g_file},
-    {"overall", "supply.col_overall", C_TEXT | C_DATA | C_RIGHT, g_overall},
-    {"grade", "supply.col_grade", C_TEXT | C_DATA, g_grade},
-    {"weakest", "supply.col_weakest", C_TEXT, g_weakest_text},
+    {"overall", "supply.col_overall", C_TEXT | C_DATA | C_RIGHT | C_LEVELS, g_overall},
+    {"grade", "supply.col_grade", C_TEXT | C_DATA | C_LEVELS, g_grade},
+    {"points", "supply.col_points", C_TEXT | C_DATA | C_RIGHT | C_POINTS, g_points},
+    {"points_max", NULL, C_DATA | C_POINTS, g_points_max},
+    {"readiness", "supply.col_readiness", C_TEXT | C_POINTS, g_readiness},
+    {"stars", NULL, C_DATA | C_POINTS, g_stars},
+    {"weakest", "supply.col_weakest", C_TEXT | C_LEVELS, g_weakest_text},
+    {"weakest", "supply.col_weakest_part", C_TEXT | C_POINTS, g_weakest_text},
     {"weakest_directive", NULL, C_DATA, g_weakest},
+    {"weakest_part", NULL, C_DATA | C_POINTS, g_weakest_part},
     {"weakest_label", NULL, C_DATA, g_weakest_label},
     {"weakest_score", NULL, C_DATA, g_weakest_score},
+    {"weakest_part_points", NULL, C_DATA | C_POINTS, g_weakest_part_points},
+    {"weakest_part_max", NULL, C_DATA | C_POINTS, g_weakest_part_max},
     {"unanswered", "supply.col_unanswered", C_TEXT | C_DATA | C_RIGHT, g_unanswered},
+    {"unknown", "supply.col_unknown", C_TEXT | C_DATA | C_RIGHT | C_POINTS, g_unknown},
     {"items", NULL, C_DATA, g_items},
     {"assessed_on", "supply.col_assessed", C_TEXT | C_DATA, g_assessed},
     {"stale", NULL, C_DATA, g_stale},
@@ -845,13 +1002,19 @@ static const char *cell_text(sctx *c, const sval *v, char *buf, size_t size)
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-static void csv_line(csm__buf *o, sctx *c, const srow *r)
+/* 1 if column `k` is in the CSV of a report with (`points` 1) or without rows in points. */
+static int csv_has(size_t k, int points)
+{
+	return (COLUMNS[k].where & C_CSV) && (points || !(COLUMNS[k].where & C_POINTS));
+}
+
+static void csv_line(csm__buf *o, sctx *c, const srow *r, int points)
 {
 	size_t k;
 	char buf[48];
 	for (k = 0; k < NCOLS; k++) {
 		sval v = {0};
-		if (!(COLUMNS[k].where & C_CSV))
+		if (!csv_has(k, points))
 			continue;
 		if (k)
 			csm__buf_puts(o, ",");
@@ -867,22 +1030,24 @@ static void csv_line(csm__buf *o, sctx *c, const srow *r)
 static void render_csv(csm__buf *o, const csm_supply *sp, sctx *c)
 {
 	size_t i, k;
-	int first = 1;
+	int first = 1, points = 0;
+	for (i = 0; i < sp->n; i++)
+		points |= sp->rows[i]->pub.has_points;
 	csm__buf_puts(o, "\xEF\xBB\xBF"); /* so a spreadsheet reads UTF-8 */
 	for (k = 0; k < NCOLS; k++) {
-		if (!(COLUMNS[k].where & C_CSV))
+		if (!csv_has(k, points))
 			continue;
 		csm__buf_printf(o, "%s%s", first ? "" : ",", COLUMNS[k].key);
 		first = 0;
 	}
 	csm__buf_puts(o, "\r\n");
 	for (i = 0; i < sp->n; i++)
-		csv_line(o, c, sp->rows[i]);
+		csv_line(o, c, sp->rows[i], points);
 	for (i = 0; i < sp->nroster; i++)
 		if (!sp->roster[i].matched)
-			csv_line(o, c, &sp->roster[i].row);
+			csv_line(o, c, &sp->roster[i].row, points);
 	for (i = 0; i < sp->nfailed; i++)
-		csv_line(o, c, sp->failed[i]);
+		csv_line(o, c, sp->failed[i], points);
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -1006,8 +1171,9 @@ static int emit_table(const csm__supply_sink *sink, const csm_supply *sp, sctx *
 	char **cells;
 	char buf[48];
 	int rc = 0;
+	unsigned skip = sp->rows[from]->pub.has_points ? C_LEVELS : C_POINTS; /* a group is all one or the other */
 	for (k = 0; k < NCOLS; k++)
-		if (COLUMNS[k].where & C_TEXT) {
+		if ((COLUMNS[k].where & C_TEXT) && !(COLUMNS[k].where & skip)) {
 			heads[ncols] = csm__msg(COLUMNS[k].label, c->lang);
 			right[ncols++] = (COLUMNS[k].where & C_RIGHT) != 0;
 		}
@@ -1019,7 +1185,7 @@ static int emit_table(const csm__supply_sink *sink, const csm_supply *sp, sctx *
 		for (k = 0; k < NCOLS && !rc; k++) {
 			sval v = {0};
 			csm__buf e = {0};
-			if (!(COLUMNS[k].where & C_TEXT))
+			if (!(COLUMNS[k].where & C_TEXT) || (COLUMNS[k].where & skip))
 				continue;
 			COLUMNS[k].get(&v, c, sp->rows[i]);
 			/* text from the files is shown with its control characters escaped */
@@ -1039,12 +1205,14 @@ int csm__supply_emit(const csm_supply *sp, csm_lang lang, const csm__supply_sink
 {
 	sctx c;
 	size_t i, j, missing = csm_supply_missing_count(sp), off_roster = 0, groups = 0;
-	int rc = 0, stale = 0;
+	int rc = 0, stale = 0, levels = 0, points = 0;
 
 	memset(&c, 0, sizeof c);
 	c.lang = lang;
 	c.mode = M_TEXT;
 	for (i = 0; i < sp->n; i++) {
+		points |= sp->rows[i]->pub.has_points;
+		levels |= !sp->rows[i]->pub.has_points;
 		off_roster += sp->rows[i]->pub.on_roster == 0;
 		stale |= sp->rows[i]->pub.stale;
 		groups += i == 0 || sp->rows[i]->q != sp->rows[i - 1]->q;
@@ -1053,7 +1221,10 @@ int csm__supply_emit(const csm_supply *sp, csm_lang lang, const csm__supply_sink
 	emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.summary", sp->n, sp->nfailed);
 	if (sp->has_roster)
 		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.summary_roster", sp->nroster, missing);
-	emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.order");
+	if (levels || !points) /* the order of each kind of questionnaire the report holds */
+		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.order");
+	if (points)
+		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.order_points");
 	if (groups > 1)
 		emit_line(sink, &c, CSM__SUPPLY_NOTE, "supply.mixed");
 	for (i = 0; i < sp->n && !rc; i = j) {

@@ -11,6 +11,11 @@ usage: python3 supply_cli.py CSM SOURCE_DIR
     JSON.
 (b) Every file read: exit 0. A bad roster: exit 2 and nothing written.
     No operand and no roster: exit 1.
+(c) A mixed run: sme-check files (the examples and one with nothing
+    answered), sme-light and csmg-v2 with the examples' roster: the sme-check
+    group in points (order, stars, weakest part, "don't know"), ja and en, the
+    CSV read back (level rows keep their values, points cells empty on them),
+    the JSON.
 """
 import csv
 import json
@@ -148,6 +153,59 @@ def main():
         r = run("supply", "--roster", roster, "--lang", "en")
         check(r.returncode == 0 and b"On the roster, no answer received (4):" in r.stdout,
               "a roster alone lists everyone: %r" % r.stdout)
+
+        # (c) sme-check in points next to sme-light and csmg-v2, with a roster
+        blank = os.path.join(tmp, "blank-check.json")
+        with open(blank, "w", encoding="utf-8") as f:
+            json.dump({"format": "csm-answers/1", "questionnaire": "sme-check",
+                       "organization": {"name": "Blank Check K.K."}, "assessed_on": "2026-11-01",
+                       "answers": {"c%d" % i: None for i in range(1, 26)}}, f)
+        sup = os.path.join(ex, "supply")
+        mixed = [os.path.join(ex, "sakura-print-sme.json"), os.path.join(sup, "sakura-packaging.json"), kita,
+                 os.path.join(sup, "hoshi-logistics.json"), blank, os.path.join(sup, "tsubame-parts.json")]
+        mroster = os.path.join(sup, "roster.csv")
+        mcsv = os.path.join(tmp, "mixed.csv")
+        for lang, words in (("en", ["Questionnaire sme-check: ", "Questionnaire sme-light: ", "Questionnaire csmg-v2: ",
+                                    "then the fewest points; ties: fewer SECURITY ACTION stars",
+                                    "Weakest part", "Weakest directive", "64/100  one star",
+                                    "2 Employees (27/52)", "3 Organization (1/28)",
+                                    "On the roster, no answer received (1):", "Minato Facility Services Ltd.: M-002"]),
+                            ("ja", ["設問 sme-check: ", "最も弱いパート", "最も弱い指示", "一つ星", "まだ (一つ星の前)",
+                                    "2 社員の対策 (27/52)", "名簿にあって回答のない取引先 (1 社):"])):
+            r = run("supply", *mixed, "--roster", mroster, "--csv", mcsv, "--lang", lang)
+            check(r.returncode == 0, "mixed %s: exit %d %r" % (lang, r.returncode, r.stderr))
+            text = r.stdout.decode()
+            for word in words:
+                check(word in text, "mixed %s: %r not in the text report" % (lang, word))
+        with open(mcsv, encoding="utf-8-sig", newline="") as f:  # written last in ja
+            rows = list(csv.DictReader(f))
+        chk = [x for x in rows if x["questionnaire"] == "sme-check"]
+        check([x["supplier"] for x in chk] == ["Blank Check K.K.", "つばめ部品工業", "さくら印刷株式会社", "Sakura Packaging"],
+              "sme-check in risk order: %r" % [x["supplier"] for x in chk])
+        check([x["rank"] for x in chk] == ["1", "2", "3", "4"], "sme-check ranks")
+        check([x["points"] for x in chk] == ["", "25", "54", "64"] and all(x["points_max"] == "100" for x in chk),
+              "points: %r" % [x["points"] for x in chk])
+        check([x["stars"] for x in chk] == ["0", "0", "0", "1"], "stars: %r" % [x["stars"] for x in chk])
+        check([x["weakest_part"] for x in chk] == ["", "3", "3", "2"], "weakest part: %r" % [x["weakest_part"] for x in chk])
+        check(chk[3]["weakest_label"] == "社員の対策" and chk[3]["weakest_part_points"] == "27"
+              and chk[3]["weakest_part_max"] == "52", "Sakura Packaging's weakest part: %r" % chk[3])
+        check([x["unknown"] for x in chk] == ["0", "3", "2", "2"] and chk[1]["unanswered"] == "3"
+              and chk[0]["unanswered"] == "25", "don't know and unanswered: %r" % chk)
+        check(chk[3]["supplier_id"] == "S-004" and chk[3]["on_roster"] == "yes" and chk[1]["on_roster"] == "no",
+              "the roster matched Sakura Packaging")
+        check(all(x["overall"] == "" and x["grade"] == "" and x["weakest_directive"] == "" for x in chk),
+              "no levels on points rows")
+        lv = [x for x in rows if x["questionnaire"] in ("csmg-v2", "sme-light")]
+        check(len(lv) == 2 and all(x["overall"] and x["points"] == "" and x["stars"] == "" for x in lv),
+              "level rows keep their overall, points cells empty: %r" % lv)
+        check([x["supplier"] for x in rows if x["status"] == "not_answered"] == ["Minato Facility Services Ltd."],
+              "not answered from the roster")
+        r = run("supply", *mixed, "--roster", mroster, "--json", "--lang", "en")
+        doc = json.loads(r.stdout)
+        check([g["id"] for g in doc["questionnaires"]] == ["csmg-v2", "sme-check", "sme-light"], "mixed JSON groups")
+        js = doc["questionnaires"][1]["suppliers"]
+        check([x.get("points") for x in js] == [None, 25, 54, 64] and js[3]["stars"] == 1 and "overall" not in js[3],
+              "mixed JSON points: %r" % js)
 
     for f in failures:
         print("FAIL:", f)

@@ -1,5 +1,5 @@
-/* The supply-chain model (supply.c): risk order within a questionnaire,
- * questionnaires kept apart, the roster matched by organization identity
+/* The supply-chain model (supply.c): risk order within a questionnaire
+ * (levels, and points for a questionnaire with its own scale), questionnaires kept apart, the roster matched by organization identity
  * (full-width and half-width forms), files that failed, the stale mark, and
  * the three renderings of one model. */
 #include <cjson/cJSON.h>
@@ -344,11 +344,185 @@ cleanup:
 	csm_questionnaire_free(sme);
 }
 
+/* ---- a questionnaire with its own scale (sme-check) ---------------------- */
+
+static csm_questionnaire *load_check(void)
+{
+	csm_questionnaire *q = NULL;
+	if (csm_questionnaire_open(&q, CSM_TEST_SRC, "sme-check") != 0)
+		fprintf(stderr, "cannot load sme-check: %s\n", csm_error_last());
+	return q;
+}
+
+/* sme-check answers: every item `fill` (NULL: null), then the items
+ * "c<k>=choice" of `set` (NULL-terminated) changed. */
+static csm_answers *make_check(const csm_questionnaire *q, const char *name, const char *date, const char *fill,
+                               const char *const *set)
+{
+	csm__buf b = {0};
+	char *text = NULL;
+	csm_answers *a = NULL;
+	size_t i, k, n = csm_questionnaire_item_count(q);
+	csm__buf_printf(&b, "{\"format\":\"csm-answers/1\",\"questionnaire\":\"sme-check\",\"organization\":{\"name\":");
+	csm__buf_json_string(&b, name);
+	csm__buf_printf(&b, "},\"assessed_on\":\"%s\",\"answers\":{", date);
+	for (i = 0; i < n; i++) {
+		const char *id = csm_item_id(q, i), *v = fill;
+		size_t len = strlen(id);
+		for (k = 0; set && set[k]; k++)
+			if (strncmp(set[k], id, len) == 0 && set[k][len] == '=')
+				v = set[k] + len + 1;
+		csm__buf_printf(&b, "%s\"%s\":", i ? "," : "", id);
+		if (v)
+			csm__buf_printf(&b, "\"%s\"", v);
+		else
+			csm__buf_puts(&b, "null");
+	}
+	csm__buf_puts(&b, "}}");
+	if (csm__buf_finish(&b, &text) == 0 && csm_answers_parse_for(&a, text, strlen(text), name, q) != 0)
+		fprintf(stderr, "make_check: %s\n", csm_error_last());
+	free(text);
+	return a;
+}
+
+/* Points of `a` on `q` added as `file`; frees the answers. */
+static int add_points(csm_supply *sp, const csm_questionnaire *q, csm_answers *a, const char *file)
+{
+	csm_points *p = NULL;
+	int rc = a ? csm_points_compute(&p, q, a, CSM_ALLOW_PARTIAL) : -1;
+	if (!rc)
+		rc = csm_supply_add_points(sp, a, p, file);
+	csm_points_free(p);
+	csm_answers_free(a);
+	return rc;
+}
+
+/* A report over sme-check suppliers (and one sme-light, apart): the points
+ * order, ties by stars, "don't know" and date; the weakest part; the
+ * renderings in both languages. */
+static void test_points(void)
+{
+	csm_questionnaire *chk = load_check(), *sme = load_sme();
+	csm_supply *sp = NULL;
+	const csm_supply_row *r;
+	char *out = NULL;
+	cJSON *doc;
+	/* all partly: 50 points, no star, every part at half (weakest: part 1) */
+	static const char *const none[] = {NULL};
+	/* the five basics done (+10) and c6..c10 not done (-10): 50 points, one star, part 2 the weakest (16/52) */
+	static const char *const star[] = {"c1=done", "c2=done", "c3=done", "c4=done", "c5=done", "c6=not_done",
+	                                   "c7=not_done", "c8=not_done", "c9=not_done", "c10=not_done", NULL};
+	/* two "don't know" (-6) made up by c8..c10 done (+6): 50 points, no star */
+	static const char *const unsure[] = {"c6=unknown", "c7=unknown", "c8=done", "c9=done", "c10=done", NULL};
+	CHECK(chk && sme);
+	if (!chk || !sme)
+		goto cleanup;
+	CHECK_INT(csm_supply_new(&sp, TODAY), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "High", "2026-10-01", "done", none), "high.json"), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Star", "2026-10-01", "partly", star), "star.json"), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Half", "2026-10-01", "partly", none), "half.json"), 0);
+	CHECK_INT(add(sp, sme, make(sme, "Light", "2026-10-01", 3, 0, 0, 0), "light.json", 0), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Unsure", "2026-10-01", "partly", unsure), "unsure.json"), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Old", "2025-01-01", "partly", none), "old.json"), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Low", "2026-10-01", "not_done", none), "low.json"), 0);
+	CHECK_INT(add_points(sp, chk, make_check(chk, "Blank", "2026-10-01", NULL, none), "blank.json"), 0);
+	CHECK_INT(csm_supply_add_points(sp, NULL, NULL, "x.json") < 0, 1);
+	CHECK_INT(csm_supply_count(sp), 8);
+	{
+		static const char *const want[8] = {"Blank", "Low", "Unsure", "Old", "Half", "Star", "High", "Light"};
+		static const int points[8] = {0, 0, 50, 50, 50, 50, 100, 0};
+		static const int stars[8] = {0, 0, 0, 0, 0, 1, 2, 0};
+		size_t i;
+		for (i = 0; i < 8; i++) {
+			r = csm_supply_get(sp, i);
+			CHECK(r != NULL);
+			if (!r)
+				continue;
+			CHECK_STR(r->supplier, want[i]);
+			CHECK_INT(r->rank, i < 7 ? i + 1 : 1);
+			CHECK_INT(r->has_points, i < 7);
+			CHECK_INT(r->points, points[i]);
+			CHECK_INT(r->stars, stars[i]);
+		}
+	}
+	r = csm_supply_get(sp, 0); /* nothing answered: no points, no weakest part */
+	CHECK_INT(r->has_overall, 0);
+	CHECK_INT(r->weakest, 0);
+	CHECK_INT(r->unanswered, 25);
+	CHECK_INT(r->points_max, 100);
+	r = csm_supply_get(sp, 2);
+	CHECK_INT(r->unknown, 2);
+	r = csm_supply_get(sp, 3);
+	CHECK_INT(r->stale, 1);
+	r = csm_supply_get(sp, 4); /* every part at half: the first */
+	CHECK_INT(r->weakest, 1);
+	CHECK_NEAR(r->weakest_score, 0.5, 1e-12);
+	r = csm_supply_get(sp, 5); /* the basics full, part 2 at 16 of 52 */
+	CHECK_INT(r->weakest, 2);
+	CHECK_INT(r->weakest_points, 16);
+	CHECK_INT(r->weakest_max, 52);
+	CHECK_NEAR(r->weakest_score, 16.0 / 52.0, 1e-12);
+	CHECK_INT(r->grade, CSM_GRADE_NONE);
+
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_TEXT, CSM_LANG_EN), 0);
+	CHECK(out && strstr(out, "Questionnaire sme-check: "));
+	CHECK(out && strstr(out, "then the fewest points; ties: fewer SECURITY ACTION stars"));
+	CHECK(out && strstr(out, "Weakest part"));
+	CHECK(out && strstr(out, "50/100  one star"));
+	CHECK(out && strstr(out, "100/100  two stars"));
+	CHECK(out && strstr(out, "2 Employees (16/52)"));
+	CHECK(out && strstr(out, "Weakest directive")); /* the sme-light group keeps its columns */
+	csm_free(out);
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_TEXT, CSM_LANG_JA), 0);
+	CHECK(out && strstr(out, "最も弱いパート"));
+	CHECK(out && strstr(out, "二つ星"));
+	CHECK(out && strstr(out, "2 社員の対策 (16/52)"));
+	csm_free(out);
+
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_CSV, CSM_LANG_EN), 0);
+	{
+		static const char head[] = "\xEF\xBB\xBFstatus,questionnaire,rank,supplier,supplier_id,contact,file,overall,"
+		                           "grade,points,points_max,stars,weakest_directive,weakest_part,weakest_label,"
+		                           "weakest_score,weakest_part_points,weakest_part_max,unanswered,unknown,items,"
+		                           "assessed_on,stale,on_roster,error\r\n";
+		CHECK(out && strncmp(out, head, sizeof head - 1) == 0);
+	}
+	CHECK(out && strstr(out, "\r\nanswered,sme-check,6,Star,,,star.json,,,50,100,1,,2,Employees,,16,52,0,0,25,"
+	                         "2026-10-01,no,,\r\n"));
+	CHECK(out && strstr(out, "\r\nanswered,sme-check,1,Blank,,,blank.json,,,,100,0,,,,,,,25,0,25,"));
+	/* a level row: the points columns empty */
+	CHECK(out && strstr(out, "\r\nanswered,sme-light,1,Light,,,light.json,3,,,,,"));
+	csm_free(out);
+
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_JSON, CSM_LANG_EN), 0);
+	doc = out ? cJSON_Parse(out) : NULL;
+	CHECK(doc != NULL);
+	if (doc) {
+		cJSON *qs = cJSON_GetObjectItem(doc, "questionnaires"), *s5, *l0;
+		CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(qs, 0), "id")), "sme-check");
+		s5 = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(qs, 0), "suppliers"), 5);
+		CHECK_INT(cJSON_GetObjectItem(s5, "points")->valueint, 50);
+		CHECK_INT(cJSON_GetObjectItem(s5, "stars")->valueint, 1);
+		CHECK_INT(cJSON_GetObjectItem(s5, "weakest_part")->valueint, 2);
+		CHECK(cJSON_GetObjectItem(s5, "overall") == NULL);
+		l0 = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(qs, 1), "suppliers"), 0);
+		CHECK(cJSON_GetObjectItem(l0, "points") == NULL);
+		CHECK(cJSON_GetObjectItem(l0, "overall") != NULL);
+		cJSON_Delete(doc);
+	}
+	csm_free(out);
+cleanup:
+	csm_supply_free(sp);
+	csm_questionnaire_free(chk);
+	csm_questionnaire_free(sme);
+}
+
 int main(void)
 {
 	RUN_TEST(test_order);
 	RUN_TEST(test_roster);
 	RUN_TEST(test_failed_and_stale);
 	RUN_TEST(test_render);
+	RUN_TEST(test_points);
 	return test_finish();
 }
