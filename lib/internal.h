@@ -244,6 +244,7 @@ typedef struct csm__item {
 	size_t tip_count;
 	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
 	size_t csf_count;
+	unsigned csf11;     /* bit f: in CSF 1.1 function f (csf.c's order), from csf's ids */
 	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
 	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
 } csm__item;
