@@ -46,6 +46,7 @@ void csm__buf_add(csm__buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+
 void csm__buf_puts(csm__buf *b, const char *s) { csm__buf_add(b, s, strlen(s)); }
 
 void csm__buf_printf(csm__buf *b, const char *fmt, ...)
@@ -285,7 +286,15 @@ size_t csm__utf8_check(const char *str, size_t len)
 		size_t need, k;
 		unsigned cp, min;
 		if (c < 0x80) {
+			/* Files are mostly ASCII: skip it eight bytes at a time. */
+			uint64_t w;
 			i++;
+			while (len - i >= 8) {
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080u)
+					break;
+				i += 8;
+			}
 			continue;
 		} else if ((c & 0xE0) == 0xC0) {
 			need = 1, cp = c & 0x1F, min = 0x80;
