@@ -24,7 +24,7 @@ char *csm__strndup(const char *s, size_t n)
 	return d;
 }
 
-void csm__buf_add(csm__buf *b, const char *s, size_t n)
+void csm__buf_add_grow(csm__buf *b, const char *s, size_t n)
 {
 	if (b->nomem)
 		return;
@@ -46,8 +46,6 @@ void csm__buf_add(csm__buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
-
-void csm__buf_puts(csm__buf *b, const char *s) { csm__buf_add(b, s, strlen(s)); }
 
 void csm__buf_printf(csm__buf *b, const char *fmt, ...)
 {
