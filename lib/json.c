@@ -334,7 +334,7 @@ int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int req
 /* Formatting a double costs a printf and a strtod; the same few values (k/n
  * scores, benchmark means, their differences) recur in every document, so a
  * small per-thread memo keyed by the bits of the value answers most calls. */
-#define NUMBER_MEMO 1024
+#define NUMBER_MEMO 8192
 static _Thread_local struct number_memo {
 	unsigned long long bits;
 	unsigned char len, used;
