@@ -178,7 +178,8 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 		              S_ISFIFO(st.st_mode) ? "a named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
 		goto cleanup;
 	}
-	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+	/* Regular files ignore O_NONBLOCK: two system calls a file saved. */
+	if (!S_ISREG(st.st_mode) && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
 		rc = csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
 		goto cleanup;
 	}
@@ -187,8 +188,10 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 		              path, (long long)st.st_size, max);
 		goto cleanup;
 	}
-	/* Read in a loop whatever fstat said: pipes and /proc files report 0. */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	/* Read in a loop whatever fstat said: pipes and /proc files report 0.
+	 * One byte beyond the size and the NUL: the read that meets the end
+	 * then needs no larger buffer (and no copy). */
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 65536;
 	data = malloc(cap);
 	if (!data) {
 		rc = csm__nomem();
