@@ -270,6 +270,8 @@ int csm__control_char(const char *str, int multiline)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	for (; *s; s++) {
+		if (*s >= 0x20 && *s < 0x7F) /* printable ASCII, nearly every byte: one test */
+			continue;
 		if ((*s < 0x20 && !(multiline && (*s == '\t' || *s == '\n' || *s == '\r'))) || *s == 0x7F)
 			return *s;
 		if (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
