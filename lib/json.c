@@ -393,7 +393,7 @@ static size_t format_double(char *buf, double v)
 size_t csm__format_number(char *buf, double v)
 {
 	/* Whole numbers (ids, counts, levels) without printf: most numbers are. */
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && (double)(long long)v == v) { /* a cast, not a call to floor */
 		char tmp[24];
 		long long n = (long long)v;
 		unsigned long long u = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
