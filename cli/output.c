@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/sendfile.h>
+#endif
 #include <unistd.h>
 
 static mode_t new_file_mode = 0644;
@@ -188,6 +191,29 @@ static int copy_out(FILE *f, int fd)
 {
 	char buf[65536];
 	size_t n;
+#ifdef __linux__
+	/* In the kernel when it can: csm score's output is larger than its input,
+	 * and copying it through a buffer took a fifth of its system time. Where
+	 * sendfile cannot (an O_APPEND descriptor), before writing anything, the
+	 * copy goes through the buffer. */
+	struct stat st;
+	off_t sent = 0;
+	if (fstat(fileno(f), &st) == 0) {
+		while (sent < st.st_size) {
+			ssize_t w = sendfile(fd, fileno(f), &sent, (size_t)(st.st_size - sent));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w == 0)
+				errno = EIO;
+			if (w <= 0)
+				break;
+		}
+		if (sent == st.st_size)
+			return 0;
+		if (sent > 0 || (errno != EINVAL && errno != ENOSYS))
+			return -1;
+	}
+#endif
 	rewind(f);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
 		size_t off = 0;
