@@ -28,6 +28,7 @@ typedef struct out_sink {
 	gid_t gid;
 	int keep_owner;
 	int slot;              /* in the signal handler's table; -1 when none */
+	char *vbuf;            /* f's stdio buffer (large: csm score writes many documents) */
 } out_sink;
 
 /* Open a sink for `path` (NULL or "-": standard output). On failure the

@@ -173,17 +173,12 @@ int csm_score_csf(double *out, unsigned *items, const csm_score *s, csm_csf_vers
 	const csm_questionnaire *q = s->q;
 	int f = fn_of(v, i);
 	unsigned n = 0, answered = 0, sum = 0;
-	size_t k, c;
+	size_t k;
 
 	*out = 0;
 	for (k = 0; k < q->item_count; k++) {
-		int in = 0;
-		if (v == CSM_CSF_2_0)
-			in = (q->items[k].csf20 >> f) & 1;
-		else
-			for (c = 0; c < q->items[k].csf_count && !in; c++)
-				in = csm__csf_fn(q->items[k].csf[c]) == f;
-		if (!in)
+		unsigned in = v == CSM_CSF_2_0 ? q->items[k].csf20 : q->items[k].csf11;
+		if (!((in >> f) & 1))
 			continue;
 		n++;
 		if (s->level[k] >= 1) {

@@ -61,8 +61,10 @@ void csm_industries_free(csm_industries *ind)
 static size_t find(const entry *e, size_t n, const char *id)
 {
 	size_t i;
+	/* The first byte first: a strcmp call for each of some fifty entries was
+	 * most of the labelling in csm score. */
 	for (i = 0; id && i < n; i++)
-		if (strcmp(e[i].id, id) == 0)
+		if (e[i].id[0] == id[0] && strcmp(e[i].id, id) == 0)
 			return i;
 	return (size_t)-1;
 }

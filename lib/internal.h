@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -134,8 +135,21 @@ typedef struct csm__buf {
 	int nomem;
 } csm__buf;
 
-void csm__buf_add(csm__buf *b, const char *s, size_t n);
-void csm__buf_puts(csm__buf *b, const char *s);
+/* Appending is inline (the slow path, growing, is not): documents are built
+ * from many short pieces, and the calls were a fifth of csm score --json. */
+void csm__buf_add_grow(csm__buf *b, const char *s, size_t n);
+static inline void csm__buf_add(csm__buf *b, const char *s, size_t n)
+{
+	if (b->nomem || n > 4096 || b->len + n + 1 > b->cap) { /* long pieces too: the copy is the cost */
+		csm__buf_add_grow(b, s, n);
+		return;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+/* Inline so that a literal's length is known when compiling. */
+static inline void csm__buf_puts(csm__buf *b, const char *s) { csm__buf_add(b, s, strlen(s)); }
 void csm__buf_printf(csm__buf *b, const char *fmt, ...) CSM_PRINTF(2, 3);
 void csm__buf_vprintf(csm__buf *b, const char *fmt, va_list ap) CSM_PRINTF(2, 0);
 /* Pad with spaces to `width` display columns after `s` took `used`. */
@@ -319,6 +333,7 @@ typedef struct csm__item {
 	size_t tip_count;
 	char **csf;         /* NIST CSF subcategory ids, e.g. "ID.GV-1" */
 	size_t csf_count;
+	unsigned csf11;     /* bit f: in CSF 1.1 function f (csf.c's order), from csf's ids */
 	unsigned csf20;     /* bit f: in CSF 2.0 function f (csf.c's order), from the map */
 	char *appendix_a;   /* the Guidelines' Appendix A item it asks about, e.g. "1-1", or NULL */
 	char **marks;       /* "basic-1".."basic-5", "policy" (questionnaires with a scale) */

@@ -213,7 +213,7 @@ static int valid_csf(const char *s)
 static int parse_csf(csm__item *it, const cJSON *obj, csm__problems *p, const char *name)
 {
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(obj, "csf"), *t;
-	int n = cJSON_GetArraySize(arr);
+	int n = cJSON_GetArraySize(arr), f;
 	if (!arr)
 		return 0;
 	if (!cJSON_IsArray(arr) || n > 32) {
@@ -230,6 +230,9 @@ static int parse_csf(csm__item *it, const cJSON *obj, csm__problems *p, const ch
 		}
 		if (!(it->csf[it->csf_count++] = csm__strdup(t->valuestring)))
 			return csm__nomem();
+		/* Kept as a bit so that scoring need not compare the ids per file. */
+		if ((f = csm__csf_fn(t->valuestring)) >= 0)
+			it->csf11 |= 1u << f;
 	}
 	return 0;
 }

@@ -35,6 +35,11 @@ static void j_json(csm__buf *b, const cJSON *v)
 
 static void j_str(csm__buf *b, const char *s) { csm__buf_json_string(b, s); }
 
+/* j_key for a literal key: the piece's length is known when compiling. */
+#define J_KEY(b, first, key) \
+	((first) ? csm__buf_add((b), "\"" key "\":", sizeof "\"" key "\":" - 1) \
+	         : csm__buf_add((b), ",\"" key "\":", sizeof ",\"" key "\":" - 1))
+
 static void j_key(csm__buf *b, int first, const char *key)
 {
 	csm__buf_puts(b, first ? "\"" : ",\"");
@@ -79,21 +84,21 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 	csm__buf items = {0};
 	size_t moved = csm__moved_items(pa, csm__analysis_a(an), csm__analysis_q(an), &items);
 	int d;
-	j_key(o, 0, "previous");
+	J_KEY(o, 0, "previous");
 	csm__buf_puts(o, "{");
-	j_key(o, 1, "assessed_on");
+	J_KEY(o, 1, "assessed_on");
 	if (pdate)
 		j_id(o, pdate);
 	else
 		csm__buf_puts(o, "null");
-	j_key(o, 0, "questionnaire");
+	J_KEY(o, 0, "questionnaire");
 	j_id(o, ps->q->id);
-	j_key(o, 0, "overall");
+	J_KEY(o, 0, "overall");
 	j_num(o, ps->overall);
 	csm__buf_printf(o, ",\"grade\":\"%s\"", csm_grade_name(ps->grade));
-	j_key(o, 0, "overall_change");
+	J_KEY(o, 0, "overall_change");
 	j_num(o, s->overall - ps->overall);
-	j_key(o, 0, "directives");
+	J_KEY(o, 0, "directives");
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		csm__buf_puts(o, d ? "," : "[");
 		if (ps->dir[d].has_score)
@@ -102,7 +107,7 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 			csm__buf_puts(o, "null");
 	}
 	csm__buf_puts(o, "]");
-	j_key(o, 0, "change");
+	J_KEY(o, 0, "change");
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
 		csm__buf_puts(o, d ? "," : "[");
 		if (ps->dir[d].has_score && s->dir[d].has_score)
@@ -111,7 +116,7 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 			csm__buf_puts(o, "null");
 	}
 	csm__buf_puts(o, "]");
-	j_key(o, 0, "moved");
+	J_KEY(o, 0, "moved");
 	csm__buf_puts(o, "[");
 	csm__rjson_moved(o, moved ? items.s : NULL);
 	csm__buf_puts(o, "]}");
@@ -124,7 +129,7 @@ static void j_previous(csm__buf *o, const csm_analysis *an)
 static void j_csf(csm__buf *o, const csm_score *s)
 {
 	int v;
-	j_key(o, 0, "csf");
+	J_KEY(o, 0, "csf");
 	csm__buf_puts(o, "{");
 	for (v = CSM_CSF_1_1; v <= CSM_CSF_2_0; v++) {
 		size_t i, n = csm_csf_function_count((csm_csf_version)v);
@@ -137,12 +142,12 @@ static void j_csf(csm__buf *o, const csm_score *s)
 			int has = csm_score_csf(&x, &items, s, (csm_csf_version)v, i) > 0;
 			csm__buf_puts(o, i ? ",{\"function\":" : "[{\"function\":");
 			j_id(o, csm_csf_function_id((csm_csf_version)v, i));
-			j_key(o, 0, "score");
+			J_KEY(o, 0, "score");
 			if (has)
 				j_num(o, x);
 			else
 				csm__buf_puts(o, "null");
-			j_key(o, 0, "items");
+			J_KEY(o, 0, "items");
 			j_num(o, items);
 			csm__buf_puts(o, "}");
 		}
@@ -175,12 +180,12 @@ static void j_organization(csm__buf *o, const csm_answers *a)
 		csm__buf_puts(o, "{");
 		first = 1;
 		if (a->field[CSM_FIELD_ORG_NAME]) {
-			j_key(o, first, "name");
+			J_KEY(o, first, "name");
 			j_str(o, a->field[CSM_FIELD_ORG_NAME]);
 			first = 0;
 		}
 		if (a->field[CSM_FIELD_ORG_INDUSTRY]) {
-			j_key(o, first, "industry");
+			J_KEY(o, first, "industry");
 			j_id(o, a->field[CSM_FIELD_ORG_INDUSTRY]);
 		}
 		csm__buf_puts(o, "}");
@@ -195,18 +200,18 @@ static void j_directives(csm__buf *o, const csm_score *s)
 		const csm_directive_score *ds = &s->dir[d - 1];
 		csm__buf_puts(o, d == 1 ? "[{\"id\":" : ",{\"id\":");
 		j_num(o, d);
-		j_key(o, 0, "score");
+		J_KEY(o, 0, "score");
 		if (ds->has_score)
 			j_num(o, ds->score);
 		else
 			csm__buf_puts(o, "null");
-		j_key(o, 0, "items");
+		J_KEY(o, 0, "items");
 		j_num(o, ds->items);
-		j_key(o, 0, "answered");
+		J_KEY(o, 0, "answered");
 		j_num(o, ds->answered);
-		j_key(o, 0, "na");
+		J_KEY(o, 0, "na");
 		j_num(o, ds->na);
-		j_key(o, 0, "unanswered");
+		J_KEY(o, 0, "unanswered");
 		j_num(o, ds->unanswered);
 		if (!ds->has_score)
 			csm__buf_puts(o, ds->na == ds->items ? ",\"excluded\":\"all items n/a\""
@@ -221,7 +226,7 @@ static void j_warnings(csm__buf *o, const csm_answers *a, const csm_questionnair
 {
 	char *w = NULL;
 	int n = csm_answers_warnings(&w, a, q);
-	j_key(o, 0, "warnings");
+	J_KEY(o, 0, "warnings");
 	csm__buf_puts(o, "[");
 	if (n > 0) {
 		char *line = w, *nl;
@@ -251,7 +256,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 	int idx[5], d, first;
 	size_t i, ng;
 	ng = csm__analysis_groups(an, keys, idx);
-	j_key(o, 0, "means");
+	J_KEY(o, 0, "means");
 	csm__buf_puts(o, "{");
 	for (i = 0, first = 1; i < ng; i++) {
 		if (idx[i] < 0)
@@ -261,7 +266,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 		first = 0;
 	}
 	csm__buf_puts(o, "}");
-	j_key(o, 0, "n");
+	J_KEY(o, 0, "n");
 	csm__buf_puts(o, "{");
 	for (i = 0, first = 1; i < ng; i++) {
 		if (idx[i] < 0)
@@ -271,7 +276,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 		first = 0;
 	}
 	csm__buf_puts(o, "}");
-	j_key(o, 0, "gap");
+	J_KEY(o, 0, "gap");
 	for (d = 1; d <= CSM_DIRECTIVES; d++) {
 		double g;
 		csm__buf_puts(o, d == 1 ? "[" : ",");
@@ -283,7 +288,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 	csm__buf_puts(o, "]");
 	if (keys[4]) { /* which group the industry was compared with: its own, its parent's, or none */
 		const char *parent = csm_industry_parent(csm__analysis_industries(an), csm__analysis_industry(an));
-		j_key(o, 0, "industry");
+		J_KEY(o, 0, "industry");
 		csm__buf_puts(o, "{\"id\":");
 		j_str(o, csm__analysis_industry(an));
 		if (parent) {
@@ -305,7 +310,7 @@ static void j_groups(csm__buf *o, const csm_analysis *an, const csm_benchmark *b
 		}
 		csm__buf_puts(o, "}");
 	}
-	j_key(o, 0, "percentile");
+	J_KEY(o, 0, "percentile");
 	csm__buf_puts(o, "{");
 	{
 		double pct;
@@ -335,21 +340,21 @@ static void j_lists(csm__buf *o, const csm_analysis *an)
 static void j_hints(csm__buf *o, const csm_analysis *an)
 {
 	size_t i;
-	j_key(o, 0, "hints");
+	J_KEY(o, 0, "hints");
 	csm__buf_puts(o, "[");
 	for (i = 0; i < csm_analysis_hint_count(an); i++) {
 		const csm_hint *h = csm_analysis_hint(an, i);
 		csm__buf_puts(o, i ? ",{\"rank\":" : "{\"rank\":");
 		j_num(o, h->rank);
-		j_key(o, 0, "directive");
+		J_KEY(o, 0, "directive");
 		j_num(o, h->directive);
-		j_key(o, 0, "gap");
+		J_KEY(o, 0, "gap");
 		j_num(o, h->gap);
-		j_key(o, 0, "level");
+		J_KEY(o, 0, "level");
 		j_num(o, h->level);
-		j_key(o, 0, "items");
+		J_KEY(o, 0, "items");
 		j_ids(o, h->items, h->item_count);
-		j_key(o, 0, "tips");
+		J_KEY(o, 0, "tips");
 		j_ids(o, h->tips, h->tip_count);
 		csm__buf_puts(o, "}");
 	}
@@ -360,21 +365,21 @@ static void j_hints(csm__buf *o, const csm_analysis *an)
 static void j_plan(csm__buf *o, const csm_analysis *an)
 {
 	size_t i;
-	j_key(o, 0, "plan");
+	J_KEY(o, 0, "plan");
 	csm__buf_puts(o, "[");
 	for (i = 0; i < csm_analysis_plan_count(an); i++) {
 		const csm_plan_step *st = csm_analysis_plan_step(an, i);
 		csm__buf_puts(o, i ? ",{\"item\":" : "{\"item\":");
 		j_id(o, st->item);
-		j_key(o, 0, "directive");
+		J_KEY(o, 0, "directive");
 		j_num(o, st->directive);
-		j_key(o, 0, "level");
+		J_KEY(o, 0, "level");
 		j_num(o, st->level);
-		j_key(o, 0, "target_level");
+		J_KEY(o, 0, "target_level");
 		j_num(o, st->target_level);
-		j_key(o, 0, "overall_gain");
+		J_KEY(o, 0, "overall_gain");
 		j_num(o, st->overall_gain);
-		j_key(o, 0, "tips");
+		J_KEY(o, 0, "tips");
 		j_ids(o, st->tips, st->tip_count);
 		csm__buf_puts(o, "}");
 	}
@@ -387,23 +392,23 @@ static void j_comparison(csm__buf *o, const csm_analysis *an)
 {
 	const csm_benchmark *b = csm__analysis_b(an);
 	csm__buf_puts(o, "{");
-	j_key(o, 1, "benchmark");
+	J_KEY(o, 1, "benchmark");
 	j_str(o, csm_benchmark_name(b));
 	/* 2: built from this questionnaire; 1: by directive; 0: none */
 	csm__buf_printf(o, ",\"compares\":%d", csm_analysis_compares(an));
 	if (csm_analysis_compares(an) != 2) {
 		csm__buf note = {0};
 		csm__analysis_comparison_note(an, CSM_LANG_EN, &note);
-		j_key(o, 0, "note");
+		J_KEY(o, 0, "note");
 		j_str(o, note.s ? note.s : "");
 		o->nomem |= note.nomem;
 		csm__buf_free(&note);
 	}
-	j_key(o, 0, "target");
+	J_KEY(o, 0, "target");
 	j_id(o, csm_analysis_target(an));
 	{
 		const csm_grading *g = csm_benchmark_grading(b);
-		j_key(o, 0, "grading");
+		J_KEY(o, 0, "grading");
 		csm__buf_puts(o, "{\"A\":");
 		j_num(o, g->a);
 		csm__buf_puts(o, ",\"B\":");
@@ -429,20 +434,20 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	*out = NULL;
 	csm__buf_puts(&o, "{\"format\":\"csm-score/1\"");
 	if (file) {
-		j_key(&o, 0, "file");
+		J_KEY(&o, 0, "file");
 		j_str(&o, file);
 	}
-	j_key(&o, 0, "questionnaire");
+	J_KEY(&o, 0, "questionnaire");
 	j_id(&o, q->id);
-	j_key(&o, 0, "organization");
+	J_KEY(&o, 0, "organization");
 	j_organization(&o, a);
 	if ((assessed = csm_answers_field_get(a, CSM_FIELD_ASSESSED_ON))) {
-		j_key(&o, 0, "assessed_on");
+		J_KEY(&o, 0, "assessed_on");
 		j_id(&o, assessed);
 	}
-	j_key(&o, 0, "directives");
+	J_KEY(&o, 0, "directives");
 	j_directives(&o, s);
-	j_key(&o, 0, "overall");
+	J_KEY(&o, 0, "overall");
 	j_num(&o, s->overall);
 	csm__buf_printf(&o, ",\"grade\":\"%s\",\"partial\":%s,\"weighted\":%s", csm_grade_name(s->grade),
 	                s->partial ? "true" : "false", s->weighted ? "true" : "false");
@@ -452,7 +457,7 @@ int csm_render_json(char **out, const csm_analysis *an, const char *file)
 	csm__json_targets(&o, an);
 	csm__json_followup(&o, an);
 	j_csf(&o, s);
-	j_key(&o, 0, "comparison");
+	J_KEY(&o, 0, "comparison");
 	j_comparison(&o, an);
 	csm__buf_puts(&o, "}");
 	return csm__buf_finish(&o, out);

@@ -77,6 +77,11 @@ static void test_json_refusals(void)
 	expect_error(HEAD "\"answers\":{\"1-1\":{\"evidence\":\"e\"}}}", "item 1-1: level: missing");
 	expect_error(HEAD "\"answers\":{\"1-1\":{\"level\":2,\"evidence\":7}}}", "item 1-1: evidence: expected a string");
 	expect_error(HEAD "\"answers\":{\"1-1\":1,\"1-1\":2}}", "answers.1-1: duplicate key");
+	/* More than 16 keys (found by hashing): the first repeated key in sorted order is named. */
+	expect_error(HEAD "\"answers\":{\"5-1\":1,\"5-2\":1,\"5-3\":1,\"5-4\":1,\"5-5\":1,\"5-6\":1,\"5-7\":1,"
+	                  "\"5-8\":1,\"5-9\":1,\"5-10\":1,\"6-1\":1,\"6-2\":1,\"6-3\":1,\"6-4\":1,\"1-1\":1,"
+	                  "\"1-2\":1,\"6-2\":2,\"1-3\":1,\"1-2\":2}}",
+	             "answers.1-2: duplicate key");
 	expect_error(HEAD "\"answers\":[]}", "answers: expected an object");
 	expect_error(HEAD "\"answers\":{\"1 1\":2}}", "\"1 1\" is not an item id");
 	expect_error("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"answers\":{}}", "organization: missing");
