@@ -42,7 +42,8 @@ static void print_help(FILE *f)
 	fprintf(f, "  %-10s %s\n", help_command.name, help_command.summary);
 	fprintf(f, "\n'csm help <command>' (or 'csm <command> --help') shows a command's options.\n"
 	           "'csm --version' prints the version.\n"
-	           "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 I/O or internal failure.\n");
+	           "Exit codes: 0 success, 1 usage error, 2 invalid input, 3 I/O or internal failure;\n"
+	           "4 (supply only) the report was written but some files could not be read.\n");
 }
 
 static int run_help(cli_args *a)
