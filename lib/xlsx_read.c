@@ -1592,6 +1592,23 @@ static void check_format(ictx *x)
 	value_free(&v);
 }
 
+/* Open a workbook for an import: the size cap, the package, and which
+ * defined names (single cells, columns) the import reads. */
+static int import_open(ictx *x, csm__problems *p, const void *data, size_t len, const char *name,
+                       const char *const *singles, size_t nsingles, const char *const *columns, size_t ncolumns)
+{
+	if (len > CSM_MAX_FILE_BYTES)
+		return csm__err(CSM_EINVALID, "%s: file is larger than %u bytes", name, CSM_MAX_FILE_BYTES);
+	memset(x, 0, sizeof *x);
+	x->pkg.name = name;
+	x->pkg.p = p;
+	x->singles = singles;
+	x->nsingles = nsingles;
+	x->columns = columns;
+	x->ncolumns = ncolumns;
+	return csm__ooxml_open(&x->pkg, data, len);
+}
+
 int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *name, const csm_industries *industries)
 {
 	CSM__ARGS(out && data);
@@ -1606,18 +1623,8 @@ int csm_form_xlsx_import(char **out, const void *data, size_t len, const char *n
 	*out = NULL;
 	if (!name)
 		name = "workbook";
-	if (!data && len)
-		return csm__err(CSM_EINVALID, "%s: no data", name);
-	if (len > CSM_MAX_FILE_BYTES)
-		return csm__err(CSM_EINVALID, "%s: file is larger than %u bytes", name, CSM_MAX_FILE_BYTES);
-	memset(&x, 0, sizeof x);
-	x.pkg.name = name;
-	x.pkg.p = &p;
-	x.singles = SINGLE_NAMES;
-	x.nsingles = sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES;
-	x.columns = COLUMN_NAMES;
-	x.ncolumns = sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES;
-	if ((rc = csm__ooxml_open(&x.pkg, data, len)))
+	if ((rc = import_open(&x, &p, data, len, name, SINGLE_NAMES, sizeof SINGLE_NAMES / sizeof *SINGLE_NAMES,
+	                      COLUMN_NAMES, sizeof COLUMN_NAMES / sizeof *COLUMN_NAMES)))
 		return rc;
 	if (p.count || (rc = load_workbook(&x)) || p.count)
 		goto finish;
@@ -1798,16 +1805,8 @@ int csm_actions_xlsx_import(csm_actions **out, const void *data, size_t len, con
 	*out = NULL;
 	if (!name)
 		name = "workbook";
-	if (len > CSM_MAX_FILE_BYTES)
-		return csm__err(CSM_EINVALID, "%s: file is larger than %u bytes", name, CSM_MAX_FILE_BYTES);
-	memset(&x, 0, sizeof x);
-	x.pkg.name = name;
-	x.pkg.p = &p;
-	x.singles = ACT_SINGLES;
-	x.nsingles = sizeof ACT_SINGLES / sizeof *ACT_SINGLES;
-	x.columns = ACT_COLUMNS;
-	x.ncolumns = CSM__ACOLS;
-	if ((rc = csm__ooxml_open(&x.pkg, data, len)))
+	if ((rc = import_open(&x, &p, data, len, name, ACT_SINGLES, sizeof ACT_SINGLES / sizeof *ACT_SINGLES, ACT_COLUMNS,
+	                      CSM__ACOLS)))
 		return rc;
 	if (p.count || (rc = load_workbook(&x)) || p.count)
 		goto finish;
