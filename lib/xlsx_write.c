@@ -539,36 +539,42 @@ static void item_row(wctx *c, lxw_worksheet *ws, lxw_row_t r, size_t i)
 	note_err(c, worksheet_set_row(ws, r, height_of(c, lines), NULL));
 }
 
-/* The drop-down list of levels and the names of the item columns, rows 2 to `last` + 1. */
+/* A drop-down of `values` (NULL-ended) that refuses anything else, on column
+ * `col` from row `first` to `last`, with its prompt and error texts (message
+ * keys). */
+static void list_check(wctx *c, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+                       const char *const *values, const char *title, const char *input, const char *err_title,
+                       const char *err)
+{
+	lxw_data_validation dv;
+	memset(&dv, 0, sizeof dv);
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)values;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.input_title = (char *)csm__msg(title, c->lang);
+	dv.input_message = (char *)csm__msg(input, c->lang);
+	dv.error_title = (char *)csm__msg(err_title, c->lang);
+	dv.error_message = (char *)csm__msg(err, c->lang);
+	note_err(c, worksheet_data_validation_range(ws, first, col, last, col, &dv));
+}
+
+/* The drop-down list of levels (or of the scale's answers) and the names of
+ * the item columns, rows 2 to `last` + 1. */
 static void items_names(wctx *c, lxw_worksheet *ws, lxw_row_t last)
 {
 	static const char *const levels[] = {"1", "2", "3", "4", "5", "n/a", NULL};
 	const char *sheet = csm__msg("workbook.sheet_items", c->lang);
 	const char *choices[CSM__MAX_CHOICES + 1] = {NULL};
-	lxw_data_validation dv;
 	size_t k;
 
-	memset(&dv, 0, sizeof dv);
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)levels;
 	for (k = 0; k < c->q->choice_count; k++)
 		choices[k] = c->q->choices[k].label[c->lang];
-	if (c->q->choice_count) {
-		dv.value_list = (char **)choices;
-		dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-		dv.input_title = (char *)csm__msg("sme.form_answer", c->lang);
-		dv.input_message = (char *)csm__msg("sme.wb_choose", c->lang);
-		dv.error_title = (char *)csm__msg("sme.wb_not_choice", c->lang);
-		dv.error_message = (char *)csm__msg("sme.wb_choose", c->lang);
-		goto names;
-	}
-	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	dv.input_title = (char *)csm__msg("workbook.col_level", c->lang);
-	dv.input_message = (char *)csm__msg("workbook.level_input", c->lang);
-	dv.error_title = (char *)csm__msg("workbook.level_error_title", c->lang);
-	dv.error_message = (char *)csm__msg("workbook.level_error", c->lang);
-names:
-	note_err(c, worksheet_data_validation_range(ws, 1, IC_LEVEL, last, IC_LEVEL, &dv));
+	if (c->q->choice_count)
+		list_check(c, ws, 1, last, IC_LEVEL, choices, "sme.form_answer", "sme.wb_choose", "sme.wb_not_choice",
+		           "sme.wb_choose");
+	else
+		list_check(c, ws, 1, last, IC_LEVEL, levels, "workbook.col_level", "workbook.level_input",
+		           "workbook.level_error_title", "workbook.level_error");
 	define(c, CSM__XN_ITEM_IDS, sheet, 1, IC_ID, last);
 	define(c, CSM__XN_LEVELS, sheet, 1, IC_LEVEL, last);
 	define(c, CSM__XN_EVIDENCE, sheet, 1, IC_EVIDENCE, last);
@@ -801,15 +807,8 @@ static void act_checks(wctx *c, lxw_worksheet *ws, lxw_row_t first, lxw_row_t la
 	for (k = 0; k < 4; k++)
 		labels[k] = csm__action_status_label((csm_action_status)k, c->lang);
 	labels[4] = NULL;
-	memset(&dv, 0, sizeof dv);
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)labels;
-	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	dv.input_title = (char *)csm__msg("actions_sheet.col_status", c->lang);
-	dv.input_message = (char *)csm__msg("actions_sheet.status_input", c->lang);
-	dv.error_title = (char *)csm__msg("actions_sheet.status_error_title", c->lang);
-	dv.error_message = (char *)csm__msg("actions_sheet.status_error", c->lang);
-	note_err(c, worksheet_data_validation_range(ws, first, CSM__ACOL_STATUS, last, CSM__ACOL_STATUS, &dv));
+	list_check(c, ws, first, last, CSM__ACOL_STATUS, labels, "actions_sheet.col_status", "actions_sheet.status_input",
+	           "actions_sheet.status_error_title", "actions_sheet.status_error");
 	memset(&dv, 0, sizeof dv);
 	dv.validate = LXW_VALIDATION_TYPE_DATE;
 	dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
