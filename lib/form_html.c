@@ -455,6 +455,70 @@ static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_o
 	return 0;
 }
 
+/* The form itself: organization, gates, levels (for the maturity scale) and items. */
+static void form_body(csm__buf *body, const csm_questionnaire *q, const csm_form_options *opt)
+{
+	csm__buf_puts(body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
+	organization_card(body, opt);
+	gates_card(body, q, opt->prefill, opt->lang);
+	if (!q->choice_count) /* a scale's choices are written out at every item */
+		levels_card(body, q, opt->lang);
+	items_part(body, q, opt->prefill, opt->lang);
+	csm__buf_puts(body, "</form>\n");
+}
+
+/* The page's head (title, style, no fetching) and its top header. */
+static void page_head(csm__buf *page, const csm_questionnaire *q, const char *org, csm_lang lang)
+{
+	csm__buf_printf(page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+	                csm__msg("common.lang_code", lang));
+	csm__buf_puts(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                    /* Nothing may be fetched: the page is complete as it is. */
+	                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	                    "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+	                    "form-action 'none'; base-uri 'none'\">\n");
+	csm__buf_printf(page, "<meta name=\"generator\" content=\"csm %s\">\n<title>", csm_version());
+	esc(page, q->title[lang]);
+	if (org && *org) {
+		csm__buf_puts(page, " — ");
+		esc(page, org);
+	}
+	csm__buf_printf(page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
+	                (const char *)csm__form_css);
+	esc(page, csm__msg("form.skip", lang));
+	csm__buf_puts(page, "</a>\n<header class=\"top\"><h1>");
+	esc(page, q->title[lang]);
+	csm__buf_puts(page, "</h1><p>");
+	esc(page, csm__msg(q->choice_count ? "sme.form_intro" : "form.intro", lang));
+	csm__buf_puts(page, "</p></header>\n");
+}
+
+/* The bar (progress and actions) and the notices above the form. */
+static void page_bar(csm__buf *page, const csm_questionnaire *q, csm_lang lang)
+{
+	csm__buf_puts(page, "<div class=\"bar\" role=\"region\" aria-label=\"");
+	esc(page, csm__msg("form.bar", lang));
+	csm__buf_printf(page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
+	                      "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
+	                q->item_count);
+	csm__buf_puts(page, "<button type=\"button\" id=\"next-open\">");
+	esc(page, csm__msg("form.next_open", lang));
+	csm__buf_puts(page, "</button><button type=\"button\" id=\"print\">");
+	esc(page, csm__msg("form.print", lang));
+	csm__buf_puts(page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
+	esc(page, csm__msg("form.save", lang));
+	csm__buf_puts(page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
+	esc(page, csm__msg("form.noscript", lang));
+	csm__buf_puts(page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
+	                    "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
+	esc(page, csm__msg("form.problems", lang));
+	csm__buf_puts(page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
+	esc(page, csm__msg("form.draft_note", lang));
+	csm__buf_puts(page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
+	esc(page, csm__msg("form.save_draft", lang));
+	csm__buf_puts(page, "</button></div>\n");
+}
+
 int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt)
 {
 	CSM__ARGS(out && q && opt);
@@ -463,7 +527,6 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	const csm_answers *pre;
 	csm_lang lang;
 	char form_id[17];
-	const char *org;
 	uint64_t h;
 	int rc;
 
@@ -476,13 +539,7 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	pre = opt->prefill;
 	lang = opt->lang;
 	/* The form itself first: its content names the storage slot. */
-	csm__buf_puts(&body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
-	organization_card(&body, opt);
-	gates_card(&body, q, pre, lang);
-	if (!q->choice_count) /* a scale's choices are written out at every item */
-		levels_card(&body, q, lang);
-	items_part(&body, q, pre, lang);
-	csm__buf_puts(&body, "</form>\n");
+	form_body(&body, q, opt);
 	if (body.nomem) {
 		csm__buf_free(&body);
 		return csm__nomem();
@@ -494,48 +551,8 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	h = csm__fnv1a(body.s, body.len, h);
 	snprintf(form_id, sizeof form_id, "%016llx", (unsigned long long)h);
 
-	org = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
-	csm__buf_printf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-	                csm__msg("common.lang_code", lang));
-	csm__buf_puts(&page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                     /* Nothing may be fetched: the page is complete as it is. */
-	                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	                     "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
-	                     "form-action 'none'; base-uri 'none'\">\n");
-	csm__buf_printf(&page, "<meta name=\"generator\" content=\"csm %s\">\n<title>", csm_version());
-	esc(&page, q->title[lang]);
-	if (org && *org) {
-		csm__buf_puts(&page, " — ");
-		esc(&page, org);
-	}
-	csm__buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
-	                (const char *)csm__form_css);
-	esc(&page, csm__msg("form.skip", lang));
-	csm__buf_puts(&page, "</a>\n<header class=\"top\"><h1>");
-	esc(&page, q->title[lang]);
-	csm__buf_puts(&page, "</h1><p>");
-	esc(&page, csm__msg(q->choice_count ? "sme.form_intro" : "form.intro", lang));
-	csm__buf_puts(&page, "</p></header>\n<div class=\"bar\" role=\"region\" aria-label=\"");
-	esc(&page, csm__msg("form.bar", lang));
-	csm__buf_printf(&page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
-	                       "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
-	                q->item_count);
-	csm__buf_puts(&page, "<button type=\"button\" id=\"next-open\">");
-	esc(&page, csm__msg("form.next_open", lang));
-	csm__buf_puts(&page, "</button><button type=\"button\" id=\"print\">");
-	esc(&page, csm__msg("form.print", lang));
-	csm__buf_puts(&page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
-	esc(&page, csm__msg("form.save", lang));
-	csm__buf_puts(&page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
-	esc(&page, csm__msg("form.noscript", lang));
-	csm__buf_puts(&page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
-	                     "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
-	esc(&page, csm__msg("form.problems", lang));
-	csm__buf_puts(&page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
-	esc(&page, csm__msg("form.draft_note", lang));
-	csm__buf_puts(&page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
-	esc(&page, csm__msg("form.save_draft", lang));
-	csm__buf_puts(&page, "</button></div>\n");
+	page_head(&page, q, pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL, lang);
+	page_bar(&page, q, lang);
 	csm__buf_add(&page, body.s, body.len);
 	csm__buf_free(&body);
 	csm__buf_puts(&page, "</main>\n<footer>");
