@@ -233,25 +233,12 @@ static void assessor_row(csm__buf *b, const char *name, const char *role, csm_la
 	csm__buf_puts(b, "</button></div>\n");
 }
 
-static void organization_card(csm__buf *b, const csm_form_options *opt)
+/* The industry: a choice from the list when there is one, else a text field. */
+static void industry_field(csm__buf *b, const csm_form_options *opt, const char *industry)
 {
-	const char *sizes[1 + CSM__SIZES] = {""};
-	const csm_answers *pre = opt->prefill;
 	csm_lang lang = opt->lang;
-	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
-	const char *industry = pre ? pre->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
-	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
-	const char *scope_labels[2], *size_labels[4];
 	size_t i;
 
-	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
-	esc(b, csm__msg("form.org", lang));
-	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
-	esc(b, csm__msg("form.f_name", lang));
-	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
-	                CSM_MAX_NAME_BYTES);
-	esc(b, name ? name : "");
-	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
 	esc(b, csm__msg("form.f_industry", lang));
 	if (opt->industries) {
 		int found = 0;
@@ -285,6 +272,15 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 		esc(b, industry ? industry : "");
 		csm__buf_puts(b, "\"></label>\n");
 	}
+}
+
+/* The scope and size choices. */
+static void scope_size_fields(csm__buf *b, const csm_answers *pre, csm_lang lang)
+{
+	const char *sizes[1 + CSM__SIZES] = {""};
+	const char *scope_labels[2], *size_labels[4];
+	size_t i;
+
 	scope_labels[0] = csm__msg("form.scope_entity", lang);
 	scope_labels[1] = csm__msg("form.scope_group", lang);
 	select_field(b, "org-scope", csm__msg("form.f_scope", lang), csm__scopes, scope_labels, CSM__SCOPES,
@@ -297,18 +293,14 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	size_labels[3] = csm__msg("form.size_large", lang);
 	select_field(b, "org-size", csm__msg("form.f_size", lang), sizes, size_labels, 1 + CSM__SIZES,
 	             pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
-	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
-	esc(b, csm__msg("form.f_date", lang));
-	/* Text, not type="date": a date picker shows the browser's locale order
-	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
-	 * the workbook use YYYY-MM-DD, and so does the field. */
-	csm__buf_puts(b, "<input type=\"text\" id=\"assessed-on\" name=\"assessed-on\" inputmode=\"numeric\" "
-	                 "maxlength=\"10\" placeholder=\"YYYY-MM-DD\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" "
-	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
-	esc(b, date ? date : "");
-	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
-	esc(b, csm__msg("form.f_date_help", lang));
-	csm__buf_puts(b, "</span></label>\n</div>\n<h3>");
+}
+
+/* The assessors: a row each (one empty row when none), an add button and the row template. */
+static void assessors_part(csm__buf *b, const csm_answers *pre, csm_lang lang)
+{
+	size_t i;
+
+	csm__buf_puts(b, "<h3>");
 	esc(b, csm__msg("form.assessors", lang));
 	csm__buf_puts(b, "</h3><p class=\"hint\">");
 	esc(b, csm__msg("form.assessors_help", lang));
@@ -321,7 +313,40 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	esc(b, csm__msg("form.add_assessor", lang));
 	csm__buf_puts(b, "</button>\n<template id=\"assessor-row\">");
 	assessor_row(b, NULL, NULL, lang);
-	csm__buf_puts(b, "</template></section>\n");
+	csm__buf_puts(b, "</template>");
+}
+
+static void organization_card(csm__buf *b, const csm_form_options *opt)
+{
+	const csm_answers *pre = opt->prefill;
+	csm_lang lang = opt->lang;
+	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
+	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
+
+	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
+	esc(b, csm__msg("form.org", lang));
+	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
+	esc(b, csm__msg("form.f_name", lang));
+	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
+	                CSM_MAX_NAME_BYTES);
+	esc(b, name ? name : "");
+	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
+	industry_field(b, opt, pre ? pre->field[CSM_FIELD_ORG_INDUSTRY] : NULL);
+	scope_size_fields(b, pre, lang);
+	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
+	esc(b, csm__msg("form.f_date", lang));
+	/* Text, not type="date": a date picker shows the browser's locale order
+	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
+	 * the workbook use YYYY-MM-DD, and so does the field. */
+	csm__buf_puts(b, "<input type=\"text\" id=\"assessed-on\" name=\"assessed-on\" inputmode=\"numeric\" "
+	                 "maxlength=\"10\" placeholder=\"YYYY-MM-DD\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" "
+	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
+	esc(b, date ? date : "");
+	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
+	esc(b, csm__msg("form.f_date_help", lang));
+	csm__buf_puts(b, "</span></label>\n</div>\n");
+	assessors_part(b, pre, lang);
+	csm__buf_puts(b, "</section>\n");
 }
 
 static void gates_card(csm__buf *b, const csm_questionnaire *q, const csm_answers *pre, csm_lang lang)
