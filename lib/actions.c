@@ -399,13 +399,10 @@ static int level_cell(const char *s, int *out)
 	return csm__level_parse(s, strlen(s), 0, &kind, out) == 0 && kind == CSM_ANSWER_LEVEL ? 0 : -1;
 }
 
-/* Check one action's cells and add it (internal.h). */
-int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
+/* Length and control characters of every cell: 1 when one is wrong. */
+static int check_cell_text(char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
 {
-	csm_action x;
-	size_t i = acts->n, k;
-	int c, bad = 0, rc;
-	memset(&x, 0, sizeof x);
+	int c, bad = 0;
 	for (c = 0; c < NCOL; c++) {
 		int ctl;
 		if (!cell[c])
@@ -419,11 +416,14 @@ int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const whe
 			bad = 1;
 		}
 	}
-	if (bad)
-		return 0;
-	for (c = 0; c < NCOL; c++)
-		if (cell[c] && c != C_NOTE && c != C_FIRST_STEP)
-			memmove(cell[c], trim(cell[c]), strlen(trim(cell[c])) + 1);
+	return bad;
+}
+
+/* The item: an id with no action yet; 1 when not. */
+static int check_item(const csm_actions *acts, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
+{
+	size_t k;
+	int bad = 0;
 	if (!cell[C_ITEM] || !csm__valid_id(cell[C_ITEM])) {
 		csm__problem(p, "%s: item: \"%.40s\" is not an item id", where[C_ITEM], cell[C_ITEM] ? cell[C_ITEM] : "");
 		bad = 1;
@@ -434,6 +434,13 @@ int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const whe
 				bad = 1;
 			}
 	}
+	return bad;
+}
+
+/* Directive, from and to levels, effort and cost into x; 1 when one is wrong. */
+static int take_plan(csm_action *x, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
+{
+	int c, bad = 0;
 	if (cell[C_DIRECTIVE] && cell[C_DIRECTIVE][0]) {
 		char *end;
 		long d = strtol(cell[C_DIRECTIVE], &end, 10);
@@ -441,13 +448,13 @@ int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const whe
 			csm__problem(p, "%s: directive: \"%.40s\" is not a directive 1..10", where[C_DIRECTIVE], cell[C_DIRECTIVE]);
 			bad = 1;
 		}
-		x.directive = (int)d;
+		x->directive = (int)d;
 	}
-	if (!cell[C_FROM] || level_cell(cell[C_FROM], &x.from)) {
+	if (!cell[C_FROM] || level_cell(cell[C_FROM], &x->from)) {
 		csm__problem(p, "%s: from: \"%.40s\" is not a level 1..5", where[C_FROM], cell[C_FROM] ? cell[C_FROM] : "");
 		bad = 1;
 	}
-	if (!cell[C_TO] || level_cell(cell[C_TO], &x.to)) {
+	if (!cell[C_TO] || level_cell(cell[C_TO], &x->to)) {
 		csm__problem(p, "%s: to: \"%.40s\" is not a level 1..5", where[C_TO], cell[C_TO] ? cell[C_TO] : "");
 		bad = 1;
 	}
@@ -458,31 +465,58 @@ int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const whe
 			bad = 1;
 		}
 		if (c == C_EFFORT)
-			x.effort = s[0];
+			x->effort = s[0];
 		else
-			x.cost = s[0];
+			x->cost = s[0];
 	}
+	return bad;
+}
+
+/* Due date and status into x; *bad set when one is wrong, rc only for no memory. */
+static int take_schedule(csm_action *x, char *cell[NCOL], const char *const where[NCOL], csm__problems *p, int *bad)
+{
+	int rc;
 	if (cell[C_DUE] && (rc = slash_date(&cell[C_DUE])) != 0)
 		return rc;
 	if (cell[C_DUE] && cell[C_DUE][0] && !valid_due(cell[C_DUE])) {
 		csm__problem(p, "%s: due: \"%.40s\" is not a date YYYY-MM-DD or a month YYYY-MM", where[C_DUE], cell[C_DUE]);
-		bad = 1;
+		*bad = 1;
 	}
-	if (!cell[C_STATUS] || parse_status(cell[C_STATUS], &x.status)) {
+	if (!cell[C_STATUS] || parse_status(cell[C_STATUS], &x->status)) {
 		csm__problem(p, "%s: status: \"%.40s\" is not open, in_progress, done or dropped (%s, %s, %s, %s)",
 		             where[C_STATUS], cell[C_STATUS] ? cell[C_STATUS] : "",
 		             csm__action_status_label(CSM_ACTION_OPEN, CSM_LANG_JA),
 		             csm__action_status_label(CSM_ACTION_IN_PROGRESS, CSM_LANG_JA),
 		             csm__action_status_label(CSM_ACTION_DONE, CSM_LANG_JA),
 		             csm__action_status_label(CSM_ACTION_DROPPED, CSM_LANG_JA));
-		bad = 1;
+		*bad = 1;
 	}
+	return 0;
+}
+
+/* Check one action's cells and add it (internal.h). */
+int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
+{
+	csm_action x;
+	size_t i = acts->n;
+	int c, bad, rc;
+	memset(&x, 0, sizeof x);
+	if (check_cell_text(cell, where, p))
+		return 0;
+	for (c = 0; c < NCOL; c++)
+		if (cell[c] && c != C_NOTE && c != C_FIRST_STEP)
+			memmove(cell[c], trim(cell[c]), strlen(trim(cell[c])) + 1);
+	bad = check_item(acts, cell, where, p);
+	bad |= take_plan(&x, cell, where, p);
+	if ((rc = take_schedule(&x, cell, where, p, &bad)) != 0)
+		return rc;
 	if (bad)
 		return 0;
 	if (acts->n >= CSM_MAX_ITEMS) {
 		csm__problem(p, "%s: more than %u actions", where[C_ITEM], CSM_MAX_ITEMS);
 		return 0;
 	}
+	/* the texts move into acts; the cells the caller frees are left NULL */
 	acts->v[i] = x;
 	for (c = 0; c < NCOL; c++) {
 		if (c != C_DIRECTIVE && c != C_FROM && c != C_TO && c != C_EFFORT && c != C_COST && c != C_STATUS &&

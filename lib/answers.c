@@ -407,85 +407,100 @@ static int parse_gate_answers(csm_answers *a, const cJSON *root, csm__problems *
 	return 0;
 }
 
-static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p, const csm_questionnaire *q)
+/* "questionnaire": the id the file answers. */
+static int parse_questionnaire_id(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
 {
-	const char *name = a->name;
-	cJSON *root = NULL;
-	const cJSON *answers, *v;
-	const char *s;
-	size_t nanswers;
-	int rc;
-	/* the tree of a JSON Lines line of about 1 kB takes about 6 kB; it is
-	 * deleted below, before the arena ends */
-	_Alignas(16) char arena[16384];
-
-	csm__json_arena_begin(arena, sizeof arena);
-	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)))
-		goto cleanup;
-	s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
+	const char *s = csm__json_line(root, "questionnaire", CSM_MAX_NAME_BYTES, p, name, "questionnaire");
 	if (!s) {
 		if (!cJSON_GetObjectItemCaseSensitive(root, "questionnaire"))
 			csm__problem(p, "%s: questionnaire: missing (e.g. \"csmg-v2\")", name);
 	} else if (!csm__valid_id(s)) {
 		csm__problem(p, "%s: questionnaire: \"%.60s\" is not a questionnaire id", name, s);
 	} else if (!(a->field[CSM_FIELD_QUESTIONNAIRE] = csm__strdup(s))) {
-		rc = csm__nomem();
-		goto cleanup;
+		return csm__nomem();
 	}
-	/* the scale is q's only for a file that answers q */
-	if (q && (!q->choice_count || (a->field[CSM_FIELD_QUESTIONNAIRE] && strcmp(a->field[CSM_FIELD_QUESTIONNAIRE], q->id) != 0)))
-		q = NULL;
-	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
-	    (rc = parse_gate_answers(a, root, p, name)) || (rc = csm__targets_parse(a, root, p, name)))
-		goto cleanup;
-	{
-		/* "merged": {"discuss": [item ids]} from csm merge */
-		const cJSON *d = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "merged"), "discuss"), *e;
-		int nd = cJSON_GetArraySize(d);
-		if (d && (!cJSON_IsArray(d) || (size_t)nd > CSM_MAX_ITEMS)) {
-			csm__problem(p, "%s: merged.discuss: expected an array of item ids", name);
-		} else if (nd > 0) {
-			if (!(a->discuss = calloc((size_t)nd, sizeof *a->discuss))) {
-				rc = csm__nomem();
-				goto cleanup;
+	return 0;
+}
+
+/* "merged": {"discuss": [item ids]} from csm merge */
+static int parse_discuss(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "merged"), "discuss"), *e;
+	int nd = cJSON_GetArraySize(d);
+	if (d && (!cJSON_IsArray(d) || (size_t)nd > CSM_MAX_ITEMS)) {
+		csm__problem(p, "%s: merged.discuss: expected an array of item ids", name);
+	} else if (nd > 0) {
+		if (!(a->discuss = calloc((size_t)nd, sizeof *a->discuss)))
+			return csm__nomem();
+		cJSON_ArrayForEach(e, d) {
+			if (!cJSON_IsString(e) || !csm__valid_id(e->valuestring)) {
+				csm__problem(p, "%s: merged.discuss: expected item ids", name);
+				break;
 			}
-			cJSON_ArrayForEach(e, d) {
-				if (!cJSON_IsString(e) || !csm__valid_id(e->valuestring)) {
-					csm__problem(p, "%s: merged.discuss: expected item ids", name);
-					break;
-				}
-				if (!(a->discuss[a->discuss_count++] = csm__strdup(e->valuestring))) {
-					rc = csm__nomem();
-					goto cleanup;
-				}
-			}
+			if (!(a->discuss[a->discuss_count++] = csm__strdup(e->valuestring)))
+				return csm__nomem();
 		}
 	}
-	s = csm__json_line(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
+	return 0;
+}
+
+/* "assessed_on": a date YYYY-MM-DD. */
+static int parse_assessed_on(csm_answers *a, const cJSON *root, csm__problems *p, const char *name)
+{
+	const char *s = csm__json_line(root, "assessed_on", CSM_MAX_NAME_BYTES, p, name, "assessed_on");
 	if (s && !csm__valid_date(s))
 		csm__problem(p, "%s: assessed_on: \"%.40s\" is not a date YYYY-MM-DD", name, s);
-	else if (s && !(a->field[CSM_FIELD_ASSESSED_ON] = csm__strdup(s))) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
+	else if (s && !(a->field[CSM_FIELD_ASSESSED_ON] = csm__strdup(s)))
+		return csm__nomem();
+	return 0;
+}
 
-	answers = cJSON_GetObjectItemCaseSensitive(root, "answers");
+/* One answer: a bare level (or choice), or an object with level, evidence and note. */
+static int parse_answer_value(csm__answer *ans, const cJSON *v, const csm_questionnaire *q, csm__problems *p,
+                              const char *name, const char *id)
+{
+	int rc;
+	if (cJSON_IsObject(v)) {
+		const cJSON *lv = cJSON_GetObjectItemCaseSensitive(v, "level");
+		if (!lv)
+			csm__problem(p, "%s: item %s: level: missing", name, id);
+		else if (!q)
+			level_value(lv, ans, p, name, id);
+		else if (choice_value(lv, ans, q, p, name, id) < 0)
+			return csm__nomem();
+		if ((rc = take_item_text(&ans->evidence, v, "evidence", p, name, id)) ||
+		    (rc = take_item_text(&ans->note, v, "note", p, name, id)))
+			return rc;
+	} else if (!q) {
+		level_value(v, ans, p, name, id);
+	} else if (choice_value(v, ans, q, p, name, id) < 0) {
+		return csm__nomem();
+	}
+	return 0;
+}
+
+/* "answers": {item id: answer}; the ids are kept in one block. */
+static int parse_answer_items(csm_answers *a, const cJSON *root, csm__problems *p, const char *name,
+                              const csm_questionnaire *q)
+{
+	const cJSON *answers = cJSON_GetObjectItemCaseSensitive(root, "answers"), *v;
+	size_t nanswers;
+	int rc;
+
 	if (!cJSON_IsObject(answers)) {
 		csm__problem(p, "%s: answers: %s", name, answers ? "expected an object of item ids" : "missing");
-		goto done;
+		return 0;
 	}
 	if ((size_t)cJSON_GetArraySize(answers) > CSM_MAX_ITEMS) {
 		csm__problem(p, "%s: answers: more than %u items", name, CSM_MAX_ITEMS);
-		goto done;
+		return 0;
 	}
 	nanswers = (size_t)cJSON_GetArraySize(answers); /* a list walk: once */
 	{ /* the ids in one block: one allocation instead of one per item */
 		size_t total = 0;
 		cJSON_ArrayForEach(v, answers) total += strlen(v->string) + 1;
-		if (total && !(a->ids = malloc(total))) {
-			rc = csm__nomem();
-			goto cleanup;
-		}
+		if (total && !(a->ids = malloc(total)))
+			return csm__nomem();
 	}
 	cJSON_ArrayForEach(v, answers) {
 		const char *id = v->string;
@@ -494,34 +509,38 @@ static int parse_json(csm_answers *a, const char *data, size_t len, csm__problem
 			csm__problem(p, "%s: answers: \"%.40s\" is not an item id", name, id);
 			continue;
 		}
-		if (!(ans = add_item(a, nanswers))) {
-			rc = csm__nomem();
-			goto cleanup;
-		}
+		if (!(ans = add_item(a, nanswers)))
+			return csm__nomem();
 		ans->id = a->ids + a->ids_len;
 		memcpy(ans->id, id, strlen(id) + 1);
 		a->ids_len += strlen(id) + 1;
-		if (cJSON_IsObject(v)) {
-			const cJSON *lv = cJSON_GetObjectItemCaseSensitive(v, "level");
-			if (!lv)
-				csm__problem(p, "%s: item %s: level: missing", name, id);
-			else if (!q)
-				level_value(lv, ans, p, name, id);
-			else if (choice_value(lv, ans, q, p, name, id) < 0) {
-				rc = csm__nomem();
-				goto cleanup;
-			}
-			if ((rc = take_item_text(&ans->evidence, v, "evidence", p, name, id)) ||
-			    (rc = take_item_text(&ans->note, v, "note", p, name, id)))
-				goto cleanup;
-		} else if (!q) {
-			level_value(v, ans, p, name, id);
-		} else if (choice_value(v, ans, q, p, name, id) < 0) {
-			rc = csm__nomem();
-			goto cleanup;
-		}
+		if ((rc = parse_answer_value(ans, v, q, p, name, id)))
+			return rc;
 	}
-done:
+	return 0;
+}
+
+static int parse_json(csm_answers *a, const char *data, size_t len, csm__problems *p, const csm_questionnaire *q)
+{
+	const char *name = a->name;
+	cJSON *root = NULL;
+	int rc;
+	/* the tree of a JSON Lines line of about 1 kB takes about 6 kB; it is
+	 * deleted below, before the arena ends */
+	_Alignas(16) char arena[16384];
+
+	csm__json_arena_begin(arena, sizeof arena);
+	if ((rc = csm__json_parse(&root, data, len, name)) || (rc = csm__json_format(root, "csm-answers", name)) ||
+	    (rc = parse_questionnaire_id(a, root, p, name)))
+		goto cleanup;
+	/* the scale is q's only for a file that answers q */
+	if (q && (!q->choice_count || (a->field[CSM_FIELD_QUESTIONNAIRE] && strcmp(a->field[CSM_FIELD_QUESTIONNAIRE], q->id) != 0)))
+		q = NULL;
+	if ((rc = parse_org(a, root, p, name)) || (rc = parse_assessors(a, root, p, name)) ||
+	    (rc = parse_gate_answers(a, root, p, name)) || (rc = csm__targets_parse(a, root, p, name)) ||
+	    (rc = parse_discuss(a, root, p, name)) || (rc = parse_assessed_on(a, root, p, name)) ||
+	    (rc = parse_answer_items(a, root, p, name, q)))
+		goto cleanup;
 	rc = 0;
 cleanup:
 	csm__json_arena_delete(root);

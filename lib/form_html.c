@@ -233,25 +233,12 @@ static void assessor_row(csm__buf *b, const char *name, const char *role, csm_la
 	csm__buf_puts(b, "</button></div>\n");
 }
 
-static void organization_card(csm__buf *b, const csm_form_options *opt)
+/* The industry: a choice from the list when there is one, else a text field. */
+static void industry_field(csm__buf *b, const csm_form_options *opt, const char *industry)
 {
-	const char *sizes[1 + CSM__SIZES] = {""};
-	const csm_answers *pre = opt->prefill;
 	csm_lang lang = opt->lang;
-	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
-	const char *industry = pre ? pre->field[CSM_FIELD_ORG_INDUSTRY] : NULL;
-	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
-	const char *scope_labels[2], *size_labels[4];
 	size_t i;
 
-	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
-	esc(b, csm__msg("form.org", lang));
-	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
-	esc(b, csm__msg("form.f_name", lang));
-	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
-	                CSM_MAX_NAME_BYTES);
-	esc(b, name ? name : "");
-	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
 	esc(b, csm__msg("form.f_industry", lang));
 	if (opt->industries) {
 		int found = 0;
@@ -285,6 +272,15 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 		esc(b, industry ? industry : "");
 		csm__buf_puts(b, "\"></label>\n");
 	}
+}
+
+/* The scope and size choices. */
+static void scope_size_fields(csm__buf *b, const csm_answers *pre, csm_lang lang)
+{
+	const char *sizes[1 + CSM__SIZES] = {""};
+	const char *scope_labels[2], *size_labels[4];
+	size_t i;
+
 	scope_labels[0] = csm__msg("form.scope_entity", lang);
 	scope_labels[1] = csm__msg("form.scope_group", lang);
 	select_field(b, "org-scope", csm__msg("form.f_scope", lang), csm__scopes, scope_labels, CSM__SCOPES,
@@ -297,18 +293,14 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	size_labels[3] = csm__msg("form.size_large", lang);
 	select_field(b, "org-size", csm__msg("form.f_size", lang), sizes, size_labels, 1 + CSM__SIZES,
 	             pre ? pre->field[CSM_FIELD_ORG_SIZE] : NULL);
-	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
-	esc(b, csm__msg("form.f_date", lang));
-	/* Text, not type="date": a date picker shows the browser's locale order
-	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
-	 * the workbook use YYYY-MM-DD, and so does the field. */
-	csm__buf_puts(b, "<input type=\"text\" id=\"assessed-on\" name=\"assessed-on\" inputmode=\"numeric\" "
-	                 "maxlength=\"10\" placeholder=\"YYYY-MM-DD\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" "
-	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
-	esc(b, date ? date : "");
-	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
-	esc(b, csm__msg("form.f_date_help", lang));
-	csm__buf_puts(b, "</span></label>\n</div>\n<h3>");
+}
+
+/* The assessors: a row each (one empty row when none), an add button and the row template. */
+static void assessors_part(csm__buf *b, const csm_answers *pre, csm_lang lang)
+{
+	size_t i;
+
+	csm__buf_puts(b, "<h3>");
 	esc(b, csm__msg("form.assessors", lang));
 	csm__buf_puts(b, "</h3><p class=\"hint\">");
 	esc(b, csm__msg("form.assessors_help", lang));
@@ -321,7 +313,40 @@ static void organization_card(csm__buf *b, const csm_form_options *opt)
 	esc(b, csm__msg("form.add_assessor", lang));
 	csm__buf_puts(b, "</button>\n<template id=\"assessor-row\">");
 	assessor_row(b, NULL, NULL, lang);
-	csm__buf_puts(b, "</template></section>\n");
+	csm__buf_puts(b, "</template>");
+}
+
+static void organization_card(csm__buf *b, const csm_form_options *opt)
+{
+	const csm_answers *pre = opt->prefill;
+	csm_lang lang = opt->lang;
+	const char *name = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
+	const char *date = pre ? pre->field[CSM_FIELD_ASSESSED_ON] : NULL;
+
+	csm__buf_puts(b, "<section class=\"card\" id=\"organization\"><h2>");
+	esc(b, csm__msg("form.org", lang));
+	csm__buf_puts(b, "</h2><div class=\"grid\">\n<label class=\"field\" for=\"org-name\">");
+	esc(b, csm__msg("form.f_name", lang));
+	csm__buf_printf(b, "<input type=\"text\" id=\"org-name\" name=\"org-name\" maxlength=\"%u\" value=\"",
+	                CSM_MAX_NAME_BYTES);
+	esc(b, name ? name : "");
+	csm__buf_puts(b, "\"></label>\n<label class=\"field wide\" for=\"org-industry\">");
+	industry_field(b, opt, pre ? pre->field[CSM_FIELD_ORG_INDUSTRY] : NULL);
+	scope_size_fields(b, pre, lang);
+	csm__buf_puts(b, "<label class=\"field\" for=\"assessed-on\">");
+	esc(b, csm__msg("form.f_date", lang));
+	/* Text, not type="date": a date picker shows the browser's locale order
+	 * (mm/dd/yyyy in a Japanese form on an English system); the file and
+	 * the workbook use YYYY-MM-DD, and so does the field. */
+	csm__buf_puts(b, "<input type=\"text\" id=\"assessed-on\" name=\"assessed-on\" inputmode=\"numeric\" "
+	                 "maxlength=\"10\" placeholder=\"YYYY-MM-DD\" pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" "
+	                 "autocomplete=\"off\" aria-describedby=\"assessed-on-help\" value=\"");
+	esc(b, date ? date : "");
+	csm__buf_puts(b, "\"><span class=\"help\" id=\"assessed-on-help\">");
+	esc(b, csm__msg("form.f_date_help", lang));
+	csm__buf_puts(b, "</span></label>\n</div>\n");
+	assessors_part(b, pre, lang);
+	csm__buf_puts(b, "</section>\n");
 }
 
 static void gates_card(csm__buf *b, const csm_questionnaire *q, const csm_answers *pre, csm_lang lang)
@@ -455,6 +480,70 @@ static int config_json(csm__buf *b, const csm_questionnaire *q, const csm_form_o
 	return 0;
 }
 
+/* The form itself: organization, gates, levels (for the maturity scale) and items. */
+static void form_body(csm__buf *body, const csm_questionnaire *q, const csm_form_options *opt)
+{
+	csm__buf_puts(body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
+	organization_card(body, opt);
+	gates_card(body, q, opt->prefill, opt->lang);
+	if (!q->choice_count) /* a scale's choices are written out at every item */
+		levels_card(body, q, opt->lang);
+	items_part(body, q, opt->prefill, opt->lang);
+	csm__buf_puts(body, "</form>\n");
+}
+
+/* The page's head (title, style, no fetching) and its top header. */
+static void page_head(csm__buf *page, const csm_questionnaire *q, const char *org, csm_lang lang)
+{
+	csm__buf_printf(page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+	                csm__msg("common.lang_code", lang));
+	csm__buf_puts(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                    /* Nothing may be fetched: the page is complete as it is. */
+	                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	                    "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+	                    "form-action 'none'; base-uri 'none'\">\n");
+	csm__buf_printf(page, "<meta name=\"generator\" content=\"csm %s\">\n<title>", csm_version());
+	esc(page, q->title[lang]);
+	if (org && *org) {
+		csm__buf_puts(page, " — ");
+		esc(page, org);
+	}
+	csm__buf_printf(page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
+	                (const char *)csm__form_css);
+	esc(page, csm__msg("form.skip", lang));
+	csm__buf_puts(page, "</a>\n<header class=\"top\"><h1>");
+	esc(page, q->title[lang]);
+	csm__buf_puts(page, "</h1><p>");
+	esc(page, csm__msg(q->choice_count ? "sme.form_intro" : "form.intro", lang));
+	csm__buf_puts(page, "</p></header>\n");
+}
+
+/* The bar (progress and actions) and the notices above the form. */
+static void page_bar(csm__buf *page, const csm_questionnaire *q, csm_lang lang)
+{
+	csm__buf_puts(page, "<div class=\"bar\" role=\"region\" aria-label=\"");
+	esc(page, csm__msg("form.bar", lang));
+	csm__buf_printf(page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
+	                      "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
+	                q->item_count);
+	csm__buf_puts(page, "<button type=\"button\" id=\"next-open\">");
+	esc(page, csm__msg("form.next_open", lang));
+	csm__buf_puts(page, "</button><button type=\"button\" id=\"print\">");
+	esc(page, csm__msg("form.print", lang));
+	csm__buf_puts(page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
+	esc(page, csm__msg("form.save", lang));
+	csm__buf_puts(page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
+	esc(page, csm__msg("form.noscript", lang));
+	csm__buf_puts(page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
+	                    "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
+	esc(page, csm__msg("form.problems", lang));
+	csm__buf_puts(page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
+	esc(page, csm__msg("form.draft_note", lang));
+	csm__buf_puts(page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
+	esc(page, csm__msg("form.save_draft", lang));
+	csm__buf_puts(page, "</button></div>\n");
+}
+
 int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt)
 {
 	CSM__ARGS(out && q && opt);
@@ -463,7 +552,6 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	const csm_answers *pre;
 	csm_lang lang;
 	char form_id[17];
-	const char *org;
 	uint64_t h;
 	int rc;
 
@@ -476,13 +564,7 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	pre = opt->prefill;
 	lang = opt->lang;
 	/* The form itself first: its content names the storage slot. */
-	csm__buf_puts(&body, "<form id=\"csm-form\" autocomplete=\"off\" novalidate>\n");
-	organization_card(&body, opt);
-	gates_card(&body, q, pre, lang);
-	if (!q->choice_count) /* a scale's choices are written out at every item */
-		levels_card(&body, q, lang);
-	items_part(&body, q, pre, lang);
-	csm__buf_puts(&body, "</form>\n");
+	form_body(&body, q, opt);
 	if (body.nomem) {
 		csm__buf_free(&body);
 		return csm__nomem();
@@ -494,48 +576,8 @@ int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options
 	h = csm__fnv1a(body.s, body.len, h);
 	snprintf(form_id, sizeof form_id, "%016llx", (unsigned long long)h);
 
-	org = pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL;
-	csm__buf_printf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-	                csm__msg("common.lang_code", lang));
-	csm__buf_puts(&page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                     /* Nothing may be fetched: the page is complete as it is. */
-	                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	                     "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
-	                     "form-action 'none'; base-uri 'none'\">\n");
-	csm__buf_printf(&page, "<meta name=\"generator\" content=\"csm %s\">\n<title>", csm_version());
-	esc(&page, q->title[lang]);
-	if (org && *org) {
-		csm__buf_puts(&page, " — ");
-		esc(&page, org);
-	}
-	csm__buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#items\">",
-	                (const char *)csm__form_css);
-	esc(&page, csm__msg("form.skip", lang));
-	csm__buf_puts(&page, "</a>\n<header class=\"top\"><h1>");
-	esc(&page, q->title[lang]);
-	csm__buf_puts(&page, "</h1><p>");
-	esc(&page, csm__msg(q->choice_count ? "sme.form_intro" : "form.intro", lang));
-	csm__buf_puts(&page, "</p></header>\n<div class=\"bar\" role=\"region\" aria-label=\"");
-	esc(&page, csm__msg("form.bar", lang));
-	csm__buf_printf(&page, "\"><div class=\"progress\"><progress id=\"progress\" max=\"%zu\" value=\"0\"></progress>"
-	                       "<span id=\"progress-text\" aria-live=\"polite\"></span></div><div class=\"actions\">",
-	                q->item_count);
-	csm__buf_puts(&page, "<button type=\"button\" id=\"next-open\">");
-	esc(&page, csm__msg("form.next_open", lang));
-	csm__buf_puts(&page, "</button><button type=\"button\" id=\"print\">");
-	esc(&page, csm__msg("form.print", lang));
-	csm__buf_puts(&page, "</button><button type=\"button\" class=\"primary\" id=\"save\">");
-	esc(&page, csm__msg("form.save", lang));
-	csm__buf_puts(&page, "</button></div></div>\n<main>\n<noscript><p class=\"notice\">");
-	esc(&page, csm__msg("form.noscript", lang));
-	csm__buf_puts(&page, "</p></noscript>\n<div id=\"notice\" class=\"notice\" role=\"status\" tabindex=\"-1\" hidden></div>\n"
-	                     "<div id=\"problems\" class=\"problems\" role=\"alert\" tabindex=\"-1\" hidden><h2>");
-	esc(&page, csm__msg("form.problems", lang));
-	csm__buf_puts(&page, "</h2><ul></ul><p id=\"draft-note\" hidden>");
-	esc(&page, csm__msg("form.draft_note", lang));
-	csm__buf_puts(&page, "</p><button type=\"button\" id=\"save-draft\" hidden>");
-	esc(&page, csm__msg("form.save_draft", lang));
-	csm__buf_puts(&page, "</button></div>\n");
+	page_head(&page, q, pre ? pre->field[CSM_FIELD_ORG_NAME] : NULL, lang);
+	page_bar(&page, q, lang);
 	csm__buf_add(&page, body.s, body.len);
 	csm__buf_free(&body);
 	csm__buf_puts(&page, "</main>\n<footer>");

@@ -1475,6 +1475,95 @@ static const char *choice_of(const wchoices *c, const value *v, int *bad)
 	return NULL;
 }
 
+/* The item id of a row: a valid id not seen before, else NULL with *bad set. */
+static const char *row_id(ictx *x, place pi, cJSON *seen, value *vi, int *bad, int *ok_)
+{
+	int ok = *ok_;
+	char buf[48];
+	const char *id = NULL;
+	if (cell_value(x, pi, CSM_MAX_NAME_BYTES, vi) == 0)
+		id = text_of(x, pi, vi, "the item id", CSM_MAX_NAME_BYTES, NULL);
+	else
+		*bad = 1;
+	if (id && !csm__valid_id(id)) {
+		csm__problem(x->pkg.p, "%s: %s: \"%.40s\" is not an item id", x->pkg.name, where(buf, sizeof buf, pi), id);
+		id = NULL;
+		*bad = 1;
+	} else if (id && cJSON_GetObjectItemCaseSensitive(seen, id)) {
+		csm__problem(x->pkg.p, "%s: %s: item %s appears twice", x->pkg.name, where(buf, sizeof buf, pi), id);
+		id = NULL;
+		*bad = 1;
+	} else if (id) {
+		J(cJSON_AddNullToObject(seen, id));
+	}
+	*ok_ = ok;
+	return id;
+}
+
+/* The answer cell of a row: a choice of the list when the workbook has one,
+ * else a level 1..5 or n/a; 1 when it is neither. */
+static int row_answer(ictx *x, const wchoices *wc, place pl, const char *id, value *vl, csm_answer_kind *kind, int *level,
+                      const char **choice)
+{
+	char buf[48], sb[64];
+	int nochoice = 0;
+	if (wc->n && cell_value(x, pl, CSM_MAX_NAME_BYTES, vl) == 0) {
+		if (!(*choice = choice_of(wc, vl, &nochoice)) && nochoice) {
+			csm__buf list = {0};
+			size_t m;
+			for (m = 0; m < wc->n; m++)
+				csm__buf_printf(&list, "%s%s", m ? ", " : "", wc->label[m]);
+			csm__problem(x->pkg.p, "%s: %s (item %s): the answer must be one of %s, not %s", x->pkg.name,
+			             where(buf, sizeof buf, pl), id ? id : "?", list.s ? list.s : "", shown(sb, sizeof sb, vl));
+			csm__buf_free(&list);
+			return 1;
+		}
+	} else if (wc->n) {
+		return 1;
+	} else if (cell_value(x, pl, 64, vl) == 0) {
+		if (level_of(vl, kind, level) != 0) {
+			csm__problem(x->pkg.p, "%s: %s (item %s): level must be 1..5 or n/a, not %s", x->pkg.name,
+			             where(buf, sizeof buf, pl), id ? id : "?", shown(sb, sizeof sb, vl));
+			return 1;
+		}
+	} else {
+		return 1;
+	}
+	return 0;
+}
+
+/* One row of the items (at: id, level, evidence, note): checked, and added
+ * to answers when it is right. */
+static void read_item_row(ictx *x, const wchoices *wc, const place at[4], cJSON *seen, cJSON *answers, unsigned *count,
+                          int *ok)
+{
+	value vi, vl, ve, vn;
+	const char *id, *ev = NULL, *note = NULL, *choice = NULL;
+	int bad = 0, level = 0;
+	csm_answer_kind kind = CSM_ANSWER_NULL;
+	char buf[48];
+
+	id = row_id(x, at[0], seen, &vi, &bad, ok);
+	bad |= row_answer(x, wc, at[1], id, &vl, &kind, &level, &choice);
+	if (cell_value(x, at[2], CSM_MAX_TEXT_BYTES, &ve) == 0)
+		ev = text_of(x, at[2], &ve, "the evidence", CSM_MAX_TEXT_BYTES, id ? id : "?");
+	if (cell_value(x, at[3], CSM_MAX_TEXT_BYTES, &vn) == 0)
+		note = text_of(x, at[3], &vn, "the note", CSM_MAX_TEXT_BYTES, id ? id : "?");
+	if (!id && !bad && (vl.kind != V_EMPTY || ev || note))
+		csm__problem(x->pkg.p, "%s: %s: an answer in a row without an item id", x->pkg.name,
+		             where(buf, sizeof buf, at[1]));
+	if (id && !bad && ++*count > CSM_MAX_ITEMS) {
+		if (*count == CSM_MAX_ITEMS + 1)
+			csm__problem(x->pkg.p, "%s: more than %u items", x->pkg.name, CSM_MAX_ITEMS);
+	} else if (id && !bad) {
+		add_answer(answers, id, kind, level, choice, ev, note, ok);
+	}
+	value_free(&vi);
+	value_free(&vl);
+	value_free(&ve);
+	value_free(&vn);
+}
+
 static void read_items(ictx *x, cJSON *root, int *ok_)
 {
 	wchoices wc;
@@ -1483,7 +1572,6 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 	cJSON *answers = NULL, *seen = cJSON_CreateObject();
 	uint32_t k;
 	unsigned count = 0;
-	char buf[48], sb[64];
 
 	J(seen);
 	J(answers = cJSON_AddObjectToObject(root, "answers"));
@@ -1500,65 +1588,8 @@ static void read_items(ictx *x, cJSON *root, int *ok_)
 		}
 	}
 	for (k = 0; ok && k <= ai.r2 - ai.r1 && !x->pkg.nomem; k++) {
-		value vi, vl, ve, vn;
-		place pi = at_row(&ai, k), pl = at_row(&al, k), pe = at_row(&ae, k), pn = at_row(&an, k);
-		const char *id = NULL, *ev = NULL, *note = NULL, *choice = NULL;
-		int bad = 0, level = 0, nochoice = 0;
-		csm_answer_kind kind = CSM_ANSWER_NULL;
-		if (cell_value(x, pi, CSM_MAX_NAME_BYTES, &vi) == 0)
-			id = text_of(x, pi, &vi, "the item id", CSM_MAX_NAME_BYTES, NULL);
-		else
-			bad = 1;
-		if (id && !csm__valid_id(id)) {
-			csm__problem(x->pkg.p, "%s: %s: \"%.40s\" is not an item id", x->pkg.name, where(buf, sizeof buf, pi), id);
-			id = NULL;
-			bad = 1;
-		} else if (id && cJSON_GetObjectItemCaseSensitive(seen, id)) {
-			csm__problem(x->pkg.p, "%s: %s: item %s appears twice", x->pkg.name, where(buf, sizeof buf, pi), id);
-			id = NULL;
-			bad = 1;
-		} else if (id) {
-			J(cJSON_AddNullToObject(seen, id));
-		}
-		if (wc.n && cell_value(x, pl, CSM_MAX_NAME_BYTES, &vl) == 0) {
-			if (!(choice = choice_of(&wc, &vl, &nochoice)) && nochoice) {
-				csm__buf list = {0};
-				size_t m;
-				for (m = 0; m < wc.n; m++)
-					csm__buf_printf(&list, "%s%s", m ? ", " : "", wc.label[m]);
-				csm__problem(x->pkg.p, "%s: %s (item %s): the answer must be one of %s, not %s", x->pkg.name,
-				             where(buf, sizeof buf, pl), id ? id : "?", list.s ? list.s : "", shown(sb, sizeof sb, &vl));
-				csm__buf_free(&list);
-				bad = 1;
-			}
-		} else if (wc.n) {
-			bad = 1;
-		} else if (cell_value(x, pl, 64, &vl) == 0) {
-			if (level_of(&vl, &kind, &level) != 0) {
-				csm__problem(x->pkg.p, "%s: %s (item %s): level must be 1..5 or n/a, not %s", x->pkg.name,
-				             where(buf, sizeof buf, pl), id ? id : "?", shown(sb, sizeof sb, &vl));
-				bad = 1;
-			}
-		} else {
-			bad = 1;
-		}
-		if (cell_value(x, pe, CSM_MAX_TEXT_BYTES, &ve) == 0)
-			ev = text_of(x, pe, &ve, "the evidence", CSM_MAX_TEXT_BYTES, id ? id : "?");
-		if (cell_value(x, pn, CSM_MAX_TEXT_BYTES, &vn) == 0)
-			note = text_of(x, pn, &vn, "the note", CSM_MAX_TEXT_BYTES, id ? id : "?");
-		if (!id && !bad && (vl.kind != V_EMPTY || ev || note))
-			csm__problem(x->pkg.p, "%s: %s: an answer in a row without an item id", x->pkg.name,
-			             where(buf, sizeof buf, pl));
-		if (id && !bad && ++count > CSM_MAX_ITEMS) {
-			if (count == CSM_MAX_ITEMS + 1)
-				csm__problem(x->pkg.p, "%s: more than %u items", x->pkg.name, CSM_MAX_ITEMS);
-		} else if (id && !bad) {
-			add_answer(answers, id, kind, level, choice, ev, note, &ok);
-		}
-		value_free(&vi);
-		value_free(&vl);
-		value_free(&ve);
-		value_free(&vn);
+		const place at[4] = {at_row(&ai, k), at_row(&al, k), at_row(&ae, k), at_row(&an, k)};
+		read_item_row(x, &wc, at, seen, answers, &count, &ok);
 	}
 	cJSON_Delete(seen);
 	wchoices_free(&wc);
