@@ -12,10 +12,12 @@
 #include "common.h"
 #include "output.h"
 
-/* Worker threads take files in turn; the main thread writes each result, in
- * input order, as soon as it is ready, and frees it. Results go to a
- * temporary file that becomes the output (or is copied to stdout) only if
- * every file succeeded: nothing is written on failure. */
+/* The main thread and the workers take files in turn; after each of its
+ * files the main thread writes the results that are ready, in input order,
+ * and frees them (no waiting on a condition per file: that woke the writer
+ * ten thousand times). Results go to a temporary file that becomes the
+ * output (or is copied to stdout) only if every file succeeded: nothing is
+ * written on failure. */
 typedef struct score_job {
 	cli_args *o;
 	const csm_benchmark *b;
@@ -24,14 +26,13 @@ typedef struct score_job {
 	int lazy_rc;
 	char **text, **err;
 	int *rc;
-	unsigned char *done;
+	atomic_uchar *done; /* set (release) once text[i], err[i] and rc[i] are final */
 	const csm_answers *prev_a; /* --previous */
 	const csm_score *prev_s;
 	const csm_actions *actions; /* --actions */
 	long long today;
 	atomic_int next;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_mutex_t mu; /* lazy_tips */
 } score_job;
 
 /* The tips for a file's targets: text output has them; JSON loads them once,
@@ -87,11 +88,8 @@ done:
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_answers_free(a);
-	pthread_mutex_lock(&j->mu);
 	j->rc[i] = rc;
-	j->done[i] = 1;
-	pthread_cond_broadcast(&j->cv);
-	pthread_mutex_unlock(&j->mu);
+	atomic_store_explicit(&j->done[i], 1, memory_order_release);
 }
 
 static void *score_worker(void *arg)
@@ -103,22 +101,19 @@ static void *score_worker(void *arg)
 	return NULL;
 }
 
-/* Write the results in input order as they come; report the failures.
- * Returns the worst exit status of the files, and *failed, *write_ok. */
-static int collect(score_job *job, out_sink *sink, int *failed, int *write_ok)
+/* Write the results that are ready from *at on, in input order; report the
+ * failures. Keeps the worst exit status of the files in *status, and
+ * *failed, *write_ok. */
+static void collect(score_job *job, out_sink *sink, int *at, int *status, int *failed, int *write_ok)
 {
 	cli_args *o = job->o;
-	int i, status = 0;
-	for (i = 0; i < o->nfiles; i++) {
-		pthread_mutex_lock(&job->mu);
-		while (!job->done[i])
-			pthread_cond_wait(&job->cv, &job->mu);
-		pthread_mutex_unlock(&job->mu);
+	int i;
+	for (i = *at; i < o->nfiles && atomic_load_explicit(&job->done[i], memory_order_acquire); i++) {
 		if (job->rc[i]) {
 			int st = cli_exit_code(job->rc[i]);
 			fprintf(stderr, "%s\n", job->err[i] ? job->err[i] : "out of memory");
-			if (st > status)
-				status = st;
+			if (st > *status)
+				*status = st;
 			(*failed)++;
 		} else if (!*failed && *write_ok) {
 			const char *t = job->text[i];
@@ -130,30 +125,30 @@ static int collect(score_job *job, out_sink *sink, int *failed, int *write_ok)
 		free(job->err[i]);
 		job->text[i] = job->err[i] = NULL;
 	}
-	return status;
+	*at = i;
 }
 
-/* Score every file on worker threads into `sink`. */
+/* Score every file on worker threads and this one into `sink`. */
 static int score_all(score_job *job, out_sink *sink)
 {
 	cli_args *o = job->o;
 	pthread_t threads[16];
-	int i, status, failed = 0, nthreads, started = 0, write_ok = 1;
+	int i, status = 0, failed = 0, nthreads, started = 0, write_ok = 1, at = 0;
 
 	atomic_init(&job->next, 0);
 	pthread_mutex_init(&job->mu, NULL);
-	pthread_cond_init(&job->cv, NULL);
 	nthreads = cli_worker_count(o->nfiles, &o->jobs);
-	/* One worker: this thread (making one costs more than a file's work). */
-	for (i = 0; i < nthreads && nthreads > 1; i++)
+	/* This thread is one of the workers (making one costs more than a file's work). */
+	for (i = 1; i < nthreads; i++)
 		if (pthread_create(&threads[started], NULL, score_worker, job) == 0)
 			started++;
-	if (!started) /* one worker, or no thread could be made: do the work here */
-		score_worker(job);
-	status = collect(job, sink, &failed, &write_ok);
+	while ((i = atomic_fetch_add(&job->next, 1)) < o->nfiles) {
+		score_one(job, i);
+		collect(job, sink, &at, &status, &failed, &write_ok);
+	}
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
-	pthread_cond_destroy(&job->cv);
+	collect(job, sink, &at, &status, &failed, &write_ok); /* the rest: every file is done */
 	pthread_mutex_destroy(&job->mu);
 
 	if (failed && o->nfiles > 1)
@@ -218,7 +213,7 @@ static int run_score(cli_args *o)
 	job.text = calloc((size_t)o->nfiles, sizeof *job.text);
 	job.err = calloc((size_t)o->nfiles, sizeof *job.err);
 	job.rc = calloc((size_t)o->nfiles, sizeof *job.rc);
-	job.done = calloc((size_t)o->nfiles, 1);
+	job.done = calloc((size_t)o->nfiles, sizeof *job.done);
 	if (!job.text || !job.err || !job.rc || !job.done)
 		status = cli_nomem();
 	else

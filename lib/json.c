@@ -492,16 +492,42 @@ static size_t format_exact(char *buf, double v)
 }
 #endif
 
+/* Even so, a memo answers faster: the same few values (k/n scores,
+ * benchmark means, their differences) recur in every document, so a small
+ * per-thread table keyed by the bits of the value answers most calls. */
+#define NUMBER_MEMO 8192
+static _Thread_local struct number_memo {
+	unsigned long long bits;
+	unsigned char len, used;
+	char text[26];
+} number_memo[NUMBER_MEMO];
+
 static size_t format_double(char *buf, double v)
 {
-	size_t len = format_exact(buf, v);
-	if (len)
-		return len;
-	/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
-	snprintf(buf, 32, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, 32, "%.17g", v);
-	return strlen(buf);
+	unsigned long long bits;
+	struct number_memo *m;
+	size_t len;
+	memcpy(&bits, &v, sizeof bits);
+	m = &number_memo[(bits ^ (bits >> 29) ^ (bits >> 47)) % NUMBER_MEMO];
+	if (m->used && m->bits == bits) {
+		memcpy(buf, m->text, (size_t)m->len + 1);
+		return m->len;
+	}
+	len = format_exact(buf, v);
+	if (!len) {
+		/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
+		snprintf(buf, 32, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			snprintf(buf, 32, "%.17g", v);
+		len = strlen(buf);
+	}
+	if (len < sizeof m->text) {
+		m->bits = bits;
+		m->len = (unsigned char)len;
+		m->used = 1;
+		memcpy(m->text, buf, len + 1);
+	}
+	return len;
 }
 
 size_t csm__format_number(char *buf, double v)
