@@ -157,6 +157,11 @@ static int is_fd_path(const char *path)
 
 int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 {
+	return csm__read_file_in(out, len, path, max, NULL, 0);
+}
+
+int csm__read_file_in(char **out, size_t *len, const char *path, size_t max, char *buf, size_t buf_size)
+{
 	struct stat st;
 	char *data = NULL;
 	size_t n = 0, cap;
@@ -197,7 +202,12 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 	 * One byte beyond the size and the NUL: the read that meets the end
 	 * then needs no larger buffer (and no copy). */
 	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 65536;
-	data = malloc(cap);
+	if (buf && cap <= buf_size) {
+		data = buf;
+		cap = buf_size;
+	} else {
+		data = malloc(cap);
+	}
 	if (!data) {
 		rc = csm__nomem();
 		goto cleanup;
@@ -211,7 +221,9 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 				              path, max);
 				goto cleanup;
 			}
-			t = realloc(data, cap * 2);
+			t = data == buf ? malloc(cap * 2) : realloc(data, cap * 2);
+			if (t && data == buf)
+				memcpy(t, buf, n);
 			if (!t) {
 				rc = csm__nomem();
 				goto cleanup;
@@ -239,7 +251,8 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 	*len = n;
 	data = NULL;
 cleanup:
-	free(data);
+	if (data != buf)
+		free(data);
 	close(fd);
 	return rc;
 }
