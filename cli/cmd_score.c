@@ -25,6 +25,7 @@ typedef struct score_job {
 	csm_tips *lazy_tips; /* --json: loaded once a file needs them (job_tips) */
 	int lazy_rc;
 	char **text, **err;
+	char **notes; /* the industry notices of each file, printed with its result */
 	int *rc;
 	atomic_uchar *done; /* set (release) once text[i], err[i] and rc[i] are final */
 	const csm_answers *prev_a; /* --previous */
@@ -61,7 +62,7 @@ static void score_one(score_job *j, int i)
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
 	const csm_tips *tips = NULL;
-	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
+	int rc = cli_load_answers_noted(&a, &q, o, o->files[i], &j->err[i], &j->notes[i]);
 	if (!rc && csm_questionnaire_choice_count(q) > 0) {
 		/* its own scale: points and the small company's result, no levels or benchmark */
 		csm_points *p = NULL;
@@ -109,6 +110,8 @@ static void collect(score_job *job, out_sink *sink, int *at, int *status, int *f
 	cli_args *o = job->o;
 	int i;
 	for (i = *at; i < o->nfiles && atomic_load_explicit(&job->done[i], memory_order_acquire); i++) {
+		if (job->notes[i])
+			fputs(job->notes[i], stderr);
 		if (job->rc[i]) {
 			int st = cli_exit_code(job->rc[i]);
 			fprintf(stderr, "%s\n", job->err[i] ? job->err[i] : "out of memory");
@@ -122,8 +125,9 @@ static void collect(score_job *job, out_sink *sink, int *at, int *status, int *f
 			            (!o->json || fputc('\n', sink->f) != EOF);
 		}
 		csm_free(job->text[i]);
+		csm_free(job->notes[i]);
 		free(job->err[i]);
-		job->text[i] = job->err[i] = NULL;
+		job->text[i] = job->err[i] = job->notes[i] = NULL;
 	}
 	*at = i;
 }
@@ -212,9 +216,10 @@ static int run_score(cli_args *o)
 	job.tips = tips;
 	job.text = calloc((size_t)o->nfiles, sizeof *job.text);
 	job.err = calloc((size_t)o->nfiles, sizeof *job.err);
+	job.notes = calloc((size_t)o->nfiles, sizeof *job.notes);
 	job.rc = calloc((size_t)o->nfiles, sizeof *job.rc);
 	job.done = calloc((size_t)o->nfiles, sizeof *job.done);
-	if (!job.text || !job.err || !job.rc || !job.done)
+	if (!job.text || !job.err || !job.notes || !job.rc || !job.done)
 		status = cli_nomem();
 	else
 		status = score_all(&job, &sink);
@@ -222,6 +227,7 @@ cleanup:
 	out_abort(&sink);
 	free(job.text);
 	free(job.err);
+	free(job.notes);
 	free(job.rc);
 	free(job.done);
 	csm_score_free(prev_s);
