@@ -538,6 +538,11 @@ size_t csm__format_number(char *buf, double v)
 		long long n = (long long)v;
 		unsigned long long u = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
 		size_t len = 0, k = 0;
+		if (u < 10 && n >= 0) { /* levels, counts, directive ids: most of them */
+			buf[0] = (char)('0' + u);
+			buf[1] = '\0';
+			return 1;
+		}
 		do
 			tmp[k++] = (char)('0' + u % 10);
 		while ((u /= 10));
