@@ -34,7 +34,47 @@ typedef struct score_job {
 	long long today;
 	atomic_int next;
 	pthread_mutex_t mu; /* lazy_tips */
+	char *msgs; /* the notices and messages for stderr not yet written (the writing thread's) */
+	size_t msgs_len, msgs_cap;
 } score_job;
+
+/* Write the gathered messages to stderr. */
+static void msgs_flush(score_job *j)
+{
+	if (j->msgs_len)
+		fwrite(j->msgs, 1, j->msgs_len, stderr);
+	j->msgs_len = 0;
+}
+
+/* Gather `s` (and a newline if nl) for stderr: one write per 64 kB rather
+ * than one per file (a notice for most files of a large run). */
+static void msgs_add(score_job *j, const char *s, int nl)
+{
+	size_t n = strlen(s) + (nl != 0);
+	if (j->msgs_len + n > j->msgs_cap) {
+		size_t cap = j->msgs_cap ? j->msgs_cap : 65536;
+		char *t;
+		msgs_flush(j);
+		while (cap < n)
+			cap *= 2;
+		if (cap > j->msgs_cap && (t = realloc(j->msgs, cap)) != NULL) {
+			j->msgs = t;
+			j->msgs_cap = cap;
+		}
+		if (n > j->msgs_cap) { /* no memory for it: written as it is */
+			fputs(s, stderr);
+			if (nl)
+				fputc('\n', stderr);
+			return;
+		}
+	}
+	memcpy(j->msgs + j->msgs_len, s, n - (nl != 0));
+	if (nl)
+		j->msgs[j->msgs_len + n - 1] = '\n';
+	j->msgs_len += n;
+	if (j->msgs_len >= 65536)
+		msgs_flush(j);
+}
 
 /* The tips for a file's targets: text output has them; JSON loads them once,
  * under the job's lock, when a file gives a target grade (expanded with the
@@ -111,10 +151,10 @@ static void collect(score_job *job, out_sink *sink, int *at, int *status, int *f
 	int i;
 	for (i = *at; i < o->nfiles && atomic_load_explicit(&job->done[i], memory_order_acquire); i++) {
 		if (job->notes[i])
-			fputs(job->notes[i], stderr);
+			msgs_add(job, job->notes[i], 0);
 		if (job->rc[i]) {
 			int st = cli_exit_code(job->rc[i]);
-			fprintf(stderr, "%s\n", job->err[i] ? job->err[i] : "out of memory");
+			msgs_add(job, job->err[i] ? job->err[i] : "out of memory", 1);
 			if (st > *status)
 				*status = st;
 			(*failed)++;
@@ -153,6 +193,7 @@ static int score_all(score_job *job, out_sink *sink)
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	collect(job, sink, &at, &status, &failed, &write_ok); /* the rest: every file is done */
+	msgs_flush(job);
 	pthread_mutex_destroy(&job->mu);
 
 	if (failed && o->nfiles > 1)
@@ -228,6 +269,7 @@ cleanup:
 	free(job.text);
 	free(job.err);
 	free(job.notes);
+	free(job.msgs);
 	free(job.rc);
 	free(job.done);
 	csm_score_free(prev_s);
