@@ -65,7 +65,8 @@ static void aggregate_line(agg_part *p, const char *line, size_t n)
 	csm_answers *a = NULL;
 	const char *qid;
 	char msg[1024];
-	int rc = csm_answers_parse(&a, line, n, "@");
+	/* the run's questionnaire reads its own scale's answers (choices); one of levels, levels */
+	int rc = csm_answers_parse_for(&a, line, n, "@", p->q);
 	if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
 	    strcmp(qid, csm_questionnaire_id(p->q)) != 0) {
 		snprintf(msg, sizeof msg, "@: questionnaire: \"%s\", but this run aggregates %s", qid,

@@ -62,9 +62,13 @@ static void score_one(score_job *j, int i)
 	const csm_tips *tips = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
 	if (!rc && csm_questionnaire_choice_count(q) > 0) {
-		/* its own scale: points and the small company's result, no levels or benchmark */
+		/* its own scale: points and the small company's result; its peers in
+		 * a benchmark in points given with --benchmark (the default one is of levels) */
 		csm_points *p = NULL;
-		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))))
+		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))) && j->b &&
+		    (o->benchmark || csm_benchmark_max_points(j->b) > 0))
+			rc = csm_points_set_benchmark(p, j->b, a);
+		if (!rc)
 			rc = o->json ? csm_points_render_json(&j->text[i], p, a, o->files[i])
 			             : csm_points_render_text(&j->text[i], p, a, o->lang);
 		csm_points_free(p);

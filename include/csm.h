@@ -452,6 +452,8 @@ CSM_EXTERN const char *csm_industry_ci_label(const csm_industries *ind, const ch
 /* ------------------------------------------------------------------------ */
 
 typedef struct csm_answers csm_answers;
+/* A benchmark (csm-benchmark/1): see "Benchmarks" below; named here for the points' peers. */
+typedef struct csm_benchmark csm_benchmark;
 
 /** What an answers file says of one item. */
 typedef enum csm_answer_kind {
@@ -806,6 +808,29 @@ CSM_EXTERN size_t csm_points_unanswered_count(const csm_points *p);
 /** The choice index item `i` of the questionnaire was answered with, or -1 (not answered). */
 CSM_EXTERN int csm_points_item_choice(const csm_points *p, size_t i);
 
+/**
+ * Compare `p` with its peers in benchmark `b` (borrowed; it must outlive
+ * `p`): a benchmark in points of the same questionnaire (csm bench
+ * aggregate or csm db export of its answers). Its group "all" and the group
+ * of the organization's industry in `a` (industry:<id>, when the benchmark
+ * publishes it) are then shown by csm_points_render_text() and _json(): the
+ * peers' mean total, the company's percentile among them (not within a group
+ * under the benchmark's min_group), and per part the peers' mean. A benchmark
+ * that is not one in points of this questionnaire is not an error: the
+ * outputs say that it does not compare. 0, or CSM_EINVALID for a NULL.
+ */
+CSM_EXTERN int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a);
+
+/**
+ * The peers of csm_points_set_benchmark(): group "all" (`industry` 0) or the
+ * industry's (1). Returns 2 with the mean total points, the company's
+ * percentile (0..100: the share of the group below its total, ties counting
+ * half) and the group's size; 1 with the mean and size but no percentile
+ * (the group is under min_group, or gives no distribution); 0 when there is
+ * no such group or benchmark to compare with.
+ */
+CSM_EXTERN int csm_points_peers(double *mean, double *percentile, unsigned *n, const csm_points *p, int industry);
+
 /** Where a company stands on the SME guideline's steps (csm_sme_result). */
 typedef enum csm_sme_step {
 	CSM_SME_STEP_BASICS = 1,    /**< start with the five basic measures */
@@ -903,7 +928,7 @@ CSM_EXTERN int csm_score_csf(double *out, unsigned *items, const csm_score *s, c
 /* Benchmarks (csm-benchmark/1)                                             */
 /* ------------------------------------------------------------------------ */
 
-typedef struct csm_benchmark csm_benchmark;
+/* csm_benchmark is declared with csm_answers above. */
 
 /** Parse a `csm-benchmark/1` file. Free with csm_benchmark_free(). */
 CSM_EXTERN int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name);
@@ -978,6 +1003,23 @@ CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
 /** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none
  *  (or there is no group `i` or directive `d`). */
 CSM_EXTERN int csm_benchmark_group_mean(double *out, const csm_benchmark *b, size_t i, int d);
+
+/**
+ * The most points of a benchmark in points (built from a questionnaire with
+ * its own answer scale, such as sme-check: "points": {"max", "parts_max"}
+ * instead of "grading"); 0 for a benchmark of levels. Its groups' means
+ * (csm_benchmark_group_mean()) are per part (1..csm_benchmark_part_count()),
+ * and their overall is the total points (csm_benchmark_group_overall_mean(),
+ * csm_benchmark_percentile()).
+ */
+CSM_EXTERN int csm_benchmark_max_points(const csm_benchmark *b);
+
+/** The number of parts of a benchmark in points; 0 for one of levels. */
+CSM_EXTERN int csm_benchmark_part_count(const csm_benchmark *b);
+
+/** The mean overall (of a benchmark in points: the mean total points) of
+ *  group `i` into `*out`; returns 1, or 0 where the group gives none. */
+CSM_EXTERN int csm_benchmark_group_overall_mean(double *out, const csm_benchmark *b, size_t i);
 
 /**
  * The percentile (0..100) of `overall` within group `i`: the share of the

@@ -263,6 +263,8 @@ typedef struct csm__bench_group {
 	int has_overall_mean;
 	double overall_mean;
 	csm__bench_hist overall;                /* the overall scores' histogram */
+	int has_overall_stats;                  /* a points benchmark: the total's sd, quartiles, min, max too */
+	double overall_stat[CSM__STATS];
 } csm__bench_group;
 
 /* Why a group is left out (the aggregator's group.suppressed). */
@@ -283,6 +285,12 @@ typedef struct csm__bench_doc {
 	int list_suppressed; /* write "suppressed" (possibly empty) */
 	const csm__bench_suppressed *suppressed;
 	size_t nsuppressed;
+	/* A benchmark in points (a questionnaire with its own scale): the most
+	 * points and each part's most. Then "points" stands where "grading"
+	 * does, and the per-directive arrays run over the `parts` parts. 0: levels. */
+	int max_points;
+	int parts;
+	int part_max[CSM_DIRECTIVES];
 } csm__bench_doc;
 
 /* The two layouts, kept as files already published have them (a change

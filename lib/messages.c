@@ -497,6 +497,23 @@ static const csm__message TABLE[] = {
     {"sme.next_none", {"次のステップ: 改善を続けます", "Next step: keep improving"}},
     {"sme.next_step", {"次のステップ: %d %s", "Next step: %d %s"}},
     {"sme.not_answered", {"未回答", "not answered"}},
+    /* the benchmark's name */
+    {"sme.peers", {"同業他社との比較 (ベンチマーク: %s)", "Compared with peers (benchmark: %s)"}},
+    {"sme.peers_all", {"全体", "All companies"}},
+    /* the group's label, its size, the mean total points */
+    {"sme.peers_group", {"  %s (%u 社): 平均 %s 点", "  %s (%u companies): mean %s points"}},
+    /* the industry id */
+    {"sme.peers_industry", {"業種 %s", "Industry %s"}},
+    /* the benchmark's name */
+    {"sme.peers_other", {"ベンチマーク %s はこの設問の点数のベンチマークではないため、比較しません。", "The benchmark %s is not one in points of this questionnaire: no comparison."}},
+    /* yours, the part's most, the peers' mean */
+    {"sme.peers_part", {"あなた %d / %d 点、平均 %s 点", "yours %d of %d, peers' mean %s"}},
+    /* the industry's mean */
+    {"sme.peers_part_industry", {" (業種 %s 点)", " (industry %s)"}},
+    /* the percentile */
+    {"sme.peers_percentile", {"、あなたは %.0f パーセンタイル", "; you are at percentile %.0f"}},
+    /* the smallest group with a percentile */
+    {"sme.peers_withheld", {" (%u 社未満のためパーセンタイルは示しません)", " (no percentile under %u companies)"}},
     {"sme.points", {"合計 %d 点 / %d 点", "Points %d of %d"}},
     {"sme.questionnaire", {"設問", "Questionnaire"}},
     {"sme.report_footer", {"中小企業向け 自己診断レポート", "Self-diagnosis report for small companies"}},
