@@ -64,21 +64,35 @@ static void aggregate_line(agg_part *p, const char *line, size_t n)
 {
 	csm_answers *a = NULL;
 	const char *qid;
-	char msg[1024];
+	char msg[1024], *why = NULL;
 	/* the run's questionnaire reads its own scale's answers (choices); one of levels, levels */
 	int rc = csm_answers_parse_for(&a, line, n, "@", p->q);
+	if (rc == CSM_EINVALID && (why = strdup(csm_error_last()))) {
+		/* perhaps a line of another questionnaire, on another scale: read as
+		 * its own, so that the message says which */
+		csm_answers *other = NULL;
+		if (!csm_answers_parse_in(&other, p->r->c.ctx, line, n, "@", NULL) &&
+		    (qid = csm_answers_field_get(other, CSM_FIELD_QUESTIONNAIRE)) && strcmp(qid, csm_questionnaire_id(p->q)) != 0)
+			a = other, rc = 0;
+		else
+			csm_answers_free(other);
+	}
 	if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
 	    strcmp(qid, csm_questionnaire_id(p->q)) != 0) {
-		snprintf(msg, sizeof msg, "@: questionnaire: \"%s\", but this run aggregates %s", qid,
-		         csm_questionnaire_id(p->q));
+		/* one questionnaire a run: levels and points never share a benchmark */
+		snprintf(msg, sizeof msg,
+		         "@: questionnaire: \"%.64s\", but this run aggregates %s (run again with --questionnaire %.64s"
+		         " for its own benchmark)",
+		         qid, csm_questionnaire_id(p->q), qid);
 		part_error(p, p->lines, msg);
 	} else if (!rc) {
 		rc = csm_aggregator_add(p->ag, a, cli_flags(&p->r->c));
 		if (rc < 0)
 			part_error(p, p->lines, csm_error_last());
 	} else {
-		part_error(p, p->lines, csm_error_last());
+		part_error(p, p->lines, why ? why : csm_error_last());
 	}
+	free(why);
 	csm_answers_free(a);
 }
 

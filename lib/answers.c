@@ -19,11 +19,13 @@ void csm_answers_free(csm_answers *a)
 		return;
 	for (i = 0; i < a->count; i++) {
 		uintptr_t id = (uintptr_t)a->items[i].id, pool = (uintptr_t)a->ids;
+		uintptr_t ch = (uintptr_t)a->items[i].choice; /* the database's export keeps choices in the block too */
 		if (!(a->ids && id >= pool && id < pool + a->ids_len))
 			free(a->items[i].id);
 		free(a->items[i].evidence);
 		free(a->items[i].note);
-		free(a->items[i].choice);
+		if (!(a->ids && ch >= pool && ch < pool + a->ids_len))
+			free(a->items[i].choice);
 	}
 	for (i = 0; i < a->assessor_count; i++) {
 		free(a->assessor_name[i]);
