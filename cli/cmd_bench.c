@@ -427,7 +427,10 @@ const cli_command cli_cmd_bench = {
     "inputs can be subtracted to recover one organization; publish repeatedly\n"
     "with 'csm db export', which checks every release against the earlier ones.\n"
     "Grades use --grade-a/--grade-b, else the benchmark's thresholds (--benchmark,\n"
-    "else the default benchmark's).\n\n"
+    "else the default benchmark's). One questionnaire a run (--questionnaire):\n"
+    "lines of another are reported and skipped. For one answered on its own\n"
+    "scale (sme-check) the benchmark is in points: per part and for the total,\n"
+    "no grade groups.\n\n"
     "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
     "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
     "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max).",

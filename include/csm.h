@@ -1017,8 +1017,8 @@ CSM_EXTERN int csm_benchmark_max_points(const csm_benchmark *b);
 /** The number of parts of a benchmark in points; 0 for one of levels. */
 CSM_EXTERN int csm_benchmark_part_count(const csm_benchmark *b);
 
-/** The mean overall (of a benchmark in points: the mean total points) of
- *  group `i` into `*out`; returns 1, or 0 where the group gives none. */
+/** The mean total points of group `i` of a benchmark in points into `*out`;
+ *  returns 1, or 0 where the group gives none (and for a benchmark of levels). */
 CSM_EXTERN int csm_benchmark_group_overall_mean(double *out, const csm_benchmark *b, size_t i);
 
 /**

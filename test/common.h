@@ -104,7 +104,7 @@ static inline csm_answers *choices_from(const csm_questionnaire *q, const char *
 }
 
 /* The real sme-check (questions/sme-check.json: 25 items in 3 parts, 100 points). */
-static inline csm_questionnaire *load_sme(void)
+static inline csm_questionnaire *load_sme_check(void)
 {
 	csm_questionnaire *q = NULL;
 	if (csm_questionnaire_load(&q, SRC("questions/sme-check.json")) != 0)

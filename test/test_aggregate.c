@@ -508,7 +508,7 @@ cleanup:
  * benchmark parser (the same means, a percentile of the total). */
 static void test_points(void)
 {
-	csm_questionnaire *q = load_sme();
+	csm_questionnaire *q = load_sme_check();
 	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL}; /* no grading: points have none */
 	csm_aggregator *ag = NULL;
 	csm_benchmark *b = NULL;

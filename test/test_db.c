@@ -404,7 +404,7 @@ done:
  * are refused and nothing is stored. */
 static void test_points(void)
 {
-	csm_questionnaire *q = load_sme(), *v2 = load_v2();
+	csm_questionnaire *q = load_sme_check(), *v2 = load_v2();
 	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	csm_db *db = fresh();
