@@ -520,6 +520,14 @@ static const csm__message TABLE[] = {
     {"sme.report_help", {"相談先と支援", "Where to get help"}},
     {"sme.report_none", {"先に取り組むべき項目はありません。いまの水準を保ちましょう。", "Nothing is left to do first: keep it up."}},
     {"sme.report_parts", {"分野ごとの点数", "Points by area"}},
+    /* the group's size, its mean total, the percentile */
+    {"sme.report_peers", {"同じ診断を受けた %u 社の平均は %s 点です。あなたの会社は、100 社にたとえるとおよそ %.0f 社を上回ります。", "The %u companies of the benchmark average %s points; yours is ahead of about %.0f in 100 of them."}},
+    /* the group's size, its mean total, the percentile */
+    {"sme.report_peers_industry", {"同じ業種の %u 社の平均は %s 点です。あなたの会社は、100 社にたとえるとおよそ %.0f 社を上回ります。", "The %u companies of your industry in the benchmark average %s points; yours is ahead of about %.0f in 100 of them."}},
+    /* the group's size, its mean total */
+    {"sme.report_peers_industry_mean", {"同じ業種の %u 社の平均は %s 点です。", "The %u companies of your industry in the benchmark average %s points."}},
+    /* the group's size, its mean total */
+    {"sme.report_peers_mean", {"同じ診断を受けた %u 社の平均は %s 点です。", "The %u companies of the benchmark average %s points."}},
     {"sme.report_points", {"点数", "Points"}},
     {"sme.report_readiness", {"SECURITY ACTION と次の一歩", "SECURITY ACTION and your next step"}},
     {"sme.report_title", {"情報セキュリティ自己診断の結果", "Your security self-diagnosis"}},

@@ -12,8 +12,9 @@ points, not by csm.
     Python's statistics.quantiles inclusive, min, max, histogram); a group
     under k not published.
 (b) csm score --benchmark of it, JSON and text in ja and en: the peers' mean,
-    the company's percentile, the parts' means; a benchmark of levels given
-    for sme-check, and the points benchmark for csmg-v2: no comparison.
+    the company's percentile, the parts' means; the one-page report's line on
+    the industry's peers (pdftotext); a benchmark of levels given for
+    sme-check, and the points benchmark for csmg-v2: no comparison.
 (c) csm db ingest and db export: the same benchmark as bench aggregate.
 (d) Hostile lines: an answer not on the scale, levels for sme-check: FILE:LINE
     and what, exit 2 with --strict, nothing written or stored.
@@ -25,6 +26,7 @@ import collections
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -132,6 +134,18 @@ def main():
             check(r.returncode == 0, "score %s: exit %d" % (lang, r.returncode))
             for w in words:
                 check(w in out, "score %s: %r not in:\n%s" % (lang, w, out))
+        # the one-page report: one line on the industry's peers (10 banks)
+        bank_mean = "%.1f" % (int(statistics.mean(banks) * 10 + 0.5) / 10)
+        bbelow = sum(1 for t in banks if t < totals[0]) + sum(0.5 for t in banks if t == totals[0])
+        for lang, line in (("en", "The 10 companies of your industry in the benchmark average %s points; yours is "
+                                  "ahead of about %.0f in 100 of them." % (bank_mean, 100 * bbelow / len(banks))),
+                           ("ja", "同じ業種の 10 社の平均は %s 点です。" % bank_mean)):
+            pdf = os.path.join(tmp, "one-%s.pdf" % lang)
+            r = run("karte", one, "--benchmark", bench, "--lang", lang, "-o", pdf)
+            check(r.returncode == 0, "karte %s: %s" % (lang, r.stderr.decode()))
+            if shutil.which("pdftotext"):
+                text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True).stdout.decode()
+                check(line in text, "karte %s: %r not in:\n%s" % (lang, line, text))
         # without --benchmark: nothing of it (the default benchmark is of levels)
         r = run("score", one, "--json")
         check(r.returncode == 0 and "comparison" not in json.loads(r.stdout), "score: a comparison without --benchmark")
