@@ -28,10 +28,10 @@
  *    thread.
  *  - Loaded data is read-only once made and may be shared between threads
  *    without locking: csm_questionnaire (except csm_questionnaire_set_weights,
- *    which must be called before sharing), csm_tips (and the csm_tip it
- *    lends), csm_industries,
- *    csm_benchmark, csm_actions (analyses on several threads may follow up
- *    one), and a csm_context (its caches lock themselves).
+ *    which must be called before sharing), csm_tips (and each csm_tip it
+ *    lends), csm_industries, csm_benchmark, csm_actions (analyses on several
+ *    threads may follow up one), and a csm_context (its caches lock
+ *    themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
  *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
