@@ -965,8 +965,8 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 				csm__problem(&p, "%s: item %s: missing (%s)", a->name, q->items[i].id,
 				             what.s ? what.s : "give a level 1..5 or \"n/a\"");
 			else if (ans->kind == CSM_ANSWER_NULL)
-				csm__problem(&p, "%s: item %s: not answered yet (level is empty; --allow-partial scores anyway)",
-				             a->name, q->items[i].id);
+				csm__problem(&p, "%s: item %s: not answered yet (%s is empty; --allow-partial scores anyway)",
+				             a->name, q->items[i].id, answer_column(q));
 		}
 		csm__buf_free(&what);
 	}

@@ -468,6 +468,8 @@ static void test_csv_answer_column(void)
 			CHECK_STR(csm_answers_choice(a, "c1"), "partly");
 			CHECK_INT(csm_answers_get(a, "c2", NULL), CSM_ANSWER_NULL);
 			CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), 0);
+			CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+			CHECK_HAS(csm_error_last(), "t.csv: item c2: not answered yet (answer is empty;");
 			csm_answers_free(a);
 		}
 	}
