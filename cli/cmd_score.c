@@ -262,7 +262,8 @@ static const cli_opt score_opts[] = {
 const cli_command cli_cmd_score = {
     "score", "score answers files: grade, comparison, hints, plan",
     "csm score FILE... [options]",
-    "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
+    "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note];\n"
+    "the column level may be headed answer, as the template of a scale names it),\n"
     "grades it with the benchmark's thresholds and compares it with the benchmark\n"
     "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
     "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"

@@ -93,6 +93,11 @@ const char *csm__industries_groups_label(const csm_industries *ind, csm_lang lan
  * is `s`, or `s`'s own copy in the list where it is a renamed id; NULL if none. */
 const char *csm__industry_find(const csm_industries *ind, const char *s);
 
+/* Tip `id` of `t`, or NULL when there is none or `t` or `id` is NULL; unlike
+ * csm_tips_find() it leaves the thread's message alone, for the renderers,
+ * which show a tip where the data has one and skip it otherwise. */
+const csm_tip *csm__tips_lookup(const csm_tips *t, const char *id);
+
 /* A temporary file with no name in `dir`, open for reading and writing
  * (O_TMPFILE, or a file unlinked at once): nothing is left behind however the
  * process ends. Returns the descriptor, or -1 with errno. */

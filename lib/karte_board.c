@@ -328,7 +328,7 @@ static double next_actions(csm__kdoc *k, const csm__board *bd, const csm_tips *t
 	}
 	for (i = 0; i < n && i < 3; i++) {
 		const csm_action *x = csm_actions_get(bd->next, i);
-		const char *title = tips && x->tip[0] ? csm_tip_title(tips, x->tip, lang) : NULL;
+		const char *title = x->tip[0] ? csm_tip_text(csm__tips_lookup(tips, x->tip), CSM_TIP_TITLE, lang) : NULL;
 		accent_line(k, MARGIN, y,
 		            csm__kfmt(k, 0, M("board.action_head"), i + 1, title ? title : x->item, x->item, x->from, x->to),
 		            10.5, TEXT_W);

@@ -161,12 +161,9 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	p->target = target;
 	p->start = overall = s->overall;
 	for (i = 0; i < q->item_count; i++) {
-		csm_tip_info tip;
+		char e = q->items[i].tip_count ? csm_tip_effort(csm__tips_lookup(tips, q->items[i].tips[0])) : 0;
 		level[i] = s->level[i];
-		effort[i] = q->items[i].tip_count && tips && csm_tip_get(&tip, tips, q->items[i].tips[0], CSM_LANG_EN) == 0 &&
-		                    tip.effort
-		                ? tip.effort
-		                : 'M';
+		effort[i] = e ? e : 'M';
 	}
 	if (opts->start && (rc = close_hint1(p, q, s, level, effort, opts->start, budget, goal, &overall, g)))
 		goto done;

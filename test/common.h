@@ -142,4 +142,12 @@ static inline csm_answers *sme_made(const csm_questionnaire *q, int id, const ch
 	return a;
 }
 
+/* Tip `id` of `t`, or NULL where there is none (csm_tips_find() for tests
+ * that only ask whether a text is there). */
+static inline const csm_tip *tip_of(const csm_tips *t, const char *id)
+{
+	const csm_tip *tip = NULL;
+	return t && id && csm_tips_find(&tip, t, id) == 0 ? tip : NULL;
+}
+
 #endif
