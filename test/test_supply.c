@@ -267,8 +267,9 @@ static void test_failed_and_stale(void)
 
 /* Text, CSV and JSON render one model, in both languages. */
 /* A row with no organization name (a CSV file) is named by its file in the
- * text report: a file name of any length (here 1,200 bytes, past any fixed
- * buffer) comes out whole, in both languages. */
+ * text report, and a file that cannot be read is listed with its message: a
+ * file name of any length (here 1,200 bytes, past any fixed buffer) comes out
+ * whole, in both languages. */
 static void test_long_file_name(void)
 {
 	csm_questionnaire *v2 = load_v2();
@@ -296,11 +297,28 @@ static void test_long_file_name(void)
 		CHECK_INT(add(sp, v2, a, file, 1), 0);
 		free(text);
 	}
+	{ /* a file that cannot be read is listed with its whole message */
+		static const char noname[] = "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\","
+		                             "\"organization\":{},\"answers\":{}}";
+		csm_answers *a = NULL;
+		CHECK_INT(csm_answers_parse(&a, noname, sizeof noname - 1, file), CSM_EINVALID);
+		csm__buf_printf(&b, "%s: organization.name: missing or empty", file);
+		CHECK_INT(csm__buf_finish(&b, &want), 0);
+		CHECK(want && strstr(csm_error_last(), want));
+		CHECK_INT(csm_supply_add_failure(sp, file, csm_error_last()), 0);
+		free(want);
+		want = NULL;
+		csm_answers_free(a);
+	}
 	CHECK_INT(csm_supply_count(sp), 1);
 	CHECK_STR(csm_supply_get(sp, 0)->file, file);
 
 	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_TEXT, CSM_LANG_EN), 0);
 	csm__buf_printf(&b, "(no name: %s)", file);
+	CHECK_INT(csm__buf_finish(&b, &want), 0);
+	CHECK(out && want && strstr(out, want));
+	free(want);
+	csm__buf_printf(&b, "\n  - %s: organization.name: missing or empty\n", file); /* named once */
 	CHECK_INT(csm__buf_finish(&b, &want), 0);
 	CHECK(out && want && strstr(out, want));
 	csm_free(out);
