@@ -1452,6 +1452,61 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 	return 0;
 }
 
+/* The groups of the earlier releases to the aggregator, which then publishes
+ * no group that would differ from one of them by fewer than k organizations. */
+static int read_priors(export_ctx *x)
+{
+	query *qy = NULL;
+	int rc;
+	if (!(rc = prepare(&qy, x->db,
+	                   "SELECT DISTINCT g.members FROM csm_release_group g JOIN csm_release r ON r.id = g.release_id"
+	                   " WHERE r.questionnaire = ?1",
+	                   1)) &&
+	    !(rc = bind_text(qy, 1, x->q->id)))
+		rc = each_row(qy, prior_row, x);
+	query_free(qy);
+	return rc;
+}
+
+/* The number of this release: one after the last (the export holds the
+ * lock, so no other export takes it). */
+static int next_release(long long *id, csm_db *db)
+{
+	query *qy = NULL;
+	int rc;
+	if (!(rc = prepare(&qy, db, "SELECT coalesce(max(id), 0) FROM csm_release", 0)) && (rc = run(qy)) >= 0) {
+		first_row(qy);
+		*id = col_int(qy, 0) + 1;
+		rc = 0;
+	}
+	query_free(qy);
+	return rc;
+}
+
+/* Log the release (number, questionnaire, year, k, time) and prepare the
+ * insert of its groups (x->ins), which later exports read as priors. */
+static int record_release(export_ctx *x, const csm_aggregate_options *opt)
+{
+	query *rel = NULL;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!(rc = prepare(&rel, x->db,
+	                   "INSERT INTO csm_release (id, questionnaire, year, min_group, released_at)"
+	                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+	                   5)) &&
+	    !(rc = bind_int(rel, 1, x->release)) && !(rc = bind_text(rel, 2, x->q->id)) &&
+	    !(rc = bind_text(rel, 3, opt->year)) && !(rc = bind_int(rel, 4, opt->min_group)) &&
+	    !(rc = bind_text(rel, 5, now)) && (rc = run(rel)) >= 0)
+		rc = prepare(&x->ins, x->db,
+		             "INSERT INTO csm_release_group (release_id, group_key, n, members) VALUES (?1, ?2, ?3, ?4)", 4);
+	query_free(rel);
+	return rc < 0 ? rc : 0;
+}
+
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
@@ -1470,10 +1525,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	const char *sql = db->pg ? LATEST("") : LATEST(" NOT INDEXED");
 #undef LATEST
 	export_ctx x;
-	query *qy = NULL, *rel = NULL;
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
+	query *qy = NULL;
 	int rc;
 
 	*out = NULL;
@@ -1496,28 +1548,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 		goto done;
 	query_free(qy);
 	qy = NULL;
-	if ((rc = prepare(&qy, db,
-	                  "SELECT DISTINCT g.members FROM csm_release_group g JOIN csm_release r ON r.id = g.release_id"
-	                  " WHERE r.questionnaire = ?1",
-	                  1)) ||
-	    (rc = bind_text(qy, 1, q->id)) || (rc = each_row(qy, prior_row, &x)))
-		goto done;
-	query_free(qy);
-	qy = NULL;
-	if ((rc = prepare(&qy, db, "SELECT coalesce(max(id), 0) FROM csm_release", 0)) || (rc = run(qy)) < 0)
-		goto done;
-	first_row(qy);
-	x.release = col_int(qy, 0) + 1;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = prepare(&rel, db,
-	                  "INSERT INTO csm_release (id, questionnaire, year, min_group, released_at)"
-	                  " VALUES (?1, ?2, ?3, ?4, ?5)",
-	                  5)) ||
-	    (rc = bind_int(rel, 1, x.release)) || (rc = bind_text(rel, 2, q->id)) || (rc = bind_text(rel, 3, opt->year)) ||
-	    (rc = bind_int(rel, 4, opt->min_group)) || (rc = bind_text(rel, 5, now)) || (rc = run(rel)) < 0 ||
-	    (rc = prepare(&x.ins, db,
-	                  "INSERT INTO csm_release_group (release_id, group_key, n, members) VALUES (?1, ?2, ?3, ?4)", 4)) ||
+	if ((rc = read_priors(&x)) || (rc = next_release(&x.release, db)) || (rc = record_release(&x, opt)) ||
 	    (rc = csm__aggregator_export_release(out, x.ag, record_group, &x)))
 		goto done;
 	rc = exec_sql(db, "COMMIT");
@@ -1536,7 +1567,6 @@ done:
 		EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);
 	query_free(qy);
-	query_free(rel);
 	query_free(x.ins);
 	return rc < 0 ? rc : 0;
 }
