@@ -194,9 +194,10 @@ static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
 		int st = cli_load_answers_reported(&x->a[i], &q, o, o->files[i]);
 		if (!st && x->points_ok && csm_questionnaire_choice_count(q) > 0) {
 			/* its peers in a benchmark in points (--benchmark; the default one is of levels) */
-			if ((rc = csm_points_compute(&x->p[i], q, x->a[i], cli_flags(o))) ||
-			    (x->b && (o->benchmark || csm_benchmark_max_points(x->b) > 0) &&
-			     (rc = csm_points_set_benchmark(x->p[i], x->b, x->a[i]))))
+			if (!(rc = csm_points_compute(&x->p[i], q, x->a[i], cli_flags(o))))
+				csm_points_use_industries(x->p[i], o->industries);
+			if (rc || (x->b && (o->benchmark || csm_benchmark_max_points(x->b) > 0) &&
+			           (rc = csm_points_set_benchmark(x->p[i], x->b, x->a[i]))))
 				st = cli_lib_error(rc);
 		} else if (!st)
 			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b, x->tips);

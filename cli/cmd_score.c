@@ -108,8 +108,10 @@ static void score_one(score_job *j, int i)
 		 * a benchmark in points given with --benchmark (the default one is of levels) */
 		csm_points *p = NULL;
 		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))) && j->b &&
-		    (o->benchmark || csm_benchmark_max_points(j->b) > 0))
+		    (o->benchmark || csm_benchmark_max_points(j->b) > 0)) {
+			csm_points_use_industries(p, o->industries);
 			rc = csm_points_set_benchmark(p, j->b, a);
+		}
 		if (!rc)
 			rc = o->json ? csm_points_render_json(&j->text[i], p, a, o->files[i])
 			             : csm_points_render_text(&j->text[i], p, a, o->lang);

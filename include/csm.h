@@ -863,6 +863,16 @@ CSM_EXTERN int csm_points_item_choice(const csm_points *p, size_t i);
 CSM_EXTERN int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a);
 
 /**
+ * Use `ind` (borrowed, kept until `p` is freed; may be NULL) for the peers of
+ * csm_points_set_benchmark(): an industry renamed in `ind` is compared under
+ * its new id; where the benchmark does not publish the industry's own group,
+ * its parent group (e.g. "finance" for "bank") is compared with, as a karte
+ * does; and the group is named by its label in the outputs ("Banks", not
+ * "bank"). Call it before or after csm_points_set_benchmark().
+ */
+CSM_EXTERN void csm_points_use_industries(csm_points *p, const csm_industries *ind);
+
+/**
  * The peers of csm_points_set_benchmark(): group "all" (`industry` 0) or the
  * industry's (1). Returns 2 with the mean total points, the company's
  * percentile (0..100: the share of the group below its total, ties counting

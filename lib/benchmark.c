@@ -418,6 +418,21 @@ void csm__industry_key(char key[CSM__KEY_MAX], const char *industry)
 	snprintf(key, CSM__KEY_MAX, "industry:%s", industry);
 }
 
+int csm__industry_group(char key[CSM__KEY_MAX], const csm_benchmark *b, const csm_industries *ind, const char *industry)
+{
+	const char *parent;
+	int i;
+	csm__industry_key(key, industry);
+	if ((i = csm_benchmark_group_find(b, key)) < 0 && (parent = csm_industry_parent(ind, industry)) &&
+	    strcmp(parent, industry) != 0) {
+		char pkey[CSM__KEY_MAX];
+		csm__industry_key(pkey, parent);
+		if ((i = csm_benchmark_group_find(b, pkey)) >= 0)
+			memcpy(key, pkey, CSM__KEY_MAX);
+	}
+	return i;
+}
+
 int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 {
 	size_t i;

@@ -87,6 +87,14 @@ int csm__size_valid(const char *s);
 
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
+/* The benchmark group an organization of `industry` is compared with: its
+ * industry's group, else its parent group's (`ind` may be NULL: then no
+ * parent). The index in `b`, or -1; `key` gets the group's key (the
+ * industry's own when there is none). `industry` is as csm__industry_current()
+ * gives it. */
+int csm__industry_group(char key[CSM__KEY_MAX], const csm_benchmark *b, const csm_industries *ind, const char *industry);
+/* `id`, or the id it was renamed to in `ind` (may be NULL). */
+const char *csm__industry_current(const csm_industries *ind, const char *id);
 /* The label of the industries' groups as a set ("2020年試行", "2020 trial"), or NULL. */
 const char *csm__industries_groups_label(const csm_industries *ind, csm_lang lang);
 /* The id of the industry or group whose id or label (ja, or en in any case)

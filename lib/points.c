@@ -25,7 +25,9 @@ struct csm_points {
 	const csm_benchmark *bench;
 	int bench_ok;
 	int peer[2];
-	char industry[CSM__KEY_MAX];
+	char industry[CSM__KEY_MAX]; /* the key of peer[1]: the industry's group or its parent's */
+	const csm_answers *a;
+	const csm_industries *ind;   /* csm_points_use_industries(), or NULL */
 };
 
 /* An item counts as done when its choice has the scale's most points. */
@@ -204,24 +206,39 @@ size_t csm_points_unanswered_count(const csm_points *p) { return p ? p->unanswer
 
 int csm_points_item_choice(const csm_points *p, size_t i) { return p && i < p->q->item_count ? p->choice[i] : -1; }
 
-int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a)
+/* The peers' groups in the benchmark: all, and the industry's (the same
+ * rule as a karte's comparison: its group, else its parent group's). */
+static void pick_peers(csm_points *p)
 {
-	CSM__ARGS(p && b && a);
-	const char *ind = a->field[CSM_FIELD_ORG_INDUSTRY];
-	p->bench = b;
+	const char *ind = csm__industry_current(p->ind, p->a->field[CSM_FIELD_ORG_INDUSTRY]);
 	p->peer[0] = p->peer[1] = -1;
 	p->industry[0] = '\0';
 	/* the same questionnaire in points, with its parts and most points */
-	p->bench_ok = csm_benchmark_compares(b, p->q) == 2 && csm_benchmark_max_points(b) == p->max &&
-	              csm_benchmark_part_count(b) == p->q->group_count;
+	p->bench_ok = csm_benchmark_compares(p->bench, p->q) == 2 && csm_benchmark_max_points(p->bench) == p->max &&
+	              csm_benchmark_part_count(p->bench) == p->q->group_count;
 	if (!p->bench_ok)
-		return 0;
-	p->peer[0] = csm_benchmark_group_find(b, "all");
-	if (ind) {
-		csm__industry_key(p->industry, ind);
-		p->peer[1] = csm_benchmark_group_find(b, p->industry);
-	}
+		return;
+	p->peer[0] = csm_benchmark_group_find(p->bench, "all");
+	if (ind)
+		p->peer[1] = csm__industry_group(p->industry, p->bench, p->ind, ind);
+}
+
+int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a)
+{
+	CSM__ARGS(p && b && a);
+	p->bench = b;
+	p->a = a;
+	pick_peers(p);
 	return 0;
+}
+
+void csm_points_use_industries(csm_points *p, const csm_industries *ind)
+{
+	if (!p)
+		return;
+	p->ind = ind;
+	if (p->bench)
+		pick_peers(p);
 }
 
 int csm_points_peers(double *mean, double *percentile, unsigned *n, const csm_points *p, int industry)
@@ -296,6 +313,15 @@ static void missing_text(csm__buf *o, const csm_points *p, csm_lang lang)
 	}
 }
 
+/* The name of the industry group compared with: its label where the
+ * industries are known, else its id. */
+static const char *industry_label(const csm_points *p, csm_lang lang)
+{
+	const char *id = p->industry + strlen("industry:");
+	const char *label = csm_industry_label(p->ind, id, lang);
+	return label ? label : id;
+}
+
 /* The peers' lines (csm_points_set_benchmark()): per group (all, the
  * industry's) its mean total and the company's percentile, then per part
  * the company's points and the peers' mean. `wmax`: the parts' title width. */
@@ -320,7 +346,7 @@ static void peers_text(csm__buf *o, const csm_points *p, csm_lang lang, size_t w
 		if (!has)
 			continue;
 		if (k)
-			csm__msg_snprintf(label, sizeof label, csm__msg("sme.peers_industry", lang), p->industry + 9);
+			csm__msg_snprintf(label, sizeof label, csm__msg("sme.peers_industry", lang), industry_label(p, lang));
 		else
 			snprintf(label, sizeof label, "%s", csm__msg("sme.peers_all", lang));
 		csm__buf_msgf(o, csm__msg("sme.peers_group", lang), label, n, csm_format1(num, sizeof num, mean));

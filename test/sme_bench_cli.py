@@ -124,11 +124,11 @@ def main():
         mean1 = "%.1f" % (int(statistics.mean(totals) * 10 + 0.5) / 10)  # half away from zero; the mean is > 0
         for lang, words in (("en", ["Compared with peers (benchmark: SME peers)",
                                     "  All companies (28 companies): mean %s points; you are at percentile %.0f" % (mean1, pct),
-                                    "  Industry bank (10 companies): mean", "  Part 1  ", "yours %d of 20, peers' mean" % parts[0][0],
+                                    "  Industry Banks (10 companies): mean", "  Part 1  ", "yours %d of 20, peers' mean" % parts[0][0],
                                     " (industry "]),
                             ("ja", ["同業他社との比較 (ベンチマーク: SME peers)",
                                     "  全体 (28 社): 平均 %s 点、あなたは %.0f パーセンタイル" % (mean1, pct),
-                                    "  業種 bank (10 社): 平均", "あなた %d / 20 点、平均" % parts[0][0], " (業種 "])):
+                                    "  業種 銀行業 (10 社): 平均", "あなた %d / 20 点、平均" % parts[0][0], " (業種 "])):
             r = run("score", one, "--benchmark", bench, "--lang", lang)
             out = r.stdout.decode()
             check(r.returncode == 0, "score %s: exit %d" % (lang, r.returncode))
@@ -146,6 +146,18 @@ def main():
             if shutil.which("pdftotext"):
                 text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True).stdout.decode()
                 check(line in text, "karte %s: %r not in:\n%s" % (lang, line, text))
+        # an industry without its own group is compared with its parent group
+        # (securities -> finance: the 10 banks), as a karte does
+        sec = dict(lines[0], organization={"name": "SME sec", "industry": "securities"})
+        secf = os.path.join(tmp, "sec.json")
+        json.dump(sec, open(secf, "w"), ensure_ascii=False)
+        r = run("score", secf, "--benchmark", bench, "--json")
+        sg = {g["key"]: g for g in json.loads(r.stdout).get("comparison", {}).get("groups", [])} if r.returncode == 0 else {}
+        check("industry:finance" in groups and abs(sg.get("industry:finance", {}).get("mean", -1) - statistics.mean(banks)) < 1e-9,
+              "score: securities against its parent group finance: %r" % list(sg))
+        r = run("score", secf, "--benchmark", bench, "--lang", "en")
+        check("  Industry Finance (10 companies): mean" in r.stdout.decode(),
+              "score: the parent group named: %s" % r.stdout.decode())
         # without --benchmark: nothing of it (the default benchmark is of levels)
         r = run("score", one, "--json")
         check(r.returncode == 0 and "comparison" not in json.loads(r.stdout), "score: a comparison without --benchmark")
