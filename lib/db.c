@@ -293,7 +293,10 @@ static const char *col_text(query *q, int i)
 
 static long long col_int(query *q, int i)
 {
-	const char *s = col_text(q, i);
+	const char *s;
+	if (!q->db->pg) /* not through text: SQLite would print the number to a new string first */
+		return (long long)sqlite3_column_int64(q->st, i);
+	s = col_text(q, i);
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
@@ -1320,20 +1323,16 @@ static int add_current(export_ctx *x)
 }
 
 /* cur made ready for the row of assessment `id`: named for it, without the
- * last row's fields and answers (its item array and ids block are kept:
- * making and freeing them each row was a tenth of the export). */
+ * last row's answers (its item array and ids block are kept: making and
+ * freeing them each row was a tenth of the export; its fields are replaced
+ * by field_for). */
 static int current_for(export_ctx *x, long long id, size_t ids_len)
 {
-	static const csm_answers_field fields[3] = {CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ORG_SIZE, CSM_FIELD_ASSESSED_ON};
 	char digits[24];
 	size_t k = 0, i;
 	unsigned long long u = id < 0 ? 0 : (unsigned long long)id;
 	if (!x->cur && !(x->cur = csm__answers_new("assessment 18446744073709551615", x->q->item_count + 1)))
 		return csm__nomem();
-	for (i = 0; i < 3; i++) {
-		free(x->cur->field[fields[i]]);
-		x->cur->field[fields[i]] = NULL;
-	}
 	x->cur->count = 0;
 	x->cur->ids_len = 0;
 	do /* "assessment ID" as snprintf would, without it */
@@ -1352,14 +1351,70 @@ static int current_for(export_ctx *x, long long id, size_t ids_len)
 	return 0;
 }
 
-/* One assessment per row: its levels column (schema 3) read back into
+/* Field `f` of cur set to `v` (NULL: none), as csm_answers_field_set on a
+ * fresh answers. The last row's value is kept when it is the same (it was
+ * checked then): industries, sizes and dates repeat, and a copy per field
+ * and row was a twentieth of the export. */
+static int field_for(export_ctx *x, csm_answers_field f, const char *v)
+{
+	char **at = &x->cur->field[f];
+	if (*at && v && strcmp(*at, v) == 0)
+		return 0;
+	free(*at);
+	*at = NULL;
+	return v || f == CSM_FIELD_ASSESSED_ON ? csm_answers_field_set(x->cur, f, v) : 0;
+}
+
+/* The levels column `p` (schema 3) of assessment `id` read back into cur's
  * answers, in the order stored. */
+static int levels_read(export_ctx *x, const char *p, long long id)
+{
+	while (p && *p) { /* item=L, item=n, item= */
+		const char *end = p;
+		size_t n, at = x->cur->count;
+		csm_answer_kind kind = CSM_ANSWER_NULL;
+		csm__answer *an;
+		int level = 0;
+		while (*end && *end != '=' && end - p < 72)
+			end++;
+		n = (size_t)(end - p);
+		if (*end != '=' || n == 0 || n >= 72)
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		end++;
+		if (*end == 'n')
+			kind = CSM_ANSWER_NA, end++;
+		else if (*end >= '1' && *end <= '5')
+			kind = CSM_ANSWER_LEVEL, level = *end++ - '0';
+		if (*end != ',' && *end != '\0')
+			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+		if (at >= x->q->item_count + 1)
+			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
+		an = &x->cur->items[x->cur->count++];
+		/* As a rule the questionnaire's item of that place: its id is
+		 * borrowed (scoring then finds it by address, csm__answers_find_near;
+		 * export_row gives it back); any other goes to the ids block, as
+		 * parsing a file keeps them. */
+		if (at < x->q->item_count && strncmp(x->q->items[at].id, p, n) == 0 && x->q->items[at].id[n] == '\0') {
+			an->id = x->q->items[at].id;
+		} else {
+			an->id = x->cur->ids + x->cur->ids_len;
+			memcpy(an->id, p, n);
+			an->id[n] = '\0';
+			x->cur->ids_len += n + 1;
+		}
+		an->kind = kind;
+		an->level = level;
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* One assessment per row, to the aggregator. */
 static int export_row(query *q, void *ctx)
 {
 	export_ctx *x = ctx;
 	long long id = col_int(q, 0);
 	const char *key = col_text(q, 5), *p = col_text(q, 4);
-	char item[72];
 	unsigned char md[32];
 	unsigned len = 0, i;
 	int rc;
@@ -1375,38 +1430,15 @@ static int export_row(query *q, void *ctx)
 		x->org[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
 	}
 	x->org[16] = '\0';
-	if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
-	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
-	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
+	if ((rc = field_for(x, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1))) ||
+	    (rc = field_for(x, CSM_FIELD_ORG_SIZE, col_text(q, 2))) ||
+	    (rc = field_for(x, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
 		return rc;
-	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
-	while (p && *p) { /* item=L, item=n, item= */
-		const char *eq = strchr(p, '='), *end;
-		size_t n = eq ? (size_t)(eq - p) : 0;
-		csm_answer_kind kind = CSM_ANSWER_NULL;
-		csm__answer *an;
-		int level = 0;
-		if (!eq || n == 0 || n >= sizeof item)
-			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
-		end = eq + 1;
-		if (*end == 'n')
-			kind = CSM_ANSWER_NA, end++;
-		else if (*end >= '1' && *end <= '5')
-			kind = CSM_ANSWER_LEVEL, level = *end++ - '0';
-		if (*end != ',' && *end != '\0')
-			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
-		if (x->cur->count >= x->q->item_count + 1)
-			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
-		an = &x->cur->items[x->cur->count++];
-		an->id = x->cur->ids + x->cur->ids_len;
-		memcpy(an->id, p, n);
-		an->id[n] = '\0';
-		x->cur->ids_len += n + 1;
-		an->kind = kind;
-		an->level = level;
-		p = *end ? end + 1 : end;
-	}
-	return add_current(x);
+	rc = levels_read(x, p, id);
+	if (!rc)
+		rc = add_current(x);
+	x->cur->count = 0; /* the ids borrowed from the questionnaire are not the answers' to free */
+	return rc;
 }
 
 static int prior_row(query *q, void *ctx)
