@@ -847,12 +847,51 @@ static unsigned long long hex64(const char *s)
 	return v;
 }
 
+/* The `n` keys `k` in the order of cmp_member_key, through `to` (as many).
+ * Tokens begin with a digest: their first bits spread them evenly, so a
+ * counting pass on them (stable, keeping `at` in order) leaves buckets of
+ * a key or two, each then sorted by insertion - a fifth of qsort's time,
+ * which called the comparison 1.7 million times for 100,000. A bucket
+ * that is large all the same (names chosen to collide) goes to qsort. */
+static int member_keys_sort(member_key *k, member_key *to, size_t n)
+{
+	unsigned bits = 1;
+	size_t *start, i, b, nb;
+	while (bits < 16 && ((size_t)1 << bits) < n)
+		bits++;
+	nb = (size_t)1 << bits;
+	if (!(start = calloc(nb + 1, sizeof *start)))
+		return csm__nomem();
+	for (i = 0; i < n; i++)
+		start[(k[i].hi >> (64 - bits)) + 1]++;
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < n; i++)
+		to[start[k[i].hi >> (64 - bits)]++] = k[i];
+	/* start[b] is now where bucket b + 1 begins */
+	for (b = 0; b < nb; b++) {
+		size_t from = b ? start[b - 1] : 0, end = start[b], j;
+		if (end - from > 32) {
+			qsort(to + from, end - from, sizeof *to, cmp_member_key);
+			continue;
+		}
+		for (i = from + 1; i < end; i++) {
+			member_key t = to[i];
+			for (j = i; j > from && cmp_member_key(&to[j - 1], &t) > 0; j--)
+				to[j] = to[j - 1];
+			to[j] = t;
+		}
+	}
+	free(start);
+	return 0;
+}
+
 static int sort_members(csm_aggregator *ag)
 {
 	size_t i;
 	int f, rc;
 	if (ag->nmembers > 1) { /* sorted as keys of 24 bytes, then moved once */
-		member_key *k = malloc(ag->nmembers * sizeof *k);
+		member_key *k = malloc(2 * ag->nmembers * sizeof *k);
 		member *m = k ? malloc(ag->nmembers * sizeof *m) : NULL;
 		if (!m) {
 			free(k);
@@ -863,9 +902,13 @@ static int sort_members(csm_aggregator *ag)
 			k[i].lo = hex64(ag->members[i].t + 16);
 			k[i].at = i;
 		}
-		qsort(k, ag->nmembers, sizeof *k, cmp_member_key);
+		if ((rc = member_keys_sort(k, k + ag->nmembers, ag->nmembers))) {
+			free(k);
+			free(m);
+			return rc;
+		}
 		for (i = 0; i < ag->nmembers; i++)
-			m[i] = ag->members[k[i].at];
+			m[i] = ag->members[k[ag->nmembers + i].at];
 		free(k);
 		free(ag->members);
 		ag->members = m;
