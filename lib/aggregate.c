@@ -112,6 +112,7 @@ struct csm_aggregator {
 	industry_groups imemo[INDUSTRY_MEMO];
 	long long release;          /* id in the release log, 0 for none */
 	EVP_MD *sha256;             /* fetched once: a fetch per digest costs as much as the digest */
+	EVP_MD_CTX *mdctx;          /* made once (csm__digest) */
 };
 
 static size_t hash_value(double v)
@@ -358,6 +359,7 @@ void csm_aggregator_free(csm_aggregator *ag)
 		free(ag->vt[d].v);
 		free(ag->vt[d].slot);
 	}
+	csm__digest_free(ag->mdctx);
 	if (ag->sha256) /* never load libcrypto only to free nothing */
 		EVP_MD_free(ag->sha256);
 	free(ag->slots);
@@ -444,7 +446,6 @@ static const char hex_digit[] = "0123456789abcdef";
 static int member_token(csm_aggregator *ag, char out[TOKEN + 1], const char *org, const csm_score *s)
 {
 	unsigned char buf[CSM_DIRECTIVES * 9 + 8], md[32];
-	unsigned len = 0;
 	size_t n = 0;
 	int d, i;
 	for (d = 0; d < CSM_DIRECTIVES; d++) {
@@ -456,7 +457,7 @@ static int member_token(csm_aggregator *ag, char out[TOKEN + 1], const char *org
 	n += 8;
 	if (!ag->sha256)
 		ag->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	if (!ag->sha256 || !EVP_Digest(buf, n, md, &len, ag->sha256, NULL) || len != 32)
+	if (!ag->sha256 || !csm__digest(&ag->mdctx, ag->sha256, buf, n, md))
 		return csm__err(CSM_EIO, "the digest (SHA-256) could not be computed");
 	memcpy(out, org, 16);
 	for (i = 0; i < 8; i++) {

@@ -1313,6 +1313,7 @@ typedef struct export_ctx {
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
 	EVP_MD *sha256; /* fetched once, not per row */
+	EVP_MD_CTX *mdctx; /* made once, not per row */
 } export_ctx;
 
 /* The row's assessment to the aggregator. */
@@ -1416,14 +1417,14 @@ static int export_row(query *q, void *ctx)
 	long long id = col_int(q, 0);
 	const char *key = col_text(q, 5), *p = col_text(q, 4);
 	unsigned char md[32];
-	unsigned len = 0, i;
+	unsigned i;
 	int rc;
 
 	if ((rc = current_for(x, id, p ? strlen(p) + 1 : 0)))
 		return rc;
 	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
 		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
-	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
+	if (!key || !csm__digest(&x->mdctx, x->sha256, key, strlen(key), md))
 		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
 	for (i = 0; i < 8; i++) {
 		x->org[2 * i] = "0123456789abcdef"[md[i] >> 4];
@@ -1537,6 +1538,7 @@ done:
 		*out = NULL;
 	}
 	csm_answers_free(x.cur);
+	csm__digest_free(x.mdctx);
 	if (x.sha256)
 		EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);
