@@ -1376,6 +1376,17 @@ static int field_for(export_ctx *x, csm_answers_field f, const char *v)
 	return v || f == CSM_FIELD_ASSESSED_ON ? csm_answers_field_set(x->cur, f, v) : 0;
 }
 
+/* Whether `id` is the `n` bytes at `p` (ids are a few bytes: a call to
+ * strncmp per item was a twentieth of the export). */
+static int same_id(const char *id, const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (id[i] != p[i])
+			return 0;
+	return id[n] == '\0';
+}
+
 /* The levels column `p` (schema 3) of assessment `id` read back into cur's
  * answers, in the order stored. */
 static int levels_read(export_ctx *x, const char *p, long long id)
@@ -1405,7 +1416,7 @@ static int levels_read(export_ctx *x, const char *p, long long id)
 		 * borrowed (scoring then finds it by address, csm__answers_find_near;
 		 * export_row gives it back); any other goes to the ids block, as
 		 * parsing a file keeps them. */
-		if (at < x->q->item_count && strncmp(x->q->items[at].id, p, n) == 0 && x->q->items[at].id[n] == '\0') {
+		if (at < x->q->item_count && same_id(x->q->items[at].id, p, n)) {
 			an->id = x->q->items[at].id;
 		} else {
 			an->id = x->cur->ids + x->cur->ids_len;
@@ -1535,12 +1546,14 @@ static int prior_row(query *q, void *ctx)
 	return csm__aggregator_prior(x->ag, col_text(q, 0) ? col_text(q, 0) : "");
 }
 
+/* The members (megabytes for a large group) bound as they are, not copied:
+ * they outlive the statement's run. */
 static int record_group(void *ctx, const char *key, unsigned long long n, const char *members)
 {
 	export_ctx *x = ctx;
 	int rc;
 	if ((rc = bind_int(x->ins, 1, x->release)) || (rc = bind_text(x->ins, 2, key)) ||
-	    (rc = bind_int(x->ins, 3, (long long)n)) || (rc = bind_text(x->ins, 4, members)) || (rc = run(x->ins)) < 0)
+	    (rc = bind_int(x->ins, 3, (long long)n)) || (rc = bind_text_kept(x->ins, 4, members)) || (rc = run(x->ins)) < 0)
 		return rc;
 	return 0;
 }
