@@ -1496,7 +1496,7 @@ static int later_scan(export_ctx *x)
 static int superseded(export_ctx *x, query *q, long long rowid)
 {
 	int rc;
-	if (!x->probe || !bsearch(&rowid, x->later, x->nlater, sizeof *x->later, cmp_rowid))
+	if (!x->probe || !x->nlater || !bsearch(&rowid, x->later, x->nlater, sizeof *x->later, cmp_rowid))
 		return 0;
 	if ((rc = bind_text_kept(x->probe, 1, x->q->id)) || (rc = bind_text_kept(x->probe, 2, col_text(q, 5))) ||
 	    (rc = bind_text_kept(x->probe, 3, col_text(q, 3))) || (rc = bind_text_kept(x->probe, 4, x->year)))
