@@ -247,7 +247,9 @@ const cli_command cli_cmd_template = {
     "template", "write a blank answers file, or an offline form (HTML, Excel) to fill in",
     "csm template [options]",
     "Every item of the questionnaire is present with an empty level. The CSV form\n"
-    "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs.\n"
+    "carries the question text (in --lang) and a UTF-8 BOM for spreadsheet programs;\n"
+    "its answer column is headed level, or answer for a questionnaire with its own\n"
+    "scale (such as sme-check).\n"
     "--format html writes one self-contained page to fill in in a browser, offline:\n"
     "it keeps what is typed, checks it and saves a csm-answers/1 file. --format xlsx\n"
     "writes an Excel workbook (needs -o) that 'csm import' reads back. --prefill\n"

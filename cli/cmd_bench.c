@@ -64,20 +64,35 @@ static void aggregate_line(agg_part *p, const char *line, size_t n)
 {
 	csm_answers *a = NULL;
 	const char *qid;
-	char msg[1024];
-	int rc = csm_answers_parse(&a, line, n, "@");
+	char msg[1024], *why = NULL;
+	/* the run's questionnaire reads its own scale's answers (choices); one of levels, levels */
+	int rc = csm_answers_parse_for(&a, line, n, "@", p->q);
+	if (rc == CSM_EINVALID && (why = strdup(csm_error_last()))) {
+		/* perhaps a line of another questionnaire, on another scale: read as
+		 * its own, so that the message says which */
+		csm_answers *other = NULL;
+		if (!csm_answers_parse_in(&other, p->r->c.ctx, line, n, "@", NULL) &&
+		    (qid = csm_answers_field_get(other, CSM_FIELD_QUESTIONNAIRE)) && strcmp(qid, csm_questionnaire_id(p->q)) != 0)
+			a = other, rc = 0;
+		else
+			csm_answers_free(other);
+	}
 	if (!rc && (qid = csm_answers_field_get(a, CSM_FIELD_QUESTIONNAIRE)) &&
 	    strcmp(qid, csm_questionnaire_id(p->q)) != 0) {
-		snprintf(msg, sizeof msg, "@: questionnaire: \"%s\", but this run aggregates %s", qid,
-		         csm_questionnaire_id(p->q));
+		/* one questionnaire a run: levels and points never share a benchmark */
+		snprintf(msg, sizeof msg,
+		         "@: questionnaire: \"%.64s\", but this run aggregates %s (run again with --questionnaire %.64s"
+		         " for its own benchmark)",
+		         qid, csm_questionnaire_id(p->q), qid);
 		part_error(p, p->lines, msg);
 	} else if (!rc) {
 		rc = csm_aggregator_add(p->ag, a, cli_flags(&p->r->c));
 		if (rc < 0)
 			part_error(p, p->lines, csm_error_last());
 	} else {
-		part_error(p, p->lines, csm_error_last());
+		part_error(p, p->lines, why ? why : csm_error_last());
 	}
+	free(why);
 	csm_answers_free(a);
 }
 
@@ -412,7 +427,10 @@ const cli_command cli_cmd_bench = {
     "inputs can be subtracted to recover one organization; publish repeatedly\n"
     "with 'csm db export', which checks every release against the earlier ones.\n"
     "Grades use --grade-a/--grade-b, else the benchmark's thresholds (--benchmark,\n"
-    "else the default benchmark's).\n\n"
+    "else the default benchmark's). One questionnaire a run (--questionnaire):\n"
+    "lines of another are reported and skipped. For one answered on its own\n"
+    "scale (sme-check) the benchmark is in points: per part and for the total,\n"
+    "no grade groups.\n\n"
     "FILE.tsv has the columns company, industry, d1..d10 and optionally grade;\n"
     "a given grade must agree with the thresholds. Writes csm-benchmark/1 with\n"
     "the groups all, grade:A/B/C and industry:<id> (n, mean, sd, min, max).",

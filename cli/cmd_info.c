@@ -47,8 +47,10 @@ static int run_tips(cli_args *o)
 		return cli_lib_error(rc);
 	if (o->nfiles == 0) { /* the list */
 		size_t k;
-		for (k = 0; k < csm_tips_count(tips); k++)
-			printf("%-6s %s\n", csm_tip_id(tips, k), csm_tip_title(tips, csm_tip_id(tips, k), o->lang));
+		for (k = 0; k < csm_tips_count(tips); k++) {
+			const csm_tip *tip = csm_tips_get(tips, k);
+			printf("%-6s %s\n", csm_tip_text(tip, CSM_TIP_ID, o->lang), csm_tip_text(tip, CSM_TIP_TITLE, o->lang));
+		}
 	}
 	for (i = 0; i < o->nfiles && !status; i++) {
 		if ((rc = csm_render_tip(&text, tips, o->files[i], o->lang)))

@@ -20,6 +20,7 @@ typedef struct report_args {
 	const char *outdir, *font, *csv, *rollup, *size, *target, *budget, *actions_format;
 	cli_list sets, history; /* whatif --set; board --previous */
 	cli_list action_lists;  /* portfolio --actions */
+	int force;              /* plan: replace an existing action list */
 } report_args;
 
 #define REPORT_ARG(field) offsetof(report_args, field)
@@ -192,7 +193,11 @@ static int rendered_set_load(rendered_set *x, int *failed, report_args *r)
 		const csm_questionnaire *q = NULL;
 		int st = cli_load_answers_reported(&x->a[i], &q, o, o->files[i]);
 		if (!st && x->points_ok && csm_questionnaire_choice_count(q) > 0) {
-			if ((rc = csm_points_compute(&x->p[i], q, x->a[i], cli_flags(o))))
+			/* its peers in a benchmark in points (--benchmark; the default one is of levels) */
+			if (!(rc = csm_points_compute(&x->p[i], q, x->a[i], cli_flags(o))))
+				csm_points_use_industries(x->p[i], o->industries);
+			if (rc || (x->b && (o->benchmark || csm_benchmark_max_points(x->b) > 0) &&
+			           (rc = csm_points_set_benchmark(x->p[i], x->b, x->a[i]))))
 				st = cli_lib_error(rc);
 		} else if (!st)
 			st = analyze(&x->s[i], &x->an[i], q, x->a[i], o, x->b, x->tips);
@@ -640,6 +645,22 @@ static int plan_actions(char **out, size_t *len, const csm_plan *p, const csm_qu
 	return rc;
 }
 
+/* Whether `path` is a file that already holds something: an action list is
+ * edited by hand after it is written (statuses, notes, owners), so a second
+ * 'csm plan --actions' onto it would lose that work. Devices and pipes are
+ * not files to keep. */
+static int list_exists(const char *path)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	fprintf(stderr,
+	        "%s: exists, and may hold what was done since it was written (statuses, notes); "
+	        "name a new file, or add --force to replace it\n",
+	        path);
+	return 1;
+}
+
 static int run_plan(cli_args *args)
 {
 	report_args *r = (report_args *)args;
@@ -669,6 +690,10 @@ static int run_plan(cli_args *args)
 		return cli_usage_error("plan: --actions-format is json, csv or xlsx");
 	if (r->actions_format && !o->actions)
 		return cli_usage_error("plan: --actions-format goes with --actions FILE");
+	if (r->force && !o->actions)
+		return cli_usage_error("plan: --force goes with --actions FILE");
+	if (o->actions && !r->force && list_exists(o->actions))
+		return EXIT_INPUT;
 	if (r->target)
 		target = r->target[0] == 'A' ? CSM_GRADE_A : r->target[0] == 'B' ? CSM_GRADE_B : CSM_GRADE_C;
 	if (r->budget)
@@ -913,6 +938,8 @@ static const cli_opt plan_opts[] = {
          "also write the plan as an action list (csm-actions/1) to track; .xlsx: a sheet with drop-downs"},
     {"--actions-format", NULL, CLI_STR, 0, REPORT_ARG(actions_format), 0, 0, "json|csv|xlsx",
          "the form of the action list (default: by the extension of --actions, else json)"},
+    {"--force", NULL, CLI_FLAG, 0, REPORT_ARG(force), 0, 0, NULL,
+         "replace the file --actions names if it exists (its statuses and notes are lost)"},
     OPT_JSON("one JSON document instead of text"),
     OPT_LANG,
     OPT_BENCHMARK,
@@ -934,7 +961,8 @@ const cli_command cli_cmd_plan = {
     "next) is reached. --actions writes one action per item to raise (owner, effort,\n"
     "cost and first step from its tip; due the file's target date; status open) to\n"
     "edit and give back to 'csm score --previous OLD --actions FILE' next time; as\n"
-    ".xlsx, a sheet with a status drop-down in --lang and a date check on the due date.",
+    ".xlsx, a sheet with a status drop-down in --lang and a date check on the due date.\n"
+    "An existing list is not replaced without --force: it holds what was done since.",
     plan_opts, sizeof(report_args), run_plan,
 };
 

@@ -62,9 +62,15 @@ static void score_one(score_job *j, int i)
 	const csm_tips *tips = NULL;
 	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
 	if (!rc && csm_questionnaire_choice_count(q) > 0) {
-		/* its own scale: points and the small company's result, no levels or benchmark */
+		/* its own scale: points and the small company's result; its peers in
+		 * a benchmark in points given with --benchmark (the default one is of levels) */
 		csm_points *p = NULL;
-		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))))
+		if (!(rc = csm_points_compute(&p, q, a, cli_flags(o))) && j->b &&
+		    (o->benchmark || csm_benchmark_max_points(j->b) > 0)) {
+			csm_points_use_industries(p, o->industries);
+			rc = csm_points_set_benchmark(p, j->b, a);
+		}
+		if (!rc)
 			rc = o->json ? csm_points_render_json(&j->text[i], p, a, o->files[i])
 			             : csm_points_render_text(&j->text[i], p, a, o->lang);
 		csm_points_free(p);
@@ -258,7 +264,8 @@ static const cli_opt score_opts[] = {
 const cli_command cli_cmd_score = {
     "score", "score answers files: grade, comparison, hints, plan",
     "csm score FILE... [options]",
-    "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note]),\n"
+    "Scores each answers file (csm-answers/1 JSON, or CSV item,level[,evidence,note];\n"
+    "the column level may be headed answer, as the template of a scale names it),\n"
     "grades it with the benchmark's thresholds and compares it with the benchmark\n"
     "(default: the shipped 2020 trial benchmark). Text by default; with --json one\n"
     "csm-score/1 document per line. --questionnaire, --industry and --org fill in\n"

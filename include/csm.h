@@ -28,9 +28,10 @@
  *    thread.
  *  - Loaded data is read-only once made and may be shared between threads
  *    without locking: csm_questionnaire (except csm_questionnaire_set_weights,
- *    which must be called before sharing), csm_tips, csm_industries,
- *    csm_benchmark, csm_actions (analyses on several threads may follow up
- *    one), and a csm_context (its caches lock themselves).
+ *    which must be called before sharing), csm_tips (and each csm_tip it
+ *    lends), csm_industries, csm_benchmark, csm_actions (analyses on several
+ *    threads may follow up one), and a csm_context (its caches lock
+ *    themselves).
  *  - Results are owned by one thread at a time: csm_answers, csm_score,
  *    csm_analysis (and its setters), csm_plan, csm_aggregator, csm_lines,
  *    csm_supply, csm_karte_maker and csm_db may be handed from thread to thread, but not
@@ -326,7 +327,21 @@ CSM_EXTERN const char *csm_item_mark(const csm_questionnaire *q, size_t i, size_
 /* Tips (tips/NAME.json, format csm-tips/1)                                  */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * A collection of tips (opaque): what to do about a weak item, loaded from
+ * data. Made by csm_tips_parse() or csm_tips_open(), the caller's, freed with
+ * csm_tips_free().
+ */
 typedef struct csm_tips csm_tips;
+
+/**
+ * One tip of a csm_tips collection (opaque). Borrowed: it is owned by the
+ * collection it came from (csm_tips_get(), csm_tips_find()), as are all the
+ * texts read from it, and stays valid until that collection is freed. It is
+ * never freed on its own, and is read-only, so it may be shared between
+ * threads like its collection.
+ */
+typedef struct csm_tip csm_tip;
 
 /** Parse a tips file. Free with csm_tips_free(). */
 CSM_EXTERN int csm_tips_parse(csm_tips **out, const char *data, size_t len, const char *name);
@@ -337,20 +352,68 @@ CSM_EXTERN int csm_tips_parse(csm_tips **out, const char *data, size_t len, cons
  */
 CSM_EXTERN int csm_tips_open(csm_tips **out, const char *data_dir);
 
-/** Free a tips collection. NULL is allowed. */
+/** Free a tips collection and every tip in it. NULL is allowed. */
 CSM_EXTERN void csm_tips_free(csm_tips *t);
 
 /** Number of tips. */
 CSM_EXTERN size_t csm_tips_count(const csm_tips *t);
 
-/** Id of tip `i` (0-based). */
-CSM_EXTERN const char *csm_tip_id(const csm_tips *t, size_t i);
+/**
+ * Tip `i` (0-based; the files in name order, each file's tips in its order),
+ * borrowed from `t` (valid until csm_tips_free()); NULL when `t` is NULL or
+ * `i` >= csm_tips_count().
+ */
+CSM_EXTERN const csm_tip *csm_tips_get(const csm_tips *t, size_t i);
 
-/** Title of tip `id` in `lang`, or NULL if there is no such tip. */
-CSM_EXTERN const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang lang);
+/**
+ * The tip with id `id` into `*out`, borrowed from `t` (valid until
+ * csm_tips_free(); not to be freed). CSM_ENOTFOUND (with a message naming
+ * the id) if `t` has no such tip; `*out` is then NULL.
+ */
+CSM_EXTERN int csm_tips_find(const csm_tip **out, const csm_tips *t, const char *id);
 
-/** The concrete next action of tip `id` in `lang`, or NULL if there is no such tip. */
-CSM_EXTERN const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang);
+/** The texts a tip carries (csm_tip_text()). */
+typedef enum csm_tip_field {
+	CSM_TIP_ID = 0,         /**< its id, e.g. "1-1" (the same in both languages; always present) */
+	CSM_TIP_TITLE = 1,      /**< its title (always present) */
+	CSM_TIP_ACTION = 2,     /**< the short next action cited in hints (always present) */
+	CSM_TIP_PROBLEM = 3,    /**< the problem it addresses (optional) */
+	CSM_TIP_FIRST_STEP = 4, /**< what can be done this month (optional) */
+	CSM_TIP_OWNER = 5,      /**< who usually owns it (optional) */
+	CSM_TIP_CHECKED = 6     /**< "YYYY-MM": when its facts were last checked (the same in both languages; optional) */
+} csm_tip_field;
+
+/**
+ * Text `field` of `tip` in `lang`, owned by the tip's collection (valid until
+ * csm_tips_free()); NULL where the data has none, or when `tip` is NULL or
+ * `field` or `lang` is out of range.
+ */
+CSM_EXTERN const char *csm_tip_text(const csm_tip *tip, csm_tip_field field, csm_lang lang);
+
+/**
+ * The number of concrete actions of `tip` in `lang` (the data's "actions",
+ * 1..10 where given), or 0 where it gives none or `tip` is NULL or `lang` is
+ * out of range. The count is the same in both languages for the tips shipped
+ * with csm, but the data does not require it.
+ */
+CSM_EXTERN size_t csm_tip_action_count(const csm_tip *tip, csm_lang lang);
+
+/**
+ * Concrete action `i` (0-based, in order; i < csm_tip_action_count(tip,
+ * lang)) of `tip` in `lang`, owned by the tip's collection (valid until
+ * csm_tips_free()); NULL when `i` is out of range, `tip` is NULL or `lang`
+ * is out of range. Not the short next action: that is CSM_TIP_ACTION.
+ */
+CSM_EXTERN const char *csm_tip_action(const csm_tip *tip, size_t i, csm_lang lang);
+
+/** The staff time `tip` takes: 'S', 'M' or 'L', or 0 where the data does not say or `tip` is NULL. */
+CSM_EXTERN char csm_tip_effort(const csm_tip *tip);
+
+/** The money `tip` costs: 'S', 'M' or 'L', or 0 where the data does not say or `tip` is NULL. */
+CSM_EXTERN char csm_tip_cost(const csm_tip *tip);
+
+/** The level (2..5) `tip` mainly helps reach, or 0 where the data does not say or `tip` is NULL. */
+CSM_EXTERN int csm_tip_helps_reach(const csm_tip *tip);
 
 /** What a tip says to do, by the money a small company can spend on it. */
 typedef enum csm_budget {
@@ -361,35 +424,13 @@ typedef enum csm_budget {
 #define CSM_BUDGETS 3
 
 /**
- * What tip `id` says to do with budget `b`, in `lang` (owned by `t`, valid
- * until csm_tips_free()); NULL if there is no such tip, or the tip gives no
- * budget advice (the field "budget" is optional: the tips for large companies
- * have none).
+ * What `tip` says to do with budget `b`, in `lang`, owned by the tip's
+ * collection (valid until csm_tips_free()). NULL when the tip gives no budget
+ * advice (the data's "budget" is optional: the tips for large companies have
+ * none; a tip that has it answers all three budgets), or when `tip` is NULL
+ * or `b` or `lang` is out of range.
  */
-CSM_EXTERN const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang);
-
-/** Everything a tip says, in one language. Strings are NULL where the data has none. */
-typedef struct csm_tip_info {
-	const char *id;
-	const char *title;
-	const char *action;         /**< the short next action cited in hints */
-	const char *problem;        /**< the problem it addresses */
-	size_t action_count;
-	const char *const *actions; /**< concrete actions, in order */
-	const char *first_step;     /**< what can be done this month */
-	const char *owner;          /**< who usually owns it */
-	char effort;                /**< 'S', 'M', 'L' (staff time), or 0 */
-	char cost;                  /**< 'S', 'M', 'L' (money), or 0 */
-	int helps_reach;            /**< the level 2..5 it mainly helps reach, or 0 */
-	const char *checked;        /**< "YYYY-MM": when its facts were last checked, or NULL */
-	const char *budget[CSM_BUDGETS]; /**< by csm_budget, as csm_tip_budget(); all NULL or all set */
-} csm_tip_info;
-
-/**
- * Tip `id` in `lang` into `*out` (pointers owned by `t`). CSM_ENOTFOUND if
- * there is no such tip.
- */
-CSM_EXTERN int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang);
+CSM_EXTERN const char *csm_tip_budget(const csm_tip *tip, csm_budget b, csm_lang lang);
 
 /** Tip `id` as readable text in `lang`. Caller frees `*out` with csm_free(). */
 CSM_EXTERN int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang);
@@ -452,6 +493,8 @@ CSM_EXTERN const char *csm_industry_ci_label(const csm_industries *ind, const ch
 /* ------------------------------------------------------------------------ */
 
 typedef struct csm_answers csm_answers;
+/* A benchmark (csm-benchmark/1): see "Benchmarks" below; named here for the points' peers. */
+typedef struct csm_benchmark csm_benchmark;
 
 /** What an answers file says of one item. */
 typedef enum csm_answer_kind {
@@ -806,6 +849,39 @@ CSM_EXTERN size_t csm_points_unanswered_count(const csm_points *p);
 /** The choice index item `i` of the questionnaire was answered with, or -1 (not answered). */
 CSM_EXTERN int csm_points_item_choice(const csm_points *p, size_t i);
 
+/**
+ * Compare `p` with its peers in benchmark `b` (borrowed; it must outlive
+ * `p`): a benchmark in points of the same questionnaire (csm bench
+ * aggregate or csm db export of its answers). Its group "all" and the group
+ * of the organization's industry in `a` (industry:<id>, when the benchmark
+ * publishes it) are then shown by csm_points_render_text() and _json(): the
+ * peers' mean total, the company's percentile among them (not within a group
+ * under the benchmark's min_group), and per part the peers' mean. A benchmark
+ * that is not one in points of this questionnaire is not an error: the
+ * outputs say that it does not compare. 0, or CSM_EINVALID for a NULL.
+ */
+CSM_EXTERN int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a);
+
+/**
+ * Use `ind` (borrowed, kept until `p` is freed; may be NULL) for the peers of
+ * csm_points_set_benchmark(): an industry renamed in `ind` is compared under
+ * its new id; where the benchmark does not publish the industry's own group,
+ * its parent group (e.g. "finance" for "bank") is compared with, as a karte
+ * does; and the group is named by its label in the outputs ("Banks", not
+ * "bank"). Call it before or after csm_points_set_benchmark().
+ */
+CSM_EXTERN void csm_points_use_industries(csm_points *p, const csm_industries *ind);
+
+/**
+ * The peers of csm_points_set_benchmark(): group "all" (`industry` 0) or the
+ * industry's (1). Returns 2 with the mean total points, the company's
+ * percentile (0..100: the share of the group below its total, ties counting
+ * half) and the group's size; 1 with the mean and size but no percentile
+ * (the group is under min_group, or gives no distribution); 0 when there is
+ * no such group or benchmark to compare with.
+ */
+CSM_EXTERN int csm_points_peers(double *mean, double *percentile, unsigned *n, const csm_points *p, int industry);
+
 /** Where a company stands on the SME guideline's steps (csm_sme_result). */
 typedef enum csm_sme_step {
 	CSM_SME_STEP_BASICS = 1,    /**< start with the five basic measures */
@@ -903,7 +979,7 @@ CSM_EXTERN int csm_score_csf(double *out, unsigned *items, const csm_score *s, c
 /* Benchmarks (csm-benchmark/1)                                             */
 /* ------------------------------------------------------------------------ */
 
-typedef struct csm_benchmark csm_benchmark;
+/* csm_benchmark is declared with csm_answers above. */
 
 /** Parse a `csm-benchmark/1` file. Free with csm_benchmark_free(). */
 CSM_EXTERN int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const char *name);
@@ -978,6 +1054,23 @@ CSM_EXTERN unsigned csm_benchmark_group_n(const csm_benchmark *b, size_t i);
 /** Mean of directive `d` (1..10) in group `i` into `*out`; returns 1, or 0 if the group has none
  *  (or there is no group `i` or directive `d`). */
 CSM_EXTERN int csm_benchmark_group_mean(double *out, const csm_benchmark *b, size_t i, int d);
+
+/**
+ * The most points of a benchmark in points (built from a questionnaire with
+ * its own answer scale, such as sme-check: "points": {"max", "parts_max"}
+ * instead of "grading"); 0 for a benchmark of levels. Its groups' means
+ * (csm_benchmark_group_mean()) are per part (1..csm_benchmark_part_count()),
+ * and their overall is the total points (csm_benchmark_group_overall_mean(),
+ * csm_benchmark_percentile()).
+ */
+CSM_EXTERN int csm_benchmark_max_points(const csm_benchmark *b);
+
+/** The number of parts of a benchmark in points; 0 for one of levels. */
+CSM_EXTERN int csm_benchmark_part_count(const csm_benchmark *b);
+
+/** The mean total points of group `i` of a benchmark in points into `*out`;
+ *  returns 1, or 0 where the group gives none (and for a benchmark of levels). */
+CSM_EXTERN int csm_benchmark_group_overall_mean(double *out, const csm_benchmark *b, size_t i);
 
 /**
  * The percentile (0..100) of `overall` within group `i`: the share of the

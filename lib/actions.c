@@ -114,21 +114,21 @@ static int add_made(csm_actions *acts, const csm_questionnaire *q, size_t k, int
 {
 	size_t i = acts->n++;
 	csm_action *x = &acts->v[i];
-	csm_tip_info tip;
+	/* the item's first tip; an unknown one leaves the tip's columns empty (NULL accessors) */
+	const csm_tip *tip = q->items[k].tip_count ? csm__tips_lookup(tips, q->items[k].tips[0]) : NULL;
+	const char *first_step = csm_tip_text(tip, CSM_TIP_FIRST_STEP, lang);
 	int rc;
-	memset(&tip, 0, sizeof tip);
 	x->directive = q->items[k].directive;
 	x->from = from;
 	x->to = to;
 	x->status = CSM_ACTION_OPEN;
-	if (q->items[k].tip_count && tips && csm_tip_get(&tip, tips, q->items[k].tips[0], lang) != 0)
-		memset(&tip, 0, sizeof tip);
-	x->effort = tip.effort;
-	x->cost = tip.cost;
+	x->effort = csm_tip_effort(tip);
+	x->cost = csm_tip_cost(tip);
 	if ((rc = set_text(acts, i, C_ITEM, q->items[k].id)) ||
 	    (rc = set_text(acts, i, C_TIP, q->items[k].tip_count ? q->items[k].tips[0] : NULL)) ||
-	    (rc = set_text(acts, i, C_FIRST_STEP, tip.first_step ? tip.first_step : tip.action)) ||
-	    (rc = set_text(acts, i, C_OWNER, tip.owner)) || (rc = set_text(acts, i, C_DUE, csm_answers_target_by(a))))
+	    (rc = set_text(acts, i, C_FIRST_STEP, first_step ? first_step : csm_tip_text(tip, CSM_TIP_ACTION, lang))) ||
+	    (rc = set_text(acts, i, C_OWNER, csm_tip_text(tip, CSM_TIP_OWNER, lang))) ||
+	    (rc = set_text(acts, i, C_DUE, csm_answers_target_by(a))))
 		return rc;
 	link_strings(acts, i);
 	return 0;

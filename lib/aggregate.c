@@ -88,6 +88,10 @@ typedef struct industry_groups {
 
 struct csm_aggregator {
 	const csm_questionnaire *q;
+	/* A questionnaire with its own scale (sme-check): its parts' points take
+	 * the directives' place, the total points the overall's; no grades. */
+	int points;
+	int max_points, part_max[CSM_DIRECTIVES]; /* the most points, in all and per part */
 	const csm_industries *ind; /* NULL: industries as given, no parent groups */
 	csm_grading grading;
 	unsigned min_group;
@@ -378,9 +382,7 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	size_t i;
 
 	*out = NULL;
-	if (q->choice_count)
-		return csm__scale_refuse(q, NULL, "the benchmark aggregate (of levels)");
-	if (!csm__grading_valid(&opt->grading))
+	if (!q->choice_count && !csm__grading_valid(&opt->grading))
 		return csm__err(CSM_EINVALID, "grading thresholds must satisfy 0 < B < A <= 5");
 	if (opt->min_group < 1 || opt->min_group > 1000000)
 		return csm__err(CSM_EINVALID, "the minimum group size must be 1 or more");
@@ -389,6 +391,15 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	if (!(ag = calloc(1, sizeof *ag)))
 		return csm__nomem();
 	ag->q = q;
+	ag->points = q->choice_count > 0;
+	for (i = 0; ag->points && i < q->item_count; i++) {
+		ag->part_max[q->items[i].directive - 1] += q->choices[q->best_choice].points;
+		ag->max_points += q->choices[q->best_choice].points;
+	}
+	if (ag->points && ag->max_points <= 0) {
+		csm_aggregator_free(ag);
+		return csm__err(CSM_EINVALID, "questionnaire %s: its scale gives no points to aggregate", q->id);
+	}
 	ag->ind = opt->industries;
 	ag->grading = opt->grading;
 	ag->min_group = opt->min_group;
@@ -400,8 +411,8 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 		csm_aggregator_free(ag);
 		return csm__nomem();
 	}
-	/* The fixed groups exist, and come first, even when empty. */
-	for (i = 0; i < 4; i++)
+	/* The fixed groups exist, and come first, even when empty (points have no grades). */
+	for (i = 0; i < (ag->points ? 1u : 4u); i++)
 		if ((rc = group_get(&g, ag, fixed[i], i ? 1 : 0))) {
 			csm_aggregator_free(ag);
 			return rc;
@@ -535,6 +546,34 @@ static void industry_of(industry_groups *out, csm_aggregator *ag, const char *id
 	}
 }
 
+/* An assessment in points as a score: part g's points as directive g's
+ * score, the total as the overall, no grade. The histograms and the member
+ * tokens then take it as they take levels. Free with csm_score_free(). */
+static int points_vector(csm_score **out, const csm_questionnaire *q, const csm_answers *a, unsigned flags)
+{
+	csm_points *p = NULL;
+	csm_score *s;
+	int g, rc;
+	*out = NULL;
+	if ((rc = csm_points_compute(&p, q, a, flags)))
+		return rc;
+	if (!(s = calloc(1, sizeof *s))) {
+		csm_points_free(p);
+		return csm__nomem();
+	}
+	s->q = q;
+	for (g = 1; g <= q->group_count; g++) {
+		s->dir[g - 1].has_score = 1;
+		s->dir[g - 1].score = csm_points_group(p, g);
+	}
+	s->overall = csm_points_total(p);
+	s->has_overall = 1;
+	s->grade = CSM_GRADE_NONE;
+	csm_points_free(p);
+	*out = s;
+	return 0;
+}
+
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
 {
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
@@ -554,8 +593,12 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 		ag->skipped++;
 		return 1;
 	}
-	if ((rc = csm_score_compute(&s, ag->q, a, &ag->grading, flags)))
+	if (ag->points) {
+		if ((rc = points_vector(&s, ag->q, a, flags)))
+			return rc;
+	} else if ((rc = csm_score_compute(&s, ag->q, a, &ag->grading, flags))) {
 		return rc;
+	}
 	if (!s->has_overall) {
 		csm_score_free(s);
 		return csm__err(CSM_EINVALID, "%s: no directive has a score (every item is n/a or unanswered)", a->name);
@@ -585,7 +628,7 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, vid, m)))
 		goto done;
 	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
-	if ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m)))
+	if (!ag->points && ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m))))
 		goto done;
 	if (industry) {
 		industry_groups ig;
@@ -1135,6 +1178,16 @@ static int export_write(char **out, const csm_aggregator *ag)
 		ov = stats_of(&g->overall);
 		m->has_overall_mean = 1;
 		m->overall_mean = ov.mean;
+		if (ag->points) { /* the total's distribution is what a company is placed in */
+			m->has_overall_stats = 1;
+			m->overall_stat[CSM__STAT_MEAN] = ov.mean;
+			m->overall_stat[CSM__STAT_SD] = ov.sd;
+			m->overall_stat[CSM__STAT_Q1] = ov.q[0];
+			m->overall_stat[CSM__STAT_MEDIAN] = ov.q[1];
+			m->overall_stat[CSM__STAT_Q3] = ov.q[2];
+			m->overall_stat[CSM__STAT_MIN] = ov.min;
+			m->overall_stat[CSM__STAT_MAX] = ov.max;
+		}
 		m->overall.b = g->overall.b;
 		m->overall.n = g->overall.n;
 		ng++;
@@ -1150,6 +1203,11 @@ static int export_write(char **out, const csm_aggregator *ag)
 	doc.list_suppressed = 1;
 	doc.suppressed = sup;
 	doc.nsuppressed = ns;
+	if (ag->points) {
+		doc.max_points = ag->max_points;
+		doc.parts = ag->q->group_count;
+		memcpy(doc.part_max, ag->part_max, sizeof doc.part_max);
+	}
 	rc = csm__benchmark_write(out, &doc, CSM__BENCH_LINES);
 	free(gs);
 	free(sup);

@@ -314,8 +314,7 @@ static int label_group(csm_analysis *an)
  * no parent: only the industry's own group. */
 static int pick_industry_group(csm_analysis *an)
 {
-	const char *id = csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY), *parent;
-	an->industry = id && csm_industry_renamed(an->industries, id) ? csm_industry_renamed(an->industries, id) : id;
+	an->industry = csm__industry_current(an->industries, csm_answers_field_get(an->a, CSM_FIELD_ORG_INDUSTRY));
 	an->industry_index = -1;
 	an->industry_key[0] = '\0';
 	an->has_percentile = 0;
@@ -323,14 +322,7 @@ static int pick_industry_group(csm_analysis *an)
 		return 0;
 	if (!an->compares) /* no group to compare with: the label only */
 		return label_group(an);
-	csm__industry_key(an->industry_key, an->industry);
-	if ((an->industry_index = csm_benchmark_group_find(an->b, an->industry_key)) < 0 &&
-	    (parent = csm_industry_parent(an->industries, an->industry)) && strcmp(parent, an->industry) != 0) {
-		char key[CSM__KEY_MAX];
-		csm__industry_key(key, parent);
-		if ((an->industry_index = csm_benchmark_group_find(an->b, key)) >= 0)
-			memcpy(an->industry_key, key, sizeof key);
-	}
+	an->industry_index = csm__industry_group(an->industry_key, an->b, an->industries, an->industry);
 	/* no percentile within a group smaller than the benchmark's minimum:
 	 * in a group of 2 it only says which of the two is ahead */
 	if (an->industry_index >= 0 && csm_benchmark_group_n(an->b, (size_t)an->industry_index) >= csm_benchmark_min_group(an->b))

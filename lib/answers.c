@@ -19,11 +19,13 @@ void csm_answers_free(csm_answers *a)
 		return;
 	for (i = 0; i < a->count; i++) {
 		uintptr_t id = (uintptr_t)a->items[i].id, pool = (uintptr_t)a->ids;
+		uintptr_t ch = (uintptr_t)a->items[i].choice; /* the database's export keeps choices in the block too */
 		if (!(a->ids && id >= pool && id < pool + a->ids_len))
 			free(a->items[i].id);
 		free(a->items[i].evidence);
 		free(a->items[i].note);
-		free(a->items[i].choice);
+		if (!(a->ids && ch >= pool && ch < pool + a->ids_len))
+			free(a->items[i].choice);
 	}
 	for (i = 0; i < a->assessor_count; i++) {
 		free(a->assessor_name[i]);
@@ -566,6 +568,10 @@ typedef struct csv_state {
 	int rc;
 } csv_state;
 
+/* The name of the answer column: a questionnaire with its own scale is
+ * answered with its choices, not levels. */
+static const char *answer_column(const csm_questionnaire *q) { return q && q->choice_count ? "answer" : "level"; }
+
 static char *trim(char *s)
 {
 	char *e;
@@ -596,8 +602,11 @@ static void csv_field(void *data, size_t len, void *ctx)
 			h[i] = (char)tolower((unsigned char)h[i]);
 		{
 			char *t = trim(h);
-			col = strcmp(t, "item") == 0       ? COL_ITEM
-			      : strcmp(t, "level") == 0    ? COL_LEVEL
+			/* "answer" heads the column of a questionnaire with its own
+			 * scale (its template writes it); "level" stays accepted for
+			 * every questionnaire, as files made before say it. */
+			col = strcmp(t, "item") == 0                                  ? COL_ITEM
+			      : (strcmp(t, "level") == 0 || strcmp(t, "answer") == 0) ? COL_LEVEL
 			      : strcmp(t, "evidence") == 0 ? COL_EVIDENCE
 			      : strcmp(t, "note") == 0     ? COL_NOTE
 			      : (strcmp(t, "question") == 0 || strcmp(t, "directive") == 0 || strcmp(t, "topic") == 0)
@@ -605,10 +614,11 @@ static void csv_field(void *data, size_t len, void *ctx)
 			          : COL_UNKNOWN;
 			if (col == COL_UNKNOWN)
 				csm__problem(st->p,
-				             "%s: row 1: unknown column \"%.30s\" (expected item, level, evidence, note)",
-				             st->a->name, t);
+				             "%s: row 1: unknown column \"%.30s\" (expected item, %s, evidence, note)",
+				             st->a->name, t, answer_column(st->q));
 			else if (col < COL_IGNORED && st->have[col]++)
-				csm__problem(st->p, "%s: row 1: column \"%s\" appears twice", st->a->name, t);
+				csm__problem(st->p, "%s: row 1: column \"%s\" appears twice%s", st->a->name, t,
+				             col == COL_LEVEL ? " (level and answer name the same column)" : "");
 		}
 		st->col_of[f] = col;
 		st->ncols = f + 1;
@@ -645,7 +655,8 @@ static void csv_row(int term, void *ctx)
 		goto next;
 	if (st->row == 1) {
 		if (!st->have[COL_ITEM] || !st->have[COL_LEVEL])
-			csm__problem(st->p, "%s: row 1: the header must name the columns item and level", name);
+			csm__problem(st->p, "%s: row 1: the header must name the columns item and %s", name,
+			             answer_column(st->q));
 		goto next;
 	}
 	if (!st->have[COL_ITEM] || !st->have[COL_LEVEL])
@@ -744,7 +755,8 @@ static int parse_csv(csm_answers *a, const char *data, size_t len, csm__problems
 	if (st.rc)
 		return st.rc;
 	if (st.row == 1)
-		csm__problem(p, "%s: empty file (expected a header row item,level,evidence,note)", a->name);
+		csm__problem(p, "%s: empty file (expected a header row item,%s,evidence,note)", a->name,
+		             answer_column(st.q));
 	return 0;
 }
 
@@ -956,8 +968,8 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 				csm__problem(&p, "%s: item %s: missing (%s)", a->name, q->items[i].id,
 				             what.s ? what.s : "give a level 1..5 or \"n/a\"");
 			else if (ans->kind == CSM_ANSWER_NULL)
-				csm__problem(&p, "%s: item %s: not answered yet (level is empty; --allow-partial scores anyway)",
-				             a->name, q->items[i].id);
+				csm__problem(&p, "%s: item %s: not answered yet (%s is empty; --allow-partial scores anyway)",
+				             a->name, q->items[i].id, answer_column(q));
 		}
 		csm__buf_free(&what);
 	}
@@ -1039,7 +1051,7 @@ int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang lang)
 	size_t i;
 	/* The BOM tells spreadsheet programs the file is UTF-8; CRLF as they write it.
 	 * The question columns are for the person filling it in; csm ignores them. */
-	csm__buf_puts(&b, "\xEF\xBB\xBFitem,level,evidence,note,directive,question\r\n");
+	csm__buf_printf(&b, "\xEF\xBB\xBFitem,%s,evidence,note,directive,question\r\n", answer_column(q));
 	for (i = 0; i < q->item_count; i++) {
 		csm__buf_printf(&b, "%s,,,,%d,", q->items[i].id, q->items[i].directive);
 		csm__buf_csv(&b, q->items[i].text[CSM_ITEM_QUESTION][lang]);

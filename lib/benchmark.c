@@ -18,6 +18,8 @@ typedef struct csm__group {
 	double *ov_values; /* distribution of overall scores, if given */
 	double *ov_counts;
 	size_t ov_n;
+	int has_ov_mean;   /* "overall": {"mean"} */
+	double ov_mean;
 } csm__group;
 
 struct csm_benchmark {
@@ -25,6 +27,9 @@ struct csm_benchmark {
 	csm_grading grading;
 	int grading_estimated; /* "grading": {"estimated": true} */
 	unsigned min_group;    /* no percentile within a smaller group */
+	int max_points;        /* a benchmark in points ("points": {"max", "parts_max"}); 0: levels */
+	int parts;             /* its parts: the length of the groups' arrays */
+	int part_max[CSM_DIRECTIVES];
 	csm__group *groups;
 	size_t count;
 };
@@ -61,13 +66,28 @@ static int valid_bench_date(const char *s)
 	return csm__valid_date(day);
 }
 
-/* "overall": {"histogram": {"values": [...], "counts": [...]}} */
-static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const char *name)
+/* The range of a group's values: scores 0..5, or points -max..max (a
+ * "don't know" may count below 0). */
+static int value_ok(const csm_benchmark *b, double v)
 {
-	const cJSON *h = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(e, "overall"), "histogram");
+	return b->max_points ? v >= -b->max_points && v <= b->max_points : v >= 0 && v <= 5;
+}
+
+/* "overall": {"mean": ..., "histogram": {"values": [...], "counts": [...]}} */
+static void parse_overall(csm__group *g, const csm_benchmark *b, const cJSON *e, csm__problems *p, const char *name)
+{
+	const cJSON *ov = cJSON_GetObjectItemCaseSensitive(e, "overall");
+	const cJSON *h = cJSON_GetObjectItemCaseSensitive(ov, "histogram"), *mean;
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(h, "values"), *c = cJSON_GetObjectItemCaseSensitive(h, "counts");
 	const cJSON *x, *y;
 	int n = cJSON_GetArraySize(v);
+	if (b->max_points && (mean = cJSON_GetObjectItemCaseSensitive(ov, "mean"))) {
+		if (!cJSON_IsNumber(mean) || !value_ok(b, mean->valuedouble))
+			csm__problem(p, "%s: group %s: overall.mean: expected points -%d..%d", name, g->key, b->max_points,
+			             b->max_points);
+		else
+			g->ov_mean = mean->valuedouble, g->has_ov_mean = 1;
+	}
 	if (!h)
 		return;
 	if (!cJSON_IsArray(v) || !cJSON_IsArray(c) || n != cJSON_GetArraySize(c) || n < 1 || n > 1000000) {
@@ -81,9 +101,13 @@ static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const
 		return;
 	}
 	for (x = v->child, y = c->child; x && y; x = x->next, y = y->next) {
-		if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) || !(x->valuedouble >= 0 && x->valuedouble <= 5) ||
-		    !(y->valuedouble >= 0)) {
-			csm__problem(p, "%s: group %s: overall.histogram: expected scores 0..5 and counts >= 0", name, g->key);
+		if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) || !value_ok(b, x->valuedouble) || !(y->valuedouble >= 0)) {
+			if (b->max_points)
+				csm__problem(p, "%s: group %s: overall.histogram: expected points -%d..%d and counts >= 0", name,
+				             g->key, b->max_points, b->max_points);
+			else
+				csm__problem(p, "%s: group %s: overall.histogram: expected scores 0..5 and counts >= 0", name,
+				             g->key);
 			return;
 		}
 		g->ov_values[g->ov_n] = x->valuedouble;
@@ -91,7 +115,29 @@ static void parse_overall(csm__group *g, const cJSON *e, csm__problems *p, const
 	}
 }
 
-static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems *p, const char *name)
+/* A points benchmark's "mean": one number (or null) a part, -max..max. */
+static void parse_part_means(csm__group *g, const csm_benchmark *b, const cJSON *mean, csm__problems *p,
+                             const char *name)
+{
+	const cJSON *m;
+	int d = 0;
+	if (!cJSON_IsArray(mean) || cJSON_GetArraySize(mean) != b->parts) {
+		csm__problem(p, "%s: group %s: mean: expected an array of %d numbers (parts 1..%d)", name, g->key, b->parts,
+		             b->parts);
+		return;
+	}
+	cJSON_ArrayForEach(m, mean) {
+		if (cJSON_IsNumber(m) && m->valuedouble >= -b->part_max[d] && m->valuedouble <= b->part_max[d])
+			g->mean[d] = m->valuedouble, g->has[d] = 1;
+		else if (!cJSON_IsNull(m))
+			csm__problem(p, "%s: group %s: mean[%d]: expected points -%d..%d (part %d) or null", name, g->key, d,
+			             b->part_max[d], b->part_max[d], d + 1);
+		d++;
+	}
+}
+
+static void parse_group(csm__group *g, const csm_benchmark *b, const cJSON *e, int index, csm__problems *p,
+                        const char *name)
 {
 	const cJSON *key = cJSON_GetObjectItemCaseSensitive(e, "key");
 	const cJSON *n = cJSON_GetObjectItemCaseSensitive(e, "n");
@@ -111,7 +157,11 @@ static void parse_group(csm__group *g, const cJSON *e, int index, csm__problems 
 		csm__problem(p, "%s: group %s: n: expected a whole number of organizations", name, g->key);
 	else
 		g->n = (unsigned)n->valuedouble;
-	parse_overall(g, e, p, name);
+	parse_overall(g, b, e, p, name);
+	if (b->max_points) {
+		parse_part_means(g, b, mean, p, name);
+		return;
+	}
 	if (!cJSON_IsArray(mean) || cJSON_GetArraySize(mean) != CSM_DIRECTIVES) {
 		csm__problem(p, "%s: group %s: mean: expected an array of %d numbers (directives 1..%d)", name, g->key,
 		             CSM_DIRECTIVES, CSM_DIRECTIVES);
@@ -152,6 +202,45 @@ static int parse_meta(csm_benchmark *b, const cJSON *root, csm__problems *p, con
 	return !b->name || !b->source || !b->questionnaire || !b->date ? csm__nomem() : 0;
 }
 
+static void parse_min_group(csm_benchmark *b, const cJSON *mg, csm__problems *p, const char *name);
+
+/* A benchmark in points: "points": {"max": 100, "parts_max": [20, 52, 28]}
+ * where a benchmark of levels has "grading" (points are not graded), and
+ * "min_group". */
+static void parse_points(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
+{
+	const cJSON *pts = cJSON_GetObjectItemCaseSensitive(root, "points");
+	const cJSON *max = cJSON_GetObjectItemCaseSensitive(pts, "max");
+	const cJSON *parts = cJSON_GetObjectItemCaseSensitive(pts, "parts_max"), *e;
+	int n = cJSON_GetArraySize(parts), sum = 0;
+	parse_min_group(b, cJSON_GetObjectItemCaseSensitive(root, "min_group"), p, name);
+	if (!cJSON_IsNumber(max) || !(max->valuedouble >= 1 && max->valuedouble <= 100000) ||
+	    max->valuedouble != floor(max->valuedouble)) {
+		csm__problem(p, "%s: points.max: expected the most points, a whole number 1..100000", name);
+		return;
+	}
+	if (!cJSON_IsArray(parts) || n < 1 || n > CSM_DIRECTIVES) {
+		csm__problem(p, "%s: points.parts_max: expected an array of 1..%d numbers (each part's most points)", name,
+		             CSM_DIRECTIVES);
+		return;
+	}
+	cJSON_ArrayForEach(e, parts) {
+		if (!cJSON_IsNumber(e) || !(e->valuedouble >= 0 && e->valuedouble <= max->valuedouble) ||
+		    e->valuedouble != floor(e->valuedouble)) {
+			csm__problem(p, "%s: points.parts_max[%d]: expected a whole number 0..%g", name, b->parts,
+			             max->valuedouble);
+			return;
+		}
+		sum += (int)e->valuedouble;
+		b->part_max[b->parts++] = (int)e->valuedouble;
+	}
+	if (sum != (int)max->valuedouble) {
+		csm__problem(p, "%s: points: the parts' most points add up to %d, not max %g", name, sum, max->valuedouble);
+		return;
+	}
+	b->max_points = (int)max->valuedouble;
+}
+
 /* "grading": {"A", "B", "estimated"} and "min_group". */
 static void parse_grading(csm_benchmark *b, const cJSON *root, csm__problems *p, const char *name)
 {
@@ -171,6 +260,12 @@ static void parse_grading(csm_benchmark *b, const cJSON *root, csm__problems *p,
 			csm__problem(p, "%s: grading.estimated: expected true or false", name);
 		b->grading_estimated = cJSON_IsTrue(est);
 	}
+	parse_min_group(b, mg, p, name);
+}
+
+/* "min_group": k, default 5. */
+static void parse_min_group(csm_benchmark *b, const cJSON *mg, csm__problems *p, const char *name)
+{
 	b->min_group = CSM__DEFAULT_MIN_GROUP;
 	if (mg && (!cJSON_IsNumber(mg) || !(mg->valuedouble >= 1 && mg->valuedouble <= 1e6) ||
 	           mg->valuedouble != floor(mg->valuedouble)))
@@ -196,7 +291,7 @@ static int parse_groups(csm_benchmark *b, const cJSON *root, csm__problems *p, c
 			csm__problem(p, "%s: groups[%d]: expected an object", name, index++);
 			continue;
 		}
-		parse_group(g, e, index++, p, name);
+		parse_group(g, b, e, index++, p, name);
 		if (g->key)
 			b->count++;
 	}
@@ -246,9 +341,16 @@ int csm_benchmark_parse(csm_benchmark **out, const char *data, size_t len, const
 	}
 	if ((rc = parse_meta(b, root, &p, name)))
 		goto cleanup;
-	parse_grading(b, root, &p, name);
+	if (cJSON_GetObjectItemCaseSensitive(root, "points")) {
+		parse_points(b, root, &p, name);
+		if (!b->max_points) /* the groups cannot be read without it */
+			goto finish;
+	} else {
+		parse_grading(b, root, &p, name);
+	}
 	if ((rc = parse_groups(b, root, &p, name)) || (rc = finish_groups(b, &p, name)))
 		goto cleanup;
+finish:
 	rc = csm__problems_finish(&p);
 cleanup:
 	csm__problems_finish(&p);
@@ -284,7 +386,7 @@ const csm_grading *csm_benchmark_grading(const csm_benchmark *b) { return b ? &b
 int csm_benchmark_compares(const csm_benchmark *b, const csm_questionnaire *q)
 {
 	size_t i;
-	if (!b || !q)
+	if (!b || !q || (b->max_points > 0) != (q->choice_count > 0)) /* points and levels do not compare */
 		return 0;
 	if (strcmp(b->questionnaire, q->id) == 0)
 		return 2;
@@ -316,6 +418,21 @@ void csm__industry_key(char key[CSM__KEY_MAX], const char *industry)
 	snprintf(key, CSM__KEY_MAX, "industry:%s", industry);
 }
 
+int csm__industry_group(char key[CSM__KEY_MAX], const csm_benchmark *b, const csm_industries *ind, const char *industry)
+{
+	const char *parent;
+	int i;
+	csm__industry_key(key, industry);
+	if ((i = csm_benchmark_group_find(b, key)) < 0 && (parent = csm_industry_parent(ind, industry)) &&
+	    strcmp(parent, industry) != 0) {
+		char pkey[CSM__KEY_MAX];
+		csm__industry_key(pkey, parent);
+		if ((i = csm_benchmark_group_find(b, pkey)) >= 0)
+			memcpy(key, pkey, CSM__KEY_MAX);
+	}
+	return i;
+}
+
 int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 {
 	size_t i;
@@ -323,6 +440,18 @@ int csm_benchmark_group_find(const csm_benchmark *b, const char *key)
 		if (strcmp(b->groups[i].key, key) == 0)
 			return (int)i;
 	return -1;
+}
+
+int csm_benchmark_max_points(const csm_benchmark *b) { return b ? b->max_points : 0; }
+int csm_benchmark_part_count(const csm_benchmark *b) { return b ? b->parts : 0; }
+
+int csm_benchmark_group_overall_mean(double *out, const csm_benchmark *b, size_t i)
+{
+	CSM__ARGS(b && out);
+	if (i >= b->count || !b->groups[i].has_ov_mean)
+		return 0;
+	*out = b->groups[i].ov_mean;
+	return 1;
 }
 
 int csm_benchmark_group_mean(double *out, const csm_benchmark *b, size_t i, int d)
@@ -1013,9 +1142,12 @@ static void bw_hist(bw *w, const csm__bench_hist *h)
 	bw_close_object(w);
 }
 
-static void bw_group(bw *w, const csm__bench_group *g)
+static const char *const stat_name[CSM__STATS] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
+
+/* `parts`: the length of the per-directive arrays (CSM_DIRECTIVES, or a
+ * points benchmark's parts). */
+static void bw_group(bw *w, const csm__bench_group *g, int parts)
 {
-	static const char *const stat_name[CSM__STATS] = {"mean", "sd", "q1", "median", "q3", "min", "max"};
 	int s, d;
 	bw_element(w, 1);
 	bw_open(w, "{");
@@ -1028,7 +1160,7 @@ static void bw_group(bw *w, const csm__bench_group *g)
 			continue;
 		bw_key(w, stat_name[s], 0);
 		bw_open(w, "[");
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
+		for (d = 0; d < parts; d++) {
 			bw_element(w, 0);
 			if (g->missing[d])
 				csm__buf_puts(w->o, "null");
@@ -1040,7 +1172,7 @@ static void bw_group(bw *w, const csm__bench_group *g)
 	if (g->dir_hist) {
 		bw_key(w, "histogram", 0);
 		bw_open(w, "[");
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
+		for (d = 0; d < parts; d++) {
 			bw_element(w, 0);
 			bw_hist(w, &g->dir_hist[d]);
 		}
@@ -1051,6 +1183,10 @@ static void bw_group(bw *w, const csm__bench_group *g)
 	if (g->has_overall_mean) {
 		bw_key(w, "mean", 0);
 		bw_number(w, g->overall_mean);
+	}
+	for (s = 1; g->has_overall_stats && s < CSM__STATS; s++) {
+		bw_key(w, stat_name[s], 0);
+		bw_number(w, g->overall_stat[s]);
 	}
 	bw_key(w, "histogram", 0);
 	bw_hist(w, &g->overall);
@@ -1107,17 +1243,33 @@ int csm__benchmark_write(char **out, const csm__bench_doc *doc, csm__bench_layou
 		bw_key(&w, "min_group", 0);
 		bw_count(&w, doc->min_group);
 	}
-	bw_key(&w, "grading", 0);
-	bw_open(&w, "{");
-	bw_key(&w, "A", 0);
-	bw_number(&w, doc->grading.a);
-	bw_key(&w, "B", 0);
-	bw_number(&w, doc->grading.b);
-	if (doc->grading_estimated) {
-		bw_key(&w, "estimated", 0);
-		csm__buf_puts(&o, "true");
+	if (doc->max_points > 0) { /* points: no grades */
+		int d;
+		bw_key(&w, "points", 0);
+		bw_open(&w, "{");
+		bw_key(&w, "max", 0);
+		bw_count(&w, (unsigned long long)doc->max_points);
+		bw_key(&w, "parts_max", 0);
+		bw_open(&w, "[");
+		for (d = 0; d < doc->parts; d++) {
+			bw_element(&w, 0);
+			bw_number(&w, doc->part_max[d]);
+		}
+		bw_close_array(&w);
+		bw_close_object(&w);
+	} else {
+		bw_key(&w, "grading", 0);
+		bw_open(&w, "{");
+		bw_key(&w, "A", 0);
+		bw_number(&w, doc->grading.a);
+		bw_key(&w, "B", 0);
+		bw_number(&w, doc->grading.b);
+		if (doc->grading_estimated) {
+			bw_key(&w, "estimated", 0);
+			csm__buf_puts(&o, "true");
+		}
+		bw_close_object(&w);
 	}
-	bw_close_object(&w);
 	if (!w.indented) {
 		bw_key(&w, "min_group", 0);
 		bw_count(&w, doc->min_group);
@@ -1125,7 +1277,7 @@ int csm__benchmark_write(char **out, const csm__bench_doc *doc, csm__bench_layou
 	bw_key(&w, "groups", 1);
 	bw_open(&w, "[");
 	for (i = 0; i < doc->ngroups; i++)
-		bw_group(&w, &doc->groups[i]);
+		bw_group(&w, &doc->groups[i], doc->max_points > 0 ? doc->parts : CSM_DIRECTIVES);
 	bw_close_array(&w);
 	if (doc->list_suppressed) {
 		bw_key(&w, "suppressed", 1);

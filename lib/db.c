@@ -667,15 +667,19 @@ done:
 
 /* One answer as the answers file gives it: a level, "n/a", null, or an
  * object when it has evidence or a note. */
-static void answer_json(csm__buf *b, const char *item, csm_answer_kind kind, int level, const char *evidence,
-                        const char *note)
+static void answer_json(csm__buf *b, const char *item, csm_answer_kind kind, int level, const char *choice,
+                        const char *evidence, const char *note)
 {
-	char lv[16];
+	char lv[48];
 	const char *value = kind == CSM_ANSWER_LEVEL ? lv : kind == CSM_ANSWER_NA ? "\"n/a\"" : "null";
 	if (level >= 0 && level <= 9) /* as a rule; snprintf for what an old row may hold */
 		lv[0] = (char)('0' + level), lv[1] = '\0';
 	else
 		snprintf(lv, sizeof lv, "%d", level);
+	if (kind == CSM_ANSWER_CHOICE && choice && strlen(choice) <= 32) { /* a choice id, as the file gives it */
+		snprintf(lv, sizeof lv, "\"%s\"", choice);
+		value = lv;
+	}
 	csm__buf_json_string(b, item);
 	csm__buf_add(b, ":", 1);
 	if (!evidence && !note) {
@@ -758,7 +762,7 @@ static int records_row(query *q, void *ctx)
 	else
 		answer_json(&x->b, col_text(q, 1) ? col_text(q, 1) : "",
 		            col_int(q, 3) ? CSM_ANSWER_NA : col_text(q, 2) ? CSM_ANSWER_LEVEL : CSM_ANSWER_NULL,
-		            (int)col_int(q, 2), col_text(q, 4), col_text(q, 5));
+		            (int)col_int(q, 2), NULL, col_text(q, 4), col_text(q, 5));
 	return 0;
 }
 
@@ -1046,7 +1050,7 @@ static int answer_texts(stored *r, const csm_answers *a)
 	for (i = 0; i < a->count; i++) {
 		const csm__answer *an = &a->items[i];
 		size_t n = strlen(an->id), k = 0, m = 0;
-		char t[80], u[80];
+		char t[112], u[80];
 		if (i)
 			t[k++] = ',', u[m++] = ',';
 		if (n > 64) { /* not an item id: piece by piece */
@@ -1061,10 +1065,16 @@ static int answer_texts(stored *r, const csm_answers *a)
 			t[k++] = 'n';
 		else if (an->kind == CSM_ANSWER_LEVEL)
 			t[k++] = (char)('0' + an->level);
+		else if (an->kind == CSM_ANSWER_CHOICE && an->choice && strlen(an->choice) <= 32) {
+			/* a choice of the questionnaire's scale: "@" and its id (ids have no ',' or '=') */
+			size_t c = strlen(an->choice);
+			t[k++] = '@';
+			memcpy(t + k, an->choice, c), k += c;
+		}
 		csm__buf_add(&lv, t, k);
 		if (n > 64 || an->evidence || an->note || an->kind != CSM_ANSWER_LEVEL || an->level < 0 || an->level > 9) {
 			csm__buf_add(&js, u, m);
-			answer_json(&js, an->id, an->kind, an->level, an->evidence, an->note);
+			answer_json(&js, an->id, an->kind, an->level, an->choice, an->evidence, an->note);
 			continue;
 		}
 		u[m++] = '"';
@@ -1217,8 +1227,6 @@ int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	CSM__ARGS(db && a && q);
 	stored r;
 	int rc;
-	if (q->choice_count) /* the stored answers are levels; choices are not stored yet */
-		return csm__scale_refuse(q, a->name, "the database");
 	memset(&r, 0, sizeof r);
 	rc = store(db, a, q, opt, &r);
 	stored_free(&r);
@@ -1391,9 +1399,9 @@ static int same_id(const char *id, const char *p, size_t n)
  * answers, in the order stored. */
 static int levels_read(export_ctx *x, const char *p, long long id)
 {
-	while (p && *p) { /* item=L, item=n, item= */
-		const char *end = p;
-		size_t n, at = x->cur->count;
+	while (p && *p) { /* item=L, item=n, item=@choice, item= */
+		const char *end = p, *choice = NULL;
+		size_t n, c = 0, i, at = x->cur->count;
 		csm_answer_kind kind = CSM_ANSWER_NULL;
 		csm__answer *an;
 		int level = 0;
@@ -1407,6 +1415,14 @@ static int levels_read(export_ctx *x, const char *p, long long id)
 			kind = CSM_ANSWER_NA, end++;
 		else if (*end >= '1' && *end <= '5')
 			kind = CSM_ANSWER_LEVEL, level = *end++ - '0';
+		else if (*end == '@') { /* a choice: its index in this questionnaire's scale, -1 if it has none */
+			choice = ++end;
+			c = strcspn(choice, ",");
+			end += c;
+			if (c == 0 || c > 32)
+				return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
+			kind = CSM_ANSWER_CHOICE;
+		}
 		if (*end != ',' && *end != '\0')
 			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
 		if (at >= x->q->item_count + 1)
@@ -1426,6 +1442,17 @@ static int levels_read(export_ctx *x, const char *p, long long id)
 		}
 		an->kind = kind;
 		an->level = level;
+		an->choice = NULL;
+		if (choice) { /* in the ids block too, after the item's id (csm_answers_free knows the block) */
+			an->choice = x->cur->ids + x->cur->ids_len;
+			memcpy(an->choice, choice, c);
+			an->choice[c] = '\0';
+			x->cur->ids_len += c + 1;
+			for (i = 0; i < x->q->choice_count; i++)
+				if (strcmp(x->q->choices[i].id, an->choice) == 0)
+					break;
+			an->level = i < x->q->choice_count ? (int)i : -1;
+		}
 		p = *end ? end + 1 : end;
 	}
 	return 0;
@@ -1558,6 +1585,61 @@ static int record_group(void *ctx, const char *key, unsigned long long n, const 
 	return 0;
 }
 
+/* The groups of the earlier releases to the aggregator, which then publishes
+ * no group that would differ from one of them by fewer than k organizations. */
+static int read_priors(export_ctx *x)
+{
+	query *qy = NULL;
+	int rc;
+	if (!(rc = prepare(&qy, x->db,
+	                   "SELECT DISTINCT g.members FROM csm_release_group g JOIN csm_release r ON r.id = g.release_id"
+	                   " WHERE r.questionnaire = ?1",
+	                   1)) &&
+	    !(rc = bind_text(qy, 1, x->q->id)))
+		rc = each_row(qy, prior_row, x);
+	query_free(qy);
+	return rc;
+}
+
+/* The number of this release: one after the last (the export holds the
+ * lock, so no other export takes it). */
+static int next_release(long long *id, csm_db *db)
+{
+	query *qy = NULL;
+	int rc;
+	if (!(rc = prepare(&qy, db, "SELECT coalesce(max(id), 0) FROM csm_release", 0)) && (rc = run(qy)) >= 0) {
+		first_row(qy);
+		*id = col_int(qy, 0) + 1;
+		rc = 0;
+	}
+	query_free(qy);
+	return rc;
+}
+
+/* Log the release (number, questionnaire, year, k, time) and prepare the
+ * insert of its groups (x->ins), which later exports read as priors. */
+static int record_release(export_ctx *x, const csm_aggregate_options *opt)
+{
+	query *rel = NULL;
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!(rc = prepare(&rel, x->db,
+	                   "INSERT INTO csm_release (id, questionnaire, year, min_group, released_at)"
+	                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+	                   5)) &&
+	    !(rc = bind_int(rel, 1, x->release)) && !(rc = bind_text(rel, 2, x->q->id)) &&
+	    !(rc = bind_text(rel, 3, opt->year)) && !(rc = bind_int(rel, 4, opt->min_group)) &&
+	    !(rc = bind_text(rel, 5, now)) && (rc = run(rel)) >= 0)
+		rc = prepare(&x->ins, x->db,
+		             "INSERT INTO csm_release_group (release_id, group_key, n, members) VALUES (?1, ?2, ?3, ?4)", 4);
+	query_free(rel);
+	return rc < 0 ? rc : 0;
+}
+
 int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_aggregate_options *opt)
 {
 	CSM__ARGS(out && db && q && opt);
@@ -1578,10 +1660,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	             " FROM assessment a NOT INDEXED"
 	             " WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)";
 	export_ctx x;
-	query *qy = NULL, *rel = NULL;
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
+	query *qy = NULL;
 	int rc;
 
 	*out = NULL;
@@ -1605,28 +1684,7 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 		goto done;
 	query_free(qy);
 	qy = NULL;
-	if ((rc = prepare(&qy, db,
-	                  "SELECT DISTINCT g.members FROM csm_release_group g JOIN csm_release r ON r.id = g.release_id"
-	                  " WHERE r.questionnaire = ?1",
-	                  1)) ||
-	    (rc = bind_text(qy, 1, q->id)) || (rc = each_row(qy, prior_row, &x)))
-		goto done;
-	query_free(qy);
-	qy = NULL;
-	if ((rc = prepare(&qy, db, "SELECT coalesce(max(id), 0) FROM csm_release", 0)) || (rc = run(qy)) < 0)
-		goto done;
-	first_row(qy);
-	x.release = col_int(qy, 0) + 1;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if ((rc = prepare(&rel, db,
-	                  "INSERT INTO csm_release (id, questionnaire, year, min_group, released_at)"
-	                  " VALUES (?1, ?2, ?3, ?4, ?5)",
-	                  5)) ||
-	    (rc = bind_int(rel, 1, x.release)) || (rc = bind_text(rel, 2, q->id)) || (rc = bind_text(rel, 3, opt->year)) ||
-	    (rc = bind_int(rel, 4, opt->min_group)) || (rc = bind_text(rel, 5, now)) || (rc = run(rel)) < 0 ||
-	    (rc = prepare(&x.ins, db,
-	                  "INSERT INTO csm_release_group (release_id, group_key, n, members) VALUES (?1, ?2, ?3, ?4)", 4)) ||
+	if ((rc = read_priors(&x)) || (rc = next_release(&x.release, db)) || (rc = record_release(&x, opt)) ||
 	    (rc = csm__aggregator_export_release(out, x.ag, record_group, &x)))
 		goto done;
 	rc = exec_sql(db, "COMMIT");
@@ -1649,7 +1707,6 @@ done:
 		EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);
 	query_free(qy);
-	query_free(rel);
 	query_free(x.ins);
 	return rc < 0 ? rc : 0;
 }

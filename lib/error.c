@@ -56,36 +56,46 @@ int csm__err(int code, const char *fmt, ...)
 
 int csm__nomem(void) { return csm__err(CSM_ENOMEM, "out of memory"); }
 
+/* Room in `p` for a line of `n` bytes, its separator and the NUL. */
+static int grow(csm__problems *p, size_t n)
+{
+	size_t cap = p->cap ? p->cap * 2 : 1024;
+	char *t;
+	while (cap < p->len + n + 2)
+		cap *= 2;
+	t = realloc(p->text, cap);
+	if (!t)
+		return -1;
+	p->text = t;
+	p->cap = cap;
+	return 0;
+}
+
+/* Each problem whole, however long (a file's path may be 4 KiB): the
+ * message as a whole is bounded by csm__err's buffer. */
 void csm__problem(csm__problems *p, const char *fmt, ...)
 {
-	char raw[1024], line[1024];
+	csm__buf raw = {0}, line = {0};
 	va_list ap;
-	size_t n;
 
 	p->count++;
 	if (p->count > CSM_MAX_PROBLEMS || p->nomem)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
+	csm__buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	n = csm__escape_controls(line, sizeof line, raw, 0); /* one line each */
-	if (p->len + n + 2 > p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 1024;
-		char *t;
-		while (cap < p->len + n + 2)
-			cap *= 2;
-		t = realloc(p->text, cap);
-		if (!t) {
-			p->nomem = 1;
-			return;
-		}
-		p->text = t;
-		p->cap = cap;
+	csm__buf_escaped(&line, raw.s ? raw.s : ""); /* one line each */
+	if (raw.nomem || line.nomem || (p->len + line.len + 2 > p->cap && grow(p, line.len) != 0)) {
+		p->nomem = 1;
+	} else {
+		if (p->len)
+			p->text[p->len++] = '\n';
+		memcpy(p->text + p->len, line.s ? line.s : "", line.len);
+		p->len += line.len;
+		p->text[p->len] = '\0';
 	}
-	if (p->len)
-		p->text[p->len++] = '\n';
-	memcpy(p->text + p->len, line, n + 1);
-	p->len += n;
+	csm__buf_free(&raw);
+	csm__buf_free(&line);
 }
 
 int csm__problems_finish(csm__problems *p)

@@ -10,26 +10,43 @@
  * with RTLD_NEXT. Every glyph id is still libharu's, so the PDF is the same
  * byte for byte. The binary search needs segment ends in ascending order, as
  * the TrueType specification requires and HarfBuzz's subsetter writes; a
- * cmap out of order goes to libharu whole. */
+ * cmap out of order goes to libharu whole.
+ *
+ * This leans on what libharu does not promise: the layout of its private
+ * font structures (hpdf_fontdef.h: the definition's type and attr, the
+ * format 4 cmap's segments) and 2.3's answer for a code no segment covers.
+ * Any release may change either, and a wrong guess would put wrong glyphs
+ * in every karte, so the file is built only against libharu 2.3.x (the
+ * version Debian ships, 2.3.0; CMakeLists.txt reads hpdf_version.h and the
+ * check below repeats it for any other build), and at run time it steps
+ * aside unless the libharu loaded says it is 2.3 as well (HPDF_GetVersion()).
+ * Elsewhere libharu's own lookup answers every code: slower kartes, the same
+ * PDF. */
 #define _GNU_SOURCE /* RTLD_NEXT */
+#include <hpdf.h>
+#include <hpdf_version.h>
+
+#if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf.h>
 #include <hpdf_fontdef.h>
 
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef fontdef, HPDF_UINT16 unicode);
 
 static glyphid_fn libharu_glyphid;
+static int layout_known; /* the libharu loaded is of the series compiled for */
 static pthread_once_t glyphid_once = PTHREAD_ONCE_INIT;
 
 static void find_libharu(void)
 {
 	void *p = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+	const char *v = HPDF_GetVersion();
 	memcpy(&libharu_glyphid, &p, sizeof p);
+	layout_known = v && strncmp(v, "2.3.", 4) == 0;
 }
 
 /* Whether the segment ends of `c` ascend; remembered for the last cmap seen
@@ -58,7 +75,7 @@ __attribute__((visibility("default"))) HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPD
 		fputs("csm: libharu's HPDF_TTFontDef_GetGlyphid not found\n", stderr);
 		abort();
 	}
-	if (fontdef && fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE && fontdef->attr) {
+	if (layout_known && fontdef && fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE && fontdef->attr) {
 		const HPDF_TTF_CmapRange *c = &((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
 		unsigned n = c->seg_count_x2 / 2u, lo = 0, hi = n;
 		if (c->format == 4 && n > 0 && c->end_count && c->start_count && ends_ascend(c, n)) {
@@ -75,3 +92,7 @@ __attribute__((visibility("default"))) HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPD
 	}
 	return libharu_glyphid(fontdef, unicode);
 }
+#else
+/* Another libharu: its own lookup stays (nothing here is exported). */
+typedef int csm__hpdf_glyphid_unused;
+#endif

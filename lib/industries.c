@@ -309,6 +309,12 @@ const char *csm_industry_parent(const csm_industries *ind, const char *id)
 	return g ? e->id : e->parent != (size_t)-1 ? ind->grp[e->parent].id : NULL;
 }
 
+const char *csm__industry_current(const csm_industries *ind, const char *id)
+{
+	const char *to = csm_industry_renamed(ind, id);
+	return to ? to : id;
+}
+
 const char *csm_industry_renamed(const csm_industries *ind, const char *id)
 {
 	size_t i;

@@ -87,11 +87,24 @@ int csm__size_valid(const char *s);
 
 /* The benchmark group key of an industry: "industry:<id>" (cut to fit). */
 void csm__industry_key(char key[CSM__KEY_MAX], const char *industry);
+/* The benchmark group an organization of `industry` is compared with: its
+ * industry's group, else its parent group's (`ind` may be NULL: then no
+ * parent). The index in `b`, or -1; `key` gets the group's key (the
+ * industry's own when there is none). `industry` is as csm__industry_current()
+ * gives it. */
+int csm__industry_group(char key[CSM__KEY_MAX], const csm_benchmark *b, const csm_industries *ind, const char *industry);
+/* `id`, or the id it was renamed to in `ind` (may be NULL). */
+const char *csm__industry_current(const csm_industries *ind, const char *id);
 /* The label of the industries' groups as a set ("2020年試行", "2020 trial"), or NULL. */
 const char *csm__industries_groups_label(const csm_industries *ind, csm_lang lang);
 /* The id of the industry or group whose id or label (ja, or en in any case)
  * is `s`, or `s`'s own copy in the list where it is a renamed id; NULL if none. */
 const char *csm__industry_find(const csm_industries *ind, const char *s);
+
+/* Tip `id` of `t`, or NULL when there is none or `t` or `id` is NULL; unlike
+ * csm_tips_find() it leaves the thread's message alone, for the renderers,
+ * which show a tip where the data has one and skip it otherwise. */
+const csm_tip *csm__tips_lookup(const csm_tips *t, const char *id);
 
 /* A temporary file with no name in `dir`, open for reading and writing
  * (O_TMPFILE, or a file unlinked at once): nothing is left behind however the
@@ -263,6 +276,8 @@ typedef struct csm__bench_group {
 	int has_overall_mean;
 	double overall_mean;
 	csm__bench_hist overall;                /* the overall scores' histogram */
+	int has_overall_stats;                  /* a points benchmark: the total's sd, quartiles, min, max too */
+	double overall_stat[CSM__STATS];
 } csm__bench_group;
 
 /* Why a group is left out (the aggregator's group.suppressed). */
@@ -283,6 +298,12 @@ typedef struct csm__bench_doc {
 	int list_suppressed; /* write "suppressed" (possibly empty) */
 	const csm__bench_suppressed *suppressed;
 	size_t nsuppressed;
+	/* A benchmark in points (a questionnaire with its own scale): the most
+	 * points and each part's most. Then "points" stands where "grading"
+	 * does, and the per-directive arrays run over the `parts` parts. 0: levels. */
+	int max_points;
+	int parts;
+	int part_max[CSM_DIRECTIVES];
 } csm__bench_doc;
 
 /* The two layouts, kept as files already published have them (a change

@@ -730,8 +730,9 @@ static void hint1(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	csm__buf_free(&t);
 	y += 2;
 	for (j = 0; j < h->tip_count; j++) {
-		const char *title = csm_tip_title(tips, h->tips[j], lang);
-		const char *action = csm_tip_action(tips, h->tips[j], lang);
+		const csm_tip *tip = csm__tips_lookup(tips, h->tips[j]);
+		const char *title = csm_tip_text(tip, CSM_TIP_TITLE, lang);
+		const char *action = csm_tip_text(tip, CSM_TIP_ACTION, lang);
 		ty = 0;
 		need = 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) : 0) + 4;
 		csm__kensure(k, &y, need, b, lang);
@@ -791,8 +792,9 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 	size_t i, rows = (ntips + 1) / 2;
 	double y = *y_io, colw = (PAGE_W - 2 * MARGIN - 10) / 2;
 	for (i = 0; i < ntips && expand; i++) {
-		const char *title = csm_tip_title(tips, tip_id[i], lang);
-		const char *action = csm_tip_action(tips, tip_id[i], lang);
+		const csm_tip *tip = csm__tips_lookup(tips, tip_id[i]);
+		const char *title = csm_tip_text(tip, CSM_TIP_TITLE, lang);
+		const char *action = csm_tip_text(tip, CSM_TIP_ACTION, lang);
 		csm__ktext_rgb(k, MARGIN + 10, y, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i],
 		                                              title ? ": " : "", title ? title : ""),
 		         8.5, CSM_ALIGN_LEFT, ACCENT);
@@ -802,7 +804,7 @@ static void hint2_tips(csm__kdoc *k, const csm_tips *tips, csm_lang lang, const 
 		y += action ? 3 : 0;
 	}
 	for (i = 0; i < ntips && !expand; i++) {
-		const char *title = csm_tip_title(tips, tip_id[i], lang);
+		const char *title = csm_tip_text(csm__tips_lookup(tips, tip_id[i]), CSM_TIP_TITLE, lang);
 		csm__buf cell = {0};
 		double size = 8;
 		csm__kfit_into(k, csm__kfmt(k, 0, "%s %s%s%s", csm__msg("karte.tip", lang), tip_id[i], title ? ": " : "",
@@ -859,7 +861,7 @@ static void hint2(csm__kdoc *k, const csm_analysis *an, const csm_tips *tips, cs
 	if (y + need > BODY_BOTTOM) {
 		double full = need - (10.0 * (double)(rows - 1) + 3);
 		for (i = 0; i < ntips; i++) {
-			const char *action = csm_tip_action(tips, tip_id[i], lang);
+			const char *action = csm_tip_text(csm__tips_lookup(tips, tip_id[i]), CSM_TIP_ACTION, lang);
 			ty = 0;
 			full += 11 + (action ? NOTE_LEAD * csm__kwrap(k, 0, &ty, action, NOTE_SIZE, PAGE_W - 2 * MARGIN - 22, NOTE_LEAD, 0, 0) + 3 : 0);
 		}

@@ -181,28 +181,43 @@ static const char *point_label(csm__kdoc *k, const csm__board *bd, const csm_ana
 
 /* The overall score of every assessment given, by date, with the grade
  * cut-offs as dashed lines (when there is a grade). */
-static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, csm_lang lang, double top)
+/* Where the chart draws: the scale's ends and the points' span, inset from
+ * the ends so the points' labels stay clear of the cut-offs'. */
+typedef struct {
+	double x0, x1, y0, y1, px0, px1, step;
+	size_t n;
+} chart_axes;
+
+static chart_axes chart_place(const csm__board *bd, double top)
+{
+	chart_axes ax;
+	ax.x0 = CHART_X + 22, ax.x1 = PAGE_W - MARGIN - 14, ax.y0 = top + 22, ax.y1 = top + CHART_H - 24;
+	ax.px0 = ax.x0 + (bd->point_n > 5 ? 14 : 26), ax.px1 = ax.x1 - (bd->point_n > 5 ? 14 : 26);
+	ax.step = bd->point_n > 1 ? (ax.px1 - ax.px0) / (double)(bd->point_n - 1) : 0;
+	ax.n = bd->point_n;
+	return ax;
+}
+
+/* The height of a level (1 to 5) and the place of point i; one point sits in the middle. */
+static double chart_y(const chart_axes *ax, double val) { return ax->y1 - (val - 1) / 4 * (ax->y1 - ax->y0); }
+static double chart_x(const chart_axes *ax, size_t i)
+{
+	return ax->n > 1 ? ax->px0 + ax->step * (double)i : (ax->px0 + ax->px1) / 2;
+}
+
+/* The scale, 1 to 5, and the grades' cut-offs dashed when the benchmark compares. */
+static void chart_scale(csm__kdoc *k, const chart_axes *ax, const csm_analysis *an)
 {
 	static const double dash[2] = {3, 2};
 	const csm_grading *gr = csm_benchmark_grading(csm__analysis_b(an));
-	double x0 = CHART_X + 22, x1 = PAGE_W - MARGIN - 14, y0 = top + 22, y1 = top + CHART_H - 24;
-	/* the points inset from the ends, so their labels stay clear of the cut-offs' */
-	double px0 = x0 + (bd->point_n > 5 ? 14 : 26), px1 = x1 - (bd->point_n > 5 ? 14 : 26);
-	double step = bd->point_n > 1 ? (px1 - px0) / (double)(bd->point_n - 1) : 0;
 	csm__style st;
-	size_t i;
-	int v, crowded = bd->point_n > 5;
 	char num[32];
-	const char *label;
-	double lw;
-#define PY(val) (y1 - ((double)(val) - 1) / 4 * (y1 - y0))
-#define PX(i) (bd->point_n > 1 ? px0 + step * (double)(i) : (px0 + px1) / 2)
-
-	csm__ktext_rgb(k, CHART_X, top, M("board.chart"), 9.5, CSM_ALIGN_LEFT, ACCENT);
-	for (v = 1; v <= 5; v++) { /* the scale, 1 to 5 */
+	size_t i;
+	int v;
+	for (v = 1; v <= 5; v++) {
 		snprintf(num, sizeof num, "%d", v);
-		csm__kline(k, x0, PY(v), x1, PY(v), 0.88, 0.4);
-		k->c.text(&k->c, x0 - 6, PY(v) + 3, num, 7, CSM_ALIGN_RIGHT, 0.45);
+		csm__kline(k, ax->x0, chart_y(ax, v), ax->x1, chart_y(ax, v), 0.88, 0.4);
+		k->c.text(&k->c, ax->x0 - 6, chart_y(ax, v) + 3, num, 7, CSM_ALIGN_RIGHT, 0.45);
 	}
 	memset(&st, 0, sizeof st);
 	if (csm_analysis_compares(an)) {
@@ -210,31 +225,40 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 		const char *name[2] = {"A", "B"};
 		st.r = st.g = st.b = 0.55, st.width = 0.6, st.dash = dash, st.ndash = 2;
 		for (i = 0; i < 2; i++) {
-			cairo_move_to(k->c.cr, x0, PY(cut[i]));
-			cairo_line_to(k->c.cr, x1, PY(cut[i]));
+			cairo_move_to(k->c.cr, ax->x0, chart_y(ax, cut[i]));
+			cairo_line_to(k->c.cr, ax->x1, chart_y(ax, cut[i]));
 			k->c.stroke(&k->c, &st);
-			k->c.text(&k->c, x1 + 3, PY(cut[i]) + 3, name[i], 7, CSM_ALIGN_LEFT, 0.4);
+			k->c.text(&k->c, ax->x1 + 3, chart_y(ax, cut[i]) + 3, name[i], 7, CSM_ALIGN_LEFT, 0.4);
 		}
 	}
-	/* labels on white, so a cut-off's dashed line does not run through
-	 * them; then the line and its markers, then the labels' text */
+}
+
+/* The overall's line and its markers (the current one larger, earlier ones
+ * open), over white boxes for the labels so a cut-off's dashed line does not
+ * run through them. */
+static void chart_line(csm__kdoc *k, const chart_axes *ax, const csm__board *bd, const csm_analysis *an, int crowded)
+{
+	csm__style st;
+	const char *label;
+	size_t i;
 	for (i = 0; i < bd->point_n; i++)
 		if ((label = point_label(k, bd, an, i, crowded))) {
-			lw = csm__ktext_width(k->km, label, 8);
-			csm__kbox(k, PX(i) - lw / 2 - 1.5, PY(bd->points[i].overall) - 14, lw + 3, 9.5, 1, 1, 1);
+			double lw = csm__ktext_width(k->km, label, 8);
+			csm__kbox(k, chart_x(ax, i) - lw / 2 - 1.5, chart_y(ax, bd->points[i].overall) - 14, lw + 3, 9.5, 1, 1, 1);
 		}
+	memset(&st, 0, sizeof st);
 	st.r = ACCENT[0], st.g = ACCENT[1], st.b = ACCENT[2], st.width = 1.6, st.dash = NULL, st.ndash = 0, st.alpha = 1;
 	for (i = 0; i < bd->point_n; i++) {
 		if (i == 0)
-			cairo_move_to(k->c.cr, PX(i), PY(bd->points[i].overall));
+			cairo_move_to(k->c.cr, chart_x(ax, i), chart_y(ax, bd->points[i].overall));
 		else
-			cairo_line_to(k->c.cr, PX(i), PY(bd->points[i].overall));
+			cairo_line_to(k->c.cr, chart_x(ax, i), chart_y(ax, bd->points[i].overall));
 	}
 	if (bd->point_n > 1)
 		k->c.stroke(&k->c, &st);
 	for (i = 0; i < bd->point_n; i++) {
 		const csm__board_point *p = &bd->points[i];
-		double x = PX(i), y = PY(p->overall);
+		double x = chart_x(ax, i), y = chart_y(ax, p->overall);
 		cairo_arc(k->c.cr, x, y, p->current ? 3.6 : 2.8, 0, 2 * B_PI);
 		k->c.fill(&k->c, &st);
 		if (!p->current) { /* earlier ones open: white inside */
@@ -244,23 +268,40 @@ static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, cs
 			k->c.fill(&k->c, &w);
 		}
 	}
+}
+
+/* Each point's label above it and its date under the axis: in full for a
+ * few points, else the month, else the year. */
+static void chart_labels(csm__kdoc *k, const chart_axes *ax, const csm__board *bd, const csm_analysis *an,
+                         int crowded)
+{
+	const char *label;
+	size_t i;
 	for (i = 0; i < bd->point_n; i++) {
 		char date[16];
 		if (!(label = point_label(k, bd, an, i, crowded)))
 			continue;
-		k->c.text(&k->c, PX(i), PY(bd->points[i].overall) - 7, label, 8, CSM_ALIGN_CENTER, 0.1);
-		/* the date under the axis: in full for a few, else the month, else the year */
+		k->c.text(&k->c, chart_x(ax, i), chart_y(ax, bd->points[i].overall) - 7, label, 8, CSM_ALIGN_CENTER, 0.1);
 		snprintf(date, sizeof date, "%.*s", bd->point_n > 6 ? 4 : bd->point_n > 4 ? 7 : 10,
 		         bd->points[i].date[0] ? bd->points[i].date : "-");
-		k->c.text(&k->c, PX(i), y1 + 12, date, 7, CSM_ALIGN_CENTER, 0.35);
+		k->c.text(&k->c, chart_x(ax, i), ax->y1 + 12, date, 7, CSM_ALIGN_CENTER, 0.35);
 	}
+}
+
+static void chart(csm__kdoc *k, const csm__board *bd, const csm_analysis *an, csm_lang lang, double top)
+{
+	chart_axes ax = chart_place(bd, top);
+	int crowded = bd->point_n > 5;
+
+	csm__ktext_rgb(k, CHART_X, top, M("board.chart"), 9.5, CSM_ALIGN_LEFT, ACCENT);
+	chart_scale(k, &ax, an);
+	chart_line(k, &ax, bd, an, crowded);
+	chart_labels(k, &ax, bd, an, crowded);
 	if (bd->point_n == 1)
-		csm__kwrap_max(k, CHART_X, &(double){y1 + 25}, M("board.chart_one"), 7.5, CHART_W, 9.5, 0.4, 1, 1);
+		csm__kwrap_max(k, CHART_X, &(double){ax.y1 + 25}, M("board.chart_one"), 7.5, CHART_W, 9.5, 0.4, 1, 1);
 	else if (bd->point_total > bd->point_n)
-		k->c.text(&k->c, CHART_X, y1 + 25, csm__kfmt(k, 0, M("board.chart_last"), bd->point_n, bd->point_total), 7.5,
-		          CSM_ALIGN_LEFT, 0.4);
-#undef PY
-#undef PX
+		k->c.text(&k->c, CHART_X, ax.y1 + 25, csm__kfmt(k, 0, M("board.chart_last"), bd->point_n, bd->point_total),
+		          7.5, CSM_ALIGN_LEFT, 0.4);
 }
 
 /* The directives that need the board's decision: the karte's hint 1 and
@@ -328,7 +369,7 @@ static double next_actions(csm__kdoc *k, const csm__board *bd, const csm_tips *t
 	}
 	for (i = 0; i < n && i < 3; i++) {
 		const csm_action *x = csm_actions_get(bd->next, i);
-		const char *title = tips && x->tip[0] ? csm_tip_title(tips, x->tip, lang) : NULL;
+		const char *title = x->tip[0] ? csm_tip_text(csm__tips_lookup(tips, x->tip), CSM_TIP_TITLE, lang) : NULL;
 		accent_line(k, MARGIN, y,
 		            csm__kfmt(k, 0, M("board.action_head"), i + 1, title ? title : x->item, x->item, x->from, x->to),
 		            10.5, TEXT_W);

@@ -77,6 +77,31 @@ static double sme_header(csm__kdoc *k, const csm_points *p, const csm_answers *a
 	return y;
 }
 
+/* One line on the peers of a benchmark in points (csm_points_set_benchmark()):
+ * the industry's group where the benchmark has it, else all. Nothing
+ * without one. */
+static void sme_peers(csm__kdoc *k, double *y, const csm_points *p, csm_lang lang)
+{
+	double mean, pct;
+	unsigned n;
+	int ind = 1, has = csm_points_peers(&mean, &pct, &n, p, 1);
+	char num[32];
+	csm__buf t = {0};
+	if (!has)
+		has = csm_points_peers(&mean, &pct, &n, p, ind = 0);
+	if (!has)
+		return;
+	csm_format1(num, sizeof num, mean);
+	if (has == 2)
+		csm__buf_msgf(&t, csm__msg(ind ? "sme.report_peers_industry" : "sme.report_peers", lang), n, num, pct);
+	else
+		csm__buf_msgf(&t, csm__msg(ind ? "sme.report_peers_industry_mean" : "sme.report_peers_mean", lang), n, num);
+	if (t.s)
+		k->c.text(&k->c, MARGIN, *y + 2, t.s, TEXT, CSM_ALIGN_LEFT, 0.1);
+	csm__buf_free(&t);
+	*y += BAR_H + 9;
+}
+
 /* A bar per part: its points against the most it could have. */
 static void sme_parts(csm__kdoc *k, double *y, const csm_points *p, const csm_questionnaire *q, csm_lang lang)
 {
@@ -99,6 +124,7 @@ static void sme_parts(csm__kdoc *k, double *y, const csm_points *p, const csm_qu
 		k->c.text(&k->c, PAGE_W - MARGIN, *y, csm__kfmt(k, 1, "%d / %d", got, most), TEXT, CSM_ALIGN_RIGHT, 0.1);
 		*y += BAR_H + 9;
 	}
+	sme_peers(k, y, p, lang);
 }
 
 /* Three things to do this month, each with its answer and how to do it. */

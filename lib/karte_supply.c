@@ -11,6 +11,9 @@
 #define BODY_W (PAGE_W - 2 * MARGIN)
 #define ROW_H 13.0
 #define HEAD_H 15.0
+/* A cell's text keeps this far from its column's edges: a right-aligned
+ * number and the left-aligned text after it are 2 * CELL_PAD apart. */
+#define CELL_PAD 5.0
 
 typedef struct supply_pdf {
 	const csm_supply *sp;
@@ -99,8 +102,8 @@ static void table_head(supply_pdf *p, size_t ncols, const char *const *heads, co
 	for (c = 0; c < ncols; c++) {
 		double size = 7.5;
 		char cell[CSM_MAX_NAME_BYTES + 8];
-		csm__kfit(k, heads[c], &size, 6, w[c] - 6, cell, sizeof cell);
-		k->c.text(&k->c, right[c] ? x[c] + w[c] - 3 : x[c] + 3, p->y + 10.5, cell, size,
+		csm__kfit(k, heads[c], &size, 6, w[c] - 2 * CELL_PAD, cell, sizeof cell);
+		k->c.text(&k->c, right[c] ? x[c] + w[c] - CELL_PAD : x[c] + CELL_PAD, p->y + 10.5, cell, size,
 		          right[c] ? CSM_ALIGN_RIGHT : CSM_ALIGN_LEFT, 0.15);
 	}
 	p->y += HEAD_H;
@@ -128,7 +131,7 @@ static int pdf_table(void *ctx, size_t ncols, const char *const *heads, const un
 			if (cw > w[c])
 				w[c] = cw;
 		}
-		w[c] += 8;
+		w[c] += 2 * CELL_PAD + 2;
 		total += w[c];
 		if (!right[c])
 			text_total += w[c];
@@ -151,8 +154,8 @@ static int pdf_table(void *ctx, size_t ncols, const char *const *heads, const un
 			csm__kbox(k, MARGIN, p->y, BODY_W, ROW_H, 0.96, 0.96, 0.96);
 		for (c = 0; c < ncols; c++) {
 			double size = 8;
-			csm__kfit_into(k, cells[r * ncols + c], &size, 6.5, w[c] - 6, &fit);
-			k->c.text(&k->c, right[c] ? x[c] + w[c] - 3 : x[c] + 3, p->y + 9.5, fit.s ? fit.s : "", size,
+			csm__kfit_into(k, cells[r * ncols + c], &size, 6.5, w[c] - 2 * CELL_PAD, &fit);
+			k->c.text(&k->c, right[c] ? x[c] + w[c] - CELL_PAD : x[c] + CELL_PAD, p->y + 9.5, fit.s ? fit.s : "", size,
 			          right[c] ? CSM_ALIGN_RIGHT : CSM_ALIGN_LEFT, 0.05);
 		}
 		p->y += ROW_H;

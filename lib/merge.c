@@ -40,21 +40,16 @@ static char *joined(const csm_answers *const *raters, size_t n, const char *item
 	return NULL;
 }
 
-int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
-                      csm_merge_method method)
+/* Check that every file rates the same organization within one rating
+ * period, and find the first and the last rating date: a merge of two
+ * assessments would hide a trend. */
+static int check_raters(const char **date, const char **first, const csm_answers *const *raters, size_t n,
+                        const csm_questionnaire *q)
 {
-	CSM__ARGS(out && raters && csm__all_set((const void *const *)raters, n) && q);
-	cJSON *root = NULL, *answers, *assessors, *merged, *discuss, *spread;
-	const char *org, *date = NULL, *first = NULL, *date_file = NULL, *first_file = NULL;
-	size_t r, i, k;
-	int rc, ok;
-
-	*out = NULL;
-	if (q->choice_count)
-		return csm__scale_refuse(q, n ? raters[0]->name : NULL, "merge");
-	if (n < 1)
-		return csm__err(CSM_EINVALID, "merge: no answers files");
-	org = raters[0]->field[CSM_FIELD_ORG_NAME];
+	const char *org = raters[0]->field[CSM_FIELD_ORG_NAME], *date_file = NULL, *first_file = NULL;
+	size_t r;
+	int rc;
+	*date = *first = NULL;
 	for (r = 0; r < n; r++) {
 		const char *o = raters[r]->field[CSM_FIELD_ORG_NAME], *d = raters[r]->field[CSM_FIELD_ASSESSED_ON];
 		if ((rc = csm_answers_check(raters[r], q, CSM_ALLOW_PARTIAL)))
@@ -62,21 +57,31 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 		if (!csm__same_org(raters[r], raters[0]))
 			return csm__err(CSM_EINVALID, "%s: organization.name: \"%s\", but %s is about \"%s\"", raters[r]->name,
 			                o ? o : "", raters[0]->name, org ? org : "");
-		if (d && (!date || strcmp(d, date) > 0))
-			date = d, date_file = raters[r]->name; /* the latest rating date */
-		if (d && (!first || strcmp(d, first) < 0))
-			first = d, first_file = raters[r]->name;
+		if (d && (!*date || strcmp(d, *date) > 0))
+			*date = d, date_file = raters[r]->name; /* the latest rating date */
+		if (d && (!*first || strcmp(d, *first) < 0))
+			*first = d, first_file = raters[r]->name;
 	}
 	/* Raters of one assessment answer over some days; files further apart
 	 * than a rating period are two assessments (compare them with trend). */
-	if (first && date && csm__date_days(date) - csm__date_days(first) > CSM__MERGE_DAYS)
+	if (*first && *date && csm__date_days(*date) - csm__date_days(*first) > CSM__MERGE_DAYS)
 		return csm__err(CSM_EINVALID,
 		                "%s: assessed_on: %s is more than %d days after %s (%s): they are two assessments, not "
 		                "the raters of one (compare them with 'csm trend')",
-		                date_file, date, CSM__MERGE_DAYS, first, first_file);
-	root = cJSON_CreateObject();
-	ok = root && cJSON_AddStringToObject(root, "format", "csm-answers/1") &&
-	     cJSON_AddStringToObject(root, "questionnaire", q->id);
+		                date_file, *date, CSM__MERGE_DAYS, *first, first_file);
+	return 0;
+}
+
+/* The merged file's head: format, questionnaire, the first rater's
+ * organization, the date and every rater's assessors, so the file reads as
+ * one assessment by all of them. Returns 0 when out of memory. */
+static int add_head(cJSON *root, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
+                    const char *date)
+{
+	cJSON *assessors = NULL;
+	size_t r, k;
+	int ok = cJSON_AddStringToObject(root, "format", "csm-answers/1") &&
+	         cJSON_AddStringToObject(root, "questionnaire", q->id);
 	ok = ok && (raters[0]->organization ? cJSON_AddItemToObject(root, "organization",
 	                                                               cJSON_Duplicate(raters[0]->organization, 1))
 	                                    : cJSON_AddObjectToObject(root, "organization") != NULL);
@@ -92,60 +97,106 @@ int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, co
 			if (ok && raters[r]->assessor_role[k])
 				ok = cJSON_AddStringToObject(p, "role", raters[r]->assessor_role[k]) != NULL;
 		}
-	ok = ok && (answers = cJSON_AddObjectToObject(root, "answers"));
-	ok = ok && (merged = cJSON_AddObjectToObject(root, "merged")) &&
-	     cJSON_AddStringToObject(merged, "method", method == CSM_MERGE_MIN    ? "min"
-	                                               : method == CSM_MERGE_MEAN ? "mean"
-	                                                                          : "median") &&
-	     cJSON_AddNumberToObject(merged, "raters", (double)n) && (discuss = cJSON_AddArrayToObject(merged, "discuss")) &&
-	     (spread = cJSON_AddObjectToObject(merged, "spread"));
+	return ok;
+}
+
+/* The "merged" object that says how the levels were combined; its discuss
+ * list and spread map are filled item by item. Returns 0 when out of memory. */
+static int add_merged(cJSON **discuss, cJSON **spread, cJSON *root, size_t n, csm_merge_method method,
+                      const char *first, const char *date)
+{
+	cJSON *merged = NULL;
+	int ok = (merged = cJSON_AddObjectToObject(root, "merged")) &&
+	         cJSON_AddStringToObject(merged, "method", method == CSM_MERGE_MIN    ? "min"
+	                                                   : method == CSM_MERGE_MEAN ? "mean"
+	                                                                              : "median") &&
+	         cJSON_AddNumberToObject(merged, "raters", (double)n) &&
+	         (*discuss = cJSON_AddArrayToObject(merged, "discuss")) &&
+	         (*spread = cJSON_AddObjectToObject(merged, "spread"));
 	/* the assessment is dated by its last rating; say when rating began */
 	if (ok && first && strcmp(first, date) != 0)
 		ok = cJSON_AddStringToObject(merged, "rated_from", first) != NULL;
-	for (i = 0; ok && i < q->item_count; i++) {
-		const char *id = q->items[i].id;
-		int levels[64], nl = 0, na = 0, level = 0;
-		cJSON *o = cJSON_CreateObject(), *lv;
-		char *ev, *note;
-		for (r = 0; r < n && r < 64; r++) {
-			const csm__answer *ans = csm__answers_find(raters[r], id);
-			if (ans && ans->kind == CSM_ANSWER_LEVEL)
-				levels[nl++] = ans->level;
-			else if (ans && ans->kind == CSM_ANSWER_NA)
-				na++;
-		}
-		if (nl) {
-			qsort(levels, (size_t)nl, sizeof levels[0], cmp_int);
-			if (method == CSM_MERGE_MIN) {
-				level = levels[0];
-			} else if (method == CSM_MERGE_MEAN) {
-				int sum = 0, j;
-				for (j = 0; j < nl; j++)
-					sum += levels[j];
-				/* half away from zero; sums of small integers: the epsilon only absorbs rounding */
-				level = (int)floor((double)sum / nl + 0.5 + CSM__EPS);
-			} else {
-				level = levels[(nl - 1) / 2];
-			}
-		}
-		ok = o && cJSON_AddItemToObject(answers, id, o);
-		lv = nl ? cJSON_CreateNumber(level) : na ? cJSON_CreateString("n/a") : cJSON_CreateNull();
-		ok = ok && lv && cJSON_AddItemToObject(o, "level", lv);
-		if (ok && (ev = joined(raters, n, id, 0))) {
-			ok = cJSON_AddStringToObject(o, "evidence", ev) != NULL;
-			free(ev);
-		}
-		if (ok && (note = joined(raters, n, id, 1))) {
-			ok = cJSON_AddStringToObject(o, "note", note) != NULL;
-			free(note);
-		}
-		if (ok && nl > 1) {
-			int sp = levels[nl - 1] - levels[0];
-			ok = cJSON_AddNumberToObject(spread, id, sp) != NULL;
-			if (ok && sp >= 2)
-				ok = cJSON_AddItemToArray(discuss, cJSON_CreateString(id));
-		}
+	return ok;
+}
+
+/* One level from the raters' sorted levels, by the chosen method. */
+static int merged_level(const int *levels, int nl, csm_merge_method method)
+{
+	if (method == CSM_MERGE_MIN)
+		return levels[0];
+	if (method == CSM_MERGE_MEAN) {
+		int sum = 0, j;
+		for (j = 0; j < nl; j++)
+			sum += levels[j];
+		/* half away from zero; sums of small integers: the epsilon only absorbs rounding */
+		return (int)floor((double)sum / nl + 0.5 + CSM__EPS);
 	}
+	return levels[(nl - 1) / 2];
+}
+
+/* One item of the merged file: the combined level (or n/a when every rater
+ * said so), the raters' joined texts, and its spread, listed for discussion
+ * when the raters are 2 or more levels apart. Returns 0 when out of memory. */
+static int add_item(cJSON *answers, cJSON *discuss, cJSON *spread, const csm_answers *const *raters, size_t n,
+                    const char *id, csm_merge_method method)
+{
+	int levels[64], nl = 0, na = 0, level = 0, ok;
+	cJSON *o = cJSON_CreateObject(), *lv;
+	char *ev, *note;
+	size_t r;
+	for (r = 0; r < n && r < 64; r++) {
+		const csm__answer *ans = csm__answers_find(raters[r], id);
+		if (ans && ans->kind == CSM_ANSWER_LEVEL)
+			levels[nl++] = ans->level;
+		else if (ans && ans->kind == CSM_ANSWER_NA)
+			na++;
+	}
+	if (nl) {
+		qsort(levels, (size_t)nl, sizeof levels[0], cmp_int);
+		level = merged_level(levels, nl, method);
+	}
+	ok = o && cJSON_AddItemToObject(answers, id, o);
+	lv = nl ? cJSON_CreateNumber(level) : na ? cJSON_CreateString("n/a") : cJSON_CreateNull();
+	ok = ok && lv && cJSON_AddItemToObject(o, "level", lv);
+	if (ok && (ev = joined(raters, n, id, 0))) {
+		ok = cJSON_AddStringToObject(o, "evidence", ev) != NULL;
+		free(ev);
+	}
+	if (ok && (note = joined(raters, n, id, 1))) {
+		ok = cJSON_AddStringToObject(o, "note", note) != NULL;
+		free(note);
+	}
+	if (ok && nl > 1) {
+		int sp = levels[nl - 1] - levels[0];
+		ok = cJSON_AddNumberToObject(spread, id, sp) != NULL;
+		if (ok && sp >= 2)
+			ok = cJSON_AddItemToArray(discuss, cJSON_CreateString(id));
+	}
+	return ok;
+}
+
+int csm_answers_merge(char **out, const csm_answers *const *raters, size_t n, const csm_questionnaire *q,
+                      csm_merge_method method)
+{
+	CSM__ARGS(out && raters && csm__all_set((const void *const *)raters, n) && q);
+	cJSON *root = NULL, *answers = NULL, *discuss = NULL, *spread = NULL;
+	const char *date, *first;
+	size_t i;
+	int rc, ok;
+
+	*out = NULL;
+	if (q->choice_count)
+		return csm__scale_refuse(q, n ? raters[0]->name : NULL, "merge");
+	if (n < 1)
+		return csm__err(CSM_EINVALID, "merge: no answers files");
+	if ((rc = check_raters(&date, &first, raters, n, q)))
+		return rc;
+	root = cJSON_CreateObject();
+	ok = root && add_head(root, raters, n, q, date);
+	ok = ok && (answers = cJSON_AddObjectToObject(root, "answers"));
+	ok = ok && add_merged(&discuss, &spread, root, n, method, first, date);
+	for (i = 0; ok && i < q->item_count; i++)
+		ok = add_item(answers, discuss, spread, raters, n, q->items[i].id, method);
 	if (ok)
 		*out = cJSON_Print(root);
 	cJSON_Delete(root);

@@ -497,12 +497,37 @@ static const csm__message TABLE[] = {
     {"sme.next_none", {"次のステップ: 改善を続けます", "Next step: keep improving"}},
     {"sme.next_step", {"次のステップ: %d %s", "Next step: %d %s"}},
     {"sme.not_answered", {"未回答", "not answered"}},
+    /* the benchmark's name */
+    {"sme.peers", {"同業他社との比較 (ベンチマーク: %s)", "Compared with peers (benchmark: %s)"}},
+    {"sme.peers_all", {"全体", "All companies"}},
+    /* the group's label, its size, the mean total points */
+    {"sme.peers_group", {"  %s (%u 社): 平均 %s 点", "  %s (%u companies): mean %s points"}},
+    /* the industry id */
+    {"sme.peers_industry", {"業種 %s", "Industry %s"}},
+    /* the benchmark's name */
+    {"sme.peers_other", {"ベンチマーク %s はこの設問の点数のベンチマークではないため、比較しません。", "The benchmark %s is not one in points of this questionnaire: no comparison."}},
+    /* yours, the part's most, the peers' mean */
+    {"sme.peers_part", {"あなた %d / %d 点、平均 %s 点", "yours %d of %d, peers' mean %s"}},
+    /* the industry's mean */
+    {"sme.peers_part_industry", {" (業種 %s 点)", " (industry %s)"}},
+    /* the percentile */
+    {"sme.peers_percentile", {"、あなたは %.0f パーセンタイル", "; you are at percentile %.0f"}},
+    /* the smallest group with a percentile */
+    {"sme.peers_withheld", {" (%u 社未満のためパーセンタイルは示しません)", " (no percentile under %u companies)"}},
     {"sme.points", {"合計 %d 点 / %d 点", "Points %d of %d"}},
     {"sme.questionnaire", {"設問", "Questionnaire"}},
     {"sme.report_footer", {"中小企業向け 自己診断レポート", "Self-diagnosis report for small companies"}},
     {"sme.report_help", {"相談先と支援", "Where to get help"}},
     {"sme.report_none", {"先に取り組むべき項目はありません。いまの水準を保ちましょう。", "Nothing is left to do first: keep it up."}},
     {"sme.report_parts", {"分野ごとの点数", "Points by area"}},
+    /* the group's size, its mean total, the percentile */
+    {"sme.report_peers", {"同じ診断を受けた %u 社の平均は %s 点です。あなたの会社は、100 社にたとえるとおよそ %.0f 社を上回ります。", "The %u companies of the benchmark average %s points; yours is ahead of about %.0f in 100 of them."}},
+    /* the group's size, its mean total, the percentile */
+    {"sme.report_peers_industry", {"同じ業種の %u 社の平均は %s 点です。あなたの会社は、100 社にたとえるとおよそ %.0f 社を上回ります。", "The %u companies of your industry in the benchmark average %s points; yours is ahead of about %.0f in 100 of them."}},
+    /* the group's size, its mean total */
+    {"sme.report_peers_industry_mean", {"同じ業種の %u 社の平均は %s 点です。", "The %u companies of your industry in the benchmark average %s points."}},
+    /* the group's size, its mean total */
+    {"sme.report_peers_mean", {"同じ診断を受けた %u 社の平均は %s 点です。", "The %u companies of the benchmark average %s points."}},
     {"sme.report_points", {"点数", "Points"}},
     {"sme.report_readiness", {"SECURITY ACTION と次の一歩", "SECURITY ACTION and your next step"}},
     {"sme.report_title", {"情報セキュリティ自己診断の結果", "Your security self-diagnosis"}},

@@ -116,6 +116,39 @@ static int close_hint1(csm_plan *p, const csm_questionnaire *q, const csm_score 
 	return 0;
 }
 
+/* Options a plan can follow: this version, a grade, a budget S, M or L, and
+ * a start of the same answers. */
+static int check_options(const csm_plan_options *opts, const csm_answers *a)
+{
+	if (opts->version != CSM_PLAN_OPTIONS_VERSION)
+		return csm__err(CSM_EINVALID, "plan: options version %u is not %u", opts->version, CSM_PLAN_OPTIONS_VERSION);
+	if (opts->target < CSM_GRADE_NONE || opts->target > CSM_GRADE_A ||
+	    (opts->budget && opts->budget != 'S' && opts->budget != 'M' && opts->budget != 'L'))
+		return csm__err(CSM_EINVALID, "plan: the target is a grade, the budget S, M or L");
+	if (opts->start && csm__analysis_a(opts->start) != a)
+		return csm__err(CSM_EINVALID, "plan: the analysis to start from is of other answers");
+	return 0;
+}
+
+/* The item whose next level raises the overall most per unit of effort
+ * within the budget (ties: the lower level first), or (size_t)-1. */
+static size_t best_raise(const csm_questionnaire *q, const csm_score *s, const int *level, const char *effort,
+                         char budget)
+{
+	size_t i, best = (size_t)-1;
+	double best_value = 0;
+	for (i = 0; i < q->item_count; i++) {
+		double value;
+		if (level[i] < 1 || level[i] >= 5 || (budget && effort_units(effort[i]) > effort_units(budget)))
+			continue;
+		value = csm__item_gain(s, i, 1) / effort_units(effort[i]);
+		if (best == (size_t)-1 || value > best_value + 1e-12 ||
+		    (value > best_value - 1e-12 && level[i] < level[best]))
+			best = i, best_value = value;
+	}
+	return best;
+}
+
 int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers *a, const csm_grading *g,
                   const csm_tips *tips, const csm_plan_options *opts)
 {
@@ -135,13 +168,8 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 		                a->name, q->id);
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != CSM_PLAN_OPTIONS_VERSION)
-		return csm__err(CSM_EINVALID, "plan: options version %u is not %u", opts->version, CSM_PLAN_OPTIONS_VERSION);
-	if (opts->target < CSM_GRADE_NONE || opts->target > CSM_GRADE_A ||
-	    (opts->budget && opts->budget != 'S' && opts->budget != 'M' && opts->budget != 'L'))
-		return csm__err(CSM_EINVALID, "plan: the target is a grade, the budget S, M or L");
-	if (opts->start && csm__analysis_a(opts->start) != a)
-		return csm__err(CSM_EINVALID, "plan: the analysis to start from is of other answers");
+	if ((rc = check_options(opts, a)))
+		return rc;
 	target = opts->target;
 	budget = opts->budget == 'L' ? 0 : opts->budget;
 	if ((rc = csm_score_compute(&s, q, a, g, CSM_ALLOW_PARTIAL)))
@@ -161,28 +189,15 @@ int csm_plan_make(csm_plan **out, const csm_questionnaire *q, const csm_answers 
 	p->target = target;
 	p->start = overall = s->overall;
 	for (i = 0; i < q->item_count; i++) {
-		csm_tip_info tip;
+		char e = q->items[i].tip_count ? csm_tip_effort(csm__tips_lookup(tips, q->items[i].tips[0])) : 0;
 		level[i] = s->level[i];
-		effort[i] = q->items[i].tip_count && tips && csm_tip_get(&tip, tips, q->items[i].tips[0], CSM_LANG_EN) == 0 &&
-		                    tip.effort
-		                ? tip.effort
-		                : 'M';
+		effort[i] = e ? e : 'M';
 	}
 	if (opts->start && (rc = close_hint1(p, q, s, level, effort, opts->start, budget, goal, &overall, g)))
 		goto done;
 	/* Part 2: raise one level at a time the item with the largest rise per effort. */
 	while (!csm__ge(overall, goal) && steps++ < 5 * q->item_count) {
-		size_t best = (size_t)-1;
-		double best_value = 0;
-		for (i = 0; i < q->item_count; i++) {
-			double value;
-			if (level[i] < 1 || level[i] >= 5 || (budget && effort_units(effort[i]) > effort_units(budget)))
-				continue;
-			value = csm__item_gain(s, i, 1) / effort_units(effort[i]);
-			if (best == (size_t)-1 || value > best_value + 1e-12 ||
-			    (value > best_value - 1e-12 && level[i] < level[best]))
-				best = i, best_value = value;
-		}
+		size_t best = best_raise(q, s, level, effort, budget);
 		if (best == (size_t)-1)
 			break;
 		if ((rc = add_raise(p, q, s, level, effort, best, &overall, g, 0)))

@@ -20,6 +20,14 @@ struct csm_points {
 	size_t *todo;          /* item indexes in the order to do them */
 	size_t todo_count;
 	csm_sme_result sme;
+	/* peers (csm_points_set_benchmark()): the benchmark, whether it is in
+	 * points of this questionnaire, and its groups all and the industry's (-1: none) */
+	const csm_benchmark *bench;
+	int bench_ok;
+	int peer[2];
+	char industry[CSM__KEY_MAX]; /* the key of peer[1]: the industry's group or its parent's */
+	const csm_answers *a;
+	const csm_industries *ind;   /* csm_points_use_industries(), or NULL */
 };
 
 /* An item counts as done when its choice has the scale's most points. */
@@ -198,6 +206,58 @@ size_t csm_points_unanswered_count(const csm_points *p) { return p ? p->unanswer
 
 int csm_points_item_choice(const csm_points *p, size_t i) { return p && i < p->q->item_count ? p->choice[i] : -1; }
 
+/* The peers' groups in the benchmark: all, and the industry's (the same
+ * rule as a karte's comparison: its group, else its parent group's). */
+static void pick_peers(csm_points *p)
+{
+	const char *ind = csm__industry_current(p->ind, p->a->field[CSM_FIELD_ORG_INDUSTRY]);
+	p->peer[0] = p->peer[1] = -1;
+	p->industry[0] = '\0';
+	/* the same questionnaire in points, with its parts and most points */
+	p->bench_ok = csm_benchmark_compares(p->bench, p->q) == 2 && csm_benchmark_max_points(p->bench) == p->max &&
+	              csm_benchmark_part_count(p->bench) == p->q->group_count;
+	if (!p->bench_ok)
+		return;
+	p->peer[0] = csm_benchmark_group_find(p->bench, "all");
+	if (ind)
+		p->peer[1] = csm__industry_group(p->industry, p->bench, p->ind, ind);
+}
+
+int csm_points_set_benchmark(csm_points *p, const csm_benchmark *b, const csm_answers *a)
+{
+	CSM__ARGS(p && b && a);
+	p->bench = b;
+	p->a = a;
+	pick_peers(p);
+	return 0;
+}
+
+void csm_points_use_industries(csm_points *p, const csm_industries *ind)
+{
+	if (!p)
+		return;
+	p->ind = ind;
+	if (p->bench)
+		pick_peers(p);
+}
+
+int csm_points_peers(double *mean, double *percentile, unsigned *n, const csm_points *p, int industry)
+{
+	CSM__ARGS(mean && percentile && n && p);
+	size_t i;
+	int has;
+	*mean = *percentile = 0;
+	*n = 0;
+	if (!p->bench_ok || p->peer[industry ? 1 : 0] < 0)
+		return 0;
+	i = (size_t)p->peer[industry ? 1 : 0];
+	*n = csm_benchmark_group_n(p->bench, i);
+	if (!csm_benchmark_group_overall_mean(mean, p->bench, i))
+		return 0;
+	has = *n >= csm_benchmark_min_group(p->bench) && csm_benchmark_percentile(percentile, p->bench, i, p->total) > 0;
+	return has ? 2 : 1;
+}
+
 int csm_sme_result_get(csm_sme_result *out, const csm_points *p)
 {
 	CSM__ARGS(out && p);
@@ -253,6 +313,68 @@ static void missing_text(csm__buf *o, const csm_points *p, csm_lang lang)
 	}
 }
 
+/* The name of the industry group compared with: its label where the
+ * industries are known, else its id. */
+static const char *industry_label(const csm_points *p, csm_lang lang)
+{
+	const char *id = p->industry + strlen("industry:");
+	const char *label = csm_industry_label(p->ind, id, lang);
+	return label ? label : id;
+}
+
+/* The peers' lines (csm_points_set_benchmark()): per group (all, the
+ * industry's) its mean total and the company's percentile, then per part
+ * the company's points and the peers' mean. `wmax`: the parts' title width. */
+static void peers_text(csm__buf *o, const csm_points *p, csm_lang lang, size_t wmax)
+{
+	const csm_questionnaire *q = p->q;
+	const char *word = csm__group_word(q, lang);
+	char num[32], label[CSM__KEY_MAX + 64];
+	int k, g;
+	csm__buf_puts(o, "\n");
+	if (!p->bench_ok) {
+		csm__buf_msgf(o, csm__msg("sme.peers_other", lang), csm_benchmark_name(p->bench));
+		csm__buf_puts(o, "\n");
+		return;
+	}
+	csm__buf_msgf(o, csm__msg("sme.peers", lang), csm_benchmark_name(p->bench));
+	csm__buf_puts(o, "\n");
+	for (k = 0; k < 2; k++) {
+		double mean, pct;
+		unsigned n;
+		int has = csm_points_peers(&mean, &pct, &n, p, k);
+		if (!has)
+			continue;
+		if (k)
+			csm__msg_snprintf(label, sizeof label, csm__msg("sme.peers_industry", lang), industry_label(p, lang));
+		else
+			snprintf(label, sizeof label, "%s", csm__msg("sme.peers_all", lang));
+		csm__buf_msgf(o, csm__msg("sme.peers_group", lang), label, n, csm_format1(num, sizeof num, mean));
+		if (has == 2)
+			csm__buf_msgf(o, csm__msg("sme.peers_percentile", lang), pct);
+		else
+			csm__buf_msgf(o, csm__msg("sme.peers_withheld", lang), csm_benchmark_min_group(p->bench));
+		csm__buf_puts(o, "\n");
+	}
+	for (g = 1; g <= q->group_count && p->peer[0] >= 0; g++) {
+		double mean;
+		char head[96];
+		size_t used;
+		if (!csm_benchmark_group_mean(&mean, p->bench, (size_t)p->peer[0], g))
+			continue;
+		snprintf(head, sizeof head, "  %s %d  ", word, g);
+		used = csm__display_width(head);
+		csm__buf_puts(o, head);
+		csm__buf_puts(o, q->dir_short[g - 1][lang]);
+		csm__buf_pad(o, used + csm__display_width(q->dir_short[g - 1][lang]), used + wmax + 2);
+		csm__buf_msgf(o, csm__msg("sme.peers_part", lang), p->group[g - 1], p->group_max[g - 1],
+		              csm_format1(num, sizeof num, mean));
+		if (p->peer[1] >= 0 && csm_benchmark_group_mean(&mean, p->bench, (size_t)p->peer[1], g))
+			csm__buf_msgf(o, csm__msg("sme.peers_part_industry", lang), csm_format1(num, sizeof num, mean));
+		csm__buf_puts(o, "\n");
+	}
+}
+
 int csm_points_render_text(char **out, const csm_points *p, const csm_answers *a, csm_lang lang)
 {
 	CSM__ARGS(out && p && a && CSM__LANG_OK(lang));
@@ -290,6 +412,8 @@ int csm_points_render_text(char **out, const csm_points *p, const csm_answers *a
 		csm__buf_pad(&o, used + csm__display_width(q->dir_short[g - 1][lang]), used + wmax + 2);
 		csm__buf_printf(&o, "%3d / %d\n", p->group[g - 1], p->group_max[g - 1]);
 	}
+	if (p->bench)
+		peers_text(&o, p, lang, wmax);
 	csm__buf_puts(&o, "\n");
 	csm__buf_puts(&o, csm__msg(stars_key[r->stars], lang));
 	if (r->stars < 2) {
@@ -331,6 +455,44 @@ int csm_points_render_text(char **out, const csm_points *p, const csm_answers *a
 }
 
 /* ---- JSON -------------------------------------------------------------- */
+
+/* "comparison": the benchmark, whether it compares, and per group (all,
+ * the industry's) n, the mean total, the percentile (null where withheld)
+ * and the parts' means. Numbers exact, as csm-score/1's. */
+static void peers_json(csm__buf *o, const csm_points *p)
+{
+	int k, g, n = 0;
+	csm__buf_puts(o, ", \"comparison\": {\"benchmark\": ");
+	csm__buf_json_string(o, csm_benchmark_name(p->bench));
+	csm__buf_printf(o, ", \"compares\": %s, \"groups\": [", p->bench_ok ? "true" : "false");
+	for (k = 0; k < 2; k++) {
+		double mean, pct;
+		unsigned gn;
+		int has = csm_points_peers(&mean, &pct, &gn, p, k);
+		if (!has)
+			continue;
+		csm__buf_puts(o, n++ ? ", {\"key\": " : "{\"key\": ");
+		csm__buf_json_string(o, k ? p->industry : "all");
+		csm__buf_printf(o, ", \"n\": %u, \"mean\": ", gn);
+		csm__buf_number(o, mean);
+		csm__buf_puts(o, ", \"percentile\": ");
+		if (has == 2)
+			csm__buf_number(o, pct);
+		else
+			csm__buf_puts(o, "null");
+		csm__buf_puts(o, ", \"parts_mean\": [");
+		for (g = 1; g <= p->q->group_count; g++) {
+			if (g > 1)
+				csm__buf_puts(o, ", ");
+			if (csm_benchmark_group_mean(&mean, p->bench, (size_t)p->peer[k], g))
+				csm__buf_number(o, mean);
+			else
+				csm__buf_puts(o, "null");
+		}
+		csm__buf_puts(o, "]}");
+	}
+	csm__buf_puts(o, "]}");
+}
 
 int csm_points_render_json(char **out, const csm_points *p, const csm_answers *a, const char *name)
 {
@@ -389,6 +551,9 @@ int csm_points_render_json(char **out, const csm_points *p, const csm_answers *a
 			csm__buf_puts(&o, ", ");
 		csm__buf_json_string(&o, q->items[p->todo[i]].id);
 	}
-	csm__buf_puts(&o, "]}}");
+	csm__buf_puts(&o, "]}");
+	if (p->bench)
+		peers_json(&o, p);
+	csm__buf_puts(&o, "}");
 	return csm__buf_finish(&o, out);
 }

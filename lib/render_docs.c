@@ -58,56 +58,70 @@ static const char *size_key(char c)
 int csm_render_tip(char **out, const csm_tips *t, const char *id, csm_lang lang)
 {
 	CSM__ARGS(out && t && id && CSM__LANG_OK(lang));
-	csm_tip_info tip;
+	const csm_tip *tip;
+	const char *title, *problem, *first_step, *owner, *checked;
+	char effort, cost;
+	int helps_reach;
 	csm__buf o = {0};
-	size_t i;
+	size_t i, n;
 	int rc;
 
 	*out = NULL;
-	if ((rc = csm_tip_get(&tip, t, id, lang)))
+	if ((rc = csm_tips_find(&tip, t, id)))
 		return rc;
-	csm__buf_printf(&o, "%s %s: %s\n", csm__msg("tips.tip", lang), tip.id, tip.title ? tip.title : "");
-	if (tip.problem) {
+	title = csm_tip_text(tip, CSM_TIP_TITLE, lang);
+	problem = csm_tip_text(tip, CSM_TIP_PROBLEM, lang);
+	first_step = csm_tip_text(tip, CSM_TIP_FIRST_STEP, lang);
+	owner = csm_tip_text(tip, CSM_TIP_OWNER, lang);
+	checked = csm_tip_text(tip, CSM_TIP_CHECKED, lang);
+	effort = csm_tip_effort(tip);
+	cost = csm_tip_cost(tip);
+	helps_reach = csm_tip_helps_reach(tip);
+	if (!first_step)
+		first_step = csm_tip_text(tip, CSM_TIP_ACTION, lang);
+	csm__buf_printf(&o, "%s %s: %s\n", csm__msg("tips.tip", lang), csm_tip_text(tip, CSM_TIP_ID, lang),
+	                title ? title : "");
+	if (problem) {
 		csm__buf_printf(&o, "\n%s\n  ", csm__msg("tips.problem", lang));
-		csm__rwrap(&o, tip.problem, 2, 78);
+		csm__rwrap(&o, problem, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
-	if (tip.action_count) {
+	if ((n = csm_tip_action_count(tip, lang))) {
 		csm__buf_printf(&o, "\n%s\n", csm__msg("tips.actions", lang));
-		for (i = 0; i < tip.action_count; i++) {
+		for (i = 0; i < n; i++) {
 			csm__buf_printf(&o, "  %zu. ", i + 1);
-			csm__rwrap(&o, tip.actions[i], 5, 78);
+			csm__rwrap(&o, csm_tip_action(tip, i, lang), 5, 78);
 			csm__buf_puts(&o, "\n");
 		}
 	}
-	if (tip.first_step || tip.action) {
+	if (first_step) {
 		csm__buf_printf(&o, "\n%s\n  ", csm__msg("tips.first_step", lang));
-		csm__rwrap(&o, tip.first_step ? tip.first_step : tip.action, 2, 78);
+		csm__rwrap(&o, first_step, 2, 78);
 		csm__buf_puts(&o, "\n");
 	}
-	if (tip.budget[CSM_BUDGET_NONE]) { /* all three or none: the loader checks */
+	if (csm_tip_budget(tip, CSM_BUDGET_NONE, lang)) { /* all three or none: the loader checks */
 		static const char *const labels[CSM_BUDGETS] = {"tips.budget_none", "tips.budget_small",
 		                                                "tips.budget_outside"};
 		int b;
 		csm__buf_printf(&o, "\n%s\n", csm__msg("tips.budget", lang));
 		for (b = 0; b < CSM_BUDGETS; b++) {
 			csm__buf_printf(&o, "  %s\n    ", csm__msg(labels[b], lang));
-			csm__rwrap(&o, tip.budget[b], 4, 78);
+			csm__rwrap(&o, csm_tip_budget(tip, (csm_budget)b, lang), 4, 78);
 			csm__buf_puts(&o, "\n");
 		}
 	}
-	if (tip.owner || tip.effort || tip.cost || tip.helps_reach || tip.checked) {
+	if (owner || effort || cost || helps_reach || checked) {
 		csm__buf_puts(&o, "\n");
-		if (tip.owner)
-			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.owner", lang), tip.owner);
-		if (tip.effort)
-			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.effort", lang), csm__msg(size_key(tip.effort), lang));
-		if (tip.cost)
-			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.cost", lang), csm__msg(size_key(tip.cost), lang));
-		if (tip.helps_reach)
-			csm__buf_msgf(&o, csm__msg("tips.helps_reach", lang), tip.helps_reach);
-		if (tip.checked)
-			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.checked", lang), tip.checked);
+		if (owner)
+			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.owner", lang), owner);
+		if (effort)
+			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.effort", lang), csm__msg(size_key(effort), lang));
+		if (cost)
+			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.cost", lang), csm__msg(size_key(cost), lang));
+		if (helps_reach)
+			csm__buf_msgf(&o, csm__msg("tips.helps_reach", lang), helps_reach);
+		if (checked)
+			csm__buf_printf(&o, "%s: %s\n", csm__msg("tips.checked", lang), checked);
 	}
 	return csm__buf_finish(&o, out);
 }
@@ -169,7 +183,7 @@ int csm_render_questions_md(char **out, const csm_questionnaire *q, const csm_ti
 				csm__buf_puts(&o, "\n\n");
 			}
 			for (k = 0; k < it->tip_count; k++) {
-				const char *title = csm_tip_title(tips, it->tips[k], lang);
+				const char *title = csm_tip_text(csm__tips_lookup(tips, it->tips[k]), CSM_TIP_TITLE, lang);
 				csm__buf_printf(&o, "%s %s%s%s\n", csm__msg("docs.tip", lang), it->tips[k], title ? ": " : "",
 				                title ? title : "");
 			}

@@ -381,8 +381,9 @@ static void t_hint(csm__buf *o, const csm_analysis *an, const csm_tips *tips, cs
 		csm__buf_printf(o, "%s%s", k ? ", " : "", h->items[k]);
 	csm__buf_puts(o, "\n");
 	for (k = 0; k < h->tip_count; k++) {
-		const char *title = csm_tip_title(tips, h->tips[k], lang);
-		const char *action = csm_tip_action(tips, h->tips[k], lang);
+		const csm_tip *tip = csm__tips_lookup(tips, h->tips[k]);
+		const char *title = csm_tip_text(tip, CSM_TIP_TITLE, lang);
+		const char *action = csm_tip_text(tip, CSM_TIP_ACTION, lang);
 		csm__buf_printf(o, "      %s %s", csm__msg("report.tip", lang), h->tips[k]);
 		if (title)
 			csm__buf_printf(o, ": %s", title);

@@ -54,7 +54,7 @@ static void plan_table(csm__buf *o, const csm_plan *p, const csm_questionnaire *
 	for (i = 0; i < csm_plan_count(p); i++) {
 		const csm_plan_move *m = csm_plan_get(p, i);
 		char num[24], lv[32], gain[32], eff[4];
-		const char *title = m->tip_count ? csm_tip_title(tips, m->tips[0], lang) : NULL;
+		const char *title = m->tip_count ? csm_tip_text(csm__tips_lookup(tips, m->tips[0]), CSM_TIP_TITLE, lang) : NULL;
 		snprintf(num, sizeof num, "%s%zu", m->hint1 ? "*" : "", i + 1);
 		snprintf(lv, sizeof lv, "%d -> %d", m->from, m->to);
 		snprintf(gain, sizeof gain, "+%.2f", m->gain);

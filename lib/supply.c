@@ -665,46 +665,6 @@ const csm_supply_row *csm_supply_failed(const csm_supply *sp, size_t i)
 
 /* ---- the columns --------------------------------------------------------- */
 
-/* Append message `key` in `lang` with its arguments `ap`. The table is ours
- * and test_messages checks that both languages take the same conversions,
- * so its texts are trusted formats. */
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-static void msg_vadd(csm__buf *o, csm_lang lang, const char *key, va_list ap)
-{
-	const char *fmt = csm__msg(key, lang);
-	char small[512], *big;
-	va_list again;
-	int n;
-	va_copy(again, ap);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	if (n >= 0 && (size_t)n < sizeof small) {
-		csm__buf_add(o, small, (size_t)n);
-	} else if (n >= 0 && (big = malloc((size_t)n + 1)) != NULL) {
-		vsnprintf(big, (size_t)n + 1, fmt, again);
-		csm__buf_add(o, big, (size_t)n);
-		free(big);
-	} else {
-		o->nomem = 1;
-	}
-	va_end(again);
-}
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-
-static void msg_add(csm__buf *o, csm_lang lang, const char *key, ...)
-{
-	va_list ap;
-	va_start(ap, key);
-	msg_vadd(o, lang, key, ap);
-	va_end(ap);
-}
-
-
-
 /* What a cell holds. */
 typedef enum vkind { V_NONE = 0, V_TEXT, V_NUM, V_INT, V_BOOL } vkind;
 typedef struct sval {
@@ -750,7 +710,7 @@ static void g_supplier(sval *v, sctx *c, const srow *r)
 	v->text = r->pub.supplier;
 	if (!r->pub.supplier[0] && c->mode == M_TEXT) { /* say which file it is */
 		c->tmp.len = 0;
-		msg_add(&c->tmp, c->lang, "supply.no_name", r->pub.file);
+		csm__buf_msgf(&c->tmp, csm__msg("supply.no_name", c->lang), r->pub.file);
 		v->text = c->tmp.s ? c->tmp.s : "";
 	}
 }
@@ -1136,7 +1096,7 @@ static void emit_line(const csm__supply_sink *sink, sctx *c, int kind, const cha
 	csm__buf b = {0};
 	va_list ap;
 	va_start(ap, key);
-	msg_vadd(&b, c->lang, key, ap);
+	csm__buf_vmsgf(&b, csm__msg(key, c->lang), ap);
 	va_end(ap);
 	if (b.nomem)
 		c->tmp.nomem = 1; /* reported at the end */

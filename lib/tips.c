@@ -6,7 +6,8 @@
 
 #include "internal.h"
 
-typedef struct csm__tip {
+/* One tip; the public csm_tip. */
+struct csm_tip {
 	char *id;
 	char *title[2];
 	char *action[2];
@@ -19,10 +20,10 @@ typedef struct csm__tip {
 	char effort, cost;
 	int helps_reach;
 	char checked[8]; /* "YYYY-MM" when the facts were last checked, or "" */
-} csm__tip;
+};
 
 struct csm_tips {
-	csm__tip *tips;
+	csm_tip *tips;
 	size_t count, cap;
 };
 
@@ -32,7 +33,7 @@ void csm_tips_free(csm_tips *t)
 	if (!t)
 		return;
 	for (i = 0; i < t->count; i++) {
-		csm__tip *tip = &t->tips[i];
+		csm_tip *tip = &t->tips[i];
 		int l;
 		size_t k;
 		free(tip->id);
@@ -53,7 +54,7 @@ void csm_tips_free(csm_tips *t)
 	free(t);
 }
 
-static const csm__tip *find(const csm_tips *t, const char *id)
+static const csm_tip *find(const csm_tips *t, const char *id)
 {
 	size_t i;
 	if (!t || !id)
@@ -65,7 +66,7 @@ static const csm__tip *find(const csm_tips *t, const char *id)
 }
 
 /* "actions": {"ja": [...], "en": [...]}, 1..10 texts each. */
-static int parse_actions(csm__tip *tip, const cJSON *e, csm__problems *p, const char *name)
+static int parse_actions(csm_tip *tip, const cJSON *e, csm__problems *p, const char *name)
 {
 	static const char *const langs[2] = {"ja", "en"};
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "actions");
@@ -97,7 +98,7 @@ static int parse_actions(csm__tip *tip, const cJSON *e, csm__problems *p, const 
  * to do without money, with a little, and with outside help. Optional (the
  * tips for large companies have none); when given, all three are required,
  * because a tip that answers only some budgets leaves a small company guessing. */
-static int parse_budget(csm__tip *tip, const cJSON *e, csm__problems *p, const char *name)
+static int parse_budget(csm_tip *tip, const cJSON *e, csm__problems *p, const char *name)
 {
 	static const char *const keys[CSM_BUDGETS] = {"none", "small", "outside"};
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "budget");
@@ -170,7 +171,7 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 	cJSON_ArrayForEach(e, arr) {
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
 		char where[128];
-		csm__tip *tip;
+		csm_tip *tip;
 		if (!cJSON_IsString(id) || !csm__valid_id(id->valuestring)) {
 			csm__problem(&p, "%s: tips[%d].id: expected a tip id", name, i++);
 			continue;
@@ -182,7 +183,7 @@ static int add_file(csm_tips *t, const char *data, size_t len, const char *name)
 		}
 		if (t->count == t->cap) {
 			size_t cap = t->cap ? t->cap * 2 : 64;
-			csm__tip *n = realloc(t->tips, cap * sizeof *n);
+			csm_tip *n = realloc(t->tips, cap * sizeof *n);
 			if (!n) {
 				rc = csm__nomem();
 				goto cleanup;
@@ -304,47 +305,53 @@ cleanup:
 
 size_t csm_tips_count(const csm_tips *t) { return t ? t->count : 0; }
 
-const char *csm_tip_id(const csm_tips *t, size_t i) { return t && i < t->count ? t->tips[i].id : NULL; }
+const csm_tip *csm_tips_get(const csm_tips *t, size_t i) { return t && i < t->count ? &t->tips[i] : NULL; }
 
-const char *csm_tip_title(const csm_tips *t, const char *id, csm_lang lang)
-{
-	const csm__tip *tip = t && id ? find(t, id) : NULL;
-	return tip && CSM__LANG_OK(lang) ? tip->title[lang] : NULL;
-}
+const csm_tip *csm__tips_lookup(const csm_tips *t, const char *id) { return find(t, id); }
 
-const char *csm_tip_action(const csm_tips *t, const char *id, csm_lang lang)
+int csm_tips_find(const csm_tip **out, const csm_tips *t, const char *id)
 {
-	const csm__tip *tip = t && id ? find(t, id) : NULL;
-	return tip && CSM__LANG_OK(lang) ? tip->action[lang] : NULL;
-}
-
-const char *csm_tip_budget(const csm_tips *t, const char *id, csm_budget b, csm_lang lang)
-{
-	const csm__tip *tip = t && id ? find(t, id) : NULL;
-	return tip && CSM__LANG_OK(lang) && (int)b >= 0 && (int)b < CSM_BUDGETS ? tip->budget[b][lang] : NULL;
-}
-
-int csm_tip_get(csm_tip_info *out, const csm_tips *t, const char *id, csm_lang lang)
-{
-	CSM__ARGS(out && t && id && CSM__LANG_OK(lang));
-	const csm__tip *tip = find(t, id);
-	int k;
-	memset(out, 0, sizeof *out);
-	if (!tip)
-		return csm__err(CSM_ENOTFOUND, "tip \"%.60s\" does not exist", id ? id : "");
-	out->id = tip->id;
-	out->title = tip->title[lang];
-	out->action = tip->action[lang];
-	out->problem = tip->problem[lang];
-	out->first_step = tip->first_step[lang];
-	out->owner = tip->owner[lang];
-	out->action_count = tip->action_count[lang];
-	out->actions = (const char *const *)tip->actions[lang];
-	out->effort = tip->effort;
-	out->cost = tip->cost;
-	out->helps_reach = tip->helps_reach;
-	out->checked = tip->checked[0] ? tip->checked : NULL;
-	for (k = 0; k < CSM_BUDGETS; k++)
-		out->budget[k] = tip->budget[k][lang];
+	if (out)
+		*out = NULL;
+	CSM__ARGS(out && t && id);
+	if (!(*out = find(t, id)))
+		return csm__err(CSM_ENOTFOUND, "tip \"%.60s\" does not exist", id);
 	return 0;
+}
+
+const char *csm_tip_text(const csm_tip *tip, csm_tip_field field, csm_lang lang)
+{
+	if (!tip || !CSM__LANG_OK(lang))
+		return NULL;
+	switch (field) {
+	case CSM_TIP_ID: return tip->id;
+	case CSM_TIP_TITLE: return tip->title[lang];
+	case CSM_TIP_ACTION: return tip->action[lang];
+	case CSM_TIP_PROBLEM: return tip->problem[lang];
+	case CSM_TIP_FIRST_STEP: return tip->first_step[lang];
+	case CSM_TIP_OWNER: return tip->owner[lang];
+	case CSM_TIP_CHECKED: return tip->checked[0] ? tip->checked : NULL;
+	}
+	return NULL; /* a value outside the enum */
+}
+
+size_t csm_tip_action_count(const csm_tip *tip, csm_lang lang)
+{
+	return tip && CSM__LANG_OK(lang) ? tip->action_count[lang] : 0;
+}
+
+const char *csm_tip_action(const csm_tip *tip, size_t i, csm_lang lang)
+{
+	return tip && CSM__LANG_OK(lang) && i < tip->action_count[lang] ? tip->actions[lang][i] : NULL;
+}
+
+char csm_tip_effort(const csm_tip *tip) { return tip ? tip->effort : 0; }
+
+char csm_tip_cost(const csm_tip *tip) { return tip ? tip->cost : 0; }
+
+int csm_tip_helps_reach(const csm_tip *tip) { return tip ? tip->helps_reach : 0; }
+
+const char *csm_tip_budget(const csm_tip *tip, csm_budget b, csm_lang lang)
+{
+	return tip && CSM__LANG_OK(lang) && (unsigned)b < CSM_BUDGETS ? tip->budget[b][lang] : NULL;
 }

@@ -155,60 +155,43 @@ static int is_fd_path(const char *path)
 	return *n == '\0';
 }
 
-int csm__read_file(char **out, size_t *len, const char *path, size_t max)
+/* Refuse what could block or never end (a named pipe, a device, a socket), a
+ * directory, and a regular file over `max`; a pipe handed over as /dev/fd/N
+ * (a shell's <(...)) is made blocking again so that it can be read whole. */
+static int check_kind(int fd, const struct stat *st, const char *path, size_t max)
 {
-	struct stat st;
-	char *data = NULL;
-	size_t n = 0, cap;
-	int fd, rc = 0;
-
-	*out = NULL;
-	*len = 0;
-	/* O_NONBLOCK: opening a FIFO with no writer would wait forever */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
-		return csm__err(CSM_EINVALID, "%s: cannot open: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0) {
-		rc = csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
-		goto cleanup;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		rc = csm__err(CSM_EINVALID, "%s: is a directory, not a file", path);
-		goto cleanup;
-	}
-	/* Regular files only; a pipe handed over as /dev/fd/N (a shell's <(...))
-	 * is read too. A named pipe, a device or a socket could block or never end. */
-	if (!S_ISREG(st.st_mode) && !(S_ISFIFO(st.st_mode) && is_fd_path(path))) {
-		rc = csm__err(CSM_EINVALID, "%s: is %s, not a regular file", path,
-		              S_ISFIFO(st.st_mode) ? "a named pipe (FIFO)" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
-		goto cleanup;
-	}
+	if (S_ISDIR(st->st_mode))
+		return csm__err(CSM_EINVALID, "%s: is a directory, not a file", path);
+	if (!S_ISREG(st->st_mode) && !(S_ISFIFO(st->st_mode) && is_fd_path(path)))
+		return csm__err(CSM_EINVALID, "%s: is %s, not a regular file", path,
+		                S_ISFIFO(st->st_mode)   ? "a named pipe (FIFO)"
+		                : S_ISSOCK(st->st_mode) ? "a socket"
+		                                        : "a device");
 	/* Regular files ignore O_NONBLOCK: two system calls a file saved. */
-	if (!S_ISREG(st.st_mode) && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
-		rc = csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
-		goto cleanup;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
-		rc = csm__err(CSM_EINVALID, "%s: file is too large (%lld bytes; the limit is %zu)",
-		              path, (long long)st.st_size, max);
-		goto cleanup;
-	}
-	/* Read in a loop whatever fstat said: pipes and /proc files report 0.
-	 * One byte beyond the size and the NUL: the read that meets the end
-	 * then needs no larger buffer (and no copy). */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 65536;
-	data = malloc(cap);
-	if (!data) {
-		rc = csm__nomem();
-		goto cleanup;
-	}
+	if (!S_ISREG(st->st_mode) && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+		return csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
+	if (S_ISREG(st->st_mode) && (unsigned long long)st->st_size > max)
+		return csm__err(CSM_EINVALID, "%s: file is too large (%lld bytes; the limit is %zu)", path,
+		                (long long)st->st_size, max);
+	return 0;
+}
+
+/* Read `fd` to its end into a NUL-terminated buffer, whatever fstat said:
+ * pipes and /proc files report 0. One byte beyond the size and the NUL: the
+ * read that meets the end then needs no larger buffer (and no copy). */
+static int read_all(char **out, size_t *len, int fd, const struct stat *st, const char *path, size_t max)
+{
+	size_t n = 0, cap = S_ISREG(st->st_mode) ? (size_t)st->st_size + 2 : 65536;
+	char *data = malloc(cap);
+	int rc = 0;
+	if (!data)
+		return csm__nomem();
 	for (;;) {
 		ssize_t r;
 		if (n + 1 >= cap) {
 			char *t;
 			if (cap > max + 1) {
-				rc = csm__err(CSM_EINVALID, "%s: file is too large (the limit is %zu bytes)",
-				              path, max);
+				rc = csm__err(CSM_EINVALID, "%s: file is too large (the limit is %zu bytes)", path, max);
 				goto cleanup;
 			}
 			t = realloc(data, cap * 2);
@@ -240,6 +223,24 @@ int csm__read_file(char **out, size_t *len, const char *path, size_t max)
 	data = NULL;
 cleanup:
 	free(data);
+	return rc;
+}
+
+int csm__read_file(char **out, size_t *len, const char *path, size_t max)
+{
+	struct stat st;
+	int fd, rc;
+
+	*out = NULL;
+	*len = 0;
+	/* O_NONBLOCK: opening a FIFO with no writer would wait forever */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return csm__err(CSM_EINVALID, "%s: cannot open: %s", path, strerror(errno));
+	if (fstat(fd, &st) != 0)
+		rc = csm__err(CSM_EIO, "%s: cannot read: %s", path, strerror(errno));
+	else if (!(rc = check_kind(fd, &st, path, max)))
+		rc = read_all(out, len, fd, &st, path, max);
 	close(fd);
 	return rc;
 }

@@ -1508,6 +1508,15 @@ static int row_answer(ictx *x, const wchoices *wc, place pl, const char *id, val
 	char buf[48], sb[64];
 	int nochoice = 0;
 	if (wc->n && cell_value(x, pl, CSM_MAX_NAME_BYTES, vl) == 0) {
+		const xcell *xc = find_cell(pl.sh, pl.row, pl.col);
+		if (xc && xc->has_f) {
+			/* A choice is what the buyer ranks: a formula's value is what a
+			 * spreadsheet last computed, if it saved one at all (openpyxl
+			 * saves none, which would read as "not answered"). */
+			csm__problem(x->pkg.p, "%s: %s (item %s): is a formula; choose the answer from the list", x->pkg.name,
+			             where(buf, sizeof buf, pl), id ? id : "?");
+			return 1;
+		}
 		if (!(*choice = choice_of(wc, vl, &nochoice)) && nochoice) {
 			csm__buf list = {0};
 			size_t m;

@@ -111,6 +111,25 @@ def main():
                 x["status"], x["note"] = "done", "+81 3 1234 5678 に連絡済み"
             elif x["item"] == "9-1":
                 x["status"], x["due"] = "in progress", "2027-12-31"
+        # an edited list is not replaced by a second 'plan --actions' without --force
+        edited = os.path.join(tmp, "edited.csv")
+        with open(edited, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\r\n")
+            w.writeheader()
+            w.writerows(rows)
+        with open(edited, "rb") as f:
+            before = f.read()
+        plan = [csm, "plan", os.path.join(ex, "kitamachi-2026.json"), "--actions", edited]
+        r = subprocess.run(plan, capture_output=True, env=env)
+        with open(edited, "rb") as f:
+            kept = f.read() == before
+        check(r.returncode == 2 and kept and b"edited.csv: exists" in r.stderr and b"--force" in r.stderr,
+              "plan --actions onto an edited list: exit %d, kept %s, %s" % (r.returncode, kept, r.stderr))
+        r = subprocess.run(plan + ["--force"], capture_output=True, env=env)
+        with open(edited, encoding="utf-8-sig", newline="") as f:
+            fresh = list(csv.DictReader(f))
+        check(r.returncode == 0 and all(x["status"] == "open" for x in fresh),
+              "plan --actions --force replaces the list: exit %d %s" % (r.returncode, r.stderr))
         for name, newline, bom in (("crlf.csv", "\r\n", True), ("lf.csv", "\n", False)):
             path = os.path.join(tmp, name)
             buf = io.StringIO()

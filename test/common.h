@@ -103,4 +103,51 @@ static inline csm_answers *choices_from(const csm_questionnaire *q, const char *
 	return a;
 }
 
+/* The real sme-check (questions/sme-check.json: 25 items in 3 parts, 100 points). */
+static inline csm_questionnaire *load_sme_check(void)
+{
+	csm_questionnaire *q = NULL;
+	if (csm_questionnaire_load(&q, SRC("questions/sme-check.json")) != 0)
+		fprintf(stderr, "cannot load sme-check.json: %s\n", csm_error_last());
+	return q;
+}
+
+/* A made-up sme-check assessment: organization `id` in `industry`, each
+ * item's choice drawn from `*seed` (a fixed LCG, so the run is the same each
+ * time); its points in total and per part into `total`, `part`, worked out
+ * here from the choices' points, not by the library's scoring. */
+static inline csm_answers *sme_made(const csm_questionnaire *q, int id, const char *industry, unsigned *seed, int *total,
+                             int part[3])
+{
+	char buf[4096];
+	size_t len, i, nc = csm_questionnaire_choice_count(q);
+	csm_answers *a = NULL;
+	*total = part[0] = part[1] = part[2] = 0;
+	len = (size_t)snprintf(buf, sizeof buf,
+	                       "{\"format\":\"csm-answers/1\",\"questionnaire\":\"sme-check\",\"organization\":{\"name\":"
+	                       "\"S%d\",\"industry\":\"%s\"},\"assessed_on\":\"2026-0%d-15\",\"answers\":{",
+	                       id, industry, 1 + id % 9);
+	for (i = 0; i < csm_questionnaire_item_count(q); i++) {
+		size_t k;
+		*seed = *seed * 1103515245u + 12345u;
+		k = (*seed >> 16) % nc;
+		*total += csm_questionnaire_choice_points(q, k);
+		part[csm_item_directive(q, i) - 1] += csm_questionnaire_choice_points(q, k);
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\"%s\":\"%s\"", i ? "," : "", csm_item_id(q, i),
+		                        csm_questionnaire_choice_id(q, k));
+	}
+	snprintf(buf + len, sizeof buf - len, "}}");
+	if (csm_answers_parse_for(&a, buf, strlen(buf), "sme.json", q) != 0)
+		fprintf(stderr, "%s\n", csm_error_last());
+	return a;
+}
+
+/* Tip `id` of `t`, or NULL where there is none (csm_tips_find() for tests
+ * that only ask whether a text is there). */
+static inline const csm_tip *tip_of(const csm_tips *t, const char *id)
+{
+	const csm_tip *tip = NULL;
+	return t && id && csm_tips_find(&tip, t, id) == 0 ? tip : NULL;
+}
+
 #endif

@@ -501,6 +501,135 @@ cleanup:
 	csm_questionnaire_free(q);
 }
 
+/* ---- a benchmark in points (sme-check) ---------------------------------- */
+
+/* Aggregated points: the parts' and the total's statistics against sums
+ * made here, no grade groups, the k rule, and the export read back by the
+ * benchmark parser (the same means, a percentile of the total). */
+static void test_points(void)
+{
+	csm_questionnaire *q = load_sme_check();
+	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL}; /* no grading: points have none */
+	csm_aggregator *ag = NULL;
+	csm_benchmark *b = NULL;
+	char *json = NULL;
+	cJSON *root = NULL;
+	const cJSON *all, *fin;
+	double sum = 0, psum[3] = {0}, fsum = 0, mean;
+	int totals[12], lo = 1000, hi = -1000, i, g, t, part[3];
+	unsigned seed = 17;
+	if (!q)
+		return;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	/* 12 organizations: 7 in finance, 3 in retail (under k), 2 naming none */
+	for (i = 0; i < 12; i++) {
+		csm_answers *a = sme_made(q, i, i < 7 ? "finance" : i < 10 ? "retail" : "", &seed, &t, part);
+		CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+		csm_answers_free(a);
+		totals[i] = t;
+		sum += t;
+		if (i < 7)
+			fsum += t;
+		for (g = 0; g < 3; g++)
+			psum[g] += part[g];
+		lo = t < lo ? t : lo;
+		hi = t > hi ? t : hi;
+	}
+	CHECK_INT(csm_aggregator_export(&json, ag), 0);
+	root = json ? cJSON_Parse(json) : NULL;
+	CHECK(root != NULL);
+	if (!root)
+		goto done;
+	CHECK(cJSON_GetObjectItem(root, "grading") == NULL);
+	CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "points"), "max")->valueint, 100);
+	CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "points"), "parts_max")), 3);
+	CHECK_INT(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "points"), "parts_max"), 1)->valueint, 52);
+	all = group(root, "all");
+	CHECK(all != NULL);
+	CHECK(group(root, "grade:A") == NULL && group(root, "grade:C") == NULL);
+	if (all) {
+		CHECK_INT(cJSON_GetObjectItem(all, "n")->valueint, 12);
+		CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(all, "mean")), 3);
+		for (g = 0; g < 3; g++)
+			CHECK_NEAR(num_at(all, "mean", g), psum[g] / 12, 1e-9);
+		CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetObjectItem(all, "overall"), "mean")->valuedouble, sum / 12, 1e-9);
+		CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(all, "overall"), "min")->valueint, lo);
+		CHECK_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(all, "overall"), "max")->valueint, hi);
+	}
+	fin = group(root, "industry:finance");
+	CHECK(fin != NULL);
+	if (fin)
+		CHECK_NEAR(cJSON_GetObjectItem(cJSON_GetObjectItem(fin, "overall"), "mean")->valuedouble, fsum / 7, 1e-9);
+	/* retail has 3 < k: not published; nor is anything that would give it away */
+	CHECK(group(root, "industry:retail") == NULL);
+	CHECK(suppressed_has(root, "industry:retail", "fewer than 5"));
+	CHECK(group(root, "industry:") == NULL && !suppressed_has(root, "industry:", "")); /* "" names none */
+	/* read back: the same figures through the parser's accessors */
+	CHECK_INT(csm_benchmark_parse(&b, json, strlen(json), "points.json"), 0);
+	if (b) {
+		int ia = csm_benchmark_group_find(b, "all");
+		double pct, below = 0;
+		CHECK_INT(csm_benchmark_max_points(b), 100);
+		CHECK_INT(csm_benchmark_part_count(b), 3);
+		CHECK(ia >= 0);
+		CHECK_INT(csm_benchmark_group_overall_mean(&mean, b, (size_t)ia), 1);
+		CHECK_NEAR(mean, sum / 12, 1e-9);
+		CHECK_INT(csm_benchmark_group_mean(&mean, b, (size_t)ia, 2), 1);
+		CHECK_NEAR(mean, psum[1] / 12, 1e-9);
+		CHECK_INT(csm_benchmark_group_mean(&mean, b, (size_t)ia, 4), 0); /* three parts only */
+		for (i = 0; i < 12; i++)
+			below += totals[i] < totals[0] ? 1 : totals[i] == totals[0] ? 0.5 : 0;
+		CHECK_INT(csm_benchmark_percentile(&pct, b, (size_t)ia, totals[0]), 1);
+		CHECK_NEAR(pct, 100 * below / 12, 1e-9);
+		/* points and levels do not compare: not with csmg-v2, and no grading for sme-check */
+		{
+			csm_questionnaire *v2 = load_v2();
+			CHECK_INT(csm_benchmark_compares(b, v2), 0);
+			CHECK_INT(csm_benchmark_compares(b, q), 2);
+			csm_questionnaire_free(v2);
+		}
+	}
+done:
+	csm_benchmark_free(b);
+	cJSON_Delete(root);
+	csm_free(json);
+	csm_aggregator_free(ag);
+	csm_questionnaire_free(q);
+}
+
+/* A benchmark in points the parser refuses, each with file: where: what. */
+static void test_points_malformed(void)
+{
+	static const char *const bad[][2] = {
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,52,27]}", "points: the parts' most points add up to 99, not max 100"},
+	    {"\"points\":{\"max\":0,\"parts_max\":[20,52,28]}", "points.max: expected the most points"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[]}", "points.parts_max: expected an array of 1..10 numbers"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,\"x\",80]}", "points.parts_max[1]: expected a whole number 0..100"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,52,28]},\"groups\":[{\"key\":\"all\",\"n\":5,\"mean\":[1,2]}]",
+	     "group all: mean: expected an array of 3 numbers (parts 1..3)"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,52,28]},\"groups\":[{\"key\":\"all\",\"n\":5,\"mean\":[1,60,2]}]",
+	     "group all: mean[1]: expected points -52..52 (part 2) or null"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,52,28]},\"groups\":[{\"key\":\"all\",\"n\":5,\"mean\":[1,2,3],"
+	     "\"overall\":{\"mean\":50,\"histogram\":{\"values\":[40,101],\"counts\":[1,4]}}}]",
+	     "group all: overall.histogram: expected points -100..100 and counts >= 0"},
+	    {"\"points\":{\"max\":100,\"parts_max\":[20,52,28]},\"groups\":[{\"key\":\"all\",\"n\":5,\"mean\":[1,2,3],"
+	     "\"overall\":{\"mean\":\"x\"}}]",
+	     "group all: overall.mean: expected points -100..100"},
+	};
+	size_t i;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char doc[1024];
+		csm_benchmark *b = NULL;
+		snprintf(doc, sizeof doc,
+		         "{\"format\":\"csm-benchmark/1\",\"name\":\"p\",\"questionnaire\":\"sme-check\",%s%s}", bad[i][0],
+		         strstr(bad[i][0], "groups") ? "" : ",\"groups\":[{\"key\":\"all\",\"n\":5,\"mean\":[1,2,3]}]");
+		CHECK_INT(csm_benchmark_parse(&b, doc, strlen(doc), "bad.json"), CSM_EINVALID);
+		CHECK(b == NULL);
+		CHECK_HAS(csm_error_last(), "bad.json: ");
+		CHECK_HAS(csm_error_last(), bad[i][1]);
+	}
+}
+
 int main(void)
 {
 	RUN_TEST(test_statistics);
@@ -510,5 +639,7 @@ int main(void)
 	RUN_TEST(test_merge);
 	RUN_TEST(test_release_rules);
 	RUN_TEST(test_parent_groups);
+	RUN_TEST(test_points);
+	RUN_TEST(test_points_malformed);
 	return test_finish();
 }

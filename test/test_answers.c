@@ -438,6 +438,76 @@ done:
 	csm_questionnaire_free(v2);
 }
 
+/* The CSV of a questionnaire with its own scale: its template heads the
+ * answer column "answer" (a level questionnaire's says "level"); the import
+ * takes "answer", and "level" still, for either kind; the messages name the
+ * column the questionnaire uses. */
+#define HEAD_ANSWER "\xEF\xBB\xBFitem,answer,evidence,note,directive,question\r\n"
+#define HEAD_LEVEL "\xEF\xBB\xBFitem,level,evidence,note,directive,question\r\n"
+static void test_csv_answer_column(void)
+{
+	csm_questionnaire *q = load_scale(), *v2 = load_v2();
+	csm_answers *a = NULL;
+	char *csv = NULL, *filled = NULL, *nl;
+	int lv = 0;
+	CHECK(q && v2);
+	if (!q || !v2)
+		goto done;
+	CHECK_INT(csm_template_csv(&csv, q, CSM_LANG_EN), 0);
+	CHECK(csv && strncmp(csv, HEAD_ANSWER, sizeof HEAD_ANSWER - 1) == 0);
+	if (csv && (nl = strstr(csv, "\r\nc1,,"))) { /* the blank template, c1 answered by its label */
+		size_t head = (size_t)(nl - csv) + 5;
+		filled = malloc(strlen(csv) + 16);
+		if (filled)
+			sprintf(filled, "%.*sPartly done%s", (int)head, csv, csv + head);
+	}
+	CHECK(filled != NULL);
+	if (filled) {
+		CHECK_INT(csm_answers_parse_for(&a, filled, strlen(filled), "t.csv", q), 0);
+		if (a) {
+			CHECK_STR(csm_answers_choice(a, "c1"), "partly");
+			CHECK_INT(csm_answers_get(a, "c2", NULL), CSM_ANSWER_NULL);
+			CHECK_INT(csm_answers_check(a, q, CSM_ALLOW_PARTIAL), 0);
+			CHECK_INT(csm_answers_check(a, q, 0), CSM_EINVALID);
+			CHECK_HAS(csm_error_last(), "t.csv: item c2: not answered yet (answer is empty;");
+			csm_answers_free(a);
+		}
+	}
+	csm_free(csv);
+	csv = NULL;
+	CHECK_INT(csm_template_csv(&csv, v2, CSM_LANG_EN), 0);
+	CHECK(csv && strncmp(csv, HEAD_LEVEL, sizeof HEAD_LEVEL - 1) == 0);
+	/* both names, both kinds, any case */
+	CHECK_INT(csm_answers_parse_for(&a, "item,level\nc1,done\n", 19, "l.csv", q), 0);
+	if (a)
+		CHECK_STR(csm_answers_choice(a, "c1"), "done");
+	csm_answers_free(a);
+	CHECK_INT(csm_answers_parse_for(&a, "item,Answer\nc1,わからない\n", 30, "a.csv", q), 0);
+	if (a)
+		CHECK_STR(csm_answers_choice(a, "c1"), "unknown");
+	csm_answers_free(a);
+	CHECK_INT(csm_answers_parse(&a, "item,answer\n1-1,4\n", 18, "v.csv"), 0);
+	if (a) {
+		CHECK_INT(csm_answers_get(a, "1-1", &lv), CSM_ANSWER_LEVEL);
+		CHECK_INT(lv, 4);
+		csm_answers_free(a);
+	}
+	/* refusals name the column */
+	CHECK_INT(csm_answers_parse_for(&a, "item,note\nc1,x\n", 15, "n.csv", q), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "n.csv: row 1: the header must name the columns item and answer");
+	CHECK_INT(csm_answers_parse(&a, "item,note\n1-1,x\n", 16, "n.csv"), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "n.csv: row 1: the header must name the columns item and level");
+	CHECK_INT(csm_answers_parse_for(&a, "item,answer,level\nc1,done,done\n", 31, "d.csv", q), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "d.csv: row 1: column \"level\" appears twice (level and answer name the same column)");
+	CHECK_INT(csm_answers_parse_for(&a, "item,answers\nc1,done\n", 21, "u.csv", q), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "u.csv: row 1: unknown column \"answers\" (expected item, answer, evidence, note)");
+done:
+	free(filled);
+	csm_free(csv);
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
 /* csm_answers_load_in: a file is read for the questionnaire it names, found
  * through the context; a questionnaire of levels reads as before. */
 static void test_choices_in_context(void)
@@ -509,5 +579,6 @@ int main(void)
 	RUN_TEST(test_templates_round_trip);
 	RUN_TEST(test_choices);
 	RUN_TEST(test_choices_in_context);
+	RUN_TEST(test_csv_answer_column);
 	return test_finish();
 }

@@ -167,22 +167,31 @@ static void test_accessors(void)
 	NONE(csm_item_appendix_a(q, n));
 
 	NONE(csm_tips_count(NULL));
-	NONE(csm_tip_id(NULL, 0));
-	NONE(csm_tip_id(tips, 100000));
-	NONE(csm_tip_title(NULL, "1-1", CSM_LANG_JA));
-	NONE(csm_tip_title(tips, NULL, CSM_LANG_JA));
-	NONE(csm_tip_action(NULL, "1-1", CSM_LANG_JA));
-	NONE(csm_tip_action(tips, NULL, CSM_LANG_JA));
-	NONE(csm_tip_budget(NULL, "sme-c1", CSM_BUDGET_NONE, CSM_LANG_JA));
-	NONE(csm_tip_budget(tips, NULL, CSM_BUDGET_NONE, CSM_LANG_JA));
-	NONE(csm_tip_budget(tips, "sme-c1", (csm_budget)CSM_BUDGETS, CSM_LANG_JA));
-	NONE(csm_tip_budget(tips, "sme-c1", CSM_BUDGET_NONE, (csm_lang)9));
+	NONE(csm_tips_get(NULL, 0));
+	NONE(csm_tips_get(tips, 100000));
+	NONE(csm_tip_text(NULL, CSM_TIP_TITLE, CSM_LANG_JA));
+	NONE(csm_tip_action_count(NULL, CSM_LANG_JA));
+	NONE(csm_tip_action(NULL, 0, CSM_LANG_JA));
+	NONE(csm_tip_effort(NULL));
+	NONE(csm_tip_cost(NULL));
+	NONE(csm_tip_helps_reach(NULL));
+	NONE(csm_tip_budget(NULL, CSM_BUDGET_NONE, CSM_LANG_JA));
 	{
-		csm_tip_info info;
+		const csm_tip *tip = NULL;
 		char *out = NULL;
-		INVALID(csm_tip_get(NULL, tips, "1-1", CSM_LANG_JA));
-		INVALID(csm_tip_get(&info, NULL, "1-1", CSM_LANG_JA));
-		INVALID(csm_tip_get(&info, tips, NULL, CSM_LANG_JA));
+		if (csm_tips_find(&tip, tips, "sme-c1") != 0)
+			tip = NULL;
+		CHECK(tip != NULL);
+		NONE(csm_tip_text(tip, (csm_tip_field)99, CSM_LANG_JA));
+		NONE(csm_tip_text(tip, CSM_TIP_TITLE, (csm_lang)9));
+		NONE(csm_tip_action_count(tip, (csm_lang)9));
+		NONE(csm_tip_action(tip, 100000, CSM_LANG_JA));
+		NONE(csm_tip_action(tip, 0, (csm_lang)9));
+		NONE(csm_tip_budget(tip, (csm_budget)CSM_BUDGETS, CSM_LANG_JA));
+		NONE(csm_tip_budget(tip, CSM_BUDGET_NONE, (csm_lang)9));
+		INVALID(csm_tips_find(NULL, tips, "1-1"));
+		INVALID(csm_tips_find(&tip, NULL, "1-1"));
+		INVALID(csm_tips_find(&tip, tips, NULL));
 		INVALID(csm_render_tip(NULL, tips, "1-1", CSM_LANG_JA));
 		INVALID(csm_render_tip(&out, NULL, "1-1", CSM_LANG_JA));
 		INVALID(csm_render_tip(&out, tips, NULL, CSM_LANG_JA));

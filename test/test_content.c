@@ -103,11 +103,11 @@ static void check_questionnaire(const char *qid, const unsigned *per_dir, int ne
 		for (k = 0; k < csm_item_tip_count(q, i); k++) {
 			const char *tip = csm_item_tip(q, i, k);
 			size_t t;
-			if (!csm_tip_title(tips, tip, CSM_LANG_EN))
+			if (!tip_of(tips, tip))
 				fprintf(stderr, "%s item %s: tip %s does not exist\n", qid, id, tip);
-			CHECK(csm_tip_title(tips, tip, CSM_LANG_EN) != NULL);
+			CHECK(tip_of(tips, tip) != NULL);
 			for (t = 0; t < csm_tips_count(tips); t++)
-				if (strcmp(csm_tip_id(tips, t), tip) == 0)
+				if (csm_tips_get(tips, t) == tip_of(tips, tip))
 					tip_used[t] = 1;
 		}
 		if (need_csf)
@@ -173,7 +173,7 @@ static void mark_sme_check_tips(const csm_tips *tips, unsigned char *tip_used)
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(root, "items"))
 		cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(it, "tips"))
 			for (k = 0; cJSON_IsString(t) && k < csm_tips_count(tips); k++)
-				if (strcmp(csm_tip_id(tips, k), t->valuestring) == 0)
+				if (csm_tips_get(tips, k) == tip_of(tips, t->valuestring))
 					tip_used[k] = 1;
 	cJSON_Delete(root);
 }
@@ -194,35 +194,34 @@ static void test_sets_and_tips(void)
 	check_questionnaire("sme-light", NULL, 1, tips, used);
 	mark_sme_check_tips(tips, used);
 	for (t = 0; t < csm_tips_count(tips); t++) {
-		const char *id = csm_tip_id(tips, t);
+		/* the texts every tip has in both languages */
+		static const csm_tip_field fields[5] = {CSM_TIP_TITLE, CSM_TIP_ACTION, CSM_TIP_PROBLEM, CSM_TIP_FIRST_STEP,
+		                                        CSM_TIP_OWNER};
+		static const char *const names[5] = {"title", "action", "problem", "first step", "owner"};
+		const csm_tip *tip = csm_tips_get(tips, t);
+		const char *id = csm_tip_text(tip, CSM_TIP_ID, CSM_LANG_EN);
 		const char *qid = "tips";
-		csm_tip_info ja, en;
+		size_t n = csm_tip_action_count(tip, CSM_LANG_JA);
 		char what[64];
 		if (!used[t])
 			fprintf(stderr, "tip %s is never referenced\n", id);
 		CHECK(used[t]);
-		CHECK_INT(csm_tip_get(&ja, tips, id, CSM_LANG_JA), 0);
-		CHECK_INT(csm_tip_get(&en, tips, id, CSM_LANG_EN), 0);
-		snprintf(what, sizeof what, "%s title", id);
-		CHECK_PAIR(ja.title, en.title, what);
-		snprintf(what, sizeof what, "%s action", id);
-		CHECK_PAIR(ja.action, en.action, what);
-		snprintf(what, sizeof what, "%s problem", id);
-		CHECK_PAIR(ja.problem, en.problem, what);
-		snprintf(what, sizeof what, "%s first step", id);
-		CHECK_PAIR(ja.first_step, en.first_step, what);
-		snprintf(what, sizeof what, "%s owner", id);
-		CHECK_PAIR(ja.owner, en.owner, what);
-		CHECK(ja.action_count >= 3 && ja.action_count == en.action_count);
-		for (k = 0; k < ja.action_count && k < en.action_count; k++)
-			CHECK_PAIR(ja.actions[k], en.actions[k], what);
-		CHECK(ja.effort && ja.cost);
+		for (k = 0; k < 5; k++) {
+			snprintf(what, sizeof what, "%s %s", id, names[k]);
+			CHECK_PAIR(csm_tip_text(tip, fields[k], CSM_LANG_JA), csm_tip_text(tip, fields[k], CSM_LANG_EN), what);
+		}
+		CHECK(n >= 3 && n == csm_tip_action_count(tip, CSM_LANG_EN));
+		for (k = 0; k < n; k++) {
+			snprintf(what, sizeof what, "%s action %zu", id, k + 1);
+			CHECK_PAIR(csm_tip_action(tip, k, CSM_LANG_JA), csm_tip_action(tip, k, CSM_LANG_EN), what);
+		}
+		CHECK(csm_tip_effort(tip) && csm_tip_cost(tip));
 		/* "Helps reach level N" means nothing on a done/partly/not-done scale:
 		 * the sme-check tips carry none, every other tip does. */
 		if (strncmp(id, "sme-c", 5) == 0)
-			CHECK_INT(ja.helps_reach, 0);
+			CHECK_INT(csm_tip_helps_reach(tip), 0);
 		else
-			CHECK(ja.helps_reach >= 2);
+			CHECK(csm_tip_helps_reach(tip) >= 2);
 	}
 	printf("tips: %zu; level descriptions: %zu ja, %zu en; items: %zu\n", csm_tips_count(tips), levels_ja,
 	       levels_en, items_total);
@@ -467,45 +466,41 @@ static void test_glossary_and_style(void)
 	vocabulary_quiet = 0;
 	CHECK_INT(csm_tips_open(&tips, CSM_TEST_SRC), 0);
 	for (t = 0; tips && t < csm_tips_count(tips); t++) {
-		const char *id = csm_tip_id(tips, t);
-		csm_tip_info ja, en;
+		/* title and owner are names, the rest sentences (check_style's last argument) */
+		static const csm_tip_field fields[5] = {CSM_TIP_TITLE, CSM_TIP_OWNER, CSM_TIP_ACTION, CSM_TIP_FIRST_STEP,
+		                                        CSM_TIP_PROBLEM};
+		static const char *const names[5] = {"title", "owner", "action", "first step", "problem"};
+		const csm_tip *tip = csm_tips_get(tips, t);
+		const char *id = csm_tip_text(tip, CSM_TIP_ID, CSM_LANG_EN);
+		const char *checked = csm_tip_text(tip, CSM_TIP_CHECKED, CSM_LANG_JA);
 		char what[64];
 		int bad = 0;
-		if (csm_tip_get(&ja, tips, id, CSM_LANG_JA) || csm_tip_get(&en, tips, id, CSM_LANG_EN)) {
-			CHECK(0);
-			continue;
-		}
 		/* every tip says when its facts were last checked */
-		if (!month_valid(ja.checked))
+		if (!month_valid(checked))
 			fprintf(stderr, "tip %s: checked: %s is not a month up to now (YYYY-MM)\n", id,
-			        ja.checked ? ja.checked : "missing");
-		CHECK(month_valid(ja.checked));
-		{
-			const char *const texts[5][2] = {{ja.title, en.title},
-			                                 {ja.owner, en.owner},
-			                                 {ja.action, en.action},
-			                                 {ja.first_step, en.first_step},
-			                                 {ja.problem, en.problem}};
-			static const char *const names[5] = {"title", "owner", "action", "first step", "problem"};
-			for (k = 0; k < 5; k++) {
-				if (!texts[k][0] || !texts[k][1])
-					continue;
-				snprintf(what, sizeof what, "tip %s %s", id, names[k]);
-				bad += check_vocabulary(texts[k][0], texts[k][1], what);
-				bad += check_style(texts[k][0], what, k >= 2);
-			}
+			        checked ? checked : "missing");
+		CHECK(month_valid(checked));
+		for (k = 0; k < 5; k++) {
+			const char *ja = csm_tip_text(tip, fields[k], CSM_LANG_JA), *en = csm_tip_text(tip, fields[k], CSM_LANG_EN);
+			if (!ja || !en)
+				continue;
+			snprintf(what, sizeof what, "tip %s %s", id, names[k]);
+			bad += check_vocabulary(ja, en, what);
+			bad += check_style(ja, what, k >= 2);
 		}
-		for (k = 0; k < ja.action_count && k < en.action_count; k++) {
+		for (k = 0; k < csm_tip_action_count(tip, CSM_LANG_JA) && k < csm_tip_action_count(tip, CSM_LANG_EN); k++) {
 			snprintf(what, sizeof what, "tip %s action %zu", id, k + 1);
-			bad += check_vocabulary(ja.actions[k], en.actions[k], what);
-			bad += check_style(ja.actions[k], what, 1);
+			bad += check_vocabulary(csm_tip_action(tip, k, CSM_LANG_JA), csm_tip_action(tip, k, CSM_LANG_EN), what);
+			bad += check_style(csm_tip_action(tip, k, CSM_LANG_JA), what, 1);
 		}
 		for (k = 0; k < CSM_BUDGETS; k++) {
-			if (!ja.budget[k] || !en.budget[k])
+			const char *ja = csm_tip_budget(tip, (csm_budget)k, CSM_LANG_JA);
+			const char *en = csm_tip_budget(tip, (csm_budget)k, CSM_LANG_EN);
+			if (!ja || !en)
 				continue;
 			snprintf(what, sizeof what, "tip %s budget %zu", id, k);
-			bad += check_vocabulary(ja.budget[k], en.budget[k], what);
-			bad += check_style(ja.budget[k], what, 1);
+			bad += check_vocabulary(ja, en, what);
+			bad += check_style(ja, what, 1);
 		}
 		CHECK_INT(bad, 0);
 	}
@@ -800,30 +795,38 @@ static const char *const big_company_en[] = {"CISO", "board", "business unit*", 
  * answer for all three budgets. Returns the number of offences. */
 static int check_sme_tip(const csm_tips *tips, const char *id)
 {
-	csm_tip_info ja, en;
+	const csm_tip *tip = tip_of(tips, id);
 	const char *texts[2][8 + 10];
 	size_t n[2] = {0, 0}, k, w;
 	int bad = 0, l;
 	const char *qid = "sme tips";
 	char what[64];
-	if (csm_tip_get(&ja, tips, id, CSM_LANG_JA) || csm_tip_get(&en, tips, id, CSM_LANG_EN)) {
+	if (!tip) {
 		fprintf(stderr, "sme tip %s does not exist\n", id);
 		return 1;
 	}
 	for (k = 0; k < CSM_BUDGETS; k++) {
+		const char *ja = csm_tip_budget(tip, (csm_budget)k, CSM_LANG_JA);
+		const char *en = csm_tip_budget(tip, (csm_budget)k, CSM_LANG_EN);
 		snprintf(what, sizeof what, "tip %s budget %zu", id, k);
-		CHECK_PAIR(ja.budget[k], en.budget[k], what);
-		bad += !ja.budget[k] || !en.budget[k];
+		CHECK_PAIR(ja, en, what);
+		bad += !ja || !en;
 	}
 	for (l = 0; l < 2; l++) {
-		const csm_tip_info *t = l ? &en : &ja;
-		const char *const fixed[] = {t->title, t->action, t->problem, t->first_step, t->owner,
-		                             t->budget[0], t->budget[1], t->budget[2]};
+		const csm_lang lang = l ? CSM_LANG_EN : CSM_LANG_JA;
+		const char *const fixed[] = {csm_tip_text(tip, CSM_TIP_TITLE, lang),
+		                             csm_tip_text(tip, CSM_TIP_ACTION, lang),
+		                             csm_tip_text(tip, CSM_TIP_PROBLEM, lang),
+		                             csm_tip_text(tip, CSM_TIP_FIRST_STEP, lang),
+		                             csm_tip_text(tip, CSM_TIP_OWNER, lang),
+		                             csm_tip_budget(tip, CSM_BUDGET_NONE, lang),
+		                             csm_tip_budget(tip, CSM_BUDGET_SMALL, lang),
+		                             csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, lang)};
 		for (k = 0; k < 8; k++)
 			if (fixed[k])
 				texts[l][n[l]++] = fixed[k];
-		for (k = 0; k < t->action_count && k < 10; k++)
-			texts[l][n[l]++] = t->actions[k];
+		for (k = 0; k < csm_tip_action_count(tip, lang) && k < 10; k++)
+			texts[l][n[l]++] = csm_tip_action(tip, k, lang);
 	}
 	for (k = 0; k < n[0]; k++)
 		for (w = 0; w < sizeof big_company_ja / sizeof *big_company_ja; w++)
@@ -929,7 +932,7 @@ static void test_sme_check(void)
 		cJSON_ArrayForEach(tp, cJSON_GetObjectItemCaseSensitive(it, "tips")) {
 			const char *tid = cJSON_GetStringValue(tp);
 			tipn++;
-			CHECK(tid && csm_tip_title(tips, tid, CSM_LANG_EN));
+			CHECK(csm_tip_text(tip_of(tips, tid), CSM_TIP_TITLE, CSM_LANG_EN) != NULL);
 			if (tid)
 				CHECK_INT(check_sme_tip(tips, tid), 0);
 		}

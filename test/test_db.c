@@ -434,6 +434,71 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* A questionnaire on its own scale (sme-check) in the database: generated
+ * assessments stored beside one of levels, exported as a benchmark in points
+ * that is byte for byte the aggregator's of the same assessments; a
+ * replaced assessment counts once with its new choices; levels given for it
+ * are refused and nothing is stored. */
+static void test_points(void)
+{
+	csm_questionnaire *q = load_sme_check(), *v2 = load_v2();
+	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL};
+	csm_aggregator *ag = NULL;
+	csm_db *db = fresh();
+	csm_answers *a = NULL;
+	char *from_db = NULL, *from_ag = NULL;
+	unsigned seed = 5;
+	int i, t, part[3], first = 0;
+	if (!q || !v2 || !db)
+		goto done;
+	CHECK_INT(csm_aggregator_new(&ag, q, &o), 0);
+	for (i = 0; i < 12; i++) {
+		a = sme_made(q, i, i < 7 ? "finance" : i < 10 ? "retail" : "", &seed, &t, part);
+		CHECK(a != NULL);
+		if (!a)
+			goto done;
+		if (i == 0) { /* stored first with other choices: the later store replaces it */
+			csm_answers *older = sme_made(q, i, "finance", &seed, &first, part);
+			CHECK_INT(csm_db_store(db, older, q, NULL), 0);
+			csm_answers_free(older);
+		}
+		CHECK_INT(csm_db_store(db, a, q, NULL), 0);
+		CHECK_INT(csm_aggregator_add(ag, a, 0), 0);
+		csm_answers_free(a);
+	}
+	a = make(v2, "Levels Co.", "2026-03-01", 3, "finance", NULL); /* a questionnaire of levels beside it */
+	CHECK_INT(csm_db_store(db, a, v2, NULL), 0);
+	/* another questionnaire's file, and levels for sme-check: refused, and
+	 * the transaction's rows stay */
+	CHECK_INT(csm_db_store(db, a, q, NULL), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "the file answers \"csmg-v2\", not \"sme-check\"");
+	csm_answers_free(a);
+	a = parse_text("{\"format\":\"csm-answers/1\",\"questionnaire\":\"sme-check\",\"organization\":{\"name\":\"L\"},"
+	               "\"assessed_on\":\"2026-01-01\",\"answers\":{\"c1\":3}}",
+	               "levels.json");
+	CHECK(a != NULL);
+	if (a) {
+		CHECK_INT(csm_db_store(db, a, q, &(csm_db_options){NULL, 0, NULL, 1}), CSM_EINVALID);
+		CHECK_HAS(csm_error_last(), "levels.json: item c1: level 3 is not a choice (expected done, partly, not_done, unknown");
+	}
+	csm_answers_free(a);
+	a = NULL;
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(csm_db_export(&from_db, db, q, &o), 0);
+	CHECK_INT(csm_aggregator_export(&from_ag, ag), 0);
+	CHECK(from_db && from_ag && strcmp(from_db, from_ag) == 0);
+	CHECK_HAS(from_db, "\"points\":{\"max\":100,\"parts_max\":[20,52,28]}");
+	CHECK_HAS(from_db, "{\"key\":\"all\",\"n\":12,");
+	CHECK_INT(exported_n(db, v2, "all", NULL, 1), 1); /* the level assessment is csmg-v2's alone */
+done:
+	csm_free(from_db);
+	csm_free(from_ag);
+	csm_aggregator_free(ag);
+	csm_db_close(db);
+	csm_questionnaire_free(q);
+	csm_questionnaire_free(v2);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -450,6 +515,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_spellings);
 	RUN_TEST(test_mask);
 	RUN_TEST(test_busy);
+	RUN_TEST(test_points);
 	if (!target)
 		unlink(sqlite_path);
 	return test_finish();

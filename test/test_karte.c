@@ -230,7 +230,7 @@ static void check_karte(const char *example, csm_lang lang)
 		for (k = 0; k < h->tip_count; k++) {
 			char want[256];
 			snprintf(want, sizeof want, "%s %s: %s", lang == CSM_LANG_JA ? "ティップス" : "Tip", h->tips[k],
-			         csm_tip_title(tips, h->tips[k], lang));
+			         csm_tip_text(tip_of(tips, h->tips[k]), CSM_TIP_TITLE, lang));
 			CHECK_HAS(text, want);
 		}
 	}
@@ -1329,10 +1329,10 @@ static void check_board_followup(csm_lang lang)
 	CHECK(csm_actions_count(next) >= 3);
 	for (k = 0; k < 3 && k < csm_actions_count(next); k++) {
 		const csm_action *x = csm_actions_get(next, k);
-		csm_tip_info ti;
-		CHECK_INT(csm_tip_get(&ti, tips, x->tip, lang), 0);
+		const csm_tip *tip = NULL;
+		CHECK_INT(csm_tips_find(&tip, tips, x->tip), 0);
 		snprintf(buf, sizeof buf, ja ? "%zu.  %s（チェック項目 %s：レベル %d → %d）" : "%zu.  %s (checklist item %s: level %d → %d)",
-		         k + 1, ti.title, x->item, x->from, x->to);
+		         k + 1, csm_tip_text(tip, CSM_TIP_TITLE, lang), x->item, x->from, x->to);
 		has_flat(flat, buf);
 		has_flat(flat, x->first_step);
 		has_flat(flat, x->owner);

@@ -61,20 +61,18 @@ static void test_tip_checked(void)
 	                                                           "1999-12", "2026-1x", ""};
 	char json[512];
 	csm_tips *t = NULL;
-	csm_tip_info info;
 	size_t i;
 	const char *fmt = "{\"format\": \"csm-tips/1\", \"tips\": [{\"id\": \"1-1\", "
 	                  "\"title\": {\"ja\": \"題\", \"en\": \"T\"}, \"action\": {\"ja\": \"行\", \"en\": \"A\"}%s%s%s}]}";
 	snprintf(json, sizeof json, fmt, ", \"checked\": \"", good, "\"");
 	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
-	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_EN), 0);
-	CHECK_STR(info.checked, "2026-12");
+	CHECK_STR(csm_tip_text(tip_of(t, "1-1"), CSM_TIP_CHECKED, CSM_LANG_EN), "2026-12");
 	csm_tips_free(t);
 	t = NULL;
 	snprintf(json, sizeof json, fmt, "", "", "");
 	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
-	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_JA), 0);
-	CHECK(info.checked == NULL);
+	CHECK(tip_of(t, "1-1") != NULL);
+	CHECK(csm_tip_text(tip_of(t, "1-1"), CSM_TIP_CHECKED, CSM_LANG_JA) == NULL);
 	csm_tips_free(t);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		t = NULL;
@@ -114,27 +112,27 @@ static void test_tip_budget(void)
 	                   "\"outside\": {\"ja\": \"業者\", \"en\": \"A vendor\"}}";
 	char json[1024];
 	csm_tips *t = NULL;
-	csm_tip_info info;
+	const csm_tip *tip;
 	size_t i;
 	snprintf(json, sizeof json, fmt, ", ", good);
 	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
-	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_EN), 0);
-	CHECK_STR(info.budget[CSM_BUDGET_NONE], "Free");
-	CHECK_STR(info.budget[CSM_BUDGET_SMALL], "A few thousand yen");
-	CHECK_STR(info.budget[CSM_BUDGET_OUTSIDE], "A vendor");
-	CHECK_STR(csm_tip_budget(t, "1-1", CSM_BUDGET_SMALL, CSM_LANG_JA), "数千円");
-	CHECK(csm_tip_budget(t, "1-1", (csm_budget)3, CSM_LANG_JA) == NULL);
-	CHECK(csm_tip_budget(t, "1-1", (csm_budget)-1, CSM_LANG_JA) == NULL);
-	CHECK(csm_tip_budget(t, "no-such-tip", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
-	CHECK(csm_tip_budget(NULL, "1-1", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
-	CHECK(csm_tip_budget(t, "1-1", CSM_BUDGET_NONE, (csm_lang)9) == NULL);
+	tip = tip_of(t, "1-1");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_NONE, CSM_LANG_EN), "Free");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_EN), "A few thousand yen");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, CSM_LANG_EN), "A vendor");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_JA), "数千円");
+	CHECK(csm_tip_budget(tip, (csm_budget)3, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(tip, (csm_budget)-1, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(NULL, CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(tip, CSM_BUDGET_NONE, (csm_lang)9) == NULL);
 	csm_tips_free(t);
 	t = NULL;
 	snprintf(json, sizeof json, fmt, "", "");
 	CHECK_INT(csm_tips_parse(&t, json, strlen(json), "t.json"), 0);
-	CHECK_INT(csm_tip_get(&info, t, "1-1", CSM_LANG_JA), 0);
-	CHECK(!info.budget[0] && !info.budget[1] && !info.budget[2]);
-	CHECK(csm_tip_budget(t, "1-1", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	tip = tip_of(t, "1-1");
+	CHECK(tip != NULL);
+	CHECK(!csm_tip_budget(tip, CSM_BUDGET_NONE, CSM_LANG_JA) && !csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_JA) &&
+	      !csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, CSM_LANG_EN));
 	csm_tips_free(t);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		t = NULL;
@@ -158,10 +156,11 @@ static void test_tips_cover_items(void)
 	for (i = 0; i < csm_questionnaire_item_count(q); i++)
 		for (k = 0; k < csm_item_tip_count(q, i); k++) {
 			const char *id = csm_item_tip(q, i, k);
-			CHECK(csm_tip_title(t, id, CSM_LANG_JA) && csm_tip_title(t, id, CSM_LANG_EN));
-			CHECK(csm_tip_action(t, id, CSM_LANG_JA) && csm_tip_action(t, id, CSM_LANG_EN));
+			const csm_tip *tip = tip_of(t, id);
+			CHECK(csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_JA) && csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN));
+			CHECK(csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_JA) && csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_EN));
 		}
-	CHECK(csm_tip_title(t, "no-such-tip", CSM_LANG_EN) == NULL);
+	CHECK(tip_of(t, "no-such-tip") == NULL);
 done:
 	csm_tips_free(t);
 	csm_questionnaire_free(q);

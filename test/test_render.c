@@ -130,8 +130,9 @@ static void test_text_report(void)
 	h = csm_analysis_hint(f.an, 0);
 	CHECK(h && h->tip_count > 0);
 	if (h && h->tip_count) {
-		CHECK_HAS(en, csm_tip_title(f.t, h->tips[0], CSM_LANG_EN));
-		CHECK_HAS(ja, csm_tip_title(f.t, h->tips[0], CSM_LANG_JA));
+		const csm_tip *tip = tip_of(f.t, h->tips[0]);
+		CHECK_HAS(en, csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN));
+		CHECK_HAS(ja, csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_JA));
 	}
 	/* No line of the wrapped report is wider than 80 columns, and none ends in a space. */
 	{

@@ -266,6 +266,76 @@ static void test_failed_and_stale(void)
 }
 
 /* Text, CSV and JSON render one model, in both languages. */
+/* A row with no organization name (a CSV file) is named by its file in the
+ * text report, and a file that cannot be read is listed with its message: a
+ * file name of any length (here 1,200 bytes, past any fixed buffer) comes out
+ * whole, in both languages. */
+static void test_long_file_name(void)
+{
+	csm_questionnaire *v2 = load_v2();
+	csm_supply *sp = NULL;
+	char file[1201], *out = NULL, *want = NULL;
+	csm__buf b = {0};
+	size_t i;
+	CHECK(v2 != NULL);
+	if (!v2)
+		goto cleanup;
+	for (i = 0; i < sizeof file - 1; i++)
+		file[i] = i % 100 == 99 ? '/' : (char)('a' + i % 26);
+	memcpy(file + sizeof file - 6, ".json", 6);
+	CHECK_INT(strlen(file), 1200);
+	CHECK_INT(csm_supply_new(&sp, TODAY), 0);
+	{ /* a CSV file names no organization */
+		csm_answers *a = NULL;
+		char *text = NULL;
+		csm__buf_puts(&b, "item,level\n");
+		for (i = 0; i < csm_questionnaire_item_count(v2); i++)
+			csm__buf_printf(&b, "%s,3\n", csm_item_id(v2, i));
+		CHECK_INT(csm__buf_finish(&b, &text), 0);
+		CHECK_INT(csm_answers_parse(&a, text, text ? strlen(text) : 0, file), 0);
+		CHECK_INT(csm_answers_field_set(a, CSM_FIELD_QUESTIONNAIRE, csm_questionnaire_id(v2)), 0);
+		CHECK_INT(add(sp, v2, a, file, 1), 0);
+		free(text);
+	}
+	{ /* a file that cannot be read is listed with its whole message */
+		static const char noname[] = "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\","
+		                             "\"organization\":{},\"answers\":{}}";
+		csm_answers *a = NULL;
+		CHECK_INT(csm_answers_parse(&a, noname, sizeof noname - 1, file), CSM_EINVALID);
+		csm__buf_printf(&b, "%s: organization.name: missing or empty", file);
+		CHECK_INT(csm__buf_finish(&b, &want), 0);
+		CHECK(want && strstr(csm_error_last(), want));
+		CHECK_INT(csm_supply_add_failure(sp, file, csm_error_last()), 0);
+		free(want);
+		want = NULL;
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_supply_count(sp), 1);
+	CHECK_STR(csm_supply_get(sp, 0)->file, file);
+
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_TEXT, CSM_LANG_EN), 0);
+	csm__buf_printf(&b, "(no name: %s)", file);
+	CHECK_INT(csm__buf_finish(&b, &want), 0);
+	CHECK(out && want && strstr(out, want));
+	free(want);
+	csm__buf_printf(&b, "\n  - %s: organization.name: missing or empty\n", file); /* named once */
+	CHECK_INT(csm__buf_finish(&b, &want), 0);
+	CHECK(out && want && strstr(out, want));
+	csm_free(out);
+	free(want);
+	out = want = NULL;
+
+	CHECK_INT(csm_supply_render(&out, sp, CSM_SUPPLY_TEXT, CSM_LANG_JA), 0);
+	csm__buf_printf(&b, "(名称なし: %s)", file);
+	CHECK_INT(csm__buf_finish(&b, &want), 0);
+	CHECK(out && want && strstr(out, want));
+cleanup:
+	csm_free(out);
+	free(want);
+	csm_supply_free(sp);
+	csm_questionnaire_free(v2);
+}
+
 static void test_render(void)
 {
 	csm_questionnaire *v2 = load_v2(), *sme = load_sme();
@@ -522,6 +592,7 @@ int main(void)
 	RUN_TEST(test_order);
 	RUN_TEST(test_roster);
 	RUN_TEST(test_failed_and_stale);
+	RUN_TEST(test_long_file_name);
 	RUN_TEST(test_render);
 	RUN_TEST(test_points);
 	return test_finish();

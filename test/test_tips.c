@@ -1,5 +1,6 @@
 /* Tips: the shipped collection loads whole, a tip reads back field by field
- * (with "checked" and "budget"), a bad file is refused with the exact tip and
+ * through its accessors in both languages (with "checked" and "budget", and
+ * NULL out of range), a bad file is refused with the exact tip and
  * field, and a data directory's files load in name order whatever the file
  * system. */
 #define _POSIX_C_SOURCE 200809L
@@ -38,39 +39,39 @@ static int parse_text(csm_tips **out, const char *text)
 static void test_shipped(void)
 {
 	csm_tips *t = NULL;
-	csm_tip_info info;
+	const csm_tip *tip = NULL, *found = NULL;
 	size_t i, j, n;
 	CHECK_INT(csm_tips_open(&t, CSM_TEST_SRC), 0);
 	if (!t)
 		return;
 	n = csm_tips_count(t);
 	CHECK(n >= 40);
-	CHECK_STR(csm_tip_id(t, 0), "1-1"); /* file order */
-	CHECK(csm_tip_id(t, n) == NULL);
+	CHECK_STR(csm_tip_text(csm_tips_get(t, 0), CSM_TIP_ID, CSM_LANG_JA), "1-1"); /* file order */
+	CHECK(csm_tips_get(t, n) == NULL);
 	for (i = 0; i < n; i++) {
-		const char *id = csm_tip_id(t, i);
-		CHECK(id != NULL);
+		const char *id, *checked;
+		tip = csm_tips_get(t, i);
+		id = csm_tip_text(tip, CSM_TIP_ID, CSM_LANG_EN);
+		CHECK(tip != NULL && id != NULL);
 		if (!id)
 			continue;
 		for (j = 0; j < i; j++)
-			CHECK(strcmp(id, csm_tip_id(t, j)) != 0);
+			CHECK(strcmp(id, csm_tip_text(csm_tips_get(t, j), CSM_TIP_ID, CSM_LANG_EN)) != 0);
+		/* found by its id: the same tip */
+		CHECK_INT(csm_tips_find(&found, t, id), 0);
+		CHECK(found == tip);
 		/* both languages say the same: as many actions in each */
-		CHECK_INT(csm_tip_get(&info, t, id, CSM_LANG_JA), 0);
-		j = info.action_count;
-		CHECK_INT(csm_tip_get(&info, t, id, CSM_LANG_EN), 0);
-		CHECK_INT(info.action_count, j);
-		CHECK(info.title && info.title[0] && info.action && info.action[0]);
-		CHECK(info.title == csm_tip_title(t, id, CSM_LANG_EN));
-		CHECK(info.action == csm_tip_action(t, id, CSM_LANG_EN));
+		CHECK_INT(csm_tip_action_count(tip, CSM_LANG_EN), csm_tip_action_count(tip, CSM_LANG_JA));
+		CHECK(csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN) && csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN)[0]);
+		CHECK(csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_JA) && csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_JA)[0]);
 		/* every shipped tip says when its facts were checked */
-		CHECK(info.checked && strlen(info.checked) == 7 && info.checked[4] == '-');
+		checked = csm_tip_text(tip, CSM_TIP_CHECKED, CSM_LANG_JA);
+		CHECK(checked && strlen(checked) == 7 && checked[4] == '-');
 	}
-	CHECK(csm_tip_title(t, "no-such-tip", CSM_LANG_JA) == NULL);
-	CHECK(csm_tip_action(t, "no-such-tip", CSM_LANG_EN) == NULL);
-	CHECK(csm_tip_title(t, NULL, CSM_LANG_JA) == NULL);
-	CHECK_INT(csm_tip_get(&info, t, "no-such-tip", CSM_LANG_EN), CSM_ENOTFOUND);
+	found = tip;
+	CHECK_INT(csm_tips_find(&found, t, "no-such-tip"), CSM_ENOTFOUND);
 	CHECK_STR(csm_error_last(), "tip \"no-such-tip\" does not exist");
-	CHECK(info.id == NULL && info.title == NULL);
+	CHECK(found == NULL);
 	csm_tips_free(t);
 	csm_tips_free(NULL);
 	CHECK_INT(csm_tips_count(NULL), 0);
@@ -83,37 +84,62 @@ static void test_fields(void)
 	                            " \"small\": {\"ja\": \"少額\", \"en\": \"Small\"},"
 	                            " \"outside\": {\"ja\": \"外部\", \"en\": \"Outside\"}}");
 	csm_tips *t = NULL;
-	csm_tip_info info;
+	const csm_tip *tip = NULL;
 	CHECK_INT(parse_text(&t, text), 0);
 	free(text);
 	if (!t)
 		return;
 	CHECK_INT(csm_tips_count(t), 1);
-	CHECK_INT(csm_tip_get(&info, t, "t-1", CSM_LANG_JA), 0);
-	CHECK_STR(info.id, "t-1");
-	CHECK_STR(info.title, "題");
-	CHECK_STR(info.action, "動く");
-	CHECK_STR(info.problem, "問題");
-	CHECK_STR(info.first_step, "最初");
-	CHECK_STR(info.owner, "担当");
-	CHECK_INT(info.action_count, 2);
-	if (info.action_count == 2) {
-		CHECK_STR(info.actions[0], "一");
-		CHECK_STR(info.actions[1], "二");
-	}
-	CHECK_INT(info.effort, 'S');
-	CHECK_INT(info.cost, 'L');
-	CHECK_INT(info.helps_reach, 3);
-	CHECK_STR(info.checked, "2026-07");
-	CHECK_STR(info.budget[CSM_BUDGET_NONE], "無料");
-	CHECK_STR(info.budget[CSM_BUDGET_OUTSIDE], "外部");
-	CHECK_STR(csm_tip_budget(t, "t-1", CSM_BUDGET_SMALL, CSM_LANG_EN), "Small");
-	CHECK(csm_tip_budget(t, "t-1", (csm_budget)CSM_BUDGETS, CSM_LANG_EN) == NULL);
-	CHECK(csm_tip_budget(t, "t-9", CSM_BUDGET_SMALL, CSM_LANG_EN) == NULL);
-	CHECK_INT(csm_tip_get(&info, t, "t-1", CSM_LANG_EN), 0);
-	CHECK_STR(info.title, "Title");
-	if (info.action_count == 2)
-		CHECK_STR(info.actions[1], "Two");
+	CHECK_INT(csm_tips_find(&tip, t, "t-1"), 0);
+	CHECK(tip == csm_tips_get(t, 0));
+	/* every text, in both languages */
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_ID, CSM_LANG_JA), "t-1");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_ID, CSM_LANG_EN), "t-1");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_JA), "題");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN), "Title");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_JA), "動く");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_EN), "Act");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_PROBLEM, CSM_LANG_JA), "問題");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_PROBLEM, CSM_LANG_EN), "Problem");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_FIRST_STEP, CSM_LANG_JA), "最初");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_FIRST_STEP, CSM_LANG_EN), "First");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_OWNER, CSM_LANG_JA), "担当");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_OWNER, CSM_LANG_EN), "Owner");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_CHECKED, CSM_LANG_JA), "2026-07");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_CHECKED, CSM_LANG_EN), "2026-07");
+	/* the concrete actions, in order, and nothing past the last */
+	CHECK_INT(csm_tip_action_count(tip, CSM_LANG_JA), 2);
+	CHECK_INT(csm_tip_action_count(tip, CSM_LANG_EN), 2);
+	CHECK_STR(csm_tip_action(tip, 0, CSM_LANG_JA), "一");
+	CHECK_STR(csm_tip_action(tip, 1, CSM_LANG_JA), "二");
+	CHECK_STR(csm_tip_action(tip, 0, CSM_LANG_EN), "One");
+	CHECK_STR(csm_tip_action(tip, 1, CSM_LANG_EN), "Two");
+	CHECK(csm_tip_action(tip, 2, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_action(tip, (size_t)-1, CSM_LANG_JA) == NULL);
+	CHECK_INT(csm_tip_effort(tip), 'S');
+	CHECK_INT(csm_tip_cost(tip), 'L');
+	CHECK_INT(csm_tip_helps_reach(tip), 3);
+	/* the budget texts, all three, in both languages */
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_NONE, CSM_LANG_JA), "無料");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_JA), "少額");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, CSM_LANG_JA), "外部");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_NONE, CSM_LANG_EN), "Free");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_EN), "Small");
+	CHECK_STR(csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, CSM_LANG_EN), "Outside");
+	/* out of range: NULL, never a read past the data */
+	CHECK(csm_tip_budget(tip, (csm_budget)CSM_BUDGETS, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_budget(tip, (csm_budget)-1, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_budget(tip, CSM_BUDGET_NONE, (csm_lang)2) == NULL);
+	CHECK(csm_tip_text(tip, (csm_tip_field)7, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_text(tip, (csm_tip_field)-1, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_text(tip, CSM_TIP_TITLE, (csm_lang)2) == NULL);
+	CHECK(csm_tip_text(tip, CSM_TIP_ID, (csm_lang)-1) == NULL);
+	CHECK_INT(csm_tip_action_count(tip, (csm_lang)2), 0);
+	CHECK(csm_tip_action(tip, 0, (csm_lang)2) == NULL);
+	/* an unknown id: CSM_ENOTFOUND, naming it, and *out NULL */
+	CHECK_INT(csm_tips_find(&tip, t, "t-9"), CSM_ENOTFOUND);
+	CHECK_STR(csm_error_last(), "tip \"t-9\" does not exist");
+	CHECK(tip == NULL);
 	csm_tips_free(t);
 
 	/* the optional fields left out: NULL and 0, "checked" too (tips written
@@ -123,12 +149,44 @@ static void test_fields(void)
 	CHECK_INT(csm_tips_parse(&t, text, strlen(text), "t.json"), 0);
 	if (!t)
 		return;
-	CHECK_INT(csm_tip_get(&info, t, "t-2", CSM_LANG_EN), 0);
-	CHECK(info.problem == NULL && info.first_step == NULL && info.owner == NULL);
-	CHECK(info.action_count == 0 && info.effort == 0 && info.cost == 0 && info.helps_reach == 0);
-	CHECK(info.checked == NULL);
-	CHECK(info.budget[0] == NULL && info.budget[1] == NULL && info.budget[2] == NULL);
-	CHECK(csm_tip_budget(t, "t-2", CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK_INT(csm_tips_find(&tip, t, "t-2"), 0);
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_TITLE, CSM_LANG_EN), "T");
+	CHECK_STR(csm_tip_text(tip, CSM_TIP_ACTION, CSM_LANG_EN), "A");
+	CHECK(csm_tip_text(tip, CSM_TIP_PROBLEM, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_text(tip, CSM_TIP_FIRST_STEP, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_text(tip, CSM_TIP_OWNER, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_text(tip, CSM_TIP_CHECKED, CSM_LANG_EN) == NULL);
+	CHECK_INT(csm_tip_action_count(tip, CSM_LANG_EN), 0);
+	CHECK(csm_tip_action(tip, 0, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_effort(tip) == 0 && csm_tip_cost(tip) == 0 && csm_tip_helps_reach(tip) == 0);
+	CHECK(csm_tip_budget(tip, CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK(csm_tip_budget(tip, CSM_BUDGET_SMALL, CSM_LANG_EN) == NULL);
+	CHECK(csm_tip_budget(tip, CSM_BUDGET_OUTSIDE, CSM_LANG_EN) == NULL);
+	csm_tips_free(t);
+}
+
+/* The accessors' arguments: a NULL tip or collection reads as nothing, a
+ * find without somewhere to put the tip is refused, never a crash. */
+static void test_null_args(void)
+{
+	csm_tips *t = NULL;
+	const csm_tip *tip = NULL;
+	char *text = tip_doc("t-1", "");
+	CHECK_INT(parse_text(&t, text), 0);
+	free(text);
+	CHECK(csm_tips_get(NULL, 0) == NULL);
+	CHECK(csm_tip_text(NULL, CSM_TIP_ID, CSM_LANG_JA) == NULL);
+	CHECK_INT(csm_tip_action_count(NULL, CSM_LANG_JA), 0);
+	CHECK(csm_tip_action(NULL, 0, CSM_LANG_JA) == NULL);
+	CHECK_INT(csm_tip_effort(NULL), 0);
+	CHECK_INT(csm_tip_cost(NULL), 0);
+	CHECK_INT(csm_tip_helps_reach(NULL), 0);
+	CHECK(csm_tip_budget(NULL, CSM_BUDGET_NONE, CSM_LANG_JA) == NULL);
+	CHECK_INT(csm_tips_find(NULL, t, "t-1"), CSM_EINVALID);
+	tip = csm_tips_get(t, 0);
+	CHECK_INT(csm_tips_find(&tip, NULL, "t-1"), CSM_EINVALID);
+	CHECK(tip == NULL);
+	CHECK_INT(csm_tips_find(&tip, t, NULL), CSM_EINVALID);
 	csm_tips_free(t);
 }
 
@@ -263,10 +321,10 @@ static void test_directory_order(void)
 	CHECK_INT(write_file(path, "not a tips file"), 0);
 	CHECK_INT(csm_tips_open(&t, dir), 0);
 	CHECK_INT(csm_tips_count(t), 4);
-	CHECK_STR(csm_tip_id(t, 0), "a-9");
-	CHECK_STR(csm_tip_id(t, 1), "m-2"); /* a file's tips in its order */
-	CHECK_STR(csm_tip_id(t, 2), "m-1");
-	CHECK_STR(csm_tip_id(t, 3), "z-1");
+	CHECK_STR(csm_tip_text(csm_tips_get(t, 0), CSM_TIP_ID, CSM_LANG_EN), "a-9");
+	CHECK_STR(csm_tip_text(csm_tips_get(t, 1), CSM_TIP_ID, CSM_LANG_EN), "m-2"); /* a file's tips in its order */
+	CHECK_STR(csm_tip_text(csm_tips_get(t, 2), CSM_TIP_ID, CSM_LANG_EN), "m-1");
+	CHECK_STR(csm_tip_text(csm_tips_get(t, 3), CSM_TIP_ID, CSM_LANG_EN), "z-1");
 	csm_tips_free(t);
 	t = NULL;
 	/* the same id in a later file: that file is named */
@@ -301,6 +359,7 @@ int main(void)
 {
 	RUN_TEST(test_shipped);
 	RUN_TEST(test_fields);
+	RUN_TEST(test_null_args);
 	RUN_TEST(test_bad);
 	RUN_TEST(test_directory_order);
 	return test_finish();

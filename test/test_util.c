@@ -63,6 +63,28 @@ static void test_lang_version(void)
 	CHECK_STR(csm_error_last(), "");
 }
 
+/* A problem list keeps each problem whole (a 3,000-byte one here), one line
+ * each with control characters escaped, and counts those beyond the limit. */
+static void test_problems(void)
+{
+	csm__problems p = {0};
+	char name[3001];
+	unsigned i;
+	memset(name, 'n', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	csm__problem(&p, "%s: the end", name);
+	csm__problem(&p, "a\nb\x1b[31m");
+	CHECK_INT(csm__problems_finish(&p), CSM_EINVALID);
+	CHECK_INT(strlen(csm_error_last()), 3000 + 9 + 1 + 14);
+	CHECK(strncmp(csm_error_last(), name, 3000) == 0);
+	CHECK_STR(csm_error_last() + 3000, ": the end\na\\x0ab\\x1b[31m");
+	for (i = 0; i < CSM_MAX_PROBLEMS + 2; i++)
+		csm__problem(&p, "p%u", i);
+	CHECK_INT(csm__problems_finish(&p), CSM_EINVALID);
+	CHECK_HAS(csm_error_last(), "\n(2 more problems not shown)");
+	CHECK_INT(csm__problems_finish(&p), 0);
+}
+
 /* The display rule: what is shown beside a number follows the number as shown. */
 static void test_display_rule(void)
 {
@@ -134,6 +156,7 @@ int main(void)
 	RUN_TEST(test_utf8);
 	RUN_TEST(test_validators);
 	RUN_TEST(test_lang_version);
+	RUN_TEST(test_problems);
 	RUN_TEST(test_display_rule);
 	return test_finish();
 }

@@ -979,6 +979,17 @@ static void test_scale(void)
 			expect_refused(b1, lang == CSM_LANG_EN ? en : ja);
 		}
 		free(b1.data);
+		/* a formula, with the value a spreadsheet computed or without one
+		 * (as openpyxl saves it): refused, not read as its value or as empty */
+		b1 = with_cells(b, ITEMS_SHEET, "D4", "<c r=\"D4\" t=\"str\"><f>Lists!B1</f><v>done</v></c>", "D5",
+		                "<c r=\"D5\"><f>Lists!C2</f></c>", NULL);
+		{
+			const char *const both[] = {"Q.xlsx: Items!D4 (item c3): is a formula; choose the answer from the list",
+			                            "Q.xlsx: Items!D5 (item c4): is a formula; choose the answer from the list", NULL};
+			const char *const ja[] = {"Q.xlsx: 項目!D4 (item c3): is a formula; choose the answer from the list", NULL};
+			expect_refused(b1, lang == CSM_LANG_EN ? both : ja);
+		}
+		free(b1.data);
 		free(b.data);
 		free(items);
 		free(strings);
