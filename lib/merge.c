@@ -7,6 +7,10 @@
 
 #include "internal.h"
 
+/* The longest rating period of one assessment: raters of one merge answer
+ * within it (csm merge); files further apart are two assessments. */
+#define CSM__MERGE_DAYS 31
+
 static int cmp_int(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
 
 /* Join the texts of the raters, each prefixed with the rater's name. */
