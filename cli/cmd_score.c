@@ -12,10 +12,12 @@
 #include "common.h"
 #include "output.h"
 
-/* Worker threads take files in turn; the main thread writes each result, in
- * input order, as soon as it is ready, and frees it. Results go to a
- * temporary file that becomes the output (or is copied to stdout) only if
- * every file succeeded: nothing is written on failure. */
+/* The main thread and the workers take files in turn; after each of its
+ * files the main thread writes the results that are ready, in input order,
+ * and frees them (no waiting on a condition per file: that woke the writer
+ * ten thousand times). Results go to a temporary file that becomes the
+ * output (or is copied to stdout) only if every file succeeded: nothing is
+ * written on failure. */
 typedef struct score_job {
 	cli_args *o;
 	const csm_benchmark *b;
@@ -23,16 +25,56 @@ typedef struct score_job {
 	csm_tips *lazy_tips; /* --json: loaded once a file needs them (job_tips) */
 	int lazy_rc;
 	char **text, **err;
+	char **notes; /* the industry notices of each file, printed with its result */
 	int *rc;
-	unsigned char *done;
+	atomic_uchar *done; /* set (release) once text[i], err[i] and rc[i] are final */
 	const csm_answers *prev_a; /* --previous */
 	const csm_score *prev_s;
 	const csm_actions *actions; /* --actions */
 	long long today;
 	atomic_int next;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_mutex_t mu; /* lazy_tips */
+	char *msgs; /* the notices and messages for stderr not yet written (the writing thread's) */
+	size_t msgs_len, msgs_cap;
 } score_job;
+
+/* Write the gathered messages to stderr. */
+static void msgs_flush(score_job *j)
+{
+	if (j->msgs_len)
+		fwrite(j->msgs, 1, j->msgs_len, stderr);
+	j->msgs_len = 0;
+}
+
+/* Gather `s` (and a newline if nl) for stderr: one write per 64 kB rather
+ * than one per file (a notice for most files of a large run). */
+static void msgs_add(score_job *j, const char *s, int nl)
+{
+	size_t n = strlen(s) + (nl != 0);
+	if (j->msgs_len + n > j->msgs_cap) {
+		size_t cap = j->msgs_cap ? j->msgs_cap : 65536;
+		char *t;
+		msgs_flush(j);
+		while (cap < n)
+			cap *= 2;
+		if (cap > j->msgs_cap && (t = realloc(j->msgs, cap)) != NULL) {
+			j->msgs = t;
+			j->msgs_cap = cap;
+		}
+		if (n > j->msgs_cap) { /* no memory for it: written as it is */
+			fputs(s, stderr);
+			if (nl)
+				fputc('\n', stderr);
+			return;
+		}
+	}
+	memcpy(j->msgs + j->msgs_len, s, n - (nl != 0));
+	if (nl)
+		j->msgs[j->msgs_len + n - 1] = '\n';
+	j->msgs_len += n;
+	if (j->msgs_len >= 65536)
+		msgs_flush(j);
+}
 
 /* The tips for a file's targets: text output has them; JSON loads them once,
  * under the job's lock, when a file gives a target grade (expanded with the
@@ -60,7 +102,7 @@ static void score_one(score_job *j, int i)
 	csm_score *s = NULL;
 	csm_analysis *an = NULL;
 	const csm_tips *tips = NULL;
-	int rc = cli_load_answers(&a, &q, o, o->files[i], &j->err[i]);
+	int rc = cli_load_answers_noted(&a, &q, o, o->files[i], &j->err[i], &j->notes[i]);
 	if (!rc && csm_questionnaire_choice_count(q) > 0) {
 		/* its own scale: points and the small company's result; its peers in
 		 * a benchmark in points given with --benchmark (the default one is of levels) */
@@ -93,11 +135,8 @@ done:
 	csm_analysis_free(an);
 	csm_score_free(s);
 	csm_answers_free(a);
-	pthread_mutex_lock(&j->mu);
 	j->rc[i] = rc;
-	j->done[i] = 1;
-	pthread_cond_broadcast(&j->cv);
-	pthread_mutex_unlock(&j->mu);
+	atomic_store_explicit(&j->done[i], 1, memory_order_release);
 }
 
 static void *score_worker(void *arg)
@@ -109,22 +148,21 @@ static void *score_worker(void *arg)
 	return NULL;
 }
 
-/* Write the results in input order as they come; report the failures.
- * Returns the worst exit status of the files, and *failed, *write_ok. */
-static int collect(score_job *job, out_sink *sink, int *failed, int *write_ok)
+/* Write the results that are ready from *at on, in input order; report the
+ * failures. Keeps the worst exit status of the files in *status, and
+ * *failed, *write_ok. */
+static void collect(score_job *job, out_sink *sink, int *at, int *status, int *failed, int *write_ok)
 {
 	cli_args *o = job->o;
-	int i, status = 0;
-	for (i = 0; i < o->nfiles; i++) {
-		pthread_mutex_lock(&job->mu);
-		while (!job->done[i])
-			pthread_cond_wait(&job->cv, &job->mu);
-		pthread_mutex_unlock(&job->mu);
+	int i;
+	for (i = *at; i < o->nfiles && atomic_load_explicit(&job->done[i], memory_order_acquire); i++) {
+		if (job->notes[i])
+			msgs_add(job, job->notes[i], 0);
 		if (job->rc[i]) {
 			int st = cli_exit_code(job->rc[i]);
-			fprintf(stderr, "%s\n", job->err[i] ? job->err[i] : "out of memory");
-			if (st > status)
-				status = st;
+			msgs_add(job, job->err[i] ? job->err[i] : "out of memory", 1);
+			if (st > *status)
+				*status = st;
 			(*failed)++;
 		} else if (!*failed && *write_ok) {
 			const char *t = job->text[i];
@@ -133,33 +171,35 @@ static int collect(score_job *job, out_sink *sink, int *failed, int *write_ok)
 			            (!o->json || fputc('\n', sink->f) != EOF);
 		}
 		csm_free(job->text[i]);
+		csm_free(job->notes[i]);
 		free(job->err[i]);
-		job->text[i] = job->err[i] = NULL;
+		job->text[i] = job->err[i] = job->notes[i] = NULL;
 	}
-	return status;
+	*at = i;
 }
 
-/* Score every file on worker threads into `sink`. */
+/* Score every file on worker threads and this one into `sink`. */
 static int score_all(score_job *job, out_sink *sink)
 {
 	cli_args *o = job->o;
 	pthread_t threads[16];
-	int i, status, failed = 0, nthreads, started = 0, write_ok = 1;
+	int i, status = 0, failed = 0, nthreads, started = 0, write_ok = 1, at = 0;
 
 	atomic_init(&job->next, 0);
 	pthread_mutex_init(&job->mu, NULL);
-	pthread_cond_init(&job->cv, NULL);
 	nthreads = cli_worker_count(o->nfiles, &o->jobs);
-	/* One worker: this thread (making one costs more than a file's work). */
-	for (i = 0; i < nthreads && nthreads > 1; i++)
+	/* This thread is one of the workers (making one costs more than a file's work). */
+	for (i = 1; i < nthreads; i++)
 		if (pthread_create(&threads[started], NULL, score_worker, job) == 0)
 			started++;
-	if (!started) /* one worker, or no thread could be made: do the work here */
-		score_worker(job);
-	status = collect(job, sink, &failed, &write_ok);
+	while ((i = atomic_fetch_add(&job->next, 1)) < o->nfiles) {
+		score_one(job, i);
+		collect(job, sink, &at, &status, &failed, &write_ok);
+	}
 	for (i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
-	pthread_cond_destroy(&job->cv);
+	collect(job, sink, &at, &status, &failed, &write_ok); /* the rest: every file is done */
+	msgs_flush(job);
 	pthread_mutex_destroy(&job->mu);
 
 	if (failed && o->nfiles > 1)
@@ -223,9 +263,10 @@ static int run_score(cli_args *o)
 	job.tips = tips;
 	job.text = calloc((size_t)o->nfiles, sizeof *job.text);
 	job.err = calloc((size_t)o->nfiles, sizeof *job.err);
+	job.notes = calloc((size_t)o->nfiles, sizeof *job.notes);
 	job.rc = calloc((size_t)o->nfiles, sizeof *job.rc);
-	job.done = calloc((size_t)o->nfiles, 1);
-	if (!job.text || !job.err || !job.rc || !job.done)
+	job.done = calloc((size_t)o->nfiles, sizeof *job.done);
+	if (!job.text || !job.err || !job.notes || !job.rc || !job.done)
 		status = cli_nomem();
 	else
 		status = score_all(&job, &sink);
@@ -233,6 +274,8 @@ cleanup:
 	out_abort(&sink);
 	free(job.text);
 	free(job.err);
+	free(job.notes);
+	free(job.msgs);
 	free(job.rc);
 	free(job.done);
 	csm_score_free(prev_s);

@@ -77,14 +77,24 @@ char *cli_take_message(const char *prefix)
 	return t;
 }
 
-int cli_resolve_industry(csm_answers *ans, const cli_args *a)
+/* cli_resolve_industry(), the notices kept in *kept (NULL when none) if kept is not NULL. */
+static int resolve_industry(csm_answers *ans, const cli_args *a, char **kept)
 {
 	char *notes = NULL;
 	int rc = csm_answers_resolve_industry(&notes, ans, a->industries, a->lang);
+	if (!rc && notes[0] && kept) {
+		*kept = notes;
+		return 0;
+	}
 	if (!rc && notes[0])
 		fprintf(stderr, "%s", notes);
 	csm_free(notes);
 	return rc;
+}
+
+int cli_resolve_industry(csm_answers *ans, const cli_args *a)
+{
+	return resolve_industry(ans, a, NULL);
 }
 
 /* 1 if `path` starts as a zip archive does (a workbook), else 0. */
@@ -104,7 +114,7 @@ static int is_workbook(const char *path)
 enum { LOAD_WORKBOOK = 1, LOAD_NO_INDUSTRY = 2 };
 
 static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
-                        unsigned flags)
+                        char **notes, unsigned flags)
 {
 	int rc;
 	*out = NULL;
@@ -122,7 +132,7 @@ static int load_answers(csm_answers **out, const csm_questionnaire **q, cli_args
 	    (a->industry && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_INDUSTRY, a->industry))) ||
 	    (a->org && (rc = csm_answers_field_set(*out, CSM_FIELD_ORG_NAME, a->org))))
 		goto fail;
-	if (a->industries && !(flags & LOAD_NO_INDUSTRY) && (rc = cli_resolve_industry(*out, a)))
+	if (a->industries && !(flags & LOAD_NO_INDUSTRY) && (rc = resolve_industry(*out, a, notes)))
 		goto fail;
 	if ((rc = csm_context_questionnaire(q, a->ctx, csm_answers_field_get(*out, CSM_FIELD_QUESTIONNAIRE)))) {
 		/* The message names the questionnaire; say which file asked for it. */
@@ -143,13 +153,19 @@ fail:
 
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err)
 {
-	return load_answers(out, q, a, path, err, 0);
+	return load_answers(out, q, a, path, err, NULL, 0);
+}
+
+int cli_load_answers_noted(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
+                           char **notes)
+{
+	return load_answers(out, q, a, path, err, notes, 0);
 }
 
 int cli_load_supplier_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path,
                               char **err)
 {
-	return load_answers(out, q, a, path, err, LOAD_WORKBOOK | LOAD_NO_INDUSTRY);
+	return load_answers(out, q, a, path, err, NULL, LOAD_WORKBOOK | LOAD_NO_INDUSTRY);
 }
 
 int cli_score_analyze(csm_score **s, csm_analysis **an, const csm_questionnaire *q, const csm_answers *a,

@@ -87,6 +87,11 @@ int cli_resolve_industry(csm_answers *ans, const cli_args *a);
  * Returns 0, or the library error code with the message in *err (the
  * caller frees it). Safe from several threads. */
 int cli_load_answers(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err);
+/* The same, the industry notices handed back in *notes (NULL when none;
+ * csm_free it) instead of printed: csm score prints them in file order from
+ * one thread, where printing from each worker made them wait on stderr. */
+int cli_load_answers_noted(csm_answers **out, const csm_questionnaire **q, cli_args *a, const char *path, char **err,
+                           char **notes);
 
 /* cli_load_answers() for csm supply: a filled-in workbook (csm template
  * --format xlsx) is read too, as csm import does; the industry is left as it is,

@@ -314,14 +314,15 @@ static char *named_questionnaire(const char *data, size_t len)
 int csm_answers_load_in(csm_answers **out, csm_context *ctx, const char *path, const char *questionnaire)
 {
 	CSM__ARGS(out && ctx && path);
-	char *data = NULL;
+	char *data = NULL, small[8192]; /* most answers files fit */
 	size_t len;
 	int rc;
 	*out = NULL;
-	if ((rc = csm__read_file(&data, &len, path, CSM_MAX_FILE_BYTES)))
+	if ((rc = csm__read_file_in(&data, &len, path, CSM_MAX_FILE_BYTES, small, sizeof small)))
 		return rc;
 	rc = csm_answers_parse_in(out, ctx, data, len, path, questionnaire);
-	free(data);
+	if (data != small)
+		free(data);
 	return rc;
 }
 

@@ -390,8 +390,11 @@ static void children(csm__buf *b, const csm_industries *ind, const char *g)
 {
 	size_t i, n = 0;
 	for (i = 0; i < ind->count; i++)
-		if (ind->ind[i].parent != (size_t)-1 && strcmp(ind->grp[ind->ind[i].parent].id, g) == 0)
-			csm__buf_printf(b, "%s%s", n++ ? ", " : "", ind->ind[i].id);
+		if (ind->ind[i].parent != (size_t)-1 && strcmp(ind->grp[ind->ind[i].parent].id, g) == 0) {
+			if (n++) /* puts, not printf: csm score names them for every file */
+				csm__buf_puts(b, ", ");
+			csm__buf_puts(b, ind->ind[i].id);
+		}
 }
 
 int csm_answers_resolve_industry(char **notices, csm_answers *a, const csm_industries *ind, csm_lang lang)

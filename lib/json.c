@@ -357,9 +357,146 @@ int csm__json_lang_pair(char *out[2], const cJSON *obj, const char *key, int req
 	return 0;
 }
 
-/* Formatting a double costs a printf and a strtod; the same few values (k/n
- * scores, benchmark means, their differences) recur in every document, so a
- * small per-thread memo keyed by the bits of the value answers most calls. */
+/* %.15g if that reads back as v, else %.17g (cJSON's rule), without printf:
+ * the digits are the exact value rounded half to even (as glibc's printf),
+ * and whether the 15 digits read back (strtod rounds to nearest, ties to the
+ * even mantissa) is decided exactly too. Computed in 128-bit integers for
+ * 1e-5 <= |v| < 1e15, where scores, means and their differences lie (v =
+ * m * 2^-s with s <= 69, times 10^k with k <= 21, stays below 2^128); other
+ * values go to printf. 0 if v is outside that range. test_json compares it
+ * with printf over many millions of doubles. */
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 u128;
+
+static const unsigned long long pow10_u64[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+	1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+	1000000000000000000ULL, 10000000000000000000ULL};
+
+static u128 pow10_u128(int k)
+{
+	return k < 20 ? (u128)pow10_u64[k] : (u128)pow10_u64[k - 19] * pow10_u64[19];
+}
+
+/* n / 2^s rounded half to even, as printf rounds the exact value. */
+static unsigned long long round_scaled(u128 n, int s)
+{
+	u128 q = n >> s, r = n & (((u128)1 << s) - 1), half = (u128)1 << (s - 1);
+	if (r > half || (r == half && (q & 1)))
+		q++;
+	return (unsigned long long)q;
+}
+
+/* The %g text of sign and the digits q (p of them, exponent x: the value is
+ * q * 10^(x - p + 1)), trailing zeros dropped. */
+static size_t g_text(char *buf, int neg, unsigned long long q, int p, int x)
+{
+	char d[20];
+	int nd = p, i, len = 0;
+	for (i = p - 1; i >= 0; i--, q /= 10)
+		d[i] = (char)('0' + q % 10);
+	while (nd > 1 && d[nd - 1] == '0')
+		nd--;
+	if (neg)
+		buf[len++] = '-';
+	if (x < -4 || x >= p) { /* d.ddde+XX */
+		int ax = x < 0 ? -x : x;
+		buf[len++] = d[0];
+		if (nd > 1) {
+			buf[len++] = '.';
+			for (i = 1; i < nd; i++)
+				buf[len++] = d[i];
+		}
+		buf[len++] = 'e';
+		buf[len++] = x < 0 ? '-' : '+';
+		if (ax >= 100)
+			buf[len++] = (char)('0' + ax / 100);
+		buf[len++] = (char)('0' + ax / 10 % 10);
+		buf[len++] = (char)('0' + ax % 10);
+	} else if (x >= 0) { /* ddd.ddd */
+		for (i = 0; i <= x; i++)
+			buf[len++] = i < nd ? d[i] : '0';
+		if (nd > x + 1) {
+			buf[len++] = '.';
+			for (; i < nd; i++)
+				buf[len++] = d[i];
+		}
+	} else { /* 0.000ddd */
+		buf[len++] = '0';
+		buf[len++] = '.';
+		for (i = -1; i > x; i--)
+			buf[len++] = '0';
+		for (i = 0; i < nd; i++)
+			buf[len++] = d[i];
+	}
+	buf[len] = '\0';
+	return (size_t)len;
+}
+
+static size_t format_exact(char *buf, double v)
+{
+	unsigned long long bits, m, q15, q17;
+	int neg, s, x, k, x15, x17;
+	u128 n, t, diff, qs;
+	memcpy(&bits, &v, sizeof bits);
+	neg = (int)(bits >> 63);
+	if (!(fabs(v) >= 1e-5 && fabs(v) < 1e15))
+		return 0;
+	m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+	s = 1075 - (int)((bits >> 52) & 0x7ff); /* v = m * 2^-s, 3 <= s <= 69 here */
+	/* x = floor(log10 |v|): a guess from the binary exponent, then made exact
+	 * by the 17 digits' integer part lying in [10^16, 10^17). */
+	x = (52 - s + 1) * 30103 / 100000;
+	for (;;) {
+		k = 16 - x;
+		n = (u128)m * pow10_u128(k);
+		t = n >> s;
+		if (t < pow10_u64[16])
+			x--;
+		else if (t >= pow10_u64[17])
+			x++;
+		else
+			break;
+	}
+	/* 15 digits, and whether they read back as v: within half the gap to
+	 * the neighbouring doubles (the gap below is half as wide when m is a
+	 * power of two), a tie going to the even mantissa. */
+	n = (u128)m * pow10_u128(k - 2);
+	q15 = round_scaled(n, s);
+	qs = (u128)q15 << s;
+	diff = qs >= n ? qs - n : n - qs;
+	{
+		u128 lim = pow10_u128(k - 2), d2 = diff * ((qs < n && m == (1ULL << 52)) ? 4 : 2);
+		if (d2 < lim || (d2 == lim && !(m & 1))) {
+			x15 = x;
+			if (q15 == pow10_u64[15]) {
+				q15 = pow10_u64[14];
+				x15++;
+			}
+			return g_text(buf, neg, q15, 15, x15);
+		}
+	}
+	q17 = round_scaled((u128)m * pow10_u128(k), s);
+	x17 = x;
+	if (q17 == pow10_u64[17]) {
+		q17 = pow10_u64[16];
+		x17++;
+	}
+	return g_text(buf, neg, q17, 17, x17);
+}
+#else
+static size_t format_exact(char *buf, double v)
+{
+	(void)buf;
+	(void)v;
+	return 0;
+}
+#endif
+
+/* Even so, a memo answers faster: the same few values (k/n scores,
+ * benchmark means, their differences) recur in every document, so a small
+ * per-thread table keyed by the bits of the value answers most calls. */
 #define NUMBER_MEMO 8192
 static _Thread_local struct number_memo {
 	unsigned long long bits;
@@ -378,11 +515,14 @@ static size_t format_double(char *buf, double v)
 		memcpy(buf, m->text, (size_t)m->len + 1);
 		return m->len;
 	}
-	/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
-	snprintf(buf, 32, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, 32, "%.17g", v);
-	len = strlen(buf);
+	len = format_exact(buf, v);
+	if (!len) {
+		/* strtod to check the round trip: cJSON uses sscanf, ten times slower. */
+		snprintf(buf, 32, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			snprintf(buf, 32, "%.17g", v);
+		len = strlen(buf);
+	}
 	if (len < sizeof m->text) {
 		m->bits = bits;
 		m->len = (unsigned char)len;
@@ -400,6 +540,11 @@ size_t csm__format_number(char *buf, double v)
 		long long n = (long long)v;
 		unsigned long long u = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
 		size_t len = 0, k = 0;
+		if (u < 10 && n >= 0) { /* levels, counts, directive ids: most of them */
+			buf[0] = (char)('0' + u);
+			buf[1] = '\0';
+			return 1;
+		}
 		do
 			tmp[k++] = (char)('0' + u % 10);
 		while ((u /= 10));

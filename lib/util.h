@@ -67,6 +67,9 @@ void csm__buf_free(csm__buf *b);
 
 /* Read a whole regular file of at most `max` bytes; *out is NUL-terminated. */
 int csm__read_file(char **out, size_t *len, const char *path, size_t max);
+/* The same into the caller's buf when the file fits (then *out == buf, not
+ * to be freed), else into memory from malloc: saves a small file's malloc. */
+int csm__read_file_in(char **out, size_t *len, const char *path, size_t max, char *buf, size_t buf_size);
 
 /* Offset of the first invalid UTF-8 byte, or `len` if all is valid. */
 size_t csm__utf8_check(const char *s, size_t len);

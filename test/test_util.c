@@ -52,6 +52,43 @@ static void test_validators(void)
 	CHECK(!csm__ge(3.7499, 3.75));
 }
 
+/* Control characters at every offset of a long line (the check skips
+ * printable ASCII eight bytes at a time), against a byte-by-byte rule. */
+static int control_rule(const char *str, int multiline)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	for (; *s; s++) {
+		if ((*s < 0x20 && !(multiline && (*s == '\t' || *s == '\n' || *s == '\r'))) || *s == 0x7F)
+			return *s;
+		if (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+			return s[1];
+	}
+	return -1;
+}
+
+static void test_control_char(void)
+{
+	static const char *const bad[] = {"\x01", "\t", "\n", "\x1f", "\x7f", "\xc2\x85", "\xc2\x9f", "\xc2\xa0",
+	                                  "\xe6\x83\x85", " ", "~", "\xff"};
+	char line[80];
+	size_t pos, k, len;
+	int multiline, wrong = 0;
+	for (len = 0; len < 40; len++)
+		for (pos = 0; pos < len; pos++)
+			for (k = 0; k < sizeof bad / sizeof bad[0]; k++)
+				for (multiline = 0; multiline < 2; multiline++) {
+					memset(line, 'a', len);
+					line[len] = '\0';
+					memcpy(line + pos, bad[k], strlen(bad[k]) <= len - pos ? strlen(bad[k]) : len - pos);
+					if (csm__control_char(line, multiline) != control_rule(line, multiline))
+						wrong++;
+				}
+	CHECK_INT(wrong, 0);
+	CHECK_INT(csm__control_char("Internal audit report 2020-10-09\x7f", 0), 0x7f);
+	CHECK_INT(csm__control_char("Internal audit report 2020-10-09", 0), -1);
+	CHECK_INT(csm__control_char("line one\nline two, long enough for two words", 1), -1);
+}
+
 static void test_lang_version(void)
 {
 	csm_lang l = CSM_LANG_JA;
@@ -156,6 +193,7 @@ int main(void)
 	RUN_TEST(test_round1);
 	RUN_TEST(test_utf8);
 	RUN_TEST(test_validators);
+	RUN_TEST(test_control_char);
 	RUN_TEST(test_lang_version);
 	RUN_TEST(test_problems);
 	RUN_TEST(test_display_rule);
