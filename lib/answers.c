@@ -64,8 +64,9 @@ const csm__answer *csm__answers_find(const csm_answers *a, const char *id)
 const csm__answer *csm__answers_find_near(const csm_answers *a, const char *id, size_t hint)
 {
 	size_t i;
-	/* Files list items in questionnaire order as a rule: try there first. */
-	if (hint < a->count && strcmp(a->items[hint].id, id) == 0)
+	/* Files list items in questionnaire order as a rule: try there first
+	 * (db export's answers hold the questionnaire's own id there). */
+	if (hint < a->count && (a->items[hint].id == id || strcmp(a->items[hint].id, id) == 0))
 		return &a->items[hint];
 	for (i = 0; i < a->count; i++)
 		if (strcmp(a->items[i].id, id) == 0)
@@ -940,7 +941,7 @@ int csm_answers_check(const csm_answers *a, const csm_questionnaire *q, unsigned
 			csm__problem(&p, "%s: gates.%s: no such gate in questionnaire %s", a->name, a->gate_id[i], q->id);
 	}
 	for (i = 0; i < a->count; i++)
-		if (!(i < q->item_count && strcmp(q->items[i].id, a->items[i].id) == 0) &&
+		if (!(i < q->item_count && (q->items[i].id == a->items[i].id || strcmp(q->items[i].id, a->items[i].id) == 0)) &&
 		    csm_questionnaire_item_find(q, a->items[i].id) < 0)
 			csm__problem(&p, "%s: item %s: no such item in questionnaire %s", a->name, a->items[i].id, q->id);
 	csm__targets_check(a, q, &p);

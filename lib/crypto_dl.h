@@ -20,10 +20,23 @@ typedef struct csm__crypto_api {
 	/* a digest fetched once: EVP_Digest with EVP_sha256() fetches on every call */
 	EVP_MD *(*MD_fetch)(OSSL_LIB_CTX *ctx, const char *algorithm, const char *properties);
 	void (*MD_free)(EVP_MD *md);
+	/* a context kept for many digests (csm__digest): making and freeing
+	 * one per digest, as EVP_Digest does, cost a third of a short one */
+	EVP_MD_CTX *(*MD_CTX_new)(void);
+	void (*MD_CTX_free)(EVP_MD_CTX *ctx);
+	int (*DigestInit_ex)(EVP_MD_CTX *ctx, const EVP_MD *type, ENGINE *impl);
+	int (*DigestUpdate)(EVP_MD_CTX *ctx, const void *d, size_t cnt);
+	int (*DigestFinal_ex)(EVP_MD_CTX *ctx, unsigned char *md, unsigned int *s);
 } csm__crypto_api;
 
 /* The table; never NULL. Thread-safe. */
 const csm__crypto_api *csm__crypto(void);
+
+/* The 32-byte digest `md` (SHA-256) of `n` bytes at `data` into `out`,
+ * through the context `*ctx`, made on first use; the caller frees it with
+ * csm__digest_free. 1 on success, 0 when libcrypto fails or is missing. */
+int csm__digest(EVP_MD_CTX **ctx, const EVP_MD *md, const void *data, size_t n, unsigned char out[32]);
+void csm__digest_free(EVP_MD_CTX *ctx);
 
 #ifndef CSM__CRYPTO_DL_IMPL
 #define EVP_Digest (csm__crypto()->Digest)

@@ -298,7 +298,10 @@ static const char *col_text(query *q, int i)
 
 static long long col_int(query *q, int i)
 {
-	const char *s = col_text(q, i);
+	const char *s;
+	if (!q->db->pg) /* not through text: SQLite would print the number to a new string first */
+		return (long long)sqlite3_column_int64(q->st, i);
+	s = col_text(q, i);
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
@@ -1323,6 +1326,17 @@ typedef struct export_ctx {
 	char org[17]; /* of cur: 16 hex digits of SHA-256 of its key */
 	query *ins;
 	EVP_MD *sha256; /* fetched once, not per row */
+	EVP_MD_CTX *mdctx; /* made once, not per row */
+	/* SQLite: rowids of the assessments with a later one of their
+	 * organization (of any questionnaire), sorted (later_scan); only these
+	 * can be superseded, and `probe` asks whether they are */
+	long long *later;
+	size_t nlater, caplater;
+	query *probe;
+	const char *year;  /* the year exported, or "" */
+	char *prev;        /* later_scan: the last entry's organization key */
+	size_t prev_cap;
+	long long prev_rowid;
 } export_ctx;
 
 /* The row's assessment to the aggregator. */
@@ -1333,20 +1347,16 @@ static int add_current(export_ctx *x)
 }
 
 /* cur made ready for the row of assessment `id`: named for it, without the
- * last row's fields and answers (its item array and ids block are kept:
- * making and freeing them each row was a tenth of the export). */
+ * last row's answers (its item array and ids block are kept: making and
+ * freeing them each row was a tenth of the export; its fields are replaced
+ * by field_for). */
 static int current_for(export_ctx *x, long long id, size_t ids_len)
 {
-	static const csm_answers_field fields[3] = {CSM_FIELD_ORG_INDUSTRY, CSM_FIELD_ORG_SIZE, CSM_FIELD_ASSESSED_ON};
 	char digits[24];
 	size_t k = 0, i;
 	unsigned long long u = id < 0 ? 0 : (unsigned long long)id;
 	if (!x->cur && !(x->cur = csm__answers_new("assessment 18446744073709551615", x->q->item_count + 1)))
 		return csm__nomem();
-	for (i = 0; i < 3; i++) {
-		free(x->cur->field[fields[i]]);
-		x->cur->field[fields[i]] = NULL;
-	}
 	x->cur->count = 0;
 	x->cur->ids_len = 0;
 	do /* "assessment ID" as snprintf would, without it */
@@ -1365,43 +1375,47 @@ static int current_for(export_ctx *x, long long id, size_t ids_len)
 	return 0;
 }
 
-/* One assessment per row: its levels column (schema 3) read back into
- * answers, in the order stored. */
-static int export_row(query *q, void *ctx)
+/* Field `f` of cur set to `v` (NULL: none), as csm_answers_field_set on a
+ * fresh answers. The last row's value is kept when it is the same (it was
+ * checked then): industries, sizes and dates repeat, and a copy per field
+ * and row was a twentieth of the export. */
+static int field_for(export_ctx *x, csm_answers_field f, const char *v)
 {
-	export_ctx *x = ctx;
-	long long id = col_int(q, 0);
-	const char *key = col_text(q, 5), *p = col_text(q, 4);
-	char item[72];
-	unsigned char md[32];
-	unsigned len = 0, i;
-	int rc;
+	char **at = &x->cur->field[f];
+	if (*at && v && strcmp(*at, v) == 0)
+		return 0;
+	free(*at);
+	*at = NULL;
+	return v || f == CSM_FIELD_ASSESSED_ON ? csm_answers_field_set(x->cur, f, v) : 0;
+}
 
-	if ((rc = current_for(x, id, p ? strlen(p) + 1 : 0)))
-		return rc;
-	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
-		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
-	if (!key || !EVP_Digest(key, strlen(key), md, &len, x->sha256, NULL) || len != 32)
-		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
-	for (i = 0; i < 8; i++) {
-		x->org[2 * i] = "0123456789abcdef"[md[i] >> 4];
-		x->org[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
-	}
-	x->org[16] = '\0';
-	if ((col_text(q, 1) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1)))) ||
-	    (col_text(q, 2) && (rc = csm_answers_field_set(x->cur, CSM_FIELD_ORG_SIZE, col_text(q, 2)))) ||
-	    (rc = csm_answers_field_set(x->cur, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
-		return rc;
-	/* the item ids in one block, as parsing a file keeps them (csm_answers_free) */
+/* Whether `id` is the `n` bytes at `p` (ids are a few bytes: a call to
+ * strncmp per item was a twentieth of the export). */
+static int same_id(const char *id, const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (id[i] != p[i])
+			return 0;
+	return id[n] == '\0';
+}
+
+/* The levels column `p` (schema 3) of assessment `id` read back into cur's
+ * answers, in the order stored. */
+static int levels_read(export_ctx *x, const char *p, long long id)
+{
 	while (p && *p) { /* item=L, item=n, item=@choice, item= */
-		const char *eq = strchr(p, '='), *end, *choice = NULL;
-		size_t n = eq ? (size_t)(eq - p) : 0, c = 0;
+		const char *end = p, *choice = NULL;
+		size_t n, c = 0, i, at = x->cur->count;
 		csm_answer_kind kind = CSM_ANSWER_NULL;
 		csm__answer *an;
 		int level = 0;
-		if (!eq || n == 0 || n >= sizeof item)
+		while (*end && *end != '=' && end - p < 72)
+			end++;
+		n = (size_t)(end - p);
+		if (*end != '=' || n == 0 || n >= 72)
 			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
-		end = eq + 1;
+		end++;
 		if (*end == 'n')
 			kind = CSM_ANSWER_NA, end++;
 		else if (*end >= '1' && *end <= '5')
@@ -1416,13 +1430,21 @@ static int export_row(query *q, void *ctx)
 		}
 		if (*end != ',' && *end != '\0')
 			return csm__err(CSM_EIO, "%s: assessment %lld: levels column is damaged", x->db->target, id);
-		if (x->cur->count >= x->q->item_count + 1)
+		if (at >= x->q->item_count + 1)
 			return csm__err(CSM_EINVALID, "assessment %lld: more answers than items", id);
 		an = &x->cur->items[x->cur->count++];
-		an->id = x->cur->ids + x->cur->ids_len;
-		memcpy(an->id, p, n);
-		an->id[n] = '\0';
-		x->cur->ids_len += n + 1;
+		/* As a rule the questionnaire's item of that place: its id is
+		 * borrowed (scoring then finds it by address, csm__answers_find_near;
+		 * export_row gives it back); any other goes to the ids block, as
+		 * parsing a file keeps them. */
+		if (at < x->q->item_count && same_id(x->q->items[at].id, p, n)) {
+			an->id = x->q->items[at].id;
+		} else {
+			an->id = x->cur->ids + x->cur->ids_len;
+			memcpy(an->id, p, n);
+			an->id[n] = '\0';
+			x->cur->ids_len += n + 1;
+		}
 		an->kind = kind;
 		an->level = level;
 		an->choice = NULL;
@@ -1438,7 +1460,116 @@ static int export_row(query *q, void *ctx)
 		}
 		p = *end ? end + 1 : end;
 	}
-	return add_current(x);
+	return 0;
+}
+
+/* SQLite: which assessments have a later one of their organization, by one
+ * pass over the UNIQUE (org_key, assessed_on) index: every entry but the
+ * last of its organization. Only those are probed (export_row) for a later
+ * one of the questionnaire and year; the others are their organization's
+ * latest. A NOT EXISTS probe of every row in the query was half of
+ * SQLite's part of the export; the pass costs a third of that. */
+static int later_row(query *q, void *ctx)
+{
+	export_ctx *x = ctx;
+	const char *key = col_text(q, 1);
+	size_t n = key ? strlen(key) + 1 : 0;
+	if (!key)
+		return 0;
+	if (x->prev && strcmp(x->prev, key) == 0) {
+		if (x->nlater == x->caplater) {
+			size_t cap = x->caplater ? 2 * x->caplater : 256;
+			long long *t = realloc(x->later, cap * sizeof *t);
+			if (!t)
+				return csm__nomem();
+			x->later = t;
+			x->caplater = cap;
+		}
+		x->later[x->nlater++] = x->prev_rowid;
+	}
+	if (n > x->prev_cap) {
+		char *t = realloc(x->prev, n);
+		if (!t)
+			return csm__nomem();
+		x->prev = t;
+		x->prev_cap = n;
+	}
+	memcpy(x->prev, key, n);
+	x->prev_rowid = col_int(q, 0);
+	return 0;
+}
+
+static int cmp_rowid(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* later_row over the index, and the probe prepared. */
+static int later_scan(export_ctx *x)
+{
+	query *ix = NULL;
+	int rc;
+	if (!(rc = prepare(&ix, x->db, "SELECT rowid, org_key FROM assessment ORDER BY org_key, assessed_on", 0)))
+		rc = each_row(ix, later_row, x);
+	query_free(ix);
+	if (rc)
+		return rc;
+	if (x->nlater > 1)
+		qsort(x->later, x->nlater, sizeof *x->later, cmp_rowid);
+	return prepare(&x->probe, x->db,
+	               "SELECT 1 FROM assessment b WHERE b.questionnaire = ?1 AND b.org_key = ?2 AND b.assessed_on > ?3"
+	               " AND (?4 = '' OR substr(b.assessed_on, 1, 4) = ?4) LIMIT 1",
+	               4);
+}
+
+/* SQLite: 1 if the row's assessment has a later one of its organization of
+ * the questionnaire and year (it is not counted), else 0; or an error. */
+static int superseded(export_ctx *x, query *q, long long rowid)
+{
+	int rc;
+	if (!x->probe || !x->nlater || !bsearch(&rowid, x->later, x->nlater, sizeof *x->later, cmp_rowid))
+		return 0;
+	if ((rc = bind_text_kept(x->probe, 1, x->q->id)) || (rc = bind_text_kept(x->probe, 2, col_text(q, 5))) ||
+	    (rc = bind_text_kept(x->probe, 3, col_text(q, 3))) || (rc = bind_text_kept(x->probe, 4, x->year)))
+		return rc;
+	rc = sqlite3_step(x->probe->st);
+	sqlite3_reset(x->probe->st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : db_err(x->db, "query");
+}
+
+/* One assessment per row, to the aggregator. */
+static int export_row(query *q, void *ctx)
+{
+	export_ctx *x = ctx;
+	long long id = col_int(q, 0);
+	const char *key = col_text(q, 5), *p = col_text(q, 4);
+	unsigned char md[32];
+	unsigned i;
+	int rc;
+
+	if (x->probe && (rc = superseded(x, q, col_int(q, 6))))
+		return rc < 0 ? rc : 0;
+	if ((rc = current_for(x, id, p ? strlen(p) + 1 : 0)))
+		return rc;
+	if (!x->sha256 && !(x->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL)))
+		return csm__err(CSM_EIO, "the digest (SHA-256) is not available");
+	if (!key || !csm__digest(&x->mdctx, x->sha256, key, strlen(key), md))
+		return csm__err(CSM_EIO, "%s: assessment %lld: no organization key", x->db->target, id);
+	for (i = 0; i < 8; i++) {
+		x->org[2 * i] = "0123456789abcdef"[md[i] >> 4];
+		x->org[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
+	}
+	x->org[16] = '\0';
+	if ((rc = field_for(x, CSM_FIELD_ORG_INDUSTRY, col_text(q, 1))) ||
+	    (rc = field_for(x, CSM_FIELD_ORG_SIZE, col_text(q, 2))) ||
+	    (rc = field_for(x, CSM_FIELD_ASSESSED_ON, col_text(q, 3))))
+		return rc;
+	rc = levels_read(x, p, id);
+	if (!rc)
+		rc = add_current(x);
+	x->cur->count = 0; /* the ids borrowed from the questionnaire are not the answers' to free */
+	return rc;
 }
 
 static int prior_row(query *q, void *ctx)
@@ -1447,12 +1578,14 @@ static int prior_row(query *q, void *ctx)
 	return csm__aggregator_prior(x->ag, col_text(q, 0) ? col_text(q, 0) : "");
 }
 
+/* The members (megabytes for a large group) bound as they are, not copied:
+ * they outlive the statement's run. */
 static int record_group(void *ctx, const char *key, unsigned long long n, const char *members)
 {
 	export_ctx *x = ctx;
 	int rc;
 	if ((rc = bind_int(x->ins, 1, x->release)) || (rc = bind_text(x->ins, 2, key)) ||
-	    (rc = bind_int(x->ins, 3, (long long)n)) || (rc = bind_text(x->ins, 4, members)) || (rc = run(x->ins)) < 0)
+	    (rc = bind_int(x->ins, 3, (long long)n)) || (rc = bind_text_kept(x->ins, 4, members)) || (rc = run(x->ins)) < 0)
 		return rc;
 	return 0;
 }
@@ -1518,17 +1651,19 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	/* Each organization counts once: its latest assessment (within the year):
 	 * one with no later one of the organization. One row per assessment (the
 	 * levels column); no order is needed, as each row is a whole assessment.
-	 * SQLite reads the table in storage order (NOT INDEXED) and looks for a
-	 * later one in the UNIQUE (org_key, assessed_on) index: a third of the
-	 * time of reading the rows in an index's order, one random access each.
-	 * PostgreSQL plans the anti-join itself. */
-#define LATEST(hint)                                                                                            \
-	"SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key FROM assessment a" hint          \
-	" WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)"                            \
-	" AND NOT EXISTS (SELECT 1 FROM assessment b WHERE b.questionnaire = a.questionnaire"                       \
-	" AND b.org_key = a.org_key AND b.assessed_on > a.assessed_on AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
-	const char *sql = db->pg ? LATEST("") : LATEST(" NOT INDEXED");
-#undef LATEST
+	 * SQLite reads the table in storage order (NOT INDEXED: a third of the
+	 * time of reading the rows in an index's order, one random access each)
+	 * and looks for a later one only where later_scan found one of any kind
+	 * (superseded). PostgreSQL plans the anti-join itself. */
+	const char *sql =
+	    db->pg ? "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key FROM assessment a"
+	             " WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)"
+	             " AND NOT EXISTS (SELECT 1 FROM assessment b WHERE b.questionnaire = a.questionnaire"
+	             " AND b.org_key = a.org_key AND b.assessed_on > a.assessed_on"
+	             " AND (?2 = '' OR substr(b.assessed_on, 1, 4) = ?2))"
+	           : "SELECT a.id, a.industry, a.size_band, a.assessed_on, a.levels, a.org_key, a.rowid"
+	             " FROM assessment a NOT INDEXED"
+	             " WHERE a.questionnaire = ?1 AND (?2 = '' OR substr(a.assessed_on, 1, 4) = ?2)";
 	export_ctx x;
 	query *qy = NULL;
 	int rc;
@@ -1548,7 +1683,8 @@ int csm_db_export(char **out, csm_db *db, const csm_questionnaire *q, const csm_
 	if ((db->pg && (rc = exec_sql(db, "LOCK TABLE csm_release IN EXCLUSIVE MODE"))) ||
 	    (rc = csm_aggregator_new(&x.ag, q, opt)) || (rc = csm__aggregator_track(x.ag)))
 		goto done;
-	if ((rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
+	x.year = opt->year ? opt->year : "";
+	if ((!db->pg && (rc = later_scan(&x))) || (rc = prepare(&qy, db, sql, 2)) || (rc = bind_text(qy, 1, q->id)) ||
 	    (rc = bind_text(qy, 2, opt->year ? opt->year : "")) || (rc = each_row(qy, export_row, &x)))
 		goto done;
 	query_free(qy);
@@ -1568,6 +1704,10 @@ done:
 		*out = NULL;
 	}
 	csm_answers_free(x.cur);
+	csm__digest_free(x.mdctx);
+	query_free(x.probe);
+	free(x.later);
+	free(x.prev);
 	if (x.sha256)
 		EVP_MD_free(x.sha256);
 	csm_aggregator_free(x.ag);

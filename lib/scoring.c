@@ -96,7 +96,10 @@ int csm_score_compute(csm_score **out, const csm_questionnaire *q, const csm_ans
 	for (d = 0; d < CSM_DIRECTIVES; d++)
 		s->dir[d].id = d + 1;
 	for (i = 0; i < q->item_count; i++) {
-		const csm__answer *ans = csm__answers_find_near(a, q->items[i].id, i);
+		/* in place by address (db export) without a call, else searched */
+		const csm__answer *ans = i < a->count && a->items[i].id == q->items[i].id
+		                             ? &a->items[i]
+		                             : csm__answers_find_near(a, q->items[i].id, i);
 		csm_directive_score *ds = &s->dir[q->items[i].directive - 1];
 		ds->items++;
 		if (!ans || ans->kind == CSM_ANSWER_NULL || ans->kind == CSM_ANSWER_MISSING) {

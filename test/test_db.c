@@ -31,10 +31,10 @@ static csm_answers *make(const csm_questionnaire *q, const char *org, const char
 	cap = 1024 + strlen(name_json) + csm_questionnaire_item_count(q) * (strlen(ev_json) + 64);
 	buf = malloc(cap);
 	len += (size_t)snprintf(buf, cap,
-	                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":%s,"
+	                        "{\"format\":\"csm-answers/1\",\"questionnaire\":\"%s\",\"organization\":{\"name\":%s,"
 	                        "\"industry\":\"%s\",\"size\":\"medium\"},\"assessed_on\":\"%s\","
 	                        "\"assessors\":[{\"name\":\"Rater\",\"role\":\"CISO\"}],\"answers\":{",
-	                        name_json, industry, date);
+	                        csm_questionnaire_id(q), name_json, industry, date);
 	for (i = 0; i < csm_questionnaire_item_count(q); i++)
 		len += (size_t)snprintf(buf + len, cap - len, "%s\"%s\":{\"level\":%d,\"evidence\":%s}", i ? "," : "",
 		                        csm_item_id(q, i), level, ev_json);
@@ -397,6 +397,43 @@ done:
 	csm_questionnaire_free(q);
 }
 
+/* The latest assessment of each organization is the latest of the
+ * questionnaire (and year) exported: a later one of another questionnaire
+ * or year leaves it counted, a later one of the same replaces it. */
+static void test_latest_of_questionnaire(void)
+{
+	csm_questionnaire *q = load_v2(), *v3 = NULL;
+	csm_db *db = fresh();
+	static const struct {
+		int v3;
+		const char *org, *date;
+		int level;
+	} rows[] = {{0, "Org A", "2025-04-01", 2}, {0, "Org B", "2025-04-01", 4}, {1, "Org A", "2026-02-01", 5},
+	            {0, "Org B", "2026-03-01", 1}, {0, "Org C", "2024-05-01", 4}, {1, "Org C", "2025-05-01", 5}};
+	size_t i;
+	CHECK_INT(csm_questionnaire_open(&v3, CSM_TEST_SRC, "csmg-v3"), 0);
+	if (!q || !v3 || !db)
+		goto done;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		csm_answers *a = make(rows[i].v3 ? v3 : q, rows[i].org, rows[i].date, rows[i].level, "finance", NULL);
+		CHECK_INT(csm_db_store(db, a, rows[i].v3 ? v3 : q, NULL), 0);
+		csm_answers_free(a);
+	}
+	CHECK_INT(csm_db_commit(db), 0);
+	CHECK_INT(exported_n(db, q, "all", NULL, 1), 3);     /* A's and C's of csmg-v2, B's latest */
+	CHECK_INT(exported_n(db, q, "grade:C", NULL, 1), 2); /* A at 2, B now at 1 */
+	CHECK_INT(exported_n(db, q, "grade:A", NULL, 1), 1); /* C at 4 */
+	CHECK_INT(exported_n(db, q, "grade:A", "2025", 1), 1); /* within 2025, B at 4 */
+	CHECK_INT(exported_n(db, q, "all", "2025", 1), 2);
+	CHECK_INT(exported_n(db, q, "all", "2026", 1), 1);
+	CHECK_INT(exported_n(db, v3, "all", NULL, 1), 2);
+	CHECK_INT(exported_n(db, v3, "grade:A", NULL, 1), 2);
+done:
+	csm_db_close(db);
+	csm_questionnaire_free(v3);
+	csm_questionnaire_free(q);
+}
+
 /* A questionnaire on its own scale (sme-check) in the database: generated
  * assessments stored beside one of levels, exported as a benchmark in points
  * that is byte for byte the aggregator's of the same assessments; a
@@ -470,6 +507,7 @@ int main(int argc, char **argv)
 	printf("backend: %s\n", target ? "postgresql" : "sqlite");
 	RUN_TEST(test_schema);
 	RUN_TEST(test_store_replace_remove);
+	RUN_TEST(test_latest_of_questionnaire);
 	RUN_TEST(test_transactions);
 	RUN_TEST(test_hostile_text);
 	RUN_TEST(test_pseudonyms);
