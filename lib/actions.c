@@ -5,9 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "actions.h"
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "tips.h"
+#include "util.h"
 
-/* The columns, in file order; the CSV header and the JSON keys (internal.h). */
+/* The columns, in file order; the CSV header and the JSON keys (actions.h). */
 enum {
 	C_ITEM = CSM__ACOL_ITEM,
 	C_DIRECTIVE = CSM__ACOL_DIRECTIVE,
@@ -494,7 +503,7 @@ static int take_schedule(csm_action *x, char *cell[NCOL], const char *const wher
 	return 0;
 }
 
-/* Check one action's cells and add it (internal.h). */
+/* Check one action's cells and add it (actions.h). */
 int csm__actions_take(csm_actions *acts, char *cell[NCOL], const char *const where[NCOL], csm__problems *p)
 {
 	csm_action x;

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "actions.h"
+#include "error.h"
+#include "util.h"
 
 int csm_actions_parse(csm_actions **out, const char *data, size_t len, const char *name)
 {

@@ -11,7 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "aggregate.h"
+#include "answers.h"
+#include "benchmark.h"
+#include "benchmark_write.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "util.h"
 
 typedef csm__bench_bin bin; /* the histograms are written as they are */
 

@@ -5,7 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
+#include "answers.h"
+#include "benchmark.h"
+#include "error.h"
+#include "followup.h"
+#include "industries.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "util.h"
 
 #define CSM__LISTS 4 /* values of csm_list */
 

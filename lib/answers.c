@@ -10,7 +10,13 @@
 #include <csv.h>
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "targets.h"
+#include "util.h"
 
 void csm_answers_free(csm_answers *a)
 {

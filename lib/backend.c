@@ -16,7 +16,7 @@
 #endif
 
 #include "backend.h"
-#include "internal.h"
+#include "error.h"
 
 #if !defined(CSM_PDF_LAZY) && !defined(CSM_PDF_DIRECT) || !defined(CSM_XLSX_LAZY) && !defined(CSM_XLSX_DIRECT)
 /* Swallows a stub's arguments when it only reports an error. */

@@ -7,7 +7,13 @@
 
 #include <csv.h>
 
-#include "internal.h"
+#include "benchmark.h"
+#include "benchmark_write.h"
+#include "error.h"
+#include "json.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "util.h"
 
 typedef struct csm__group {
 	char *key;

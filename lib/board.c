@@ -4,7 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
+#include "answers.h"
+#include "board.h"
+#include "error.h"
+#include "followup.h"
+#include "score.h"
 
 static const char *date_of(const csm_answers *a)
 {

@@ -10,9 +10,15 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 
+#include "analysis.h"
 #include "canvas.h"
-#include "internal.h"
+#include "error.h"
+#include "followup.h"
+#include "messages.h"
+#include "questionnaire.h"
 #include "radar.h"
+#include "score.h"
+#include "util.h"
 
 #define CSM_PI 3.14159265358979323846
 #define PNG_DPI 300.0 /* the PNG is drawn at, and records (pHYs), this resolution */

@@ -9,7 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include <cjson/cJSON.h>
+
+#include "benchmark.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "util.h"
 
 #ifndef CSM_INSTALL_DATADIR
 #define CSM_INSTALL_DATADIR "/usr/local/share/csm"

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "json.h"
+#include "questionnaire.h"
+#include "util.h"
 
 /* The mapping's target for `from_item`, or NULL. */
 static const char *target_of(const cJSON *items, const char *from_item)

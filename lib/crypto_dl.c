@@ -8,7 +8,6 @@
 #endif
 
 #include "crypto_dl.h"
-#include "internal.h"
 
 static csm__crypto_api crypto;
 static pthread_once_t crypto_once = PTHREAD_ONCE_INIT;

@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "csf.h"
+#include "error.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "util.h"
 
 /* CSF 2.0's six functions, in its order; CSF 1.1 has the last five. */
 static const char *const fn_id[CSM__CSF_FUNCTIONS] = {"GV", "ID", "PR", "DE", "RS", "RC"};

@@ -18,8 +18,13 @@
 #include "crypto_dl.h" /* libcrypto only when a digest is computed */
 #include <sqlite3.h>
 
-#include "internal.h"
+#include "aggregate.h"
+#include "answers.h"
+#include "error.h"
+#include "json.h"
 #include "pg_dl.h" /* libpq only when a postgresql:// URL is opened */
+#include "questionnaire.h"
+#include "util.h"
 
 #define SCHEMA_VERSION 4
 #define MAX_PARAMS 2048

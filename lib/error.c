@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
+#include "util.h"
 
 #define CSM_ERRMSG_SIZE 16384
 

@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "util.h"
 
 extern const unsigned char csm__form_css[];
 extern const unsigned char csm__form_js[];

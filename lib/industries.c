@@ -6,7 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "industries.h"
+#include "json.h"
+#include "messages.h"
+#include "util.h"
 
 #define MAX_CI 16 /* critical-infrastructure sectors of one industry */
 

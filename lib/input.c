@@ -6,7 +6,8 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "internal.h"
+#include "error.h"
+#include "util.h"
 
 int csm_file_read(char **out, size_t *len, const char *path)
 {

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
+#include "json.h"
+#include "util.h"
 
 #define CSM_JSON_MAX_DEPTH 32
 

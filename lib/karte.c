@@ -5,7 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
 #include "karte.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "tips.h"
+#include "util.h"
 
 /* The karte's dimensions, in points (the canvas's: y down). */
 #define BODY_SIZE 8.5     /* text */

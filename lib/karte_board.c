@@ -8,7 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "board.h"
+#include "error.h"
+#include "followup.h"
 #include "karte.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "tips.h"
+#include "util.h"
 
 /* The formats come from the message table (csm__msg), not literals: the
  * compiler cannot check them, test_messages does (the same conversions in

@@ -5,7 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
 #include "karte.h"
+#include "messages.h"
+#include "portfolio.h"
+#include "questionnaire.h"
+#include "radar.h"
+#include "score.h"
+#include "util.h"
 
 /* ---- the portfolio --------------------------------------------------------- */
 

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+#include "messages.h"
 #include "pdf_doc.h"
+#include "util.h"
 
 /* The formats come from the message table, whose test checks that every
  * language has the same conversions; each call passes what its key names. */

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+#include "messages.h"
 #include "pdf_doc.h"
 #include "supply.h"
+#include "util.h"
 
 #define BODY_W (PAGE_W - 2 * MARGIN)
 #define ROW_H 13.0

@@ -5,7 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "util.h"
+
+/* The longest rating period of one assessment: raters of one merge answer
+ * within it (csm merge); files further apart are two assessments. */
+#define CSM__MERGE_DAYS 31
 
 static int cmp_int(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
 

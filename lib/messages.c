@@ -24,7 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "messages.h"
+#include "util.h"
 
 static const csm__message TABLE[] = {
     /* key, { ja, en } */

@@ -16,7 +16,9 @@
 #include <libxml/xmlerror.h>
 #include <zip.h>
 
+#include "error.h"
 #include "ooxml.h"
+#include "util.h"
 
 #define PART_MAX (32u * 1024u * 1024u)  /* one part, uncompressed */
 #define TOTAL_MAX (96u * 1024u * 1024u) /* every part read, together */

@@ -13,7 +13,8 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
-#include "internal.h"
+#include "error.h"
+#include "util.h"
 
 #define CSM__NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define CSM__NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"

@@ -16,7 +16,9 @@
 #include <hpdf.h>
 #include <utf8proc.h>
 
+#include "error.h"
 #include "pdf_doc.h"
+#include "util.h"
 
 /* ---- fonts --------------------------------------------------------------- */
 

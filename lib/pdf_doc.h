@@ -16,7 +16,8 @@
 #include <hpdf.h>
 
 #include "canvas.h"
-#include "internal.h"
+#include "error.h"
+#include "util.h"
 
 /* A4 portrait, in points. */
 #define PAGE_W 595.276

@@ -1,6 +1,5 @@
 /* The entry of libcsm-pdf.so (backend.h): the one symbol it exports. */
 #include "backend.h"
-#include "internal.h"
 
 #define CSM__ENTRY(ret, name, params, args) name,
 CSM__MODULE_EXPORT extern const csm__pdf_api csm__pdf_module;

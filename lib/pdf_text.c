@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "messages.h"
 #include "pdf_doc.h"
+#include "util.h"
 
 /* Text formatted into scratch buffer `i` (0 or 1) of the karte; valid until
  * the next csm__kfmt() on the same buffer. Out of memory gives "" and marks the

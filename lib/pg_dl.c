@@ -10,7 +10,7 @@
 #include <dlfcn.h>
 #endif
 
-#include "internal.h"
+#include "error.h"
 #include "pg_dl.h"
 
 csm__pq_api csm__pq;

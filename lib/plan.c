@@ -4,7 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "tips.h"
+#include "util.h"
 
 struct csm_plan {
 	csm_plan_move *moves;

@@ -5,7 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "benchmark.h"
+#include "error.h"
+#include "industries.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "util.h"
 
 /* The formats come from the message table, whose test checks that every
  * language has the same conversions as the key's arguments. */

@@ -4,7 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
+#include "portfolio.h"
+#include "score.h"
+#include "util.h"
 
 /* A group's own assessment is not one of its entities: left out of the
  * roll-up and of "who pulls it down". */

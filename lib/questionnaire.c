@@ -7,7 +7,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "csf.h"
+#include "error.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "util.h"
 
 static void free_pairs(char *p[][2], size_t n)
 {

@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
 #include "radar.h"
+#include "util.h"
 
 int csm_radar_new(csm_radar **out)
 {

@@ -22,4 +22,8 @@ struct csm_radar {
 /* Axis i's (0..9) label, "" for none. */
 static inline const char *csm__radar_axis(const csm_radar *r, int i) { return r->axis[i] ? r->axis[i] : ""; }
 
+/* csm_radar_from_analysis(), with the industry's series labelled just
+ * "Industry average" when `short_labels` (the page names the industry). */
+int csm__radar_fill(csm_radar **out, const csm_analysis *an, csm_lang lang, int short_labels);
+
 #endif

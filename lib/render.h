@@ -4,7 +4,7 @@
 #ifndef CSM_RENDER_H
 #define CSM_RENDER_H
 
-#include "internal.h"
+#include "util.h"
 
 /* Append `s` padded (or right-aligned) to `width` display columns. */
 void csm__rcell(csm__buf *b, const char *s, size_t width, int right);

@@ -4,7 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+#include "messages.h"
+#include "questionnaire.h"
 #include "render.h"
+#include "tips.h"
+#include "util.h"
 
 /* What the questionnaire calls its groups: its own word, else directive. */
 /* The choices of a scale, one line each by `fmt` (id, points, label). */

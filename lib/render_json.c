@@ -5,7 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "benchmark.h"
+#include "error.h"
+#include "followup.h"
+#include "json.h"
+#include "questionnaire.h"
 #include "render.h"
+#include "score.h"
+#include "util.h"
 
 /* The document is written straight into a buffer: building a cJSON tree for
  * each of thousands of documents cost more than scoring them. Free text

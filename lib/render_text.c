@@ -6,7 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
+#include "messages.h"
+#include "questionnaire.h"
 #include "render.h"
+#include "score.h"
+#include "tips.h"
+#include "util.h"
 
 
 /* The NIST CSF view, a line per version: each function's score and items. */

@@ -5,7 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
+#include "json.h"
+#include "messages.h"
+#include "portfolio.h"
+#include "questionnaire.h"
 #include "render.h"
+#include "score.h"
+#include "tips.h"
+#include "util.h"
 
 /* The plan as csm-plan/1 JSON. */
 static void plan_json(csm__buf *o, const csm_plan *p)

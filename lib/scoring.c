@@ -2,7 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "util.h"
 
 const char *csm_grade_name(csm_grade g)
 {

@@ -14,8 +14,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "answers.h"
+#include "error.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
 #include "supply.h"
+#include "util.h"
 
 /* What a row is. */
 enum { S_ANSWERED = 0, S_MISSING = 1, S_FAILED = 2 };

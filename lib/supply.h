@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "csm.h"
 
 /* What a line is. */
 enum {

@@ -4,7 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "analysis.h"
+#include "answers.h"
+#include "error.h"
+#include "followup.h"
+#include "json.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "score.h"
+#include "targets.h"
+#include "util.h"
 
 void csm__targets_free(csm__targets *t)
 {

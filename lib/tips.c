@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
+#include "json.h"
+#include "tips.h"
+#include "util.h"
 
 /* One tip; the public csm_tip. */
 struct csm_tip {

@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "error.h"
+#include "util.h"
 
 char *csm__strdup(const char *s) { return s ? csm__strndup(s, strlen(s)) : NULL; }
 

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "internal.h"
+#include "csm.h"
 
 const char *csm_version(void) { return CSM_VERSION_STRING; }
 

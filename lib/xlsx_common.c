@@ -2,6 +2,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "answers.h"
+#include "messages.h"
 #include "xlsx_form.h"
 
 const char *const csm__xlsx_scopes[CSM__SCOPES][2] = {{"entity", "workbook.scope_entity"},

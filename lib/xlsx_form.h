@@ -5,7 +5,7 @@
 #ifndef CSM_XLSX_FORM_H
 #define CSM_XLSX_FORM_H
 
-#include "internal.h"
+#include "answers.h"
 
 #define CSM__XLSX_FORMAT "csm-xlsx/1"
 #define CSM__XLSX_YESNO 2

@@ -16,8 +16,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "actions.h"
+#include "answers.h"
+#include "error.h"
+#include "industries.h"
+#include "json.h"
 #include "ooxml.h"
+#include "questionnaire.h"
+#include "util.h"
 #include "xlsx_form.h"
 
 #define RANGE_ROWS_MAX 4000u /* rows of one defined name */

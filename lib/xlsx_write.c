@@ -21,7 +21,12 @@
 
 #include <xlsxwriter.h>
 
-#include "internal.h"
+#include "actions.h"
+#include "answers.h"
+#include "error.h"
+#include "messages.h"
+#include "questionnaire.h"
+#include "util.h"
 #include "xlsx_form.h"
 
 

@@ -2,8 +2,8 @@
  * suppression rules (k, complementary, remainder, tiny "all"). */
 #include <cjson/cJSON.h>
 
+#include "aggregate.h"
 #include "common.h"
-#include "internal.h"
 
 static const csm_grading trial = {3.75, 2.67};
 

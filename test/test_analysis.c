@@ -1,7 +1,9 @@
 /* Comparison, hints and plan (SPEC §5) on a benchmark with round averages,
  * so every expected gap can be worked out by hand. */
+#include "analysis.h"
+#include "answers.h"
 #include "common.h"
-#include "internal.h"
+#include "util.h"
 
 /* all 3.0, C 2.0, B 3.5, A 4.5 on every directive; grading 3.75 / 2.67. */
 static const char bench_json[] =

@@ -2,8 +2,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "answers.h"
 #include "common.h"
-#include "internal.h"
 
 static csm_answers *parse(const char *text)
 {

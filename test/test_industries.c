@@ -2,7 +2,7 @@
  * 33 sectors plus organizations that are not listed, each rolled up to one of
  * the 2020 trial's six groups; the ids older lists used; the notices. */
 #include "common.h"
-#include "internal.h"
+#include "industries.h"
 
 /* The 33 sectors as the exchange names them, in code order. */
 static const char *const tse33[33] = {

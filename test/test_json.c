@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "harness.h"
-#include "internal.h"
+#include "json.h"
 
 /* What csm__format_number printed before it formatted digits itself:
  * whole numbers below 1e15 as integers, null for NaN and infinities, else

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/internal.h"
 #include "common.h"
+#include "messages.h"
 
 /* The printf conversions of `s` ("%s%zu%.1f"...), "%%" left out. */
 static void conversions(char *out, size_t size, const char *s)

@@ -5,7 +5,7 @@
 
 #include "common.h"
 #include "harness.h"
-#include "internal.h"
+#include "portfolio.h"
 
 #define N 3
 

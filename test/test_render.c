@@ -1,9 +1,9 @@
 /* Output: csm-score/1 field names and values, the terminal report. */
 #include <cjson/cJSON.h>
 
-#include "../lib/internal.h"
 #include "../lib/render.h"
 #include "common.h"
+#include "util.h"
 
 typedef struct fixture {
 	csm_questionnaire *q;

@@ -6,7 +6,8 @@
 
 #include "common.h"
 #include "harness.h"
-#include "internal.h"
+#include "json.h"
+#include "util.h"
 
 /* 2026-12-01 00:00 UTC */
 #define TODAY 1796083200LL

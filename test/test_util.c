@@ -1,6 +1,7 @@
 /* Rounding, UTF-8, display width, dates, ids: the small rules everything uses. */
-#include "../lib/internal.h"
 #include "common.h"
+#include "error.h"
+#include "util.h"
 
 static void test_round1(void)
 {

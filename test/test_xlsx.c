@@ -6,8 +6,10 @@
 
 #include <zip.h>
 
+#include <cjson/cJSON.h>
+
+#include "answers.h"
 #include "common.h"
-#include "internal.h"
 
 /* Allocation failures. The test is linked with -Wl,--wrap=malloc,... (see
  * test/CMakeLists.txt): every allocation of csm's own code (not of libxml2
