@@ -2,6 +2,37 @@
  * analyze a shipped example, as `csm score --benchmark` would. */
 #include "fuzz_common.h"
 
+/* A benchmark in points (of sme-check) places a small company among its
+ * peers: its groups, parts and histograms are read by other code than a
+ * benchmark of levels. */
+static void fuzz_points_peers(const csm_benchmark *b)
+{
+	static csm_questionnaire *sq;
+	static csm_answers *sa;
+	static const csm_industries *ind;
+	static csm_industries *ind_own;
+	csm_points *p = NULL;
+	char *out = NULL;
+	if (!sq && (csm_questionnaire_open(&sq, CSM_FUZZ_DATA, "sme-check") != 0 ||
+	            csm_answers_load_for(&sa, CSM_FUZZ_DATA "/examples/sakura-print-sme.json", sq) != 0 ||
+	            csm_answers_check(sa, sq, CSM_ALLOW_PARTIAL) != 0 ||
+	            csm_industries_open(&ind_own, CSM_FUZZ_DATA) != 0 ||
+	            /* a bank: its own group, else the parent group finance */
+	            csm_answers_field_set(sa, CSM_FIELD_ORG_INDUSTRY, "bank") != 0))
+		abort();
+	ind = ind_own;
+	if (csm_points_compute(&p, sq, sa, CSM_ALLOW_PARTIAL) != 0)
+		abort();
+	csm_points_use_industries(p, ind);
+	if (csm_points_set_benchmark(p, b, sa) == 0) {
+		if (csm_points_render_text(&out, p, sa, CSM_LANG_EN) == 0)
+			csm_free(out);
+		if (csm_points_render_json(&out, p, sa, "fuzz") == 0)
+			csm_free(out);
+	}
+	csm_points_free(p);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static csm_answers *a;
@@ -18,6 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (csm_analyze(&an, q, a, s, b) == 0 && csm_render_json(&out, an, NULL) == 0)
 			csm_free(out);
 		csm_analysis_free(an);
+		fuzz_points_peers(b);
 	}
 	csm_benchmark_free(b);
 	return 0;
