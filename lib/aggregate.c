@@ -16,6 +16,7 @@
 #include "benchmark.h"
 #include "benchmark_write.h"
 #include "error.h"
+#include "industries.h"
 #include "questionnaire.h"
 #include "score.h"
 #include "util.h"
@@ -69,7 +70,7 @@ typedef struct group {
 	hist dir[CSM_DIRECTIVES];
 	hist overall;
 	int suppressed;         /* 0, 1 (n < k), 2 (complementary), 3 (differs by 1..k-1) */
-	char parent[80];        /* an industry's parent group's key, or "" */
+	char parent[CSM__KEY_MAX]; /* an industry's parent group's key, or "" */
 	tokens members;         /* only when tracked; filled, in order, by sort_members */
 } group;
 
@@ -86,8 +87,7 @@ static const char *const family_name[FAMILIES] = {"all", "grade", "industry", "s
 typedef struct industry_groups {
 	char id[72];                  /* of the memo entry; "" empty */
 	char key[CSM__KEY_MAX];       /* its industry's group */
-	char parent_key[CSM__KEY_MAX];/* its parent group */
-	char parent[80];              /* group.parent of the industry's group */
+	char parent_key[CSM__KEY_MAX];/* its parent group, or "" */
 } industry_groups;
 
 #define INDUSTRY_MEMO 64
@@ -487,6 +487,8 @@ static int member_token(csm_aggregator *ag, char out[TOKEN + 1], const char *org
 }
 
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org);
+static int new_member(member **out, csm_aggregator *ag, const char *org, const csm_score *s);
+static int add_to_groups(csm_aggregator *ag, const csm_answers *a, const csm_score *s, const unsigned *vid, member *m);
 
 /* prefix + value (at most `max` bytes of it) into key: snprintf's work
  * without its cost, three times per assessment */
@@ -532,21 +534,18 @@ static void industry_of(industry_groups *out, csm_aggregator *ag, const char *id
 {
 	size_t n = strlen(id);
 	industry_groups *m = &ag->imemo[csm__fnv1a(id, n, CSM__FNV_BASIS) % INDUSTRY_MEMO];
-	const char *industry = id, *parent;
+	const char *industry, *parent;
 	if (n < sizeof m->id && strcmp(m->id, id) == 0 && m->id[0]) {
 		*out = *m;
 		return;
 	}
 	memset(out, 0, sizeof *out);
+	industry = csm__industry_current(ag->ind, id);
 	parent = csm_industry_parent(ag->ind, industry);
-	if (csm_industry_renamed(ag->ind, industry))
-		industry = csm_industry_renamed(ag->ind, industry), parent = csm_industry_parent(ag->ind, industry);
 	if (!csm_industry_is_group(ag->ind, industry))
 		csm__industry_key(out->key, industry);
-	if (parent) {
+	if (parent)
 		csm__industry_key(out->parent_key, parent);
-		snprintf(out->parent, sizeof out->parent, "industry:%s", parent);
-	}
 	if (n < sizeof m->id) {
 		*m = *out;
 		memcpy(m->id, id, n + 1);
@@ -584,14 +583,10 @@ static int points_vector(csm_score **out, const csm_questionnaire *q, const csm_
 static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, const char *org)
 {
 	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
-	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
-	const char *size = a->field[CSM_FIELD_ORG_SIZE];
-	char key[CSM__KEY_MAX];
 	member *m = NULL;
 	unsigned vid[CSM_DIRECTIVES + 1] = {0};
 	int d;
 	csm_score *s = NULL;
-	group *g;
 	int rc;
 
 	if (ag->track && !org)
@@ -615,53 +610,75 @@ static int add_impl(csm_aggregator *ag, const csm_answers *a, unsigned flags, co
 			goto done;
 	if ((rc = value_id(&ag->vt[CSM_DIRECTIVES], s->overall, &vid[CSM_DIRECTIVES])))
 		goto done;
-	if (org) {
-		if (ag->nmembers == ag->capmembers) {
-			size_t cap = ag->capmembers ? ag->capmembers * 2 : 1024;
-			member *t = realloc(ag->members, cap * sizeof *t);
-			if (!t) {
-				rc = csm__nomem();
-				goto done;
-			}
-			ag->members = t;
-			ag->capmembers = cap;
-		}
-		m = &ag->members[ag->nmembers];
-		memset(m, 0, sizeof *m);
-		if ((rc = member_token(ag, m->t, org, s)))
-			goto done;
-		ag->nmembers++;
-	}
-	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, vid, m)))
+	if ((org && (rc = new_member(&m, ag, org, s))) || (rc = add_to_groups(ag, a, s, vid, m)))
 		goto done;
+done:
+	csm_score_free(s);
+	return rc;
+}
+
+/* A new member for organization `org` with score `s`: its token in the
+ * release log. */
+static int new_member(member **out, csm_aggregator *ag, const char *org, const csm_score *s)
+{
+	member *m;
+	int rc;
+	if (ag->nmembers == ag->capmembers) {
+		size_t cap = ag->capmembers ? ag->capmembers * 2 : 1024;
+		member *t = realloc(ag->members, cap * sizeof *t);
+		if (!t)
+			return csm__nomem();
+		ag->members = t;
+		ag->capmembers = cap;
+	}
+	m = &ag->members[ag->nmembers];
+	memset(m, 0, sizeof *m);
+	if ((rc = member_token(ag, m->t, org, s)))
+		return rc;
+	ag->nmembers++;
+	*out = m;
+	return 0;
+}
+
+/* Score `s` (value ids `vid`, member `m` or NULL) into every group the
+ * assessment belongs to: all, its grade, its industry and parent group, its
+ * size and its year. */
+static int add_to_groups(csm_aggregator *ag, const csm_answers *a, const csm_score *s, const unsigned *vid, member *m)
+{
+	const char *date = a->field[CSM_FIELD_ASSESSED_ON];
+	const char *industry = a->field[CSM_FIELD_ORG_INDUSTRY];
+	const char *size = a->field[CSM_FIELD_ORG_SIZE];
+	char key[CSM__KEY_MAX];
+	group *g;
+	int rc;
+	if ((rc = group_get(&g, ag, "all", 0)) || (rc = add_to(g, s, vid, m)))
+		return rc;
 	key_join(key, "grade:", csm_grade_name(s->grade), CSM__KEY_MAX);
 	if (!ag->points && ((rc = group_get(&g, ag, key, 1)) || (rc = add_to(g, s, vid, m))))
-		goto done;
+		return rc;
 	if (industry) {
 		industry_groups ig;
 		industry_of(&ig, ag, industry);
 		if (ig.key[0]) {
 			if ((rc = group_get(&g, ag, ig.key, 2)) || (rc = add_to(g, s, vid, m)))
-				goto done;
-			if (ig.parent_key[0] && strcmp(g->parent, ig.parent) != 0)
-				memcpy(g->parent, ig.parent, sizeof g->parent);
+				return rc;
+			if (ig.parent_key[0] && strcmp(g->parent, ig.parent_key) != 0)
+				memcpy(g->parent, ig.parent_key, sizeof g->parent);
 		}
 		if (ig.parent_key[0] && ((rc = group_get(&g, ag, ig.parent_key, 5)) || (rc = add_to(g, s, vid, m))))
-			goto done;
+			return rc;
 	}
 	if (size) {
 		key_join(key, "size:", size, CSM__KEY_MAX);
 		if ((rc = group_get(&g, ag, key, 3)) || (rc = add_to(g, s, vid, m)))
-			goto done;
+			return rc;
 	}
 	if (date) {
 		key_join(key, "year:", date, 4);
 		if ((rc = group_get(&g, ag, key, 4)) || (rc = add_to(g, s, vid, m)))
-			goto done;
+			return rc;
 	}
-done:
-	csm_score_free(s);
-	return rc;
+	return 0;
 }
 
 int csm_aggregator_merge(csm_aggregator *into, const csm_aggregator *from)
@@ -1131,9 +1148,49 @@ static int cmp_group(const void *x, const void *y)
 	const group *a = *(const group *const *)x, *b = *(const group *const *)y;
 	if (a->family != b->family)
 		return a->family - b->family;
-	if (a->family == 1) /* A, B, C */
-		return strcmp(a->key, b->key);
-	return strcmp(a->key, b->key);
+	return strcmp(a->key, b->key); /* grades too: A, B, C */
+}
+
+/* Group `g`'s statistics for the writer: per directive (or part) and for the
+ * overall (the total's full statistics too when in points: that is the
+ * distribution a company is placed in). `h`: its CSM_DIRECTIVES histograms. */
+static void published_group(csm__bench_group *m, csm__bench_hist *h, const group *g, int points)
+{
+	stats ov;
+	int s, d;
+	m->key = g->key;
+	m->n = g->n;
+	for (s = 0; s < CSM__STATS; s++)
+		m->has_stat[s] = 1;
+	for (d = 0; d < CSM_DIRECTIVES; d++) {
+		stats st = stats_of(&g->dir[d]);
+		m->missing[d] = !st.has;
+		m->stat[CSM__STAT_MEAN][d] = st.mean;
+		m->stat[CSM__STAT_SD][d] = st.sd;
+		m->stat[CSM__STAT_Q1][d] = st.q[0];
+		m->stat[CSM__STAT_MEDIAN][d] = st.q[1];
+		m->stat[CSM__STAT_Q3][d] = st.q[2];
+		m->stat[CSM__STAT_MIN][d] = st.min;
+		m->stat[CSM__STAT_MAX][d] = st.max;
+		h[d].b = g->dir[d].b;
+		h[d].n = g->dir[d].n;
+	}
+	m->dir_hist = h;
+	ov = stats_of(&g->overall);
+	m->has_overall_mean = 1;
+	m->overall_mean = ov.mean;
+	if (points) {
+		m->has_overall_stats = 1;
+		m->overall_stat[CSM__STAT_MEAN] = ov.mean;
+		m->overall_stat[CSM__STAT_SD] = ov.sd;
+		m->overall_stat[CSM__STAT_Q1] = ov.q[0];
+		m->overall_stat[CSM__STAT_MEDIAN] = ov.q[1];
+		m->overall_stat[CSM__STAT_Q3] = ov.q[2];
+		m->overall_stat[CSM__STAT_MIN] = ov.min;
+		m->overall_stat[CSM__STAT_MAX] = ov.max;
+	}
+	m->overall.b = g->overall.b;
+	m->overall.n = g->overall.n;
 }
 
 /* The published groups and the suppressed ones, to the benchmark writer. */
@@ -1144,7 +1201,7 @@ static int export_write(char **out, const csm_aggregator *ag)
 	csm__bench_suppressed *sup = NULL;
 	csm__bench_hist *hs = NULL;
 	size_t i, ng = 0, ns = 0;
-	int d, rc;
+	int rc;
 
 	if (!(gs = calloc(ag->count + 1, sizeof *gs)) || !(sup = calloc(ag->count + 1, sizeof *sup)) ||
 	    !(hs = calloc((ag->count + 1) * CSM_DIRECTIVES, sizeof *hs))) {
@@ -1154,9 +1211,6 @@ static int export_write(char **out, const csm_aggregator *ag)
 	}
 	for (i = 0; i < ag->count; i++) {
 		const group *g = ag->groups[i];
-		csm__bench_group *m = &gs[ng];
-		stats ov;
-		int s;
 		if (g->n == 0)
 			continue;
 		if (g->suppressed) {
@@ -1164,39 +1218,7 @@ static int export_write(char **out, const csm_aggregator *ag)
 			sup[ns++].reason = g->suppressed;
 			continue;
 		}
-		m->key = g->key;
-		m->n = g->n;
-		for (s = 0; s < CSM__STATS; s++)
-			m->has_stat[s] = 1;
-		for (d = 0; d < CSM_DIRECTIVES; d++) {
-			stats st = stats_of(&g->dir[d]);
-			m->missing[d] = !st.has;
-			m->stat[CSM__STAT_MEAN][d] = st.mean;
-			m->stat[CSM__STAT_SD][d] = st.sd;
-			m->stat[CSM__STAT_Q1][d] = st.q[0];
-			m->stat[CSM__STAT_MEDIAN][d] = st.q[1];
-			m->stat[CSM__STAT_Q3][d] = st.q[2];
-			m->stat[CSM__STAT_MIN][d] = st.min;
-			m->stat[CSM__STAT_MAX][d] = st.max;
-			hs[ng * CSM_DIRECTIVES + (size_t)d].b = g->dir[d].b;
-			hs[ng * CSM_DIRECTIVES + (size_t)d].n = g->dir[d].n;
-		}
-		m->dir_hist = &hs[ng * CSM_DIRECTIVES];
-		ov = stats_of(&g->overall);
-		m->has_overall_mean = 1;
-		m->overall_mean = ov.mean;
-		if (ag->points) { /* the total's distribution is what a company is placed in */
-			m->has_overall_stats = 1;
-			m->overall_stat[CSM__STAT_MEAN] = ov.mean;
-			m->overall_stat[CSM__STAT_SD] = ov.sd;
-			m->overall_stat[CSM__STAT_Q1] = ov.q[0];
-			m->overall_stat[CSM__STAT_MEDIAN] = ov.q[1];
-			m->overall_stat[CSM__STAT_Q3] = ov.q[2];
-			m->overall_stat[CSM__STAT_MIN] = ov.min;
-			m->overall_stat[CSM__STAT_MAX] = ov.max;
-		}
-		m->overall.b = g->overall.b;
-		m->overall.n = g->overall.n;
+		published_group(&gs[ng], &hs[ng * CSM_DIRECTIVES], g, ag->points);
 		ng++;
 	}
 	memset(&doc, 0, sizeof doc);
