@@ -77,7 +77,7 @@ static int run_template(cli_args *args)
 	cli_args *o = &r->c;
 	const csm_questionnaire *q = NULL;
 	csm_answers *pre = NULL;
-	csm_form_options fo;
+	csm_form_options fo = CSM_FORM_OPTIONS_INIT;
 	char *text = NULL;
 	unsigned char *bin = NULL;
 	size_t bin_len = 0;
@@ -92,7 +92,6 @@ static int run_template(cli_args *args)
 		return cli_usage_error("template: --format xlsx writes a binary file: give -o FILE.xlsx");
 	if ((status = form_questionnaire(&q, &pre, r, "template")))
 		goto cleanup;
-	memset(&fo, 0, sizeof fo);
 	fo.lang = o->lang;
 	fo.prefill = pre;
 	fo.industries = o->industries;

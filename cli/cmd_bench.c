@@ -296,14 +296,13 @@ static int write_aggregate(csm_aggregator *ag, const char *output)
 static int run_aggregate(bench_args *r)
 {
 	cli_args *o = &r->c;
-	csm_aggregate_options ao;
+	csm_aggregate_options ao = CSM_AGGREGATE_OPTIONS_INIT;
 	csm_aggregator *ag = NULL;
 	const csm_questionnaire *q = NULL;
 	unsigned long long skipped = 0;
 	unsigned reported = 0;
 	int i, rc, status;
 
-	memset(&ao, 0, sizeof ao);
 	if (o->nfiles < 2)
 		return cli_usage_error("bench aggregate: give JSON Lines files ('-' for standard input)");
 	ao.year = r->year;

@@ -225,6 +225,7 @@ static int db_ingest(csm_db *db, db_args *r)
 	memset(&st, 0, sizeof st);
 	st.db = db;
 	st.r = r;
+	st.dbo = (csm_db_options)CSM_DB_OPTIONS_INIT;
 	st.dbo.key = r->key_len ? r->key : NULL;
 	st.dbo.key_len = r->key_len;
 	st.dbo.submitter = r->submitter;
@@ -295,7 +296,7 @@ static int db_list(csm_db *db, const db_args *r)
 static int db_remove(csm_db *db, const db_args *r)
 {
 	const cli_args *o = &r->c;
-	csm_db_options dbo = {r->key_len ? r->key : NULL, r->key_len, NULL, 0};
+	csm_db_options dbo = {CSM_DB_OPTIONS_VERSION, r->key_len ? r->key : NULL, r->key_len, NULL, 0};
 	long long removed = 0;
 	int rc;
 	if (o->nfiles < 2 || o->nfiles > 3)
@@ -309,11 +310,10 @@ static int db_remove(csm_db *db, const db_args *r)
 static int db_export(csm_db *db, db_args *r)
 {
 	cli_args *o = &r->c;
-	csm_aggregate_options ao;
+	csm_aggregate_options ao = CSM_AGGREGATE_OPTIONS_INIT;
 	const csm_questionnaire *q = NULL;
 	char *text = NULL;
 	int rc, status;
-	memset(&ao, 0, sizeof ao);
 	ao.year = r->year;
 	ao.name = r->name ? r->name : "csm benchmark database export";
 	ao.source = r->source;

@@ -638,14 +638,18 @@ CSM_EXTERN int csm_template_csv(char **out, const csm_questionnaire *q, csm_lang
  * on first use (libcsm-xlsx.so): CSM_EUNSUPPORTED when it was not built or
  * cannot be loaded. The HTML form is always there. */
 
-/** What a form is made with (csm_form_html(), csm_form_xlsx()). */
+/** What a form is made with (csm_form_html(), csm_form_xlsx()); start from CSM_FORM_OPTIONS_INIT. */
 typedef struct csm_form_options {
+	unsigned version;                 /**< CSM_FORM_OPTIONS_VERSION */
 	csm_lang lang;                    /**< language of every text of the form */
 	const csm_answers *prefill;       /**< answers to start from (checked against the
 	                                       questionnaire by the caller), or NULL for a blank form */
 	const csm_industries *industries; /**< the industry choices, shown by their label in
 	                                       `lang`; NULL for a free-text industry field */
 } csm_form_options;
+#define CSM_FORM_OPTIONS_VERSION 1
+/** Japanese, blank, a free-text industry field. */
+#define CSM_FORM_OPTIONS_INIT {CSM_FORM_OPTIONS_VERSION, CSM_LANG_JA, NULL, NULL}
 
 /**
  * The questionnaire `q` as one self-contained HTML page (no network, no
@@ -1118,9 +1122,11 @@ CSM_EXTERN int csm_benchmark_from_tsv(char **out, const char *tsv, size_t len, c
 
 typedef struct csm_aggregator csm_aggregator;
 
-/** Options of an aggregation. */
+/** Options of an aggregation; start from CSM_AGGREGATE_OPTIONS_INIT. */
 typedef struct csm_aggregate_options {
-	csm_grading grading; /**< thresholds that assign each assessment its grade group */
+	unsigned version;    /**< CSM_AGGREGATE_OPTIONS_VERSION */
+	csm_grading grading; /**< thresholds that assign each assessment its grade group
+	                          (not used for a questionnaire in points) */
 	unsigned min_group;  /**< k: groups of fewer organizations are not published (default 5) */
 	const char *year;    /**< "YYYY": only assessments of that year; NULL for all */
 	const char *name;    /**< benchmark name written into the export */
@@ -1132,6 +1138,10 @@ typedef struct csm_aggregate_options {
 	 * publish; without it the ids count as given. */
 	const csm_industries *industries;
 } csm_aggregate_options;
+#define CSM_AGGREGATE_OPTIONS_VERSION 1
+/** No grading (set one for a questionnaire of levels, e.g. csm_benchmark_grading() of
+ * the shipped benchmark), k = 5, every year, no name, no industry list. */
+#define CSM_AGGREGATE_OPTIONS_INIT {CSM_AGGREGATE_OPTIONS_VERSION, {0, 0}, 5, NULL, NULL, NULL, NULL}
 
 /**
  * A streaming aggregator for questionnaire `q` (borrowed). Each assessment
@@ -1189,13 +1199,18 @@ CSM_EXTERN void csm_aggregator_free(csm_aggregator *ag);
 
 typedef struct csm_db csm_db;
 
-/** Options for storing and finding organizations. */
+/** Options for storing and finding organizations; start from CSM_DB_OPTIONS_INIT
+ * (a NULL options pointer means the same). */
 typedef struct csm_db_options {
+	unsigned version;         /**< CSM_DB_OPTIONS_VERSION */
 	const unsigned char *key; /**< with a key, names are stored as keyed hashes (HMAC-SHA-256 of the normalized name) only */
 	size_t key_len;
 	const char *submitter;    /**< who submits; stored hashed when there is a key */
 	int allow_partial;        /**< store assessments with unanswered items */
 } csm_db_options;
+#define CSM_DB_OPTIONS_VERSION 1
+/** No key (names stored as given), no submitter, complete assessments only. */
+#define CSM_DB_OPTIONS_INIT {CSM_DB_OPTIONS_VERSION, NULL, 0, NULL, 0}
 
 /**
  * Open database `target`: a file path (SQLite; created with mode 0600 if

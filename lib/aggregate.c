@@ -389,6 +389,9 @@ int csm_aggregator_new(csm_aggregator **out, const csm_questionnaire *q, const c
 	size_t i;
 
 	*out = NULL;
+	if (opt->version != CSM_AGGREGATE_OPTIONS_VERSION)
+		return csm__err(CSM_EINVALID, "aggregate: options version %u is not %u (start from CSM_AGGREGATE_OPTIONS_INIT)",
+		                opt->version, CSM_AGGREGATE_OPTIONS_VERSION);
 	if (!q->choice_count && !csm__grading_valid(&opt->grading))
 		return csm__err(CSM_EINVALID, "grading thresholds must satisfy 0 < B < A <= 5");
 	if (opt->min_group < 1 || opt->min_group > 1000000)

@@ -1227,11 +1227,23 @@ static int store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, c
 	return store_insert(db, r, a, q, opt);
 }
 
+/* Options from a newer or older csm, or never initialized: refused rather
+ * than read in the wrong layout. */
+static int options_ok(const csm_db_options *opt)
+{
+	if (opt && opt->version != CSM_DB_OPTIONS_VERSION)
+		return csm__err(CSM_EINVALID, "db: options version %u is not %u (start from CSM_DB_OPTIONS_INIT)", opt->version,
+		                CSM_DB_OPTIONS_VERSION);
+	return 0;
+}
+
 int csm_db_store(csm_db *db, const csm_answers *a, const csm_questionnaire *q, const csm_db_options *opt)
 {
 	CSM__ARGS(db && a && q);
 	stored r;
 	int rc;
+	if ((rc = options_ok(opt)))
+		return rc;
 	memset(&r, 0, sizeof r);
 	rc = store(db, a, q, opt, &r);
 	stored_free(&r);
@@ -1287,7 +1299,7 @@ int csm_db_remove(csm_db *db, const char *org, const char *date, const csm_db_op
 	query *q = NULL;
 	int rc;
 	*removed = 0;
-	if ((rc = need_schema(db)) || (rc = org_key(&key, opt, org, 0)) ||
+	if ((rc = options_ok(opt)) || (rc = need_schema(db)) || (rc = org_key(&key, opt, org, 0)) ||
 	    (opt && opt->key_len && (rc = org_key(&legacy, opt, org, 1))))
 		goto done;
 	/* also under its schema-1 pseudonym, if it still has one */

@@ -14,6 +14,7 @@
 
 #include "answers.h"
 #include "error.h"
+#include "form.h"
 #include "messages.h"
 #include "questionnaire.h"
 #include "util.h"
@@ -548,23 +549,29 @@ static void page_bar(csm__buf *page, const csm_questionnaire *q, csm_lang lang)
 	csm__buf_puts(page, "</button></div>\n");
 }
 
+int csm__form_options_ok(const csm_form_options *opt)
+{
+	if (opt->version != CSM_FORM_OPTIONS_VERSION)
+		return csm__err(CSM_EINVALID, "form: options version %u is not %u (start from CSM_FORM_OPTIONS_INIT)",
+		                opt->version, CSM_FORM_OPTIONS_VERSION);
+	if (!CSM__LANG_OK(opt->lang))
+		return csm__err(CSM_EINVALID, "form: language %d is not CSM_LANG_JA or CSM_LANG_EN", (int)opt->lang);
+	return 0;
+}
+
 int csm_form_html(char **out, const csm_questionnaire *q, const csm_form_options *opt)
 {
 	CSM__ARGS(out && q && opt);
 	csm__buf body = {0}, page = {0};
-	csm_form_options def;
 	const csm_answers *pre;
 	csm_lang lang;
 	char form_id[17];
 	uint64_t h;
 	int rc;
 
-	assert(out && q);
 	*out = NULL;
-	if (!opt) {
-		memset(&def, 0, sizeof def);
-		opt = &def;
-	}
+	if ((rc = csm__form_options_ok(opt)))
+		return rc;
 	pre = opt->prefill;
 	lang = opt->lang;
 	/* The form itself first: its content names the storage slot. */

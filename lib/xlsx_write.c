@@ -24,6 +24,7 @@
 #include "actions.h"
 #include "answers.h"
 #include "error.h"
+#include "form.h"
 #include "messages.h"
 #include "questionnaire.h"
 #include "util.h"
@@ -711,9 +712,11 @@ int csm_form_xlsx(unsigned char **out, size_t *out_len, const csm_questionnaire 
 	size_t nind;
 	int rc;
 
-	CSM__ARGS(out && out_len && q && opt && CSM__LANG_OK(opt->lang));
+	CSM__ARGS(out && out_len && q && opt);
 	*out = NULL;
 	*out_len = 0;
+	if ((rc = csm__form_options_ok(opt)))
+		return rc;
 	memset(&c, 0, sizeof c);
 	if ((rc = wfile_open(&w, &c.wb)))
 		return rc;

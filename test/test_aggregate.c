@@ -64,7 +64,7 @@ static int suppressed_has(const cJSON *root, const char *key, const char *reason
 static void test_statistics(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 1, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 1, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	static const int levels[3] = {1, 2, 4};
 	cJSON *root;
@@ -112,7 +112,7 @@ static void test_statistics(void)
 static void test_complementary_suppression(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 5, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 5, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	cJSON *root;
 	int i, id = 0;
@@ -181,7 +181,7 @@ static void test_reconstruction_fails(void)
 		return;
 	for (round = 0; round < 300; round++) {
 		unsigned k = 2 + (unsigned)round % 6, n;
-		csm_aggregate_options o = {trial, k, NULL, "t", NULL, NULL};
+		csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, k, NULL, "t", NULL, NULL};
 		csm_aggregator *ag = NULL;
 		char *json = NULL, name[32];
 		cJSON *root = NULL;
@@ -232,7 +232,7 @@ static void test_reconstruction_fails(void)
 static void test_year_and_errors(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 1, "2024", "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 1, "2024", "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	csm_answers *a;
 	int levels[64], i;
@@ -270,7 +270,7 @@ static void test_year_and_errors(void)
 static void test_merge(void)
 {
 	csm_questionnaire *q = load_v2();
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *whole = NULL, *h1 = NULL, *h2 = NULL;
 	char *a = NULL, *b = NULL;
 	int i;
@@ -322,7 +322,7 @@ static int capture(void *ctx, const char *key, unsigned long long n, const char 
  * exported with `prior` (may be NULL) as an earlier release. */
 static cJSON *release_of(const csm_questionnaire *q, int from, int to, int odd, const char *prior, captured *c)
 {
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	char *json = NULL, org[17];
 	cJSON *root = NULL;
@@ -348,7 +348,7 @@ static void test_release_rules(void)
 {
 	csm_questionnaire *q = load_v2();
 	captured first = {0}, c = {0};
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL, *other = NULL;
 	csm_answers *a;
 	cJSON *root;
@@ -401,7 +401,7 @@ static void test_release_rules(void)
 	csm_aggregator_free(ag);
 	ag = NULL;
 	{
-		csm_aggregate_options o5 = {trial, 5, NULL, "t", NULL, NULL};
+		csm_aggregate_options o5 = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 5, NULL, "t", NULL, NULL};
 		char org[17], *json = NULL, text[4096];
 		int i;
 		CHECK_INT(csm_aggregator_new(&ag, q, &o5), 0);
@@ -456,7 +456,7 @@ static void test_parent_groups(void)
 {
 	csm_questionnaire *q = load_v2();
 	csm_industries *ind = NULL;
-	csm_aggregate_options o = {trial, 3, NULL, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, 3, NULL, "t", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	/* 5 bank + 1 banking, 2 insurance, 1 that says only finance; 6 machinery makers */
 	static const char *const who[15] = {"bank",    "bank",      "bank",    "bank",    "bank",
@@ -509,7 +509,7 @@ cleanup:
 static void test_points(void)
 {
 	csm_questionnaire *q = load_sme_check();
-	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL}; /* no grading: points have none */
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, {0, 0}, 5, NULL, "points", NULL, NULL}; /* no grading: points have none */
 	csm_aggregator *ag = NULL;
 	csm_benchmark *b = NULL;
 	char *json = NULL;

@@ -470,9 +470,8 @@ static void test_computing(void)
 		INVALID(csm_portfolio_render(&out, &len, NULL, ans, 1, tips, CSM_LANG_JA, 0, CSM_ROLLUP_MEAN));
 	}
 	{
-		csm_form_options fo;
+		csm_form_options fo = CSM_FORM_OPTIONS_INIT;
 		unsigned char *bin = NULL;
-		memset(&fo, 0, sizeof fo);
 		INVALID(csm_form_html(NULL, q, &fo));
 		INVALID(csm_form_html(&out, NULL, &fo));
 		INVALID(csm_form_html(&out, q, NULL));
@@ -480,6 +479,17 @@ static void test_computing(void)
 		INVALID(csm_form_xlsx(&bin, NULL, q, &fo));
 		INVALID(csm_form_xlsx(&bin, &len, NULL, &fo));
 		INVALID(csm_form_xlsx(&bin, &len, q, NULL));
+		{ /* options of another layout, or never initialized: refused, not misread */
+			csm_form_options old = fo;
+			old.version = 0;
+			INVALID(csm_form_html(&out, q, &old));
+			INVALID(csm_form_xlsx(&bin, &len, q, &old));
+			old.version = CSM_FORM_OPTIONS_VERSION + 1;
+			INVALID(csm_form_html(&out, q, &old));
+			old = fo;
+			old.lang = (csm_lang)7;
+			INVALID(csm_form_html(&out, q, &old));
+		}
 		INVALID(csm_form_xlsx_import(NULL, "x", 1, "x", ind));
 		INVALID(csm_form_xlsx_import(&out, NULL, 1, "x", ind));
 		INVALID(csm_form_xlsx_load(NULL, "x", ind));
@@ -490,17 +500,21 @@ static void test_computing(void)
 static void test_database(void)
 {
 	csm_aggregator *ag = NULL;
-	csm_aggregate_options ao;
+	csm_aggregate_options ao = CSM_AGGREGATE_OPTIONS_INIT;
 	csm_db *db = NULL;
 	char *out = NULL;
 	long long removed;
 	int created;
-	memset(&ao, 0, sizeof ao);
 	ao.min_group = 5;
 	ao.grading = *csm_benchmark_grading(b);
 	INVALID(csm_aggregator_new(NULL, q, &ao));
 	INVALID(csm_aggregator_new(&ag, NULL, &ao));
 	INVALID(csm_aggregator_new(&ag, q, NULL));
+	{
+		csm_aggregate_options old = ao;
+		old.version = 0;
+		INVALID(csm_aggregator_new(&ag, q, &old));
+	}
 	INVALID(csm_aggregator_add(NULL, a, 0));
 	NONE(csm_aggregator_count(NULL));
 	INVALID(csm_aggregator_merge(NULL, NULL));
@@ -528,6 +542,12 @@ static void test_database(void)
 	if (csm_db_open(&db, ":memory:") == 0 && csm_db_init(&created, db) == 0) {
 		INVALID(csm_db_store(db, NULL, q, NULL));
 		INVALID(csm_db_store(db, a, NULL, NULL));
+		{
+			csm_db_options old = CSM_DB_OPTIONS_INIT;
+			old.version = 2;
+			INVALID(csm_db_store(db, a, q, &old));
+			INVALID(csm_db_remove(db, "x", NULL, &old, &removed));
+		}
 		INVALID(csm_db_list(NULL, db));
 		INVALID(csm_db_remove(db, NULL, NULL, NULL, &removed));
 		INVALID(csm_db_remove(db, "x", NULL, NULL, NULL));

@@ -293,7 +293,15 @@ static void test_parse_refusals(void)
 	expect_parse_error(BHEAD "\"grading\":{\"A\":2,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10 "}]}",
 	                   "grading: thresholds must satisfy 0 < B < A <= 5");
 	expect_parse_error(BHEAD "\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":" MEAN10 "}]}", "grading: expected");
-	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[]}", "groups: expected an array of 1..");
+	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":{}}", "groups: expected an array of 0..");
+	{ /* every group withheld: csm writes it (bench aggregate of too few), so it reads it */
+		static const char none[] = BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[],\"suppressed\":[]}";
+		csm_benchmark *b = NULL;
+		CHECK_INT(csm_benchmark_parse(&b, none, strlen(none), "none.json"), 0);
+		CHECK_INT((int)csm_benchmark_group_count(b), 0);
+		CHECK_INT(csm_benchmark_group_find(b, "all"), -1);
+		csm_benchmark_free(b);
+	}
 	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":[1,2]}]}",
 	                   "group all: mean: expected an array of 10 numbers");
 	expect_parse_error(BHEAD "\"grading\":{\"A\":4,\"B\":3},\"groups\":[{\"key\":\"all\",\"n\":3,\"mean\":[7,2,3,4,5,1,2,3,4,5]}]}",

@@ -81,7 +81,7 @@ static csm_db *fresh(void)
 /* "n" of group `key` in an export of `db`, or -1 if not published. */
 static long long exported_n(csm_db *db, const csm_questionnaire *q, const char *key, const char *year, unsigned k)
 {
-	csm_aggregate_options o = {trial, k, year, "t", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, trial, k, year, "t", NULL, NULL};
 	char *json = NULL;
 	cJSON *root, *g;
 	long long n = -1;
@@ -193,7 +193,7 @@ static void test_transactions(void)
 	bad = parse_text("{\"format\":\"csm-answers/1\",\"questionnaire\":\"csmg-v2\",\"organization\":{\"name\":\"NoDate\"},"
 	                 "\"answers\":{}}",
 	                 "nodate.json");
-	CHECK_INT(csm_db_store(db, bad, q, &(csm_db_options){NULL, 0, NULL, 1}), CSM_EINVALID);
+	CHECK_INT(csm_db_store(db, bad, q, &(csm_db_options){CSM_DB_OPTIONS_VERSION, NULL, 0, NULL, 1}), CSM_EINVALID);
 	CHECK_HAS(csm_error_last(), "assessed_on: required");
 	csm_answers_free(bad);
 	CHECK_INT(exported_n(db, q, "all", NULL, 1), 1);
@@ -239,7 +239,7 @@ done:
 static void test_pseudonyms(void)
 {
 	static const unsigned char key[32] = "0123456789abcdef0123456789abcdef";
-	csm_db_options o = {key, sizeof key, "ISAC intake", 0};
+	csm_db_options o = {CSM_DB_OPTIONS_VERSION, key, sizeof key, "ISAC intake", 0};
 	csm_questionnaire *q = load_v2();
 	csm_db *db = fresh();
 	char *list = NULL;
@@ -316,7 +316,7 @@ static void test_spellings(void)
 	                                    "\xef\xbc\xa1\xef\xbd\x94\xef\xbd\x94\xef\xbd\x81\xef\xbd\x83\xef\xbd\x8b"
 	                                    "\xef\xbd\x85\xef\xbd\x92\xe3\x80\x80\xef\xbc\xa3\xef\xbd\x8f\xef\xbc\x8e"};
 	static const unsigned char key[32] = "0123456789abcdef0123456789abcdef";
-	csm_db_options o = {key, sizeof key, NULL, 0};
+	csm_db_options o = {CSM_DB_OPTIONS_VERSION, key, sizeof key, NULL, 0};
 	csm_questionnaire *q = load_v2();
 	csm_db *db = fresh();
 	long long removed = 0;
@@ -338,7 +338,7 @@ static void test_spellings(void)
 	/* a short or constant key is refused */
 	{
 		static const unsigned char same[32] = "################################";
-		csm_db_options shortk = {key, 16, NULL, 0}, samek = {same, sizeof same, NULL, 0};
+		csm_db_options shortk = {CSM_DB_OPTIONS_VERSION, key, 16, NULL, 0}, samek = {CSM_DB_OPTIONS_VERSION, same, sizeof same, NULL, 0};
 		csm_answers *a = make(q, "X", "2025-04-01", 3, "finance", NULL);
 		CHECK_INT(csm_db_store(db, a, q, &shortk), CSM_EINVALID);
 		CHECK_INT(csm_db_store(db, a, q, &samek), CSM_EINVALID);
@@ -442,7 +442,7 @@ done:
 static void test_points(void)
 {
 	csm_questionnaire *q = load_sme_check(), *v2 = load_v2();
-	csm_aggregate_options o = {{0, 0}, 5, NULL, "points", NULL, NULL};
+	csm_aggregate_options o = {CSM_AGGREGATE_OPTIONS_VERSION, {0, 0}, 5, NULL, "points", NULL, NULL};
 	csm_aggregator *ag = NULL;
 	csm_db *db = fresh();
 	csm_answers *a = NULL;
@@ -478,7 +478,7 @@ static void test_points(void)
 	               "levels.json");
 	CHECK(a != NULL);
 	if (a) {
-		CHECK_INT(csm_db_store(db, a, q, &(csm_db_options){NULL, 0, NULL, 1}), CSM_EINVALID);
+		CHECK_INT(csm_db_store(db, a, q, &(csm_db_options){CSM_DB_OPTIONS_VERSION, NULL, 0, NULL, 1}), CSM_EINVALID);
 		CHECK_HAS(csm_error_last(), "levels.json: item c1: level 3 is not a choice (expected done, partly, not_done, unknown");
 	}
 	csm_answers_free(a);

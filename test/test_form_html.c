@@ -37,9 +37,8 @@ static int has_text(const char *html, const char *text)
 
 static char *form(const csm_questionnaire *q, const csm_answers *pre, csm_lang lang, const csm_industries *ind)
 {
-	csm_form_options o;
+	csm_form_options o = CSM_FORM_OPTIONS_INIT;
 	char *html = NULL;
-	memset(&o, 0, sizeof o);
 	o.lang = lang;
 	o.prefill = pre;
 	o.industries = ind;

@@ -43,9 +43,8 @@ typedef struct bytes {
 
 static bytes make(csm_lang lang, const csm_answers *prefill)
 {
-	csm_form_options fo;
+	csm_form_options fo = CSM_FORM_OPTIONS_INIT;
 	bytes b = {NULL, 0};
-	memset(&fo, 0, sizeof fo);
 	fo.lang = lang;
 	fo.prefill = prefill;
 	fo.industries = ind;

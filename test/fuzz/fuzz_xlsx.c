@@ -27,8 +27,7 @@ static const unsigned char *base(size_t *len)
 	static unsigned char *b;
 	static size_t n;
 	if (!b) {
-		csm_form_options o;
-		memset(&o, 0, sizeof o);
+		csm_form_options o = CSM_FORM_OPTIONS_INIT;
 		o.lang = CSM_LANG_EN;
 		o.industries = industries();
 		if (csm_form_xlsx(&b, &n, fuzz_questionnaire(), &o) != 0)
