@@ -1331,8 +1331,10 @@ typedef struct csm_plan_step {
  * directive, the >=2 / >=1 lists (grades B, C) or the level-5 / lowest lists
  * (grade A), hint 1 and hint 2, and the full ranked plan. `q`, `a`, `s` and
  * `b` are borrowed and must outlive the analysis. Free with csm_analysis_free().
- * Fails with CSM_ENOTFOUND if `b` lacks the target group, and with
- * CSM_EINVALID if `s` has no overall.
+ * Where `b` withholds the target group (an export with fewer organizations
+ * of that grade than its k), the analysis compares with nothing
+ * (csm_analysis_compares() 0, see there) and its reports say which group is
+ * withheld. Fails with CSM_EINVALID if `s` has no overall.
  */
 CSM_EXTERN int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answers *a,
                            const csm_score *s, const csm_benchmark *b);
@@ -1404,9 +1406,11 @@ CSM_EXTERN int csm_analysis_hint1(const csm_analysis *an);
  * Whether the analysis compares with its benchmark (csm_benchmark_compares()
  * of the benchmark and the questionnaire): 2 built from the same
  * questionnaire, 1 by directive (a questionnaire declared comparable), 0 not
- * at all. With 0 there is no target (csm_analysis_target() is ""), no gap, no
- * group, no percentile and no plan; the lists and hints go to the company's
- * lowest directives (CSM_LIST_LOWEST), as for grade A; the reports say why.
+ * at all, or the benchmark withholds the target group (the grade is then
+ * still given, by the benchmark's grading). With 0 there is no target
+ * (csm_analysis_target() is ""), no gap, no group, no percentile and no plan;
+ * the lists and hints go to the company's lowest directives
+ * (CSM_LIST_LOWEST), as for grade A; the reports say why.
  */
 CSM_EXTERN int csm_analysis_compares(const csm_analysis *an);
 

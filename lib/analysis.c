@@ -25,6 +25,7 @@ struct csm_analysis {
 	const csm_benchmark *b;
 	char target[16];
 	int target_index;
+	char withheld[16];    /* the target group the benchmark withholds, or "" */
 	double gap[CSM_DIRECTIVES];
 	unsigned char has_gap[CSM_DIRECTIVES];
 	int list[CSM__LISTS][CSM_DIRECTIVES];
@@ -369,8 +370,14 @@ int csm_analyze(csm_analysis **out, const csm_questionnaire *q, const csm_answer
 	         csm_grade_name(csm__next_grade(s->grade)));
 	an->target_index = csm_benchmark_group_find(b, an->target);
 	if (an->target_index < 0) {
-		rc = csm__err(CSM_ENOTFOUND, "%s: the benchmark has no group %s to compare with",
-		              csm_benchmark_name(b), an->target);
+		/* A benchmark may withhold the target's group (an ISAC's export
+		 * with fewer than k grade-A members): no gap to measure, so the
+		 * analysis goes on as one with nothing to compare with, and says why. */
+		memcpy(an->withheld, an->target, sizeof an->withheld);
+		an->target[0] = '\0';
+		an->compares = 0;
+		if (!(rc = pick_industry_group(an)))
+			rc = select_hints(an);
 		goto cleanup;
 	}
 	if ((rc = pick_industry_group(an)))
@@ -443,7 +450,9 @@ void csm__analysis_comparison_note(const csm_analysis *an, csm_lang lang, csm__b
 	const char *bq = csm_benchmark_questionnaire(an->b);
 	if (an->compares == 2)
 		return;
-	if (an->compares == 1)
+	if (an->withheld[0])
+		csm__buf_msgf(o, csm__msg("analysis.note_withheld", lang), csm_benchmark_name(an->b), an->withheld);
+	else if (an->compares == 1)
 		csm__buf_msgf(o, csm__msg("analysis.note_by_directive", lang),
 		                an->q->id, bq);
 	else

@@ -85,6 +85,10 @@ static const csm__message TABLE[] = {
     {"analysis.note_not_comparable",
      {"成熟度の判定と比較はありません: 比較データ「%s」は %s の回答から作られ、%s の回答とは比べられません。",
       "No grade and no comparison: the benchmark \"%s\" was built from %s answers, which %s answers cannot be compared with."}},
+    /* the benchmark, the target group it withholds ("grade:A") */
+    {"analysis.note_withheld",
+     {"比較データ「%s」は %s のグループを公開していないため (組織数が足りないか、以前の公開との差から個社が分かるため)、目標との差は測れません。ヒントは評点の低い指示に向けています。",
+      "The benchmark \"%s\" withholds the group %s (too few organizations, or one could be singled out against an earlier release), so there is no target to measure gaps against; the hints go to your lowest directives."}},
     {"answers.scope_entity", {"単体", "single entity"}},
     {"answers.scope_group", {"グループ", "group"}},
     {"board.action_head", {"%zu.  %s（チェック項目 %s：レベル %d → %d）", "%zu.  %s (checklist item %s: level %d → %d)"}},

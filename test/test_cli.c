@@ -2579,6 +2579,68 @@ static void test_board(void)
 	unsetenv("SOURCE_DATE_EPOCH");
 }
 
+/* An ISAC's own export may withhold a grade's group (fewer than k members of
+ * that grade): every report still runs, keeps the grade, and says which
+ * group is withheld instead of failing. */
+static void test_withheld_target_group(void)
+{
+	char path[300], args[1200], pdf[300];
+	cJSON *doc, *groups, *g;
+	char *src;
+	run_result r;
+	int i;
+	snprintf(path, sizeof path, "%s/benchmarks/beta-2020.json", CSM_TEST_SRC);
+	src = test_read(path, NULL);
+	doc = src ? cJSON_Parse(src) : NULL;
+	free(src);
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	groups = cJSON_GetObjectItem(doc, "groups");
+	for (i = 0; (g = cJSON_GetArrayItem(groups, i)); i++)
+		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(g, "key")), "grade:A") == 0) {
+			cJSON_DeleteItemFromArray(groups, i);
+			break;
+		}
+	snprintf(path, sizeof path, "%s/noA.json", tmpdir);
+	write_doc(path, doc);
+	/* Kitamachi is grade B: its target, grade A, is withheld */
+	snprintf(args, sizeof args, "score examples/kitamachi-machinery.json --benchmark '%s' --lang en", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out ? r.out : "", "Grade B");
+	CHECK_HAS(r.out ? r.out : "", "withholds the group grade:A");
+	CHECK_HAS(r.out ? r.out : "", "Hints (from the company's lowest directives)");
+	done(&r);
+	snprintf(args, sizeof args, "score examples/kitamachi-machinery.json --benchmark '%s' --lang ja", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	CHECK_HAS(r.out ? r.out : "", "grade:A のグループを公開していない");
+	done(&r);
+	snprintf(pdf, sizeof pdf, "%s/noA-board.pdf", tmpdir);
+	snprintf(args, sizeof args,
+	         "board examples/followup/kitamachi-2027.json --previous examples/followup/kitamachi-2026.json "
+	         "--benchmark '%s' --lang en -o '%s'", path, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	if (have("pdftotext")) {
+		static const char *const want[] = {"Grade B, with an overall score of 3.2 out of 5.",
+		                                   "withholds the group grade:A", "The next three actions"};
+		snprintf(args, sizeof args, "pdftotext -raw '%s' -", pdf);
+		check_extract(args, want, sizeof want / sizeof want[0]);
+	}
+	snprintf(pdf, sizeof pdf, "%s/noA-karte.pdf", tmpdir);
+	snprintf(args, sizeof args, "karte examples/kitamachi-machinery.json --benchmark '%s' -o '%s'", path, pdf);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+	snprintf(args, sizeof args, "plan examples/kitamachi-machinery.json --benchmark '%s'", path);
+	r = run(args);
+	CHECK_INT(r.status, 0);
+	done(&r);
+}
+
 int main(int argc, char **argv)
 {
 	char cmd[300];
@@ -2609,6 +2671,7 @@ int main(int argc, char **argv)
 	RUN_TEST(test_planning_and_raters);
 	RUN_TEST(test_trend);
 	RUN_TEST(test_compare_like_with_like);
+	RUN_TEST(test_withheld_target_group);
 	RUN_TEST(test_bench_build_shipped);
 	RUN_TEST(test_target_polygon);
 	RUN_TEST(test_portfolio);
