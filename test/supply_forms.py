@@ -36,11 +36,15 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "form"))
+import libreoffice  # noqa: E402
+from libreoffice import Office  # noqa: E402
+from libreoffice import named_cells as uno_cells  # noqa: E402
 
 SKIP = 77
 TODAY = "1796083200"  # 2026-12-01
@@ -83,16 +87,7 @@ def check(cond, what):
 
 
 def run(args, timeout=300):
-    """Run a command in its own process group; on a timeout the whole group is killed."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-                            start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise RuntimeError("timed out: %s" % " ".join(args))
-    return subprocess.CompletedProcess(args, proc.returncode, out, err)
+    return libreoffice.run(args, timeout, ENV)
 
 
 class Csm:
@@ -206,83 +201,11 @@ def hostile_openpyxl(blank, out):
 
 # ---- LibreOffice ------------------------------------------------------------------
 
-def profile_url(path):
-    return "file://" + os.path.abspath(path)
-
-
 def convert(soffice, tmp, src, outdir):
     """LibreOffice opens the workbook and saves it again as .xlsx."""
-    os.makedirs(outdir, exist_ok=True)
-    r = run([soffice, "-env:UserInstallation=" + profile_url(os.path.join(tmp, "profile-convert")), "--headless",
-             "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir, src])
-    out = os.path.join(outdir, os.path.basename(src))
+    r, out = libreoffice.convert(soffice, os.path.join(tmp, "profile-convert"), src, outdir)
     check(r.returncode == 0 and os.path.exists(out), "(b) soffice --convert-to: %s %s" % (r.stdout, r.stderr))
     return out
-
-
-class Office:
-    """One soffice listening on a private pipe, for UNO."""
-
-    def __init__(self, soffice, tmp):
-        self.pipe = "csm_supply_forms_%d" % os.getpid()
-        self.proc = subprocess.Popen(
-            [soffice, "-env:UserInstallation=" + profile_url(os.path.join(tmp, "profile-uno")), "--headless",
-             "--invisible", "--nologo", "--norestore", "--nodefault",
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        self.desktop = None
-
-    def connect(self):
-        import uno
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 90
-        while True:
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
-                break
-            except Exception:
-                if time.time() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("cannot connect to soffice")
-                time.sleep(0.5)
-        self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-
-    def close(self):
-        try:
-            if self.desktop is not None:
-                self.desktop.terminate()
-        except Exception:
-            pass  # the bridge goes away as soffice quits
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)  # soffice and its soffice.bin
-            except ProcessLookupError:
-                pass
-            self.proc.wait(timeout=15)
-
-    def open(self, path):
-        import uno
-        from com.sun.star.beans import PropertyValue
-        p = PropertyValue()
-        p.Name, p.Value = "Hidden", True
-        return self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (p,))
-
-    @staticmethod
-    def save(doc, path):
-        import uno
-        from com.sun.star.beans import PropertyValue
-        p = PropertyValue()
-        p.Name, p.Value = "FilterName", "Calc MS Excel 2007 XML"
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)), (p,))
-
-
-def uno_cells(doc, name):
-    rng = doc.NamedRanges.getByName(name).getReferredCells()
-    return [rng.getCellByPosition(0, k) for k in range(rng.getRows().getCount())]
 
 
 def dropdown_uno(cell):
@@ -561,7 +484,7 @@ def main():
                 if s["how"] == "openpyxl+convert":
                     out = convert(soffice, tmp, out, os.path.join(tmp, "resaved"))
                 files[s["key"]] = out
-        office = Office(soffice, tmp)
+        office = Office(soffice, tmp, "csm_supply_forms")
         office.connect()
         for s in SUPPLIERS:
             if s["how"] == "uno":

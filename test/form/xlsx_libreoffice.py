@@ -20,11 +20,12 @@ private profile and is killed at the end, whatever happens.
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import time
+
+import libreoffice
+from libreoffice import Office, props, run, url
+from libreoffice import named_cells as cells
 
 SKIP = 77
 EXAMPLES = ["aozora-bank", "kitamachi-machinery", "minato-services"]
@@ -40,19 +41,6 @@ def check(cond, what):
     else:
         failures.append(what)
         print("FAIL: " + what, file=sys.stderr)
-
-
-def run(args, timeout=300):
-    """Run a command in its own process group; on a timeout the whole group is killed."""
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise RuntimeError("timed out: %s" % " ".join(args))
-    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 class Csm:
@@ -73,15 +61,9 @@ class Csm:
         return {"directives": d["directives"], "overall": d["overall"], "grade": d["grade"]}
 
 
-def profile_url(path):
-    return "file://" + os.path.abspath(path)
-
-
 def convert(soffice, profile, src, outdir):
     """LibreOffice opens the workbook and saves it again as .xlsx."""
-    r = run([soffice, "-env:UserInstallation=" + profile_url(profile), "--headless", "--norestore",
-             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outdir, src])
-    out = os.path.join(outdir, os.path.basename(src))
+    r, out = libreoffice.convert(soffice, profile, src, outdir)
     if r.returncode != 0 or not os.path.exists(out):
         raise RuntimeError("soffice --convert-to failed: %s %s" % (r.stdout, r.stderr))
     return out
@@ -114,74 +96,6 @@ def part_a(csm, soffice, tmp):
                     check(isinstance(got["answers"][item], dict)
                           and got["answers"][item].get("evidence") == v["evidence"],
                           "(a) %s %s: item %s: evidence differs" % (ex, lang, item))
-
-
-class Office:
-    """One soffice listening on a private pipe, for UNO."""
-
-    def __init__(self, soffice, tmp):
-        import uno  # noqa: F401  (python3-uno)
-        self.pipe = "csm_xlsx_test_%d" % os.getpid()
-        self.proc = subprocess.Popen(
-            [soffice, "-env:UserInstallation=" + profile_url(os.path.join(tmp, "profile-uno")), "--headless",
-             "--invisible", "--nologo", "--norestore", "--nodefault",
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        self.desktop = None
-
-    def connect(self):
-        import uno
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 90
-        while True:
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
-                break
-            except Exception:
-                if time.time() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("cannot connect to soffice")
-                time.sleep(0.5)
-        self.desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-
-    def close(self):
-        try:
-            if self.desktop is not None:
-                self.desktop.terminate()
-        except Exception:
-            pass  # the bridge goes away as soffice quits
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)  # soffice and its soffice.bin
-            except ProcessLookupError:
-                pass
-            self.proc.wait(timeout=15)
-
-
-def props(**kw):
-    from com.sun.star.beans import PropertyValue
-    out = []
-    for k, v in kw.items():
-        p = PropertyValue()
-        p.Name, p.Value = k, v
-        out.append(p)
-    return tuple(out)
-
-
-def url(path):
-    import uno
-    return uno.systemPathToFileUrl(os.path.abspath(path))
-
-
-def cells(doc, name):
-    """The cells of defined name `name`, top to bottom."""
-    rng = doc.NamedRanges.getByName(name).getReferredCells()
-    n = rng.getRows().getCount()
-    return [rng.getCellByPosition(0, k) for k in range(n)]
 
 
 def industry_labels(lang):
@@ -312,7 +226,7 @@ def main():
     office = None
     try:
         part_a(csm, soffice, tmp)
-        office = Office(soffice, tmp)
+        office = Office(soffice, tmp, "csm_xlsx_test")
         office.connect()
         bad = part_b(csm, office, tmp)
         part_c(csm, bad, tmp)
