@@ -42,17 +42,26 @@ static void done(run_result *r)
 	free(r->err);
 }
 
-/* examples/NAME.json parsed, to be edited and written with write_doc(). */
-static cJSON *example_doc(const char *name)
+/* The JSON file at `rel` in the source tree parsed, to be edited and
+ * written with write_doc(). */
+static cJSON *source_doc(const char *rel)
 {
 	char path[300], *src;
 	cJSON *doc;
-	snprintf(path, sizeof path, "%s/examples/%s.json", CSM_TEST_SRC, name);
+	snprintf(path, sizeof path, "%s/%s", CSM_TEST_SRC, rel);
 	src = test_read(path, NULL);
 	doc = src ? cJSON_Parse(src) : NULL;
 	CHECK(doc != NULL);
 	free(src);
 	return doc;
+}
+
+/* examples/NAME.json parsed, to be edited and written with write_doc(). */
+static cJSON *example_doc(const char *name)
+{
+	char rel[200];
+	snprintf(rel, sizeof rel, "examples/%s.json", name);
+	return source_doc(rel);
 }
 
 /* Write `doc` to `path` as JSON, and free it. */
@@ -2585,15 +2594,9 @@ static void test_board(void)
 static void test_withheld_target_group(void)
 {
 	char path[300], args[1200], pdf[300];
-	cJSON *doc, *groups, *g;
-	char *src;
+	cJSON *doc = source_doc("benchmarks/beta-2020.json"), *groups, *g;
 	run_result r;
 	int i;
-	snprintf(path, sizeof path, "%s/benchmarks/beta-2020.json", CSM_TEST_SRC);
-	src = test_read(path, NULL);
-	doc = src ? cJSON_Parse(src) : NULL;
-	free(src);
-	CHECK(doc != NULL);
 	if (!doc)
 		return;
 	groups = cJSON_GetObjectItem(doc, "groups");
