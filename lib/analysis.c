@@ -530,6 +530,7 @@ const csm_plan_step *csm_analysis_plan_step(const csm_analysis *an, size_t i)
 const csm_questionnaire *csm__analysis_q(const csm_analysis *an) { return an->q; }
 const csm_answers *csm__analysis_a(const csm_analysis *an) { return an->a; }
 const csm_score *csm__analysis_s(const csm_analysis *an) { return an->s; }
+int csm__analysis_graded(const csm_analysis *an) { return an->s->grade != CSM_GRADE_NONE; }
 const csm_benchmark *csm__analysis_b(const csm_analysis *an) { return an->b; }
 
 void csm_analysis_use_industries(csm_analysis *an, const csm_industries *ind)

@@ -11,6 +11,9 @@
 const csm_questionnaire *csm__analysis_q(const csm_analysis *an);
 const csm_answers *csm__analysis_a(const csm_analysis *an);
 const csm_score *csm__analysis_s(const csm_analysis *an);
+/* Whether the assessment has a grade (by the benchmark's grading), even where
+ * the benchmark withholds the group to compare with. */
+int csm__analysis_graded(const csm_analysis *an);
 const csm_benchmark *csm__analysis_b(const csm_analysis *an);
 /* The previous assessment, if one was set. */
 const csm_score *csm__analysis_prev(const csm_analysis *an);

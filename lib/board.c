@@ -66,7 +66,7 @@ static int next_actions(csm_actions **out, const csm_analysis *an, const csm_tip
 	csm_plan *p = NULL;
 	int rc;
 	*out = NULL;
-	if (!csm_benchmark_grading_for(csm__analysis_b(an), q) || csm__analysis_s(an)->grade == CSM_GRADE_NONE)
+	if (!csm_benchmark_grading_for(csm__analysis_b(an), q) || !csm__analysis_graded(an))
 		return 0; /* no grade to plan towards */
 	if (!(rc = csm_plan_for_analysis(&p, an, tips, NULL))) /* the plan `csm plan` gives */
 		rc = csm_actions_make(out, p, q, a, tips, lang);

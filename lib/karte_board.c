@@ -108,14 +108,6 @@ static void para(csm__kdoc *k, double *y, const char *s, double gray)
 	*y += 5;
 }
 
-/* Whether this assessment has a grade: its questionnaire is graded by the
- * benchmark's grading, even where the benchmark withholds the group to
- * compare with (then the standing says why there is no comparison). */
-static int graded(const csm_analysis *an)
-{
-	return csm__analysis_s(an)->grade != CSM_GRADE_NONE;
-}
-
 /* The position against the industry, as the karte's right column decides it:
  * a percentile only in a group of at least the benchmark's min_group. */
 static void industry(csm__kdoc *k, const csm_analysis *an, csm_lang lang, double *y)
@@ -147,14 +139,14 @@ static double standing(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	char now[32], was[32];
 	csm_format_overall(now, sizeof now, s->overall, &s->grading);
 	y = heading(k, y, M("board.standing"));
-	if (graded(an))
+	if (csm__analysis_graded(an))
 		para(k, &y, csm__kfmt(k, 0, M("board.grade_now"), csm_grade_name(s->grade), now), 0.05);
 	if (!csm_analysis_compares(an)) { /* no grade or no comparison: say why, as the karte does */
 		csm__buf note = {0};
 		csm__analysis_comparison_note(an, lang, &note);
 		if (note.nomem)
 			k->nomem = 1;
-		if (!graded(an))
+		if (!csm__analysis_graded(an))
 			para(k, &y, csm__kfmt(k, 0, M("board.overall_now"), now), 0.05);
 		para(k, &y, note.s ? note.s : "", 0.1);
 		csm__buf_free(&note);
@@ -169,7 +161,7 @@ static double standing(csm__kdoc *k, const csm_analysis *an, csm_lang lang, doub
 	} else {
 		para(k, &y, M("board.first"), 0.1);
 	}
-	if (graded(an))
+	if (csm__analysis_graded(an))
 		para(k, &y,
 		     csm__kfmt(k, 0, "%s%s", csm__kfmt(k, 1, M("board.grading"), gr->a, gr->b),
 		               csm_benchmark_grading_estimated(b) ? M("board.grading_estimated") : ""),
@@ -193,7 +185,7 @@ static const char *point_label(csm__kdoc *k, const csm__board *bd, const csm_ana
 	if (crowded && (bd->point_n - 1 - i) % 2)
 		return NULL;
 	csm_format_overall(num, sizeof num, p->overall, p->grading);
-	if (p->grade != CSM_GRADE_NONE && graded(an))
+	if (p->grade != CSM_GRADE_NONE && csm__analysis_graded(an))
 		return csm__kfmt(k, 1, "%s %s", num, csm_grade_name(p->grade));
 	return csm__kfmt(k, 1, "%s", num);
 }
@@ -239,7 +231,7 @@ static void chart_scale(csm__kdoc *k, const chart_axes *ax, const csm_analysis *
 		k->c.text(&k->c, ax->x0 - 6, chart_y(ax, v) + 3, num, 7, CSM_ALIGN_RIGHT, 0.45);
 	}
 	memset(&st, 0, sizeof st);
-	if (graded(an)) {
+	if (csm__analysis_graded(an)) {
 		const double cut[2] = {gr->a, gr->b};
 		const char *name[2] = {"A", "B"};
 		st.r = st.g = st.b = 0.55, st.width = 0.6, st.dash = dash, st.ndash = 2;
