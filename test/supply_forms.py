@@ -41,6 +41,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "form"))
 import libreoffice  # noqa: E402
 from libreoffice import Office  # noqa: E402

@@ -23,6 +23,7 @@ import shutil
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import libreoffice
 from libreoffice import Office, props, run, url
 from libreoffice import named_cells as cells
